@@ -1,0 +1,34 @@
+import { ZodError } from 'zod';
+import { apiContract, type ApiMethod, type SwatchbookApi } from '../../shared/api';
+
+export class ApiInputError extends Error {
+  constructor(readonly method: string, readonly issues: string[]) {
+    super(`invalid input for ${method}: ${issues.join('; ')}`);
+  }
+}
+
+export class UnknownMethodError extends Error {}
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+/**
+ * The transport boundary: validates untrusted input against the contract, calls the
+ * implementation, and validates what goes back, whatever carried the call (IPC or HTTP).
+ */
+export async function dispatchApiCall(api: SwatchbookApi, method: string, rawInput: unknown): Promise<unknown> {
+  if (!isApiMethod(method)) throw new UnknownMethodError(`unknown API method: ${method.slice(0, 80)}`);
+  const { input: inputSchema, output: outputSchema } = apiContract[method];
+  let input: unknown;
+  try {
+    input = inputSchema.parse(rawInput ?? {});
+  } catch (error) {
+    if (error instanceof ZodError) {
+      throw new ApiInputError(method, error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
+    }
+    throw error;
+  }
+  const handler = api[method] as (input: unknown) => Promise<unknown>;
+  return outputSchema.parse(await handler(input));
+}

@@ -1,0 +1,2 @@
+export { createSwatchbookApi } from './swatchbook-api';
+export { dispatchApiCall, ApiInputError, UnknownMethodError, isApiMethod } from './dispatch';

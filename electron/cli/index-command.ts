@@ -1,0 +1,60 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Command } from 'commander';
+import { defaultDataDir } from '../config/data-dir';
+import { Library, LibraryFolderError } from '../library';
+import { indexedFiles, summaryText } from './index-report';
+import { ProgressBar } from './progress-bar';
+
+interface IndexOptions {
+  json?: string;
+  dataDir?: string;
+  concurrency?: string;
+}
+
+/** Exit codes: 0 the run completed (even with failed files), 2 bad folder, 3 store unusable. */
+async function runIndex(folder: string, options: IndexOptions): Promise<number> {
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
+  const root = path.resolve(folder);
+  let library: Library;
+  try {
+    library = await Library.open({ dataDir, concurrency: options.concurrency ? Number(options.concurrency) : undefined });
+  } catch (error) {
+    console.error(`swatchbook: cannot open the library store in ${dataDir}: ${(error as Error).message}`);
+    return 3;
+  }
+  const bar = new ProgressBar();
+  library.on('progress', (progress) => bar.update(progress));
+  try {
+    await library.addFolder(root);
+    await library.idle();
+    await library.store.flush();
+  } catch (error) {
+    bar.stop();
+    await library.close().catch(() => undefined);
+    const known = error instanceof LibraryFolderError;
+    console.error(`swatchbook: ${known ? '' : 'store unwritable: '}${(error as Error).message}`);
+    return known ? 2 : 3;
+  }
+  bar.update(library.progress());
+  bar.stop();
+  const entries = indexedFiles(library.store, root);
+  const errors = library.store.listErrors().filter((e) => e.path === root || e.path.startsWith(root + path.sep));
+  console.log(summaryText(entries, errors));
+  await library.close();
+  if (options.json) await fs.writeFile(options.json, JSON.stringify(entries, null, 2) + '\n');
+  return 0;
+}
+
+const program = new Command()
+  .name('swatchbook-index')
+  .description('Ingest a folder into the Swatchbook library headlessly and print a summary.')
+  .argument('<folder>', 'folder of images to add to the library and ingest')
+  .option('--json <file>', 'write one JSON entry per file found to <file>')
+  .option('--data-dir <dir>', 'library data folder (default: SWATCHBOOK_DATA_DIR or the app data folder)')
+  .option('--concurrency <n>', 'files processed at once (default: number of cores)')
+  .action(async (folder: string, options: IndexOptions) => {
+    process.exitCode = await runIndex(folder, options);
+  });
+
+await program.parseAsync(process.argv);

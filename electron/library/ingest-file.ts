@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import type { Asset, AssetLocation } from '../../shared/model';
+import { ImageRejectedError, processImage } from '../imaging';
+import type { LibraryStore } from '../store';
+import { describeFsError } from './folder-scanner';
+
+export interface IngestContext {
+  store: LibraryStore;
+  cacheDir: string;
+  pixelLimit?: number;
+}
+
+export type IngestOutcome =
+  | { kind: 'unchanged'; hash: string | null }
+  | { kind: 'new'; hash: string }
+  | { kind: 'known'; hash: string }
+  | { kind: 'failed'; reason: string };
+
+/**
+ * Ingests one file: hash, skip if already known, otherwise decode + analyse and record.
+ * A file whose record already matches its size and mtime is not processed again, which
+ * is what makes a resumed queue safe after a crash.
+ */
+export async function ingestFile(filePath: string, context: IngestContext): Promise<IngestOutcome> {
+  const { store } = context;
+  let location: AssetLocation;
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(filePath);
+    location = { path: filePath, fileSize: stat.size, mtimeMs: stat.mtimeMs };
+    const previous = store.getFile(filePath);
+    if (previous && previous.fileSize === stat.size && previous.mtimeMs === stat.mtimeMs) {
+      return { kind: 'unchanged', hash: previous.hash };
+    }
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    bytes = await fs.readFile(filePath);
+  } catch (error) {
+    return fail(context, filePath, describeFsError(error));
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  if (store.findAssetByHash(hash)) {
+    store.addLocation(location, hash);
+    return { kind: 'known', hash };
+  }
+  try {
+    const processed = await processImage(bytes, { hash, cacheDir: context.cacheDir, pixelLimit: context.pixelLimit });
+    const asset: Asset = {
+      hash,
+      ...processed,
+      locations: [location],
+      tags: [],
+      status: 'unreviewed',
+      addedAt: Date.now(),
+    };
+    store.recordAsset(location, asset);
+    return { kind: 'new', hash };
+  } catch (error) {
+    const reason = error instanceof ImageRejectedError ? error.message : `could not process image: ${(error as Error).message}`;
+    return fail(context, filePath, reason, location);
+  }
+}
+
+function fail(context: IngestContext, filePath: string, reason: string, location?: AssetLocation): IngestOutcome {
+  context.store.recordError(filePath, reason, location?.fileSize, location?.mtimeMs);
+  return { kind: 'failed', reason };
+}

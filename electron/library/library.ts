@@ -1,0 +1,151 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { EventEmitter } from 'node:events';
+import type { IngestProgress, LibraryFolder } from '../../shared/model';
+import { cacheDirOf } from '../config/data-dir';
+import { openLibraryStore, type LibraryStore } from '../store';
+import { scanFolder } from './folder-scanner';
+import { FolderWatcher } from './folder-watcher';
+import { ingestFile, type IngestOutcome } from './ingest-file';
+import { IngestQueue, PRIORITY } from './ingest-queue';
+import { RenameTracker } from './rename-tracker';
+
+export interface LibraryOptions {
+  dataDir: string;
+  /** Ingest jobs run at once; default: the number of cores. */
+  concurrency?: number;
+  /** Watch library folders for changes after scanning (the app does; a one-shot CLI run does not). */
+  watch?: boolean;
+  pixelLimit?: number;
+}
+
+export type LibraryChange =
+  | { kind: 'ingested'; path: string; outcome: IngestOutcome }
+  | { kind: 'removed'; path: string }
+  | { kind: 'folder'; folder: LibraryFolder };
+
+interface LibraryEvents {
+  progress: [IngestProgress];
+  change: [LibraryChange];
+}
+
+export class LibraryFolderError extends Error {}
+
+/** A library: its folders, the store, the ingest queue and the watcher, working together. */
+export class Library extends EventEmitter<LibraryEvents> {
+  readonly cacheDir: string;
+  readonly queue: IngestQueue;
+  private watcher: FolderWatcher | null = null;
+  private readonly renames: RenameTracker;
+
+  private constructor(readonly store: LibraryStore, options: LibraryOptions) {
+    super();
+    this.cacheDir = cacheDirOf(options.dataDir);
+    const context = { store, cacheDir: this.cacheDir, pixelLimit: options.pixelLimit };
+    this.renames = new RenameTracker(store, (p) => this.emit('change', { kind: 'removed', path: p }));
+    this.queue = new IngestQueue(store, (p) => this.renames.ingest(p, () => ingestFile(p, context)), options.concurrency);
+    this.queue.on('progress', (progress) => this.emit('progress', progress));
+    this.queue.on('ingested', (p, outcome) => this.emit('change', { kind: 'ingested', path: p, outcome }));
+  }
+
+  /** Opens the store, resumes jobs a killed process left behind and starts watching. */
+  static async open(options: LibraryOptions): Promise<Library> {
+    const store = await openLibraryStore(options.dataDir);
+    const library = new Library(store, options);
+    library.queue.resume();
+    if (options.watch) {
+      library.startWatching();
+      for (const folder of store.listFolders()) void library.scan(folder.path);
+    }
+    return library;
+  }
+
+  folders(): LibraryFolder[] {
+    return this.store.listFolders();
+  }
+
+  /** Adds a folder (or re-scans it if already there) and queues every new or changed image. */
+  async addFolder(folderPath: string): Promise<{ queued: number }> {
+    const root = path.resolve(folderPath);
+    const stat = await fs.stat(root).catch(() => null);
+    if (!stat) throw new LibraryFolderError(`folder not found: ${root}`);
+    if (!stat.isDirectory()) throw new LibraryFolderError(`not a folder: ${root}`);
+    const isNew = !this.store.listFolders().some((f) => f.path === root);
+    if (isNew) this.store.addFolder(root);
+    else this.store.setFolderState(root, 'ok', null);
+    if (isNew && this.watcher) this.watcher.add(root);
+    return this.scan(root);
+  }
+
+  async removeFolder(folderPath: string): Promise<void> {
+    const root = path.resolve(folderPath);
+    this.watcher?.unwatch(root);
+    this.store.removeFolder(root);
+  }
+
+  /** Reconciles the store with what is on disk: queues new/changed files, drops vanished ones. */
+  async scan(root: string): Promise<{ queued: number }> {
+    const seen = new Set<string>();
+    const toIngest: string[] = [];
+    for await (const entry of scanFolder(root)) {
+      seen.add(entry.path);
+      if (entry.kind === 'error') {
+        this.store.recordError(entry.path, entry.reason);
+        continue;
+      }
+      const known = this.store.getFile(entry.path);
+      if (!known || known.fileSize !== entry.fileSize || known.mtimeMs !== entry.mtimeMs) toIngest.push(entry.path);
+    }
+    for (const file of this.store.listFiles(root)) {
+      if (!seen.has(file.path)) this.removeFile(file.path);
+    }
+    this.queue.enqueue(toIngest, PRIORITY.background);
+    return { queued: toIngest.length };
+  }
+
+  progress(): IngestProgress {
+    return this.queue.progress();
+  }
+
+  /** Resolves when every queued file has been ingested. */
+  async idle(): Promise<void> {
+    await this.queue.idle();
+    await this.renames.settled();
+  }
+
+  async close(): Promise<void> {
+    await this.watcher?.close();
+    await this.queue.stop();
+    this.renames.flush();
+    await this.store.close();
+  }
+
+  startWatching(): FolderWatcher {
+    this.watcher ??= new FolderWatcher(this.store.listFolders().map((f) => f.path), {
+      fileAdded: (p) => this.queue.enqueue([p], PRIORITY.changed),
+      fileChanged: (p) => this.queue.enqueue([p], PRIORITY.changed),
+      fileRemoved: (p) => this.renames.removed(p),
+      folderRemoved: (p) => this.folderRemoved(p),
+      error: (p, reason) => p && this.store.recordError(p, reason),
+    });
+    return this.watcher;
+  }
+
+  private removeFile(filePath: string): void {
+    this.store.removeFile(filePath);
+    this.emit('change', { kind: 'removed', path: filePath });
+  }
+
+  private folderRemoved(folderPath: string): void {
+    const root = this.store.listFolders().find((f) => f.path === folderPath);
+    if (root) {
+      this.renames.cancelUnder(root.path);
+      const reason = 'library folder disappeared while watched (deleted, moved or unmounted); its assets are kept';
+      this.store.setFolderState(root.path, 'missing', reason);
+      this.store.recordError(root.path, reason);
+      this.emit('change', { kind: 'folder', folder: { ...root, state: 'missing', error: reason } });
+      return;
+    }
+    for (const file of this.store.listFiles(folderPath)) this.renames.removed(file.path);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './asset';
+export * from './search';
+export * from './library';
+export * from './organising';
