@@ -33,6 +33,7 @@ export class LibraryFolderError extends Error {}
 
 /** A library: its folders, the store, the ingest queue and the watcher, working together. */
 export class Library extends EventEmitter<LibraryEvents> {
+  readonly dataDir: string;
   readonly cacheDir: string;
   readonly queue: IngestQueue;
   private watcher: FolderWatcher | null = null;
@@ -40,6 +41,7 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   private constructor(readonly store: LibraryStore, options: LibraryOptions) {
     super();
+    this.dataDir = options.dataDir;
     this.cacheDir = cacheDirOf(options.dataDir);
     const context = { store, cacheDir: this.cacheDir, pixelLimit: options.pixelLimit };
     this.renames = new RenameTracker(store, (p) => this.emit('change', { kind: 'removed', path: p }));
@@ -81,6 +83,13 @@ export class Library extends EventEmitter<LibraryEvents> {
     const root = path.resolve(folderPath);
     this.watcher?.unwatch(root);
     this.store.removeFolder(root);
+  }
+
+  /** Re-scans a library folder (only a folder of the library: the API must not ingest arbitrary paths). */
+  async rescan(folderPath: string): Promise<{ queued: number }> {
+    const root = path.resolve(folderPath);
+    if (!this.store.listFolders().some((f) => f.path === root)) throw new LibraryFolderError(`not a library folder: ${root}`);
+    return this.scan(root);
   }
 
   /** Reconciles the store with what is on disk: queues new/changed files, drops vanished ones. */

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { ApiContract, ApiMethod, ApiOutput, SwatchbookApi } from '../../shared/api';
+import type { Library } from '../library';
+import { createDemoLibrary } from '../library/demo-library';
+
+/** The one implementation of the API contract, over a Library. Transports only validate and forward. */
+export function createSwatchbookApi(library: Library): SwatchbookApi {
+  const { store } = library;
+  const ok = { ok: true as const };
+  const api: { [M in ApiMethod]: (input: ParsedInput<M>) => Promise<ApiOutput<M>> } = {
+    libraryStatus: async () => ({
+      folders: library.folders(),
+      progress: library.progress(),
+      assetCount: store.stats().assets,
+      errorCount: store.listErrors().length,
+    }),
+    addFolder: ({ path }) => library.addFolder(path),
+    removeFolder: async ({ path }) => {
+      await library.removeFolder(path);
+      return ok;
+    },
+    openDemoLibrary: async () => {
+      const folder = await createDemoLibrary(library.dataDir);
+      return { path: folder, ...(await library.addFolder(folder)) };
+    },
+    rescanFolder: ({ path }) => library.rescan(path),
+    search: async (query) => store.search(query),
+    getAsset: async ({ hash }) => store.getAsset(hash) ?? null,
+    moreLikeThis: async ({ hash, limit }) => store.moreLikeThis(hash, limit),
+    nearDuplicates: async ({ hash, maxDistance }) => store.nearDuplicates(hash, maxDistance),
+    listErrors: async () => store.listErrors(),
+    prioritize: async ({ paths }) => {
+      library.queue.prioritize(paths);
+      return ok;
+    },
+    setTags: async ({ hashes, add, remove }) => ({ changed: store.setTags(hashes, add, remove) }),
+    listTags: async () => store.listTags(),
+    renameTag: async ({ from, to }) => ({ changed: store.renameTag(from, to) }),
+    listCollections: async () => store.listCollections(),
+    createCollection: async ({ name }) => store.createCollection(name),
+    renameCollection: async ({ id, name }) => store.renameCollection(id, name),
+    deleteCollection: async ({ id }) => {
+      store.deleteCollection(id);
+      return ok;
+    },
+    addToCollection: async ({ id, hashes }) => store.addToCollection(id, hashes),
+    removeFromCollection: async ({ id, hashes }) => store.removeFromCollection(id, hashes),
+    listSavedSearches: async () => store.listSavedSearches(),
+    saveSearch: async ({ name, query }) => store.saveSearch(name, query),
+    deleteSavedSearch: async ({ id }) => {
+      store.deleteSavedSearch(id);
+      return ok;
+    },
+  };
+  return api as SwatchbookApi;
+}
+
+/** Inputs after zod parsing (defaults applied), which is what the implementation receives. */
+type ParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;

@@ -1,0 +1,171 @@
+import { FACET_NAMES, type Asset, type FacetName } from '../../shared/model';
+import { grow, RowColumn } from './columns';
+import { FacetDictionary } from './facet-dictionary';
+import { NameOrder } from './name-order';
+import { baseName, isUnder } from './paths';
+
+/** Palette colours below this share are accents, not what the image "is": not a colour facet value. */
+const COLOUR_FACET_MIN_SHARE = 0.1;
+/** Within 5% of each other, width and height count as square. */
+const SQUARE_TOLERANCE = 0.05;
+const INITIAL_CAPACITY = 1024;
+
+export const SINGLE_FACETS = ['pattern', 'format', 'orientation', 'status'] as const;
+export const MULTI_FACETS = ['colour', 'folder', 'tag'] as const;
+export type SingleFacet = (typeof SINGLE_FACETS)[number];
+export type MultiFacet = (typeof MULTI_FACETS)[number];
+
+/**
+ * The in-memory asset table. Assets live in dense slots, and everything a query scans
+ * (facet codes, sort keys, search text, palettes, vectors, phashes) is kept in columns by
+ * slot: a scan of 100,000 assets then walks arrays instead of chasing object graphs.
+ * Freed slots are reused; `assets[slot]` is undefined for a free slot.
+ */
+export class AssetIndex {
+  readonly assets: (Asset | undefined)[] = [];
+  readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new FacetDictionary()])) as Record<FacetName, FacetDictionary>;
+  readonly single = Object.fromEntries(SINGLE_FACETS.map((f) => [f, new Uint16Array(INITIAL_CAPACITY)])) as Record<SingleFacet, Uint16Array>;
+  readonly multi = Object.fromEntries(MULTI_FACETS.map((f) => [f, [] as number[][]])) as Record<MultiFacet, number[][]>;
+  addedAt = new Float64Array(INITIAL_CAPACITY);
+  colourfulness = new Float64Array(INITIAL_CAPACITY);
+  phashHi = new Uint32Array(INITIAL_CAPACITY);
+  phashLo = new Uint32Array(INITIAL_CAPACITY);
+  /** Per colour: OKLab L, a, b and share. */
+  readonly palettes = new RowColumn((n) => new Float64Array(n));
+  readonly vectors = new RowColumn((n) => new Float32Array(n));
+  /** Lowercased file paths, tags, pattern, colour names and format, newline-separated. */
+  readonly texts: string[] = [];
+  readonly paths: string[][] = [];
+  readonly names: string[] = [];
+  readonly nameOrder = new NameOrder((slot) => this.names[slot]);
+  private readonly slotsByHash = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  private folders = new Set<string>();
+
+  get size(): number {
+    return this.slotsByHash.size;
+  }
+
+  /** One past the highest slot ever used: scans run over 0..slotCount-1. */
+  get slotCount(): number {
+    return this.assets.length;
+  }
+
+  slotOf(hash: string): number | undefined {
+    return this.slotsByHash.get(hash);
+  }
+
+  get(hash: string): Asset | undefined {
+    const slot = this.slotsByHash.get(hash);
+    return slot === undefined ? undefined : this.assets[slot];
+  }
+
+  *all(): IterableIterator<Asset> {
+    for (const slot of this.slotsByHash.values()) yield this.assets[slot]!;
+  }
+
+  /** Whether `path` is one of the library folders (not merely inside one). */
+  isFolder(path: string): boolean {
+    return this.folders.has(path);
+  }
+
+  liveSlots(): number[] {
+    return [...this.slotsByHash.values()];
+  }
+
+  /** Adds or re-indexes an asset; call after every change to it. */
+  upsert(asset: Asset): void {
+    const known = this.slotsByHash.get(asset.hash);
+    const slot = known ?? this.freeSlots.pop() ?? this.assets.length;
+    if (known !== undefined) this.nameOrder.remove(slot, this.names[slot]);
+    this.ensureCapacity(slot + 1);
+    this.assets[slot] = asset;
+    this.slotsByHash.set(asset.hash, slot);
+    this.fillColumns(slot, asset);
+    this.nameOrder.insert(slot, this.names[slot]);
+  }
+
+  remove(hash: string): void {
+    const slot = this.slotsByHash.get(hash);
+    if (slot === undefined) return;
+    this.nameOrder.remove(slot, this.names[slot]);
+    this.slotsByHash.delete(hash);
+    this.assets[slot] = undefined;
+    this.texts[slot] = '';
+    this.paths[slot] = [];
+    this.freeSlots.push(slot);
+  }
+
+  /** The library folders changed: recompute which folder facet values every asset has. */
+  setFolders(folders: readonly string[]): void {
+    this.folders = new Set(folders);
+    for (const slot of this.slotsByHash.values()) this.multi.folder[slot] = this.folderCodes(this.paths[slot]);
+  }
+
+  private fillColumns(slot: number, asset: Asset): void {
+    const d = this.dictionaries;
+    const { metadata, analysis } = asset;
+    this.single.pattern[slot] = d.pattern.code(analysis.pattern.label);
+    this.single.format[slot] = d.format.code(metadata.format.toLowerCase());
+    this.single.orientation[slot] = d.orientation.code(orientationOf(metadata.width, metadata.height));
+    this.single.status[slot] = d.status.code(asset.status);
+    const colours = analysis.palette.filter((c) => c.share >= COLOUR_FACET_MIN_SHARE).map((c) => c.name.toLowerCase());
+    this.multi.colour[slot] = unique(colours).map((name) => d.colour.code(name));
+    this.multi.tag[slot] = unique(asset.tags).map((tag) => d.tag.code(tag));
+    this.paths[slot] = asset.locations.map((l) => l.path);
+    this.multi.folder[slot] = this.folderCodes(this.paths[slot]);
+    this.addedAt[slot] = asset.addedAt;
+    this.colourfulness[slot] = analysis.colourfulness;
+    [this.phashHi[slot], this.phashLo[slot]] = splitPhash(asset.phash);
+    this.palettes.set(slot, analysis.palette.flatMap((c) => [...c.lab, c.share]));
+    this.vectors.set(slot, asset.vector);
+    this.texts[slot] = searchText(asset);
+    this.names[slot] = naturalKey(baseName(this.paths[slot][0] ?? ''));
+  }
+
+  private folderCodes(paths: readonly string[]): number[] {
+    const containing = [...this.folders].filter((folder) => paths.some((path) => isUnder(path, folder)));
+    return containing.map((folder) => this.dictionaries.folder.code(folder));
+  }
+
+  private ensureCapacity(needed: number): void {
+    if (needed <= this.addedAt.length) return;
+    const capacity = Math.max(needed, this.addedAt.length * 2);
+    for (const facet of SINGLE_FACETS) this.single[facet] = grow(this.single[facet], capacity);
+    this.addedAt = grow(this.addedAt, capacity);
+    this.colourfulness = grow(this.colourfulness, capacity);
+    this.phashHi = grow(this.phashHi, capacity);
+    this.phashLo = grow(this.phashLo, capacity);
+  }
+}
+
+function orientationOf(width: number, height: number): 'landscape' | 'portrait' | 'square' {
+  if (Math.abs(width - height) <= SQUARE_TOLERANCE * Math.max(width, height)) return 'square';
+  return width > height ? 'landscape' : 'portrait';
+}
+
+function searchText(asset: Asset): string {
+  const parts = [
+    ...asset.locations.map((l) => l.path),
+    ...asset.tags,
+    asset.analysis.pattern.label,
+    ...asset.analysis.palette.map((c) => c.name),
+    asset.metadata.format,
+  ];
+  return parts.join('\n').toLowerCase();
+}
+
+/** Lowercase, with digit runs zero-padded so "swatch9" sorts before "swatch10". */
+function naturalKey(name: string): string {
+  return name.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}
+
+function splitPhash(phash: string): [number, number] {
+  const hi = Number.parseInt(phash.slice(0, 8), 16);
+  const lo = Number.parseInt(phash.slice(8, 16), 16);
+  return [Number.isNaN(hi) ? 0 : hi, Number.isNaN(lo) ? 0 : lo];
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

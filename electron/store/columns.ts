@@ -1,0 +1,57 @@
+/** Typed-array columns indexed by asset slot, for scans that stay in contiguous memory. */
+
+type NumberArray = Uint16Array | Uint32Array | Float32Array | Float64Array;
+
+/** A copy of `column` with room for `capacity` entries. */
+export function grow<T extends NumberArray>(column: T, capacity: number): T {
+  const grown = new (column.constructor as new (length: number) => T)(capacity);
+  grown.set(column);
+  return grown;
+}
+
+/**
+ * Fixed-width rows (a vector, a palette) for every slot in one typed array, so comparing
+ * a query against all assets walks memory in order. The width grows, with a one-off
+ * re-layout, when a longer row arrives; shorter rows are zero-padded and remember their length.
+ */
+export class RowColumn<T extends Float32Array | Float64Array> {
+  width = 0;
+  lengths = new Uint16Array(0);
+  data: T;
+
+  constructor(private readonly make: (length: number) => T) {
+    this.data = make(0);
+  }
+
+  set(slot: number, row: ArrayLike<number>): void {
+    if (row.length > this.width) this.widen(row.length);
+    this.ensureCapacity(slot + 1);
+    const start = slot * this.width;
+    this.data.fill(0, start, start + this.width);
+    this.data.set(row, start);
+    this.lengths[slot] = row.length;
+  }
+
+  /** The row's values (a view, not a copy). */
+  row(slot: number): T {
+    const start = slot * this.width;
+    return this.data.subarray(start, start + this.lengths[slot]) as T;
+  }
+
+  private ensureCapacity(slots: number): void {
+    if (slots <= this.lengths.length) return;
+    const capacity = Math.max(slots, this.lengths.length * 2, 1024);
+    this.lengths = grow(this.lengths, capacity);
+    this.data = grow(this.data, capacity * this.width);
+  }
+
+  private widen(width: number): void {
+    const slots = this.lengths.length;
+    const data = this.make(slots * width);
+    for (let slot = 0; slot < slots; slot++) {
+      data.set(this.data.subarray(slot * this.width, slot * this.width + this.lengths[slot]), slot * width);
+    }
+    this.data = data;
+    this.width = width;
+  }
+}

@@ -1,0 +1,21 @@
+import type { Asset, Collection, IngestJob, LibraryFolder, SavedSearch } from '../../shared/model';
+import type { FileRecord } from './library-store';
+
+/** Bump with a migration in migrations.ts whenever the document's shape changes. */
+export const SCHEMA_VERSION = 2;
+
+/** The shape of library.json. `seq` is the last journal entry the snapshot includes. */
+export interface LibraryDocument {
+  schemaVersion: number;
+  seq: number;
+  folders: LibraryFolder[];
+  files: FileRecord[];
+  assets: Asset[];
+  jobs: IngestJob[];
+  collections: Collection[];
+  savedSearches: SavedSearch[];
+}
+
+export function emptyDocument(): LibraryDocument {
+  return { schemaVersion: SCHEMA_VERSION, seq: 0, folders: [], files: [], assets: [], jobs: [], collections: [], savedSearches: [] };
+}

@@ -1,0 +1,19 @@
+/** Interns facet values as small integers so counting is array arithmetic, not string hashing. */
+export class FacetDictionary {
+  private readonly codes = new Map<string, number>();
+  readonly values: string[] = [];
+
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  find(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+}

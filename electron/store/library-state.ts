@@ -1,0 +1,211 @@
+import type { Asset, AssetLocation, IngestJob, LibraryFolder } from '../../shared/model';
+import { AssetIndex } from './asset-index';
+import { SCHEMA_VERSION, type LibraryDocument } from './document';
+import type { LibraryOp } from './library-ops';
+import type { FileRecord, JobPatch } from './library-store';
+import { isOrganisingOp, OrganisingState } from './organising-state';
+import { isUnder } from './paths';
+
+const FINISHED_JOB_STATES: ReadonlySet<IngestJob['state']> = new Set(['done', 'cancelled']);
+
+/**
+ * The whole library in memory. `apply` is the only way to change it, and it is
+ * deterministic given the op, so live mutations and journal replay agree.
+ * Records are replaced, never mutated in place: a snapshot captures references and
+ * serialises them over many event-loop turns while mutations continue.
+ */
+export class LibraryState {
+  seq = 0;
+  readonly folders = new Map<string, LibraryFolder>();
+  readonly files = new Map<string, FileRecord>();
+  readonly jobs = new Map<string, IngestJob>();
+  readonly index = new AssetIndex();
+  readonly organising = new OrganisingState();
+
+  static fromDocument(doc: LibraryDocument): LibraryState {
+    const state = new LibraryState();
+    state.seq = doc.seq;
+    for (const folder of doc.folders) state.folders.set(folder.path, folder);
+    state.index.setFolders([...state.folders.keys()]);
+    for (const asset of doc.assets) state.index.upsert(asset);
+    for (const file of doc.files) state.files.set(file.path, file);
+    for (const job of doc.jobs) state.jobs.set(job.path, job);
+    state.organising.load(doc.collections, doc.savedSearches);
+    return state;
+  }
+
+  toDocument(): LibraryDocument {
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      seq: this.seq,
+      folders: [...this.folders.values()],
+      files: [...this.files.values()],
+      assets: [...this.index.all()],
+      jobs: [...this.jobs.values()],
+      collections: [...this.organising.collections.values()],
+      savedSearches: [...this.organising.savedSearches.values()],
+    };
+  }
+
+  apply(op: LibraryOp): unknown {
+    if (isOrganisingOp(op)) return this.organising.apply(op);
+    switch (op.type) {
+      case 'addFolder':
+        return this.addFolder(op.path, op.at);
+      case 'removeFolder':
+        return this.removeFolder(op.path);
+      case 'setFolderState': {
+        const folder = this.folders.get(op.path);
+        if (folder) this.folders.set(op.path, { ...folder, state: op.state, error: op.error });
+        return;
+      }
+      case 'recordAsset':
+        return this.recordAsset(op.location, op.asset);
+      case 'addLocation':
+        return this.addLocation(op.location, op.hash);
+      case 'recordError':
+        return this.recordError(op);
+      case 'removeFile':
+        return this.removeFile(op.path);
+      case 'putJobs':
+        for (const job of op.jobs) this.jobs.set(job.path, job);
+        return;
+      case 'updateJob':
+        return this.updateJob(op.path, op.patch);
+      case 'removeJobs':
+        for (const path of op.paths) this.jobs.delete(path);
+        return;
+      case 'clearFinishedJobs':
+        return this.clearFinishedJobs();
+      case 'setTags':
+        return this.setTags(op.hashes, op.add, op.remove);
+      case 'renameTag':
+        return this.renameTag(op.from, op.to);
+    }
+  }
+
+  private addFolder(path: string, at: number): LibraryFolder {
+    const existing = this.folders.get(path);
+    if (existing) return existing;
+    const folder: LibraryFolder = { path, addedAt: at, state: 'ok', error: null };
+    this.folders.set(path, folder);
+    this.index.setFolders([...this.folders.keys()]);
+    return folder;
+  }
+
+  /** Files still inside another (nesting or nested) library folder are kept. */
+  private removeFolder(path: string): void {
+    if (!this.folders.delete(path)) return;
+    const remaining = [...this.folders.keys()];
+    const orphaned = (p: string) => isUnder(p, path) && !remaining.some((folder) => isUnder(p, folder));
+    for (const file of [...this.files.keys()]) if (orphaned(file)) this.removeFile(file);
+    for (const job of [...this.jobs.keys()]) if (orphaned(job)) this.jobs.delete(job);
+    this.index.setFolders(remaining);
+  }
+
+  /** Same bytes as a known asset: add this location and keep its tags, status and addedAt. */
+  private recordAsset(location: AssetLocation, incoming: Asset): void {
+    this.detachIfChanged(location.path, incoming.hash);
+    const existing = this.index.get(incoming.hash);
+    const asset: Asset = existing
+      ? {
+          ...incoming,
+          tags: existing.tags,
+          status: existing.status,
+          addedAt: existing.addedAt,
+          locations: withLocation(existing.locations, location),
+        }
+      : { ...incoming, locations: [location] };
+    this.index.upsert(asset);
+    this.setFileOk(location, incoming.hash);
+  }
+
+  private addLocation(location: AssetLocation, hash: string): boolean {
+    const asset = this.index.get(hash);
+    if (!asset) return false;
+    this.detachIfChanged(location.path, hash);
+    this.index.upsert({ ...asset, locations: withLocation(asset.locations, location) });
+    this.setFileOk(location, hash);
+    return true;
+  }
+
+  /**
+   * An unreadable file keeps its asset when size and mtime are unchanged (a transient
+   * failure, e.g. a locked file); if the file changed, its old bytes are gone.
+   */
+  private recordError(op: Extract<LibraryOp, { type: 'recordError' }>): void {
+    const previous = this.files.get(op.path);
+    const fileSize = op.fileSize ?? previous?.fileSize ?? 0;
+    const mtimeMs = op.mtimeMs ?? previous?.mtimeMs ?? 0;
+    let hash = previous?.hash ?? null;
+    if (hash !== null && (fileSize !== previous?.fileSize || mtimeMs !== previous?.mtimeMs)) {
+      this.detachLocation(hash, op.path);
+      hash = null;
+    }
+    this.files.set(op.path, { path: op.path, hash, fileSize, mtimeMs, error: op.reason, errorAt: op.at });
+  }
+
+  private removeFile(path: string): void {
+    const hash = this.files.get(path)?.hash;
+    if (hash) this.detachLocation(hash, path);
+    this.files.delete(path);
+  }
+
+  private updateJob(path: string, patch: JobPatch): void {
+    const job = this.jobs.get(path);
+    if (job) this.jobs.set(path, { ...job, ...patch, path });
+  }
+
+  private clearFinishedJobs(): number {
+    let removed = 0;
+    for (const [path, job] of this.jobs) {
+      if (FINISHED_JOB_STATES.has(job.state)) removed += Number(this.jobs.delete(path));
+    }
+    return removed;
+  }
+
+  private setTags(hashes: readonly string[], add: readonly string[], remove: readonly string[]): number {
+    const dropped = new Set(remove);
+    let changed = 0;
+    for (const hash of new Set(hashes)) {
+      const asset = this.index.get(hash);
+      if (!asset) continue;
+      const tags = [...new Set([...asset.tags, ...add])].filter((tag) => !dropped.has(tag));
+      if (tags.length === asset.tags.length && tags.every((tag, i) => tag === asset.tags[i])) continue;
+      this.index.upsert({ ...asset, tags });
+      changed++;
+    }
+    return changed;
+  }
+
+  /** Renaming onto an existing tag merges the two: each asset ends up with `to` once. */
+  private renameTag(from: string, to: string): number {
+    const carriers = [...this.index.all()].filter((asset) => asset.tags.includes(from)).map((asset) => asset.hash);
+    return from === to ? 0 : this.setTags(carriers, [to], [from]);
+  }
+
+  /** The path now holds different bytes: it is no longer a location of the old asset. */
+  private detachIfChanged(path: string, hash: string): void {
+    const previous = this.files.get(path)?.hash;
+    if (previous && previous !== hash) this.detachLocation(previous, path);
+  }
+
+  private detachLocation(hash: string, path: string): void {
+    const asset = this.index.get(hash);
+    if (!asset) return;
+    const locations = asset.locations.filter((l) => l.path !== path);
+    if (locations.length === 0) this.index.remove(hash);
+    else this.index.upsert({ ...asset, locations });
+  }
+
+  private setFileOk(location: AssetLocation, hash: string): void {
+    const { path, fileSize, mtimeMs } = location;
+    this.files.set(path, { path, hash, fileSize, mtimeMs, error: null, errorAt: null });
+  }
+}
+
+/** Replaces a location in place (the first one names the asset), else appends it. */
+function withLocation(locations: readonly AssetLocation[], location: AssetLocation): AssetLocation[] {
+  const known = locations.some((l) => l.path === location.path);
+  return known ? locations.map((l) => (l.path === location.path ? location : l)) : [...locations, location];
+}

@@ -1,0 +1,122 @@
+import type {
+  Asset,
+  AssetLocation,
+  AssetSummary,
+  Collection,
+  FileError,
+  IngestJob,
+  JobState,
+  LibraryFolder,
+  SavedSearch,
+  SearchQuery,
+  SearchResult,
+  TagCount,
+} from '../../shared/model';
+import type { LibraryDocument } from './document';
+import { LowdbLibraryStore } from './lowdb-library-store';
+
+/** What the store knows about one file path; `hash` is null until it was ingested successfully. */
+export interface FileRecord {
+  path: string;
+  hash: string | null;
+  fileSize: number;
+  mtimeMs: number;
+  error: string | null;
+  errorAt: number | null;
+}
+
+export type JobPatch = Partial<Omit<IngestJob, 'path'>>;
+
+export interface LibraryStats {
+  assets: number;
+  files: number;
+  errors: number;
+  jobs: Record<JobState, number>;
+  patterns: Record<string, number>;
+  colours: Record<string, number>;
+}
+
+/**
+ * The library's persistence, as callers see it (cf. Allusion's DataStorage): no lowdb,
+ * no files, no indexes leak through, so another implementation can replace this one.
+ * Reads are synchronous against in-memory indexes; writes are durable once they return
+ * (journaled) and reach library.json in coalesced snapshots.
+ */
+export interface LibraryStore {
+  listFolders(): LibraryFolder[];
+  addFolder(path: string): LibraryFolder;
+  /** Also drops the folder's file records, queued jobs and assets left without locations. */
+  removeFolder(path: string): void;
+  setFolderState(path: string, state: LibraryFolder['state'], error: string | null): void;
+
+  getFile(path: string): FileRecord | undefined;
+  listFiles(folder?: string): FileRecord[];
+  listErrors(): FileError[];
+  /** Upsert by hash: identical bytes under a second path become a second location of one asset. */
+  recordAsset(location: AssetLocation, asset: Asset): void;
+  /** A known hash seen at a new path (rename, copy); false when the hash is unknown. */
+  addLocation(location: AssetLocation, hash: string): boolean;
+  recordError(path: string, reason: string, fileSize?: number, mtimeMs?: number): void;
+  /** Drops the path; an asset left without locations is deleted. */
+  removeFile(path: string): void;
+  /** The full asset (a copy). */
+  getAsset(hash: string): Asset | undefined;
+  /** Cheap "do we already have these bytes?" check for ingest: a summary, no vectors copied. */
+  findAssetByHash(hash: string): AssetSummary | undefined;
+
+  putJobs(jobs: IngestJob[]): void;
+  updateJob(path: string, patch: JobPatch): void;
+  listJobs(states?: readonly JobState[]): IngestJob[];
+  removeJobs(paths: readonly string[]): void;
+  /** Removes done and cancelled jobs (failed ones stay visible); returns how many. */
+  clearFinishedJobs(): number;
+
+  /** Returns how many assets changed. */
+  setTags(hashes: readonly string[], add: readonly string[], remove: readonly string[]): number;
+  listTags(): TagCount[];
+  /** Renames a tag on every asset; onto an existing tag it merges the two. Returns assets changed. */
+  renameTag(from: string, to: string): number;
+
+  listCollections(): Collection[];
+  createCollection(name: string): Collection;
+  /** These throw UnknownRecordError for an id that does not exist. */
+  renameCollection(id: string, name: string): Collection;
+  deleteCollection(id: string): void;
+  addToCollection(id: string, hashes: readonly string[]): Collection;
+  removeFromCollection(id: string, hashes: readonly string[]): Collection;
+
+  listSavedSearches(): SavedSearch[];
+  saveSearch(name: string, query: SearchQuery): SavedSearch;
+  deleteSavedSearch(id: string): void;
+
+  search(query: SearchQuery): SearchResult;
+  /** Nearest assets by vector cosine, the asset itself excluded; distance = 1 − cosine. */
+  moreLikeThis(hash: string, limit?: number): AssetSummary[];
+  /** Assets whose perceptual hash is within maxHamming bits; distance = Hamming distance. */
+  nearDuplicates(hash: string, maxHamming?: number): AssetSummary[];
+  stats(): LibraryStats;
+
+  /** Resolves once everything recorded so far is in library.json. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Reads and writes whole snapshots (structurally lowdb's Adapter); a seam for tests. */
+export interface SnapshotAdapter {
+  read(): Promise<LibraryDocument | null>;
+  write(doc: LibraryDocument): Promise<void>;
+}
+
+export interface OpenLibraryStoreOptions {
+  /** Set a damaged library.json (and its journal) aside and start empty instead of refusing. */
+  recoverCorrupt?: boolean;
+  /** Shortest time between snapshot writes; grows with the cost of the last write. Default 1000. */
+  snapshotIntervalMs?: number;
+  /** Where snapshots are read and written; defaults to library.json in dataDir (tests wrap it). */
+  adapter?: SnapshotAdapter;
+  now?: () => number;
+}
+
+export function openLibraryStore(dataDir: string, opts: OpenLibraryStoreOptions = {}): Promise<LibraryStore> {
+  return LowdbLibraryStore.open(dataDir, opts);
+}

@@ -1,0 +1,81 @@
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import type { Low } from 'lowdb';
+import { emptyDocument, type LibraryDocument } from './document';
+import { CorruptLibraryError } from './errors';
+import { readJournal } from './journal';
+import { LibraryState } from './library-state';
+import { migrateDocument } from './migrations';
+
+export interface LibraryFiles {
+  snapshot: string;
+  journal: string;
+}
+
+export interface LoadedLibrary {
+  state: LibraryState;
+  /** True when memory is ahead of library.json (journal replayed or document migrated). */
+  needsSnapshot: boolean;
+}
+
+/**
+ * Snapshot, then migrations, then the journal entries the snapshot does not include.
+ * Nothing on disk is changed before the document is known to be readable and not newer
+ * than this app, except for cutting a torn last journal line.
+ */
+export async function loadLibrary(low: Low<LibraryDocument>, files: LibraryFiles, recoverCorrupt: boolean): Promise<LoadedLibrary> {
+  let doc: LibraryDocument;
+  let migratedFrom: number | null;
+  try {
+    ({ doc, migratedFrom } = migrateDocument(await readSnapshot(low, files.snapshot), files.snapshot));
+  } catch (error) {
+    if (!(error instanceof CorruptLibraryError) || !recoverCorrupt) throw error;
+    setAside(files.snapshot);
+    setAside(files.journal);
+    return { state: LibraryState.fromDocument(emptyDocument()), needsSnapshot: true };
+  }
+  if (migratedFrom !== null && existsSync(files.snapshot)) {
+    copyFileSync(files.snapshot, `${files.snapshot}.v${migratedFrom}.bak`);
+  }
+  const state = LibraryState.fromDocument(doc);
+  const replayed = replayJournal(state, files.journal, recoverCorrupt);
+  return { state, needsSnapshot: replayed > 0 || migratedFrom !== null };
+}
+
+async function readSnapshot(low: Low<LibraryDocument>, file: string): Promise<unknown> {
+  // lowdb keeps the old data when the file is absent or holds a falsy value, so start from null.
+  low.data = null as unknown as LibraryDocument;
+  try {
+    await low.read();
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new CorruptLibraryError(file, `not valid JSON: ${error.message}`);
+    throw error;
+  }
+  if (low.data !== null) return low.data;
+  if (existsSync(file)) throw new CorruptLibraryError(file, 'it does not hold a library document');
+  return emptyDocument();
+}
+
+/** Returns how many entries were applied. A damaged journal is set aside only on request. */
+function replayJournal(state: LibraryState, file: string, recoverCorrupt: boolean): number {
+  let entries;
+  try {
+    entries = readJournal(file);
+  } catch (error) {
+    if (!(error instanceof CorruptLibraryError) || !recoverCorrupt) throw error;
+    setAside(file);
+    return 0;
+  }
+  let applied = 0;
+  for (const entry of entries) {
+    // Entries up to the snapshot's seq are already in it (crash between snapshot and rotation).
+    if (entry.seq <= state.seq) continue;
+    state.apply(entry.op);
+    state.seq = entry.seq;
+    applied++;
+  }
+  return applied;
+}
+
+function setAside(file: string): void {
+  if (existsSync(file)) renameSync(file, `${file}.corrupt-${Date.now()}`);
+}

@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import {
+  JOB_STATES,
+  type Asset,
+  type AssetLocation,
+  type AssetSummary,
+  type Collection,
+  type FileError,
+  type IngestJob,
+  type JobState,
+  type LibraryFolder,
+  type SavedSearch,
+  SearchQuery,
+  type SearchResult,
+  type TagCount,
+} from '../../shared/model';
+import { ChunkedJsonFile } from './chunked-json-file';
+import { emptyDocument, type LibraryDocument } from './document';
+import { StoreClosedError, UnknownRecordError } from './errors';
+import { Journal } from './journal';
+import type { FileRecord, JobPatch, LibraryStats, LibraryStore, OpenLibraryStoreOptions } from './library-store';
+import type { LibraryOp } from './library-ops';
+import type { LibraryState } from './library-state';
+import { loadLibrary } from './load-library';
+import { isUnder } from './paths';
+import { runSearch } from './search';
+import { moreLikeThis, nearDuplicates } from './similarity';
+import { SnapshotScheduler } from './snapshot-scheduler';
+import { toSummary } from './summary';
+
+const DEFAULT_SNAPSHOT_INTERVAL_MS = 1000;
+
+/**
+ * LibraryStore on a lowdb JSON document (<dataDir>/library.json) plus a mutation journal
+ * (<dataDir>/library.journal.jsonl). See journal.ts and snapshot-scheduler.ts for why.
+ */
+export class LowdbLibraryStore implements LibraryStore {
+  private readonly snapshots: SnapshotScheduler;
+  private closed = false;
+
+  private constructor(
+    private readonly low: Low<LibraryDocument>,
+    private readonly journal: Journal,
+    private readonly state: LibraryState,
+    private readonly now: () => number,
+    snapshotIntervalMs: number,
+  ) {
+    this.snapshots = new SnapshotScheduler(() => this.writeSnapshot(), snapshotIntervalMs);
+  }
+
+  static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LowdbLibraryStore> {
+    await mkdir(dataDir, { recursive: true });
+    const files = { snapshot: join(dataDir, 'library.json'), journal: join(dataDir, 'library.journal.jsonl') };
+    const low = new Low<LibraryDocument>(opts.adapter ?? new ChunkedJsonFile(files.snapshot), emptyDocument());
+    const { state, needsSnapshot } = await loadLibrary(low, files, opts.recoverCorrupt ?? false);
+    low.data = emptyDocument();
+    const interval = opts.snapshotIntervalMs ?? DEFAULT_SNAPSHOT_INTERVAL_MS;
+    const store = new LowdbLibraryStore(low, new Journal(files.journal), state, opts.now ?? Date.now, interval);
+    if (needsSnapshot) store.snapshots.markDirty();
+    return store;
+  }
+
+  listFolders(): LibraryFolder[] {
+    return [...this.state.folders.values()].map((f) => ({ ...f }));
+  }
+
+  addFolder(path: string): LibraryFolder {
+    return { ...(this.mutate({ type: 'addFolder', path, at: this.now() }) as LibraryFolder) };
+  }
+
+  removeFolder(path: string): void {
+    this.mutate({ type: 'removeFolder', path });
+  }
+
+  setFolderState(path: string, state: LibraryFolder['state'], error: string | null): void {
+    this.mutate({ type: 'setFolderState', path, state, error });
+  }
+
+  getFile(path: string): FileRecord | undefined {
+    const file = this.state.files.get(path);
+    return file && { ...file };
+  }
+
+  listFiles(folder?: string): FileRecord[] {
+    const files = [...this.state.files.values()];
+    return (folder === undefined ? files : files.filter((f) => isUnder(f.path, folder))).map((f) => ({ ...f }));
+  }
+
+  listErrors(): FileError[] {
+    const errors: FileError[] = [];
+    for (const f of this.state.files.values()) {
+      if (f.error !== null) errors.push({ path: f.path, reason: f.error, at: f.errorAt ?? 0 });
+    }
+    return errors;
+  }
+
+  recordAsset(location: AssetLocation, asset: Asset): void {
+    // Cloned so a caller reusing its objects cannot change the indexed copy behind our back.
+    this.mutate({ type: 'recordAsset', location: { ...location }, asset: structuredClone(asset) });
+  }
+
+  addLocation(location: AssetLocation, hash: string): boolean {
+    return this.mutate({ type: 'addLocation', location: { ...location }, hash }) as boolean;
+  }
+
+  recordError(path: string, reason: string, fileSize?: number, mtimeMs?: number): void {
+    this.mutate({ type: 'recordError', path, reason, fileSize, mtimeMs, at: this.now() });
+  }
+
+  removeFile(path: string): void {
+    this.mutate({ type: 'removeFile', path });
+  }
+
+  getAsset(hash: string): Asset | undefined {
+    const asset = this.state.index.get(hash);
+    return asset && structuredClone(asset);
+  }
+
+  findAssetByHash(hash: string): AssetSummary | undefined {
+    const asset = this.state.index.get(hash);
+    return asset && toSummary(asset);
+  }
+
+  putJobs(jobs: IngestJob[]): void {
+    this.mutate({ type: 'putJobs', jobs: jobs.map((j) => ({ ...j })) });
+  }
+
+  updateJob(path: string, patch: JobPatch): void {
+    this.mutate({ type: 'updateJob', path, patch: { ...patch } });
+  }
+
+  listJobs(states?: readonly JobState[]): IngestJob[] {
+    const jobs = [...this.state.jobs.values()];
+    return (states ? jobs.filter((j) => states.includes(j.state)) : jobs).map((j) => ({ ...j }));
+  }
+
+  removeJobs(paths: readonly string[]): void {
+    this.mutate({ type: 'removeJobs', paths: [...paths] });
+  }
+
+  clearFinishedJobs(): number {
+    return this.mutate({ type: 'clearFinishedJobs' }) as number;
+  }
+
+  setTags(hashes: readonly string[], add: readonly string[], remove: readonly string[]): number {
+    return this.mutate({ type: 'setTags', hashes: [...hashes], add: [...add], remove: [...remove] }) as number;
+  }
+
+  listTags(): TagCount[] {
+    return runSearch(this.state.index, { limit: 1 }).facets.tag.map(({ value, count }) => ({ name: value, count }));
+  }
+
+  renameTag(from: string, to: string): number {
+    return this.mutate({ type: 'renameTag', from, to }) as number;
+  }
+
+  listCollections(): Collection[] {
+    const live = (hash: string) => this.state.index.get(hash) !== undefined;
+    return [...this.state.organising.collections.values()].map((c) => ({ ...c, hashes: c.hashes.filter(live) }));
+  }
+
+  createCollection(name: string): Collection {
+    return { ...(this.mutate({ type: 'createCollection', id: randomUUID(), name, at: this.now() }) as Collection) };
+  }
+
+  renameCollection(id: string, name: string): Collection {
+    return this.changeCollection({ type: 'renameCollection', id, name });
+  }
+
+  deleteCollection(id: string): void {
+    this.requireCollection(id);
+    this.mutate({ type: 'deleteCollection', id });
+  }
+
+  addToCollection(id: string, hashes: readonly string[]): Collection {
+    return this.changeCollection({ type: 'addToCollection', id, hashes: [...hashes] });
+  }
+
+  removeFromCollection(id: string, hashes: readonly string[]): Collection {
+    return this.changeCollection({ type: 'removeFromCollection', id, hashes: [...hashes] });
+  }
+
+  listSavedSearches(): SavedSearch[] {
+    return [...this.state.organising.savedSearches.values()].map((s) => structuredClone(s));
+  }
+
+  saveSearch(name: string, query: SearchQuery): SavedSearch {
+    const op = { type: 'saveSearch', id: randomUUID(), name, query: SearchQuery.parse(query), at: this.now() } as const;
+    return structuredClone(this.mutate(op) as SavedSearch);
+  }
+
+  deleteSavedSearch(id: string): void {
+    if (!this.state.organising.savedSearches.has(id)) throw new UnknownRecordError('saved search', id);
+    this.mutate({ type: 'deleteSavedSearch', id });
+  }
+
+  search(query: SearchQuery): SearchResult {
+    return runSearch(this.state.index, query, (ids) => this.state.organising.members(ids));
+  }
+
+  moreLikeThis(hash: string, limit = 50): AssetSummary[] {
+    return moreLikeThis(this.state.index, hash, limit);
+  }
+
+  nearDuplicates(hash: string, maxHamming = 10): AssetSummary[] {
+    return nearDuplicates(this.state.index, hash, maxHamming);
+  }
+
+  stats(): LibraryStats {
+    const { facets } = runSearch(this.state.index, { limit: 1 });
+    const byValue = (counts: { value: string; count: number }[]) => Object.fromEntries(counts.map((c) => [c.value, c.count]));
+    const jobs = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
+    for (const job of this.state.jobs.values()) jobs[job.state]++;
+    return {
+      assets: this.state.index.size,
+      files: this.state.files.size,
+      errors: this.listErrors().length,
+      jobs,
+      patterns: byValue(facets.pattern),
+      colours: byValue(facets.colour),
+    };
+  }
+
+  flush(): Promise<void> {
+    return this.snapshots.flush();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.snapshots.flush();
+    this.closed = true;
+  }
+
+  /** Checked before journaling, so an unknown id changes nothing. */
+  private requireCollection(id: string): void {
+    if (!this.state.organising.collections.has(id)) throw new UnknownRecordError('collection', id);
+  }
+
+  private changeCollection(op: Extract<LibraryOp, { type: 'renameCollection' | 'addToCollection' | 'removeFromCollection' }>): Collection {
+    this.requireCollection(op.id);
+    this.mutate(op);
+    return this.listCollections().find((c) => c.id === op.id)!;
+  }
+
+  /** Journal first, then memory: a change is only visible once it would survive a crash. */
+  private mutate(op: LibraryOp): unknown {
+    if (this.closed) throw new StoreClosedError();
+    const seq = this.state.seq + 1;
+    this.journal.append({ seq, op });
+    this.state.seq = seq;
+    const result = this.state.apply(op);
+    this.snapshots.markDirty();
+    return result;
+  }
+
+  /** The document is captured synchronously, at the same instant the journal starts its new tail. */
+  private async writeSnapshot(): Promise<void> {
+    this.low.data = this.state.toDocument();
+    this.journal.beginRotation();
+    try {
+      await this.low.write();
+      this.journal.completeRotation();
+    } catch (error) {
+      this.journal.abortRotation();
+      throw error;
+    } finally {
+      // Do not keep the previous generation of every asset reachable until the next snapshot.
+      this.low.data = emptyDocument();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { CorruptLibraryError, NewerSchemaError } from './errors';
+import { SCHEMA_VERSION, type LibraryDocument } from './document';
+
+type RawDocument = Record<string, unknown>;
+
+interface Migration {
+  from: number;
+  to: number;
+  migrate(doc: RawDocument): RawDocument;
+}
+
+/** Every schema change, oldest first; each step only needs to understand its own `from`. */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    // v0 (pre-release) kept no ingest queue, no journal sequence and no per-file error time.
+    from: 0,
+    to: 1,
+    migrate: (doc) => ({
+      ...doc,
+      schemaVersion: 1,
+      seq: 0,
+      jobs: [],
+      files: asArray(doc.files).map((f) => ({ error: null, errorAt: null, ...(f as object) })),
+    }),
+  },
+  {
+    // v2 added collections (boards) and saved searches.
+    from: 1,
+    to: 2,
+    migrate: (doc) => ({ ...doc, schemaVersion: 2, collections: [], savedSearches: [] }),
+  },
+];
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Brings a parsed library.json up to SCHEMA_VERSION, refusing newer or malformed documents. */
+export function migrateDocument(raw: unknown, file: string): { doc: LibraryDocument; migratedFrom: number | null } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new CorruptLibraryError(file, 'it does not hold a library document');
+  }
+  let doc = raw as RawDocument;
+  const found = doc.schemaVersion ?? 0;
+  if (typeof found !== 'number' || !Number.isInteger(found) || found < 0) {
+    throw new CorruptLibraryError(file, `its schema version ${JSON.stringify(found)} is not valid`);
+  }
+  if (found > SCHEMA_VERSION) throw new NewerSchemaError(file, found, SCHEMA_VERSION);
+  for (let version = found; version < SCHEMA_VERSION; ) {
+    const step = MIGRATIONS.find((m) => m.from === version);
+    if (!step) throw new CorruptLibraryError(file, `no migration from schema version ${version}`);
+    doc = step.migrate(doc);
+    version = step.to;
+  }
+  checkShape(doc, file);
+  return { doc: doc as unknown as LibraryDocument, migratedFrom: found === SCHEMA_VERSION ? null : found };
+}
+
+/** A cheap structural check; validating 100,000 assets with zod on every open would be too slow. */
+function checkShape(doc: RawDocument, file: string): void {
+  for (const key of ['folders', 'files', 'assets', 'jobs', 'collections', 'savedSearches'] as const) {
+    if (!Array.isArray(doc[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
+  }
+  if (typeof doc.seq !== 'number') throw new CorruptLibraryError(file, '"seq" is missing');
+}

@@ -1,0 +1,20 @@
+/**
+ * Path helpers that accept both separators: a library made on Windows can be opened
+ * elsewhere, and paths are stored exactly as the watcher reported them.
+ */
+
+/** True when `path` is `folder` itself or anything inside it (not a sibling sharing a prefix). */
+export function isUnder(path: string, folder: string): boolean {
+  if (folder === '') return false;
+  if (path === folder) return true;
+  if (!path.startsWith(folder)) return false;
+  const last = folder[folder.length - 1];
+  if (last === '/' || last === '\\') return true;
+  const next = path[folder.length];
+  return next === '/' || next === '\\';
+}
+
+export function baseName(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return path.slice(cut + 1);
+}

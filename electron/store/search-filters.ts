@@ -1,0 +1,132 @@
+import { hexToOklab } from '../analysis/local/colour-space';
+import type { ColourNear, FacetName, ParsedSearchQuery } from '../../shared/model';
+import { MULTI_FACETS, type AssetIndex, type MultiFacet, type SingleFacet } from './asset-index';
+import { isUnder } from './paths';
+
+export interface Filter {
+  /** The facet this filter selects on (its counts are computed without it), or null for text and colour. */
+  facet: FacetName | null;
+  test(slot: number): boolean;
+}
+
+/**
+ * The active filters of a query, tests by slot. `colourScores` (by slot) receives the
+ * share-weighted closeness of every asset the colour filter tests, for ranking without a second pass.
+ */
+export function buildFilters(
+  index: AssetIndex,
+  query: ParsedSearchQuery,
+  colourScores: Float64Array | null,
+  collectionMembers: ReadonlySet<string> | null = null,
+): Filter[] {
+  const filters: Filter[] = [];
+  const facet = (name: FacetName, values: readonly string[] | undefined, normalise = (v: string) => v) => {
+    if (values?.length) filters.push(facetFilter(index, name, values.map(normalise)));
+  };
+  facet('pattern', query.patterns);
+  facet('colour', query.colours, (v) => v.toLowerCase());
+  facet('format', query.formats, (v) => v.toLowerCase());
+  facet('orientation', query.orientations);
+  facet('status', query.statuses);
+  facet('tag', query.tags);
+  if (query.folders?.length) filters.push(folderFilter(index, query.folders));
+  const terms = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length) filters.push({ facet: null, test: (slot) => terms.every((t) => index.texts[slot].includes(t)) });
+  if (query.colourNear && colourScores) filters.push(colourFilter(index, query.colourNear, colourScores));
+  if (query.collections?.length) filters.push(slotSetFilter(index, collectionMembers ?? new Set()));
+  if (query.similarTo !== undefined && index.slotOf(query.similarTo) === undefined) {
+    // Similar to an asset that does not exist: nothing is.
+    filters.push({ facet: null, test: () => false });
+  }
+  return filters;
+}
+
+function facetFilter(index: AssetIndex, name: FacetName, values: readonly string[]): Filter {
+  const dictionary = index.dictionaries[name];
+  const selected = new Uint8Array(dictionary.values.length);
+  for (const value of values) {
+    const code = dictionary.find(value);
+    if (code !== undefined) selected[code] = 1;
+  }
+  if (!(MULTI_FACETS as readonly string[]).includes(name)) {
+    const column = index.single[name as SingleFacet];
+    return { facet: name, test: (slot) => selected[column[slot]] === 1 };
+  }
+  const codesBySlot = index.multi[name as MultiFacet];
+  return {
+    facet: name,
+    test: (slot) => {
+      const codes = codesBySlot[slot];
+      for (let i = 0; i < codes.length; i++) if (selected[codes[i]] === 1) return true;
+      return false;
+    },
+  };
+}
+
+/**
+ * Any folder prefix, not just library roots, so a sub-folder can be browsed. Library roots
+ * are facet values already; for a sub-folder, only assets in a root containing it can
+ * match, so the cheap root test runs before any path comparison.
+ */
+function folderFilter(index: AssetIndex, folders: readonly string[]): Filter {
+  if (folders.every((folder) => index.isFolder(folder))) return facetFilter(index, 'folder', folders);
+  const roots = index.dictionaries.folder.values.filter((root) => index.isFolder(root));
+  const containingRoots = roots.filter((root) => folders.some((folder) => isUnder(folder, root)));
+  const inRoot = folders.every((folder) => roots.some((root) => isUnder(folder, root)))
+    ? facetFilter(index, 'folder', containingRoots).test
+    : () => true;
+  const { paths } = index;
+  return {
+    facet: 'folder',
+    test: (slot) => {
+      if (!inRoot(slot)) return false;
+      for (const path of paths[slot]) {
+        for (const folder of folders) if (isUnder(path, folder)) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/**
+ * Matches assets with a palette colour within tolerance. The score sums share × closeness
+ * over those colours, so an image that is mostly navy outranks one with a navy accent.
+ */
+function colourFilter(index: AssetIndex, near: ColourNear, scores: Float64Array): Filter {
+  const target = hexToOklab(near.hex);
+  const tolerance = near.tolerance;
+  // oklabDistance, inlined for the hot loop (Math.hypot is slow): 100 × Euclidean in OKLab.
+  // Squared coordinates are compared first, so most colours need no square root.
+  const bound = (tolerance / 100) ** 2;
+  const { data: palette, width, lengths } = index.palettes;
+  return {
+    facet: null,
+    test: (slot) => {
+      const end = slot * width + lengths[slot];
+      let matched = false;
+      let score = 0;
+      for (let i = slot * width; i < end; i += 4) {
+        const dL = palette[i] - target[0];
+        const da = palette[i + 1] - target[1];
+        const db = palette[i + 2] - target[2];
+        const squared = dL * dL + da * da + db * db;
+        if (squared > bound) continue;
+        const distance = 100 * Math.sqrt(squared);
+        matched = true;
+        score += palette[i + 3] * (1 - distance / tolerance);
+      }
+      scores[slot] = score;
+      return matched;
+    },
+  };
+}
+
+/** Assets whose hash is in `hashes` (collection membership), as a per-slot lookup. */
+function slotSetFilter(index: AssetIndex, hashes: ReadonlySet<string>): Filter {
+  const inSet = new Uint8Array(index.slotCount);
+  for (const hash of hashes) {
+    const slot = index.slotOf(hash);
+    if (slot !== undefined) inSet[slot] = 1;
+  }
+  return { facet: null, test: (slot) => inSet[slot] === 1 };
+}

@@ -1,0 +1,158 @@
+import {
+  FACET_NAMES,
+  SearchQuery,
+  type AssetSummary,
+  type FacetCount,
+  type FacetName,
+  type ParsedSearchQuery,
+  type SearchResult,
+} from '../../shared/model';
+import { MULTI_FACETS, SINGLE_FACETS, type AssetIndex } from './asset-index';
+import { buildFilters, type Filter } from './search-filters';
+import { similarities } from './similarity';
+import { toSummary } from './summary';
+import { smallestK } from './top-k';
+
+type SortMode = 'date' | 'name' | 'colourfulness' | 'similarity' | 'colour';
+type FacetCounts = Record<FacetName, Int32Array>;
+
+const SELECTED_BY_FACET: Record<FacetName, keyof ParsedSearchQuery> = {
+  pattern: 'patterns',
+  colour: 'colours',
+  folder: 'folders',
+  format: 'formats',
+  orientation: 'orientations',
+  status: 'statuses',
+  tag: 'tags',
+};
+
+/** Resolves collection ids to the hashes they hold (collections live outside the asset index). */
+export type CollectionMembers = (ids: readonly string[]) => ReadonlySet<string>;
+
+export function runSearch(index: AssetIndex, input: SearchQuery, collectionMembers?: CollectionMembers): SearchResult {
+  const query = SearchQuery.parse(input);
+  const colourScores = query.colourNear ? new Float64Array(index.slotCount) : null;
+  const members = query.collections?.length && collectionMembers ? collectionMembers(query.collections) : null;
+  const { matches, counts } = scan(index, buildFilters(index, query, colourScores, members));
+  const mode = sortMode(input, query);
+  return {
+    total: matches.length,
+    items: mode === 'name' ? pageByName(index, matches, query) : pageByKey(index, matches, mode, query, colourScores),
+    facets: facetResults(index, counts, query),
+  };
+}
+
+/**
+ * One pass over all slots, counting each asset's failed filters. Zero failures is a match
+ * (counted in every facet); exactly one failure, on facet F, still counts towards F: that
+ * is multi-select faceting (F's counts ignore F's own selection) without a pass per facet.
+ */
+function scan(index: AssetIndex, filters: readonly Filter[]): { matches: Int32Array; counts: FacetCounts } {
+  const counts = Object.fromEntries(FACET_NAMES.map((f) => [f, new Int32Array(index.dictionaries[f].values.length)])) as FacetCounts;
+  const singles = SINGLE_FACETS.map((f) => ({ column: index.single[f], counts: counts[f] }));
+  const multis = MULTI_FACETS.map((f) => ({ codes: index.multi[f], counts: counts[f] }));
+  const countOne = Object.fromEntries([
+    ...SINGLE_FACETS.map((f) => [f, (slot: number) => counts[f][index.single[f][slot]]++]),
+    ...MULTI_FACETS.map((f) => [f, (slot: number) => countCodes(index.multi[f][slot], counts[f])]),
+  ]) as Record<FacetName, (slot: number) => void>;
+  const matches = new Int32Array(index.size);
+  let found = 0;
+  for (let slot = 0; slot < index.slotCount; slot++) {
+    if (index.assets[slot] === undefined) continue;
+    let failures = 0;
+    let failedFacet: FacetName | null = null;
+    for (let i = 0; i < filters.length && failures < 2; i++) {
+      if (filters[i].test(slot)) continue;
+      failures++;
+      failedFacet = filters[i].facet;
+    }
+    if (failures === 0) {
+      matches[found++] = slot;
+      for (const s of singles) s.counts[s.column[slot]]++;
+      for (const m of multis) countCodes(m.codes[slot], m.counts);
+    } else if (failures === 1 && failedFacet !== null) {
+      countOne[failedFacet](slot);
+    }
+  }
+  return { matches: matches.subarray(0, found), counts };
+}
+
+function countCodes(codes: readonly number[], into: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) into[codes[i]]++;
+}
+
+/** Colour or similarity ranking is implied by the query unless a sort is asked for explicitly. */
+function sortMode(input: SearchQuery, query: ParsedSearchQuery): SortMode {
+  if (input.sort !== undefined && input.sort !== 'similarity') return input.sort;
+  if (query.similarTo !== undefined) return 'similarity';
+  return query.colourNear ? 'colour' : 'date';
+}
+
+/** Walks the maintained name order, keeping matches, until the page is full. */
+function pageByName(index: AssetIndex, matches: Int32Array, query: ParsedSearchQuery): AssetSummary[] {
+  const isMatch = new Uint8Array(index.slotCount);
+  for (const slot of matches) isMatch[slot] = 1;
+  const order = index.nameOrder.slots(() => index.liveSlots());
+  const wanted = query.offset + query.limit;
+  const page: AssetSummary[] = [];
+  const ascending = query.order === 'asc';
+  for (let i = 0, seen = 0; i < order.length && seen < wanted; i++) {
+    const slot = order[ascending ? i : order.length - 1 - i];
+    if (isMatch[slot] === 0) continue;
+    if (seen++ >= query.offset) page.push(toSummary(index.assets[slot]!));
+  }
+  return page;
+}
+
+/** Sorts by a number per match; for similarity and colour the summaries carry 1 − closeness. */
+function pageByKey(
+  index: AssetIndex,
+  matches: Int32Array,
+  mode: Exclude<SortMode, 'name'>,
+  query: ParsedSearchQuery,
+  colourScores: Float64Array | null,
+): AssetSummary[] {
+  const values = sortValues(index, matches, mode, query, colourScores);
+  const sign = query.order === 'asc' ? 1 : -1;
+  // Non-finite values (a NaN colourfulness) rank last in either order.
+  const keys = values.map((v) => (Number.isFinite(v) ? sign * v : Number.MAX_VALUE));
+  const page = smallestK(keys, query.offset + query.limit).slice(query.offset);
+  const ranked = mode === 'similarity' || mode === 'colour';
+  return page.map((i) => toSummary(index.assets[matches[i]]!, ranked ? Math.max(0, 1 - values[i]) : undefined));
+}
+
+function sortValues(
+  index: AssetIndex,
+  matches: Int32Array,
+  mode: Exclude<SortMode, 'name'>,
+  query: ParsedSearchQuery,
+  colourScores: Float64Array | null,
+): Float64Array {
+  if (mode === 'similarity') {
+    const source = query.similarTo === undefined ? undefined : index.slotOf(query.similarTo);
+    return source === undefined ? new Float64Array(matches.length) : similarities(index, source, matches);
+  }
+  const column = mode === 'date' ? index.addedAt : mode === 'colourfulness' ? index.colourfulness : colourScores;
+  const values = new Float64Array(matches.length);
+  if (column) for (let i = 0; i < matches.length; i++) values[i] = column[matches[i]];
+  return values;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Values present in the results, plus selected ones (so a selection never disappears). */
+function facetResults(index: AssetIndex, counts: FacetCounts, query: ParsedSearchQuery): SearchResult['facets'] {
+  const result = {} as SearchResult['facets'];
+  for (const name of FACET_NAMES) {
+    const selected = new Set((query[SELECTED_BY_FACET[name]] as string[] | undefined) ?? []);
+    const values: FacetCount[] = [];
+    index.dictionaries[name].values.forEach((value, code) => {
+      const count = counts[name][code] ?? 0;
+      if (count > 0 || selected.has(value)) values.push({ value, count });
+    });
+    result[name] = values.sort((a, b) => b.count - a.count || compareText(a.value, b.value));
+  }
+  return result;
+}
