@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * electron-vite forces base './' for production renderers (made for file://). We serve the
+ * renderer from an origin root (swatchbook://app/ in Electron, / in browser mode), where
+ * absolute asset URLs keep working when a client-side route is reloaded.
+ */
+const rootBase: Plugin = { name: 'swatchbook:root-base', config: () => ({ base: '/' }) };
+
+export default defineConfig({
+  main: {
+    build: {
+      // Native and file-system packages stay in node_modules (electron-builder ships them).
+      externalizeDeps: { include: ['sharp', 'lowdb', 'chokidar'] },
+      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload can require only 'electron': one self-contained CommonJS file.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    plugins: [react(), rootBase],
+    build: {
+      outDir: resolve('out/renderer'),
+      rolldownOptions: { input: resolve('renderer/index.html') },
+    },
+  },
+});

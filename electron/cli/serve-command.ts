@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { defaultDataDir } from '../config/data-dir';
+import { Library, LibraryFolderError } from '../library';
+import { ApiHost, startServer, type SwatchbookServer } from '../server';
+
+export interface ServeOptions {
+  port?: number;
+  library?: string;
+  dataDir?: string;
+  host?: string;
+}
+
+/** The renderer that `npm run build` writes (electron-vite's out/renderer). */
+export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * Browser mode: the library behind the HTTP server until SIGINT/SIGTERM. Stdout carries exactly
+ * one line, the URL (scripts and tests read it); everything else goes to stderr.
+ * Exit codes: 0 clean shutdown, 2 bad library folder, 3 store unusable, 4 cannot listen.
+ */
+export async function runServe(options: ServeOptions): Promise<number> {
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
+  let library: Library;
+  try {
+    library = await Library.open({ dataDir, watch: true });
+  } catch (error) {
+    console.error(`swatchbook: cannot open the library store in ${dataDir}: ${(error as Error).message}`);
+    return 3;
+  }
+  const host = new ApiHost(library);
+  let server: SwatchbookServer;
+  try {
+    if (options.library) await library.addFolder(options.library);
+    server = await startServer({ host, rendererDir: RENDERER_DIR, port: options.port, bindHost: options.host });
+  } catch (error) {
+    await host.close().catch(() => undefined);
+    console.error(`swatchbook: ${(error as Error).message}`);
+    return error instanceof LibraryFolderError ? 2 : 4;
+  }
+  if (options.host && !LOOPBACK.has(options.host)) {
+    console.error(`swatchbook: WARNING: listening on ${options.host}: anyone who can reach this address and learns the URL can read your library.`);
+  }
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    console.error('swatchbook: the app is not built (out/renderer is missing): run `npm run build`; the API works meanwhile.');
+  }
+  console.log(`Swatchbook is running at ${server.url}`);
+  await nextSignal();
+  console.error('swatchbook: shutting down…');
+  process.once('SIGINT', () => process.exit(130)); // a second Ctrl-C does not wait for the flush
+  await server.close();
+  await host.close();
+  return 0;
+}
+
+function nextSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return port;
+}
+
+export function serveCommand(): Command {
+  return new Command()
+    .name('swatchbook-serve')
+    .description('Serve the Swatchbook app to a web browser on this computer (browser mode).')
+    .option('--port <n>', 'port to listen on (0 or omitted: any free port)', parsePort)
+    .option('--library <folder>', 'add this folder to the library before serving')
+    .option('--data-dir <dir>', 'library data folder (default: SWATCHBOOK_DATA_DIR or the app data folder)')
+    .option('--host <address>', 'listen on another address than 127.0.0.1 (exposes the library to the network)')
+    .action(async (options: ServeOptions) => {
+      // Exit explicitly: a watcher handle left by a dependency must not keep a stopped server alive.
+      process.exit(await runServe(options));
+    });
+}
+
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {
+  await serveCommand().parseAsync(process.argv);
+}

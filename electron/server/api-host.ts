@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { ApiMethod, SwatchbookApi } from '../../shared/api';
+import type { BridgeCallResult } from '../../shared/api/bridge';
+import { ApiInputError, UnknownMethodError, createSwatchbookApi, dispatchApiCall } from '../api';
+import { LibraryFolderError, type Library } from '../library';
+import { UnknownRecordError } from '../store';
+import { ApiEventFeed, type ApiEventTiming } from './api-events';
+import type { MediaSources } from './media-resolver';
+
+/** Calls after which the folder list (or a folder's state) may have changed. */
+const FOLDER_METHODS: ReadonlySet<ApiMethod> = new Set(['addFolder', 'removeFolder', 'rescanFolder', 'openDemoLibrary']);
+
+/**
+ * Everything a transport (Electron IPC or browser-mode HTTP) mounts: the one API
+ * implementation behind the validating boundary, the live event feed and the media sources.
+ */
+export class ApiHost {
+  readonly api: SwatchbookApi;
+  readonly events: ApiEventFeed;
+  readonly media: MediaSources;
+
+  constructor(readonly library: Library, timing: Partial<ApiEventTiming> = {}) {
+    this.api = createSwatchbookApi(library);
+    this.events = new ApiEventFeed(library, timing);
+    this.media = {
+      cacheDir: library.cacheDir,
+      roots: () => library.folders().map((folder) => folder.path),
+      locations: (hash) => library.store.getAsset(hash)?.locations.map((location) => location.path) ?? [],
+    };
+  }
+
+  /** Never rejects: failures come back with the status a transport should report and a message safe to show. */
+  async call(method: string, input: unknown): Promise<BridgeCallResult> {
+    try {
+      const value = await dispatchApiCall(this.api, method, input);
+      if (FOLDER_METHODS.has(method as ApiMethod)) this.events.foldersChanged();
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof ApiInputError || error instanceof LibraryFolderError) {
+        return { ok: false, status: 400, error: error.message };
+      }
+      if (error instanceof UnknownMethodError || error instanceof UnknownRecordError) return { ok: false, status: 404, error: error.message };
+      console.error(`swatchbook: ${method.slice(0, 80)} failed:`, error);
+      return { ok: false, status: 500, error: error instanceof Error ? error.message : 'internal error' };
+    }
+  }
+
+  /** Only files the library has ingested (or its folders) may be revealed in the file manager. */
+  isKnownLocation(filePath: string): boolean {
+    const resolved = path.resolve(filePath);
+    return Boolean(this.library.store.getFile(resolved)?.hash) || this.library.folders().some((f) => f.path === resolved);
+  }
+
+  /** Stops events, then closes the library with everything written to disk. */
+  async close(): Promise<void> {
+    this.events.close();
+    await this.library.store.flush();
+    await this.library.close();
+  }
+}

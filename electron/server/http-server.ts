@@ -1,0 +1,189 @@
+import fs from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import type { ApiHost } from './api-host';
+import { openEventStream } from './event-stream';
+import { parseMediaRequest, resolveMedia } from './media-resolver';
+import { allowedHosts, checkRequest, newToken, tokenCookie } from './request-guard';
+import { APP_CSP, COMMON_HEADERS, mediaHeaders } from './security-headers';
+import { resolveStaticFile } from './static-files';
+
+export interface ServerOptions {
+  host: ApiHost;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 or omitted: any free port. */
+  port?: number;
+  /** Default 127.0.0.1; anything else exposes the library to the network. */
+  bindHost?: string;
+  token?: string;
+  heartbeatMs?: number;
+}
+
+export interface SwatchbookServer {
+  readonly server: http.Server;
+  readonly port: number;
+  readonly token: string;
+  /** The URL to open: it carries the token, which the first visit trades for a cookie. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The largest request body: a setTags call over 100,000 hashes is about 7 MB. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** Browser mode: the same API, events and media as the Electron shell, over HTTP on loopback. */
+export async function startServer(options: ServerOptions): Promise<SwatchbookServer> {
+  const token = options.token ?? newToken();
+  const bindHost = options.bindHost ?? '127.0.0.1';
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  let hosts = new Set<string>();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const raw = req.url ?? '';
+    if (!raw.startsWith('/')) return sendJson(res, 400, { error: 'bad request target' });
+    const queryAt = raw.indexOf('?');
+    // Route on the raw path: WHATWG URL parsing would quietly resolve `..` and `%2e%2e`.
+    const rawPath = queryAt < 0 ? raw : raw.slice(0, queryAt);
+    const query = new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1));
+    const verdict = checkRequest(req, query, token, hosts);
+    if (!verdict.ok) return sendJson(res, verdict.status, { error: verdict.reason });
+    const method = req.method ?? 'GET';
+
+    if (rawPath === '/api/events' && method === 'GET') {
+      const initial = [{ type: 'progress' as const, progress: options.host.library.progress() }];
+      return openEventStream(req, res, options.host.events, initial, heartbeatMs);
+    }
+    if (rawPath.startsWith('/api/')) {
+      if (method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST' });
+      return callApi(options.host, rawPath.slice('/api/'.length), req, res);
+    }
+    if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
+    if (rawPath.startsWith('/media/')) return serveMedia(options.host, rawPath.slice('/media/'.length), res, method);
+    if (verdict.tokenFromQuery) {
+      query.delete('token');
+      const rest = query.toString();
+      // `//host` in Location would be a protocol-relative redirect off the server.
+      const target = /^\/[/\\]/.test(rawPath) ? '/' : rawPath;
+      res.writeHead(302, { ...COMMON_HEADERS, 'Set-Cookie': tokenCookie(token), Location: target + (rest ? `?${rest}` : '') });
+      return res.end();
+    }
+    return serveStatic(options.rendererDir, rawPath, res, method);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('swatchbook: request failed:', error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bindHost, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  hosts = allowedHosts(port, bindHost);
+  const anyInterface = bindHost === '0.0.0.0' || bindHost === '::';
+  const shownHost = anyInterface ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  return {
+    server,
+    port,
+    token,
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function callApi(host: ApiHost, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never answer.
+  if (contentType !== 'application/json') return sendJson(res, 415, { error: 'Content-Type must be application/json' });
+  let input: unknown;
+  try {
+    const body = await readBody(req);
+    input = body.length ? JSON.parse(body) : undefined;
+  } catch (error) {
+    return sendJson(res, 400, { error: (error as Error).message === 'too large' ? 'request body too large' : 'body is not valid JSON' });
+  }
+  const result = await host.call(name, input);
+  if (result.ok) sendJson(res, 200, result.value);
+  else sendJson(res, result.status, { error: result.error });
+}
+
+async function serveMedia(host: ApiHost, rawRequest: string, res: ServerResponse, method: string): Promise<void> {
+  const request = parseMediaRequest(rawRequest);
+  if (!request) return sendJson(res, 400, { error: 'expected /media/<thumb|preview|original>/<sha-256 hex>' });
+  const media = await resolveMedia(host.media, request);
+  if (!media) return sendJson(res, 404, { error: 'not found' });
+  await sendFile(res, media.path, mediaHeaders(media), method);
+}
+
+async function serveStatic(rendererDir: string, rawPath: string, res: ServerResponse, method: string): Promise<void> {
+  const file = await resolveStaticFile(rendererDir, rawPath);
+  if (file === 'bad') return sendJson(res, 400, { error: 'bad path' });
+  if (file === 'missing') {
+    const notBuilt = rawPath === '/' || !rawPath.includes('.');
+    const message = notBuilt ? 'The app is not built yet: run `npm run build`.' : 'not found';
+    res.writeHead(notBuilt ? 503 : 404, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    return void res.end(message);
+  }
+  await sendFile(res, file.path, {
+    ...COMMON_HEADERS,
+    'Content-Type': file.contentType,
+    'Content-Security-Policy': APP_CSP,
+    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  }, method);
+}
+
+/** Streams from an open handle, so the file checked is the file sent. */
+async function sendFile(res: ServerResponse, filePath: string, headers: Record<string, string>, method: string): Promise<void> {
+  const handle = await fs.open(filePath, 'r');
+  let size: number;
+  try {
+    size = (await handle.stat()).size;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': String(size) });
+  if (method === 'HEAD') {
+    await handle.close();
+    return void res.end();
+  }
+  // The stream closes the handle; a client that goes away mid-file is not an error.
+  await pipeline(handle.createReadStream(), res).catch(() => undefined);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': String(Buffer.byteLength(json)),
+  });
+  res.end(json);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

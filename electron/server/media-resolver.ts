@@ -1,0 +1,99 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { MEDIA_KINDS, type MediaKind } from '../../shared/api/bridge';
+import { previewPath, thumbnailPath } from '../imaging';
+
+/**
+ * Which file a media URL may serve. Shared by the Electron `swatchbook-media:` protocol and
+ * the browser-mode HTTP server, so the one piece of path-containment logic is tested in Node.
+ * A request names only a kind and a content hash; the file path always comes from the cache
+ * folder or the store, and is served only if its real path is inside an allowed root.
+ */
+export interface MediaRequest {
+  kind: MediaKind;
+  hash: string;
+}
+
+export interface MediaSources {
+  cacheDir: string;
+  /** Library folder paths: originals are served only from inside these. */
+  roots(): string[];
+  /** Where the asset's bytes are, preferred first. */
+  locations(hash: string): string[];
+}
+
+export interface ResolvedMedia {
+  path: string;
+  contentType: string;
+  /** Thumbnails and previews are content-addressed: the bytes under a hash never change. */
+  immutable: boolean;
+}
+
+const REQUEST = /^([a-z]+)\/([0-9a-f]{64})$/;
+
+/** Parses exactly `<kind>/<hash>` on the raw, still percent-encoded path: encoded tricks never match. */
+export function parseMediaRequest(rawPath: string): MediaRequest | null {
+  const match = REQUEST.exec(rawPath);
+  if (!match || !(MEDIA_KINDS as readonly string[]).includes(match[1])) return null;
+  return { kind: match[1] as MediaKind, hash: match[2] };
+}
+
+export async function resolveMedia(sources: MediaSources, request: MediaRequest): Promise<ResolvedMedia | null> {
+  if (request.kind === 'original') {
+    const roots = await realRoots(sources.roots());
+    for (const location of sources.locations(request.hash)) {
+      const real = await containedRealPath(roots, location);
+      if (real) return { path: real, contentType: contentTypeOf(real), immutable: false };
+    }
+    return null;
+  }
+  const file = (request.kind === 'thumb' ? thumbnailPath : previewPath)(sources.cacheDir, request.hash);
+  const real = await containedRealPath(await realRoots([sources.cacheDir]), file);
+  return real ? { path: real, contentType: 'image/webp', immutable: true } : null;
+}
+
+/** Real paths of the roots that exist (a missing library folder serves nothing). */
+export async function realRoots(roots: string[]): Promise<string[]> {
+  const resolved = await Promise.all(roots.map((root) => fs.realpath(root).catch(() => null)));
+  return resolved.filter((root): root is string => root !== null);
+}
+
+/**
+ * The candidate's real path when it is a regular file strictly inside one of `roots` (which
+ * must already be real paths), else null. Symlinks are followed first, so one that points
+ * out of the library is refused.
+ */
+export async function containedRealPath(roots: string[], candidate: string): Promise<string | null> {
+  if (candidate.includes('\0') || !path.isAbsolute(candidate)) return null;
+  try {
+    const real = await fs.realpath(candidate);
+    if (!roots.some((root) => isInside(root, real))) return null;
+    return (await fs.stat(real)).isFile() ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+export function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.jpe': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+  '.avif': 'image/avif',
+  '.heic': 'image/heic',
+  '.heif': 'image/heif',
+  '.svg': 'image/svg+xml',
+};
+
+export function contentTypeOf(filePath: string): string {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}

@@ -1,0 +1,67 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiEvent } from '../../../shared/api';
+import type { IngestProgress } from '../../../shared/model';
+import type { Library } from '../../../electron/library';
+import { ApiEventFeed } from '../../../electron/server/api-events';
+
+const progress = (done: number): IngestProgress => ({
+  done, failed: 0, total: 100, rate: 1, etaSeconds: null, currentFile: `/lib/${done}.png`, running: true,
+});
+
+function feedOverFakeLibrary() {
+  const library = new EventEmitter();
+  const feed = new ApiEventFeed(library as unknown as Library, { progressIntervalMs: 250, changeBatchMs: 150 });
+  const events: ApiEvent[] = [];
+  feed.subscribe((event) => events.push(event));
+  return { library, feed, events };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ApiEventFeed', () => {
+  it('throttles progress to the first and the latest of each interval', () => {
+    vi.useFakeTimers();
+    const { library, events } = feedOverFakeLibrary();
+    for (let done = 1; done <= 50; done++) library.emit('progress', progress(done));
+    expect(events).toEqual([{ type: 'progress', progress: progress(1) }]);
+    vi.advanceTimersByTime(250);
+    expect(events).toEqual([{ type: 'progress', progress: progress(1) }, { type: 'progress', progress: progress(50) }]);
+    vi.advanceTimersByTime(1000);
+    expect(events).toHaveLength(2);
+  });
+
+  it('batches changed paths into one assetsChanged, skipping files that did not change', () => {
+    vi.useFakeTimers();
+    const { library, events } = feedOverFakeLibrary();
+    library.emit('change', { kind: 'ingested', path: '/lib/a.png', outcome: { kind: 'new', hash: 'a' } });
+    library.emit('change', { kind: 'ingested', path: '/lib/b.png', outcome: { kind: 'unchanged', hash: 'b' } });
+    library.emit('change', { kind: 'removed', path: '/lib/c.png' });
+    library.emit('change', { kind: 'ingested', path: '/lib/a.png', outcome: { kind: 'known', hash: 'a' } });
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(150);
+    expect(events).toEqual([{ type: 'assetsChanged', paths: ['/lib/a.png', '/lib/c.png'] }]);
+  });
+
+  it('announces folder changes at once, and stops listening when closed', () => {
+    const { library, feed, events } = feedOverFakeLibrary();
+    library.emit('change', { kind: 'folder', folder: { path: '/lib', addedAt: 0, state: 'missing', error: 'gone' } });
+    expect(events).toEqual([{ type: 'foldersChanged' }]);
+    feed.close();
+    expect(library.listenerCount('progress') + library.listenerCount('change')).toBe(0);
+  });
+
+  it('keeps delivering to the other listeners when one throws', () => {
+    const { library, feed, events } = feedOverFakeLibrary();
+    feed.subscribe(() => {
+      throw new Error('window gone');
+    });
+    const more: ApiEvent[] = [];
+    feed.subscribe((event) => more.push(event));
+    library.emit('progress', progress(1));
+    expect(events).toHaveLength(1);
+    expect(more).toHaveLength(1);
+  });
+});
