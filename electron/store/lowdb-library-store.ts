@@ -25,6 +25,7 @@ import type { FileRecord, JobPatch, LibraryStats, LibraryStore, OpenLibraryStore
 import type { LibraryOp } from './library-ops';
 import type { LibraryState } from './library-state';
 import { loadLibrary } from './load-library';
+import { acquireProcessLock } from './process-lock';
 import { isUnder } from './paths';
 import { runSearch } from './search';
 import { moreLikeThis, nearDuplicates } from './similarity';
@@ -47,6 +48,7 @@ export class LowdbLibraryStore implements LibraryStore {
     private readonly state: LibraryState,
     private readonly now: () => number,
     snapshotIntervalMs: number,
+    private readonly releaseLock: () => void,
   ) {
     this.snapshots = new SnapshotScheduler(() => this.writeSnapshot(), snapshotIntervalMs);
   }
@@ -54,11 +56,15 @@ export class LowdbLibraryStore implements LibraryStore {
   static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LowdbLibraryStore> {
     await mkdir(dataDir, { recursive: true });
     const files = { snapshot: join(dataDir, 'library.json'), journal: join(dataDir, 'library.journal.jsonl') };
+    const releaseLock = acquireProcessLock(join(dataDir, 'library.lock'));
     const low = new Low<LibraryDocument>(opts.adapter ?? new ChunkedJsonFile(files.snapshot), emptyDocument());
-    const { state, needsSnapshot } = await loadLibrary(low, files, opts.recoverCorrupt ?? false);
+    const { state, needsSnapshot } = await loadLibrary(low, files, opts.recoverCorrupt ?? false).catch((error) => {
+      releaseLock();
+      throw error;
+    });
     low.data = emptyDocument();
     const interval = opts.snapshotIntervalMs ?? DEFAULT_SNAPSHOT_INTERVAL_MS;
-    const store = new LowdbLibraryStore(low, new Journal(files.journal), state, opts.now ?? Date.now, interval);
+    const store = new LowdbLibraryStore(low, new Journal(files.journal), state, opts.now ?? Date.now, interval, releaseLock);
     if (needsSnapshot) store.snapshots.markDirty();
     return store;
   }
@@ -232,6 +238,7 @@ export class LowdbLibraryStore implements LibraryStore {
     if (this.closed) return;
     await this.snapshots.flush();
     this.closed = true;
+    this.releaseLock();
   }
 
   /** Checked before journaling, so an unknown id changes nothing. */

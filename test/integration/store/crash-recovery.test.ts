@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CorruptLibraryError } from '../../../electron/store';
+import { CorruptLibraryError, LibraryLockedError, openLibraryStore } from '../../../electron/store';
 import { makeSyntheticAssets } from '../../unit/store/synthetic-assets';
 import { makeTempDir, openTempStore } from '../../unit/store/temp-store';
 
@@ -71,5 +71,19 @@ describe('crash safety', () => {
     appendFileSync(join(dir, 'library.journal.jsonl'), 'garbage\n{"seq":1000,"op":{"type":"clearFinishedJobs"}}\n');
     await expect(openTempStore({}, dir)).rejects.toThrow(CorruptLibraryError);
     await expect(openTempStore({}, dir)).rejects.toThrow(/library\.journal\.jsonl.*line \d+ is not valid JSON/);
+  });
+});
+
+describe('one process per library', () => {
+  it('refuses a second process while the first is alive, and takes over the lock of a killed one', async () => {
+    const dir = await makeTempDir();
+    const holder = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(join(dir, 'library.lock'))}, String(process.pid)); setInterval(() => {}, 1000)`]);
+    await new Promise((r) => setTimeout(r, 300));
+    await expect(openLibraryStore(dir)).rejects.toThrow(LibraryLockedError);
+    await expect(openLibraryStore(dir)).rejects.toThrow(`already open in another Swatchbook process (pid ${holder.pid})`);
+    holder.kill('SIGKILL');
+    await new Promise((r) => holder.once('close', r));
+    const { store } = await openTempStore({}, dir);
+    expect(store.listFolders()).toEqual([]);
   });
 });
