@@ -1,0 +1,64 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ApiEvent, ApiOutput } from '../../shared/api';
+import { queryKeys } from './query-keys';
+
+/** Ingest emits many change events per second; refetching more often than this only burns CPU. */
+const REFRESH_INTERVAL_MS = 750;
+
+type LibraryStatus = ApiOutput<'libraryStatus'>;
+
+function invalidateAssets(queryClient: QueryClient): void {
+  for (const queryKey of [queryKeys.search, queryKeys.assets, queryKeys.similar, queryKeys.duplicates, queryKeys.tags, queryKeys.libraryStatus, queryKeys.collections]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
+}
+
+export function resynchronise(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries();
+}
+
+/** Turns pushed engine events into cache updates: progress in place, changes as throttled refetches. */
+export function applyLiveEvent(queryClient: QueryClient) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastFailed = -1;
+  let wasRunning = false;
+
+  const scheduleRefresh = () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      invalidateAssets(queryClient);
+    }, REFRESH_INTERVAL_MS);
+  };
+
+  const handle = (event: ApiEvent) => {
+    switch (event.type) {
+      case 'progress': {
+        queryClient.setQueryData<LibraryStatus>(queryKeys.libraryStatus, (old) => (old ? { ...old, progress: event.progress } : old));
+        if (event.progress.failed !== lastFailed) {
+          lastFailed = event.progress.failed;
+          void queryClient.invalidateQueries({ queryKey: queryKeys.errors });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.libraryStatus });
+        }
+        // A finished run may have settled files no assetsChanged covered (e.g. failures).
+        if (wasRunning && !event.progress.running) scheduleRefresh();
+        wasRunning = event.progress.running;
+        break;
+      }
+      case 'assetsChanged':
+        scheduleRefresh();
+        break;
+      case 'foldersChanged':
+        void queryClient.invalidateQueries({ queryKey: queryKeys.libraryStatus });
+        scheduleRefresh();
+        break;
+    }
+  };
+
+  return {
+    handle,
+    dispose: () => {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

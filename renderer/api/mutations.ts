@@ -1,0 +1,33 @@
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
+import { useApi } from './ApiProvider';
+import { queryKeys } from './query-keys';
+
+/** Which cached reads each write makes stale. */
+const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
+  addFolder: [queryKeys.libraryStatus],
+  removeFolder: [queryKeys.libraryStatus, queryKeys.search, queryKeys.tags],
+  rescanFolder: [queryKeys.libraryStatus],
+  openDemoLibrary: [queryKeys.libraryStatus],
+  setTags: [queryKeys.search, queryKeys.assets, queryKeys.tags],
+  renameTag: [queryKeys.search, queryKeys.assets, queryKeys.tags],
+  createCollection: [queryKeys.collections],
+  renameCollection: [queryKeys.collections],
+  deleteCollection: [queryKeys.collections, queryKeys.search],
+  addToCollection: [queryKeys.collections, queryKeys.search],
+  removeFromCollection: [queryKeys.collections, queryKeys.search],
+  saveSearch: [queryKeys.savedSearches],
+  deleteSavedSearch: [queryKeys.savedSearches],
+};
+
+/** A mutation for one API method that refreshes whatever it changed. */
+export function useApiMutation<M extends ApiMethod>(method: M) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation<ApiOutput<M>, Error, ApiInput<M>>({
+    mutationFn: (input) => (api[method] as (input: ApiInput<M>) => Promise<ApiOutput<M>>)(input),
+    onSuccess: async () => {
+      await Promise.all((INVALIDATES[method] ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
+  });
+}

@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useAsset, useCollections, useLibraryStatus, useTags } from '../api';
+import { StatusBar } from '../components/StatusBar';
+import { basename } from '../components/format';
+import { useFolderDrop } from '../components/use-folder-drop';
+import { DetailPanel } from '../detail/DetailPanel';
+import { FolderSettings } from '../settings/FolderSettings';
+import { ActiveFilters } from './ActiveFilters';
+import { AssetGrid } from './AssetGrid';
+import { EmptyState } from './EmptyState';
+import { FacetSidebar } from './FacetSidebar';
+import { QuickLook } from './QuickLook';
+import { SelectionBar } from './SelectionBar';
+import { Toolbar } from './Toolbar';
+import { hasActiveFilters } from './url-state';
+import { usePagedSearch, type IndexRange } from './use-paged-search';
+import { useLibraryKeys } from './use-library-keys';
+import { useSelection } from './use-selection';
+import { useThumbSize } from './use-thumb-size';
+import { useViewState } from './use-view-state';
+
+const RANGE_SETTLE_MS = 120;
+
+/** The main window: toolbar, facets, grid, detail panel and status bar, wired to the URL. */
+export function LibraryView() {
+  const { view, filters, setFilters, setView, openAsset } = useViewState();
+  const status = useLibraryStatus();
+  const collections = useCollections();
+  const tags = useTags();
+  const similar = useAsset(filters.similarTo ?? null);
+  const [thumbSize, setThumbSize] = useThumbSize();
+  const [visible, setVisible] = useState<IndexRange>({ start: 0, end: 0 });
+  const [focusIndex, setFocusIndex] = useState(0);
+  const [quickLook, setQuickLook] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const search = usePagedSearch(filters, visible);
+  const selection = useSelection(search.loadedItems);
+  const drop = useFolderDrop();
+
+  // A new search is a new list: old indices and selections no longer mean anything.
+  const filtersKey = JSON.stringify(filters);
+  const [shownKey, setShownKey] = useState(filtersKey);
+  if (shownKey !== filtersKey) {
+    setShownKey(filtersKey);
+    setFocusIndex(0);
+    setQuickLook(false);
+    selection.clear();
+  }
+
+  // Fetch pages for where the user stops, not for every row flung past.
+  const rangeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const onVisibleRange = useCallback((range: IndexRange) => {
+    clearTimeout(rangeTimer.current);
+    rangeTimer.current = setTimeout(() => setVisible(range), RANGE_SETTLE_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(rangeTimer.current), []);
+  const onOpen = useCallback((hash: string) => openAsset(hash), [openAsset]);
+  const onFocusIndex = useCallback(
+    (index: number) => {
+      setFocusIndex(index);
+      // An open detail panel follows the focus, like an inspector.
+      const hash = search.itemAt(index)?.hash;
+      if (view.open && hash && hash !== view.open) setView((v) => ({ ...v, open: hash }), { replace: true });
+    },
+    [search, view.open, setView],
+  );
+
+  const onEscape = useCallback(() => {
+    if (quickLook) setQuickLook(false);
+    else if (view.open) openAsset(null);
+    else if (selection.selected.size > 0) selection.clear();
+    else return false;
+    return true;
+  }, [quickLook, view.open, openAsset, selection]);
+  useLibraryKeys({ onEscape, onSelectAll: selection.selectAll });
+
+  const noFolders = status.data?.folders.length === 0;
+  const focusedItem = search.itemAt(focusIndex);
+  const selectedItems = selection.selected.size > 0 ? [...search.loadedItems().values()].filter((item) => selection.selected.has(item.hash)) : [];
+  const similarPath = similar.data?.locations[0]?.path;
+
+  return (
+    <div className="app">
+      <Toolbar filters={filters} setFilters={setFilters} thumbSize={thumbSize} onThumbSize={setThumbSize} onOpenSettings={() => setSettingsOpen(true)} />
+      <div className="workspace">
+        <FacetSidebar facets={search.facets} filters={filters} setFilters={setFilters} />
+        <main className="content">
+          {noFolders ? (
+            <EmptyState />
+          ) : (
+            <>
+              {selection.selected.size > 0 ? (
+                <SelectionBar hashes={selection.selected} items={selectedItems} filteredCollections={filters.collections} onClear={selection.clear} />
+              ) : (
+                <ActiveFilters filters={filters} collections={collections.data} similarName={similarPath && basename(similarPath)} total={search.total} setFilters={setFilters} />
+              )}
+              {search.error && <p className="error-text pad">Search failed: {search.error.message}</p>}
+              {!search.isLoading && search.total === 0 && (
+                <div className="no-results" data-testid="no-results">
+                  {status.data?.progress.running ? 'Indexing… images appear here as they are read.' : hasActiveFilters(filters) ? 'Nothing matches these filters.' : 'No images found in the library folders yet.'}
+                </div>
+              )}
+              <AssetGrid
+                search={search}
+                thumbSize={thumbSize}
+                selection={selection}
+                focusIndex={focusIndex}
+                onFocusIndex={onFocusIndex}
+                onVisibleRange={onVisibleRange}
+                onOpen={onOpen}
+                onQuickLook={() => setQuickLook((open) => !open)}
+              />
+            </>
+          )}
+        </main>
+        {view.open && (
+          <DetailPanel
+            hash={view.open}
+            onClose={() => openAsset(null)}
+            onOpen={onOpen}
+            onMoreLikeThis={(hash) => setFilters((f) => ({ ...f, similarTo: hash, sort: 'similarity' }))}
+            onColour={(hex) => setFilters((f) => ({ ...f, colourNear: { hex, tolerance: f.colourNear?.tolerance ?? 12 } }))}
+          />
+        )}
+      </div>
+      <StatusBar />
+      {quickLook && focusedItem && <QuickLook item={focusedItem} onClose={() => setQuickLook(false)} />}
+      {settingsOpen && <FolderSettings onClose={() => setSettingsOpen(false)} />}
+      {drop.dragging && <div className="drop-overlay">Drop folders to add them to the library</div>}
+      {drop.error && <div className="toast error-text">{drop.error}</div>}
+      <datalist id="tag-suggestions">
+        {tags.data?.map((tag) => (
+          <option key={tag.name} value={tag.name} />
+        ))}
+      </datalist>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
+
+const DEBOUNCE_MS = 250;
+
+interface SearchBoxProps {
+  value: string;
+  onSearch(text: string): void;
+}
+
+/** Free-text search that waits for a pause in typing before it queries. */
+export function SearchBox({ value, onSearch }: SearchBoxProps) {
+  const [draft, setDraft] = useState(value);
+  const sent = useRef(value);
+
+  // The URL changed under us (saved search, back button): show what it now says.
+  useEffect(() => {
+    if (value !== sent.current) {
+      sent.current = value;
+      setDraft(value);
+    }
+  }, [value]);
+
+  useEffect(() => {
+    if (draft === sent.current) return;
+    const timer = setTimeout(() => {
+      sent.current = draft;
+      onSearch(draft);
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, onSearch]);
+
+  return (
+    <input
+      type="search"
+      className="search-box"
+      placeholder="Search names, tags, folders…"
+      aria-label="Search"
+      data-testid="search-input"
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && draft) {
+          e.stopPropagation();
+          setDraft('');
+        }
+      }}
+    />
+  );
+}

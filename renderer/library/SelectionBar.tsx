@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import type { AssetSummary, Collection } from '../../shared/model';
+import { useApiMutation, useCollections } from '../api';
+
+interface SelectionBarProps {
+  hashes: ReadonlySet<string>;
+  items: AssetSummary[];
+  /** Collections the view is filtered by: the selection can be taken out of them. */
+  filteredCollections: readonly string[] | undefined;
+  onClear(): void;
+}
+
+/** Bulk organising for the selection: tags in and out, collections in and out. */
+export function SelectionBar({ hashes, items, filteredCollections, onClear }: SelectionBarProps) {
+  const [tag, setTag] = useState('');
+  const setTags = useApiMutation('setTags');
+  const addTo = useApiMutation('addToCollection');
+  const removeFrom = useApiMutation('removeFromCollection');
+  const collections = useCollections();
+  const list = [...hashes];
+  const tagsOnSelection = [...new Set(items.flatMap((item) => item.tags))].sort();
+  const inView: Collection[] = collections.data?.filter((c) => filteredCollections?.includes(c.id)) ?? [];
+  const error = setTags.error ?? addTo.error ?? removeFrom.error;
+
+  const addTag = (event: FormEvent) => {
+    event.preventDefault();
+    const name = tag.trim();
+    if (name) setTags.mutate({ hashes: list, add: [name] }, { onSuccess: () => setTag('') });
+  };
+
+  return (
+    <div className="selection-bar" data-testid="selection-bar" role="toolbar" aria-label="Selection">
+      <strong data-testid="selection-count">{hashes.size} selected</strong>
+      <form className="inline-form" onSubmit={addTag}>
+        <input aria-label="Add tag to selection" placeholder="Add tag…" list="tag-suggestions" value={tag} onChange={(e) => setTag(e.target.value)} data-testid="tag-input" maxLength={200} />
+        <button type="submit" disabled={!tag.trim() || setTags.isPending} data-testid="tag-add">
+          Tag
+        </button>
+      </form>
+      {tagsOnSelection.map((name) => (
+        <button key={name} type="button" className="chip" title={`Remove “${name}” from the selection`} onClick={() => setTags.mutate({ hashes: list, remove: [name] })}>
+          #{name} <span aria-hidden="true">×</span>
+        </button>
+      ))}
+      <select
+        aria-label="Add selection to collection"
+        data-testid="add-to-collection"
+        value=""
+        onChange={(e) => e.target.value && addTo.mutate({ id: e.target.value, hashes: list })}
+        disabled={!collections.data?.length}
+      >
+        <option value="">Add to collection…</option>
+        {collections.data?.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      {inView.map((c) => (
+        <button key={c.id} type="button" onClick={() => removeFrom.mutate({ id: c.id, hashes: list })}>
+          Remove from {c.name}
+        </button>
+      ))}
+      <div className="toolbar-spacer" />
+      {error && <span className="error-text small">{error.message}</span>}
+      <button type="button" className="link-button" onClick={onClear}>
+        Clear selection
+      </button>
+    </div>
+  );
+}

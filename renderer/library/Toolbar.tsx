@@ -1,0 +1,67 @@
+import { useCallback } from 'react';
+import { SORT_KEYS } from '../../shared/model/search';
+import { AddFolderButton } from '../components/AddFolderButton';
+import { SearchBox } from './SearchBox';
+import type { Filters } from './url-state';
+import type { NavigateOptions } from './use-view-state';
+
+const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
+  date: 'Date added',
+  name: 'Name',
+  colourfulness: 'Colourfulness',
+  similarity: 'Similarity',
+};
+
+interface ToolbarProps {
+  filters: Filters;
+  setFilters(update: (current: Filters) => Filters, options?: NavigateOptions): void;
+  thumbSize: number;
+  onThumbSize(size: number): void;
+  onOpenSettings(): void;
+}
+
+export function Toolbar({ filters, setFilters, thumbSize, onThumbSize, onOpenSettings }: ToolbarProps) {
+  const onSearch = useCallback((text: string) => setFilters((f) => ({ ...f, text: text.trim() || undefined }), { replace: true }), [setFilters]);
+  const order = filters.order ?? 'desc';
+  return (
+    <header className="toolbar" data-testid="toolbar">
+      <div className="brand" aria-hidden="true">
+        Swatchbook
+      </div>
+      <SearchBox value={filters.text ?? ''} onSearch={onSearch} />
+      <label className="toolbar-field">
+        <span className="muted small">Sort</span>
+        <select aria-label="Sort by" data-testid="sort-select" value={filters.sort ?? 'date'} onChange={(e) => setFilters((f) => ({ ...f, sort: e.target.value as Filters['sort'] }))}>
+          {SORT_KEYS.map((key) => (
+            <option key={key} value={key} disabled={key === 'similarity' && !filters.similarTo}>
+              {SORT_LABELS[key]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={order === 'asc' ? 'Ascending' : 'Descending'}
+        title={order === 'asc' ? 'Ascending' : 'Descending'}
+        onClick={() => setFilters((f) => ({ ...f, order: order === 'asc' ? 'desc' : 'asc' }))}
+      >
+        {order === 'asc' ? '↑' : '↓'}
+      </button>
+      <label className="toolbar-field" title="Thumbnail size">
+        <span className="muted small" aria-hidden="true">
+          ▫
+        </span>
+        <input type="range" min={72} max={320} step={8} value={thumbSize} aria-label="Thumbnail size" data-testid="thumb-size" onChange={(e) => onThumbSize(Number(e.target.value))} />
+        <span className="muted" aria-hidden="true">
+          ◻
+        </span>
+      </label>
+      <div className="toolbar-spacer" />
+      <AddFolderButton />
+      <button type="button" onClick={onOpenSettings} data-testid="open-settings">
+        Folders…
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,100 @@
+import { REVIEW_STATUSES } from '../../shared/model/asset';
+import { ORIENTATIONS, SORT_KEYS, type SearchQuery } from '../../shared/model/search';
+import { PATTERN_LABELS } from '../../shared/vocabulary/pattern-labels';
+
+/** The filters part of a search: everything but paging. */
+export type Filters = Omit<SearchQuery, 'offset' | 'limit'>;
+
+/** Everything a bookmark restores: the filters and the asset open in the detail panel. */
+export interface ViewState {
+  filters: Filters;
+  open: string | null;
+}
+
+const LIST_PARAMS = {
+  pattern: 'patterns',
+  colour: 'colours',
+  folder: 'folders',
+  format: 'formats',
+  orientation: 'orientations',
+  status: 'statuses',
+  tag: 'tags',
+  collection: 'collections',
+} as const satisfies Record<string, keyof Filters>;
+
+/** Query-string keys this module owns; any other parameter in the URL is left alone. */
+export const VIEW_PARAMS = new Set<string>([...Object.keys(LIST_PARAMS), 'q', 'near', 'tol', 'similar', 'sort', 'order', 'open']);
+
+const ALLOWED: Partial<Record<keyof typeof LIST_PARAMS, readonly string[]>> = {
+  pattern: PATTERN_LABELS,
+  orientation: ORIENTATIONS,
+  status: REVIEW_STATUSES,
+};
+
+const HEX = /^[0-9a-f]{6}$/i;
+const HASH = /^[0-9a-f]{64}$/;
+
+function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** Reads a view from a query string, silently dropping anything malformed (old or hand-edited links). */
+export function parseViewState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const filters: Record<string, unknown> = {};
+  const text = params.get('q')?.slice(0, 500);
+  if (text) filters.text = text;
+  for (const [param, field] of Object.entries(LIST_PARAMS)) {
+    const allowed = ALLOWED[param as keyof typeof LIST_PARAMS];
+    const values = [...new Set(params.getAll(param))].filter((v) => v !== '' && (!allowed || allowed.includes(v)));
+    if (values.length > 0) filters[field] = values;
+  }
+  const near = params.get('near');
+  if (near && HEX.test(near)) {
+    const tolerance = Number(params.get('tol'));
+    filters.colourNear = { hex: `#${near.toLowerCase()}`, tolerance: tolerance >= 1 && tolerance <= 100 ? tolerance : 12 };
+  }
+  const similar = params.get('similar');
+  if (similar && HASH.test(similar)) filters.similarTo = similar;
+  filters.sort = pick(params.get('sort'), SORT_KEYS, 'date');
+  if (filters.sort === 'similarity' && !filters.similarTo) filters.sort = 'date';
+  filters.order = pick(params.get('order'), ['asc', 'desc'] as const, 'desc');
+  const open = params.get('open');
+  return { filters: filters as Filters, open: open && HASH.test(open) ? open : null };
+}
+
+/** Writes a view into a query string, keeping parameters that belong to someone else. */
+export function serializeViewState(view: ViewState, base: string): string {
+  const params = new URLSearchParams(base);
+  for (const key of VIEW_PARAMS) params.delete(key);
+  const { filters } = view;
+  if (filters.text) params.set('q', filters.text);
+  for (const [param, field] of Object.entries(LIST_PARAMS)) {
+    for (const value of (filters[field] as string[] | undefined) ?? []) params.append(param, value);
+  }
+  if (filters.colourNear) {
+    params.set('near', filters.colourNear.hex.replace('#', ''));
+    params.set('tol', String(filters.colourNear.tolerance ?? 12));
+  }
+  if (filters.similarTo) params.set('similar', filters.similarTo);
+  if (filters.sort && filters.sort !== 'date') params.set('sort', filters.sort);
+  if (filters.order && filters.order !== 'desc') params.set('order', filters.order);
+  if (view.open) params.set('open', view.open);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Same filters in canonical form, so equal views share one cache entry. */
+export function normaliseFilters(filters: Filters): Filters {
+  return parseViewState(serializeViewState({ filters, open: null }, '')).filters;
+}
+
+export function toggleValue<T extends string>(values: readonly T[] | undefined, value: T): T[] | undefined {
+  const current = values ?? [];
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  return next.length > 0 ? next : undefined;
+}
+
+export function hasActiveFilters(filters: Filters): boolean {
+  return Object.entries(filters).some(([key, value]) => key !== 'sort' && key !== 'order' && value !== undefined);
+}
