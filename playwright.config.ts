@@ -8,8 +8,6 @@ const chromium = {
 
 export default defineConfig({
   testDir: 'test/e2e',
-  // The Electron smoke test drives the desktop shell, not a browser: it has its own runner setup.
-  testIgnore: ['electron-smoke.spec.ts'],
   globalSetup: './test/e2e/support/global-setup.ts',
   workers: 1,
   fullyParallel: false,

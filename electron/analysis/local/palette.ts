@@ -47,8 +47,9 @@ function seeded(seed: number): () => number {
 type Points = Float64Array;
 
 /**
- * Up to MAX_SAMPLES pixels on a regular stride. When `calm` marks enough pixels away from
- * edges, only those are used: anti-aliased edge pixels are mixtures, not design colours.
+ * Up to MAX_SAMPLES pixels on a jittered stride (a regular stride aliases with a repeating
+ * pattern and can miss a colour entirely). When `calm` marks enough pixels away from edges,
+ * only those are used: anti-aliased edge pixels are mixtures, not design colours.
  */
 function samplePixels(r: Raster, calm: Uint8Array | null): Points {
   const n = r.width * r.height;
@@ -58,13 +59,14 @@ function samplePixels(r: Raster, calm: Uint8Array | null): Points {
   const pool = useCalm ? calmCount : n;
   const step = Math.max(1, pool / MAX_SAMPLES);
   const out = new Float64Array(3 * Math.min(pool, Math.ceil(pool / step) + 1));
+  const rnd = seeded(0x5a3d);
   let next = 0, seen = 0, k = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && k < out.length; i++) {
     if (useCalm && !calm![i]) continue;
     if (seen++ >= next) {
       const lab = rgbToOklab(r.data[i * 3], r.data[i * 3 + 1], r.data[i * 3 + 2]);
       out[k++] = lab[0]; out[k++] = lab[1]; out[k++] = lab[2];
-      next += step;
+      next += step * (0.5 + rnd());
     }
   }
   return out.subarray(0, k);

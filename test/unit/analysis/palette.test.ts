@@ -41,6 +41,16 @@ describe('palette', () => {
     expect(palette[0].name).toBe('cream');
   });
 
+  it('does not miss a colour whose motifs repeat in step with the pixel sampling', () => {
+    // Dots every 32 px on a 256 px raster once aliased with a regular sampling stride: 38 % red read as 100 % white.
+    for (const side of [256, 320]) {
+      const spacing = side / 8;
+      const { palette } = analyzeRaster(dotsRaster({ width: side, height: side, spacing, radius: spacing * 0.35, colours: ['#d21f1f', '#ffffff'] }));
+      expect(shareOf(palette, 'red')).toBeGreaterThan(0.3);
+      expect(shareOf(palette, 'red')).toBeLessThan(0.46);
+    }
+  });
+
   it('names solid colours from the vocabulary and keeps hex and OKLab', () => {
     for (const [hex, name] of [['#1b2a4a', 'navy'], ['#008080', 'teal'], ['#e1ad01', 'mustard'], ['#800020', 'burgundy'], ['#ff7f50', 'coral']]) {
       const { palette } = analyzeRaster(solidRaster({ ...size, colour: hex }));
