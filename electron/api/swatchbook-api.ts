@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApiContract, ApiMethod, ApiOutput, SwatchbookApi } from '../../shared/api';
 import type { Library } from '../library';
 import { createDemoLibrary } from '../library/demo-library';
+import { analysisApi } from './analysis-api';
 
 /** The one implementation of the API contract, over a Library. Transports only validate and forward. */
 export function createSwatchbookApi(library: Library): SwatchbookApi {
@@ -51,9 +52,10 @@ export function createSwatchbookApi(library: Library): SwatchbookApi {
       store.deleteSavedSearch(id);
       return ok;
     },
+    ...analysisApi(library),
   };
   return api as SwatchbookApi;
 }
 
 /** Inputs after zod parsing (defaults applied), which is what the implementation receives. */
-type ParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
+export type ParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;

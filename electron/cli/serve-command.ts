@@ -27,7 +27,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   let library: Library;
   try {
-    library = await Library.open({ dataDir, watch: true });
+    library = await Library.open({ dataDir, watch: true, analyse: true });
   } catch (error) {
     console.error(`swatchbook: cannot open the library store in ${dataDir}: ${(error as Error).message}`);
     return 3;

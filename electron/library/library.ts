@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import type { IngestProgress, LibraryFolder } from '../../shared/model';
+import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { cacheDirOf } from '../config/data-dir';
 import { openLibraryStore, type LibraryStore } from '../store';
 import { scanFolder } from './folder-scanner';
@@ -17,6 +18,10 @@ export interface LibraryOptions {
   /** Watch library folders for changes after scanning (the app does; a one-shot CLI run does not). */
   watch?: boolean;
   pixelLimit?: number;
+  /** Where an entered AWS key pair is kept (the desktop app's OS keychain); none elsewhere. */
+  secrets?: SecretStore;
+  /** Start the remote analysis queue (resume jobs a previous run left); the app does, a one-shot CLI run asks for it. */
+  analyse?: boolean;
 }
 
 export type LibraryChange =
@@ -36,8 +41,10 @@ export class Library extends EventEmitter<LibraryEvents> {
   readonly dataDir: string;
   readonly cacheDir: string;
   readonly queue: IngestQueue;
+  readonly analysis: AnalysisService;
   private watcher: FolderWatcher | null = null;
   private readonly renames: RenameTracker;
+  private readonly autoAnalyse: boolean;
 
   private constructor(readonly store: LibraryStore, options: LibraryOptions) {
     super();
@@ -47,7 +54,9 @@ export class Library extends EventEmitter<LibraryEvents> {
     this.renames = new RenameTracker(store, (p) => this.emit('change', { kind: 'removed', path: p }));
     this.queue = new IngestQueue(store, (p) => this.renames.ingest(p, () => ingestFile(p, context)), options.concurrency);
     this.queue.on('progress', (progress) => this.emit('progress', progress));
-    this.queue.on('ingested', (p, outcome) => this.emit('change', { kind: 'ingested', path: p, outcome }));
+    this.queue.on('ingested', (p, outcome) => this.ingested(p, outcome));
+    this.analysis = new AnalysisService({ store, secrets: options.secrets ?? noSecretStore });
+    this.autoAnalyse = options.analyse ?? false;
   }
 
   /** Opens the store, resumes jobs a killed process left behind and starts watching. */
@@ -55,6 +64,7 @@ export class Library extends EventEmitter<LibraryEvents> {
     const store = await openLibraryStore(options.dataDir);
     const library = new Library(store, options);
     library.queue.resume();
+    if (options.analyse) library.analysis.start();
     if (options.watch) {
       library.startWatching();
       for (const folder of store.listFolders()) void library.scan(folder.path);
@@ -124,6 +134,7 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   async close(): Promise<void> {
     await this.watcher?.close();
+    await this.analysis.close();
     await this.queue.stop();
     this.renames.flush();
     await this.store.close();
@@ -138,6 +149,15 @@ export class Library extends EventEmitter<LibraryEvents> {
       error: (p, reason) => p && this.store.recordError(p, reason),
     });
     return this.watcher;
+  }
+
+  /** New bytes go to the remote analyzer too, when the user chose one. */
+  private ingested(filePath: string, outcome: IngestOutcome): void {
+    if (outcome.kind === 'new' && this.autoAnalyse) {
+      const asset = this.store.getAsset(outcome.hash);
+      if (asset) this.analysis.autoEnqueue(asset);
+    }
+    this.emit('change', { kind: 'ingested', path: filePath, outcome });
   }
 
   private removeFile(filePath: string): void {

@@ -1,6 +1,8 @@
 import type { ApiEvent } from '../../shared/api';
-import type { IngestProgress } from '../../shared/model';
+import type { AnalysisProgress, IngestProgress } from '../../shared/model';
+import type { ExtractionOutcome } from '../analysis';
 import type { Library, LibraryChange } from '../library';
+import { LatestOnly } from './latest-only';
 
 export interface ApiEventTiming {
   /** Shortest gap between progress events (ingest emits one per file). */
@@ -20,18 +22,23 @@ type Listener = (event: ApiEvent) => void;
 export class ApiEventFeed {
   private readonly listeners = new Set<Listener>();
   private readonly timing: ApiEventTiming;
-  private lastProgressAt = 0;
-  private pendingProgress: IngestProgress | null = null;
-  private progressTimer: NodeJS.Timeout | null = null;
+  private readonly ingestProgress: LatestOnly<IngestProgress>;
+  private readonly analysisProgress: LatestOnly<AnalysisProgress>;
   private changedPaths = new Set<string>();
   private changeTimer: NodeJS.Timeout | null = null;
-  private readonly onProgress = (progress: IngestProgress) => this.progress(progress);
+  private readonly onProgress = (progress: IngestProgress) => this.ingestProgress.push(progress);
+  private readonly onAnalysisProgress = (progress: AnalysisProgress) => this.analysisProgress.push(progress);
+  private readonly onAnalysed = (outcomes: ExtractionOutcome[]) => this.emit({ type: 'analysesChanged', hashes: outcomes.map((o) => o.hash) });
   private readonly onChange = (change: LibraryChange) => this.change(change);
 
   constructor(private readonly library: Library, timing: Partial<ApiEventTiming> = {}) {
     this.timing = { ...DEFAULT_TIMING, ...timing };
+    this.ingestProgress = new LatestOnly(this.timing.progressIntervalMs, (progress) => this.emit({ type: 'progress', progress }));
+    this.analysisProgress = new LatestOnly(this.timing.progressIntervalMs, (progress) => this.emit({ type: 'analysisProgress', progress }));
     library.on('progress', this.onProgress);
     library.on('change', this.onChange);
+    library.analysis.queue.on('progress', this.onAnalysisProgress);
+    library.analysis.on('analysed', this.onAnalysed);
   }
 
   subscribe(listener: Listener): () => void {
@@ -47,27 +54,12 @@ export class ApiEventFeed {
   close(): void {
     this.library.off('progress', this.onProgress);
     this.library.off('change', this.onChange);
-    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.library.analysis.queue.off('progress', this.onAnalysisProgress);
+    this.library.analysis.off('analysed', this.onAnalysed);
+    this.ingestProgress.close();
+    this.analysisProgress.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);
     this.listeners.clear();
-  }
-
-  /** Leading and trailing edge: the first and the latest progress always get through. */
-  private progress(progress: IngestProgress): void {
-    this.pendingProgress = progress;
-    if (this.progressTimer) return;
-    const wait = this.lastProgressAt + this.timing.progressIntervalMs - Date.now();
-    if (wait <= 0) return this.flushProgress();
-    this.progressTimer = setTimeout(() => this.flushProgress(), wait);
-  }
-
-  private flushProgress(): void {
-    this.progressTimer = null;
-    if (!this.pendingProgress) return;
-    this.lastProgressAt = Date.now();
-    const progress = this.pendingProgress;
-    this.pendingProgress = null;
-    this.emit({ type: 'progress', progress });
   }
 
   private change(change: LibraryChange): void {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ApiMethod, SwatchbookApi } from '../../shared/api';
 import type { BridgeCallResult } from '../../shared/api/bridge';
 import { ApiInputError, UnknownMethodError, createSwatchbookApi, dispatchApiCall } from '../api';
+import { ModelInputError } from '../analysis';
 import { LibraryFolderError, type Library } from '../library';
 import { UnknownRecordError } from '../store';
 import { ApiEventFeed, type ApiEventTiming } from './api-events';
@@ -36,7 +37,7 @@ export class ApiHost {
       if (FOLDER_METHODS.has(method as ApiMethod)) this.events.foldersChanged();
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof ApiInputError || error instanceof LibraryFolderError) {
+      if (error instanceof ApiInputError || error instanceof LibraryFolderError || error instanceof ModelInputError || isRefusal(error)) {
         return { ok: false, status: 400, error: error.message };
       }
       if (error instanceof UnknownMethodError || error instanceof UnknownRecordError) return { ok: false, status: 404, error: error.message };
@@ -57,4 +58,9 @@ export class ApiHost {
     await this.library.store.flush();
     await this.library.close();
   }
+}
+
+/** Errors that explain themselves to the user (e.g. keys cannot be stored in browser mode). */
+function isRefusal(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'RefusedError';
 }

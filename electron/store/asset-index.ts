@@ -38,6 +38,8 @@ export class AssetIndex {
   readonly paths: string[][] = [];
   readonly names: string[] = [];
   readonly nameOrder = new NameOrder((slot) => this.names[slot]);
+  /** Words from model analyses, by hash: kept apart because analyses outlive and precede re-indexing. */
+  private readonly modelTexts = new Map<string, string>();
   private readonly slotsByHash = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private folders = new Set<string>();
@@ -96,6 +98,13 @@ export class AssetIndex {
     this.freeSlots.push(slot);
   }
 
+  /** Makes a model's words searchable for this hash, now or whenever the asset is indexed. */
+  setModelText(hash: string, text: string): void {
+    this.modelTexts.set(hash, text);
+    const slot = this.slotsByHash.get(hash);
+    if (slot !== undefined) this.texts[slot] = searchText(this.assets[slot]!, text);
+  }
+
   /** The library folders changed: recompute which folder facet values every asset has. */
   setFolders(folders: readonly string[]): void {
     this.folders = new Set(folders);
@@ -119,7 +128,7 @@ export class AssetIndex {
     [this.phashHi[slot], this.phashLo[slot]] = splitPhash(asset.phash);
     this.palettes.set(slot, analysis.palette.flatMap((c) => [...c.lab, c.share]));
     this.vectors.set(slot, asset.vector);
-    this.texts[slot] = searchText(asset);
+    this.texts[slot] = searchText(asset, this.modelTexts.get(asset.hash));
     this.names[slot] = naturalKey(baseName(this.paths[slot][0] ?? ''));
   }
 
@@ -144,8 +153,9 @@ function orientationOf(width: number, height: number): 'landscape' | 'portrait' 
   return width > height ? 'landscape' : 'portrait';
 }
 
-function searchText(asset: Asset): string {
+function searchText(asset: Asset, modelText = ''): string {
   const parts = [
+    modelText,
     ...asset.locations.map((l) => l.path),
     ...asset.tags,
     asset.analysis.pattern.label,

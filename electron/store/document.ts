@@ -1,8 +1,8 @@
-import type { Asset, Collection, IngestJob, LibraryFolder, SavedSearch } from '../../shared/model';
+import type { AiSettings, AnalysisJob, Asset, Collection, IngestJob, Invocation, LibraryFolder, ModelAnalysis, SavedSearch } from '../../shared/model';
 import type { FileRecord } from './library-store';
 
 /** Bump with a migration in migrations.ts whenever the document's shape changes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The shape of library.json. `seq` is the last journal entry the snapshot includes. */
 export interface LibraryDocument {
@@ -14,8 +14,13 @@ export interface LibraryDocument {
   jobs: IngestJob[];
   collections: Collection[];
   savedSearches: SavedSearch[];
+  /** null until the user first changes a setting: defaults then come from the code. */
+  aiSettings: AiSettings | null;
+  modelAnalyses: ModelAnalysis[];
+  analysisJobs: AnalysisJob[];
+  invocations: Invocation[];
 }
 
 export function emptyDocument(): LibraryDocument {
-  return { schemaVersion: SCHEMA_VERSION, seq: 0, folders: [], files: [], assets: [], jobs: [], collections: [], savedSearches: [] };
+  return { schemaVersion: SCHEMA_VERSION, seq: 0, folders: [], files: [], assets: [], jobs: [], collections: [], savedSearches: [], aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [] };
 }

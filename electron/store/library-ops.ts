@@ -1,4 +1,5 @@
-import type { Asset, AssetLocation, IngestJob, LibraryFolder, ParsedSearchQuery } from '../../shared/model';
+import type { AiSettings, AnalysisJob, Asset, AssetLocation, IngestJob, Invocation, LibraryFolder, ModelAnalysis, ParsedSearchQuery } from '../../shared/model';
+import type { AnalysisJobPatch } from './analysis-state';
 import type { JobPatch } from './library-store';
 
 /**
@@ -20,7 +21,8 @@ export type LibraryOp =
   | { type: 'clearFinishedJobs' }
   | { type: 'setTags'; hashes: string[]; add: string[]; remove: string[] }
   | { type: 'renameTag'; from: string; to: string }
-  | OrganisingOp;
+  | OrganisingOp
+  | AnalysisOp;
 
 /** Collections and saved searches: ids are made by the caller, so replay is deterministic. */
 export type OrganisingOp =
@@ -31,6 +33,15 @@ export type OrganisingOp =
   | { type: 'removeFromCollection'; id: string; hashes: string[] }
   | { type: 'saveSearch'; id: string; name: string; query: ParsedSearchQuery; at: number }
   | { type: 'deleteSavedSearch'; id: string };
+
+/** Model analyses, their job queue, the invocation log and the AI settings. */
+export type AnalysisOp =
+  | { type: 'setAiSettings'; settings: AiSettings }
+  | { type: 'recordModelAnalysis'; analysis: ModelAnalysis }
+  | { type: 'putAnalysisJobs'; jobs: AnalysisJob[] }
+  | { type: 'updateAnalysisJob'; id: string; patch: AnalysisJobPatch }
+  | { type: 'removeAnalysisJobs'; ids: string[] }
+  | { type: 'recordInvocation'; invocation: Invocation };
 
 export interface JournalEntry {
   seq: number;
@@ -58,4 +69,10 @@ export const OP_TYPES: ReadonlySet<string> = new Set<LibraryOp['type']>([
   'removeFromCollection',
   'saveSearch',
   'deleteSavedSearch',
+  'setAiSettings',
+  'recordModelAnalysis',
+  'putAnalysisJobs',
+  'updateAnalysisJob',
+  'removeAnalysisJobs',
+  'recordInvocation',
 ]);

@@ -1,4 +1,5 @@
 import type { Asset, AssetLocation, IngestJob, LibraryFolder } from '../../shared/model';
+import { AnalysisState, isAnalysisOp } from './analysis-state';
 import { AssetIndex } from './asset-index';
 import { SCHEMA_VERSION, type LibraryDocument } from './document';
 import type { LibraryOp } from './library-ops';
@@ -21,6 +22,7 @@ export class LibraryState {
   readonly jobs = new Map<string, IngestJob>();
   readonly index = new AssetIndex();
   readonly organising = new OrganisingState();
+  readonly analysis = new AnalysisState((hash, text) => this.index.setModelText(hash, text));
 
   static fromDocument(doc: LibraryDocument): LibraryState {
     const state = new LibraryState();
@@ -31,6 +33,7 @@ export class LibraryState {
     for (const file of doc.files) state.files.set(file.path, file);
     for (const job of doc.jobs) state.jobs.set(job.path, job);
     state.organising.load(doc.collections, doc.savedSearches);
+    state.analysis.load(doc);
     return state;
   }
 
@@ -44,11 +47,16 @@ export class LibraryState {
       jobs: [...this.jobs.values()],
       collections: [...this.organising.collections.values()],
       savedSearches: [...this.organising.savedSearches.values()],
+      aiSettings: this.analysis.settings,
+      modelAnalyses: [...this.analysis.analyses.values()].flat(),
+      analysisJobs: [...this.analysis.jobs.values()],
+      invocations: this.analysis.invocations,
     };
   }
 
   apply(op: LibraryOp): unknown {
     if (isOrganisingOp(op)) return this.organising.apply(op);
+    if (isAnalysisOp(op)) return this.analysis.apply(op);
     switch (op.type) {
       case 'addFolder':
         return this.addFolder(op.path, op.at);

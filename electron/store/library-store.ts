@@ -1,17 +1,23 @@
 import type {
+  AiSettings,
+  AnalysisJob,
+  AnalysisJobState,
   Asset,
   AssetLocation,
   AssetSummary,
   Collection,
   FileError,
   IngestJob,
+  Invocation,
   JobState,
   LibraryFolder,
+  ModelAnalysis,
   SavedSearch,
   SearchQuery,
   SearchResult,
   TagCount,
 } from '../../shared/model';
+import type { AnalysisJobPatch } from './analysis-state';
 import type { LibraryDocument } from './document';
 import { LowdbLibraryStore } from './lowdb-library-store';
 
@@ -42,7 +48,26 @@ export interface LibraryStats {
  * Reads are synchronous against in-memory indexes; writes are durable once they return
  * (journaled) and reach library.json in coalesced snapshots.
  */
-export interface LibraryStore {
+/** Model analyses, their persisted job queue, the invocation log and AI settings. */
+export interface AnalysisRecords {
+  /** null until first saved: callers fill in the defaults. */
+  getAiSettings(): AiSettings | null;
+  setAiSettings(settings: AiSettings): void;
+  /** Every model's answer for these bytes, oldest first. */
+  listModelAnalyses(hash: string): ModelAnalysis[];
+  /** The cache: this model's answer (as requested) for these bytes under this prompt version. */
+  findModelAnalysis(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined;
+  recordModelAnalysis(analysis: ModelAnalysis): void;
+  putAnalysisJobs(jobs: AnalysisJob[]): void;
+  updateAnalysisJob(id: string, patch: AnalysisJobPatch): void;
+  listAnalysisJobs(states?: readonly AnalysisJobState[]): AnalysisJob[];
+  removeAnalysisJobs(ids: readonly string[]): void;
+  recordInvocation(invocation: Invocation): void;
+  /** Calls made at or after `sinceMs` (all when omitted), oldest first. */
+  listInvocations(sinceMs?: number): Invocation[];
+}
+
+export interface LibraryStore extends AnalysisRecords {
   listFolders(): LibraryFolder[];
   addFolder(path: string): LibraryFolder;
   /** Also drops the folder's file records, queued jobs and assets left without locations. */

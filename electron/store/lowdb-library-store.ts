@@ -4,19 +4,25 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import {
   JOB_STATES,
+  type AiSettings,
+  type AnalysisJob,
+  type AnalysisJobState,
   type Asset,
   type AssetLocation,
   type AssetSummary,
   type Collection,
   type FileError,
   type IngestJob,
+  type Invocation,
   type JobState,
   type LibraryFolder,
+  type ModelAnalysis,
   type SavedSearch,
   SearchQuery,
   type SearchResult,
   type TagCount,
 } from '../../shared/model';
+import type { AnalysisJobPatch } from './analysis-state';
 import { ChunkedJsonFile } from './chunked-json-file';
 import { emptyDocument, type LibraryDocument } from './document';
 import { StoreClosedError, UnknownRecordError } from './errors';
@@ -228,6 +234,52 @@ export class LowdbLibraryStore implements LibraryStore {
       patterns: byValue(facets.pattern),
       colours: byValue(facets.colour),
     };
+  }
+
+  getAiSettings(): AiSettings | null {
+    return this.state.analysis.settings && structuredClone(this.state.analysis.settings);
+  }
+
+  setAiSettings(settings: AiSettings): void {
+    this.mutate({ type: 'setAiSettings', settings: structuredClone(settings) });
+  }
+
+  listModelAnalyses(hash: string): ModelAnalysis[] {
+    return structuredClone(this.state.analysis.analyses.get(hash) ?? []);
+  }
+
+  findModelAnalysis(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined {
+    const found = this.state.analysis.find(hash, requestedModelId, promptVersion);
+    return found && structuredClone(found);
+  }
+
+  recordModelAnalysis(analysis: ModelAnalysis): void {
+    this.mutate({ type: 'recordModelAnalysis', analysis: structuredClone(analysis) });
+  }
+
+  putAnalysisJobs(jobs: AnalysisJob[]): void {
+    this.mutate({ type: 'putAnalysisJobs', jobs: jobs.map((j) => ({ ...j })) });
+  }
+
+  updateAnalysisJob(id: string, patch: AnalysisJobPatch): void {
+    this.mutate({ type: 'updateAnalysisJob', id, patch: { ...patch } });
+  }
+
+  listAnalysisJobs(states?: readonly AnalysisJobState[]): AnalysisJob[] {
+    const jobs = [...this.state.analysis.jobs.values()];
+    return (states ? jobs.filter((j) => states.includes(j.state)) : jobs).map((j) => ({ ...j }));
+  }
+
+  removeAnalysisJobs(ids: readonly string[]): void {
+    this.mutate({ type: 'removeAnalysisJobs', ids: [...ids] });
+  }
+
+  recordInvocation(invocation: Invocation): void {
+    this.mutate({ type: 'recordInvocation', invocation: { ...invocation } });
+  }
+
+  listInvocations(sinceMs = -Infinity): Invocation[] {
+    return this.state.analysis.invocations.filter((i) => i.at >= sinceMs).map((i) => ({ ...i }));
   }
 
   flush(): Promise<void> {

@@ -29,6 +29,12 @@ const MIGRATIONS: readonly Migration[] = [
     to: 2,
     migrate: (doc) => ({ ...doc, schemaVersion: 2, collections: [], savedSearches: [] }),
   },
+  {
+    // v3 added model analyses, their job queue, the invocation log and AI settings.
+    from: 2,
+    to: 3,
+    migrate: (doc) => ({ ...doc, schemaVersion: 3, aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [] }),
+  },
 ];
 
 function asArray(value: unknown): unknown[] {
@@ -58,7 +64,7 @@ export function migrateDocument(raw: unknown, file: string): { doc: LibraryDocum
 
 /** A cheap structural check; validating 100,000 assets with zod on every open would be too slow. */
 function checkShape(doc: RawDocument, file: string): void {
-  for (const key of ['folders', 'files', 'assets', 'jobs', 'collections', 'savedSearches'] as const) {
+  for (const key of ['folders', 'files', 'assets', 'jobs', 'collections', 'savedSearches', 'modelAnalyses', 'analysisJobs', 'invocations'] as const) {
     if (!Array.isArray(doc[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
   }
   if (typeof doc.seq !== 'number') throw new CorruptLibraryError(file, '"seq" is missing');

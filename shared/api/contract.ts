@@ -3,10 +3,18 @@ import { Asset, FileError } from '../model/asset';
 import { IngestProgress, LibraryFolder } from '../model/library';
 import { AssetSummary, SearchQuery, SearchResult } from '../model/search';
 import { Collection, SavedSearch, TagCount, TagName } from '../model/organising';
+import {
+  AiSettings, AnalysisJob, AnalysisProgress, ANALYSIS_JOB_STATES, AvailableModel, ConnectionCheck, CostEstimate, ModelAnalysis, ModelInputPreview, UsageReport,
+} from '../model/ai';
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
 const Nothing = z.object({}).strict().default({});
+/** Which images a model run is about: these hashes, or everything a search matches. */
+const AnalysisTarget = z.union([
+  z.object({ hashes: z.array(Hash).min(1).max(100_000) }).strict(),
+  z.object({ query: SearchQuery }).strict(),
+]);
 
 /**
  * Every operation the UI can ask of the engine: declared once here, validated at each
@@ -44,6 +52,32 @@ export const apiContract = {
   listSavedSearches: { input: Nothing, output: z.array(SavedSearch) },
   saveSearch: { input: z.object({ name: TagName, query: SearchQuery }), output: SavedSearch },
   deleteSavedSearch: { input: z.object({ id: z.string().max(64) }), output: z.object({ ok: z.literal(true) }) },
+
+  getAiSettings: { input: Nothing, output: z.object({ settings: AiSettings, hasStoredKeys: z.boolean(), canStoreKeys: z.boolean() }) },
+  updateAiSettings: { input: AiSettings.partial().strict(), output: AiSettings },
+  /** Desktop only: the key pair is encrypted by the OS keychain and never returned. */
+  storeAccessKeys: {
+    input: z.object({ accessKeyId: z.string().trim().regex(/^[A-Z0-9]{16,128}$/, 'not an AWS access key id'), secretAccessKey: z.string().trim().min(16).max(256), sessionToken: z.string().trim().max(4096).optional() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  clearAccessKeys: { input: Nothing, output: z.object({ ok: z.literal(true) }) },
+  testConnection: { input: Nothing, output: ConnectionCheck },
+  listAvailableModels: { input: Nothing, output: z.array(AvailableModel) },
+  estimateAnalysis: { input: AnalysisTarget, output: CostEstimate },
+  startAnalysis: { input: AnalysisTarget, output: z.object({ batchId: z.string(), queued: z.number().int() }) },
+  analysisProgress: { input: Nothing, output: AnalysisProgress },
+  pauseAnalysis: { input: Nothing, output: AnalysisProgress },
+  resumeAnalysis: { input: Nothing, output: AnalysisProgress },
+  cancelAnalysis: { input: z.object({ batchId: z.string().max(64).optional() }).strict(), output: z.object({ cancelled: z.number().int() }) },
+  listAnalysisJobs: {
+    input: z.object({ states: z.array(z.enum(ANALYSIS_JOB_STATES)).optional(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    output: z.array(AnalysisJob),
+  },
+  /** Every analyzer's answer for this image, the local analyzer's first. */
+  getModelAnalyses: { input: z.object({ hash: Hash }), output: z.array(ModelAnalysis) },
+  /** Exactly what would be sent to the model for this image. */
+  previewModelInput: { input: z.object({ hash: Hash }), output: ModelInputPreview },
+  usageReport: { input: z.object({ days: z.number().int().min(1).max(366).default(30) }).strict(), output: UsageReport },
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -61,5 +95,7 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), progress: IngestProgress }),
   z.object({ type: z.literal('assetsChanged'), paths: z.array(z.string()) }),
   z.object({ type: z.literal('foldersChanged') }),
+  z.object({ type: z.literal('analysisProgress'), progress: AnalysisProgress }),
+  z.object({ type: z.literal('analysesChanged'), hashes: z.array(z.string()) }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;

@@ -2,3 +2,5 @@ export * from './asset';
 export * from './search';
 export * from './library';
 export * from './organising';
+export * from './attributes';
+export * from './ai';

@@ -10,11 +10,12 @@ const progress = (done: number): IngestProgress => ({
 });
 
 function feedOverFakeLibrary() {
-  const library = new EventEmitter();
+  const analysis = Object.assign(new EventEmitter(), { queue: new EventEmitter() });
+  const library = Object.assign(new EventEmitter(), { analysis });
   const feed = new ApiEventFeed(library as unknown as Library, { progressIntervalMs: 250, changeBatchMs: 150 });
   const events: ApiEvent[] = [];
   feed.subscribe((event) => events.push(event));
-  return { library, feed, events };
+  return { library, analysis, feed, events };
 }
 
 afterEach(() => {
@@ -46,11 +47,26 @@ describe('ApiEventFeed', () => {
   });
 
   it('announces folder changes at once, and stops listening when closed', () => {
-    const { library, feed, events } = feedOverFakeLibrary();
+    const { library, analysis, feed, events } = feedOverFakeLibrary();
     library.emit('change', { kind: 'folder', folder: { path: '/lib', addedAt: 0, state: 'missing', error: 'gone' } });
     expect(events).toEqual([{ type: 'foldersChanged' }]);
     feed.close();
     expect(library.listenerCount('progress') + library.listenerCount('change')).toBe(0);
+    expect(analysis.listenerCount('analysed') + analysis.queue.listenerCount('progress')).toBe(0);
+  });
+
+  it('forwards remote-analysis progress (rate-limited) and which images got new attributes', () => {
+    vi.useFakeTimers();
+    const { analysis, events } = feedOverFakeLibrary();
+    analysis.queue.emit('progress', { queued: 3 });
+    analysis.queue.emit('progress', { queued: 2 });
+    analysis.emit('analysed', [{ hash: 'a', state: 'done', modelId: 'm', reason: null }]);
+    vi.advanceTimersByTime(250);
+    expect(events).toEqual([
+      { type: 'analysisProgress', progress: { queued: 3 } },
+      { type: 'analysesChanged', hashes: ['a'] },
+      { type: 'analysisProgress', progress: { queued: 2 } },
+    ]);
   });
 
   it('keeps delivering to the other listeners when one throws', () => {

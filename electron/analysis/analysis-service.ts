@@ -1,0 +1,178 @@
+/**
+ * Model analysis as the app uses it: settings (defaults until the user changes one), the
+ * credentials they point to, the analyzer they pick, the persisted queue, estimates, the
+ * connection test, the model list and the usage report. Plain Node: the desktop shell only
+ * supplies the SecretStore backed by the OS keychain.
+ */
+import { EventEmitter } from 'node:events';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { AiSettings, type AvailableModel, type ConnectionCheck, type CostEstimate, type ModelInputPreview, type UsageReport } from '../../shared/model/ai';
+import type { Asset } from '../../shared/model/asset';
+import type { LibraryStore } from '../store';
+import { AnalysisQueue } from './analysis-queue';
+import type { Analyzer } from './analyzer';
+import { AttributeExtraction, type ExtractionOutcome } from './attribute-extraction';
+import { bedrockAnalyzer } from './bedrock/bedrock-analyzer';
+import { checkConnection } from './bedrock/connection-check';
+import { credentialProvider, type AccessKeys, type SecretStore } from './bedrock/credentials';
+import { listAvailableModels } from './bedrock/model-catalog';
+import { SYSTEM_PROMPT, userMessage } from './bedrock/prompt';
+import { createRuntimeClient } from './bedrock/runtime-client';
+import { spentThisMonth } from './budget';
+import { defaultAiSettings } from './default-settings';
+import { estimateRun } from './estimate';
+import { localAnalyzer } from './local-attributes';
+import { planImageTokens, planModelInput, readOriginal, renderModelInput } from './model-input';
+import { costOf } from './pricing';
+import { usageReport } from './usage-report';
+import { PROMPT_VERSION } from './bedrock/prompt';
+import { randomUUID } from 'node:crypto';
+
+export interface AnalysisServiceOptions {
+  store: LibraryStore;
+  secrets: SecretStore;
+  now?: () => number;
+  holdRetryMs?: number;
+  backoffMs?: number;
+  /** Control-plane endpoint override (tests); the runtime endpoint comes from AWS_ENDPOINT_URL_BEDROCK_RUNTIME. */
+  controlEndpoint?: string;
+}
+
+interface ServiceEvents {
+  analysed: [ExtractionOutcome[]];
+}
+
+export class AnalysisService extends EventEmitter<ServiceEvents> {
+  readonly queue: AnalysisQueue;
+  private client: { key: string; client: BedrockRuntimeClient } | null = null;
+
+  constructor(private readonly options: AnalysisServiceOptions) {
+    super();
+    this.queue = new AnalysisQueue({
+      store: options.store,
+      settings: () => this.settings(),
+      extraction: () => new AttributeExtraction(options.store, this.remoteAnalyzer(), this.now),
+      now: options.now,
+      holdRetryMs: options.holdRetryMs,
+      backoffMs: options.backoffMs,
+    });
+    this.queue.on('analysed', (outcomes) => this.emit('analysed', outcomes));
+  }
+
+  private get now(): () => number {
+    return this.options.now ?? Date.now;
+  }
+
+  start(): void {
+    this.queue.resume();
+  }
+
+  settings(): AiSettings {
+    return this.options.store.getAiSettings() ?? defaultAiSettings();
+  }
+
+  updateSettings(patch: Partial<AiSettings>): AiSettings {
+    const next = AiSettings.parse({ ...this.settings(), ...patch });
+    this.options.store.setAiSettings(next);
+    this.queue.settingsChanged();
+    return next;
+  }
+
+  canStoreKeys(): boolean {
+    return this.options.secrets.available;
+  }
+
+  hasStoredKeys(): Promise<boolean> {
+    return this.options.secrets.has();
+  }
+
+  async storeKeys(keys: AccessKeys): Promise<void> {
+    await this.options.secrets.set(keys);
+    this.client = null;
+    this.updateSettings({ credentials: { kind: 'stored-keys' } });
+  }
+
+  async clearKeys(): Promise<void> {
+    await this.options.secrets.clear();
+    this.client = null;
+    if (this.settings().credentials.kind === 'stored-keys') this.updateSettings({ credentials: { kind: 'default' } });
+  }
+
+  /** Queues these assets for the remote model; analysis with the local analyzer needs no queue. */
+  enqueue(assets: readonly Asset[]): { batchId: string; queued: number } {
+    return this.queue.enqueue(assets);
+  }
+
+  /** New images are sent automatically only when the user chose Bedrock as the analyzer. */
+  autoEnqueue(asset: Asset): void {
+    if (this.settings().analyzer === 'bedrock') this.queue.enqueue([asset]);
+  }
+
+  estimate(assets: readonly Asset[]): CostEstimate {
+    return estimateRun(assets, this.settings(), this.options.store, this.now());
+  }
+
+  async testConnection(): Promise<ConnectionCheck> {
+    const settings = this.settings();
+    const { check, usage } = await checkConnection(this.runtimeClient(), settings.attributesModel, settings.region, Math.min(settings.requestTimeoutMs, 20_000));
+    this.options.store.recordInvocation({
+      id: randomUUID(), at: this.now(), hashes: [], requestedModelId: settings.attributesModel, modelId: settings.attributesModel,
+      promptVersion: 'connection-test', inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: check.latencyMs ?? 0,
+      costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices),
+      outcome: check.ok ? 'ok' : check.problem === 'offline' ? 'offline' : check.problem === 'timeout' ? 'timeout' : 'denied',
+      detail: check.ok ? null : check.message, attempt: 0,
+    });
+    if (check.ok) this.queue.resumeNow();
+    return check;
+  }
+
+  listModels(): Promise<AvailableModel[]> {
+    const s = this.settings();
+    const configured = [s.attributesModel, ...(s.escalationModel ? [s.escalationModel] : [])];
+    return listAvailableModels(s.region, credentialProvider(s.credentials, this.options.secrets), configured, this.options.controlEndpoint);
+  }
+
+  usage(days: number): UsageReport {
+    const settings = this.settings();
+    const now = this.now();
+    return usageReport(this.options.store.listInvocations(), days, now, spentThisMonth(this.options.store, now), settings.monthlyBudgetUsd);
+  }
+
+  /** Exactly what would leave the machine for this image: the rendered images and the prompt. */
+  async previewInput(asset: Asset): Promise<ModelInputPreview> {
+    const plan = planModelInput(asset);
+    const images = plan.skipReason ? [] : await renderModelInput(plan, await readOriginal(asset), asset.metadata.width, asset.metadata.height);
+    const request = userMessage([{ images }]);
+    const text = (request.content ?? []).flatMap((block) => (block.text ? [block.text] : [])).join('\n');
+    return {
+      hash: asset.hash,
+      plan: plan.kind,
+      skipReason: plan.skipReason,
+      images: images.map((img) => ({ role: img.role, width: img.width, height: img.height, bytes: img.bytes.length, dataUrl: `data:image/jpeg;base64,${img.bytes.toString('base64')}` })),
+      prompt: `${SYSTEM_PROMPT}\n\n${text}\n\n(prompt version ${PROMPT_VERSION})`,
+      estimatedInputTokens: planImageTokens(plan, asset.metadata.width, asset.metadata.height),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    this.client?.client.destroy();
+  }
+
+  private remoteAnalyzer(): Analyzer {
+    return this.settings().analyzer === 'local' && process.env.SWATCHBOOK_FORCE_LOCAL === '1'
+      ? localAnalyzer
+      : bedrockAnalyzer(() => this.runtimeClient(), () => this.settings().requestTimeoutMs);
+  }
+
+  /** One client per region and credential choice, so HTTP/2 sessions are reused across calls. */
+  private runtimeClient(): BedrockRuntimeClient {
+    const settings = this.settings();
+    const key = JSON.stringify([settings.region, settings.credentials]);
+    if (this.client?.key !== key) {
+      this.client?.client.destroy();
+      this.client = { key, client: createRuntimeClient(settings.region, credentialProvider(settings.credentials, this.options.secrets)) };
+    }
+    return this.client.client;
+  }
+}

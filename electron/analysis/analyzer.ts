@@ -1,0 +1,36 @@
+/**
+ * The one interface every attribute analyzer implements: the built-in local analyzer, Amazon
+ * Bedrock, and whatever comes next (an OpenAI-compatible local server, say) as a new file
+ * registered in analyzers.ts. Caching, routing, cost and the invocation log sit above it.
+ */
+import type { AnalyzerKind } from '../../shared/model/ai';
+import type { Asset } from '../../shared/model/asset';
+import type { ModelImage } from './model-input';
+import type { CallRecord, DesignAnswer } from './bedrock/converse';
+
+export type { CallRecord, DesignAnswer };
+
+export interface AnalyzerItem {
+  asset: Asset;
+  /** The prepared images for this asset, rendered on demand (remote analyzers only need them). */
+  images(): Promise<ModelImage[]>;
+}
+
+export interface AnalyzerResult {
+  /** One per item, in order. */
+  answers: DesignAnswer[];
+  /** Every paid call made, including the corrective turn. */
+  calls: CallRecord[];
+}
+
+export interface Analyzer {
+  readonly kind: AnalyzerKind;
+  /** True when the analyzer sends images off the machine (so plans, costs and budgets apply). */
+  readonly remote: boolean;
+  /**
+   * Attributes for several designs in one go. A service or network failure rejects with
+   * ConverseFailure (carrying the calls already paid for); an invalid answer for one design
+   * is that design's error, not a rejection.
+   */
+  analyze(items: readonly AnalyzerItem[], modelId: string, signal?: AbortSignal): Promise<AnalyzerResult>;
+}

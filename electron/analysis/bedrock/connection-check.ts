@@ -1,0 +1,34 @@
+import { ConverseCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { ConnectionCheck } from '../../../shared/model/ai';
+import { classifyBedrockError } from './bedrock-errors';
+
+export interface ConnectionTrial {
+  check: ConnectionCheck;
+  /** Tokens the one-word call used, for the invocation log. */
+  usage: { inputTokens: number; outputTokens: number };
+}
+
+/**
+ * "Test connection": the smallest real call to the configured model (one token out), so
+ * credentials, region, model access and the network are all tried, and each failure gets
+ * its own message. Costs a fraction of a cent.
+ */
+export async function checkConnection(client: BedrockRuntimeClient, modelId: string, region: string, timeoutMs: number): Promise<ConnectionTrial> {
+  const started = performance.now();
+  try {
+    const output = await client.send(
+      new ConverseCommand({ modelId, messages: [{ role: 'user', content: [{ text: 'Reply with OK.' }] }], inferenceConfig: { maxTokens: 1 } }),
+      { abortSignal: AbortSignal.timeout(timeoutMs) },
+    );
+    const latencyMs = Math.round(performance.now() - started);
+    return {
+      check: { ok: true, problem: null, message: `Connected: ${modelId} answered in ${region} in ${latencyMs} ms.`, modelId, region, latencyMs },
+      usage: { inputTokens: output.usage?.inputTokens ?? 0, outputTokens: output.usage?.outputTokens ?? 0 },
+    };
+  } catch (error) {
+    const timedOut = (error as Error)?.name === 'AbortError';
+    const failure = classifyBedrockError(timedOut ? Object.assign(new Error('no answer'), { name: 'TimeoutError' }) : error, { modelId, region });
+    const message = failure.problem === 'timeout' ? `${modelId} did not answer within ${Math.round(timeoutMs / 1000)} s: check your network or proxy.` : failure.message;
+    return { check: { ok: false, problem: failure.problem, message, modelId, region, latencyMs: null }, usage: { inputTokens: 0, outputTokens: 0 } };
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * One Converse exchange for a batch of designs: the call, then at most one corrective turn
+ * that hands the model its validation errors (as a tool result) and asks again. Designs
+ * still invalid after that are reported as failures, never stored as attributes.
+ */
+import { ConverseCommand, type BedrockRuntimeClient, type ConverseCommandOutput, type Message } from '@aws-sdk/client-bedrock-runtime';
+import type { ModelAttributes } from '../../../shared/model/attributes';
+import { systemBlocks, toolConfig, TOOL_NAME, userMessage, type DesignRequest } from './prompt';
+import { parseReply, type ParsedReply } from './reply';
+
+const MAX_OUTPUT_TOKENS_PER_DESIGN = 500;
+
+export interface ConverseTarget {
+  client: BedrockRuntimeClient;
+  /** Model id, inference-profile id or prompt-router ARN. */
+  modelId: string;
+  timeoutMs: number;
+}
+
+/** One call as it went: what the invocation log records. */
+export interface CallRecord {
+  requestedModelId: string;
+  /** Who answered: a prompt router reports the model it routed to. */
+  modelId: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  attempt: number;
+  invalid: number;
+  detail: string | null;
+}
+
+export interface DesignAnswer {
+  attributes: ModelAttributes | null;
+  /** Why there are no attributes (after the corrective turn). */
+  error: string | null;
+  modelId: string;
+}
+
+export interface ConverseResult {
+  answers: DesignAnswer[];
+  calls: CallRecord[];
+}
+
+/** A call that failed at the service or the network; carries the calls made before it. */
+export class ConverseFailure extends Error {
+  constructor(readonly cause: unknown, readonly calls: CallRecord[], readonly latencyMs: number) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+export async function converseDesigns(target: ConverseTarget, designs: readonly DesignRequest[], signal?: AbortSignal): Promise<ConverseResult> {
+  const messages: Message[] = [userMessage(designs)];
+  const calls: CallRecord[] = [];
+  const first = await call(target, messages, designs.length, signal, calls, 0);
+  const answers: DesignAnswer[] = designs.map((_, i) => answerOf(first.reply, i, first.modelId));
+  if (first.reply.invalid.size === 0) return { answers, calls };
+
+  messages.push(first.message, correction(first.reply));
+  const second = await call(target, messages, designs.length, signal, calls, 1);
+  for (const i of first.reply.invalid.keys()) answers[i] = answerOf(second.reply, i, second.modelId);
+  return { answers, calls };
+}
+
+function answerOf(reply: ParsedReply, index: number, modelId: string): DesignAnswer {
+  const attributes = reply.valid.get(index) ?? null;
+  return { attributes, error: attributes ? null : (reply.invalid.get(index) ?? 'no answer'), modelId };
+}
+
+/** The validation errors go back as the tool's result, so the model corrects its own call. */
+function correction(reply: ParsedReply): Message {
+  const problems = [...reply.invalid].map(([i, reason]) => `Design ${i + 1}: ${reason}`).join('\n');
+  const text = `These entries did not match the schema:\n${problems}\nCall ${TOOL_NAME} again with every design, corrected.`;
+  if (reply.toolUseId) {
+    return { role: 'user', content: [{ toolResult: { toolUseId: reply.toolUseId, status: 'error', content: [{ text }] } }] };
+  }
+  return { role: 'user', content: [{ text }] };
+}
+
+async function call(
+  target: ConverseTarget, messages: Message[], designCount: number, signal: AbortSignal | undefined, calls: CallRecord[], attempt: number,
+): Promise<{ reply: ParsedReply; message: Message; modelId: string }> {
+  const timeout = AbortSignal.timeout(target.timeoutMs);
+  const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const started = performance.now();
+  let output: ConverseCommandOutput;
+  try {
+    output = await target.client.send(
+      new ConverseCommand({
+        modelId: target.modelId,
+        system: systemBlocks(),
+        messages,
+        toolConfig: toolConfig(),
+        inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS_PER_DESIGN * designCount, temperature: 0 },
+      }),
+      { abortSignal },
+    );
+  } catch (error) {
+    // A timeout surfaces as an abort: name it so it is classified as one.
+    const cause = timeout.aborted && !signal?.aborted ? Object.assign(new Error(`no answer within ${target.timeoutMs} ms`), { name: 'TimeoutError' }) : error;
+    throw new ConverseFailure(cause, calls, performance.now() - started);
+  }
+  const modelId = output.trace?.promptRouter?.invokedModelId ?? target.modelId;
+  const message: Message = output.output?.message ?? { role: 'assistant', content: [] };
+  const reply = parseReply(message.content, designCount);
+  calls.push({
+    requestedModelId: target.modelId,
+    modelId,
+    inputTokens: output.usage?.inputTokens ?? 0,
+    outputTokens: output.usage?.outputTokens ?? 0,
+    latencyMs: output.metrics?.latencyMs ?? performance.now() - started,
+    attempt,
+    invalid: reply.invalid.size,
+    detail: reply.invalid.size ? [...reply.invalid.values()][0] : null,
+  });
+  return { reply, message, modelId };
+}

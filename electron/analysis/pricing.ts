@@ -1,0 +1,40 @@
+/**
+ * Token usage to money. Defaults are AWS's published on-demand prices for Amazon Bedrock
+ * (us-east-1, per million tokens); users edit them in Settings when AWS changes them or
+ * their region differs. A model without a price is costed at the dearest known price,
+ * never at zero, so an estimate errs on the side of the user's wallet.
+ */
+import type { ModelPrice } from '../../shared/model/ai';
+
+export const DEFAULT_PRICES_AS_OF = '2025-06-01 (Amazon Bedrock on-demand pricing page, us-east-1)';
+
+export const DEFAULT_PRICES: Record<string, ModelPrice> = {
+  'anthropic.claude-3-haiku-20240307-v1:0': { inputPerMTok: 0.25, outputPerMTok: 1.25 },
+  'anthropic.claude-3-5-haiku-20241022-v1:0': { inputPerMTok: 0.8, outputPerMTok: 4 },
+  'anthropic.claude-3-5-sonnet-20240620-v1:0': { inputPerMTok: 3, outputPerMTok: 15 },
+  'anthropic.claude-3-5-sonnet-20241022-v2:0': { inputPerMTok: 3, outputPerMTok: 15 },
+  'anthropic.claude-3-7-sonnet-20250219-v1:0': { inputPerMTok: 3, outputPerMTok: 15 },
+  'anthropic.claude-sonnet-4-20250514-v1:0': { inputPerMTok: 3, outputPerMTok: 15 },
+  'amazon.nova-lite-v1:0': { inputPerMTok: 0.06, outputPerMTok: 0.24 },
+  'amazon.nova-pro-v1:0': { inputPerMTok: 0.8, outputPerMTok: 3.2 },
+};
+
+/** Cross-region inference profiles ("us.", "eu.", "apac.", "global.") cost what their model costs. */
+export function baseModelId(modelId: string): string {
+  return modelId.replace(/^(us|eu|apac|us-gov|global|ca|jp|au)\./, '');
+}
+
+export function priceOf(modelId: string, prices: Record<string, ModelPrice>): ModelPrice {
+  const known = prices[modelId] ?? prices[baseModelId(modelId)];
+  if (known) return known;
+  const all = Object.values(prices);
+  return {
+    inputPerMTok: Math.max(0, ...all.map((p) => p.inputPerMTok)),
+    outputPerMTok: Math.max(0, ...all.map((p) => p.outputPerMTok)),
+  };
+}
+
+export function costOf(modelId: string, inputTokens: number, outputTokens: number, prices: Record<string, ModelPrice>): number {
+  const price = priceOf(modelId, prices);
+  return (inputTokens * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6;
+}

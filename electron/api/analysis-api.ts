@@ -1,0 +1,79 @@
+import type { ApiMethod, ApiOutput } from '../../shared/api';
+import type { Asset } from '../../shared/model/asset';
+import type { SearchQuery } from '../../shared/model/search';
+import { LOCAL_MODEL_ID, localAttributes } from '../analysis';
+import type { Library } from '../library';
+import { UnknownRecordError } from '../store';
+import type { ParsedInput } from './swatchbook-api';
+
+type AnalysisMethod =
+  | 'getAiSettings' | 'updateAiSettings' | 'storeAccessKeys' | 'clearAccessKeys' | 'testConnection' | 'listAvailableModels'
+  | 'estimateAnalysis' | 'startAnalysis' | 'analysisProgress' | 'pauseAnalysis' | 'resumeAnalysis' | 'cancelAnalysis'
+  | 'listAnalysisJobs' | 'getModelAnalyses' | 'previewModelInput' | 'usageReport';
+
+type Handlers<M extends ApiMethod> = { [K in M]: (input: ParsedInput<K>) => Promise<ApiOutput<K>> };
+
+const MAX_TARGET = 100_000;
+
+/** The model-analysis half of the API, over the library's AnalysisService. */
+export function analysisApi(library: Library): Handlers<AnalysisMethod> {
+  const { analysis, store } = library;
+  const assetOf = (hash: string): Asset => {
+    const asset = store.getAsset(hash);
+    if (!asset) throw new UnknownRecordError('image', hash);
+    return asset;
+  };
+  /** The assets a run is about: listed hashes, or every match of a search. */
+  const targets = (input: { hashes: string[] } | { query: SearchQuery }): Asset[] => {
+    const hashes = 'hashes' in input ? input.hashes : allMatches(library, input.query);
+    return hashes.map((h) => store.getAsset(h)).filter((a): a is Asset => a !== undefined);
+  };
+  return {
+    getAiSettings: async () => ({ settings: analysis.settings(), hasStoredKeys: await analysis.hasStoredKeys(), canStoreKeys: analysis.canStoreKeys() }),
+    updateAiSettings: async (patch) => analysis.updateSettings(patch),
+    storeAccessKeys: async (keys) => {
+      await analysis.storeKeys(keys);
+      return { ok: true };
+    },
+    clearAccessKeys: async () => {
+      await analysis.clearKeys();
+      return { ok: true };
+    },
+    testConnection: () => analysis.testConnection(),
+    listAvailableModels: () => analysis.listModels(),
+    estimateAnalysis: async (input) => analysis.estimate(targets(input)),
+    startAnalysis: async (input) => analysis.enqueue(targets(input)),
+    analysisProgress: async () => analysis.queue.progress(),
+    pauseAnalysis: async () => {
+      analysis.queue.pause();
+      return analysis.queue.progress();
+    },
+    resumeAnalysis: async () => {
+      analysis.queue.resumeNow();
+      return analysis.queue.progress();
+    },
+    cancelAnalysis: async ({ batchId }) => ({ cancelled: analysis.queue.cancel(batchId) }),
+    listAnalysisJobs: async ({ states, limit }) =>
+      store.listAnalysisJobs(states).sort((a, b) => (b.finishedAt ?? b.enqueuedAt) - (a.finishedAt ?? a.enqueuedAt)).slice(0, limit),
+    getModelAnalyses: async ({ hash }) => {
+      const asset = assetOf(hash);
+      const local = {
+        hash, modelId: LOCAL_MODEL_ID, requestedModelId: LOCAL_MODEL_ID, promptVersion: 'local', schemaVersion: 1,
+        attributes: localAttributes(asset), confidence: asset.analysis.pattern.confidence, escalatedFrom: null, costUsd: 0, at: asset.addedAt,
+      };
+      return [local, ...store.listModelAnalyses(hash)];
+    },
+    previewModelInput: async ({ hash }) => analysis.previewInput(assetOf(hash)),
+    usageReport: async ({ days }) => analysis.usage(days),
+  };
+}
+
+function allMatches(library: Library, query: SearchQuery): string[] {
+  const hashes: string[] = [];
+  for (let offset = 0; offset < MAX_TARGET; offset += 1000) {
+    const page = library.store.search({ ...query, offset, limit: 1000 });
+    hashes.push(...page.items.map((item) => item.hash));
+    if (page.items.length < 1000) break;
+  }
+  return hashes;
+}

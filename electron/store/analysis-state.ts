@@ -1,0 +1,84 @@
+import type { AiSettings, AnalysisJob, Invocation, ModelAnalysis } from '../../shared/model';
+import type { AnalysisOp } from './library-ops';
+
+const ANALYSIS_OPS: ReadonlySet<string> = new Set<AnalysisOp['type']>([
+  'setAiSettings', 'recordModelAnalysis', 'putAnalysisJobs', 'updateAnalysisJob', 'removeAnalysisJobs', 'recordInvocation',
+]);
+
+export function isAnalysisOp(op: { type: string }): op is AnalysisOp {
+  return ANALYSIS_OPS.has(op.type);
+}
+
+export type AnalysisJobPatch = Partial<Omit<AnalysisJob, 'id' | 'hash' | 'batchId'>>;
+
+/** Flattens a model's attributes into the words free-text search matches. */
+export type ModelTextSink = (hash: string, text: string) => void;
+
+/**
+ * Model analyses (kept by hash even after the file goes, so the same bytes are never paid
+ * for twice), the remote-analysis job queue, the invocation log and the AI settings.
+ * Like LibraryState, records are replaced, never mutated in place.
+ */
+export class AnalysisState {
+  settings: AiSettings | null = null;
+  readonly analyses = new Map<string, ModelAnalysis[]>();
+  readonly jobs = new Map<string, AnalysisJob>();
+  invocations: Invocation[] = [];
+
+  constructor(private readonly onModelText: ModelTextSink) {}
+
+  load(doc: { aiSettings: AiSettings | null; modelAnalyses: ModelAnalysis[]; analysisJobs: AnalysisJob[]; invocations: Invocation[] }): void {
+    this.settings = doc.aiSettings;
+    for (const analysis of doc.modelAnalyses) this.recordAnalysis(analysis);
+    for (const job of doc.analysisJobs) this.jobs.set(job.id, job);
+    this.invocations = [...doc.invocations];
+  }
+
+  apply(op: AnalysisOp): unknown {
+    switch (op.type) {
+      case 'setAiSettings':
+        this.settings = op.settings;
+        return;
+      case 'recordModelAnalysis':
+        return this.recordAnalysis(op.analysis);
+      case 'putAnalysisJobs':
+        for (const job of op.jobs) this.jobs.set(job.id, job);
+        return;
+      case 'updateAnalysisJob': {
+        const job = this.jobs.get(op.id);
+        if (job) this.jobs.set(op.id, { ...job, ...op.patch });
+        return;
+      }
+      case 'removeAnalysisJobs':
+        for (const id of op.ids) this.jobs.delete(id);
+        return;
+      case 'recordInvocation':
+        // Appending to a fresh array keeps a snapshot in progress serialising the old one intact.
+        this.invocations = [...this.invocations, op.invocation];
+        return;
+    }
+  }
+
+  /** Cache lookup: the answer this model (as requested) gave these bytes under this prompt. */
+  find(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined {
+    return this.analyses.get(hash)?.find((a) => a.requestedModelId === requestedModelId && a.promptVersion === promptVersion);
+  }
+
+  /** A newer answer from the same model and prompt replaces the older one. */
+  private recordAnalysis(analysis: ModelAnalysis): void {
+    const others = (this.analyses.get(analysis.hash) ?? []).filter(
+      (a) => !(a.requestedModelId === analysis.requestedModelId && a.promptVersion === analysis.promptVersion),
+    );
+    const all = [...others, analysis];
+    this.analyses.set(analysis.hash, all);
+    this.onModelText(analysis.hash, all.map(modelText).join('\n'));
+  }
+}
+
+function modelText(analysis: ModelAnalysis): string {
+  const a = analysis.attributes;
+  return [
+    ...a.patternTypes, ...a.motifs, ...a.colours.map((c) => c.name), a.style, a.technique, ...a.mood,
+    ...a.suitableProducts, a.description, ...a.keywords,
+  ].join('\n').toLowerCase();
+}

@@ -1,0 +1,180 @@
+/**
+ * A fake Amazon Bedrock for tests: the runtime API over cleartext HTTP/2 and the control
+ * plane over HTTP/1.1, on 127.0.0.1, speaking the real wire protocol so the real SDK
+ * clients can be pointed at it with `endpoint` and fake static credentials.
+ */
+import { throttles, type Behaviour, type ControlBehaviour, type RuntimeAnswer } from './behaviours';
+import {
+  DEFAULT_MODELS, foundationModelSummaries, inferenceProfileSummaries, modelIdRefusal, type FakeModel,
+} from './catalogue';
+import { converseReply } from './converse-reply';
+import { errorReply, scriptMismatch } from './errors';
+import { invokeReply } from './invoke-reply';
+import { listenHttp1, listenHttp2 } from './loopback-servers';
+import { perform, send, type Timers } from './perform';
+import {
+  controlRoute, json, readAuth, readBody, runtimeRoute, type Api, type Auth, type IncomingCall, type Reply, type Route,
+  type WireReply,
+} from './wire';
+
+export interface RecordedRequest {
+  api: Api;
+  /** Decoded from the path: a model id, an inference profile id, or an ARN. */
+  modelId?: string;
+  /** Parsed JSON when the body is JSON, raw bytes otherwise, undefined when empty. */
+  body: unknown;
+  /** Lower-case names, without HTTP/2 pseudo-headers. */
+  headers: Record<string, string>;
+  at: number;
+  method: string;
+  /** Path and query, as sent (the model id still URL-encoded). */
+  url: string;
+  /** '2.0' for the runtime, '1.1' for the control plane. */
+  httpVersion: string;
+  /** Who signed the request; absent when unsigned. */
+  auth?: Auth;
+}
+
+export interface FakeBedrockOptions {
+  /** What the account can see. Default: DEFAULT_MODELS. */
+  models?: readonly FakeModel[];
+  /** The answer when nothing is scripted. Default: a Converse text reply saying so. */
+  fallback?: Behaviour;
+  /** Refuse model ids that are neither in the catalogue nor ARNs, as Bedrock does. Default false. */
+  strictModelIds?: boolean;
+}
+
+export interface FakeBedrock {
+  /** For BedrockRuntimeClient's `endpoint` (cleartext HTTP/2). */
+  readonly runtimeEndpoint: string;
+  /** For BedrockClient's `endpoint` (HTTP/1.1). */
+  readonly controlEndpoint: string;
+  /** Every request received by either server, in order. */
+  readonly requests: readonly RecordedRequest[];
+  /** Queues behaviours, one per runtime request that reaches the model. */
+  script(...behaviours: Behaviour[]): void;
+  /** Queues behaviours for control-plane requests; when empty they list the catalogue. */
+  scriptControl(...behaviours: ControlBehaviour[]): void;
+  /** Queues `n` ThrottlingExceptions. */
+  throttleBurst(n: number): void;
+  setFallback(behaviour: Behaviour): void;
+  setModels(models: readonly FakeModel[]): void;
+  /** Runtime behaviours scripted but not yet used. */
+  pendingScript(): readonly Behaviour[];
+  /** Forgets requests and scripts, and restores the starting fallback and models. */
+  reset(): void;
+  /** Closes both servers, dropping any open connection and hung call. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_FALLBACK: Behaviour = { kind: 'text', text: 'fake-bedrock: nothing was scripted for this request' };
+
+const DEFAULT_REGION = 'us-east-1';
+
+export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promise<FakeBedrock> {
+  const requests: RecordedRequest[] = [];
+  const runtimeScript: Behaviour[] = [];
+  const controlScript: ControlBehaviour[] = [];
+  const timers: Timers = new Set();
+  let fallback = options.fallback ?? DEFAULT_FALLBACK;
+  let models = options.models ?? DEFAULT_MODELS;
+
+  const record = (call: IncomingCall, route: Route): RecordedRequest => {
+    const auth = readAuth(call.headers.authorization);
+    const entry: RecordedRequest = {
+      api: route.api,
+      ...(route.modelId !== undefined ? { modelId: route.modelId } : {}),
+      body: readBody(call.body),
+      headers: call.headers,
+      at: Date.now(),
+      method: call.method,
+      url: call.url,
+      httpVersion: call.httpVersion,
+      ...(auth ? { auth } : {}),
+    };
+    requests.push(entry);
+    return entry;
+  };
+
+  /** What Bedrock says before any model runs, or undefined when the request gets that far. */
+  const gatekeeper = (entry: RecordedRequest): WireReply | undefined => {
+    if (!entry.auth) return errorReply('MissingAuthenticationTokenException');
+    if (entry.api === 'unknown') {
+      return errorReply('UnknownOperationException', `fake-bedrock does not implement ${entry.method} ${entry.url}`);
+    }
+    if (entry.api === 'converse') {
+      const body = entry.body as { messages?: unknown } | undefined;
+      if (!body || Buffer.isBuffer(body) || typeof body !== 'object' || !Array.isArray(body.messages)) {
+        return errorReply('ValidationException', 'The request body must be a JSON object with a messages array.');
+      }
+    }
+    const refusal = entry.modelId && modelIdRefusal(models, entry.modelId, options.strictModelIds ?? false);
+    return refusal ? errorReply('ValidationException', refusal) : undefined;
+  };
+
+  const regionOf = (entry: RecordedRequest) => (entry.auth?.scheme === 'sigv4' ? entry.auth.region : DEFAULT_REGION);
+
+  const runtime = await listenHttp2((call: IncomingCall, reply: Reply) => {
+    const entry = record(call, runtimeRoute(call.method, call.url));
+    const refused = gatekeeper(entry);
+    if (refused) return send(reply, refused);
+    const answer = (b: RuntimeAnswer): WireReply => {
+      if (b.kind === 'invoke') {
+        return entry.api === 'invoke' ? invokeReply(b, entry.at) : scriptMismatch('invoke was scripted for a Converse request');
+      }
+      if (entry.api !== 'converse') return scriptMismatch(`${b.kind} was scripted for an InvokeModel request`);
+      return converseReply(b, { modelId: entry.modelId ?? '', request: entry.body, region: regionOf(entry), startedAt: entry.at });
+    };
+    perform(runtimeScript.shift() ?? fallback, reply, timers, answer);
+  });
+
+  const control = await listenHttp1((call: IncomingCall, reply: Reply) => {
+    const entry = record(call, controlRoute(call.method, call.url));
+    const refused = gatekeeper(entry);
+    if (refused) return send(reply, refused);
+    const query = new URLSearchParams(call.url.split('?')[1] ?? '');
+    const list = (): WireReply => {
+      if (entry.api === 'listFoundationModels') {
+        return json({ modelSummaries: foundationModelSummaries(models, regionOf(entry), query) });
+      }
+      return json(page('inferenceProfileSummaries', profilesOfType(inferenceProfileSummaries(models, regionOf(entry)), query), query));
+    };
+    perform(controlScript.shift() ?? { kind: 'list' }, reply, timers, list);
+  });
+
+  return {
+    runtimeEndpoint: runtime.endpoint,
+    controlEndpoint: control.endpoint,
+    requests,
+    script: (...behaviours) => void runtimeScript.push(...behaviours),
+    scriptControl: (...behaviours) => void controlScript.push(...behaviours),
+    throttleBurst: (n) => void runtimeScript.push(...throttles(n)),
+    setFallback: (behaviour) => void (fallback = behaviour),
+    setModels: (list) => void (models = list),
+    pendingScript: () => [...runtimeScript],
+    reset() {
+      requests.length = 0;
+      runtimeScript.length = 0;
+      controlScript.length = 0;
+      fallback = options.fallback ?? DEFAULT_FALLBACK;
+      models = options.models ?? DEFAULT_MODELS;
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.all([runtime.close(), control.close()]);
+    },
+  };
+}
+
+/** ListInferenceProfiles' `type` filter: every fake profile is SYSTEM_DEFINED. */
+const profilesOfType = <T extends { type: string }>(profiles: T[], query: URLSearchParams) =>
+  profiles.filter((p) => !query.get('type') || p.type === query.get('type'));
+
+/** `maxResults` / `nextToken` paging; the token is the index of the next item. */
+function page<T>(key: string, items: T[], query: URLSearchParams): Record<string, unknown> {
+  const start = Number(query.get('nextToken') ?? 0);
+  const size = Number(query.get('maxResults') ?? items.length) || items.length;
+  const end = start + size;
+  return { [key]: items.slice(start, end), ...(end < items.length ? { nextToken: String(end) } : {}) };
+}

@@ -1,0 +1,71 @@
+/** What arrives and what goes back, independent of HTTP/1.1 or HTTP/2. */
+
+export type Api = 'converse' | 'invoke' | 'listFoundationModels' | 'listInferenceProfiles' | 'unknown';
+
+export interface IncomingCall {
+  method: string;
+  /** Path and query, as sent. */
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  httpVersion: string;
+}
+
+export interface WireReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+/** How the server ends a call. `drop` abandons it without an answer. */
+export interface Reply {
+  send(reply: WireReply): void;
+  drop(mode: 'disconnect' | 'reset'): void;
+  /** The client went away (aborted, timed out, or the connection dropped). */
+  readonly gone: boolean;
+}
+
+export type Auth =
+  | { scheme: 'sigv4'; accessKeyId: string; region: string; service: string }
+  | { scheme: 'bearer' };
+
+export interface Route { api: Api; modelId?: string }
+
+/** Runtime paths carry the model id URL-encoded (':' and '/' too), e.g. `/model/us.anthropic...v1%3A0/converse`. */
+export function runtimeRoute(method: string, url: string): Route {
+  const match = /^\/model\/([^/?]+)\/(converse|invoke)(?:\?|$)/.exec(url);
+  if (method !== 'POST' || !match) return { api: 'unknown' };
+  return { api: match[2] as 'converse' | 'invoke', modelId: decodeURIComponent(match[1]) };
+}
+
+export function controlRoute(method: string, url: string): Route {
+  const path = url.split('?')[0];
+  if (method === 'GET' && path === '/foundation-models') return { api: 'listFoundationModels' };
+  if (method === 'GET' && path === '/inference-profiles') return { api: 'listInferenceProfiles' };
+  return { api: 'unknown' };
+}
+
+/** Reads who signed the request; the signature itself is not checked (the keys are fake). */
+export function readAuth(authorization: string | undefined): Auth | undefined {
+  if (!authorization) return undefined;
+  if (authorization.startsWith('Bearer ')) return { scheme: 'bearer' };
+  const scope = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request,/.exec(authorization);
+  if (!scope) return undefined;
+  return { scheme: 'sigv4', accessKeyId: scope[1], region: scope[2], service: scope[3] };
+}
+
+/** Parsed JSON when the body is JSON, the raw bytes when it is not, undefined when empty. */
+export function readBody(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return body;
+  }
+}
+
+export const json = (value: unknown, headers: Record<string, string> = {}, status = 200): WireReply => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(value),
+});
