@@ -55,6 +55,8 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     super();
     this.meter = new ProgressMeter(this.now);
     this.pq = new PQueue({ concurrency: options.settings().remoteConcurrency });
+    // 'next' fires once a finished batch has freed its slot (while it runs it still counts as pending).
+    this.pq.on('next', () => this.pump());
   }
 
   private get now(): () => number {
@@ -180,14 +182,23 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
   }
 
   private async runBatch(batch: AnalysisJob[], controller: AbortController): Promise<void> {
-    const settings = this.options.settings();
-    const spent = spentThisMonth(this.store, this.now());
-    if (spent >= settings.monthlyBudgetUsd) {
-      this.release(batch);
-      this.setHold({ kind: 'budget', reason: budgetMessage(spent, settings.monthlyBudgetUsd) });
-      return;
+    try {
+      const settings = this.options.settings();
+      const spent = spentThisMonth(this.store, this.now());
+      if (spent >= settings.monthlyBudgetUsd) {
+        this.release(batch);
+        this.setHold({ kind: 'budget', reason: budgetMessage(spent, settings.monthlyBudgetUsd) });
+        return;
+      }
+      await this.analyse(this.withAssets(batch), settings, controller);
+    } finally {
+      for (const job of batch) this.running.delete(job.id);
+      this.currentName = null;
+      this.emitProgress();
     }
-    const live = this.withAssets(batch);
+  }
+
+  private async analyse(live: { job: AnalysisJob; asset: Asset }[], settings: AiSettings, controller: AbortController): Promise<void> {
     this.currentName = live[0]?.job.name ?? null;
     this.emitProgress();
     try {
@@ -198,11 +209,6 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     } catch (error) {
       if (controller.signal.aborted) this.release(live.map((l) => l.job).filter((job) => this.isActive(job.id)));
       else this.failed(live.map((l) => l.job), error);
-    } finally {
-      for (const job of batch) this.running.delete(job.id);
-      this.currentName = null;
-      this.emitProgress();
-      this.pump();
     }
   }
 

@@ -12,7 +12,7 @@ import type { LibraryStore } from '../store';
 import { AnalysisQueue } from './analysis-queue';
 import type { Analyzer } from './analyzer';
 import { AttributeExtraction, type ExtractionOutcome } from './attribute-extraction';
-import { bedrockAnalyzer } from './bedrock/bedrock-analyzer';
+import { createAnalyzer } from './analyzers';
 import { checkConnection } from './bedrock/connection-check';
 import { credentialProvider, type AccessKeys, type SecretStore } from './bedrock/credentials';
 import { listAvailableModels } from './bedrock/model-catalog';
@@ -21,7 +21,6 @@ import { createRuntimeClient } from './bedrock/runtime-client';
 import { spentThisMonth } from './budget';
 import { defaultAiSettings } from './default-settings';
 import { estimateRun } from './estimate';
-import { localAnalyzer } from './local-attributes';
 import { planImageTokens, planModelInput, readOriginal, renderModelInput } from './model-input';
 import { costOf } from './pricing';
 import { usageReport } from './usage-report';
@@ -45,13 +44,15 @@ interface ServiceEvents {
 export class AnalysisService extends EventEmitter<ServiceEvents> {
   readonly queue: AnalysisQueue;
   private client: { key: string; client: BedrockRuntimeClient } | null = null;
+  /** Settings for this process only (the CLI's --analyzer and AWS environment), never saved. */
+  private overrides: Partial<AiSettings> = {};
 
   constructor(private readonly options: AnalysisServiceOptions) {
     super();
     this.queue = new AnalysisQueue({
       store: options.store,
       settings: () => this.settings(),
-      extraction: () => new AttributeExtraction(options.store, this.remoteAnalyzer(), this.now),
+      extraction: () => new AttributeExtraction(options.store, this.analyzer(), this.now),
       now: options.now,
       holdRetryMs: options.holdRetryMs,
       backoffMs: options.backoffMs,
@@ -68,14 +69,21 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   }
 
   settings(): AiSettings {
-    return this.options.store.getAiSettings() ?? defaultAiSettings();
+    return { ...(this.options.store.getAiSettings() ?? defaultAiSettings()), ...this.overrides };
+  }
+
+  /** Applies settings to this process without saving them (a CLI run must not change the app's choices). */
+  overrideSettings(patch: Partial<AiSettings>): void {
+    this.overrides = AiSettings.partial().parse(patch);
+    this.queue.settingsChanged();
   }
 
   updateSettings(patch: Partial<AiSettings>): AiSettings {
-    const next = AiSettings.parse({ ...this.settings(), ...patch });
+    const saved = this.options.store.getAiSettings() ?? defaultAiSettings();
+    const next = AiSettings.parse({ ...saved, ...patch });
     this.options.store.setAiSettings(next);
     this.queue.settingsChanged();
-    return next;
+    return this.settings();
   }
 
   canStoreKeys(): boolean {
@@ -103,9 +111,9 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     return this.queue.enqueue(assets);
   }
 
-  /** New images are sent automatically only when the user chose Bedrock as the analyzer. */
+  /** New images go to the model automatically only when the user chose a remote analyzer. */
   autoEnqueue(asset: Asset): void {
-    if (this.settings().analyzer === 'bedrock') this.queue.enqueue([asset]);
+    if (this.settings().analyzer !== 'local') this.queue.enqueue([asset]);
   }
 
   estimate(assets: readonly Asset[]): CostEstimate {
@@ -159,10 +167,9 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     this.client?.client.destroy();
   }
 
-  private remoteAnalyzer(): Analyzer {
-    return this.settings().analyzer === 'local' && process.env.SWATCHBOOK_FORCE_LOCAL === '1'
-      ? localAnalyzer
-      : bedrockAnalyzer(() => this.runtimeClient(), () => this.settings().requestTimeoutMs);
+  /** The analyzer the settings name; a new provider is a new file and one line in analyzers.ts. */
+  private analyzer(): Analyzer {
+    return createAnalyzer(this.settings().analyzer, { runtimeClient: () => this.runtimeClient(), timeoutMs: () => this.settings().requestTimeoutMs });
   }
 
   /** One client per region and credential choice, so HTTP/2 sessions are reused across calls. */

@@ -3,7 +3,7 @@
  * Bedrock, and whatever comes next (an OpenAI-compatible local server, say) as a new file
  * registered in analyzers.ts. Caching, routing, cost and the invocation log sit above it.
  */
-import type { AnalyzerKind } from '../../shared/model/ai';
+import type { AiSettings, AnalyzerKind } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import type { ModelImage } from './model-input';
 import type { CallRecord, DesignAnswer } from './bedrock/converse';
@@ -27,6 +27,8 @@ export interface Analyzer {
   readonly kind: AnalyzerKind;
   /** True when the analyzer sends images off the machine (so plans, costs and budgets apply). */
   readonly remote: boolean;
+  /** The model asked first and the one to escalate to (null: none), as the settings say. */
+  models(settings: AiSettings): { primary: string; escalation: string | null };
   /**
    * Attributes for several designs in one go. A service or network failure rejects with
    * ConverseFailure (carrying the calls already paid for); an invalid answer for one design

@@ -50,17 +50,17 @@ export class AttributeExtraction {
     const pending: Pending[] = [];
     for (const asset of assets) {
       const plan = planModelInput(asset);
-      if (plan.skipReason) {
+      if (this.analyzer.remote && plan.skipReason) {
         outcomes.set(asset.hash, { hash: asset.hash, state: 'done', modelId: null, reason: `not sent: ${plan.skipReason}` });
         continue;
       }
       pending.push({ asset, images: [], answer: null, error: null });
     }
-    await this.ask(pending, settings.attributesModel, null, settings, signal);
-    const escalation = settings.escalationModel;
-    if (escalation && escalation !== settings.attributesModel) {
+    const { primary, escalation } = this.analyzer.models(settings);
+    await this.ask(pending, primary, null, settings, signal);
+    if (escalation && escalation !== primary) {
       const weak = pending.filter((p) => !p.answer || p.answer.confidence < settings.escalationThreshold);
-      await this.escalate(weak, escalation, settings, signal);
+      await this.escalate(weak, escalation, primary, settings, signal);
     }
     for (const p of pending) {
       outcomes.set(p.asset.hash, p.answer
@@ -74,9 +74,9 @@ export class AttributeExtraction {
    * The stronger model is a second opinion: when it is out of reach (no access, wrong region)
    * the first model's answers stand, with the reason kept; only throttling waits and retries.
    */
-  private async escalate(items: Pending[], modelId: string, settings: AiSettings, signal?: AbortSignal): Promise<void> {
+  private async escalate(items: Pending[], modelId: string, from: string, settings: AiSettings, signal?: AbortSignal): Promise<void> {
     try {
-      await this.ask(items, modelId, settings.attributesModel, settings, signal);
+      await this.ask(items, modelId, from, settings, signal);
     } catch (error) {
       if (!(error instanceof RemoteCallError) || error.failure.action === 'throttle' || error.failure.action === 'retry') throw error;
       for (const item of items) item.error = `escalation to ${modelId} failed: ${error.failure.message}`;

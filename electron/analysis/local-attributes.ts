@@ -67,6 +67,7 @@ function sentenceCase(text: string): string {
 export const localAnalyzer: Analyzer = {
   kind: 'local',
   remote: false,
+  models: () => ({ primary: LOCAL_MODEL_ID, escalation: null }),
   analyze: async (items) => ({
     answers: items.map(({ asset }) => ({ attributes: localAttributes(asset), error: null, modelId: LOCAL_MODEL_ID })),
     calls: [],

@@ -1,15 +1,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
 import { Library, LibraryFolderError } from '../library';
 import { indexedFiles, summaryText } from './index-report';
 import { ProgressBar } from './progress-bar';
+import { analyseRemotely } from './remote-analysis';
 
 interface IndexOptions {
   json?: string;
   dataDir?: string;
   concurrency?: string;
+  analyzer: 'local' | 'bedrock';
 }
 
 /** Exit codes: 0 the run completed (even with failed files), 2 bad folder, 3 store unusable. */
@@ -38,12 +40,19 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   }
   bar.update(library.progress());
   bar.stop();
-  const entries = indexedFiles(library.store, root);
   const errors = library.store.listErrors().filter((e) => e.path === root || e.path.startsWith(root + path.sep));
+  const remote = options.analyzer === 'bedrock' ? await analyseRemotely(library, ingestedAssets(library, root), process.env) : null;
+  const entries = indexedFiles(library.store, root);
   console.log(summaryText(entries, errors));
+  if (remote) console.log(remote.lines.join('\n'));
   await library.close();
   if (options.json) await fs.writeFile(options.json, JSON.stringify(entries, null, 2) + '\n');
   return 0;
+}
+
+function ingestedAssets(library: Library, root: string) {
+  const hashes = new Set(library.store.listFiles(root).flatMap((f) => (f.hash ? [f.hash] : [])));
+  return [...hashes].map((h) => library.store.getAsset(h)).filter((a) => a !== undefined);
 }
 
 const program = new Command()
@@ -53,6 +62,7 @@ const program = new Command()
   .option('--json <file>', 'write one JSON entry per file found to <file>')
   .option('--data-dir <dir>', 'library data folder (default: SWATCHBOOK_DATA_DIR or the app data folder)')
   .option('--concurrency <n>', 'files processed at once (default: number of cores)')
+  .addOption(new Option('--analyzer <name>', 'local: the built-in analyzer only; bedrock: also ask the model (reads the AWS_* environment)').choices(['local', 'bedrock']).default('local'))
   .action(async (folder: string, options: IndexOptions) => {
     process.exitCode = await runIndex(folder, options);
   });

@@ -1,3 +1,4 @@
+import type { ModelAttributes } from '../../shared/model/attributes';
 import type { LibraryStore } from '../store';
 
 /** One entry of `--json` output per file found (documented in the README). */
@@ -11,15 +12,19 @@ export interface IndexedFileEntry {
   pattern: { label: string; confidence: number; repeatPx: { width: number; height: number } | null } | null;
   segments: number;
   error: string | null;
+  /** The latest model answer for this image (null until a model analysed it) and the model that gave it. */
+  attributes: ModelAttributes | null;
+  model: string | null;
 }
 
 export function indexedFiles(store: LibraryStore, root: string): IndexedFileEntry[] {
   return store.listFiles(root).map((file) => {
     const asset = file.hash ? store.getAsset(file.hash) : undefined;
     if (!asset) {
-      return { path: file.path, hash: file.hash, width: null, height: null, format: null, palette: [], pattern: null, segments: 0, error: file.error ?? 'not ingested' };
+      return { path: file.path, hash: file.hash, width: null, height: null, format: null, palette: [], pattern: null, segments: 0, error: file.error ?? 'not ingested', attributes: null, model: null };
     }
     const { pattern, palette } = asset.analysis;
+    const latest = store.listModelAnalyses(asset.hash).sort((a, b) => a.at - b.at).at(-1) ?? null;
     return {
       path: file.path,
       hash: asset.hash,
@@ -34,6 +39,8 @@ export function indexedFiles(store: LibraryStore, root: string): IndexedFileEntr
       },
       segments: asset.segments.length,
       error: null,
+      attributes: latest?.attributes ?? null,
+      model: latest?.modelId ?? null,
     };
   });
 }

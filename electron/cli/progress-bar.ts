@@ -1,17 +1,26 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import type { IngestProgress } from '../../shared/model';
+
+/** What a bar shows: finished of total, how fast, how long still, and on what. */
+export interface BarProgress {
+  done: number;
+  failed: number;
+  total: number;
+  rate: number;
+  etaSeconds: number | null;
+  currentFile: string | null;
+}
 
 /** A terminal progress bar with rate, ETA and current file; plain periodic lines when not a TTY. */
 export class ProgressBar {
   private readonly bar: cliProgress.SingleBar;
   private started = false;
 
-  constructor(stream: NodeJS.WriteStream = process.stderr) {
+  constructor(label = 'Ingesting', unit = 'files', stream: NodeJS.WriteStream = process.stderr) {
     this.bar = new cliProgress.SingleBar(
       {
         stream,
-        format: 'Ingesting [{bar}] {percentage}% | {value}/{total} | {rate} files/s | ETA {eta_text} | {file}',
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate} ${unit}/s | ETA {eta_text} | {file}`,
         barsize: 30,
         hideCursor: true,
         noTTYOutput: true,
@@ -22,7 +31,7 @@ export class ProgressBar {
     );
   }
 
-  update(progress: IngestProgress): void {
+  update(progress: BarProgress): void {
     const payload = {
       rate: progress.rate.toFixed(1),
       eta_text: formatEta(progress.etaSeconds),

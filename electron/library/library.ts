@@ -22,6 +22,8 @@ export interface LibraryOptions {
   secrets?: SecretStore;
   /** Start the remote analysis queue (resume jobs a previous run left); the app does, a one-shot CLI run asks for it. */
   analyse?: boolean;
+  /** Remote-queue waits (tests shorten them): first probe after an outage, first backoff after throttling. */
+  analysisTiming?: { holdRetryMs?: number; backoffMs?: number };
 }
 
 export type LibraryChange =
@@ -55,7 +57,7 @@ export class Library extends EventEmitter<LibraryEvents> {
     this.queue = new IngestQueue(store, (p) => this.renames.ingest(p, () => ingestFile(p, context)), options.concurrency);
     this.queue.on('progress', (progress) => this.emit('progress', progress));
     this.queue.on('ingested', (p, outcome) => this.ingested(p, outcome));
-    this.analysis = new AnalysisService({ store, secrets: options.secrets ?? noSecretStore });
+    this.analysis = new AnalysisService({ store, secrets: options.secrets ?? noSecretStore, ...options.analysisTiming });
     this.autoAnalyse = options.analyse ?? false;
   }
 

@@ -7,6 +7,7 @@ export function bedrockAnalyzer(client: () => BedrockRuntimeClient, timeoutMs: (
   return {
     kind: 'bedrock',
     remote: true,
+    models: (settings) => ({ primary: settings.attributesModel, escalation: settings.escalationModel }),
     async analyze(items, modelId, signal) {
       const designs = [];
       for (const item of items) designs.push({ images: await item.images() });

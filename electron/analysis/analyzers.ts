@@ -1,0 +1,20 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { AnalyzerKind } from '../../shared/model/ai';
+import type { Analyzer } from './analyzer';
+import { bedrockAnalyzer } from './bedrock/bedrock-analyzer';
+import { localAnalyzer } from './local-attributes';
+
+export interface AnalyzerDeps {
+  runtimeClient: () => BedrockRuntimeClient;
+  timeoutMs: () => number;
+}
+
+/** Every analyzer by the name settings use for it. */
+const ANALYZERS: Record<AnalyzerKind, (deps: AnalyzerDeps) => Analyzer> = {
+  local: () => localAnalyzer,
+  bedrock: (deps) => bedrockAnalyzer(deps.runtimeClient, deps.timeoutMs),
+};
+
+export function createAnalyzer(kind: AnalyzerKind, deps: AnalyzerDeps): Analyzer {
+  return ANALYZERS[kind](deps);
+}

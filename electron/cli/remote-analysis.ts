@@ -1,0 +1,52 @@
+/** The CLI's model pass: every ingested image of the folder through the remote analyzer, with a progress bar. */
+import type { AiSettings, AnalysisProgress } from '../../shared/model/ai';
+import type { Asset } from '../../shared/model/asset';
+import type { Library } from '../library';
+import { ProgressBar } from './progress-bar';
+
+/**
+ * The standard AWS environment wins over the app's saved choices for this run only:
+ * AWS_REGION, AWS_PROFILE, or the key variables (read by the SDK's default chain).
+ */
+export function environmentOverrides(env: NodeJS.ProcessEnv): Partial<AiSettings> {
+  const overrides: Partial<AiSettings> = { analyzer: 'bedrock' };
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (region) overrides.region = region;
+  if (env.AWS_ACCESS_KEY_ID) overrides.credentials = { kind: 'default' };
+  else if (env.AWS_PROFILE) overrides.credentials = { kind: 'profile', profile: env.AWS_PROFILE };
+  return overrides;
+}
+
+export interface RemoteRunSummary {
+  lines: string[];
+}
+
+export async function analyseRemotely(library: Library, assets: readonly Asset[], env: NodeJS.ProcessEnv): Promise<RemoteRunSummary> {
+  const { analysis } = library;
+  analysis.overrideSettings(environmentOverrides(env));
+  const settings = analysis.settings();
+  const estimate = analysis.estimate(assets);
+  const lines = [`Model: ${settings.attributesModel} in ${settings.region}; estimated $${estimate.costUsd.toFixed(4)} for ${estimate.toSend} images (${estimate.cached} cached, ${estimate.skipped} not sent).`];
+  const bar = new ProgressBar('Analysing', 'images');
+  const onProgress = (p: AnalysisProgress) => bar.update(asBar(p));
+  analysis.queue.on('progress', onProgress);
+  const before = spent(library);
+  analysis.enqueue([...assets]);
+  await analysis.queue.settled();
+  analysis.queue.off('progress', onProgress);
+  const progress = analysis.queue.progress();
+  bar.update(asBar(progress));
+  bar.stop();
+  lines.push(`Analysed ${progress.done} images, ${progress.failed} failed, ${progress.waiting} waiting; this run cost $${(spent(library) - before).toFixed(4)}.`);
+  if (progress.holdReason) lines.push(`Remote analysis is on hold: ${progress.holdReason}`);
+  for (const job of library.store.listAnalysisJobs(['failed'])) lines.push(`  ${job.name}: ${job.reason}`);
+  return { lines };
+}
+
+function asBar(p: AnalysisProgress) {
+  return { done: p.done, failed: p.failed + p.cancelled, total: p.queued + p.running + p.waiting + p.done + p.failed + p.cancelled, rate: p.rate, etaSeconds: p.etaSeconds, currentFile: p.currentFile };
+}
+
+function spent(library: Library): number {
+  return library.analysis.queue.progress().spentThisMonthUsd;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { budgetState, monthStart, spentThisMonth } from '../../../electron/analysis/budget';
+import { costOf, DEFAULT_PRICES, priceOf } from '../../../electron/analysis/pricing';
+import { percentile, usageReport } from '../../../electron/analysis/usage-report';
+import type { Invocation } from '../../../shared/model/ai';
+
+const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
+const call = (at: number, over: Partial<Invocation> = {}): Invocation => ({
+  id: String(at), at, hashes: ['h'], requestedModelId: HAIKU, modelId: HAIKU, promptVersion: 'p', inputTokens: 1000, outputTokens: 200,
+  latencyMs: 100, costUsd: 0.0005, outcome: 'ok', detail: null, attempt: 0, ...over,
+});
+
+describe('pricing', () => {
+  it('prices Claude 3 Haiku per million tokens, and an inference profile like its model', () => {
+    expect(costOf(HAIKU, 1_000_000, 1_000_000, DEFAULT_PRICES)).toBeCloseTo(1.5);
+    expect(priceOf(`us.${HAIKU}`, DEFAULT_PRICES)).toEqual(DEFAULT_PRICES[HAIKU]);
+  });
+
+  it('costs an unknown model at the dearest known price, never at zero', () => {
+    const price = priceOf('acme.mystery-v9', DEFAULT_PRICES);
+    expect(price.inputPerMTok).toBe(Math.max(...Object.values(DEFAULT_PRICES).map((p) => p.inputPerMTok)));
+    expect(price.outputPerMTok).toBeGreaterThan(0);
+  });
+});
+
+describe('budget', () => {
+  it('counts this calendar month only (UTC)', () => {
+    const now = Date.UTC(2026, 10, 24, 12);
+    expect(monthStart(now)).toBe(Date.UTC(2026, 10, 1));
+    const calls = [call(Date.UTC(2026, 9, 31, 23)), call(Date.UTC(2026, 10, 1, 0)), call(Date.UTC(2026, 10, 20))];
+    const store = { listInvocations: (since = -Infinity) => calls.filter((c) => c.at >= since) };
+    expect(spentThisMonth(store, now)).toBeCloseTo(0.001);
+  });
+
+  it('warns at 80 % and stops at 100 %', () => {
+    expect(budgetState(7.99, 10)).toBe('ok');
+    expect(budgetState(8, 10)).toBe('warn');
+    expect(budgetState(10, 10)).toBe('exceeded');
+  });
+});
+
+describe('usage report', () => {
+  it('groups calls by day and model with tokens, cost and latency percentiles', () => {
+    const day = Date.UTC(2026, 10, 20);
+    const calls = [
+      call(day, { latencyMs: 100 }), call(day + 1, { latencyMs: 300 }), call(day + 2, { outcome: 'throttled', costUsd: 0, latencyMs: 5 }),
+      call(day + 86_400_000, { modelId: 'us.anthropic.claude-sonnet-4-20250514-v1:0', costUsd: 0.01 }),
+    ];
+    const report = usageReport(calls, 30, day + 2 * 86_400_000, 0.0115, 10);
+    expect(report.days).toHaveLength(2);
+    expect(report.days[0]).toMatchObject({ day: '2026-11-20', modelId: HAIKU, calls: 3, failures: 1, inputTokens: 3000, latencyP50Ms: 100, latencyP95Ms: 300 });
+    expect(report.models[0].modelId).toMatch(/sonnet/);
+  });
+
+  it('takes nearest-rank percentiles', () => {
+    expect(percentile([], 0.5)).toBeNull();
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
+    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2);
+  });
+});
