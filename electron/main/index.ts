@@ -9,6 +9,7 @@ import { registerIpc, pickFolder } from './ipc';
 import { createMainWindow } from './main-window';
 import { buildMenu } from './menu';
 import { handleProtocols, registerSchemes } from './protocols';
+import { keychainSecretStore } from './keychain-secret-store';
 import { hardenApp } from './security';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -42,7 +43,8 @@ async function start(): Promise<void> {
   nativeTheme.themeSource = 'system';
   hardenApp();
   try {
-    host = new ApiHost(await Library.open({ dataDir: app.getPath('userData'), watch: true }));
+    const dataDir = app.getPath('userData');
+    host = new ApiHost(await Library.open({ dataDir, watch: true, analyse: true, secrets: keychainSecretStore(dataDir) }));
   } catch (error) {
     dialog.showErrorBox('Swatchbook cannot open its library', (error as Error).message);
     app.exit(3);

@@ -50,6 +50,8 @@ try {
   const floor = await runWorker('ingest-worker.ts', ['floor', corpusDir, path.join(scratch, 'floor')]);
   log('Ingest: full Swatchbook pipeline (hash, decode once, analyse, segment, cache, store)…');
   const ingest = await runWorker('ingest-worker.ts', ['ingest', corpusDir, path.join(scratch, 'ingest')]);
+  log('Cost: what Claude 3 Haiku would be sent for the ingested corpus, against the naive whole-image pipeline…');
+  const cost = await runWorker('cost-worker.ts', [path.join(scratch, 'ingest')]);
   log(`Search: ${options.searchAssets} synthetic assets…`);
   const search = await runWorker('search-worker.ts', [path.join(scratch, 'search'), options.searchAssets]);
 
@@ -65,17 +67,22 @@ try {
     peak_rss_mb: Math.round(Math.max(ingest.peakRssMb, search.peakRssMb)),
     ingest_peak_rss_mb: Math.round(ingest.peakRssMb),
     search_peak_rss_mb: Math.round(search.peakRssMb),
+    cost_per_1000_usd: round(cost.costPer1000Usd, 4),
+    naive_cost_per_1000_usd: round(cost.naivePer1000Usd, 4),
+    cost_ratio: round(cost.costPer1000Usd / cost.naivePer1000Usd),
   };
   console.log(`Ingest        ${figures.ingest_images_per_s} images/s (${ingest.images} images in ${round(ingest.seconds)} s)`);
   console.log(`Floor         ${figures.floor_images_per_s} images/s (bare sharp decode + thumbnail)`);
   console.log(`Ratio         ${figures.ingest_ratio} × floor (target ≥ 0.6)`);
   console.log(`Search        p50 ${figures.search_p50_ms} ms, p95 ${figures.search_p95_ms} ms at ${search.assets} assets (target p95 ≤ 50 ms)`);
   console.log(`Peak RSS      ${figures.peak_rss_mb} MB (ingest ${figures.ingest_peak_rss_mb} MB, search ${figures.search_peak_rss_mb} MB; target ≤ 1024 MB)`);
+  console.log(`Model cost    $${figures.cost_per_1000_usd} per 1,000 images with ${cost.model} (naive $${figures.naive_cost_per_1000_usd}; ${figures.cost_ratio} ×; ${cost.skipped} not sent; ${Math.round(cost.inputTokensPerImage)} in + ${Math.round(cost.outputTokensPerImage)} out tokens per image; target ≤ $0.40)`);
   if (options.json) console.log(JSON.stringify(figures));
 } finally {
   await fs.rm(scratch, { recursive: true, force: true });
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+function round(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
 }
