@@ -23,7 +23,7 @@ export function defaultAiSettings(env: NodeJS.ProcessEnv = process.env): AiSetti
     escalationModel: `${inferenceProfilePrefix(region)}.anthropic.claude-sonnet-4-20250514-v1:0`,
     escalationThreshold: 0.6,
     remoteConcurrency: 2,
-    designsPerCall: 4,
+    designsPerCall: 6,
     requestTimeoutMs: 60_000,
     monthlyBudgetUsd: 10,
     prices: { ...DEFAULT_PRICES },

@@ -13,7 +13,7 @@ export const MODEL_MAX_BYTES = 3_750_000;
 /** Claude scales images above ~1.15 megapixels down before counting tokens. */
 const MODEL_MAX_PIXELS = 1_150_000;
 
-const WHOLE_EDGE = 768;
+const WHOLE_EDGE = 640;
 const CONTEXT_EDGE = 384;
 const DETAIL_EDGE = 512;
 const SEGMENT_EDGE = 384;

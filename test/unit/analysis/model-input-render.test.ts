@@ -23,7 +23,7 @@ describe('the bytes that leave the machine', () => {
     const asset = makeAsset({ hash: 'x', path: '/x.jpg', width: 2400, height: 1600, pattern: 'photo/other' });
     const [image] = await renderModelInput(planModelInput(asset), bytes, 2400, 1600);
     const meta = await sharp(image.bytes).metadata();
-    expect(meta).toMatchObject({ format: 'jpeg', width: 768, height: 512 });
+    expect(meta).toMatchObject({ format: 'jpeg', width: 640, height: 427 });
     expect(meta.exif).toBeUndefined();
     expect(meta.xmp).toBeUndefined();
     expect(meta.icc).toBeUndefined();
