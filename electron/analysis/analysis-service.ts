@@ -33,8 +33,6 @@ export interface AnalysisServiceOptions {
   now?: () => number;
   holdRetryMs?: number;
   backoffMs?: number;
-  /** Control-plane endpoint override (tests); the runtime endpoint comes from AWS_ENDPOINT_URL_BEDROCK_RUNTIME. */
-  controlEndpoint?: string;
 }
 
 interface ServiceEvents {
@@ -137,7 +135,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   listModels(): Promise<AvailableModel[]> {
     const s = this.settings();
     const configured = [s.attributesModel, ...(s.escalationModel ? [s.escalationModel] : [])];
-    return listAvailableModels(s.region, credentialProvider(s.credentials, this.options.secrets), configured, this.options.controlEndpoint);
+    return listAvailableModels(s.region, credentialProvider(s.credentials, this.options.secrets), configured);
   }
 
   usage(days: number): UsageReport {

@@ -7,8 +7,9 @@ import { BedrockClient, ListFoundationModelsCommand, ListInferenceProfilesComman
 import type { AvailableModel } from '../../../shared/model/ai';
 import type { CredentialProvider } from './credentials';
 
-export async function listAvailableModels(region: string, credentials: CredentialProvider, configured: readonly string[], endpoint?: string): Promise<AvailableModel[]> {
-  const client = new BedrockClient({ region, credentials, maxAttempts: 2, ...(endpoint ? { endpoint } : {}) });
+/** The endpoint comes from the standard AWS configuration (AWS_ENDPOINT_URL_BEDROCK is honoured by the SDK). */
+export async function listAvailableModels(region: string, credentials: CredentialProvider, configured: readonly string[]): Promise<AvailableModel[]> {
+  const client = new BedrockClient({ region, credentials, maxAttempts: 2 });
   try {
     const [models, profiles] = await Promise.all([
       client.send(new ListFoundationModelsCommand({})),

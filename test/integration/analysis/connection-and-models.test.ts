@@ -1,0 +1,67 @@
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HAIKU, openAnalysisFixture, SONNET, type AnalysisFixture } from './analysis-fixture';
+
+let fixture: AnalysisFixture | null = null;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = null;
+  delete process.env.AWS_ENDPOINT_URL_BEDROCK;
+});
+
+/** A loopback port with nothing listening: what "offline" looks like to the SDK. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('Settings: test connection', () => {
+  it('says the model answered, and how fast', async () => {
+    fixture = await openAnalysisFixture({}, { photos: 0 });
+    fixture.fake.script({ kind: 'text', text: 'OK' });
+    const check = await fixture.library.analysis.testConnection();
+    expect(check).toMatchObject({ ok: true, problem: null, modelId: HAIKU, region: 'us-east-1' });
+    expect(check.message).toMatch(/Connected: anthropic\.claude-3-haiku.* answered in us-east-1/);
+    expect(fixture.fake.requests[0].body).toMatchObject({ inferenceConfig: { maxTokens: 1 } });
+  });
+
+  it.each([
+    ['ExpiredTokenException', 'expired-token', /session has expired.*aws sso login/],
+    ['AccessDeniedException', 'access-denied', /enable access to this model in the Bedrock console/],
+    ['ResourceNotFoundException', 'wrong-region', /not available in us-east-1/],
+    ['ThrottlingException', 'throttled', /throttling/],
+  ] as const)('names the problem when Bedrock answers %s', async (type, problem, message) => {
+    fixture = await openAnalysisFixture({}, { photos: 0 });
+    fixture.fake.script({ kind: 'error', type });
+    const check = await fixture.library.analysis.testConnection();
+    expect(check).toMatchObject({ ok: false, problem });
+    expect(check.message).toMatch(message);
+  });
+
+  it('tells offline apart from a refusal', async () => {
+    fixture = await openAnalysisFixture({}, { photos: 0 });
+    process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME = `http://127.0.0.1:${await closedPort()}`;
+    fixture.library.analysis.updateSettings({ region: 'us-west-2' });
+    const check = await fixture.library.analysis.testConnection();
+    expect(check).toMatchObject({ ok: false, problem: 'offline' });
+    expect(check.message).toMatch(/Cannot reach Amazon Bedrock/);
+  });
+});
+
+describe('Settings: the models this account can use', () => {
+  it('lists models and inference profiles, warning about legacy models and configured ids not offered', async () => {
+    fixture = await openAnalysisFixture({ escalationModel: SONNET }, { photos: 0 });
+    process.env.AWS_ENDPOINT_URL_BEDROCK = fixture.fake.controlEndpoint;
+    fixture.library.analysis.updateSettings({ attributesModel: 'anthropic.claude-2-retired-v1' });
+    const models = await fixture.library.analysis.listModels();
+    const byId = new Map(models.map((m) => [m.id, m]));
+    expect(byId.get(HAIKU)).toMatchObject({ kind: 'model', lifecycle: 'ACTIVE', warning: null });
+    expect(byId.get('anthropic.claude-3-5-sonnet-20240620-v1:0')?.warning).toMatch(/Legacy/);
+    expect(byId.get(SONNET)).toMatchObject({ kind: 'inference-profile', lifecycle: 'ACTIVE' });
+    expect(byId.get('anthropic.claude-2-retired-v1')?.warning).toMatch(/Not offered to this account in us-east-1/);
+    expect(fixture.fake.requests.map((r) => r.api)).toEqual(expect.arrayContaining(['listFoundationModels', 'listInferenceProfiles']));
+  });
+});
