@@ -1,10 +1,31 @@
 import { ApiProvider } from './api';
+import { StatusBar } from './components/StatusBar';
 import { LibraryView } from './library/LibraryView';
+import { AppNav } from './navigation/AppNav';
+import { useRoute } from './navigation/routes';
+import { SettingsView } from './settings/SettingsView';
+import { UsageView } from './usage/UsageView';
 
+function CurrentView() {
+  switch (useRoute()) {
+    case 'usage':
+      return <UsageView />;
+    case 'settings':
+      return <SettingsView />;
+    case 'library':
+      return <LibraryView />;
+  }
+}
+
+/** The shell every view shares: navigation on top, ingest and analysis progress at the bottom. */
 export function App() {
   return (
     <ApiProvider>
-      <LibraryView />
+      <div className="app">
+        <AppNav />
+        <CurrentView />
+        <StatusBar />
+      </div>
     </ApiProvider>
   );
 }

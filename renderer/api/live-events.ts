@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiEvent, ApiOutput } from '../../shared/api';
+import type { AnalysisProgress } from '../../shared/model';
 import { queryKeys } from './query-keys';
 
 /** Ingest emits many change events per second; refetching more often than this only burns CPU. */
@@ -22,6 +23,7 @@ export function applyLiveEvent(queryClient: QueryClient) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastFailed = -1;
   let wasRunning = false;
+  let lastSettled = '';
 
   const scheduleRefresh = () => {
     if (timer) return;
@@ -50,6 +52,22 @@ export function applyLiveEvent(queryClient: QueryClient) {
         break;
       case 'foldersChanged':
         void queryClient.invalidateQueries({ queryKey: queryKeys.libraryStatus });
+        scheduleRefresh();
+        break;
+      case 'analysisProgress': {
+        queryClient.setQueryData<AnalysisProgress>(queryKeys.analysisProgress, event.progress);
+        // Each settled job is a logged (and maybe billed) call and maybe a failure to list.
+        const settled = `${event.progress.done}/${event.progress.failed}/${event.progress.cancelled}`;
+        if (settled !== lastSettled) {
+          lastSettled = settled;
+          void queryClient.invalidateQueries({ queryKey: queryKeys.allAnalysisJobs });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.usageReports });
+        }
+        break;
+      }
+      case 'analysesChanged':
+        for (const hash of event.hashes) void queryClient.invalidateQueries({ queryKey: queryKeys.modelAnalyses(hash) });
+        // Model attributes can be searchable, so results and facets may change too.
         scheduleRefresh();
         break;
     }

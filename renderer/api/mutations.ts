@@ -18,6 +18,16 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   removeFromCollection: [queryKeys.collections, queryKeys.search],
   saveSearch: [queryKeys.savedSearches],
   deleteSavedSearch: [queryKeys.savedSearches],
+  // Model, prices and budget change estimates and the budget state; searchUnreviewed changes results.
+  updateAiSettings: [queryKeys.aiSettings, queryKeys.analysisEstimates, queryKeys.analysisProgress, queryKeys.usageReports, queryKeys.search],
+  storeAccessKeys: [queryKeys.aiSettings, queryKeys.availableModels],
+  clearAccessKeys: [queryKeys.aiSettings, queryKeys.availableModels],
+  // The test call is logged and billed, and a success lifts an outage hold.
+  testConnection: [queryKeys.usageReports, queryKeys.analysisProgress],
+  startAnalysis: [queryKeys.analysisProgress, queryKeys.allAnalysisJobs, queryKeys.analysisEstimates],
+  pauseAnalysis: [queryKeys.analysisProgress],
+  resumeAnalysis: [queryKeys.analysisProgress],
+  cancelAnalysis: [queryKeys.analysisProgress, queryKeys.allAnalysisJobs],
 };
 
 /** A mutation for one API method that refreshes whatever it changed. */

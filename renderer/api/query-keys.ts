@@ -1,4 +1,5 @@
-import type { SearchQuery } from '../../shared/model';
+import type { ApiInput } from '../../shared/api';
+import type { AnalysisJobState, SearchQuery } from '../../shared/model';
 
 /** Every query key in one place, so live events and mutations invalidate by prefix. */
 export const queryKeys = {
@@ -15,4 +16,15 @@ export const queryKeys = {
   collections: ['collections'] as const,
   savedSearches: ['savedSearches'] as const,
   errors: ['errors'] as const,
+  aiSettings: ['aiSettings'] as const,
+  availableModels: ['availableModels'] as const,
+  analysisEstimate: (target: ApiInput<'estimateAnalysis'>) => ['analysisEstimate', target] as const,
+  analysisEstimates: ['analysisEstimate'] as const,
+  analysisProgress: ['analysisProgress'] as const,
+  analysisJobs: (states: readonly AnalysisJobState[] | undefined) => ['analysisJobs', states ?? 'all'] as const,
+  allAnalysisJobs: ['analysisJobs'] as const,
+  modelAnalyses: (hash: string) => ['modelAnalyses', hash] as const,
+  modelInput: (hash: string) => ['modelInput', hash] as const,
+  usageReport: (days: number) => ['usageReport', days] as const,
+  usageReports: ['usageReport'] as const,
 };

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { AnalysisStatus } from '../analysis/AnalysisStatus';
 import { useLibraryStatus } from '../api';
 import { ErrorList } from './ErrorList';
 import { basename, formatDuration } from './format';
 import { Popover } from './Popover';
 
-/** Ingest progress (done/total, rate, ETA, current file), library size, and per-file errors. */
+/** Ingest progress (done/total, rate, ETA, current file), library size, model analysis, and per-file errors. */
 export function StatusBar() {
   const status = useLibraryStatus();
   const [errorsOpen, setErrorsOpen] = useState(false);
@@ -45,6 +46,7 @@ export function StatusBar() {
           )}
         </div>
       )}
+      <AnalysisStatus />
       <div className="toolbar-spacer" />
       {status.error && <span className="error-text">Engine unreachable: {status.error.message}</span>}
       {data && data.errorCount > 0 && (

@@ -23,3 +23,16 @@ export function formatDuration(seconds: number): string {
   if (minutes < 60) return `${minutes}m ${Math.round(seconds % 60)}s`;
   return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
+
+const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Sub-cent amounts are normal for single calls: show them with two significant digits, not as $0.00. */
+const SMALL_USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 });
+
+export function formatUsd(amount: number): string {
+  return amount > 0 && amount < 0.01 ? SMALL_USD.format(amount) : USD.format(amount);
+}
+
+export function formatMs(ms: number | null): string {
+  if (ms === null) return '–';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -3,6 +3,7 @@ import { basename } from '../components/format';
 import { AssetAttributes } from './AssetAttributes';
 import { AssetStrip } from './AssetStrip';
 import { AssetTags } from './AssetTags';
+import { ModelAnalyses } from './ModelAnalyses';
 import { PaletteSwatches } from './PaletteSwatches';
 import { ZoomablePreview } from './ZoomablePreview';
 
@@ -14,7 +15,7 @@ interface DetailPanelProps {
   onColour(hex: string): void;
 }
 
-/** Everything about one asset: zoomable preview, palette, attributes, tags and relatives. */
+/** Everything about one asset: zoomable preview, palette, attributes, AI attributes, tags and relatives. */
 export function DetailPanel({ hash, onClose, onOpen, onMoreLikeThis, onColour }: DetailPanelProps) {
   const transport = useTransport();
   const asset = useAsset(hash);
@@ -57,6 +58,7 @@ export function DetailPanel({ hash, onClose, onOpen, onMoreLikeThis, onColour }:
           <PaletteSwatches palette={data.analysis.palette} onPick={onColour} />
           <AssetTags hash={hash} tags={data.tags} />
           <AssetAttributes asset={data} />
+          <ModelAnalyses hash={hash} />
           <AssetStrip title="Near-duplicates" testId="near-duplicates" items={others(duplicates.data)} loading={duplicates.isLoading} onOpen={onOpen} />
           <AssetStrip title="More like this" testId="more-like-this-strip" items={others(similar.data)} loading={similar.isLoading} onOpen={onOpen} />
         </div>

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAsset, useCollections, useLibraryStatus, useTags } from '../api';
-import { StatusBar } from '../components/StatusBar';
 import { basename } from '../components/format';
 import { useFolderDrop } from '../components/use-folder-drop';
 import { DetailPanel } from '../detail/DetailPanel';
@@ -21,7 +20,7 @@ import { useViewState } from './use-view-state';
 
 const RANGE_SETTLE_MS = 120;
 
-/** The main window: toolbar, facets, grid, detail panel and status bar, wired to the URL. */
+/** The library: toolbar, facets, grid and detail panel, wired to the URL. */
 export function LibraryView() {
   const { view, filters, setFilters, setView, openAsset } = useViewState();
   const status = useLibraryStatus();
@@ -80,7 +79,7 @@ export function LibraryView() {
   const similarPath = similar.data?.locations[0]?.path;
 
   return (
-    <div className="app">
+    <div className="library-view">
       <Toolbar filters={filters} setFilters={setFilters} thumbSize={thumbSize} onThumbSize={setThumbSize} onOpenSettings={() => setSettingsOpen(true)} />
       <div className="workspace">
         <FacetSidebar facets={search.facets} filters={filters} setFilters={setFilters} />
@@ -123,7 +122,6 @@ export function LibraryView() {
           />
         )}
       </div>
-      <StatusBar />
       {quickLook && focusedItem && <QuickLook item={focusedItem} onClose={() => setQuickLook(false)} />}
       {settingsOpen && <FolderSettings onClose={() => setSettingsOpen(false)} />}
       {drop.dragging && <div className="drop-overlay">Drop folders to add them to the library</div>}

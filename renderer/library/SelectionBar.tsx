@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AssetSummary, Collection } from '../../shared/model';
+import { AnalyseButton } from '../analysis/AnalyseButton';
 import { useApiMutation, useCollections } from '../api';
 
 interface SelectionBarProps {
@@ -10,7 +11,7 @@ interface SelectionBarProps {
   onClear(): void;
 }
 
-/** Bulk organising for the selection: tags in and out, collections in and out. */
+/** Bulk actions on the selection: tags in and out, collections in and out, model analysis. */
 export function SelectionBar({ hashes, items, filteredCollections, onClear }: SelectionBarProps) {
   const [tag, setTag] = useState('');
   const setTags = useApiMutation('setTags');
@@ -61,6 +62,7 @@ export function SelectionBar({ hashes, items, filteredCollections, onClear }: Se
           Remove from {c.name}
         </button>
       ))}
+      <AnalyseButton target={{ hashes: list }} scope="selection" />
       <div className="toolbar-spacer" />
       {error && <span className="error-text small">{error.message}</span>}
       <button type="button" className="link-button" onClick={onClear}>

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { SORT_KEYS } from '../../shared/model/search';
+import { AnalyseButton } from '../analysis/AnalyseButton';
 import { AddFolderButton } from '../components/AddFolderButton';
 import { SearchBox } from './SearchBox';
 import type { Filters } from './url-state';
@@ -25,9 +26,6 @@ export function Toolbar({ filters, setFilters, thumbSize, onThumbSize, onOpenSet
   const order = filters.order ?? 'desc';
   return (
     <header className="toolbar" data-testid="toolbar">
-      <div className="brand" aria-hidden="true">
-        Swatchbook
-      </div>
       <SearchBox value={filters.text ?? ''} onSearch={onSearch} />
       <label className="toolbar-field">
         <span className="muted small">Sort</span>
@@ -58,6 +56,7 @@ export function Toolbar({ filters, setFilters, thumbSize, onThumbSize, onOpenSet
         </span>
       </label>
       <div className="toolbar-spacer" />
+      <AnalyseButton target={{ query: filters }} scope="search" />
       <AddFolderButton />
       <button type="button" onClick={onOpenSettings} data-testid="open-settings">
         Folders…

@@ -1,16 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { navigateTo, subscribeToLocation } from '../navigation/history';
 import { normaliseFilters, parseViewState, serializeViewState, type Filters, type ViewState } from './url-state';
-
-const NAVIGATE_EVENT = 'swatchbook:navigate';
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
-}
 
 const readSearch = () => window.location.search;
 
@@ -21,7 +11,7 @@ export interface NavigateOptions {
 
 /** The view lives in the URL, so a reload or a bookmark restores it exactly. */
 export function useViewState() {
-  const search = useSyncExternalStore(subscribe, readSearch);
+  const search = useSyncExternalStore(subscribeToLocation, readSearch);
   const view = useMemo(() => parseViewState(search), [search]);
 
   const setView = useCallback((update: (current: ViewState) => ViewState, options: NavigateOptions = {}) => {
@@ -29,10 +19,7 @@ export function useViewState() {
     const next = update(current);
     const query = serializeViewState({ filters: normaliseFilters(next.filters), open: next.open }, window.location.search);
     if (query === window.location.search) return;
-    const url = `${window.location.pathname}${query}${window.location.hash}`;
-    if (options.replace) window.history.replaceState(null, '', url);
-    else window.history.pushState(null, '', url);
-    window.dispatchEvent(new Event(NAVIGATE_EVENT));
+    navigateTo(`${window.location.pathname}${query}${window.location.hash}`, options);
   }, []);
 
   const setFilters = useCallback(

@@ -19,15 +19,22 @@ export async function makeTempDir(prefix: string): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), `swatchbook-e2e-${prefix}-`));
 }
 
+export interface ServerOptions {
+  /** A folder added to the library before serving. */
+  library?: string;
+  /** Extra environment for the server process (e.g. AWS endpoints pointing at the fake Bedrock). */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts the real browser-mode server (`serve` CLI) in a child process and waits for the
- * one stdout line that carries its URL. `library`, if given, is added before serving.
+ * one stdout line that carries its URL.
  */
-export async function startServer(options: { library?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = await makeTempDir('data');
   const args = ['--import', 'tsx', 'electron/cli/serve-command.ts', '--port', '0', '--data-dir', dataDir];
   if (options.library) args.push('--library', options.library);
-  const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

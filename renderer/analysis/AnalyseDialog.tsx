@@ -1,0 +1,67 @@
+import { useAiSettings, useAnalysisEstimate, useApiMutation, type AnalysisTarget } from '../api';
+import { BUDGET_WARN_FRACTION, BudgetMeter } from '../components/BudgetMeter';
+import { Modal } from '../components/Modal';
+import { RouteLink } from '../navigation/RouteLink';
+import { EstimateSummary } from './EstimateSummary';
+
+interface AnalyseDialogProps {
+  target: AnalysisTarget;
+  scope: 'selection' | 'search';
+  onClose(): void;
+}
+
+/** Shows what a model run would cost before anything is sent; Confirm queues it. */
+export function AnalyseDialog({ target, scope, onClose }: AnalyseDialogProps) {
+  const settings = useAiSettings();
+  const local = settings.data?.settings.analyzer === 'local';
+  const estimate = useAnalysisEstimate(target, settings.isSuccess && !local);
+  const start = useApiMutation('startAnalysis');
+  const data = estimate.data;
+
+  return (
+    <Modal title={scope === 'selection' ? 'Analyse the selected images' : 'Analyse every result of this search'} onClose={onClose} testId="analyse-dialog">
+      {settings.error && <p className="error-text">{settings.error.message}</p>}
+      {local && (
+        <div className="notice" data-testid="analyse-local">
+          <p>
+            The analyzer chosen in Settings is the <strong>local</strong> one: it already describes every image as it is indexed, offline, and sends
+            nothing anywhere.
+          </p>
+          <p>
+            To ask a model on Amazon Bedrock, choose it in <RouteLink to="settings">Settings → AI analysis</RouteLink>.
+          </p>
+        </div>
+      )}
+      {estimate.isLoading && <p className="muted">Estimating the cost…</p>}
+      {estimate.error && <p className="error-text">Could not estimate: {estimate.error.message}</p>}
+      {data && (
+        <>
+          <EstimateSummary estimate={data} />
+          <BudgetMeter spentUsd={data.spentThisMonthUsd} budgetUsd={data.budgetUsd} addingUsd={data.costUsd} />
+          {data.spentThisMonthUsd + data.costUsd >= data.budgetUsd ? (
+            <p className="error-text small" data-testid="budget-warning">
+              This run would reach the monthly budget: remote analysis pauses at 100 % until you raise the budget in Settings or the month ends.
+            </p>
+          ) : (
+            data.spentThisMonthUsd + data.costUsd >= BUDGET_WARN_FRACTION * data.budgetUsd && (
+              <p className="warning-text small" data-testid="budget-warning">
+                This month’s spend is nearing the budget: remote analysis pauses when it reaches 100 %.
+              </p>
+            )
+          )}
+        </>
+      )}
+      {start.error && <p className="error-text">{start.error.message}</p>}
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>
+          {local ? 'Close' : 'Cancel'}
+        </button>
+        {!local && (
+          <button type="button" className="primary" disabled={!data || data.images === 0 || start.isPending} data-testid="analyse-confirm" onClick={() => start.mutate(target, { onSuccess: onClose })}>
+            {data ? `Analyse ${data.images.toLocaleString()} ${data.images === 1 ? 'image' : 'images'}` : 'Analyse'}
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}

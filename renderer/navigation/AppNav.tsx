@@ -1,0 +1,24 @@
+import { ROUTES, type Route } from './routes';
+import { RouteLink } from './RouteLink';
+
+const NAV_ORDER: Route[] = ['library', 'usage', 'settings'];
+
+/** The views of the app; Review and Ads join this list when they exist. */
+export function AppNav() {
+  return (
+    <nav className="app-nav" aria-label="Views" data-testid="app-nav">
+      <div className="brand" aria-hidden="true">
+        Swatchbook
+      </div>
+      <ul>
+        {NAV_ORDER.map((route) => (
+          <li key={route}>
+            <RouteLink to={route} className="app-nav-link">
+              {ROUTES[route].label}
+            </RouteLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,65 @@
+import type { AiSettings, AvailableModel } from '../../shared/model';
+import { useAvailableModels } from '../api';
+import { AvailableModelList } from './AvailableModelList';
+import { NumberSetting } from './NumberSetting';
+import { TextSetting } from './TextSetting';
+
+const MODEL_SUGGESTIONS = 'bedrock-model-ids';
+
+/** Models that can describe a picture: images in, text out (inference profiles do not say, so they count). */
+function canDescribeImages(model: AvailableModel): boolean {
+  return model.kind === 'inference-profile' || (model.input.includes('IMAGE') && model.output.includes('TEXT'));
+}
+
+function ModelWarning({ id, models }: { id: string | null; models: AvailableModel[] | undefined }) {
+  const warning = id ? models?.find((m) => m.id === id)?.warning : null;
+  if (!warning) return null;
+  return (
+    <p className="callout warning small" role="alert" data-testid="model-warning">
+      <strong>{id}</strong>: {warning}
+    </p>
+  );
+}
+
+/** The first model, the one to escalate to and when, picked from what the account can use. */
+export function ModelSettings({ settings }: { settings: AiSettings }) {
+  const models = useAvailableModels(settings.analyzer === 'bedrock');
+  const configured = [settings.attributesModel, settings.escalationModel];
+  const relevant = models.data?.filter((m) => canDescribeImages(m) || configured.includes(m.id));
+  return (
+    <>
+      <TextSetting settingKey="attributesModel" label="Attributes model" value={settings.attributesModel} list={MODEL_SUGGESTIONS} hint="Asked first for every image; a cheap vision model." />
+      <ModelWarning id={settings.attributesModel} models={models.data} />
+      <TextSetting
+        settingKey="escalationModel"
+        label="Escalation model"
+        value={settings.escalationModel}
+        list={MODEL_SUGGESTIONS}
+        nullable
+        placeholder="none: never escalate"
+        hint="Asked when the first answer is invalid or less confident than the threshold. Leave empty to never escalate."
+      />
+      <ModelWarning id={settings.escalationModel} models={models.data} />
+      <NumberSetting settingKey="escalationThreshold" label="Escalation threshold" value={settings.escalationThreshold} min={0} max={1} step={0.05} hint="Overall confidence from 0 to 1 below which the escalation model is asked." />
+      <datalist id={MODEL_SUGGESTIONS}>
+        {relevant?.map((m) => (
+          <option key={m.id} value={m.id}>
+            {`${m.name}${m.lifecycle === 'LEGACY' ? ' (legacy)' : ''}`}
+          </option>
+        ))}
+      </datalist>
+      <div className="available-models-header">
+        <h3>Models available in {settings.region}</h3>
+        <button type="button" className="compact" onClick={() => void models.refetch()} disabled={models.isFetching} data-testid="refresh-models">
+          {models.isFetching ? 'Listing…' : 'Refresh list'}
+        </button>
+      </div>
+      {models.error && (
+        <p className="error-text small" role="alert" data-testid="models-error">
+          Could not list the models: {models.error.message}
+        </p>
+      )}
+      {relevant ? <AvailableModelList models={relevant} /> : !models.isFetching && <p className="small muted">Choose Amazon Bedrock above, or press Refresh list, to see the models this account can use.</p>}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { useSettingCommit } from './use-setting-commit';
+import { useSyncedState } from './use-synced-state';
+
+/** Whether model attributes nobody has reviewed yet already count in search. */
+export function SearchUnreviewedToggle({ value }: { value: boolean }) {
+  const { commit, error, status } = useSettingCommit('searchUnreviewed');
+  const [checked, setChecked] = useSyncedState(value);
+  return (
+    <div className="setting-toggle">
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={checked}
+          data-testid="search-unreviewed"
+          onChange={(e) => {
+            setChecked(e.target.checked);
+            commit(e.target.checked);
+          }}
+        />
+        <span>
+          Search unreviewed AI attributes
+          <span className="small muted choice-detail">Off: only attributes a reviewer approved are searchable.</span>
+        </span>
+      </label>
+      {status && (
+        <span className="small muted" role="status">
+          {status}
+        </span>
+      )}
+      {error && (
+        <p className="error-text small" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
