@@ -87,6 +87,8 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     }));
     if (jobs.length) this.store.putAnalysisJobs(jobs);
     this.meter.addWork(jobs.length);
+    // A new run is worth a try now rather than at the next scheduled probe of an outage.
+    if (jobs.length && this.hold?.kind === 'unreachable') this.resumeNow();
     this.pump();
     this.emitProgress();
     return { batchId, queued: jobs.length };

@@ -11,7 +11,7 @@ export function usageReport(log: readonly Invocation[], days: number, now: numbe
   return {
     days: byDay.sort((a, b) => a.day.localeCompare(b.day) || a.modelId.localeCompare(b.modelId)),
     models: byModel.sort((a, b) => b.costUsd - a.costUsd),
-    spentThisMonthUsd,
+    spentThisMonthUsd: Math.round(spentThisMonthUsd * 1e6) / 1e6,
     budgetUsd,
   };
 }
