@@ -3,6 +3,7 @@ import type { ApiContract, ApiMethod, ApiOutput, SwatchbookApi } from '../../sha
 import type { Library } from '../library';
 import { createDemoLibrary } from '../library/demo-library';
 import { analysisApi } from './analysis-api';
+import { reviewApi } from './review-api';
 
 /** The one implementation of the API contract, over a Library. Transports only validate and forward. */
 export function createSwatchbookApi(library: Library): SwatchbookApi {
@@ -53,6 +54,7 @@ export function createSwatchbookApi(library: Library): SwatchbookApi {
       return ok;
     },
     ...analysisApi(library),
+    ...reviewApi(library),
   };
   return api as SwatchbookApi;
 }

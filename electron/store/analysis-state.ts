@@ -11,8 +11,8 @@ export function isAnalysisOp(op: { type: string }): op is AnalysisOp {
 
 export type AnalysisJobPatch = Partial<Omit<AnalysisJob, 'id' | 'hash' | 'batchId'>>;
 
-/** Flattens a model's attributes into the words free-text search matches. */
-export type ModelTextSink = (hash: string, text: string) => void;
+/** Told when a hash's model answers change, so its searchable words can be recomputed. */
+export type AnalysesChanged = (hash: string) => void;
 
 /**
  * Model analyses (kept by hash even after the file goes, so the same bytes are never paid
@@ -25,7 +25,7 @@ export class AnalysisState {
   readonly jobs = new Map<string, AnalysisJob>();
   invocations: Invocation[] = [];
 
-  constructor(private readonly onModelText: ModelTextSink) {}
+  constructor(private readonly onAnalysesChanged: AnalysesChanged) {}
 
   load(doc: { aiSettings: AiSettings | null; modelAnalyses: ModelAnalysis[]; analysisJobs: AnalysisJob[]; invocations: Invocation[] }): void {
     this.settings = doc.aiSettings;
@@ -36,9 +36,13 @@ export class AnalysisState {
 
   apply(op: AnalysisOp): unknown {
     switch (op.type) {
-      case 'setAiSettings':
+      case 'setAiSettings': {
+        const before = this.settings?.searchUnreviewed ?? true;
         this.settings = op.settings;
+        // Whether unreviewed answers are searchable changes every analysed asset's words.
+        if (op.settings.searchUnreviewed !== before) for (const hash of this.analyses.keys()) this.onAnalysesChanged(hash);
         return;
+      }
       case 'recordModelAnalysis':
         return this.recordAnalysis(op.analysis);
       case 'putAnalysisJobs':
@@ -71,14 +75,6 @@ export class AnalysisState {
     );
     const all = [...others, analysis];
     this.analyses.set(analysis.hash, all);
-    this.onModelText(analysis.hash, all.map(modelText).join('\n'));
+    this.onAnalysesChanged(analysis.hash);
   }
-}
-
-function modelText(analysis: ModelAnalysis): string {
-  const a = analysis.attributes;
-  return [
-    ...a.patternTypes, ...a.motifs, ...a.colours.map((c) => c.name), a.style, a.technique, ...a.mood,
-    ...a.suitableProducts, a.description, ...a.keywords,
-  ].join('\n').toLowerCase();
 }

@@ -1,8 +1,9 @@
+import type { ReviewDecision } from '../../shared/model/review';
 import type { AiSettings, AnalysisJob, Asset, Collection, IngestJob, Invocation, LibraryFolder, ModelAnalysis, SavedSearch } from '../../shared/model';
 import type { FileRecord } from './library-store';
 
 /** Bump with a migration in migrations.ts whenever the document's shape changes. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The shape of library.json. `seq` is the last journal entry the snapshot includes. */
 export interface LibraryDocument {
@@ -19,8 +20,10 @@ export interface LibraryDocument {
   modelAnalyses: ModelAnalysis[];
   analysisJobs: AnalysisJob[];
   invocations: Invocation[];
+  /** Append-only: every reviewer decision ever made. */
+  reviewDecisions: ReviewDecision[];
 }
 
 export function emptyDocument(): LibraryDocument {
-  return { schemaVersion: SCHEMA_VERSION, seq: 0, folders: [], files: [], assets: [], jobs: [], collections: [], savedSearches: [], aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [] };
+  return { schemaVersion: SCHEMA_VERSION, seq: 0, folders: [], files: [], assets: [], jobs: [], collections: [], savedSearches: [], aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [], reviewDecisions: [] };
 }

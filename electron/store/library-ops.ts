@@ -1,4 +1,5 @@
 import type { AiSettings, AnalysisJob, Asset, AssetLocation, IngestJob, Invocation, LibraryFolder, ModelAnalysis, ParsedSearchQuery } from '../../shared/model';
+import type { ReviewDecision } from '../../shared/model/review';
 import type { AnalysisJobPatch } from './analysis-state';
 import type { JobPatch } from './library-store';
 
@@ -21,6 +22,7 @@ export type LibraryOp =
   | { type: 'clearFinishedJobs' }
   | { type: 'setTags'; hashes: string[]; add: string[]; remove: string[] }
   | { type: 'renameTag'; from: string; to: string }
+  | { type: 'recordReviewDecisions'; decisions: ReviewDecision[] }
   | OrganisingOp
   | AnalysisOp;
 
@@ -75,4 +77,5 @@ export const OP_TYPES: ReadonlySet<string> = new Set<LibraryOp['type']>([
   'updateAnalysisJob',
   'removeAnalysisJobs',
   'recordInvocation',
+  'recordReviewDecisions',
 ]);

@@ -1,5 +1,7 @@
 import type { Asset, AssetLocation, IngestJob, LibraryFolder } from '../../shared/model';
 import { AnalysisState, isAnalysisOp } from './analysis-state';
+import { ReviewState } from './review-state';
+import { modelSearchText } from './model-search-text';
 import { AssetIndex } from './asset-index';
 import { SCHEMA_VERSION, type LibraryDocument } from './document';
 import type { LibraryOp } from './library-ops';
@@ -22,7 +24,8 @@ export class LibraryState {
   readonly jobs = new Map<string, IngestJob>();
   readonly index = new AssetIndex();
   readonly organising = new OrganisingState();
-  readonly analysis = new AnalysisState((hash, text) => this.index.setModelText(hash, text));
+  readonly analysis = new AnalysisState((hash) => this.refreshModelText(hash));
+  readonly review = new ReviewState();
 
   static fromDocument(doc: LibraryDocument): LibraryState {
     const state = new LibraryState();
@@ -33,7 +36,9 @@ export class LibraryState {
     for (const file of doc.files) state.files.set(file.path, file);
     for (const job of doc.jobs) state.jobs.set(job.path, job);
     state.organising.load(doc.collections, doc.savedSearches);
+    state.review.load(doc.reviewDecisions);
     state.analysis.load(doc);
+    for (const hash of state.review.reviewedHashes()) state.refreshReview(hash);
     return state;
   }
 
@@ -51,6 +56,7 @@ export class LibraryState {
       modelAnalyses: [...this.analysis.analyses.values()].flat(),
       analysisJobs: [...this.analysis.jobs.values()],
       invocations: this.analysis.invocations,
+      reviewDecisions: this.review.decisions,
     };
   }
 
@@ -89,7 +95,24 @@ export class LibraryState {
         return this.setTags(op.hashes, op.add, op.remove);
       case 'renameTag':
         return this.renameTag(op.from, op.to);
+      case 'recordReviewDecisions':
+        for (const hash of this.review.append(op.decisions)) this.refreshReview(hash);
+        return;
     }
+  }
+
+  /** A review changed: the asset's status (a search facet) and its searchable words follow. */
+  private refreshReview(hash: string): void {
+    const asset = this.index.get(hash);
+    const status = { pending: 'unreviewed', accepted: 'accepted', rejected: 'rejected' } as const;
+    const next = status[this.review.status(hash)];
+    if (asset && asset.status !== next) this.index.upsert({ ...asset, status: next });
+    this.refreshModelText(hash);
+  }
+
+  private refreshModelText(hash: string): void {
+    const searchUnreviewed = this.analysis.settings?.searchUnreviewed ?? true;
+    this.index.setModelText(hash, modelSearchText(this.analysis.analyses.get(hash) ?? [], this.review.fields(hash), searchUnreviewed));
   }
 
   private addFolder(path: string, at: number): LibraryFolder {

@@ -17,7 +17,10 @@ import type {
   SearchResult,
   TagCount,
 } from '../../shared/model';
+import type { FieldReview, ReviewDecision } from '../../shared/model/review';
+import type { AttributeField } from '../../shared/model/attributes';
 import type { AnalysisJobPatch } from './analysis-state';
+import type { ItemReviewStatus } from './review-state';
 import type { LibraryDocument } from './document';
 import { LowdbLibraryStore } from './lowdb-library-store';
 
@@ -67,7 +70,19 @@ export interface AnalysisRecords {
   listInvocations(sinceMs?: number): Invocation[];
 }
 
-export interface LibraryStore extends AnalysisRecords {
+/** The append-only review log and what it adds up to. */
+export interface ReviewRecords {
+  /** Appends decisions (never changes or removes one); the assets' review status follows. */
+  recordReviewDecisions(decisions: ReviewDecision[]): void;
+  reviewHistory(hash: string): ReviewDecision[];
+  listReviewDecisions(): ReviewDecision[];
+  fieldReviews(hash: string): Record<AttributeField, FieldReview>;
+  reviewStatus(hash: string): ItemReviewStatus;
+  /** Hashes that have at least one model answer (reviewable items), in no particular order. */
+  analysedHashes(): string[];
+}
+
+export interface LibraryStore extends AnalysisRecords, ReviewRecords {
   listFolders(): LibraryFolder[];
   addFolder(path: string): LibraryFolder;
   /** Also drops the folder's file records, queued jobs and assets left without locations. */

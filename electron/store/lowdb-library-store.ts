@@ -22,7 +22,10 @@ import {
   type SearchResult,
   type TagCount,
 } from '../../shared/model';
+import type { AttributeField } from '../../shared/model/attributes';
+import type { FieldReview, ReviewDecision } from '../../shared/model/review';
 import type { AnalysisJobPatch } from './analysis-state';
+import type { ItemReviewStatus } from './review-state';
 import { ChunkedJsonFile } from './chunked-json-file';
 import { emptyDocument, type LibraryDocument } from './document';
 import { StoreClosedError, UnknownRecordError } from './errors';
@@ -280,6 +283,30 @@ export class LowdbLibraryStore implements LibraryStore {
 
   listInvocations(sinceMs = -Infinity): Invocation[] {
     return this.state.analysis.invocations.filter((i) => i.at >= sinceMs).map((i) => ({ ...i }));
+  }
+
+  recordReviewDecisions(decisions: ReviewDecision[]): void {
+    this.mutate({ type: 'recordReviewDecisions', decisions: structuredClone(decisions) });
+  }
+
+  reviewHistory(hash: string): ReviewDecision[] {
+    return structuredClone(this.state.review.history(hash));
+  }
+
+  listReviewDecisions(): ReviewDecision[] {
+    return structuredClone(this.state.review.decisions);
+  }
+
+  fieldReviews(hash: string): Record<AttributeField, FieldReview> {
+    return structuredClone(this.state.review.fields(hash));
+  }
+
+  reviewStatus(hash: string): ItemReviewStatus {
+    return this.state.review.status(hash);
+  }
+
+  analysedHashes(): string[] {
+    return [...this.state.analysis.analyses.keys()];
   }
 
   flush(): Promise<void> {

@@ -35,6 +35,12 @@ const MIGRATIONS: readonly Migration[] = [
     to: 3,
     migrate: (doc) => ({ ...doc, schemaVersion: 3, aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [] }),
   },
+  {
+    // v4 added the append-only log of review decisions.
+    from: 3,
+    to: 4,
+    migrate: (doc) => ({ ...doc, schemaVersion: 4, reviewDecisions: [] }),
+  },
 ];
 
 function asArray(value: unknown): unknown[] {
@@ -64,7 +70,7 @@ export function migrateDocument(raw: unknown, file: string): { doc: LibraryDocum
 
 /** A cheap structural check; validating 100,000 assets with zod on every open would be too slow. */
 function checkShape(doc: RawDocument, file: string): void {
-  for (const key of ['folders', 'files', 'assets', 'jobs', 'collections', 'savedSearches', 'modelAnalyses', 'analysisJobs', 'invocations'] as const) {
+  for (const key of ['folders', 'files', 'assets', 'jobs', 'collections', 'savedSearches', 'modelAnalyses', 'analysisJobs', 'invocations', 'reviewDecisions'] as const) {
     if (!Array.isArray(doc[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
   }
   if (typeof doc.seq !== 'number') throw new CorruptLibraryError(file, '"seq" is missing');

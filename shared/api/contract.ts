@@ -6,6 +6,7 @@ import { Collection, SavedSearch, TagCount, TagName } from '../model/organising'
 import {
   AiSettings, AnalysisJob, AnalysisProgress, ANALYSIS_JOB_STATES, AvailableModel, ConnectionCheck, CostEstimate, ModelAnalysis, ModelInputPreview, UsageReport,
 } from '../model/ai';
+import { DecisionInput, QualityReport, ReviewerName, ReviewItem, ReviewQueuePage, ReviewQueueQuery } from '../model/review';
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
@@ -78,6 +79,22 @@ export const apiContract = {
   /** Exactly what would be sent to the model for this image. */
   previewModelInput: { input: z.object({ hash: Hash }), output: ModelInputPreview },
   usageReport: { input: z.object({ days: z.number().int().min(1).max(366).default(30) }).strict(), output: UsageReport },
+
+  /** Items with model answers, oldest answer first, filtered; `pending` counts the whole library. */
+  reviewQueue: { input: ReviewQueueQuery, output: ReviewQueuePage },
+  getReviewItem: { input: z.object({ hash: Hash }), output: ReviewItem },
+  /** One keypress's decisions (e.g. accept all), recorded as one batch with the reviewer's name. */
+  reviewDecide: { input: z.object({ hash: Hash, reviewer: ReviewerName, decisions: z.array(DecisionInput).min(1).max(20) }).strict(), output: ReviewItem },
+  /** Takes back this reviewer's latest standing batch on the item, as a new record. */
+  reviewUndo: { input: z.object({ hash: Hash, reviewer: ReviewerName }).strict(), output: ReviewItem },
+  qualityReport: { input: Nothing, output: QualityReport },
+  /** Approved attributes, one record per image, paths relative to the library folder. */
+  exportReviewed: { input: z.object({ format: z.enum(['json', 'csv']) }).strict(), output: z.object({ filename: z.string(), content: z.string() }) },
+  /** Writes a Bedrock distillation dataset (JSONL + images to upload) into the data folder's exports. */
+  exportDistillation: {
+    input: z.object({ s3Prefix: z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?$/, 'an s3://bucket/prefix'), bucketOwner: z.string().regex(/^\d{12}$/).optional() }).strict(),
+    output: z.object({ folder: z.string(), lines: z.number().int(), images: z.number().int(), skipped: z.array(z.object({ hash: z.string(), reason: z.string() })) }),
+  },
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -4,3 +4,4 @@ export * from './library';
 export * from './organising';
 export * from './attributes';
 export * from './ai';
+export * from './review';

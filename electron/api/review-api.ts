@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { ApiMethod, ApiOutput } from '../../shared/api';
+import type { Library } from '../library';
+import { approvedCsv, approvedRecords, qualityReport, ReviewService, writeDistillation } from '../review';
+import type { ParsedInput } from './swatchbook-api';
+
+type ReviewMethod = 'reviewQueue' | 'getReviewItem' | 'reviewDecide' | 'reviewUndo' | 'qualityReport' | 'exportReviewed' | 'exportDistillation';
+type Handlers<M extends ApiMethod> = { [K in M]: (input: ParsedInput<K>) => Promise<ApiOutput<K>> };
+
+/** The review half of the API, over the library's store. */
+export function reviewApi(library: Library): Handlers<ReviewMethod> {
+  const { store } = library;
+  const review = new ReviewService(store);
+  const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+  return {
+    reviewQueue: async (query) => review.queue(query),
+    getReviewItem: async ({ hash }) => review.item(hash),
+    reviewDecide: async ({ hash, reviewer, decisions }) => review.decide(hash, reviewer, decisions),
+    reviewUndo: async ({ hash, reviewer }) => review.undo(hash, reviewer),
+    qualityReport: async () => qualityReport(store.listReviewDecisions(), (hash) => store.listModelAnalyses(hash)),
+    exportReviewed: async ({ format }) => {
+      const records = approvedRecords(store);
+      const content = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : approvedCsv(records);
+      return { filename: `swatchbook-approved-${stamp()}.${format}`, content };
+    },
+    exportDistillation: async ({ s3Prefix, bucketOwner }) => {
+      const folder = path.join(library.dataDir, 'exports', `distillation-${stamp()}`);
+      const result = await writeDistillation(store, path.join(folder, 'dataset.jsonl'), s3Prefix, bucketOwner);
+      return { folder, lines: result.lines.length, images: result.images, skipped: result.skipped };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
+import type { ApprovedRecord } from './approved-records';
+
+const COLUMNS = ['path', 'library', 'hash', 'status', ...ATTRIBUTE_FIELDS] as const;
+
+/** RFC 4180 CSV, one row per image; lists joined with "; ", colours as "name #hex". */
+export function approvedCsv(records: readonly ApprovedRecord[]): string {
+  const lines = [COLUMNS.join(',')];
+  for (const record of records) {
+    const values: Record<string, unknown> = { path: record.path, library: record.library, hash: record.hash, status: record.status, ...record.attributes };
+    lines.push(COLUMNS.map((c) => cell(values[c])).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function cell(value: unknown): string {
+  return quote(neutralise(flatten(value)));
+}
+
+function flatten(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map(flatten).join('; ');
+  if (typeof value === 'object') {
+    const { name, hex } = value as { name?: string; hex?: string };
+    return [name, hex].filter(Boolean).join(' ');
+  }
+  return String(value);
+}
+
+/** Model text could start with "=", "+", "-" or "@": a spreadsheet must show it, not run it. */
+function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function quote(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { ModelAnalysis } from './ai';
+import { ATTRIBUTE_FIELDS } from './attributes';
+
+/** A decision is about one attribute field, or about the whole item ("item": reject all). */
+export const REVIEW_TARGETS = [...ATTRIBUTE_FIELDS, 'item'] as const;
+export type ReviewTarget = (typeof REVIEW_TARGETS)[number];
+
+export const REVIEW_ACTIONS = ['accept', 'reject', 'edit', 'undo'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+export const ReviewerName = z.string().trim().min(1).max(80);
+
+/**
+ * One reviewer decision, append-only: never changed, never deleted. Undo is a new record
+ * pointing at the records it takes back; a later decision on the same field wins, and the
+ * one it overwrote stays in the history.
+ */
+export const ReviewDecision = z.object({
+  id: z.string(),
+  /** Decisions made by one keypress (accept all) share a batch, so one undo takes them all back. */
+  batch: z.string(),
+  at: z.number(),
+  reviewer: z.string(),
+  hash: z.string(),
+  field: z.enum(REVIEW_TARGETS),
+  action: z.enum(REVIEW_ACTIONS),
+  /** What counts after this decision: the model's value (accept), the reviewer's (edit); null for reject and undo. */
+  value: z.unknown(),
+  /** What the model said for this field, kept beside the reviewer's value. */
+  modelValue: z.unknown(),
+  /** What counted for this field before this decision (null when nothing did). */
+  previous: z.unknown(),
+  /** Whose answer was decided on (a model id, or local@version). */
+  modelId: z.string(),
+  promptVersion: z.string(),
+  /** For undo: the decision ids it takes back. */
+  undoes: z.array(z.string()),
+});
+export type ReviewDecision = z.infer<typeof ReviewDecision>;
+
+export const FIELD_STATES = ['pending', 'accepted', 'edited', 'rejected'] as const;
+export type FieldState = (typeof FIELD_STATES)[number];
+
+/** Where one field of one item stands after every decision so far. */
+export const FieldReview = z.object({
+  state: z.enum(FIELD_STATES),
+  /** The value that counts (accepted or edited); null when pending or rejected. */
+  value: z.unknown(),
+  modelId: z.string().nullable(),
+  reviewer: z.string().nullable(),
+  at: z.number().nullable(),
+});
+export type FieldReview = z.infer<typeof FieldReview>;
+
+export const ReviewQueueQuery = z.object({
+  state: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending'),
+  /** Only items with an answer from this model. */
+  modelId: z.string().max(2048).optional(),
+  /** Only items where this field is still pending. */
+  field: z.enum(ATTRIBUTE_FIELDS).optional(),
+  /** Only items whose model answer is less confident than this (overall or, with `field`, that field). */
+  confidenceBelow: z.number().min(0).max(1).optional(),
+  folder: z.string().max(4096).optional(),
+  /** Answers recorded in this time range (ms since epoch). */
+  since: z.number().optional(),
+  until: z.number().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(20_000).default(500),
+});
+export type ReviewQueueQuery = z.input<typeof ReviewQueueQuery>;
+
+export const ReviewQueueEntry = z.object({
+  hash: z.string(),
+  name: z.string(),
+  modelId: z.string(),
+  confidence: z.number(),
+  at: z.number(),
+  status: z.enum(['pending', 'accepted', 'rejected']),
+});
+export type ReviewQueueEntry = z.infer<typeof ReviewQueueEntry>;
+
+export const ReviewQueuePage = z.object({
+  total: z.number().int(),
+  /** Pending items in the whole library, whatever the filters. */
+  pending: z.number().int(),
+  items: z.array(ReviewQueueEntry),
+});
+export type ReviewQueuePage = z.infer<typeof ReviewQueuePage>;
+
+export const DecisionInput = z.object({
+  field: z.enum(REVIEW_TARGETS),
+  action: z.enum(['accept', 'reject', 'edit']),
+  /** Whose answer to accept (default: the answer under review); picking another model's field is an accept of its value. */
+  modelId: z.string().max(2048).optional(),
+  /** The reviewer's value, for edit (validated against the field's schema). */
+  value: z.unknown().optional(),
+});
+export type DecisionInput = z.infer<typeof DecisionInput>;
+
+export const QualityRow = z.object({
+  key: z.string(),
+  accepted: z.number().int(),
+  edited: z.number().int(),
+  rejected: z.number().int(),
+  /** accepted / (accepted + edited + rejected), null when nothing was decided. */
+  acceptanceRate: z.number().nullable(),
+});
+export type QualityRow = z.infer<typeof QualityRow>;
+
+export const QualityReport = z.object({
+  byModel: z.array(QualityRow),
+  byField: z.array(QualityRow),
+  /** Per attribute and model: acceptances per dollar spent on that model's answers for reviewed items. */
+  acceptedPerDollar: z.array(z.object({ field: z.string(), modelId: z.string(), accepted: z.number().int(), costUsd: z.number(), perDollar: z.number().nullable() })),
+  reviewers: z.array(z.object({ reviewer: z.string(), items: z.number().int(), decisions: z.number().int(), hours: z.number(), itemsPerHour: z.number().nullable() })),
+  /** Fields both reviewers decided on the same item, and how many they decided the same way. */
+  agreement: z.array(z.object({ reviewers: z.tuple([z.string(), z.string()]), fields: z.number().int(), agreed: z.number().int(), rate: z.number().nullable() })),
+});
+export type QualityReport = z.infer<typeof QualityReport>;
+
+/** One image in the review workspace: every answer, where each field stands, and the whole history. */
+export const ReviewItem = z.object({
+  hash: z.string(),
+  name: z.string(),
+  path: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  status: z.enum(['pending', 'accepted', 'rejected']),
+  /** The answer under review (an escalated answer over the one it replaced, else the most confident). */
+  modelId: z.string(),
+  /** The local analyzer's answer first, then each model's. */
+  analyses: z.array(ModelAnalysis),
+  fields: z.record(z.enum(ATTRIBUTE_FIELDS), FieldReview),
+  history: z.array(ReviewDecision),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;

@@ -1,0 +1,118 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { approvedCsv, approvedRecords, ConversationRecord, ReviewService, writeDistillation } from '../../../electron/review';
+import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
+import { runTsx } from '../../support/cli';
+import { openReviewFixture, type ReviewFixture } from './review-fixture';
+
+let fixture: ReviewFixture | null = null;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = null;
+});
+
+/** Four images: one accepted whole, one edited then accepted, one rejected, one half done. */
+async function reviewed(): Promise<ReviewFixture> {
+  const f = await openReviewFixture(4);
+  const review = new ReviewService(f.library.store);
+  const [a, b, c, d] = f.hashes;
+  review.decide(a, 'ana', [{ field: 'item', action: 'accept' }]);
+  review.decide(b, 'ana', [{ field: 'description', action: 'edit', value: '=HYPERLINK("http://x") "quoted", with comma' }]);
+  review.decide(b, 'ana', ATTRIBUTE_FIELDS.filter((x) => x !== 'description').map((field) => ({ field, action: 'accept' as const })));
+  review.decide(c, 'ana', [{ field: 'item', action: 'reject' }]);
+  review.decide(d, 'ana', [{ field: 'style', action: 'accept' }]);
+  return f;
+}
+
+/** A small RFC 4180 reader for the round trip. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; }
+    else cell += ch;
+  }
+  return rows;
+}
+
+describe('exports of reviewed attributes', () => {
+  it('round-trips approved values through JSON, relative to the library folder, rejected and pending fields left out', async () => {
+    fixture = await reviewed();
+    const { store } = fixture.library;
+    const records = JSON.parse(JSON.stringify(approvedRecords(store))) as ReturnType<typeof approvedRecords>;
+    expect(records.map((r) => r.path)).toEqual(['prints/design-00.png', 'prints/design-01.png', 'prints/design-03.png']);
+    expect(records.every((r) => r.library === path.basename(fixture!.root))).toBe(true);
+    for (const record of records) {
+      const fields = store.fieldReviews(record.hash);
+      for (const field of ATTRIBUTE_FIELDS) {
+        const approved = fields[field].state === 'accepted' || fields[field].state === 'edited';
+        expect(record.attributes[field as keyof typeof record.attributes], `${record.path} ${field}`).toEqual(approved ? fields[field].value : undefined);
+      }
+    }
+    expect(records[1].provenance.description).toEqual({ reviewer: 'ana', modelId: expect.stringMatching(/haiku/), edited: true });
+    expect(Object.keys(records[2].attributes)).toEqual(['style']);
+  });
+
+  it('writes one CSV row per image that a spreadsheet reads back as text, never as a formula', async () => {
+    fixture = await reviewed();
+    const rows = parseCsv(approvedCsv(approvedRecords(fixture.library.store)));
+    expect(rows[0]).toEqual(['path', 'library', 'hash', 'status', ...ATTRIBUTE_FIELDS]);
+    expect(rows).toHaveLength(4);
+    const edited = rows.find((r) => r[0] === 'prints/design-01.png')!;
+    expect(edited[rows[0].indexOf('description')]).toBe(`'=HYPERLINK("http://x") "quoted", with comma`);
+    expect(edited[rows[0].indexOf('colours')]).toBe('navy #1b2a4a; cream #fffdd0; coral #ff7f50');
+    expect(edited[rows[0].indexOf('keywords')]).toBe('roses; watercolour; navy; coral; half-drop; vintage');
+  });
+
+  it('builds a Bedrock distillation dataset from fully approved items only, each line valid, images beside it', async () => {
+    fixture = await reviewed();
+    const out = path.join(fixture.dataDir, 'export', 'train.jsonl');
+    const result = await writeDistillation(fixture.library.store, out, 's3://my-bucket/swatchbook/train/', '111122223333');
+    const lines = (await fs.readFile(out, 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(result).toMatchObject({ images: expect.any(Number), skipped: [] });
+    for (const line of lines) {
+      const record = ConversationRecord.parse(JSON.parse(line));
+      const [user, assistant] = record.messages;
+      const images = user.content.flatMap((c) => ('image' in c ? [c.image.source.s3Location] : []));
+      expect(images.length).toBeGreaterThan(0);
+      for (const image of images) {
+        expect(image.uri).toMatch(/^s3:\/\/my-bucket\/swatchbook\/train\/[0-9a-f]{64}-\d\.jpg$/);
+        expect(image.bucketOwner).toBe('111122223333');
+        await fs.access(path.join(path.dirname(out), 'images', path.basename(image.uri)));
+      }
+      const reply = JSON.parse((assistant.content[0] as { text: string }).text) as { designs: { description: string }[] };
+      expect(reply.designs).toHaveLength(1);
+    }
+    const texts = lines.map((l) => l).join('\n');
+    expect(texts).toContain('=HYPERLINK');
+    expect(texts).not.toContain(fixture.hashes[2]);
+    expect(() => ConversationRecord.parse({ schemaVersion: 'bedrock-conversation-2024', messages: [{ role: 'assistant', content: [{ text: 'x' }] }, { role: 'user', content: [{ text: 'y' }] }] })).toThrow(/alternate/);
+  });
+
+  it('is scriptable: npm run export -- --format json|csv|distillation --out <file>', async () => {
+    fixture = await reviewed();
+    await fixture.library.close();
+    const env = { SWATCHBOOK_DATA_DIR: fixture.dataDir };
+    const json = path.join(fixture.dataDir, 'cli', 'approved.json');
+    const csv = path.join(fixture.dataDir, 'cli', 'approved.csv');
+    const jsonl = path.join(fixture.dataDir, 'cli', 'train.jsonl');
+    expect((await runTsx('electron/cli/export-command.ts', ['--format', 'json', '--out', json], { env })).stdout).toMatch(/Wrote 3 images/);
+    expect(JSON.parse(await fs.readFile(json, 'utf8'))).toHaveLength(3);
+    await runTsx('electron/cli/export-command.ts', ['--format', 'csv', '--out', csv], { env });
+    expect((await fs.readFile(csv, 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(4);
+    const missingPrefix = await runTsx('electron/cli/export-command.ts', ['--format', 'distillation', '--out', jsonl], { env });
+    expect(missingPrefix.code).toBe(2);
+    expect(missingPrefix.stderr).toMatch(/needs --s3-prefix/);
+    const distilled = await runTsx('electron/cli/export-command.ts', ['--format', 'distillation', '--out', jsonl, '--s3-prefix', 's3://bucket-a/x'], { env });
+    expect(distilled.code).toBe(0);
+    expect(distilled.stdout).toMatch(/Wrote 2 records/);
+    fixture.library = await (await import('../../../electron/library')).Library.open({ dataDir: fixture.dataDir });
+  });
+});
