@@ -13,8 +13,8 @@ export const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 export const SONNET = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
 
 export function answer(hash: string, modelId: string, over: Partial<ModelAttributes> = {}, at = 1_000): ModelAnalysis {
-  const { design: _design, ...typical } = TYPICAL_REPLY;
-  const attributes = ModelAttributes.parse({ ...typical, ...over });
+  // ModelAttributes strips the tool entry's "design" number.
+  const attributes = ModelAttributes.parse({ ...TYPICAL_REPLY, ...over });
   return { hash, modelId, requestedModelId: modelId, promptVersion: PROMPT_VERSION, schemaVersion: 1, attributes, confidence: 0.8, escalatedFrom: null, costUsd: 0.0004, at };
 }
 
