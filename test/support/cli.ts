@@ -12,9 +12,12 @@ export interface CliRun {
 
 export interface CliOptions {
   env?: NodeJS.ProcessEnv;
-  /** Run as this user (the tests use it to make "unreadable" mean something when run as root). */
-  uid?: number;
-  gid?: number;
+  /**
+   * Root reads any file whatever its mode: drop that privilege (CAP_DAC_OVERRIDE and
+   * CAP_DAC_READ_SEARCH, through util-linux's setpriv) so "unreadable" means something.
+   * Unlike switching to another user, the checkout stays readable wherever it lives.
+   */
+  withoutRootOverride?: boolean;
   timeoutMs?: number;
   onSpawn?: (child: ChildProcess) => void;
 }
@@ -25,11 +28,11 @@ export function runIndexCli(args: string[], options: CliOptions = {}): Promise<C
 }
 
 export function runTsx(entry: string, args: string[], options: CliOptions = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, entry), ...args], {
+  const command = [process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, entry), ...args];
+  if (options.withoutRootOverride && process.getuid?.() === 0) command.unshift('setpriv', '--bounding-set=-dac_override,-dac_read_search');
+  const child = spawn(command[0], command.slice(1), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env },
-    uid: options.uid,
-    gid: options.gid,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   options.onSpawn?.(child);
