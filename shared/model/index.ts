@@ -5,3 +5,4 @@ export * from './organising';
 export * from './attributes';
 export * from './ai';
 export * from './review';
+export * from './ads';
