@@ -45,9 +45,14 @@ export interface ComposedAd {
 const MIN_LEGIBLE_PX = 11;
 const MIN_FINE_PRINT_PX = 7;
 
+/** What a layout must make room for, from the copy, the brand and whether there is a logo. */
+export function layoutNeeds(copy: AdCopy, brand: BrandRules, hasLogo: boolean) {
+  return { subline: Boolean(copy.subline), logo: hasLogo, disclaimer: Boolean(brand.requiredDisclaimer) };
+}
+
 export async function composeAd(input: ComposeInput): Promise<ComposedAd> {
   const { width, height, brand } = input;
-  const layout = layoutFor(width, height, { subline: Boolean(input.copy.subline), logo: input.logo !== null, disclaimer: Boolean(brand.requiredDisclaimer) });
+  const layout = layoutFor(width, height, layoutNeeds(input.copy, brand, input.logo !== null));
   const productBox = fitInside(input.product.width, input.product.height, layout.product);
   const product = await placed(input.product, productBox);
   const logoBox = input.logo && layout.logo ? fitInside(input.logo.width, input.logo.height, layout.logo) : null;

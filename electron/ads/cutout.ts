@@ -42,7 +42,8 @@ export async function localCutout(original: Buffer, pixelLimit = DEFAULT_PIXEL_L
   const product = largestRegionFilled(mask, width, height);
   const box = boundingBox(product, width, height);
   if (!box) throw new CutoutError('no product found: the image looks like plain background');
-  const feathered = await sharp(product, { raw: { width, height, channels: 1 } }).blur(1.2).raw().toBuffer();
+  // blur() widens a one-channel image to three: take one back.
+  const feathered = await sharp(product, { raw: { width, height, channels: 1 } }).blur(1.2).extractChannel(0).raw().toBuffer();
   return { mask: feathered, width, height, box, complexBackground: !alpha && spread > COMPLEX_BORDER_SPREAD };
 }
 

@@ -53,25 +53,31 @@ async function gradient(width: number, height: number, seed: number, from: Rgb, 
   return out;
 }
 
-/** The pattern's repeat tiled at a size where a few repeats show, offset by the seed. */
+/**
+ * The pattern's repeat tiled across the canvas, enlarged so one repeat is at least a sixth of
+ * the ad's short side (a print reads at that scale), offset by the seed. Without a known
+ * repeat the whole image covers the canvas instead.
+ */
 async function tiledPattern(pattern: PatternSource, width: number, height: number, seed: number): Promise<Buffer> {
-  const image = sharp(pattern.bytes, { limitInputPixels: 200_000_000 }).autoOrient().flatten({ background: '#ffffff' });
-  const meta = await image.metadata();
-  const tileW = pattern.tile?.width ?? meta.width ?? width;
-  const tileH = pattern.tile?.height ?? meta.height ?? height;
-  const tile = await image.extract({ left: 0, top: 0, width: Math.min(tileW, meta.width ?? tileW), height: Math.min(tileH, meta.height ?? tileH) })
-    .resize({ width: Math.max(16, Math.round(Math.min(width, height) / 4)) })
-    .removeAlpha()
-    .png()
-    .toBuffer({ resolveWithObject: true });
+  const image = () => sharp(pattern.bytes, { limitInputPixels: 200_000_000 }).autoOrient().flatten({ background: '#ffffff' }).removeAlpha();
+  const meta = await image().metadata();
+  if (!pattern.tile || !meta.width || !meta.height) return image().resize(width, height, { fit: 'cover' }).raw().toBuffer();
+  const tileW = Math.min(pattern.tile.width, meta.width), tileH = Math.min(pattern.tile.height, meta.height);
+  const scale = Math.max(1, Math.min(width, height) / 6 / Math.max(tileW, tileH));
+  // Tiled at native size, then enlarged as a whole: enlarging each tile would show its seams.
+  const tile = await image().extract({ left: 0, top: 0, width: tileW, height: tileH }).png().toBuffer();
   const rnd = seeded(seed);
-  const offsetX = Math.floor(rnd() * tile.info.width), offsetY = Math.floor(rnd() * tile.info.height);
-  const canvas = await sharp({ create: { width: width + tile.info.width, height: height + tile.info.height, channels: 3, background: '#ffffff' } })
-    .composite([{ input: tile.data, tile: true, left: 0, top: 0 }])
+  const offsetX = Math.floor(rnd() * tileW), offsetY = Math.floor(rnd() * tileH);
+  const areaW = Math.ceil(width / scale), areaH = Math.ceil(height / scale);
+  const canvasW = areaW + tileW, canvasH = areaH + tileH;
+  const canvas = await sharp({ create: { width: canvasW, height: canvasH, channels: 3, background: '#ffffff' } })
+    .composite([{ input: tile, tile: true, left: 0, top: 0 }])
+    .removeAlpha()
     .raw()
     .toBuffer();
-  return sharp(canvas, { raw: { width: width + tile.info.width, height: height + tile.info.height, channels: 3 } })
-    .extract({ left: offsetX, top: offsetY, width, height })
+  return sharp(canvas, { raw: { width: canvasW, height: canvasH, channels: 3 } })
+    .extract({ left: offsetX, top: offsetY, width: areaW, height: areaH })
+    .resize(width, height, { fit: 'fill' })
     .raw()
     .toBuffer();
 }

@@ -67,7 +67,8 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   }
 
   settings(): AiSettings {
-    return { ...(this.options.store.getAiSettings() ?? defaultAiSettings()), ...this.overrides };
+    // Defaults first: settings saved by an older version lack the fields added since.
+    return { ...defaultAiSettings(), ...this.options.store.getAiSettings(), ...this.overrides };
   }
 
   /** Applies settings to this process without saving them (a CLI run must not change the app's choices). */
@@ -77,7 +78,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   }
 
   updateSettings(patch: Partial<AiSettings>): AiSettings {
-    const saved = this.options.store.getAiSettings() ?? defaultAiSettings();
+    const saved = { ...defaultAiSettings(), ...this.options.store.getAiSettings() };
     const next = AiSettings.parse({ ...saved, ...patch });
     this.options.store.setAiSettings(next);
     this.queue.settingsChanged();
@@ -170,8 +171,8 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     return createAnalyzer(this.settings().analyzer, { runtimeClient: () => this.runtimeClient(), timeoutMs: () => this.settings().requestTimeoutMs });
   }
 
-  /** One client per region and credential choice, so HTTP/2 sessions are reused across calls. */
-  private runtimeClient(): BedrockRuntimeClient {
+  /** One client per region and credential choice, so HTTP/2 sessions are reused across calls (the ad studio shares it). */
+  runtimeClient(): BedrockRuntimeClient {
     const settings = this.settings();
     const key = JSON.stringify([settings.region, settings.credentials]);
     if (this.client?.key !== key) {

@@ -17,6 +17,9 @@ export const DEFAULT_PRICES: Record<string, ModelPrice> = {
   'anthropic.claude-sonnet-4-20250514-v1:0': { inputPerMTok: 3, outputPerMTok: 15 },
   'amazon.nova-lite-v1:0': { inputPerMTok: 0.06, outputPerMTok: 0.24 },
   'amazon.nova-pro-v1:0': { inputPerMTok: 0.8, outputPerMTok: 3.2 },
+  'amazon.nova-canvas-v1:0': { inputPerMTok: 0, outputPerMTok: 0, perImage: 0.04 },
+  'amazon.titan-image-generator-v2:0': { inputPerMTok: 0, outputPerMTok: 0, perImage: 0.01 },
+  'stability.stable-image-core-v1:1': { inputPerMTok: 0, outputPerMTok: 0, perImage: 0.04 },
 };
 
 /** Cross-region inference profiles ("us.", "eu.", "apac.", "global.") cost what their model costs. */
@@ -31,7 +34,13 @@ export function priceOf(modelId: string, prices: Record<string, ModelPrice>): Mo
   return {
     inputPerMTok: Math.max(0, ...all.map((p) => p.inputPerMTok)),
     outputPerMTok: Math.max(0, ...all.map((p) => p.outputPerMTok)),
+    perImage: Math.max(0, ...all.map((p) => p.perImage ?? 0)),
   };
+}
+
+/** What `count` generated images cost with this model (the dearest known image price when unknown). */
+export function imageCostOf(modelId: string, count: number, prices: Record<string, ModelPrice>): number {
+  return (priceOf(modelId, prices).perImage ?? 0) * count;
 }
 
 export function costOf(modelId: string, inputTokens: number, outputTokens: number, prices: Record<string, ModelPrice>): number {

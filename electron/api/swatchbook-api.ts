@@ -4,6 +4,7 @@ import type { Library } from '../library';
 import { createDemoLibrary } from '../library/demo-library';
 import { analysisApi } from './analysis-api';
 import { reviewApi } from './review-api';
+import { adsApi } from './ads-api';
 
 /** The one implementation of the API contract, over a Library. Transports only validate and forward. */
 export function createSwatchbookApi(library: Library): SwatchbookApi {
@@ -55,6 +56,7 @@ export function createSwatchbookApi(library: Library): SwatchbookApi {
     },
     ...analysisApi(library),
     ...reviewApi(library),
+    ...adsApi(library),
   };
   return api as SwatchbookApi;
 }

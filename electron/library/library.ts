@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import type { IngestProgress, LibraryFolder } from '../../shared/model';
+import { AdStudio } from '../ads';
 import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { cacheDirOf } from '../config/data-dir';
 import { openLibraryStore, type LibraryStore } from '../store';
@@ -44,6 +45,7 @@ export class Library extends EventEmitter<LibraryEvents> {
   readonly cacheDir: string;
   readonly queue: IngestQueue;
   readonly analysis: AnalysisService;
+  readonly ads: AdStudio;
   private watcher: FolderWatcher | null = null;
   private readonly renames: RenameTracker;
   private readonly autoAnalyse: boolean;
@@ -59,6 +61,7 @@ export class Library extends EventEmitter<LibraryEvents> {
     this.queue.on('ingested', (p, outcome) => this.ingested(p, outcome));
     this.analysis = new AnalysisService({ store, secrets: options.secrets ?? noSecretStore, ...options.analysisTiming });
     this.autoAnalyse = options.analyse ?? false;
+    this.ads = new AdStudio(store, options.dataDir, this.analysis);
   }
 
   /** Opens the store, resumes jobs a killed process left behind and starts watching. */
@@ -66,7 +69,10 @@ export class Library extends EventEmitter<LibraryEvents> {
     const store = await openLibraryStore(options.dataDir);
     const library = new Library(store, options);
     library.queue.resume();
-    if (options.analyse) library.analysis.start();
+    if (options.analyse) {
+      library.analysis.start();
+      library.ads.queue.resume();
+    }
     if (options.watch) {
       library.startWatching();
       for (const folder of store.listFolders()) void library.scan(folder.path);
@@ -136,6 +142,7 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   async close(): Promise<void> {
     await this.watcher?.close();
+    await this.ads.queue.close();
     await this.analysis.close();
     await this.queue.stop();
     this.renames.flush();

@@ -30,6 +30,7 @@ export class ApiEventFeed {
   private readonly onAnalysisProgress = (progress: AnalysisProgress) => this.analysisProgress.push(progress);
   private readonly onAnalysed = (outcomes: ExtractionOutcome[]) => this.emit({ type: 'analysesChanged', hashes: outcomes.map((o) => o.hash) });
   private readonly onChange = (change: LibraryChange) => this.change(change);
+  private readonly onAdsChanged = (campaignId: string) => this.emit({ type: 'adsChanged', campaignId });
 
   constructor(private readonly library: Library, timing: Partial<ApiEventTiming> = {}) {
     this.timing = { ...DEFAULT_TIMING, ...timing };
@@ -39,6 +40,7 @@ export class ApiEventFeed {
     library.on('change', this.onChange);
     library.analysis.queue.on('progress', this.onAnalysisProgress);
     library.analysis.on('analysed', this.onAnalysed);
+    library.ads.queue.on('changed', this.onAdsChanged);
   }
 
   subscribe(listener: Listener): () => void {
@@ -56,6 +58,7 @@ export class ApiEventFeed {
     this.library.off('change', this.onChange);
     this.library.analysis.queue.off('progress', this.onAnalysisProgress);
     this.library.analysis.off('analysed', this.onAnalysed);
+    this.library.ads.queue.off('changed', this.onAdsChanged);
     this.ingestProgress.close();
     this.analysisProgress.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);

@@ -5,6 +5,7 @@ import { ApiInputError, UnknownMethodError, createSwatchbookApi, dispatchApiCall
 import { ModelInputError } from '../analysis';
 import { LibraryFolderError, type Library } from '../library';
 import { ReviewInputError } from '../review';
+import { AdStudioError, CutoutError } from '../ads';
 import { UnknownRecordError } from '../store';
 import { ApiEventFeed, type ApiEventTiming } from './api-events';
 import type { MediaSources } from './media-resolver';
@@ -38,7 +39,7 @@ export class ApiHost {
       if (FOLDER_METHODS.has(method as ApiMethod)) this.events.foldersChanged();
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof ApiInputError || error instanceof LibraryFolderError || error instanceof ModelInputError || error instanceof ReviewInputError || isRefusal(error)) {
+      if (error instanceof ApiInputError || error instanceof LibraryFolderError || error instanceof ModelInputError || error instanceof ReviewInputError || error instanceof AdStudioError || error instanceof CutoutError || isRefusal(error)) {
         return { ok: false, status: 400, error: error.message };
       }
       if (error instanceof UnknownMethodError || error instanceof UnknownRecordError) return { ok: false, status: 404, error: error.message };

@@ -1,9 +1,10 @@
 import type { ReviewDecision } from '../../shared/model/review';
+import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { AiSettings, AnalysisJob, Asset, Collection, IngestJob, Invocation, LibraryFolder, ModelAnalysis, SavedSearch } from '../../shared/model';
 import type { FileRecord } from './library-store';
 
 /** Bump with a migration in migrations.ts whenever the document's shape changes. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The shape of library.json. `seq` is the last journal entry the snapshot includes. */
 export interface LibraryDocument {
@@ -22,8 +23,10 @@ export interface LibraryDocument {
   invocations: Invocation[];
   /** Append-only: every reviewer decision ever made. */
   reviewDecisions: ReviewDecision[];
+  campaigns: Campaign[];
+  adVariants: AdVariant[];
 }
 
 export function emptyDocument(): LibraryDocument {
-  return { schemaVersion: SCHEMA_VERSION, seq: 0, folders: [], files: [], assets: [], jobs: [], collections: [], savedSearches: [], aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [], reviewDecisions: [] };
+  return { schemaVersion: SCHEMA_VERSION, seq: 0, folders: [], files: [], assets: [], jobs: [], collections: [], savedSearches: [], aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [], reviewDecisions: [], campaigns: [], adVariants: [] };
 }

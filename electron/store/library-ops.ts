@@ -1,5 +1,7 @@
 import type { AiSettings, AnalysisJob, Asset, AssetLocation, IngestJob, Invocation, LibraryFolder, ModelAnalysis, ParsedSearchQuery } from '../../shared/model';
 import type { ReviewDecision } from '../../shared/model/review';
+import type { AdVariant, Campaign } from '../../shared/model/ads';
+import type { VariantPatch } from './ads-state';
 import type { AnalysisJobPatch } from './analysis-state';
 import type { JobPatch } from './library-store';
 
@@ -24,7 +26,8 @@ export type LibraryOp =
   | { type: 'renameTag'; from: string; to: string }
   | { type: 'recordReviewDecisions'; decisions: ReviewDecision[] }
   | OrganisingOp
-  | AnalysisOp;
+  | AnalysisOp
+  | AdsOp;
 
 /** Collections and saved searches: ids are made by the caller, so replay is deterministic. */
 export type OrganisingOp =
@@ -44,6 +47,13 @@ export type AnalysisOp =
   | { type: 'updateAnalysisJob'; id: string; patch: AnalysisJobPatch }
   | { type: 'removeAnalysisJobs'; ids: string[] }
   | { type: 'recordInvocation'; invocation: Invocation };
+
+/** Ad campaigns and their variants. */
+export type AdsOp =
+  | { type: 'putCampaign'; campaign: Campaign }
+  | { type: 'deleteCampaign'; id: string }
+  | { type: 'putVariants'; variants: AdVariant[] }
+  | { type: 'updateVariant'; id: string; patch: VariantPatch };
 
 export interface JournalEntry {
   seq: number;
@@ -78,4 +88,8 @@ export const OP_TYPES: ReadonlySet<string> = new Set<LibraryOp['type']>([
   'removeAnalysisJobs',
   'recordInvocation',
   'recordReviewDecisions',
+  'putCampaign',
+  'deleteCampaign',
+  'putVariants',
+  'updateVariant',
 ]);

@@ -1,6 +1,7 @@
 import type { Asset, AssetLocation, IngestJob, LibraryFolder } from '../../shared/model';
 import { AnalysisState, isAnalysisOp } from './analysis-state';
 import { ReviewState } from './review-state';
+import { AdsState, isAdsOp } from './ads-state';
 import { modelSearchText } from './model-search-text';
 import { AssetIndex } from './asset-index';
 import { SCHEMA_VERSION, type LibraryDocument } from './document';
@@ -26,6 +27,7 @@ export class LibraryState {
   readonly organising = new OrganisingState();
   readonly analysis = new AnalysisState((hash) => this.refreshModelText(hash));
   readonly review = new ReviewState();
+  readonly ads = new AdsState();
 
   static fromDocument(doc: LibraryDocument): LibraryState {
     const state = new LibraryState();
@@ -37,6 +39,7 @@ export class LibraryState {
     for (const job of doc.jobs) state.jobs.set(job.path, job);
     state.organising.load(doc.collections, doc.savedSearches);
     state.review.load(doc.reviewDecisions);
+    state.ads.load(doc.campaigns, doc.adVariants);
     state.analysis.load(doc);
     for (const hash of state.review.reviewedHashes()) state.refreshReview(hash);
     return state;
@@ -57,12 +60,15 @@ export class LibraryState {
       analysisJobs: [...this.analysis.jobs.values()],
       invocations: this.analysis.invocations,
       reviewDecisions: this.review.decisions,
+      campaigns: [...this.ads.campaigns.values()],
+      adVariants: [...this.ads.variants.values()],
     };
   }
 
   apply(op: LibraryOp): unknown {
     if (isOrganisingOp(op)) return this.organising.apply(op);
     if (isAnalysisOp(op)) return this.analysis.apply(op);
+    if (isAdsOp(op)) return this.ads.apply(op);
     switch (op.type) {
       case 'addFolder':
         return this.addFolder(op.path, op.at);

@@ -21,6 +21,8 @@ import type { FieldReview, ReviewDecision } from '../../shared/model/review';
 import type { AttributeField } from '../../shared/model/attributes';
 import type { AnalysisJobPatch } from './analysis-state';
 import type { ItemReviewStatus } from './review-state';
+import type { AdVariant, Campaign } from '../../shared/model/ads';
+import type { VariantPatch } from './ads-state';
 import type { LibraryDocument } from './document';
 import { LowdbLibraryStore } from './lowdb-library-store';
 
@@ -82,7 +84,20 @@ export interface ReviewRecords {
   analysedHashes(): string[];
 }
 
-export interface LibraryStore extends AnalysisRecords, ReviewRecords {
+/** Ad campaigns and their variants. */
+export interface AdRecords {
+  listCampaigns(): Campaign[];
+  getCampaign(id: string): Campaign | undefined;
+  putCampaign(campaign: Campaign): void;
+  /** Also drops the campaign's variants. */
+  deleteCampaign(id: string): void;
+  listVariants(campaignId?: string): AdVariant[];
+  getVariant(id: string): AdVariant | undefined;
+  putVariants(variants: AdVariant[]): void;
+  updateVariant(id: string, patch: VariantPatch): void;
+}
+
+export interface LibraryStore extends AnalysisRecords, ReviewRecords, AdRecords {
   listFolders(): LibraryFolder[];
   addFolder(path: string): LibraryFolder;
   /** Also drops the folder's file records, queued jobs and assets left without locations. */

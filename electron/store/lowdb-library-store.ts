@@ -26,6 +26,8 @@ import type { AttributeField } from '../../shared/model/attributes';
 import type { FieldReview, ReviewDecision } from '../../shared/model/review';
 import type { AnalysisJobPatch } from './analysis-state';
 import type { ItemReviewStatus } from './review-state';
+import type { AdVariant, Campaign } from '../../shared/model/ads';
+import type { VariantPatch } from './ads-state';
 import { ChunkedJsonFile } from './chunked-json-file';
 import { emptyDocument, type LibraryDocument } from './document';
 import { StoreClosedError, UnknownRecordError } from './errors';
@@ -307,6 +309,42 @@ export class LowdbLibraryStore implements LibraryStore {
 
   analysedHashes(): string[] {
     return [...this.state.analysis.analyses.keys()];
+  }
+
+  listCampaigns(): Campaign[] {
+    return [...this.state.ads.campaigns.values()].map((c) => structuredClone(c)).sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  getCampaign(id: string): Campaign | undefined {
+    const campaign = this.state.ads.campaigns.get(id);
+    return campaign && structuredClone(campaign);
+  }
+
+  putCampaign(campaign: Campaign): void {
+    this.mutate({ type: 'putCampaign', campaign: structuredClone(campaign) });
+  }
+
+  deleteCampaign(id: string): void {
+    if (!this.state.ads.campaigns.has(id)) throw new UnknownRecordError('campaign', id);
+    this.mutate({ type: 'deleteCampaign', id });
+  }
+
+  listVariants(campaignId?: string): AdVariant[] {
+    const all = [...this.state.ads.variants.values()];
+    return (campaignId ? all.filter((v) => v.campaignId === campaignId) : all).map((v) => ({ ...v })).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  getVariant(id: string): AdVariant | undefined {
+    const variant = this.state.ads.variants.get(id);
+    return variant && { ...variant };
+  }
+
+  putVariants(variants: AdVariant[]): void {
+    this.mutate({ type: 'putVariants', variants: structuredClone(variants) });
+  }
+
+  updateVariant(id: string, patch: VariantPatch): void {
+    this.mutate({ type: 'updateVariant', id, patch: structuredClone(patch) });
   }
 
   flush(): Promise<void> {

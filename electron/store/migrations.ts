@@ -41,6 +41,12 @@ const MIGRATIONS: readonly Migration[] = [
     to: 4,
     migrate: (doc) => ({ ...doc, schemaVersion: 4, reviewDecisions: [] }),
   },
+  {
+    // v5 added ad campaigns and their variants.
+    from: 4,
+    to: 5,
+    migrate: (doc) => ({ ...doc, schemaVersion: 5, campaigns: [], adVariants: [] }),
+  },
 ];
 
 function asArray(value: unknown): unknown[] {
@@ -70,7 +76,7 @@ export function migrateDocument(raw: unknown, file: string): { doc: LibraryDocum
 
 /** A cheap structural check; validating 100,000 assets with zod on every open would be too slow. */
 function checkShape(doc: RawDocument, file: string): void {
-  for (const key of ['folders', 'files', 'assets', 'jobs', 'collections', 'savedSearches', 'modelAnalyses', 'analysisJobs', 'invocations', 'reviewDecisions'] as const) {
+  for (const key of ['folders', 'files', 'assets', 'jobs', 'collections', 'savedSearches', 'modelAnalyses', 'analysisJobs', 'invocations', 'reviewDecisions', 'campaigns', 'adVariants'] as const) {
     if (!Array.isArray(doc[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
   }
   if (typeof doc.seq !== 'number') throw new CorruptLibraryError(file, '"seq" is missing');

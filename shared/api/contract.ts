@@ -6,11 +6,25 @@ import { Collection, SavedSearch, TagCount, TagName } from '../model/organising'
 import {
   AiSettings, AnalysisJob, AnalysisProgress, ANALYSIS_JOB_STATES, AvailableModel, ConnectionCheck, CostEstimate, ModelAnalysis, ModelInputPreview, UsageReport,
 } from '../model/ai';
+import { AD_FORMAT_IDS, AdCopy, AdVariant, BrandRules, Campaign, Concept, SalientFeatures, THEMES } from '../model/ads';
 import { DecisionInput, QualityReport, ReviewerName, ReviewItem, ReviewQueuePage, ReviewQueueQuery } from '../model/review';
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
 const Nothing = z.object({}).strict().default({});
+const Id = z.string().min(1).max(64);
+const BrushStrokeInput = z.object({
+  mode: z.enum(['add', 'remove']),
+  radius: z.number().min(1).max(200),
+  points: z.array(z.tuple([z.number(), z.number()])).min(1).max(5000),
+});
+const GenerateInput = z.object({
+  generator: z.enum(['local', 'bedrock']),
+  count: z.number().int().min(1).max(8),
+  conceptIds: z.array(Id).min(1).optional(),
+  formats: z.array(z.enum(AD_FORMAT_IDS)).min(1).optional(),
+  seed: z.number().int().min(0).max(2_000_000_000).optional(),
+}).strict();
 /** Which images a model run is about: these hashes, or everything a search matches. */
 const AnalysisTarget = z.union([
   z.object({ hashes: z.array(Hash).min(1).max(100_000) }).strict(),
@@ -95,6 +109,39 @@ export const apiContract = {
     input: z.object({ s3Prefix: z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?$/, 'an s3://bucket/prefix'), bucketOwner: z.string().regex(/^\d{12}$/).optional() }).strict(),
     output: z.object({ folder: z.string(), lines: z.number().int(), images: z.number().int(), skipped: z.array(z.object({ hash: z.string(), reason: z.string() })) }),
   },
+
+  listCampaigns: { input: Nothing, output: z.array(Campaign) },
+  getCampaign: { input: z.object({ id: Id }).strict(), output: z.object({ campaign: Campaign, variants: z.array(AdVariant) }) },
+  /** Makes the product cut-out (locally), takes features from the library, and writes concepts for the themes. */
+  createCampaign: {
+    input: z.object({
+      name: z.string().trim().min(1).max(80), productHash: Hash, productName: z.string().trim().min(1).max(80), notes: z.string().max(1000).default(''),
+      copy: AdCopy, brand: BrandRules.optional(), formats: z.array(z.enum(AD_FORMAT_IDS)).min(1), themes: z.array(z.enum(THEMES)).min(1), logoHash: Hash.nullable().optional(),
+    }).strict(),
+    output: Campaign,
+  },
+  updateCampaign: {
+    input: z.object({ id: Id, patch: z.object({
+      name: z.string().trim().min(1).max(80), productName: z.string().trim().min(1).max(80), notes: z.string().max(1000), copy: AdCopy, brand: BrandRules,
+      formats: z.array(z.enum(AD_FORMAT_IDS)).min(1), concepts: z.array(Concept), features: SalientFeatures, logoHash: Hash.nullable(),
+    }).partial().strict() }).strict(),
+    output: Campaign,
+  },
+  deleteCampaign: { input: z.object({ id: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
+  rebuildConcepts: { input: z.object({ id: Id, themes: z.array(z.enum(THEMES)).min(1) }).strict(), output: Campaign },
+  /** The product image and its cut-out mask (PNG data URLs) at the mask's size, for correction. */
+  getCutout: { input: z.object({ id: Id }).strict(), output: z.object({ productDataUrl: z.string(), maskDataUrl: z.string(), width: z.number().int(), height: z.number().int() }) },
+  editCutout: { input: z.object({ id: Id, strokes: z.array(BrushStrokeInput).min(1).max(200) }).strict(), output: Campaign },
+  /** Nova Canvas background removal, for products on busy backgrounds (costs one image). */
+  refineCutout: { input: z.object({ id: Id }).strict(), output: Campaign },
+  /** The model's salient features of the product (costs one call). */
+  describeProduct: { input: z.object({ id: Id }).strict(), output: Campaign },
+  estimateAds: { input: z.object({ id: Id, request: GenerateInput }).strict(), output: z.object({ images: z.number().int(), costUsd: z.number(), spentThisMonthUsd: z.number(), budgetUsd: z.number(), modelId: z.string() }) },
+  generateAds: { input: z.object({ id: Id, request: GenerateInput }).strict(), output: z.array(AdVariant) },
+  reviewAdVariant: { input: z.object({ id: Id, decision: z.enum(['approved', 'rejected', 'pending']), reviewer: ReviewerName }).strict(), output: AdVariant },
+  /** Approved variants as files named campaign/format/variant, plus manifest.json. */
+  exportAds: { input: z.object({ id: Id }).strict(), output: z.object({ folder: z.string(), files: z.array(z.string()), manifest: z.string() }) },
+  variantImage: { input: z.object({ id: Id, size: z.enum(['preview', 'full']).default('preview') }).strict(), output: z.object({ dataUrl: z.string(), width: z.number().int(), height: z.number().int() }) },
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -114,5 +161,6 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('foldersChanged') }),
   z.object({ type: z.literal('analysisProgress'), progress: AnalysisProgress }),
   z.object({ type: z.literal('analysesChanged'), hashes: z.array(z.string()) }),
+  z.object({ type: z.literal('adsChanged'), campaignId: z.string() }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;

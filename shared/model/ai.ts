@@ -11,6 +11,8 @@ export const ModelPrice = z.object({
   /** US dollars per million tokens. */
   inputPerMTok: z.number().min(0),
   outputPerMTok: z.number().min(0),
+  /** Image models: US dollars per generated image (standard quality, up to 1024 × 1024). */
+  perImage: z.number().min(0).optional(),
 });
 export type ModelPrice = z.infer<typeof ModelPrice>;
 
@@ -34,6 +36,8 @@ export const AiSettings = z.object({
   /** Asked when the first reply fails validation twice or is less confident than the threshold; null: never escalate. */
   escalationModel: ModelId.nullable(),
   escalationThreshold: z.number().min(0).max(1),
+  /** The image model the ad studio generates backgrounds with (Nova Canvas, Titan Image, or a Stability model). */
+  imageModel: ModelId,
   remoteConcurrency: z.number().int().min(1).max(16),
   /** Designs sent in one call: the fixed prompt is paid once per call, so more is cheaper (Claude takes up to 20 images). */
   designsPerCall: z.number().int().min(1).max(8),

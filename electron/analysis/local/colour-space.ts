@@ -22,23 +22,38 @@ const MEMO_BITS = 14;
 const memoKeys = new Int32Array(1 << MEMO_BITS).fill(-1);
 const memoLab = new Float64Array(3 << MEMO_BITS);
 
-/** 8-bit sRGB → OKLab (Björn Ottosson's matrices). */
-export function rgbToOklab(r: number, g: number, b: number): Oklab {
+/** Memo slot holding the OKLab of an 8-bit sRGB colour, converted on a miss (Björn Ottosson's matrices). */
+function oklabSlot(r: number, g: number, b: number): number {
   const key = ((r & 255) << 16) | ((g & 255) << 8) | (b & 255);
-  const slot = (Math.imul(key, 0x9e3779b1) >>> (32 - MEMO_BITS)) * 3;
-  if (memoKeys[slot / 3] !== key) {
+  const index = Math.imul(key, 0x9e3779b1) >>> (32 - MEMO_BITS);
+  const slot = index * 3;
+  if (memoKeys[index] !== key) {
     const lr = SRGB_TO_LINEAR[r & 255];
     const lg = SRGB_TO_LINEAR[g & 255];
     const lb = SRGB_TO_LINEAR[b & 255];
     const l = Math.cbrt(0.4122214708 * lr + 0.5363325363 * lg + 0.0514459929 * lb);
     const m = Math.cbrt(0.2119034982 * lr + 0.6806995451 * lg + 0.1073969566 * lb);
     const s = Math.cbrt(0.0883024619 * lr + 0.2817188376 * lg + 0.6299787005 * lb);
-    memoKeys[slot / 3] = key;
+    memoKeys[index] = key;
     memoLab[slot] = 0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s;
     memoLab[slot + 1] = 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s;
     memoLab[slot + 2] = 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s;
   }
+  return slot;
+}
+
+/** 8-bit sRGB → OKLab. */
+export function rgbToOklab(r: number, g: number, b: number): Oklab {
+  const slot = oklabSlot(r, g, b);
   return [memoLab[slot], memoLab[slot + 1], memoLab[slot + 2]];
+}
+
+/** rgbToOklab without the array: writes L, a, b to out[at..at+2] (for loops over many pixels). */
+export function rgbToOklabInto(r: number, g: number, b: number, out: Float64Array, at: number): void {
+  const slot = oklabSlot(r, g, b);
+  out[at] = memoLab[slot];
+  out[at + 1] = memoLab[slot + 1];
+  out[at + 2] = memoLab[slot + 2];
 }
 
 function linearToSrgb8(x: number): number {

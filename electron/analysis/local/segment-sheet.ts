@@ -7,7 +7,7 @@
 import type { Box } from '../../../shared/model/asset';
 import type { Raster } from '../../imaging/raster';
 import { components } from './blobs';
-import { oklabDistance, rgbToOklab, type Oklab } from './colour-space';
+import { oklabDistance, rgbToOklab, rgbToOklabInto, type Oklab } from './colour-space';
 
 /** Share of border pixels that must match the background colour for a "plain" background. */
 const PLAIN_BORDER = 0.7;
@@ -32,22 +32,28 @@ function backgroundColour(r: Raster): Oklab | null {
   return matching >= border.length * PLAIN_BORDER ? median : null;
 }
 
+/** Box dilation, separable: a pixel is set when any pixel within `radius` along the row, then the column, is. */
 function dilate(mask: Uint8Array, w: number, h: number, radius: number): Uint8Array {
-  // Separable box dilation: horizontal, then vertical.
   const tmp = new Uint8Array(w * h);
   const out = new Uint8Array(w * h);
+  // A running count of the set pixels in the window, instead of rescanning it at every pixel.
   for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let count = 0;
+    for (let x = 0; x < Math.min(radius, w); x++) count += mask[row + x];
     for (let x = 0; x < w; x++) {
-      let on = 0;
-      for (let d = -radius; d <= radius && !on; d++) { const xx = x + d; if (xx >= 0 && xx < w && mask[y * w + xx]) on = 1; }
-      tmp[y * w + x] = on;
+      if (x + radius < w) count += mask[row + x + radius];
+      if (x - radius - 1 >= 0) count -= mask[row + x - radius - 1];
+      tmp[row + x] = count > 0 ? 1 : 0;
     }
   }
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let on = 0;
-      for (let d = -radius; d <= radius && !on; d++) { const yy = y + d; if (yy >= 0 && yy < h && tmp[yy * w + x]) on = 1; }
-      out[y * w + x] = on;
+  for (let x = 0; x < w; x++) {
+    let count = 0;
+    for (let y = 0; y < Math.min(radius, h); y++) count += tmp[y * w + x];
+    for (let y = 0; y < h; y++) {
+      if (y + radius < h) count += tmp[(y + radius) * w + x];
+      if (y - radius - 1 >= 0) count -= tmp[(y - radius - 1) * w + x];
+      out[y * w + x] = count > 0 ? 1 : 0;
     }
   }
   return out;
@@ -89,9 +95,18 @@ export function segmentSheet(r: Raster): Box[] {
   const mask = new Uint8Array(w * h);
   // Squared distance in OKLab units: oklabDistance > FOREGROUND_DE without a hypot per pixel.
   const limit = (FOREGROUND_DE / 100) ** 2;
+  const lab = new Float64Array(3);
+  const { data } = r;
+  // A plain sheet is mostly runs of one colour: a pixel like the last one gets its answer.
+  let last = -1, lastOn = 0;
   for (let i = 0, j = 0; i < w * h; i++, j += 3) {
-    const [L, a, b] = rgbToOklab(r.data[j], r.data[j + 1], r.data[j + 2]);
-    mask[i] = (L - bg[0]) ** 2 + (a - bg[1]) ** 2 + (b - bg[2]) ** 2 > limit ? 1 : 0;
+    const key = (data[j] << 16) | (data[j + 1] << 8) | data[j + 2];
+    if (key !== last) {
+      rgbToOklabInto(data[j], data[j + 1], data[j + 2], lab, 0);
+      lastOn = (lab[0] - bg[0]) ** 2 + (lab[1] - bg[1]) ** 2 + (lab[2] - bg[2]) ** 2 > limit ? 1 : 0;
+      last = key;
+    }
+    mask[i] = lastOn;
   }
   const area = w * h;
   const boxes = components(dilate(mask, w, h, DILATE), w, h)

@@ -90,7 +90,7 @@ describe('persistence', () => {
     expect(store.search({ patterns: ['dots'] }).total).toBe(1);
     store.putJobs([{ path: '/lib/b.jpg', state: 'queued', priority: 0, enqueuedAt: 2, error: null }]);
     await store.close();
-    expect(readDoc(dir)).toMatchObject({ schemaVersion: 4, jobs: [{ path: '/lib/b.jpg' }], collections: [], savedSearches: [], aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [], reviewDecisions: [] });
+    expect(readDoc(dir)).toMatchObject({ schemaVersion: 5, jobs: [{ path: '/lib/b.jpg' }], collections: [], savedSearches: [], aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [], reviewDecisions: [], campaigns: [], adVariants: [] });
     expect(JSON.parse(readFileSync(join(dir, 'library.json.v0.bak'), 'utf8'))).toEqual(v0);
   });
 
@@ -99,7 +99,7 @@ describe('persistence', () => {
     const newer = JSON.stringify({ schemaVersion: 99, seq: 5, everything: 'different' });
     writeFileSync(join(dir, 'library.json'), newer);
     await expect(openLibraryStore(dir)).rejects.toThrow(NewerSchemaError);
-    await expect(openLibraryStore(dir)).rejects.toThrow(/schema version 99.*understands up to 4/);
+    await expect(openLibraryStore(dir)).rejects.toThrow(/schema version 99.*understands up to 5/);
     expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(newer);
   });
 

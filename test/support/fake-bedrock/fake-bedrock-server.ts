@@ -59,12 +59,32 @@ export interface FakeBedrock {
   throttleBurst(n: number): void;
   setFallback(behaviour: Behaviour): void;
   setModels(models: readonly FakeModel[]): void;
+  /** What ApplyGuardrail answers from now on (default: NONE, the text passes). */
+  setGuardrail(verdict: GuardrailVerdict): void;
   /** Runtime behaviours scripted but not yet used. */
   pendingScript(): readonly Behaviour[];
   /** Forgets requests and scripts, and restores the starting fallback and models. */
   reset(): void;
   /** Closes both servers, dropping any open connection and hung call. */
   close(): Promise<void>;
+}
+
+/** What a Bedrock Guardrail says about the text it is shown. */
+export interface GuardrailVerdict {
+  action: 'NONE' | 'GUARDRAIL_INTERVENED';
+  /** The guardrail's configured blocked-input message. */
+  message?: string;
+}
+
+function guardrailReply(verdict: GuardrailVerdict): WireReply {
+  const intervened = verdict.action === 'GUARDRAIL_INTERVENED';
+  return json({
+    action: verdict.action,
+    ...(intervened ? { actionReason: 'Guardrail blocked.' } : {}),
+    outputs: intervened ? [{ text: verdict.message ?? 'Sorry, this prompt is not allowed.' }] : [],
+    assessments: [],
+    usage: { topicPolicyUnits: 1, contentPolicyUnits: 1, wordPolicyUnits: 1, sensitiveInformationPolicyUnits: 1, sensitiveInformationPolicyFreeUnits: 0, contextualGroundingPolicyUnits: 0 },
+  });
 }
 
 export const DEFAULT_FALLBACK: Behaviour = { kind: 'text', text: 'fake-bedrock: nothing was scripted for this request' };
@@ -78,6 +98,8 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   const timers: Timers = new Set();
   let fallback = options.fallback ?? DEFAULT_FALLBACK;
   let models = options.models ?? DEFAULT_MODELS;
+  // ApplyGuardrail answers from this verdict, without using up the runtime script.
+  let guardrail: GuardrailVerdict = { action: 'NONE' };
 
   const record = (call: IncomingCall, route: Route): RecordedRequest => {
     const auth = readAuth(call.headers.authorization);
@@ -118,6 +140,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     const entry = record(call, runtimeRoute(call.method, call.url));
     const refused = gatekeeper(entry);
     if (refused) return send(reply, refused);
+    if (entry.api === 'applyGuardrail') return send(reply, guardrailReply(guardrail));
     const answer = (b: RuntimeAnswer): WireReply => {
       if (b.kind === 'invoke') {
         return entry.api === 'invoke' ? invokeReply(b, entry.at) : scriptMismatch('invoke was scripted for a Converse request');
@@ -151,6 +174,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     throttleBurst: (n) => void runtimeScript.push(...throttles(n)),
     setFallback: (behaviour) => void (fallback = behaviour),
     setModels: (list) => void (models = list),
+    setGuardrail: (verdict) => void (guardrail = verdict),
     pendingScript: () => [...runtimeScript],
     reset() {
       requests.length = 0;
@@ -158,6 +182,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       controlScript.length = 0;
       fallback = options.fallback ?? DEFAULT_FALLBACK;
       models = options.models ?? DEFAULT_MODELS;
+      guardrail = { action: 'NONE' };
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);

@@ -1,5 +1,5 @@
 export { startFakeBedrock, DEFAULT_FALLBACK } from './fake-bedrock-server';
-export type { FakeBedrock, FakeBedrockOptions, RecordedRequest } from './fake-bedrock-server';
+export type { FakeBedrock, FakeBedrockOptions, GuardrailVerdict, RecordedRequest } from './fake-bedrock-server';
 export { INJECTION_PAYLOAD, contentFilterRefusal, injectedInput, throttles } from './behaviours';
 export type {
   Behaviour, ControlBehaviour, DelayBehaviour, DropBehaviour, ErrorBehaviour, HangBehaviour, InjectionBehaviour,

@@ -1,6 +1,6 @@
 /** What arrives and what goes back, independent of HTTP/1.1 or HTTP/2. */
 
-export type Api = 'converse' | 'invoke' | 'listFoundationModels' | 'listInferenceProfiles' | 'unknown';
+export type Api = 'converse' | 'invoke' | 'applyGuardrail' | 'listFoundationModels' | 'listInferenceProfiles' | 'unknown';
 
 export interface IncomingCall {
   method: string;
@@ -33,6 +33,7 @@ export interface Route { api: Api; modelId?: string }
 
 /** Runtime paths carry the model id URL-encoded (':' and '/' too), e.g. `/model/us.anthropic...v1%3A0/converse`. */
 export function runtimeRoute(method: string, url: string): Route {
+  if (method === 'POST' && /^\/guardrail\/[^/]+\/version\/[^/]+\/apply(?:\?|$)/.test(url)) return { api: 'applyGuardrail' };
   const match = /^\/model\/([^/?]+)\/(converse|invoke)(?:\?|$)/.exec(url);
   if (method !== 'POST' || !match) return { api: 'unknown' };
   return { api: match[2] as 'converse' | 'invoke', modelId: decodeURIComponent(match[1]) };

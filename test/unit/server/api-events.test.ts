@@ -11,7 +11,8 @@ const progress = (done: number): IngestProgress => ({
 
 function feedOverFakeLibrary() {
   const analysis = Object.assign(new EventEmitter(), { queue: new EventEmitter() });
-  const library = Object.assign(new EventEmitter(), { analysis });
+  const ads = { queue: new EventEmitter() };
+  const library = Object.assign(new EventEmitter(), { analysis, ads });
   const feed = new ApiEventFeed(library as unknown as Library, { progressIntervalMs: 250, changeBatchMs: 150 });
   const events: ApiEvent[] = [];
   feed.subscribe((event) => events.push(event));

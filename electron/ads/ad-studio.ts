@@ -1,0 +1,269 @@
+/**
+ * The ad studio: campaigns made from a library product image, the product cut-out (local,
+ * corrected by brush, or a model's background removal), salient features, concepts, variant
+ * generation through the queue, approval and export. Plain Node; the UI reaches it through the API.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import sharp from 'sharp';
+import { AD_FORMATS, type AdFormatId, type AdVariant, type BrandRules, type Campaign, type Concept, type Theme } from '../../shared/model/ads';
+import type { Asset, Box } from '../../shared/model/asset';
+import type { AnalysisService } from '../analysis';
+import { readOriginal } from '../analysis/model-input';
+import { costOf, imageCostOf } from '../analysis/pricing';
+import { spentThisMonth } from '../analysis/budget';
+import type { LibraryStore } from '../store';
+import { UnknownRecordError } from '../store';
+import { exportApproved, type ExportedAds } from './ad-export';
+import { loadMask, removeCampaignFiles, saveMask, variantPath } from './campaign-files';
+import type { ProductCutout } from './compose';
+import { localCutout, MASK_EDGE } from './cutout';
+import { removeBackground } from './generators/nova-canvas';
+import { applyStrokes, type BrushStroke } from './mask-edit';
+import { localFeatures, modelFeatures } from './product-features';
+import { productCutout } from './product-cutout';
+import { buildConcepts } from './prompts';
+import { VariantQueue, ADS_PROMPT_VERSION } from './variant-queue';
+
+export class AdStudioError extends Error {}
+
+export const DEFAULT_BRAND: BrandRules = { forbiddenWords: [], requiredDisclaimer: '', allowedColours: [], guardrailId: '', guardrailVersion: '' };
+
+export interface NewCampaign {
+  name: string;
+  productHash: string;
+  productName: string;
+  notes: string;
+  copy: Campaign['copy'];
+  brand?: BrandRules;
+  formats: AdFormatId[];
+  themes: Theme[];
+  logoHash?: string | null;
+}
+
+export interface GenerateRequest {
+  generator: 'local' | 'bedrock';
+  /** Variants per concept and format. */
+  count: number;
+  conceptIds?: string[];
+  formats?: AdFormatId[];
+  /** Fixes the first seed (then +1 per variant) for reproducible runs. */
+  seed?: number;
+}
+
+const PATTERN_LABELS = new Set(['stripes', 'checks', 'dots', 'geometric', 'floral/organic']);
+
+export class AdStudio {
+  readonly queue: VariantQueue;
+
+  constructor(private readonly store: LibraryStore, private readonly dataDir: string, private readonly analysis: AnalysisService, private readonly now: () => number = Date.now) {
+    this.queue = new VariantQueue(store, dataDir, analysis, {
+      product: (c) => this.productOf(c),
+      logo: (c) => this.logoOf(c),
+      accent: (c) => c.features?.colours[0]?.hex ?? '#1b2a4a',
+      pattern: async (concept) => {
+        const asset = concept.patternHash ? this.store.getAsset(concept.patternHash) : undefined;
+        if (!asset) return null;
+        const repeat = asset.analysis.pattern.repeat;
+        return { bytes: await readOriginal(asset), tile: repeat && { width: repeat.width, height: repeat.height } };
+      },
+    }, now);
+  }
+
+  async createCampaign(input: NewCampaign): Promise<Campaign> {
+    const asset = this.asset(input.productHash);
+    const id = randomUUID();
+    const mask = await localCutout(await readOriginal(asset));
+    await saveMask(this.dataDir, id, mask);
+    const features = localFeatures(asset, input.productName);
+    const campaign: Campaign = {
+      id, name: input.name, productHash: input.productHash, productName: input.productName, notes: input.notes, copy: input.copy,
+      brand: input.brand ?? DEFAULT_BRAND, logoHash: input.logoHash ?? null, features, formats: input.formats,
+      concepts: this.concepts(asset, input.productName, input.notes, features, input.themes),
+      cutout: { box: scaleBox(mask.box, mask.width, asset.metadata.width, mask.height, asset.metadata.height), edited: false, method: 'local' },
+      createdAt: this.now(),
+    };
+    this.store.putCampaign(campaign);
+    return campaign;
+  }
+
+  updateCampaign(id: string, patch: Partial<Omit<Campaign, 'id' | 'productHash' | 'createdAt' | 'cutout'>>): Campaign {
+    const next = { ...this.campaign(id), ...patch };
+    this.store.putCampaign(next);
+    return next;
+  }
+
+  rebuildConcepts(id: string, themes: Theme[]): Campaign {
+    const campaign = this.campaign(id);
+    const asset = this.asset(campaign.productHash);
+    return this.updateCampaign(id, { concepts: this.concepts(asset, campaign.productName, campaign.notes, campaign.features ?? localFeatures(asset, campaign.productName), themes) });
+  }
+
+  deleteCampaign(id: string): Promise<void> {
+    this.store.deleteCampaign(id);
+    return removeCampaignFiles(this.dataDir, id);
+  }
+
+  /** The product and its mask as PNGs, for showing and correcting the cut-out. */
+  async cutoutImages(id: string): Promise<{ product: Buffer; mask: Buffer; width: number; height: number }> {
+    const campaign = this.campaign(id);
+    const mask = await loadMask(this.dataDir, id);
+    const product = await sharp(await readOriginal(this.asset(campaign.productHash))).autoOrient().resize(mask.width, mask.height, { fit: 'fill' }).jpeg({ quality: 85 }).toBuffer();
+    return { product, mask: await sharp(mask.mask, { raw: { width: mask.width, height: mask.height, channels: 1 } }).png().toBuffer(), width: mask.width, height: mask.height };
+  }
+
+  async editCutout(id: string, strokes: BrushStroke[]): Promise<Campaign> {
+    const campaign = this.campaign(id);
+    const mask = await loadMask(this.dataDir, id);
+    const edited = { ...mask, mask: applyStrokes(mask.mask, mask.width, mask.height, strokes) };
+    await saveMask(this.dataDir, id, edited);
+    const asset = this.asset(campaign.productHash);
+    const { box } = await productCutout(await readOriginal(asset), edited);
+    return this.setCutout(campaign, scaleBox(box, mask.width, asset.metadata.width, mask.height, asset.metadata.height), true, campaign.cutout?.method ?? 'local');
+  }
+
+  /** A model's background removal, for products on busy backgrounds; its cost is logged like any call. */
+  async refineCutoutWithModel(id: string): Promise<Campaign> {
+    const campaign = this.campaign(id);
+    const asset = this.asset(campaign.productHash);
+    const settings = this.analysis.settings();
+    const input = await sharp(await readOriginal(asset)).autoOrient().resize(MASK_EDGE, MASK_EDGE, { fit: 'inside' }).flatten({ background: '#ffffff' }).png().toBuffer();
+    const started = performance.now();
+    const alpha = await removeBackground(this.analysis.runtimeClient(), settings.imageModel, input, settings.requestTimeoutMs);
+    this.logImageCall(campaign, settings.imageModel, imageCostOf(settings.imageModel, 1, settings.prices), started);
+    await saveMask(this.dataDir, id, alpha);
+    const { box } = await productCutout(await readOriginal(asset), alpha);
+    return this.setCutout(campaign, scaleBox(box, alpha.width, asset.metadata.width, alpha.height, asset.metadata.height), false, 'bedrock');
+  }
+
+  /** Salient features from the model (type, materials, colours, selling points), cost logged. */
+  async describeProduct(id: string): Promise<Campaign> {
+    const campaign = this.campaign(id);
+    const settings = this.analysis.settings();
+    const cutout = await this.productOf(campaign);
+    const jpeg = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } }).flatten({ background: '#ffffff' }).resize(768, 768, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer();
+    const started = performance.now();
+    const { features, usage } = await modelFeatures(this.analysis.runtimeClient(), settings.attributesModel, jpeg, campaign.productName, campaign.notes, settings.requestTimeoutMs);
+    this.store.recordInvocation({
+      id: randomUUID(), at: this.now(), hashes: [campaign.productHash], requestedModelId: settings.attributesModel, modelId: settings.attributesModel,
+      promptVersion: ADS_PROMPT_VERSION, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: Math.round(usage.latencyMs || performance.now() - started),
+      costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices), outcome: 'ok', detail: null, attempt: 0,
+    });
+    return this.updateCampaign(id, { features });
+  }
+
+  estimate(id: string, request: GenerateRequest): { images: number; costUsd: number; spentThisMonthUsd: number; budgetUsd: number; modelId: string } {
+    const settings = this.analysis.settings();
+    const images = this.plan(this.campaign(id), request).length;
+    const modelId = request.generator === 'local' ? 'local' : settings.imageModel;
+    const costUsd = request.generator === 'local' ? 0 : imageCostOf(settings.imageModel, images, settings.prices);
+    return { images, costUsd, spentThisMonthUsd: spentThisMonth(this.store, this.now()), budgetUsd: settings.monthlyBudgetUsd, modelId };
+  }
+
+  generate(id: string, request: GenerateRequest): AdVariant[] {
+    const campaign = this.campaign(id);
+    const generator = request.generator === 'local' ? 'local' : this.analysis.settings().imageModel;
+    const existing = this.store.listVariants(id);
+    const base = request.seed ?? randomInt(0, 2_000_000_000);
+    // A variant's index counts the variants of its concept and format, earlier ones included.
+    const counts = new Map<string, number>();
+    const variants = this.plan(campaign, request).map(({ concept, format }, i): AdVariant => {
+      const key = `${concept.id}\n${format}`;
+      const index = (counts.get(key) ?? existing.filter((e) => e.conceptId === concept.id && e.format === format).length) + 1;
+      counts.set(key, index);
+      const size = AD_FORMATS.find((f) => f.id === format)!;
+      return {
+        id: randomUUID(), campaignId: id, conceptId: concept.id, format, index, seed: (base + i) % 2_147_483_646, generator,
+        state: 'queued', error: null, width: size.width, height: size.height, productBox: null, contrast: null, guardrail: [],
+        prompt: concept.prompt, negativePrompt: concept.negativePrompt, costUsd: 0, review: 'pending', reviewer: null, reviewedAt: null, createdAt: this.now() + i,
+      };
+    });
+    this.store.putVariants(variants);
+    this.queue.kick();
+    return variants;
+  }
+
+  review(variantId: string, decision: 'approved' | 'rejected' | 'pending', reviewer: string): AdVariant {
+    const variant = this.store.getVariant(variantId);
+    if (!variant) throw new UnknownRecordError('variant', variantId);
+    if (variant.state !== 'ready' && decision === 'approved') throw new AdStudioError('only a rendered variant can be approved');
+    this.store.updateVariant(variantId, { review: decision, reviewer, reviewedAt: this.now() });
+    return this.store.getVariant(variantId)!;
+  }
+
+  export(id: string, outDir = path.join(this.dataDir, 'exports', 'ads')): Promise<ExportedAds> {
+    return exportApproved(this.dataDir, outDir, this.campaign(id), this.store.listVariants(id));
+  }
+
+  variantFile(variantId: string): string {
+    const variant = this.store.getVariant(variantId);
+    if (!variant || variant.state !== 'ready') throw new UnknownRecordError('rendered variant', variantId);
+    return variantPath(this.dataDir, variant.campaignId, variant.id);
+  }
+
+  private plan(campaign: Campaign, request: GenerateRequest): { concept: Concept; format: AdFormatId }[] {
+    const concepts = campaign.concepts.filter((c) => !request.conceptIds || request.conceptIds.includes(c.id));
+    const formats = request.formats ?? campaign.formats;
+    if (!concepts.length) throw new AdStudioError('the campaign has no concept to generate from');
+    return concepts.flatMap((concept) => formats.flatMap((format) => Array.from({ length: request.count }, () => ({ concept, format }))));
+  }
+
+  private concepts(asset: Asset, productName: string, notes: string, features: NonNullable<Campaign['features']>, themes: Theme[]): Concept[] {
+    return buildConcepts({ productName, features, notes, palette: features.colours.map((c) => c.hex), pattern: this.patternFor(asset), themes, now: this.now() });
+  }
+
+  /** A library pattern whose dominant colour is closest to the product's, for the pattern theme. */
+  private patternFor(product: Asset): { hash: string; label: string; colourNames: string[]; palette: string[] } | null {
+    const candidates = this.store.search({ patterns: [...PATTERN_LABELS] as never, limit: 200 }).items.filter((i) => i.hash !== product.hash);
+    const [l, a, b] = product.analysis.palette[0]?.lab ?? [0.5, 0, 0];
+    let best: { hash: string; distance: number } | null = null;
+    for (const item of candidates) {
+      const lab = this.store.getAsset(item.hash)?.analysis.palette[0]?.lab;
+      if (!lab) continue;
+      const distance = Math.hypot(lab[0] - l, lab[1] - a, lab[2] - b);
+      if (!best || distance < best.distance) best = { hash: item.hash, distance };
+    }
+    const asset = best && this.store.getAsset(best.hash);
+    return asset ? { hash: asset.hash, label: asset.analysis.pattern.label, colourNames: asset.analysis.palette.map((c) => c.name), palette: asset.analysis.palette.map((c) => c.hex) } : null;
+  }
+
+  private async productOf(campaign: Campaign): Promise<ProductCutout> {
+    return productCutout(await readOriginal(this.asset(campaign.productHash)), await loadMask(this.dataDir, campaign.id));
+  }
+
+  private async logoOf(campaign: Campaign): Promise<ProductCutout | null> {
+    if (!campaign.logoHash) return null;
+    const logo = await readOriginal(this.asset(campaign.logoHash));
+    return productCutout(logo, await localCutout(logo));
+  }
+
+  private setCutout(campaign: Campaign, box: Box, edited: boolean, method: 'local' | 'bedrock'): Campaign {
+    const next = { ...campaign, cutout: { box, edited, method } };
+    this.store.putCampaign(next);
+    return next;
+  }
+
+  private logImageCall(campaign: Campaign, modelId: string, costUsd: number, started: number): void {
+    this.store.recordInvocation({
+      id: randomUUID(), at: this.now(), hashes: [campaign.productHash], requestedModelId: modelId, modelId, promptVersion: ADS_PROMPT_VERSION,
+      inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), costUsd, outcome: 'ok', detail: null, attempt: 0,
+    });
+  }
+
+  private campaign(id: string): Campaign {
+    const campaign = this.store.getCampaign(id);
+    if (!campaign) throw new UnknownRecordError('campaign', id);
+    return campaign;
+  }
+
+  private asset(hash: string): Asset {
+    const asset = this.store.getAsset(hash);
+    if (!asset) throw new AdStudioError(`no image ${hash.slice(0, 12)}… in the library`);
+    return asset;
+  }
+}
+
+function scaleBox(box: Box, fromW: number, toW: number, fromH: number, toH: number): Box {
+  const sx = toW / fromW, sy = toH / fromH;
+  return { x: Math.round(box.x * sx), y: Math.round(box.y * sy), width: Math.max(1, Math.round(box.width * sx)), height: Math.max(1, Math.round(box.height * sy)) };
+}

@@ -1,0 +1,33 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { Concept } from '../../../shared/model/ads';
+import { localBackground, type PatternSource } from '../local-background';
+import type { ImageGenerator } from './image-generator';
+import { novaCanvasGenerator } from './nova-canvas';
+import { stabilityGenerator } from './stability';
+
+export interface GeneratorDeps {
+  runtimeClient: () => BedrockRuntimeClient;
+  timeoutMs: () => number;
+  /** The library pattern a pattern concept uses, read from its original. */
+  pattern: (concept: Concept) => Promise<PatternSource | null>;
+}
+
+/** The built-in compositor's backgrounds: no network, no credentials. */
+export function localGenerator(deps: Pick<GeneratorDeps, 'pattern'>): ImageGenerator {
+  return {
+    id: 'local',
+    remote: false,
+    replacesBackground: false,
+    async generate(request) {
+      const rgb = await localBackground(request.concept, request.width, request.height, request.seed, await deps.pattern(request.concept));
+      return { rgb, width: request.width, height: request.height };
+    },
+  };
+}
+
+/** The remote generator for a model id, by its provider prefix. */
+export function remoteGenerator(modelId: string, deps: GeneratorDeps): ImageGenerator {
+  const base = modelId.replace(/^(us|eu|apac|global)\./, '');
+  if (base.startsWith('stability.')) return stabilityGenerator(deps.runtimeClient, modelId, deps.timeoutMs);
+  return novaCanvasGenerator(deps.runtimeClient, modelId, deps.timeoutMs);
+}

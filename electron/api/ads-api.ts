@@ -1,0 +1,52 @@
+import sharp from 'sharp';
+import type { ApiMethod, ApiOutput } from '../../shared/api';
+import type { Library } from '../library';
+import { UnknownRecordError } from '../store';
+import type { ParsedInput } from './swatchbook-api';
+
+type AdsMethod =
+  | 'listCampaigns' | 'getCampaign' | 'createCampaign' | 'updateCampaign' | 'deleteCampaign' | 'rebuildConcepts' | 'getCutout' | 'editCutout'
+  | 'refineCutout' | 'describeProduct' | 'estimateAds' | 'generateAds' | 'reviewAdVariant' | 'exportAds' | 'variantImage';
+type Handlers<M extends ApiMethod> = { [K in M]: (input: ParsedInput<K>) => Promise<ApiOutput<K>> };
+
+const PREVIEW_EDGE = 480;
+const dataUrl = (mime: string, bytes: Buffer) => `data:${mime};base64,${bytes.toString('base64')}`;
+
+/** The ad studio half of the API, over the library's AdStudio. */
+export function adsApi(library: Library): Handlers<AdsMethod> {
+  const { ads, store } = library;
+  const ok = { ok: true as const };
+  return {
+    listCampaigns: async () => store.listCampaigns(),
+    getCampaign: async ({ id }) => {
+      const campaign = store.getCampaign(id);
+      if (!campaign) throw new UnknownRecordError('campaign', id);
+      return { campaign, variants: store.listVariants(id) };
+    },
+    createCampaign: (input) => ads.createCampaign({ ...input, logoHash: input.logoHash ?? null }),
+    updateCampaign: async ({ id, patch }) => ads.updateCampaign(id, patch),
+    deleteCampaign: async ({ id }) => {
+      await ads.deleteCampaign(id);
+      return ok;
+    },
+    rebuildConcepts: async ({ id, themes }) => ads.rebuildConcepts(id, themes),
+    getCutout: async ({ id }) => {
+      const { product, mask, width, height } = await ads.cutoutImages(id);
+      return { productDataUrl: dataUrl('image/jpeg', product), maskDataUrl: dataUrl('image/png', mask), width, height };
+    },
+    editCutout: ({ id, strokes }) => ads.editCutout(id, strokes),
+    refineCutout: ({ id }) => ads.refineCutoutWithModel(id),
+    describeProduct: ({ id }) => ads.describeProduct(id),
+    estimateAds: async ({ id, request }) => ads.estimate(id, request),
+    generateAds: async ({ id, request }) => ads.generate(id, request),
+    reviewAdVariant: async ({ id, decision, reviewer }) => ads.review(id, decision, reviewer),
+    exportAds: ({ id }) => ads.export(id),
+    variantImage: async ({ id, size }) => {
+      const image = sharp(ads.variantFile(id));
+      const { data, info } = size === 'full'
+        ? await image.png().toBuffer({ resolveWithObject: true })
+        : await image.resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside' }).webp({ quality: 82 }).toBuffer({ resolveWithObject: true });
+      return { dataUrl: dataUrl(size === 'full' ? 'image/png' : 'image/webp', data), width: info.width, height: info.height };
+    },
+  };
+}
