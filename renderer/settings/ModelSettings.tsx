@@ -5,6 +5,12 @@ import { NumberSetting } from './NumberSetting';
 import { TextSetting } from './TextSetting';
 
 const MODEL_SUGGESTIONS = 'bedrock-model-ids';
+const IMAGE_MODEL_SUGGESTIONS = 'bedrock-image-model-ids';
+
+/** Models that paint: text in, image out (the ad studio's backgrounds). */
+function canPaint(model: AvailableModel): boolean {
+  return model.output.includes('IMAGE');
+}
 
 /** Models that can describe a picture: images in, text out (inference profiles do not say, so they count). */
 function canDescribeImages(model: AvailableModel): boolean {
@@ -24,7 +30,7 @@ function ModelWarning({ id, models }: { id: string | null; models: AvailableMode
 /** The first model, the one to escalate to and when, picked from what the account can use. */
 export function ModelSettings({ settings }: { settings: AiSettings }) {
   const models = useAvailableModels(settings.analyzer === 'bedrock');
-  const configured = [settings.attributesModel, settings.escalationModel];
+  const configured = [settings.attributesModel, settings.escalationModel, settings.imageModel];
   const relevant = models.data?.filter((m) => canDescribeImages(m) || configured.includes(m.id));
   return (
     <>
@@ -41,6 +47,15 @@ export function ModelSettings({ settings }: { settings: AiSettings }) {
       />
       <ModelWarning id={settings.escalationModel} models={models.data} />
       <NumberSetting settingKey="escalationThreshold" label="Escalation threshold" value={settings.escalationThreshold} min={0} max={1} step={0.05} hint="Overall confidence from 0 to 1 below which the escalation model is asked." />
+      <TextSetting settingKey="imageModel" label="Image model (ad studio)" value={settings.imageModel} list={IMAGE_MODEL_SUGGESTIONS} hint="Paints ad backgrounds around the product: Nova Canvas, Titan Image or a Stability model." />
+      <ModelWarning id={settings.imageModel} models={models.data} />
+      <datalist id={IMAGE_MODEL_SUGGESTIONS}>
+        {models.data?.filter(canPaint).map((m) => (
+          <option key={m.id} value={m.id}>
+            {`${m.name}${m.lifecycle === 'LEGACY' ? ' (legacy)' : ''}`}
+          </option>
+        ))}
+      </datalist>
       <datalist id={MODEL_SUGGESTIONS}>
         {relevant?.map((m) => (
           <option key={m.id} value={m.id}>
