@@ -6,14 +6,16 @@ interface PriceRow {
   id: string;
   input: string;
   output: string;
+  /** Image models only; empty for text models. */
+  image: string;
 }
 
 const toRows = (prices: Record<string, ModelPrice>): PriceRow[] =>
   Object.entries(prices)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, p]) => ({ id, input: String(p.inputPerMTok), output: String(p.outputPerMTok) }));
+    .map(([id, p]) => ({ id, input: String(p.inputPerMTok), output: String(p.outputPerMTok), image: p.perImage === undefined ? '' : String(p.perImage) }));
 
-const EMPTY_ROW: PriceRow = { id: '', input: '', output: '' };
+const EMPTY_ROW: PriceRow = { id: '', input: '', output: '', image: '' };
 
 /** An empty cell is NaN, not 0 (Number('') is 0): the schema then refuses it with a message. */
 const price = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
@@ -37,7 +39,9 @@ export function PriceTable({ prices }: { prices: Record<string, ModelPrice> }) {
     setRows((all) => [...all.filter((row) => row.id !== added.id.trim()), { ...added, id: added.id.trim() }]);
     setAdded(EMPTY_ROW);
   };
-  const save = () => commit(Object.fromEntries(rows.map((row) => [row.id, { inputPerMTok: price(row.input), outputPerMTok: price(row.output) }])));
+  const save = () => commit(Object.fromEntries(rows.map((row) => [row.id, {
+    inputPerMTok: price(row.input), outputPerMTok: price(row.output), ...(row.image.trim() ? { perImage: price(row.image) } : {}),
+  }])));
 
   return (
     <div className="price-table" data-testid="price-table">
@@ -47,6 +51,7 @@ export function PriceTable({ prices }: { prices: Record<string, ModelPrice> }) {
             <th scope="col">Model id</th>
             <th scope="col">Input $/M tokens</th>
             <th scope="col">Output $/M tokens</th>
+            <th scope="col">$/image</th>
             <th scope="col">
               <span className="visually-hidden">Remove</span>
             </th>
@@ -65,6 +70,9 @@ export function PriceTable({ prices }: { prices: Record<string, ModelPrice> }) {
                 <input type="number" min={0} step="any" aria-label={`Output price for ${row.id}`} value={row.output} onChange={(e) => edit(i, { output: e.target.value })} />
               </td>
               <td>
+                <input type="number" min={0} step="any" aria-label={`Price per image for ${row.id}`} value={row.image} placeholder="—" onChange={(e) => edit(i, { image: e.target.value })} />
+              </td>
+              <td>
                 <button type="button" className="icon-button" aria-label={`Remove the price of ${row.id}`} onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
                   ×
                 </button>
@@ -77,6 +85,7 @@ export function PriceTable({ prices }: { prices: Record<string, ModelPrice> }) {
         <input type="text" aria-label="New model id" placeholder="Model id" value={added.id} onChange={(e) => setAdded({ ...added, id: e.target.value })} spellCheck={false} />
         <input type="number" min={0} step="any" aria-label="New input price" placeholder="Input" value={added.input} onChange={(e) => setAdded({ ...added, input: e.target.value })} />
         <input type="number" min={0} step="any" aria-label="New output price" placeholder="Output" value={added.output} onChange={(e) => setAdded({ ...added, output: e.target.value })} />
+        <input type="number" min={0} step="any" aria-label="New price per image" placeholder="Per image" value={added.image} onChange={(e) => setAdded({ ...added, image: e.target.value })} />
         <button type="submit" disabled={!added.id.trim()}>
           Add row
         </button>
