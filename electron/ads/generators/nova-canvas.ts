@@ -18,15 +18,8 @@ export function novaCanvasGenerator(client: () => BedrockRuntimeClient, modelId:
     remote: true,
     replacesBackground: true,
     async generate(request, signal) {
-      const abortSignal = signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs())]) : AbortSignal.timeout(timeoutMs());
-      const output = await client().send(
-        new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(await novaBody(request)) }),
-        { abortSignal },
-      );
-      const reply = JSON.parse(new TextDecoder().decode(output.body)) as { images?: string[]; error?: string | null };
-      if (reply.error) throw new GenerationBlockedError(`${modelId} returned no image: ${reply.error}`);
-      if (!reply.images?.length) throw new Error(`${modelId} returned no image`);
-      return decodeTo(Buffer.from(reply.images[0], 'base64'), request.width, request.height);
+      const reply = await invokeJson<{ images?: string[]; error?: string | null }>(client(), modelId, await novaBody(request), timeoutMs(), signal);
+      return decodeTo(firstImage(modelId, reply.images, reply.error), request.width, request.height);
     },
   };
 }
@@ -53,6 +46,23 @@ export async function novaBody(request: GenerationRequest): Promise<Record<strin
   return { taskType: 'TEXT_IMAGE', textToImageParams: { text, negativeText }, imageGenerationConfig: { ...config, width, height } };
 }
 
+/** One InvokeModel call with a JSON body and reply, ended by the timeout or the caller's signal. */
+export async function invokeJson<T>(client: BedrockRuntimeClient, modelId: string, body: unknown, timeoutMs: number, signal?: AbortSignal): Promise<T> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const output = await client.send(
+    new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }),
+    { abortSignal: signal ? AbortSignal.any([signal, timeout]) : timeout },
+  );
+  return JSON.parse(new TextDecoder().decode(output.body)) as T;
+}
+
+/** The first image of a reply; a stated reason for none (a content filter) is a block, not a failure to retry. */
+export function firstImage(modelId: string, images: string[] | undefined, reason: string | null | undefined): Buffer {
+  if (reason) throw new GenerationBlockedError(`${modelId} returned no image: ${reason}`);
+  if (!images?.length) throw new Error(`${modelId} returned no image`);
+  return Buffer.from(images[0], 'base64');
+}
+
 export async function decodeTo(bytes: Buffer, width: number, height: number): Promise<GeneratedImage> {
   const rgb = await sharp(bytes, { limitInputPixels: 50_000_000 }).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' }).removeAlpha().raw().toBuffer();
   return { rgb, width, height };
@@ -60,13 +70,8 @@ export async function decodeTo(bytes: Buffer, width: number, height: number): Pr
 
 /** Nova Canvas's BACKGROUND_REMOVAL: the product's alpha as a mask (255 = product), at the input's size. */
 export async function removeBackground(client: BedrockRuntimeClient, modelId: string, png: Buffer, timeoutMs: number): Promise<{ mask: Buffer; width: number; height: number }> {
-  const output = await client.send(
-    new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify({ taskType: 'BACKGROUND_REMOVAL', backgroundRemovalParams: { image: png.toString('base64') } }) }),
-    { abortSignal: AbortSignal.timeout(timeoutMs) },
-  );
-  const reply = JSON.parse(new TextDecoder().decode(output.body)) as { images?: string[]; error?: string | null };
-  if (reply.error) throw new GenerationBlockedError(`${modelId} returned no image: ${reply.error}`);
-  if (!reply.images?.length) throw new Error(`${modelId} returned no image`);
-  const { data, info } = await sharp(Buffer.from(reply.images[0], 'base64')).ensureAlpha().extractChannel(3).raw().toBuffer({ resolveWithObject: true });
+  const body = { taskType: 'BACKGROUND_REMOVAL', backgroundRemovalParams: { image: png.toString('base64') } };
+  const reply = await invokeJson<{ images?: string[]; error?: string | null }>(client, modelId, body, timeoutMs);
+  const { data, info } = await sharp(firstImage(modelId, reply.images, reply.error)).ensureAlpha().extractChannel(3).raw().toBuffer({ resolveWithObject: true });
   return { mask: data, width: info.width, height: info.height };
 }

@@ -2,9 +2,9 @@
  * A Stability AI text-to-image model on Bedrock (e.g. Stable Image Core): it paints a
  * background from the prompt; the product is laid over it by the compositor.
  */
-import { InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { ImageGenerator } from './image-generator';
-import { decodeTo, GenerationBlockedError } from './nova-canvas';
+import { decodeTo, firstImage, invokeJson } from './nova-canvas';
 
 const RATIOS = ['21:9', '16:9', '3:2', '5:4', '1:1', '4:5', '2:3', '9:16', '9:21'] as const;
 
@@ -14,7 +14,6 @@ export function stabilityGenerator(client: () => BedrockRuntimeClient, modelId: 
     remote: true,
     replacesBackground: false,
     async generate(request, signal) {
-      const abortSignal = signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs())]) : AbortSignal.timeout(timeoutMs());
       const body = {
         prompt: request.concept.prompt,
         negative_prompt: request.concept.negativePrompt || undefined,
@@ -22,12 +21,8 @@ export function stabilityGenerator(client: () => BedrockRuntimeClient, modelId: 
         aspect_ratio: nearestRatio(request.width / request.height),
         output_format: 'png',
       };
-      const output = await client().send(new InvokeModelCommand({ modelId, contentType: 'application/json', accept: 'application/json', body: JSON.stringify(body) }), { abortSignal });
-      const reply = JSON.parse(new TextDecoder().decode(output.body)) as { images?: string[]; finish_reasons?: (string | null)[] };
-      const reason = reply.finish_reasons?.[0];
-      if (reason) throw new GenerationBlockedError(`${modelId} returned no image: ${reason}`);
-      if (!reply.images?.length) throw new Error(`${modelId} returned no image`);
-      return decodeTo(Buffer.from(reply.images[0], 'base64'), request.width, request.height);
+      const reply = await invokeJson<{ images?: string[]; finish_reasons?: (string | null)[] }>(client(), modelId, body, timeoutMs(), signal);
+      return decodeTo(firstImage(modelId, reply.images, reply.finish_reasons?.[0]), request.width, request.height);
     },
   };
 }
