@@ -108,6 +108,24 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it('paints with a Stability model behind the product, and reports its filter as a block', async () => {
+    const stability = 'stability.stable-image-core-v1:1';
+    fixture.library.analysis.updateSettings({ imageModel: stability });
+    const c = await campaign();
+    fake.script(
+      { kind: 'invoke', body: { images: [await noisyImage(1024, 1024)], finish_reasons: [null] } },
+      { kind: 'invoke', body: { images: [], finish_reasons: ['Filter reason: prompt'] } },
+    );
+    fixture.library.ads.generate(c.id, { generator: 'bedrock', count: 2, seed: 1 });
+    await fixture.library.ads.queue.settled();
+    const variants = fixture.library.store.listVariants(c.id);
+    expect(variants.map((v) => v.state)).toEqual(['ready', 'blocked']);
+    expect(variants[1].error).toMatch(/Filter reason: prompt/);
+    const body = fake.requests.find((r) => r.api === 'invoke')!.body as Record<string, unknown>;
+    expect(body).toMatchObject({ aspect_ratio: '1:1', seed: 1, output_format: 'png' });
+    expect(body.prompt).toMatch(/studio product photograph/);
+  });
+
   it('replaces a cut-out with Nova Canvas background removal, and describes the product with the model', async () => {
     const c = await campaign();
     const alpha = Buffer.alloc(1024 * 1024 * 4);
