@@ -18,9 +18,15 @@ export function slug(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'campaign';
 }
 
+/**
+ * The folder is rebuilt on every export (a variant approved before and rejected since must not
+ * linger); another campaign's export under the same name is left alone by adding the id.
+ */
 export async function exportApproved(dataDir: string, outDir: string, campaign: Campaign, variants: readonly AdVariant[]): Promise<ExportedAds> {
   const name = slug(campaign.name);
-  const folder = path.join(outDir, name);
+  const owner = (await ownerOf(path.join(outDir, name))) ?? campaign.id;
+  const folder = owner === campaign.id ? path.join(outDir, name) : path.join(outDir, `${name}-${campaign.id.slice(0, 8)}`);
+  await fs.rm(folder, { recursive: true, force: true });
   const approved = variants.filter((v) => v.review === 'approved' && v.state === 'ready');
   const entries = [];
   for (const variant of approved) {
@@ -37,9 +43,20 @@ export async function exportApproved(dataDir: string, outDir: string, campaign: 
   }
   const manifest = path.join(folder, 'manifest.json');
   const body = {
-    campaign: campaign.name, product: campaign.productName, copy: campaign.copy, exportedAt: new Date().toISOString(),
+    campaign: campaign.name, campaignId: campaign.id, product: campaign.productName, copy: campaign.copy, exportedAt: new Date().toISOString(),
     totalCostUsd: Math.round(approved.reduce((sum, v) => sum + v.costUsd, 0) * 1e6) / 1e6, variants: entries,
   };
   await writeAtomic(manifest, Buffer.from(`${JSON.stringify(body, null, 2)}\n`));
   return { folder, files: entries.map((e) => path.join(folder, e.file)), manifest };
+}
+
+/** Which campaign exported into a folder before (from its manifest), if any. */
+async function ownerOf(folder: string): Promise<string | null> {
+  const manifest = await fs.readFile(path.join(folder, 'manifest.json'), 'utf8').catch(() => null);
+  if (!manifest) return null;
+  try {
+    return (JSON.parse(manifest) as { campaignId?: string }).campaignId ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -4,6 +4,7 @@
  * generation through the queue, approval and export. Plain Node; the UI reaches it through the API.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { AD_FORMATS, type AdFormatId, type AdVariant, type BrandRules, type Campaign, type Concept, type Theme } from '../../shared/model/ads';
@@ -21,7 +22,7 @@ import { localCutout, MASK_EDGE } from './cutout';
 import { removeBackground } from './generators/nova-canvas';
 import { applyStrokes, type BrushStroke } from './mask-edit';
 import { localFeatures, modelFeatures } from './product-features';
-import { productCutout } from './product-cutout';
+import { productCutout, productPalette } from './product-cutout';
 import { buildConcepts } from './prompts';
 import { VariantQueue, ADS_PROMPT_VERSION } from './variant-queue';
 
@@ -51,6 +52,7 @@ export interface GenerateRequest {
   seed?: number;
 }
 
+const NOVA_CANVAS = 'amazon.nova-canvas-v1:0';
 const PATTERN_LABELS = new Set(['stripes', 'checks', 'dots', 'geometric', 'floral/organic']);
 
 export class AdStudio {
@@ -73,9 +75,10 @@ export class AdStudio {
   async createCampaign(input: NewCampaign): Promise<Campaign> {
     const asset = this.asset(input.productHash);
     const id = randomUUID();
-    const mask = await localCutout(await readOriginal(asset));
+    const original = await readOriginal(asset);
+    const mask = await localCutout(original);
     await saveMask(this.dataDir, id, mask);
-    const features = localFeatures(asset, input.productName);
+    const features = localFeatures(productPalette(await productCutout(original, mask)), input.productName);
     const campaign: Campaign = {
       id, name: input.name, productHash: input.productHash, productName: input.productName, notes: input.notes, copy: input.copy,
       brand: input.brand ?? DEFAULT_BRAND, logoHash: input.logoHash ?? null, features, formats: input.formats,
@@ -96,7 +99,8 @@ export class AdStudio {
   rebuildConcepts(id: string, themes: Theme[]): Campaign {
     const campaign = this.campaign(id);
     const asset = this.asset(campaign.productHash);
-    return this.updateCampaign(id, { concepts: this.concepts(asset, campaign.productName, campaign.notes, campaign.features ?? localFeatures(asset, campaign.productName), themes) });
+    const features = campaign.features ?? localFeatures(asset.analysis.palette, campaign.productName);
+    return this.updateCampaign(id, { concepts: this.concepts(asset, campaign.productName, campaign.notes, features, themes) });
   }
 
   deleteCampaign(id: string): Promise<void> {
@@ -129,8 +133,10 @@ export class AdStudio {
     const settings = this.analysis.settings();
     const input = await sharp(await readOriginal(asset)).autoOrient().resize(MASK_EDGE, MASK_EDGE, { fit: 'inside' }).flatten({ background: '#ffffff' }).png().toBuffer();
     const started = performance.now();
-    const alpha = await removeBackground(this.analysis.runtimeClient(), settings.imageModel, input, settings.requestTimeoutMs);
-    this.logImageCall(campaign, settings.imageModel, imageCostOf(settings.imageModel, 1, settings.prices), started);
+    // Background removal is a Nova Canvas task: use it even when backgrounds are painted by another model.
+    const model = /nova-canvas/.test(settings.imageModel) ? settings.imageModel : NOVA_CANVAS;
+    const alpha = await removeBackground(this.analysis.runtimeClient(), model, input, settings.requestTimeoutMs);
+    this.logImageCall(campaign, model, imageCostOf(model, 1, settings.prices), started);
     await saveMask(this.dataDir, id, alpha);
     const { box } = await productCutout(await readOriginal(asset), alpha);
     return this.setCutout(campaign, scaleBox(box, alpha.width, asset.metadata.width, alpha.height, asset.metadata.height), false, 'bedrock');
@@ -189,6 +195,31 @@ export class AdStudio {
     if (variant.state !== 'ready' && decision === 'approved') throw new AdStudioError('only a rendered variant can be approved');
     this.store.updateVariant(variantId, { review: decision, reviewer, reviewedAt: this.now() });
     return this.store.getVariant(variantId)!;
+  }
+
+  /** Queued variants of the campaign that have not started are dropped from the queue (kept as failed, for the record). */
+  cancelQueued(id: string): number {
+    const queued = this.store.listVariants(id).filter((v) => v.state === 'queued');
+    for (const v of queued) this.store.updateVariant(v.id, { state: 'failed', error: 'cancelled by you' });
+    return queued.length;
+  }
+
+  /** A failed or blocked variant goes back into the queue with the same seed and prompt. */
+  retry(variantId: string): AdVariant {
+    const variant = this.store.getVariant(variantId);
+    if (!variant) throw new UnknownRecordError('variant', variantId);
+    if (variant.state !== 'failed' && variant.state !== 'blocked') throw new AdStudioError('only a failed or blocked variant can be retried');
+    this.store.updateVariant(variantId, { state: 'queued', error: null });
+    this.queue.kick();
+    return this.store.getVariant(variantId)!;
+  }
+
+  async deleteVariant(variantId: string): Promise<void> {
+    const variant = this.store.getVariant(variantId);
+    if (!variant) throw new UnknownRecordError('variant', variantId);
+    if (variant.state === 'generating') throw new AdStudioError('this variant is being rendered; delete it when it is done');
+    this.store.deleteVariant(variantId);
+    await rm(variantPath(this.dataDir, variant.campaignId, variantId), { force: true });
   }
 
   export(id: string, outDir = path.join(this.dataDir, 'exports', 'ads')): Promise<ExportedAds> {

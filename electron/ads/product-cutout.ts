@@ -3,7 +3,8 @@
  * alpha, cropped to the product's bounding box so layouts fit the product, not its margins.
  */
 import sharp from 'sharp';
-import type { Box } from '../../shared/model/asset';
+import type { Box, PaletteColour } from '../../shared/model/asset';
+import { extractPalette } from '../analysis/local';
 import { decodeOptions, DEFAULT_PIXEL_LIMIT } from '../imaging/decode';
 import type { ProductCutout } from './compose';
 import type { StoredMask } from './campaign-files';
@@ -35,4 +36,14 @@ export function maskBox(m: StoredMask): Box {
     }
   }
   return x1 < 0 ? { x: 0, y: 0, width: m.width, height: m.height } : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
+
+/** The palette of the product's own pixels (the mask's opaque part), so a studio backdrop is not taken for a product colour. */
+export function productPalette(cutout: { rgba: Buffer; width: number; height: number }): PaletteColour[] {
+  const pixels: number[] = [];
+  for (let i = 0; i < cutout.width * cutout.height; i++) {
+    if (cutout.rgba[i * 4 + 3] >= 200) pixels.push(cutout.rgba[i * 4], cutout.rgba[i * 4 + 1], cutout.rgba[i * 4 + 2]);
+  }
+  if (pixels.length === 0) return [];
+  return extractPalette({ data: Uint8Array.from(pixels), width: pixels.length / 3, height: 1, channels: 3 }).colours;
 }

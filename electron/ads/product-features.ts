@@ -6,7 +6,7 @@
 import { ConverseCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
 import type { SalientFeatures } from '../../shared/model/ads';
-import type { Asset } from '../../shared/model/asset';
+import type { PaletteColour } from '../../shared/model/asset';
 
 const TOOL = 'record_product';
 
@@ -17,12 +17,12 @@ const ProductReply = z.object({
   sellingPoints: z.array(z.string().trim().min(1).max(80)).max(6),
 });
 
-/** From the library: the palette's named colours; the rest is left for the marketer to fill in. */
-export function localFeatures(asset: Pick<Asset, 'analysis'>, productName: string): SalientFeatures {
+/** Offline: the product's own colours (from the cut-out, not its backdrop); the rest is left for the marketer. */
+export function localFeatures(productPalette: readonly PaletteColour[], productName: string): SalientFeatures {
   return {
     productType: productName.trim() || 'product',
     materials: [],
-    colours: asset.analysis.palette.filter((c) => c.share >= 0.05).slice(0, 5).map((c) => ({ name: c.name, hex: c.hex })),
+    colours: productPalette.filter((c) => c.share >= 0.05).slice(0, 5).map((c) => ({ name: c.name, hex: c.hex })),
     sellingPoints: [],
     source: 'local',
   };

@@ -6,7 +6,8 @@ import type { ParsedInput } from './swatchbook-api';
 
 type AdsMethod =
   | 'listCampaigns' | 'getCampaign' | 'createCampaign' | 'updateCampaign' | 'deleteCampaign' | 'rebuildConcepts' | 'getCutout' | 'editCutout'
-  | 'refineCutout' | 'describeProduct' | 'estimateAds' | 'generateAds' | 'reviewAdVariant' | 'exportAds' | 'variantImage';
+  | 'refineCutout' | 'describeProduct' | 'estimateAds' | 'generateAds' | 'reviewAdVariant' | 'exportAds' | 'variantImage'
+  | 'cancelAdVariants' | 'retryAdVariant' | 'deleteAdVariant';
 type Handlers<M extends ApiMethod> = { [K in M]: (input: ParsedInput<K>) => Promise<ApiOutput<K>> };
 
 const PREVIEW_EDGE = 480;
@@ -39,6 +40,12 @@ export function adsApi(library: Library): Handlers<AdsMethod> {
     describeProduct: ({ id }) => ads.describeProduct(id),
     estimateAds: async ({ id, request }) => ads.estimate(id, request),
     generateAds: async ({ id, request }) => ads.generate(id, request),
+    cancelAdVariants: async ({ id }) => ({ cancelled: ads.cancelQueued(id) }),
+    retryAdVariant: async ({ id }) => ads.retry(id),
+    deleteAdVariant: async ({ id }) => {
+      await ads.deleteVariant(id);
+      return ok;
+    },
     reviewAdVariant: async ({ id, decision, reviewer }) => ads.review(id, decision, reviewer),
     exportAds: ({ id }) => ads.export(id),
     variantImage: async ({ id, size }) => {

@@ -1,7 +1,7 @@
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { AdsOp } from './library-ops';
 
-const ADS_OPS: ReadonlySet<string> = new Set<AdsOp['type']>(['putCampaign', 'deleteCampaign', 'putVariants', 'updateVariant']);
+const ADS_OPS: ReadonlySet<string> = new Set<AdsOp['type']>(['putCampaign', 'deleteCampaign', 'putVariants', 'updateVariant', 'deleteVariant']);
 
 export function isAdsOp(op: { type: string }): op is AdsOp {
   return ADS_OPS.has(op.type);
@@ -30,6 +30,9 @@ export class AdsState {
         return;
       case 'putVariants':
         for (const v of op.variants) this.variants.set(v.id, v);
+        return;
+      case 'deleteVariant':
+        this.variants.delete(op.id);
         return;
       case 'updateVariant': {
         const variant = this.variants.get(op.id);

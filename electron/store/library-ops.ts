@@ -53,7 +53,8 @@ export type AdsOp =
   | { type: 'putCampaign'; campaign: Campaign }
   | { type: 'deleteCampaign'; id: string }
   | { type: 'putVariants'; variants: AdVariant[] }
-  | { type: 'updateVariant'; id: string; patch: VariantPatch };
+  | { type: 'updateVariant'; id: string; patch: VariantPatch }
+  | { type: 'deleteVariant'; id: string };
 
 export interface JournalEntry {
   seq: number;
@@ -92,4 +93,5 @@ export const OP_TYPES: ReadonlySet<string> = new Set<LibraryOp['type']>([
   'deleteCampaign',
   'putVariants',
   'updateVariant',
+  'deleteVariant',
 ]);

@@ -95,6 +95,7 @@ export interface AdRecords {
   getVariant(id: string): AdVariant | undefined;
   putVariants(variants: AdVariant[]): void;
   updateVariant(id: string, patch: VariantPatch): void;
+  deleteVariant(id: string): void;
 }
 
 export interface LibraryStore extends AnalysisRecords, ReviewRecords, AdRecords {

@@ -347,6 +347,11 @@ export class LowdbLibraryStore implements LibraryStore {
     this.mutate({ type: 'updateVariant', id, patch: structuredClone(patch) });
   }
 
+  deleteVariant(id: string): void {
+    if (!this.state.ads.variants.has(id)) throw new UnknownRecordError('variant', id);
+    this.mutate({ type: 'deleteVariant', id });
+  }
+
   flush(): Promise<void> {
     return this.snapshots.flush();
   }

@@ -129,7 +129,7 @@ export const apiContract = {
   },
   deleteCampaign: { input: z.object({ id: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
   rebuildConcepts: { input: z.object({ id: Id, themes: z.array(z.enum(THEMES)).min(1) }).strict(), output: Campaign },
-  /** The product image and its cut-out mask (PNG data URLs) at the mask's size, for correction. */
+  /** The product image (JPEG) and its cut-out mask (PNG) as data URLs at the mask's size, for correction. */
   getCutout: { input: z.object({ id: Id }).strict(), output: z.object({ productDataUrl: z.string(), maskDataUrl: z.string(), width: z.number().int(), height: z.number().int() }) },
   editCutout: { input: z.object({ id: Id, strokes: z.array(BrushStrokeInput).min(1).max(200) }).strict(), output: Campaign },
   /** Nova Canvas background removal, for products on busy backgrounds (costs one image). */
@@ -138,6 +138,9 @@ export const apiContract = {
   describeProduct: { input: z.object({ id: Id }).strict(), output: Campaign },
   estimateAds: { input: z.object({ id: Id, request: GenerateInput }).strict(), output: z.object({ images: z.number().int(), costUsd: z.number(), spentThisMonthUsd: z.number(), budgetUsd: z.number(), modelId: z.string() }) },
   generateAds: { input: z.object({ id: Id, request: GenerateInput }).strict(), output: z.array(AdVariant) },
+  cancelAdVariants: { input: z.object({ id: Id }).strict(), output: z.object({ cancelled: z.number().int() }) },
+  retryAdVariant: { input: z.object({ id: Id }).strict(), output: AdVariant },
+  deleteAdVariant: { input: z.object({ id: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
   reviewAdVariant: { input: z.object({ id: Id, decision: z.enum(['approved', 'rejected', 'pending']), reviewer: ReviewerName }).strict(), output: AdVariant },
   /** Approved variants as files named campaign/format/variant, plus manifest.json. */
   exportAds: { input: z.object({ id: Id }).strict(), output: z.object({ folder: z.string(), files: z.array(z.string()), manifest: z.string() }) },

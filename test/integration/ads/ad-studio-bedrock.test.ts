@@ -71,6 +71,26 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     expect(fixture.library.store.listInvocations()).toMatchObject([{ modelId: CANVAS, costUsd: 0.04, outcome: 'ok', hashes: [fixture.productHash] }]);
   });
 
+  it('retries a failed variant on request, cancels queued ones and deletes one', async () => {
+    const c = await campaign();
+    fake.script({ kind: 'error', type: 'ServiceUnavailableException' }, { kind: 'invoke', body: { images: [await noisyImage(1024, 1024)] } });
+    const [variant] = fixture.library.ads.generate(c.id, { generator: 'bedrock', count: 1 });
+    await fixture.library.ads.queue.settled();
+    expect(fixture.library.store.getVariant(variant.id)).toMatchObject({ state: 'failed', error: expect.stringMatching(/could not answer right now/) });
+    fixture.library.ads.retry(variant.id);
+    await fixture.library.ads.queue.settled();
+    expect(fixture.library.store.getVariant(variant.id)?.state).toBe('ready');
+
+    fixture.library.analysis.updateSettings({ monthlyBudgetUsd: 10 });
+    const more = fixture.library.ads.generate(c.id, { generator: 'local', count: 3 });
+    expect(fixture.library.ads.cancelQueued(c.id)).toBeGreaterThanOrEqual(2);
+    await fixture.library.ads.queue.settled();
+    const cancelled = more.filter((v) => fixture.library.store.getVariant(v.id)?.error === 'cancelled by you');
+    expect(cancelled.length).toBeGreaterThanOrEqual(2);
+    await fixture.library.ads.deleteVariant(variant.id);
+    expect(fixture.library.store.getVariant(variant.id)).toBeUndefined();
+  });
+
   it('reports an image the service filtered as blocked and does not retry it', async () => {
     const c = await campaign();
     fake.script({ kind: 'error', type: 'ValidationException', message: 'This request has been blocked by our content filters.' });

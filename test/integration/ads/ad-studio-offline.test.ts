@@ -24,6 +24,8 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
     expect(Math.abs(box.x + box.width - 500)).toBeLessThanOrEqual(4);
     expect(Math.abs(box.y + box.height - 680)).toBeLessThanOrEqual(4);
     expect(campaign.features?.colours.map((c) => c.name)).toContain('coral');
+    // The light grey backdrop is not a product colour.
+    expect(campaign.features?.colours.map((c) => c.hex)).not.toContain('#eeeeee');
     const edited = await fixture.library.ads.editCutout(campaign.id, [{ mode: 'add', radius: 20, points: [[100, 100]] }]);
     expect(edited.cutout).toMatchObject({ edited: true });
     expect(edited.cutout!.box.x).toBeLessThan(120);
@@ -68,6 +70,12 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
       expect(typeof entry.seed).toBe('number');
       await fs.access(path.join(out.folder, entry.file));
     }
+
+    // Exporting again after taking an approval back leaves no stale file behind.
+    ads.review(second.id, 'rejected', 'mia');
+    const again = await ads.export(campaign.id, path.join(fixture.dataDir, 'out'));
+    expect(again.folder).toBe(out.folder);
+    expect((await fs.readdir(path.join(again.folder, 'square'))).length).toBe(1);
   });
 
   it('flags copy that breaks the brand rules on the variant', async () => {
