@@ -1,13 +1,22 @@
+import { AdsView } from './ads/AdsView';
 import { ApiProvider } from './api';
 import { StatusBar } from './components/StatusBar';
 import { LibraryView } from './library/LibraryView';
 import { AppNav } from './navigation/AppNav';
 import { useRoute } from './navigation/routes';
+import { QualityView } from './quality/QualityView';
+import { ReviewView } from './review/ReviewView';
 import { SettingsView } from './settings/SettingsView';
 import { UsageView } from './usage/UsageView';
 
 function CurrentView() {
   switch (useRoute()) {
+    case 'review':
+      return <ReviewView />;
+    case 'quality':
+      return <QualityView />;
+    case 'ads':
+      return <AdsView />;
     case 'usage':
       return <UsageView />;
     case 'settings':

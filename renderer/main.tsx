@@ -7,6 +7,9 @@ import './styles/grid.css';
 import './styles/detail.css';
 import './styles/analysis.css';
 import './styles/pages.css';
+import './styles/review.css';
+import './styles/quality.css';
+import './styles/ads.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

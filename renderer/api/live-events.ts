@@ -66,9 +66,21 @@ export function applyLiveEvent(queryClient: QueryClient) {
         break;
       }
       case 'analysesChanged':
-        for (const hash of event.hashes) void queryClient.invalidateQueries({ queryKey: queryKeys.modelAnalyses(hash) });
+        for (const hash of event.hashes) {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.modelAnalyses(hash) });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.reviewItem(hash) });
+        }
+        // New answers join the queue next time it is opened or refreshed, not under a reviewer's keys.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueues, refetchType: 'none' });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.qualityReport });
         // Model attributes can be searchable, so results and facets may change too.
         scheduleRefresh();
+        break;
+      case 'adsChanged':
+        // A variant started or settled; a remote one was logged and billed, which moves the month's spend.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.campaign(event.campaignId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.usageReports });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.adsEstimates });
         break;
     }
   };

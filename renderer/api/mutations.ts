@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './query-keys';
@@ -28,7 +28,27 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   pauseAnalysis: [queryKeys.analysisProgress],
   resumeAnalysis: [queryKeys.analysisProgress],
   cancelAnalysis: [queryKeys.analysisProgress, queryKeys.allAnalysisJobs],
+  // The review status is a search facet and approved words are searchable (libraryStatus holds
+  // neither). review-writes.ts also marks the decided asset stale, and patches the review queue
+  // in place: a refetch would reshuffle the reviewer's list.
+  reviewDecide: [queryKeys.search, queryKeys.qualityReport],
+  reviewUndo: [queryKeys.search, queryKeys.qualityReport],
+  // Ad studio writes change their campaign and what a run would make; model calls are logged and billed.
+  createCampaign: [queryKeys.campaigns],
+  updateCampaign: [queryKeys.campaigns, queryKeys.adsEstimates],
+  deleteCampaign: [queryKeys.campaigns],
+  rebuildConcepts: [queryKeys.campaigns, queryKeys.adsEstimates],
+  editCutout: [queryKeys.campaigns, queryKeys.cutouts],
+  refineCutout: [queryKeys.campaigns, queryKeys.cutouts, queryKeys.usageReports, queryKeys.adsEstimates],
+  describeProduct: [queryKeys.campaigns, queryKeys.usageReports, queryKeys.adsEstimates],
+  generateAds: [queryKeys.campaigns, queryKeys.adsEstimates],
+  reviewAdVariant: [queryKeys.campaigns],
 };
+
+/** Refreshes whatever a successful call to `method` made stale. */
+export async function invalidateAfter(queryClient: QueryClient, method: ApiMethod): Promise<void> {
+  await Promise.all((INVALIDATES[method] ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
 
 /** A mutation for one API method that refreshes whatever it changed. */
 export function useApiMutation<M extends ApiMethod>(method: M) {
@@ -36,8 +56,6 @@ export function useApiMutation<M extends ApiMethod>(method: M) {
   const queryClient = useQueryClient();
   return useMutation<ApiOutput<M>, Error, ApiInput<M>>({
     mutationFn: (input) => (api[method] as (input: ApiInput<M>) => Promise<ApiOutput<M>>)(input),
-    onSuccess: async () => {
-      await Promise.all((INVALIDATES[method] ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-    },
+    onSuccess: () => invalidateAfter(queryClient, method),
   });
 }

@@ -25,13 +25,14 @@ export function useSearch(filters: SearchQuery) {
   return useQuery(searchPageOptions(api, filters, 0));
 }
 
+/** Shared by useAsset and prefetching, so a prefetched asset is the one the hook reads. */
+export function assetOptions(api: ReturnType<typeof useApi>, hash: string) {
+  return { queryKey: queryKeys.asset(hash), queryFn: () => api.getAsset({ hash }) };
+}
+
 export function useAsset(hash: string | null) {
   const api = useApi();
-  return useQuery({
-    queryKey: queryKeys.asset(hash ?? ''),
-    queryFn: () => api.getAsset({ hash: hash! }),
-    enabled: hash !== null,
-  });
+  return useQuery({ ...assetOptions(api, hash ?? ''), enabled: hash !== null });
 }
 
 export function useMoreLikeThis(hash: string | null, limit = 24) {

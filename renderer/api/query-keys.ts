@@ -1,5 +1,5 @@
 import type { ApiInput } from '../../shared/api';
-import type { AnalysisJobState, SearchQuery } from '../../shared/model';
+import type { AnalysisJobState, ReviewQueueQuery, SearchQuery } from '../../shared/model';
 
 /** Every query key in one place, so live events and mutations invalidate by prefix. */
 export const queryKeys = {
@@ -27,4 +27,17 @@ export const queryKeys = {
   modelInput: (hash: string) => ['modelInput', hash] as const,
   usageReport: (days: number) => ['usageReport', days] as const,
   usageReports: ['usageReport'] as const,
+  reviewQueue: (query: ReviewQueueQuery) => ['reviewQueue', query] as const,
+  reviewQueues: ['reviewQueue'] as const,
+  reviewItem: (hash: string) => ['reviewItem', hash] as const,
+  qualityReport: ['qualityReport'] as const,
+  // The campaign list and each campaign share the 'campaigns' prefix; a variant's image never changes.
+  campaigns: ['campaigns'] as const,
+  campaignList: ['campaigns', 'list'] as const,
+  campaign: (id: string) => ['campaigns', 'one', id] as const,
+  cutouts: ['cutout'] as const,
+  cutout: (id: string) => ['cutout', id] as const,
+  adsEstimates: ['adsEstimate'] as const,
+  adsEstimate: (id: string, request: ApiInput<'estimateAds'>['request']) => ['adsEstimate', id, request] as const,
+  variantImage: (id: string, size: string) => ['variantImage', id, size] as const,
 };

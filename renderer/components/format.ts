@@ -36,3 +36,8 @@ export function formatMs(ms: number | null): string {
   if (ms === null) return '–';
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** The library's review facet says "unreviewed"; reviewers call those items pending. */
+export function reviewStatusLabel(status: string): string {
+  return status === 'unreviewed' ? 'pending' : status;
+}

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { AttributeField, ModelAttributes } from '../../shared/model';
 import { ConfidenceMeter } from './ConfidenceMeter';
 
-const LABELS: Record<AttributeField, string> = {
+/** What each attribute field is called in the UI (the detail panel and the review workspace). */
+export const FIELD_LABELS: Record<AttributeField, string> = {
   description: 'Description',
   patternTypes: 'Pattern',
   motifs: 'Motifs',
@@ -38,12 +39,12 @@ function fieldValue(attributes: ModelAttributes, field: AttributeField): ReactNo
 export function ModelAttributeList({ attributes }: { attributes: ModelAttributes }) {
   return (
     <dl className="ai-fields">
-      {(Object.keys(LABELS) as AttributeField[]).map((field) => (
+      {(Object.keys(FIELD_LABELS) as AttributeField[]).map((field) => (
         <div key={field} className="ai-field" data-field={field}>
-          <dt>{LABELS[field]}</dt>
+          <dt>{FIELD_LABELS[field]}</dt>
           <dd data-testid={`ai-${field}`}>{fieldValue(attributes, field)}</dd>
           <dd className="ai-confidence">
-            <ConfidenceMeter value={attributes.confidence[field]} label={LABELS[field]} />
+            <ConfidenceMeter value={attributes.confidence[field]} label={FIELD_LABELS[field]} />
           </dd>
         </div>
       ))}

@@ -1,4 +1,5 @@
 import type { Collection } from '../../shared/model';
+import { reviewStatusLabel } from '../components/format';
 import { hasActiveFilters, type Filters } from './url-state';
 
 interface ActiveFiltersProps {
@@ -31,7 +32,7 @@ export function ActiveFilters({ filters, collections, similarName, total, setFil
   ];
   for (const [field, prefix] of lists) {
     for (const value of (filters[field] as string[] | undefined) ?? []) {
-      const label = field === 'folders' ? value.split(/[\\/]/).filter(Boolean).pop() ?? value : value;
+      const label = field === 'folders' ? value.split(/[\\/]/).filter(Boolean).pop() ?? value : field === 'statuses' ? reviewStatusLabel(value) : value;
       chips.push({ key: `${field}:${value}`, label: prefix + label, remove: (f) => ({ ...f, [field]: without(f[field] as string[] | undefined, value) }) });
     }
   }

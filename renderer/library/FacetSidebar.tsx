@@ -2,6 +2,7 @@ import type { FacetCount, FacetName } from '../../shared/model';
 import { COLOUR_NAMES } from '../../shared/vocabulary/colour-names';
 import { useLibraryStatus } from '../api';
 import { AddFolderButton } from '../components/AddFolderButton';
+import { reviewStatusLabel } from '../components/format';
 import { CollectionsPanel } from './CollectionsPanel';
 import { ColourPicker } from './ColourPicker';
 import { FacetGroup, type FacetOption } from './FacetGroup';
@@ -29,6 +30,7 @@ export function FacetSidebar({ facets, filters, setFilters }: FacetSidebarProps)
   const toggle = (field: ListField) => (value: string) => setFilters((f) => ({ ...f, [field]: toggleValue(f[field] as string[] | undefined, value) }));
   const options = (name: FacetName): FacetOption[] => facets?.[name] ?? [];
   const colourOptions = options('colour').map((o) => ({ ...o, swatch: SWATCH.get(o.value) }));
+  const statusOptions = options('status').map((o) => ({ ...o, label: reviewStatusLabel(o.value) }));
 
   return (
     <aside className="sidebar" aria-label="Filters" data-testid="sidebar">
@@ -58,7 +60,7 @@ export function FacetSidebar({ facets, filters, setFilters }: FacetSidebarProps)
       </FacetGroup>
       <FacetGroup name="format" title="Format" options={options('format')} selected={filters.formats} onToggle={toggle('formats')} initiallyOpen={false} />
       <FacetGroup name="orientation" title="Orientation" options={options('orientation')} selected={filters.orientations} onToggle={toggle('orientations')} initiallyOpen={false} />
-      <FacetGroup name="status" title="Review status" options={options('status')} selected={filters.statuses} onToggle={toggle('statuses')} initiallyOpen={false} />
+      <FacetGroup name="status" title="Review status" options={statusOptions} selected={filters.statuses} onToggle={toggle('statuses')} initiallyOpen={false} />
     </aside>
   );
 }

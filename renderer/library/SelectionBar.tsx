@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AssetSummary, Collection } from '../../shared/model';
+import { openAds } from '../ads/use-ads-location';
 import { AnalyseButton } from '../analysis/AnalyseButton';
 import { useApiMutation, useCollections } from '../api';
 
@@ -11,7 +12,7 @@ interface SelectionBarProps {
   onClear(): void;
 }
 
-/** Bulk actions on the selection: tags in and out, collections in and out, model analysis. */
+/** Bulk actions on the selection: tags in and out, collections in and out, model analysis; ads from a single image. */
 export function SelectionBar({ hashes, items, filteredCollections, onClear }: SelectionBarProps) {
   const [tag, setTag] = useState('');
   const setTags = useApiMutation('setTags');
@@ -63,6 +64,11 @@ export function SelectionBar({ hashes, items, filteredCollections, onClear }: Se
         </button>
       ))}
       <AnalyseButton target={{ hashes: list }} scope="selection" />
+      {list.length === 1 && (
+        <button type="button" onClick={() => openAds({ productHash: list[0] })} title="Start an ad campaign with this image as the product">
+          Make ads…
+        </button>
+      )}
       <div className="toolbar-spacer" />
       {error && <span className="error-text small">{error.message}</span>}
       <button type="button" className="link-button" onClick={onClear}>

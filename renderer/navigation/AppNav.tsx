@@ -1,9 +1,9 @@
 import { ROUTES, type Route } from './routes';
 import { RouteLink } from './RouteLink';
 
-const NAV_ORDER: Route[] = ['library', 'usage', 'settings'];
+const NAV_ORDER: Route[] = ['library', 'review', 'quality', 'ads', 'usage', 'settings'];
 
-/** The views of the app; Review and Ads join this list when they exist. */
+/** The views of the app. */
 export function AppNav() {
   return (
     <nav className="app-nav" aria-label="Views" data-testid="app-nav">

@@ -4,6 +4,9 @@ import { navigateTo, subscribeToLocation } from './history';
 /** The app's top-level views by URL path; anything else shows the library. */
 export const ROUTES = {
   library: { path: '/', label: 'Library' },
+  review: { path: '/review', label: 'Review' },
+  quality: { path: '/quality', label: 'Quality' },
+  ads: { path: '/ads', label: 'Ads' },
   usage: { path: '/usage', label: 'Usage' },
   settings: { path: '/settings', label: 'Settings' },
 } as const;
@@ -40,8 +43,9 @@ export function routeUrl(route: Route): string {
   return route === 'library' ? `${ROUTES.library.path}${librarySearch}` : ROUTES[route].path;
 }
 
-export function goTo(route: Route): void {
+/** Opens a view; `search` (e.g. "?campaign=…") addresses a place inside it. */
+export function goTo(route: Route, search = ''): void {
   rememberLibrarySearch();
-  const url = routeUrl(route);
+  const url = search ? `${ROUTES[route].path}${search}` : routeUrl(route);
   if (url !== `${window.location.pathname}${window.location.search}`) navigateTo(url);
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --count N] [--json]`: ingest throughput against a bare-sharp floor measured
- * in the same run on the same files, peak RSS, and search latency on a 100,000-asset store.
+ * in the same run on the same files, peak RSS, search latency on a 100,000-asset store, and
+ * review latency (keypress to next item shown) in browser mode on a 10,000-item queue.
  * Each measurement runs in its own process so peak RSS and warm caches are its own.
  */
 import { spawn } from 'node:child_process';
@@ -13,10 +14,12 @@ import { ensureCorpus } from './corpus';
 const program = new Command()
   .option('--count <n>', 'images in the generated corpus', '600')
   .option('--search-assets <n>', 'assets in the synthetic search store', '100000')
+  .option('--review-queue <n>', 'pending items in the synthetic review queue', '10000')
   .option('--json', 'print the figures as one JSON object on the last line')
   .parse();
-const options = program.opts<{ count: string; searchAssets: string; json?: boolean }>();
+const options = program.opts<{ count: string; searchAssets: string; reviewQueue: string; json?: boolean }>();
 const count = Number(options.count);
+const REVIEW_ITEMS = 200;
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const benchDir = path.join(projectRoot, '.bench');
@@ -54,6 +57,8 @@ try {
   const cost = await runWorker('cost-worker.ts', [path.join(scratch, 'ingest')]);
   log(`Search: ${options.searchAssets} synthetic assets…`);
   const search = await runWorker('search-worker.ts', [path.join(scratch, 'search'), options.searchAssets]);
+  log(`Review: ${options.reviewQueue}-item queue in browser mode (Chromium), ${REVIEW_ITEMS} items accepted with A…`);
+  const review = await runWorker('review-latency.ts', [path.join(scratch, 'review'), options.reviewQueue, String(REVIEW_ITEMS)]);
 
   const figures = {
     images: count,
@@ -70,6 +75,10 @@ try {
     cost_per_1000_usd: round(cost.costPer1000Usd, 4),
     naive_cost_per_1000_usd: round(cost.naivePer1000Usd, 4),
     cost_ratio: round(cost.costPer1000Usd / cost.naivePer1000Usd),
+    review_queue: review.queue,
+    review_next_p50_ms: round(review.p50Ms),
+    review_next_p95_ms: round(review.p95Ms),
+    review_open_ms: Math.round(review.openMs),
   };
   console.log(`Ingest        ${figures.ingest_images_per_s} images/s (${ingest.images} images in ${round(ingest.seconds)} s)`);
   console.log(`Floor         ${figures.floor_images_per_s} images/s (bare sharp decode + thumbnail)`);
@@ -77,6 +86,7 @@ try {
   console.log(`Search        p50 ${figures.search_p50_ms} ms, p95 ${figures.search_p95_ms} ms at ${search.assets} assets (target p95 ≤ 50 ms)`);
   console.log(`Peak RSS      ${figures.peak_rss_mb} MB (ingest ${figures.ingest_peak_rss_mb} MB, search ${figures.search_peak_rss_mb} MB; target ≤ 1024 MB)`);
   console.log(`Model cost    $${figures.cost_per_1000_usd} per 1,000 images with ${cost.model} (naive $${figures.naive_cost_per_1000_usd}; ${figures.cost_ratio} ×; ${cost.skipped} not sent; ${Math.round(cost.inputTokensPerImage)} in + ${Math.round(cost.outputTokensPerImage)} out tokens per image; target ≤ $0.40)`);
+  console.log(`Review next   p50 ${figures.review_next_p50_ms} ms, p95 ${figures.review_next_p95_ms} ms over ${review.items} items in a ${review.queue}-item queue, keypress to next item painted (target p95 ≤ 100 ms); page opens in ${figures.review_open_ms} ms`);
   if (options.json) console.log(JSON.stringify(figures));
 } finally {
   await fs.rm(scratch, { recursive: true, force: true });

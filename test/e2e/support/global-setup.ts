@@ -14,9 +14,16 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** The server serves the built renderer: build it if it is missing or older than its sources. */
-export default function globalSetup(): void {
+/**
+ * The server serves the built renderer: build it if it is missing or older than its sources.
+ * The build's output goes to stderr, so a caller's stdout (a bench's JSON line) stays clean.
+ */
+export function ensureRendererBuilt(): void {
   const built = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;
   if (built > Math.max(...SOURCES.map(newestMtime))) return;
-  execSync('npm run build', { stdio: 'inherit', timeout: 300_000 });
+  execSync('npm run build', { stdio: ['ignore', 2, 2], timeout: 300_000 });
+}
+
+export default function globalSetup(): void {
+  ensureRendererBuilt();
 }

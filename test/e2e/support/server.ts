@@ -20,6 +20,8 @@ export async function makeTempDir(prefix: string): Promise<string> {
 }
 
 export interface ServerOptions {
+  /** An existing data folder to serve (left in place on stop); default: a fresh temporary one. */
+  dataDir?: string;
   /** A folder added to the library before serving. */
   library?: string;
   /** Extra environment for the server process (e.g. AWS endpoints pointing at the fake Bedrock). */
@@ -31,7 +33,7 @@ export interface ServerOptions {
  * one stdout line that carries its URL.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const dataDir = await makeTempDir('data');
+  const dataDir = options.dataDir ?? (await makeTempDir('data'));
   const args = ['--import', 'tsx', 'electron/cli/serve-command.ts', '--port', '0', '--data-dir', dataDir];
   if (options.library) args.push('--library', options.library);
   const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
@@ -66,7 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     log: () => stderr,
     stop: async () => {
       await stopChild(child);
-      await fs.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+      if (!options.dataDir) await fs.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
 }

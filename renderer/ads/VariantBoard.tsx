@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { AD_FORMATS, type AdVariant, type Campaign } from '../../shared/model';
+import { useReviewerName } from '../review/use-reviewer-name';
+import { formatLabel } from './ad-labels';
+import { AdReviewer } from './AdReviewer';
+import { VariantCard } from './VariantCard';
+import { VariantViewer } from './VariantViewer';
+
+function summary(variants: readonly AdVariant[]): string {
+  const count = (test: (v: AdVariant) => boolean) => variants.filter(test).length;
+  const parts = [
+    `${count((v) => v.state === 'ready')} ready`,
+    `${count((v) => v.review === 'approved')} approved`,
+    `${count((v) => v.state === 'queued' || v.state === 'generating')} rendering`,
+  ];
+  const failed = count((v) => v.state === 'failed' || v.state === 'blocked');
+  return failed ? [...parts, `${failed} failed or blocked`].join(' · ') : parts.join(' · ');
+}
+
+/** Every variant of the campaign by format, updating as they render, to approve or reject. */
+export function VariantBoard({ campaign, variants }: { campaign: Campaign; variants: AdVariant[] }) {
+  const [reviewer, setReviewer] = useReviewerName();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const themeOf = (variant: AdVariant) => campaign.concepts.find((c) => c.id === variant.conceptId)?.theme;
+  const groups = AD_FORMATS.map((format) => ({ format: format.id, variants: variants.filter((v) => v.format === format.id) })).filter((group) => group.variants.length > 0);
+  // The viewer steps through rendered variants in the order the grid shows them.
+  const viewable = groups.flatMap((group) => group.variants).filter((v) => v.state === 'ready');
+  const open = variants.find((v) => v.id === openId);
+  const step = (by: -1 | 1) => {
+    const at = viewable.findIndex((v) => v.id === openId);
+    const next = viewable[(at + by + viewable.length) % viewable.length];
+    if (next) setOpenId(next.id);
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby="variants-title" data-testid="variant-board">
+      <header className="page-header">
+        <h2 id="variants-title">Variants</h2>
+        <span className="small muted" role="status" data-testid="variant-summary">
+          {variants.length ? summary(variants) : ''}
+        </span>
+        <span className="toolbar-spacer" />
+        <AdReviewer name={reviewer} onChange={setReviewer} />
+      </header>
+      {variants.length === 0 && <p className="muted">No variants yet: generate some above.</p>}
+      {groups.map((group) => (
+        <section key={group.format} className="ads-format-group" aria-label={formatLabel(group.format)} data-testid={`format-${group.format}`}>
+          <h3>{formatLabel(group.format)}</h3>
+          <ul className={`ads-variant-grid format-${group.format}`}>
+            {group.variants.map((variant) => (
+              <VariantCard key={variant.id} variant={variant} theme={themeOf(variant)} reviewer={reviewer} onOpen={() => setOpenId(variant.id)} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {open && <VariantViewer campaign={campaign} variant={open} reviewer={reviewer} onStep={step} onClose={() => setOpenId(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import type { AdVariant, Theme } from '../../shared/model';
+import { useVariantImage } from '../api';
+import { THEME_LABELS } from './ad-labels';
+import { VariantDecision } from './VariantDecision';
+import { VariantFacts } from './VariantFacts';
+
+export const STATE_LABELS: Record<AdVariant['state'], string> = {
+  queued: 'Queued',
+  generating: 'Generating…',
+  ready: 'Ready',
+  failed: 'Failed',
+  blocked: 'Blocked',
+};
+
+interface VariantCardProps {
+  variant: AdVariant;
+  theme: Theme | undefined;
+  reviewer: string;
+  onOpen(): void;
+}
+
+/** One variant in the grid: its picture once rendered, its state until then, and the decision on it. */
+export function VariantCard({ variant, theme, reviewer, onOpen }: VariantCardProps) {
+  const image = useVariantImage(variant.id, 'preview', variant.state === 'ready');
+  const title = `${theme ? THEME_LABELS[theme] : 'Concept'} #${variant.index}`;
+  return (
+    <li className={`ad-variant review-${variant.review}`} data-testid="ad-variant" data-state={variant.state} data-review={variant.review} data-format={variant.format} data-theme={theme}>
+      <button type="button" className="ad-variant-preview" style={{ aspectRatio: `${variant.width} / ${variant.height}` }} disabled={variant.state !== 'ready'} onClick={onOpen} aria-label={`Open ${title} larger`}>
+        {image.data ? <img src={image.data.dataUrl} alt="" /> : <span className="small muted">{image.error ? image.error.message : STATE_LABELS[variant.state]}</span>}
+      </button>
+      <div className="ad-variant-meta">
+        <span>{title}</span>
+        <span className={`status-badge state-${variant.state}`} data-testid="variant-state">
+          {STATE_LABELS[variant.state]}
+        </span>
+      </div>
+      <VariantFacts variant={variant} />
+      <VariantDecision variant={variant} reviewer={reviewer} />
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import type { AdVariant, Campaign } from '../../shared/model';
+import { useTransport, useVariantImage } from '../api';
+import { Modal } from '../components/Modal';
+import { formatLabel, THEME_LABELS } from './ad-labels';
+import { VariantDecision } from './VariantDecision';
+import { VariantFacts } from './VariantFacts';
+
+interface VariantViewerProps {
+  campaign: Campaign;
+  variant: AdVariant;
+  reviewer: string;
+  /** Steps to the previous (-1) or next (+1) rendered variant. */
+  onStep(by: -1 | 1): void;
+  onClose(): void;
+}
+
+/** A variant at full size beside the product photo it was made from, with its prompt and the decision. */
+export function VariantViewer({ campaign, variant, reviewer, onStep, onClose }: VariantViewerProps) {
+  const transport = useTransport();
+  const full = useVariantImage(variant.id, 'full', true);
+  const concept = campaign.concepts.find((c) => c.id === variant.conceptId);
+  const title = `${concept ? THEME_LABELS[concept.theme] : 'Concept'} #${variant.index} · ${formatLabel(variant.format)}`;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      if (event.key === 'ArrowLeft') onStep(-1);
+      else if (event.key === 'ArrowRight') onStep(1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onStep]);
+
+  return (
+    <Modal title={title} onClose={onClose} testId="variant-viewer">
+      <div className="ads-compare">
+        <figure>
+          <img src={transport.mediaUrl('preview', campaign.productHash)} alt={`The source product: ${campaign.productName}`} />
+          <figcaption className="small muted">Source product</figcaption>
+        </figure>
+        <figure>
+          {full.data ? <img src={full.data.dataUrl} alt={`The variant: ${title}`} data-testid="variant-full" /> : <p className="muted small">{full.error ? full.error.message : 'Loading…'}</p>}
+          <figcaption className="small muted">
+            {variant.width}×{variant.height} · seed {variant.seed} · {variant.generator === 'local' ? 'local compositor' : variant.generator}
+          </figcaption>
+        </figure>
+      </div>
+      <VariantFacts variant={variant} />
+      <p className="ads-prompt small">{variant.prompt}</p>
+      {variant.negativePrompt && <p className="small muted">Avoid: {variant.negativePrompt}</p>}
+      <div className="modal-actions">
+        <button type="button" className="compact" onClick={() => onStep(-1)} aria-keyshortcuts="ArrowLeft">
+          ← Previous
+        </button>
+        <button type="button" className="compact" onClick={() => onStep(1)} aria-keyshortcuts="ArrowRight">
+          Next →
+        </button>
+        <span className="toolbar-spacer" />
+        <VariantDecision variant={variant} reviewer={reviewer} />
+      </div>
+    </Modal>
+  );
+}

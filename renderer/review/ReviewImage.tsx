@@ -1,0 +1,21 @@
+import type { ReviewItem } from '../../shared/model';
+import { useAsset, useTransport } from '../api';
+import { ZoomablePreview } from '../detail/ZoomablePreview';
+
+/** The image under review, zoomable, with the local analyzer's segments over it once the asset has loaded. */
+export function ReviewImage({ item }: { item: ReviewItem }) {
+  const transport = useTransport();
+  const asset = useAsset(item.hash);
+  return (
+    <div className="review-image" data-testid="review-image">
+      <ZoomablePreview
+        key={item.hash}
+        src={transport.mediaUrl('preview', item.hash)}
+        width={item.width}
+        height={item.height}
+        segments={asset.data?.segments ?? []}
+        alt={item.name}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useMemo, useState } from 'react';
+import type { ReviewQueueEntry } from '../../shared/model';
+import { useReviewQueue } from '../api';
+import { KeyboardHelp } from './KeyboardHelp';
+import { ReviewerBadge, ReviewerNamePrompt } from './ReviewerName';
+import { ReviewFilterBar } from './ReviewFilterBar';
+import { DEFAULT_REVIEW_FILTERS, queueQuery, type ReviewFilters } from './review-filters';
+import { ReviewWorkspace } from './ReviewWorkspace';
+import { useReviewerName } from './use-reviewer-name';
+
+const NO_ITEMS: ReviewQueueEntry[] = [];
+
+/** Reviewers approve, edit or reject what the models said, item by item, before it counts. */
+export function ReviewView() {
+  const [reviewer, setReviewer] = useReviewerName();
+  const [filters, setFilters] = useState<ReviewFilters>(DEFAULT_REVIEW_FILTERS);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const query = useMemo(() => queueQuery(filters), [filters]);
+  const queue = useReviewQueue(query);
+  const items = queue.data?.items ?? NO_ITEMS;
+  const seenModels = useMemo(() => [...new Set(items.map((item) => item.modelId))], [items]);
+  const filtered = JSON.stringify(filters) !== JSON.stringify(DEFAULT_REVIEW_FILTERS);
+
+  return (
+    <main className="review-view" data-testid="review-view">
+      <header className="review-header">
+        <h1>Review</h1>
+        {queue.data && (
+          <span className="review-count" data-testid="review-pending" data-count={queue.data.pending}>
+            <strong>{queue.data.pending.toLocaleString()}</strong> pending
+            <span className="muted small"> · {queue.data.total.toLocaleString()} in this list</span>
+          </span>
+        )}
+        <span className="review-header-spacer" />
+        <ReviewFilterBar filters={filters} onChange={setFilters} seenModels={seenModels} />
+        <button type="button" className="compact" onClick={() => void queue.refetch()} title="Reload the queue: decided items leave a pending list, new answers join it">
+          Refresh
+        </button>
+        {reviewer && <ReviewerBadge name={reviewer} onChange={setReviewer} />}
+        <button type="button" className="compact" aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)}>
+          <kbd>?</kbd> Keys
+        </button>
+      </header>
+      {!reviewer ? (
+        <ReviewerNamePrompt onSet={setReviewer} />
+      ) : queue.error ? (
+        <p className="error-text pad">Could not load the review queue: {queue.error.message}</p>
+      ) : !queue.data ? (
+        <p className="muted pad">Loading the queue…</p>
+      ) : items.length === 0 ? (
+        <p className="review-empty muted" data-testid="review-empty">
+          {filtered
+            ? 'Nothing matches these filters.'
+            : 'Nothing is pending review. Images appear here once they are analysed with AI (Library → Analyse with AI); decided ones are under Show: All.'}
+        </p>
+      ) : (
+        <ReviewWorkspace items={items} reviewer={reviewer} helpOpen={helpOpen} onToggleHelp={() => setHelpOpen((open) => !open)} />
+      )}
+      {helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
+    </main>
+  );
+}
