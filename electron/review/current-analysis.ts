@@ -7,8 +7,8 @@ import type { Asset } from '../../shared/model/asset';
  * The model answer a reviewer looks at first: an escalated answer over the one it replaced,
  * else the most confident, else the newest.
  */
-export function currentAnalysis(analyses: readonly ModelAnalysis[]): ModelAnalysis | null {
-  let best: ModelAnalysis | null = null;
+export function currentAnalysis<A extends Pick<ModelAnalysis, 'escalatedFrom' | 'confidence' | 'at'>>(analyses: readonly A[]): A | null {
+  let best: A | null = null;
   for (const a of analyses) {
     if (!best) best = a;
     else if ((a.escalatedFrom !== null) !== (best.escalatedFrom !== null)) best = a.escalatedFrom !== null ? a : best;

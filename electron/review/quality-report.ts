@@ -31,17 +31,34 @@ export function qualityReport(decisions: readonly ReviewDecision[], analysesOf: 
   };
 }
 
-/** The latest decision per item and field, undone ones and undo records left out (what counts now). */
+/**
+ * The latest decision per item and field (what counts now), undone ones and undo records left
+ * out. Rejecting a whole item rejects each field it covers, as the review state does: a field
+ * decided after the item reject keeps its own decision.
+ */
 function standingFieldDecisions(decisions: readonly ReviewDecision[]): ReviewDecision[] {
   const undone = new Set(decisions.flatMap((d) => d.undoes));
   const latest = new Map<string, ReviewDecision>();
   for (const d of decisions) {
-    if (d.action === 'undo' || undone.has(d.id) || d.field === 'item') continue;
+    if (d.action === 'undo' || undone.has(d.id)) continue;
     const key = `${d.hash}\n${d.field}`;
     const current = latest.get(key);
     if (!current || d.at >= current.at) latest.set(key, d);
   }
-  return [...latest.values()];
+  const standing: ReviewDecision[] = [];
+  for (const d of latest.values()) {
+    if (d.field !== 'item') {
+      const itemReject = latest.get(`${d.hash}\nitem`);
+      if (!itemReject || itemReject.action !== 'reject' || d.at > itemReject.at) standing.push(d);
+      continue;
+    }
+    if (d.action !== 'reject') continue;
+    for (const field of ATTRIBUTE_FIELDS) {
+      const own = latest.get(`${d.hash}\n${field}`);
+      if (!own || own.at <= d.at) standing.push({ ...d, field });
+    }
+  }
+  return standing;
 }
 
 function count(map: Map<string, Counts>, key: string, action: ReviewDecision['action']): void {

@@ -4,13 +4,12 @@
  * item) and undo, all as append-only records in the store.
  */
 import { randomUUID } from 'node:crypto';
-import type { ModelAnalysis } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import { ATTRIBUTE_FIELDS, ModelAttributes, type AttributeField } from '../../shared/model/attributes';
 import {
   ReviewQueueQuery, type DecisionInput, type FieldReview, type ReviewDecision, type ReviewItem, type ReviewQueueEntry, type ReviewQueuePage,
 } from '../../shared/model/review';
-import type { LibraryStore } from '../store';
+import type { AnalysisHead, LibraryStore } from '../store';
 import { baseName, isUnder } from '../store/paths';
 import { allAnalyses, currentAnalysis } from './current-analysis';
 
@@ -23,17 +22,18 @@ export class ReviewService {
     const query = ReviewQueueQuery.parse(input);
     const entries: ReviewQueueEntry[] = [];
     let pending = 0;
+    // Heads and paths only: copying every asset and answer made this take most of a second at 10,000 items.
     for (const hash of this.store.analysedHashes()) {
-      const asset = this.store.getAsset(hash);
-      const analyses = this.store.listModelAnalyses(hash);
-      const current = currentAnalysis(analyses);
-      if (!asset || !current) continue;
+      const paths = this.store.assetPaths(hash);
+      const heads = this.store.analysisHeads(hash);
+      const current = currentAnalysis(heads);
+      if (!paths || !current) continue;
       const status = this.store.reviewStatus(hash);
       if (status === 'pending') pending++;
       // Filtering by model looks at that model's answer, whichever answer is under review.
-      const considered = query.modelId ? analyses.find((a) => a.modelId === query.modelId || a.requestedModelId === query.modelId) : current;
-      if (considered && matches(query, asset, considered, status, () => this.store.fieldReviews(hash))) {
-        entries.push({ hash, name: baseName(asset.locations[0]?.path ?? hash), modelId: considered.modelId, confidence: considered.confidence, at: considered.at, status });
+      const considered = query.modelId ? heads.find((a) => a.modelId === query.modelId || a.requestedModelId === query.modelId) : current;
+      if (considered && matches(query, paths, considered, status, () => this.store.fieldReviews(hash))) {
+        entries.push({ hash, name: baseName(paths[0] ?? hash), modelId: considered.modelId, confidence: considered.confidence, at: considered.at, status });
       }
     }
     entries.sort((a, b) => a.at - b.at || a.hash.localeCompare(b.hash));
@@ -48,7 +48,7 @@ export class ReviewService {
     return {
       hash, name: baseName(path), path, width: asset.metadata.width, height: asset.metadata.height,
       status: this.store.reviewStatus(hash), modelId: current?.modelId ?? '', analyses: allAnalyses(this.store, asset),
-      fields: this.store.fieldReviews(hash), history: this.store.reviewHistory(hash),
+      fields: this.store.fieldReviews(hash), history: this.store.reviewHistory(hash), segments: asset.segments,
     };
   }
 
@@ -109,13 +109,13 @@ function editedValue(field: AttributeField | 'item', value: unknown): unknown {
 }
 
 function matches(
-  q: ReturnType<typeof ReviewQueueQuery.parse>, asset: Asset, current: ModelAnalysis, status: string, fields: () => Record<AttributeField, FieldReview>,
+  q: ReturnType<typeof ReviewQueueQuery.parse>, paths: readonly string[], current: AnalysisHead, status: string, fields: () => Record<AttributeField, FieldReview>,
 ): boolean {
   if (q.state !== 'all' && status !== q.state) return false;
   if (q.since !== undefined && current.at < q.since) return false;
   if (q.until !== undefined && current.at > q.until) return false;
-  if (q.folder && !asset.locations.some((l) => isUnder(l.path, q.folder!))) return false;
-  const confidence = q.field ? current.attributes.confidence[q.field] : current.confidence;
+  if (q.folder && !paths.some((p) => isUnder(p, q.folder!))) return false;
+  const confidence = q.field ? current.fieldConfidence[q.field] : current.confidence;
   if (q.confidenceBelow !== undefined && confidence >= q.confidenceBelow) return false;
   return !q.field || fields()[q.field].state === 'pending';
 }

@@ -53,6 +53,11 @@ export interface LibraryStats {
  * Reads are synchronous against in-memory indexes; writes are durable once they return
  * (journaled) and reach library.json in coalesced snapshots.
  */
+/** What a queue needs of a model answer, without copying its attributes (cheap at 100,000 items). */
+export type AnalysisHead = Pick<ModelAnalysis, 'modelId' | 'requestedModelId' | 'confidence' | 'at' | 'escalatedFrom'> & {
+  fieldConfidence: ModelAnalysis['attributes']['confidence'];
+};
+
 /** Model analyses, their persisted job queue, the invocation log and AI settings. */
 export interface AnalysisRecords {
   /** null until first saved: callers fill in the defaults. */
@@ -63,6 +68,7 @@ export interface AnalysisRecords {
   /** The cache: this model's answer (as requested) for these bytes under this prompt version. */
   findModelAnalysis(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined;
   recordModelAnalysis(analysis: ModelAnalysis): void;
+  analysisHeads(hash: string): AnalysisHead[];
   putAnalysisJobs(jobs: AnalysisJob[]): void;
   updateAnalysisJob(id: string, patch: AnalysisJobPatch): void;
   listAnalysisJobs(states?: readonly AnalysisJobState[]): AnalysisJob[];
@@ -82,6 +88,8 @@ export interface ReviewRecords {
   reviewStatus(hash: string): ItemReviewStatus;
   /** Hashes that have at least one model answer (reviewable items), in no particular order. */
   analysedHashes(): string[];
+  /** The file paths of an asset (cheaper than getAsset when only paths are needed). */
+  assetPaths(hash: string): string[] | undefined;
 }
 
 /** Ad campaigns and their variants. */

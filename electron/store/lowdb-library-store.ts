@@ -32,7 +32,7 @@ import { ChunkedJsonFile } from './chunked-json-file';
 import { emptyDocument, type LibraryDocument } from './document';
 import { StoreClosedError, UnknownRecordError } from './errors';
 import { Journal } from './journal';
-import type { FileRecord, JobPatch, LibraryStats, LibraryStore, OpenLibraryStoreOptions } from './library-store';
+import type { AnalysisHead, FileRecord, JobPatch, LibraryStats, LibraryStore, OpenLibraryStoreOptions } from './library-store';
 import type { LibraryOp } from './library-ops';
 import type { LibraryState } from './library-state';
 import { loadLibrary } from './load-library';
@@ -305,6 +305,16 @@ export class LowdbLibraryStore implements LibraryStore {
 
   reviewStatus(hash: string): ItemReviewStatus {
     return this.state.review.status(hash);
+  }
+
+  analysisHeads(hash: string): AnalysisHead[] {
+    return (this.state.analysis.analyses.get(hash) ?? []).map((a) => ({
+      modelId: a.modelId, requestedModelId: a.requestedModelId, confidence: a.confidence, at: a.at, escalatedFrom: a.escalatedFrom, fieldConfidence: { ...a.attributes.confidence },
+    }));
+  }
+
+  assetPaths(hash: string): string[] | undefined {
+    return this.state.index.get(hash)?.locations.map((l) => l.path);
   }
 
   analysedHashes(): string[] {

@@ -1,11 +1,10 @@
 import type { ReviewItem } from '../../shared/model';
-import { useAsset, useTransport } from '../api';
+import { useTransport } from '../api';
 import { ZoomablePreview } from '../detail/ZoomablePreview';
 
-/** The image under review, zoomable, with the local analyzer's segments over it once the asset has loaded. */
+/** The image under review, zoomable, with the local analyzer's segments over it. */
 export function ReviewImage({ item }: { item: ReviewItem }) {
   const transport = useTransport();
-  const asset = useAsset(item.hash);
   return (
     <div className="review-image" data-testid="review-image">
       <ZoomablePreview
@@ -13,7 +12,7 @@ export function ReviewImage({ item }: { item: ReviewItem }) {
         src={transport.mediaUrl('preview', item.hash)}
         width={item.width}
         height={item.height}
-        segments={asset.data?.segments ?? []}
+        segments={item.segments}
         alt={item.name}
       />
     </div>

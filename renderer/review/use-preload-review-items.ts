@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { assetOptions, reviewItemOptions, useApi, useTransport } from '../api';
+import { reviewItemOptions, useApi, useTransport } from '../api';
 import { preloadImage } from './preloaded-images';
 
 /**
@@ -16,7 +16,6 @@ export function usePreloadReviewItems(hashes: readonly string[]): void {
     for (const hash of key.split(',').filter(Boolean)) {
       preloadImage(transport.mediaUrl('preview', hash));
       void queryClient.prefetchQuery(reviewItemOptions(api, hash));
-      void queryClient.prefetchQuery(assetOptions(api, hash));
     }
   }, [key, api, transport, queryClient]);
 }

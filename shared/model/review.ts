@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ModelAnalysis } from './ai';
+import { Segment } from './asset';
 import { ATTRIBUTE_FIELDS } from './attributes';
 
 /** A decision is about one attribute field, or about the whole item ("item": reject all). */
@@ -133,5 +134,7 @@ export const ReviewItem = z.object({
   analyses: z.array(ModelAnalysis),
   fields: z.record(z.enum(ATTRIBUTE_FIELDS), FieldReview),
   history: z.array(ReviewDecision),
+  /** Sheet regions, drawn over the image. */
+  segments: z.array(Segment),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;

@@ -230,15 +230,15 @@ test('quality shows acceptance per model and field, throughput, agreement and va
   await page.goto(server.url);
   await nav(page, 'Quality').click();
   await expect(page).toHaveURL(/\/quality$/);
-  // Nine accepted items of ten fields; one field edited. The rejected item counts as an item, not as fields.
-  await expect(page.getByTestId('quality-decided')).toHaveText('90');
+  // Nine accepted items of ten fields, one field of them edited; the rejected item rejects its ten fields.
+  await expect(page.getByTestId('quality-decided')).toHaveText('100');
   await expect(page.getByTestId('quality-edited')).toHaveText('1');
-  await expect(page.getByTestId('quality-acceptance')).toHaveText('99%');
+  await expect(page.getByTestId('quality-acceptance')).toHaveText('89%');
 
   const byModel = page.getByTestId('quality-by-model');
   await expect(byModel.getByTestId('bar-row')).toHaveCount(2);
   await expect(byModel.locator(`[data-key="${SONNET}"]`)).toContainText('claude-sonnet-4');
-  await expect(byModel.locator(`[data-key="${SONNET}"] [data-testid="bar-note"]`)).toHaveText('99% accepted of 89');
+  await expect(byModel.locator(`[data-key="${SONNET}"] [data-testid="bar-note"]`)).toHaveText('89% accepted of 99');
   await expect(byModel.locator(`[data-key="${HAIKU}"] [data-testid="bar-note"]`)).toHaveText('100% accepted of 1');
   await expect(byModel.locator('.bar-segment.accepted')).toHaveCount(2);
   for (const bar of await byModel.locator('.bar-segment.accepted').all()) await expect(bar).toBeVisible();

@@ -28,6 +28,17 @@ describe('quality figures', () => {
     expect(report.byField.find((r) => r.key === 'mood')).toMatchObject({ edited: 1 });
   });
 
+  it('counts a whole-item reject as a reject of every field it covers', () => {
+    const report = qualityReport([
+      decision({ hash: 'h', field: 'style', action: 'accept', at: 1 }),
+      decision({ hash: 'h', field: 'item', action: 'reject', value: null, at: 2 }),
+      decision({ hash: 'h', field: 'mood', action: 'accept', at: 3 }),
+    ], () => []);
+    expect(report.byModel).toEqual([{ key: 'haiku', accepted: 1, edited: 0, rejected: 9, acceptanceRate: 0.1 }]);
+    expect(report.byField.find((r) => r.key === 'style')).toMatchObject({ accepted: 0, rejected: 1 });
+    expect(report.byField.find((r) => r.key === 'mood')).toMatchObject({ accepted: 1, rejected: 0 });
+  });
+
   it('prices acceptance per model and field', () => {
     const report = qualityReport([
       decision({ hash: 'a', modelId: 'haiku' }), decision({ hash: 'b', modelId: 'haiku', action: 'reject' }),
