@@ -32,6 +32,8 @@ export default defineConfig({
     root: resolve('renderer'),
     plugins: [react(), rootBase],
     build: {
+      // Browser mode sends the bundle over loopback on every start: a third of the bytes parse faster.
+      minify: true,
       outDir: resolve('out/renderer'),
       rolldownOptions: { input: resolve('renderer/index.html') },
     },
