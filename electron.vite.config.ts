@@ -15,7 +15,8 @@ export default defineConfig({
     build: {
       // Native and file-system packages stay in node_modules (electron-builder ships them).
       externalizeDeps: { include: ['sharp', 'lowdb', 'chokidar'] },
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The analysis worker is its own entry: electron/imaging/analysis-pool.ts loads it from beside index.js.
+      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), 'analysis-worker': resolve('electron/imaging/analysis-worker.ts') } },
     },
   },
   preload: {

@@ -61,7 +61,7 @@ const program = new Command()
   .argument('<folder>', 'folder of images to add to the library and ingest')
   .option('--json <file>', 'write one JSON entry per file found to <file>')
   .option('--data-dir <dir>', 'library data folder (default: SWATCHBOOK_DATA_DIR or the app data folder)')
-  .option('--concurrency <n>', 'files processed at once (default: number of cores)')
+  .option('--concurrency <n>', 'files processed at once (default: number of cores + 1)')
   .addOption(new Option('--analyzer <name>', 'local: the built-in analyzer only; bedrock: also ask the model (reads the AWS_* environment)').choices(['local', 'bedrock']).default('local'))
   .action(async (folder: string, options: IndexOptions) => {
     process.exitCode = await runIndex(folder, options);

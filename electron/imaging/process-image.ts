@@ -1,16 +1,15 @@
 /**
  * Ingest of one file: validate the header, decode once to the preview size (512 px), derive
- * the preview, thumbnail and analysis raster from those pixels, write the cache files, and
- * analyse the whole image, any sheet regions and (for huge images) native tiles. Deep zoom
- * loads the original file, so the cached preview need not be larger.
+ * the thumbnail and analysis raster from those pixels, write the thumbnail, and analyse the
+ * whole image, any sheet regions and (for huge images) native tiles. The preview itself is
+ * rendered on first request (see preview.ts). Deep zoom loads the original file, so the
+ * preview need not be larger.
  */
 import type { Box, ImageMetadata, LocalAnalysis, Segment } from '../../shared/model/asset';
-import {
-  analysisFromFeatures, measure, perceptualHash, segmentSheet, vectorFromFeatures,
-} from '../analysis/local';
-import { previewPath, thumbnailPath, writeAtomic } from './cache-files';
+import { analysisPool } from './analysis-pool';
+import { thumbnailPath, writeAtomic } from './cache-files';
 import { decodePreview, DEFAULT_PIXEL_LIMIT, readMetadata, type PreviewPixels } from './decode';
-import { analysisRaster, encodePreview, encodeThumbnail, flattenedRaster, reduceToThumbnail } from './derive';
+import { analysisRaster, encodeThumbnail, flattenedRaster, reduceToThumbnail } from './derive';
 import type { Raster } from './raster';
 import { analyseTiles } from './tiles';
 
@@ -34,24 +33,22 @@ export interface ProcessOptions {
 export async function processImage(bytes: Buffer, opts: ProcessOptions): Promise<ProcessedImage> {
   const pixelLimit = opts.pixelLimit ?? DEFAULT_PIXEL_LIMIT;
   const metadata = await readMetadata(bytes, pixelLimit);
+  // 512 px first, then 256: decoding straight to 256 px is cheaper, but JPEG's coarser
+  // shrink-on-load leaves moiré in fine patterns and moved the analyzer's answers.
   const pixels = await decodePreview(bytes, pixelLimit);
-  const thumb = reduceToThumbnail(pixels);
-  // Encoding runs on sharp's threads while the analysis runs here.
-  const written = Promise.all([
-    encodePreview(pixels).then((b) => writeAtomic(previewPath(opts.cacheDir, opts.hash), b)),
-    thumb.then(encodeThumbnail).then((b) => writeAtomic(thumbnailPath(opts.cacheDir, opts.hash), b)),
-  ]);
+  const thumb = await reduceToThumbnail(pixels);
+  // Encoding runs on sharp's threads while the analysis runs in a worker.
+  const written = encodeThumbnail(thumb).then((b) => writeAtomic(thumbnailPath(opts.cacheDir, opts.hash), b));
   // Awaited below; this only keeps an early throw from leaving it an unhandled rejection.
   written.catch(() => undefined);
-  const raster = flattenedRaster(await thumb);
-  const features = measure(raster);
-  const analysis = analysisFromFeatures(features, raster, { originalWidth: metadata.width, originalHeight: metadata.height });
+  const raster = flattenedRaster(thumb);
+  const whole = await analysisPool().analyseWholeImage(raster, { originalWidth: metadata.width, originalHeight: metadata.height });
   const [segments, tiles] = await Promise.all([
-    analyseSegments(pixels, raster, metadata),
+    analyseSegments(pixels, whole.regions, raster, metadata),
     analyseTiles(bytes, metadata.width, metadata.height, pixelLimit),
     written,
   ]);
-  return { metadata, analysis, segments, tiles, phash: perceptualHash(raster), vector: vectorFromFeatures(features) };
+  return { metadata, analysis: whole.analysis, segments, tiles, phash: whole.phash, vector: whole.vector };
 }
 
 /** Scales a box between two pixel grids of the same image, clamped to the target. */
@@ -69,12 +66,11 @@ function inset(b: Box): Box {
   return { x: b.x + dx, y: b.y + dy, width: Math.max(1, b.width - 2 * dx), height: Math.max(1, b.height - 2 * dy) };
 }
 
-/** Regions are found on the small raster but analysed on crops of the preview, for detail. */
-async function analyseSegments(pixels: PreviewPixels, raster: Raster, metadata: ImageMetadata): Promise<Segment[]> {
-  const boxes = segmentSheet(raster);
+/** Regions are found on the small raster but analysed on crops of the 512 px pixels, for detail. */
+async function analyseSegments(pixels: PreviewPixels, boxes: Box[], raster: Raster, metadata: ImageMetadata): Promise<Segment[]> {
   return Promise.all(boxes.map(async (b) => {
     const crop = await analysisRaster(pixels, inset(scaleBox(b, raster.width, raster.height, pixels.width, pixels.height)));
     const box = scaleBox(b, raster.width, raster.height, metadata.width, metadata.height);
-    return { box, analysis: analysisFromFeatures(measure(crop), crop, { originalWidth: box.width, originalHeight: box.height }) };
+    return { box, analysis: await analysisPool().analysePart(crop, { originalWidth: box.width, originalHeight: box.height }) };
   }));
 }

@@ -6,7 +6,7 @@
  */
 import sharp from 'sharp';
 import type { Box, Segment } from '../../shared/model/asset';
-import { analyzeRaster } from '../analysis/local';
+import { analysisPool } from './analysis-pool';
 import { decodeOptions } from './decode';
 import { ANALYSIS_EDGE } from './derive';
 
@@ -37,7 +37,7 @@ async function analyseTile(bytes: Buffer, box: Box, pixelLimit: number): Promise
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   const raster = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 3 as const };
-  return { box, analysis: analyzeRaster(raster, { originalWidth: box.width, originalHeight: box.height }) };
+  return { box, analysis: await analysisPool().analysePart(raster, { originalWidth: box.width, originalHeight: box.height }) };
 }
 
 /** Tiles are decoded one after another: each needs much of the original in memory. */

@@ -26,7 +26,8 @@ export class IngestQueue extends EventEmitter<IngestQueueEvents> {
   constructor(
     private readonly store: LibraryStore,
     private readonly runJob: (filePath: string) => Promise<IngestOutcome>,
-    concurrency = os.availableParallelism(),
+    // One more than the cores: while a file waits on the analysis worker, libvips decodes another.
+    concurrency = os.availableParallelism() + 1,
   ) {
     super();
     this.queue = new PQueue({ concurrency: Math.max(1, concurrency) });

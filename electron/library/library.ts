@@ -14,7 +14,7 @@ import { RenameTracker } from './rename-tracker';
 
 export interface LibraryOptions {
   dataDir: string;
-  /** Ingest jobs run at once; default: the number of cores. */
+  /** Ingest jobs run at once; default: the number of cores plus one (one decodes while another is analysed). */
   concurrency?: number;
   /** Watch library folders for changes after scanning (the app does; a one-shot CLI run does not). */
   watch?: boolean;
@@ -43,6 +43,8 @@ export class LibraryFolderError extends Error {}
 export class Library extends EventEmitter<LibraryEvents> {
   readonly dataDir: string;
   readonly cacheDir: string;
+  /** Largest width × height decoded (previews rendered on demand use it too); undefined: the default. */
+  readonly pixelLimit: number | undefined;
   readonly queue: IngestQueue;
   readonly analysis: AnalysisService;
   readonly ads: AdStudio;
@@ -54,6 +56,7 @@ export class Library extends EventEmitter<LibraryEvents> {
     super();
     this.dataDir = options.dataDir;
     this.cacheDir = cacheDirOf(options.dataDir);
+    this.pixelLimit = options.pixelLimit;
     const context = { store, cacheDir: this.cacheDir, pixelLimit: options.pixelLimit };
     this.renames = new RenameTracker(store, (p) => this.emit('change', { kind: 'removed', path: p }));
     this.queue = new IngestQueue(store, (p) => this.renames.ingest(p, () => ingestFile(p, context)), options.concurrency);

@@ -29,6 +29,7 @@ export class ApiHost {
       cacheDir: library.cacheDir,
       roots: () => library.folders().map((folder) => folder.path),
       locations: (hash) => library.store.getAsset(hash)?.locations.map((location) => location.path) ?? [],
+      pixelLimit: library.pixelLimit,
     };
   }
 

@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MEDIA_KINDS, type MediaKind } from '../../shared/api/bridge';
-import { previewPath, thumbnailPath } from '../imaging';
+import { previewPath, renderPreview, thumbnailPath } from '../imaging';
 
 /**
  * Which file a media URL may serve. Shared by the Electron `swatchbook-media:` protocol and
  * the browser-mode HTTP server, so the one piece of path-containment logic is tested in Node.
  * A request names only a kind and a content hash; the file path always comes from the cache
  * folder or the store, and is served only if its real path is inside an allowed root.
+ * A preview ingest did not write is rendered here from the original on first request.
  */
 export interface MediaRequest {
   kind: MediaKind;
@@ -20,6 +22,8 @@ export interface MediaSources {
   roots(): string[];
   /** Where the asset's bytes are, preferred first. */
   locations(hash: string): string[];
+  /** The library's pixel limit, applied when a preview is rendered on request (default 200 megapixels). */
+  pixelLimit?: number;
 }
 
 export interface ResolvedMedia {
@@ -47,9 +51,61 @@ export async function resolveMedia(sources: MediaSources, request: MediaRequest)
     }
     return null;
   }
-  const file = (request.kind === 'thumb' ? thumbnailPath : previewPath)(sources.cacheDir, request.hash);
-  const real = await containedRealPath(await realRoots([sources.cacheDir]), file);
+  const real = request.kind === 'thumb'
+    ? await cachedFile(sources, thumbnailPath(sources.cacheDir, request.hash))
+    : await previewFile(sources, request.hash);
   return real ? { path: real, contentType: 'image/webp', immutable: true } : null;
+}
+
+async function cachedFile(sources: MediaSources, file: string): Promise<string | null> {
+  return containedRealPath(await realRoots([sources.cacheDir]), file);
+}
+
+/** Previews being rendered, by cache path: concurrent requests for one asset share one render. */
+const rendering = new Map<string, Promise<string | null>>();
+
+/** The cached preview, rendered from the original first if ingest did not write one. */
+async function previewFile(sources: MediaSources, hash: string): Promise<string | null> {
+  const file = previewPath(sources.cacheDir, hash);
+  const pending = rendering.get(file);
+  if (pending) return pending;
+  const cached = await cachedFile(sources, file);
+  if (cached) return cached;
+  let render = rendering.get(file);
+  if (!render) {
+    render = renderFromOriginal(sources, hash, file).finally(() => rendering.delete(file));
+    rendering.set(file, render);
+  }
+  return render;
+}
+
+async function renderFromOriginal(sources: MediaSources, hash: string, file: string): Promise<string | null> {
+  // A render that finished while this request was looking at the cache has already written it.
+  const done = await cachedFile(sources, file);
+  if (done) return done;
+  const original = await readOriginal(sources, hash);
+  if (!original) return null;
+  try {
+    await renderPreview(sources.cacheDir, hash, original, sources.pixelLimit);
+  } catch {
+    // Bytes that hash right but cannot be rendered (over the library's pixel limit, say): nothing to show.
+    return null;
+  }
+  return cachedFile(sources, file);
+}
+
+/**
+ * The bytes of the first location inside a library folder that still hash to `hash`: an
+ * original edited since ingest must not become the preview of what was ingested.
+ */
+async function readOriginal(sources: MediaSources, hash: string): Promise<Buffer | null> {
+  const roots = await realRoots(sources.roots());
+  for (const location of sources.locations(hash)) {
+    const real = await containedRealPath(roots, location);
+    const bytes = real && (await fs.readFile(real).catch(() => null));
+    if (bytes && createHash('sha256').update(bytes).digest('hex') === hash) return bytes;
+  }
+  return null;
 }
 
 /** Real paths of the roots that exist (a missing library folder serves nothing). */

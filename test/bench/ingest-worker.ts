@@ -2,7 +2,8 @@
  * One measured pass, run in its own process so its peak RSS is its own:
  *   ingest <corpusDir> <dataDir>   full Swatchbook ingest (hash, decode once, analyse, cache, store)
  *   floor  <corpusDir> <outDir>    bare sharp decode + thumbnail of the same files
- * Prints one JSON line: { images, seconds, peakRssMb }.
+ * Prints one JSON line: { images, seconds, peakRssMb, cpuMsPerImage }. CPU time per image
+ * (all threads of the process) is steadier than throughput on a machine shared with other work.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -37,7 +38,10 @@ async function runFloor(): Promise<number> {
 }
 
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const images = mode === 'ingest' ? await runIngest() : await runFloor();
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ images, seconds, peakRssMb }));
+const cpuMsPerImage = (cpu.user + cpu.system) / 1000 / Math.max(1, images);
+console.log(JSON.stringify({ images, seconds, peakRssMb, cpuMsPerImage }));

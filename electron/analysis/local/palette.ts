@@ -6,7 +6,7 @@ import { converter, differenceCiede2000 } from 'culori';
 import type { PaletteColour } from '../../../shared/model/asset';
 import { COLOUR_NAMES } from '../../../shared/vocabulary/colour-names';
 import type { Raster } from '../../imaging/raster';
-import { hexToOklab, oklabToHex, rgbToOklab, type Oklab } from './colour-space';
+import { hexToOklab, oklabToHex, rgbToOklabInto, type Oklab } from './colour-space';
 
 const K = 8;
 const MAX_SAMPLES = 2048;
@@ -64,9 +64,11 @@ function samplePixels(r: Raster, calm: Uint8Array | null): Points {
   for (let i = 0; i < n && k < out.length; i++) {
     if (useCalm && !calm![i]) continue;
     if (seen++ >= next) {
-      const lab = rgbToOklab(r.data[i * 3], r.data[i * 3 + 1], r.data[i * 3 + 2]);
-      out[k++] = lab[0]; out[k++] = lab[1]; out[k++] = lab[2];
+      rgbToOklabInto(r.data[i * 3], r.data[i * 3 + 1], r.data[i * 3 + 2], out, k);
+      k += 3;
       next += step * (0.5 + rnd());
+      // Every pixel counts: skip straight to the next one sampled (the first whose index reaches `next`).
+      if (!useCalm) { const to = Math.max(i + 1, Math.ceil(next)) - 1; seen += to - i; i = to; }
     }
   }
   return out.subarray(0, k);
@@ -77,11 +79,30 @@ const dist2 = (p: Oklab, q: Oklab) => (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 + 
 /** Squared distance from point `i` of `pts` to centre `c`. */
 const dist2At = (pts: Points, i: number, c: Oklab) => (pts[3 * i] - c[0]) ** 2 + (pts[3 * i + 1] - c[1]) ** 2 + (pts[3 * i + 2] - c[2]) ** 2;
 
-function nearest(pts: Points, i: number, centres: Oklab[]): number {
+/** Index of the nearest centre to each point. Samples of a flat fill repeat the previous one, whose answer is known. */
+function nearestEach(pts: Points, centres: Oklab[]): Int32Array {
+  const packed = new Float64Array(3 * centres.length);
+  for (let c = 0; c < centres.length; c++) packed.set(centres[c], 3 * c);
+  const out = new Int32Array(pts.length / 3);
+  for (let i = 0, c = 0; i < out.length; i++) {
+    if (i === 0 || !sameAsPrevious(pts, i)) c = nearestPacked(pts, i, packed);
+    out[i] = c;
+  }
+  return out;
+}
+
+function sameAsPrevious(pts: Points, i: number): boolean {
+  const j = 3 * i;
+  return pts[j] === pts[j - 3] && pts[j + 1] === pts[j - 2] && pts[j + 2] === pts[j - 1];
+}
+
+/** The centre nearest to point `i`, the centres packed as L, a, b triples; the first of equals wins. */
+function nearestPacked(pts: Points, i: number, centres: Float64Array): number {
+  const p0 = pts[3 * i], p1 = pts[3 * i + 1], p2 = pts[3 * i + 2];
   let best = 0, bestD = Infinity;
-  for (let c = 0; c < centres.length; c++) {
-    const d = dist2At(pts, i, centres[c]);
-    if (d < bestD) { bestD = d; best = c; }
+  for (let c = 0; c < centres.length; c += 3) {
+    const d = (p0 - centres[c]) ** 2 + (p1 - centres[c + 1]) ** 2 + (p2 - centres[c + 2]) ** 2;
+    if (d < bestD) { bestD = d; best = c / 3; }
   }
   return best;
 }
@@ -107,11 +128,14 @@ function kmeans(pts: Points): Cluster[] {
   }
   const assign = new Int32Array(count);
   const sums = new Float64Array(4 * K);
+  // The centres packed in one typed array for the assignment loop, the palette's hottest.
+  const packed = new Float64Array(3 * centres.length);
   for (let it = 0; it < ITERATIONS; it++) {
     let moved = false;
     sums.fill(0);
-    for (let i = 0; i < count; i++) {
-      const c = nearest(pts, i, centres);
+    for (let c = 0; c < centres.length; c++) packed.set(centres[c], 3 * c);
+    for (let i = 0, c = 0; i < count; i++) {
+      if (i === 0 || !sameAsPrevious(pts, i)) c = nearestPacked(pts, i, packed);
       if (c !== assign[i]) moved = true;
       assign[i] = c;
       sums[4 * c] += pts[3 * i]; sums[4 * c + 1] += pts[3 * i + 1]; sums[4 * c + 2] += pts[3 * i + 2]; sums[4 * c + 3]++;
@@ -214,7 +238,8 @@ export function extractPalette(r: Raster, calm: Uint8Array | null = null): Palet
   const clusters = kmeans(points);
   const centres = clusters.map((c) => c.centre);
   let residualSum = 0;
-  for (let i = 0; i < count; i++) residualSum += Math.sqrt(dist2At(points, i, centres[nearest(points, i, centres)]));
+  const owner = nearestEach(points, centres);
+  for (let i = 0; i < count; i++) residualSum += Math.sqrt(dist2At(points, i, centres[owner[i]]));
   const residual = (100 * residualSum) / count;
   const merged = mergeSameName(absorbMixtures(mergeClose(clusters)));
   // Colours come from calm pixels; shares come from every pixel, so small motifs whose
@@ -222,7 +247,7 @@ export function extractPalette(r: Raster, calm: Uint8Array | null = null): Palet
   const everyPixel = calm ? samplePixels(r, null) : points;
   const finalCentres = merged.map((c) => c.centre);
   for (const c of merged) c.count = 0;
-  for (let i = 0; i < everyPixel.length / 3; i++) merged[nearest(everyPixel, i, finalCentres)].count++;
+  for (const c of nearestEach(everyPixel, finalCentres)) merged[c].count++;
   return { colours: toPalette(merged.filter((c) => c.count > 0)), residual: Math.round(residual * 100) / 100 };
 }
 

@@ -4,6 +4,7 @@
  * precision by measuring at the largest multiple of the period that fits.
  */
 import { shiftedNcc } from './autocorrelation';
+import { AxisCorrelation } from './axis-correlation';
 
 /** A lattice in grid pixels: basis (width, 0) and (offsetX, height). null width/height = constant along that axis. */
 export interface GridLattice {
@@ -44,16 +45,20 @@ function firstPeak(profile: (d: number) => number, n: number): number | null {
  * Sub-pixel period along one axis: measure the correlation near 2×, 4×, 8×… the period,
  * each step halving the error, and fit a parabola to the best lag.
  */
-function refine(grid: Float32Array, n: number, period: number, axis: 'x' | 'y'): { period: number; score: number } {
-  const ncc = (lag: number) =>
-    lag < 1 || lag > n - 8 ? -1 : axis === 'x' ? shiftedNcc(grid, n, n, lag, 0) : shiftedNcc(grid, n, n, 0, lag);
+function refine(axes: AxisCorrelation, n: number, period: number, axis: 'x' | 'y'): { period: number; score: number } {
+  // Lags outside 1..n−8 overlap too little to trust: they score -1, as if uncorrelated.
+  const ncc = (first: number, count: number) => {
+    const from = Math.max(1, first), to = Math.min(n - 8, first + count - 1);
+    const inside = to >= from ? axes.run(axis, from, to - from + 1) : [];
+    return Array.from({ length: count }, (_, i) => (first + i >= from && first + i <= to ? inside[first + i - from] : -1));
+  };
   let estimate = period;
   let score = -1;
   for (let m = 1; m * estimate <= n / 2 + 2; m *= 2) {
     // After the first step the estimate is within a fraction of a pixel, so ±1 lag suffices.
     const reach = m === 1 ? 2 : 1;
     const first = Math.round(m * estimate) - reach;
-    const values = Array.from({ length: 2 * reach + 1 }, (_, i) => ncc(first + i));
+    const values = ncc(first, 2 * reach + 1);
     const i = values.indexOf(Math.max(...values));
     let delta = 0;
     if (i > 0 && i < 2 * reach) {
@@ -93,12 +98,16 @@ function isLocalMax(ac: Float32Array, n: number, dx: number, dy: number, v: numb
 
 /** A stripe-like (one-dimensional) lattice: each axis is either constant or periodic on its own. */
 export function stripeLattice(grid: Float32Array, n: number, ac: Float32Array): GridLattice | null {
+  return stripeLatticeOf(new AxisCorrelation(grid, n), n, ac);
+}
+
+function stripeLatticeOf(axes: AxisCorrelation, n: number, ac: Float32Array): GridLattice | null {
   const px = (d: number) => at(ac, n, d, 0);
   const py = (d: number) => at(ac, n, 0, d);
   const axis = (p: (d: number) => number, a: 'x' | 'y') => {
     if (isConstant(p, n)) return { period: null, score: 1 };
     const first = firstPeak(p, n);
-    return first === null ? null : refine(grid, n, first, a);
+    return first === null ? null : refine(axes, n, first, a);
   };
   const x = axis(px, 'x');
   const y = axis(py, 'y');
@@ -113,11 +122,12 @@ export function stripeLattice(grid: Float32Array, n: number, ac: Float32Array): 
 export function gridLattice(grid: Float32Array, n: number, ac: Float32Array, aspect = 1): GridLattice | null {
   const px = (d: number) => at(ac, n, d, 0);
   const py = (d: number) => at(ac, n, 0, d);
-  if (isConstant(px, n) || isConstant(py, n)) return stripeLattice(grid, n, ac);
+  const axes = new AxisCorrelation(grid, n);
+  if (isConstant(px, n) || isConstant(py, n)) return stripeLatticeOf(axes, n, ac);
   const firstX = firstPeak(px, n);
   const second = secondVector(ac, n);
   if (firstX === null || second === null) return null;
-  const x = refine(grid, n, firstX, 'x');
+  const x = refine(axes, n, firstX, 'x');
   const width = x.period;
   let ox = ((second.dx % width) + width) % width;
   const shear = Math.min(ox, width - ox);
@@ -125,14 +135,14 @@ export function gridLattice(grid: Float32Array, n: number, ac: Float32Array, asp
   const firstY = firstPeak(py, n);
   if (shear <= 1 || (shear * aspect >= second.dy * 0.75 && firstY !== null)) {
     if (firstY === null) return null;
-    const y = refine(grid, n, firstY, 'y');
+    const y = refine(axes, n, firstY, 'y');
     return { width, height: y.period, offsetX: 0, score: Math.max(0, Math.min(x.score, y.score)) };
   }
   let height = second.dy;
   let score = shiftedNcc(grid, n, n, Math.round(second.dx), second.dy);
   if (Math.abs(shear - width / 2) <= 1) {
     // Half-drop: (0, 2·height) is a pure vertical lattice vector, so refine along y there.
-    const y = refine(grid, n, 2 * second.dy, 'y');
+    const y = refine(axes, n, 2 * second.dy, 'y');
     height = y.period / 2;
     ox = width / 2;
     score = Math.max(score, y.score);

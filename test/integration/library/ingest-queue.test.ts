@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IngestQueue, PRIORITY } from '../../../electron/library/ingest-queue';
 import type { IngestOutcome } from '../../../electron/library';
@@ -21,6 +22,24 @@ async function store(dataDir?: string): Promise<{ store: LibraryStore; dataDir: 
 const done: IngestOutcome = { kind: 'new', hash: 'x' };
 
 describe('IngestQueue', () => {
+  it('runs one job more than there are cores, so decoding goes on while a file is being analysed', async () => {
+    const { store: s } = await store();
+    let running = 0, most = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const queue = new IngestQueue(s, async () => {
+      most = Math.max(most, ++running);
+      await gate;
+      running--;
+      return done;
+    });
+    queue.enqueue(Array.from({ length: os.availableParallelism() + 4 }, (_, i) => `/lib/${i}.png`));
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await queue.idle();
+    expect(most).toBe(os.availableParallelism() + 1);
+  });
+
   it('runs what the user is looking at first', async () => {
     const { store: s } = await store();
     const order: string[] = [];

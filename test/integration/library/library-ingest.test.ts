@@ -43,7 +43,8 @@ describe('Library ingest', () => {
     expect(stripes.analysis.palette.map((c) => c.name)).toContain('navy');
     expect(stripes.metadata).toMatchObject({ width: 320, height: 240, format: 'png' });
     await expect(fs.stat(thumbnailPath(library.cacheDir, stripes.hash))).resolves.toBeTruthy();
-    await expect(fs.stat(previewPath(library.cacheDir, stripes.hash))).resolves.toBeTruthy();
+    // The preview is made when first asked for (see the media resolver), not at ingest.
+    await expect(fs.stat(previewPath(library.cacheDir, stripes.hash))).rejects.toThrow(/ENOENT/);
     expect(library.store.search({}).total).toBe(3);
     await library.close();
   });

@@ -1,12 +1,15 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ANALYZER_VERSION, bareDecodeAndThumbnail, ImageRejectedError, previewPath, processImage, thumbnailPath,
+  ANALYZER_VERSION, bareDecodeAndThumbnail, ImageRejectedError, previewPath, processImage, renderPreview, thumbnailPath,
 } from '../../../electron/imaging';
 import { ImageMetadata, LocalAnalysis, Segment } from '../../../shared/model/asset';
+import { analyzeRaster, featureVector, perceptualHash } from '../../../electron/analysis/local';
+import { decodePreview, DEFAULT_PIXEL_LIMIT } from '../../../electron/imaging/decode';
+import { flattenedRaster, reduceToThumbnail } from '../../../electron/imaging/derive';
 import { makeSheet, makeSolid, makeStripes, photoLikeRaster, encodeRaster } from '../../support/images';
 
 let cacheDir: string;
@@ -18,7 +21,7 @@ let n = 0;
 const hash = () => `${(++n).toString(16).padStart(2, '0')}${'0'.repeat(62)}`;
 
 describe('processImage', () => {
-  it('returns metadata, a valid analysis, pHash, vector, and writes thumbnail and preview', async () => {
+  it('returns metadata, a valid analysis, pHash, vector, and writes the thumbnail (the preview waits for a request)', async () => {
     const bytes = await makeStripes({ width: 2400, height: 1600, period: 60, orientation: 'vertical', colours: navyWhite, format: 'jpeg' });
     const h = hash();
     const out = await processImage(bytes, { hash: h, cacheDir });
@@ -31,18 +34,36 @@ describe('processImage', () => {
     expect(out.segments).toEqual([]);
     expect(out.tiles).toEqual([]);
     const thumb = await sharp(thumbnailPath(cacheDir, h)).metadata();
-    const preview = await sharp(previewPath(cacheDir, h)).metadata();
     expect([thumb.format, thumb.width, thumb.height]).toEqual(['webp', 256, 171]);
-    expect([preview.format, preview.width, preview.height]).toEqual(['webp', 512, 341]);
     expect(thumbnailPath(cacheDir, h)).toBe(join(cacheDir, 'thumbs', h.slice(0, 2), `${h}.webp`));
+    await expect(stat(previewPath(cacheDir, h))).rejects.toThrow(/ENOENT/);
+    expect(await renderPreview(cacheDir, h, bytes)).toBe(previewPath(cacheDir, h));
+    const preview = await sharp(previewPath(cacheDir, h)).metadata();
+    expect([preview.format, preview.width, preview.height]).toEqual(['webp', 512, 341]);
     // Atomic writes leave no temporary files behind.
     expect((await readdir(join(cacheDir, 'thumbs', h.slice(0, 2)))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('never enlarges small images', async () => {
     const h = hash();
-    await processImage(await makeSolid({ width: 120, height: 80, colour: '#008080' }), { hash: h, cacheDir });
-    expect((await sharp(previewPath(cacheDir, h)).metadata()).width).toBe(120);
+    const bytes = await makeSolid({ width: 120, height: 80, colour: '#008080' });
+    await processImage(bytes, { hash: h, cacheDir });
+    expect((await sharp(thumbnailPath(cacheDir, h)).metadata()).width).toBe(120);
+    expect((await sharp(await renderPreview(cacheDir, h, bytes)).metadata()).width).toBe(120);
+  });
+
+  it('renders a preview under the same pixel limit as the ingest, refused before decoding', async () => {
+    const bytes = await makeSolid({ width: 1200, height: 900, colour: '#008080' });
+    await expect(renderPreview(cacheDir, hash(), bytes, 1_000_000)).rejects.toThrow(/image too large/);
+  });
+
+  it('gives the analyzer answers for its raster, wherever the analysis runs', async () => {
+    const bytes = await makeStripes({ width: 900, height: 600, period: 30, orientation: 'horizontal', colours: navyWhite, format: 'jpeg' });
+    const out = await processImage(bytes, { hash: hash(), cacheDir });
+    const raster = flattenedRaster(await reduceToThumbnail(await decodePreview(bytes, DEFAULT_PIXEL_LIMIT)));
+    expect(out.analysis).toEqual(analyzeRaster(raster, { originalWidth: 900, originalHeight: 600 }));
+    expect(out.phash).toBe(perceptualHash(raster));
+    expect(out.vector).toEqual(featureVector(raster));
   });
 
   it('reads dpi, alpha, and PNG format', async () => {

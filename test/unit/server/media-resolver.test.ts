@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { thumbnailPath } from '../../../electron/imaging';
+import { previewPath, thumbnailPath } from '../../../electron/imaging';
 import {
   containedRealPath, isInside, parseMediaRequest, realRoots, resolveMedia, type MediaSources,
 } from '../../../electron/server/media-resolver';
+import { makeStripes } from '../../support/images';
 
 const HASH = 'ab'.repeat(32);
 const OTHER = 'cd'.repeat(32);
@@ -126,5 +129,90 @@ describe('resolveMedia', () => {
     });
     expect(await resolveMedia(sources(links.slice(0, 2)), { kind: 'original', hash: HASH })).toBeNull();
     expect(await resolveMedia(sources([path.join(outside, 'secret.png')]), { kind: 'original', hash: HASH })).toBeNull();
+  });
+});
+
+describe('resolveMedia: previews made on first request', () => {
+  let design: Buffer;
+  let cacheDir: string;
+  /** Each test gets its own copy of the design, so its own hash and an empty cache for it. */
+  let copies = 0;
+
+  beforeAll(async () => {
+    design = await makeStripes({ width: 1200, height: 800, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] });
+    cacheDir = path.join(tmp, 'preview-cache');
+  });
+
+  async function placeDesign(where = lib): Promise<{ file: string; hash: string }> {
+    // A different trailing byte makes a distinct file (and hash) that still decodes.
+    const bytes = Buffer.concat([design, Buffer.from([++copies])]);
+    const file = path.join(where, `design-${copies}.png`);
+    await fs.writeFile(file, bytes);
+    return { file, hash: createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  const sourcesFor = (hash: string, locations: string[], extra: Partial<MediaSources> = {}) => {
+    const asked = { count: 0 };
+    const sources: MediaSources = {
+      cacheDir,
+      roots: () => [lib],
+      locations: (h) => { asked.count++; return h === hash ? locations : []; },
+      ...extra,
+    };
+    return { sources, asked };
+  };
+
+  it('renders the 512 px preview from the original, caches it, and serves the cache after', async () => {
+    const { file, hash } = await placeDesign();
+    const { sources, asked } = sourcesFor(hash, [file]);
+    const first = await resolveMedia(sources, { kind: 'preview', hash });
+    expect(first).toEqual({ path: previewPath(cacheDir, hash), contentType: 'image/webp', immutable: true });
+    const meta = await sharp(first!.path).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 512, 341]);
+    expect((await fs.readdir(path.dirname(first!.path))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Cached: served even once the original is gone, without looking for it again.
+    await fs.rm(file);
+    expect(await resolveMedia(sources, { kind: 'preview', hash })).toEqual(first);
+    expect(asked.count).toBe(1);
+  });
+
+  it('renders once for two requests at the same time', async () => {
+    const { file, hash } = await placeDesign();
+    const { sources, asked } = sourcesFor(hash, [file]);
+    const [a, b] = await Promise.all([resolveMedia(sources, { kind: 'preview', hash }), resolveMedia(sources, { kind: 'preview', hash })]);
+    expect(a).not.toBeNull();
+    expect(b).toEqual(a);
+    expect(asked.count).toBe(1);
+  });
+
+  it('skips a location whose bytes changed since ingest, and gives nothing if none is left', async () => {
+    const edited = await placeDesign();
+    const intact = await placeDesign();
+    await fs.writeFile(intact.file, await fs.readFile(edited.file));
+    await fs.appendFile(edited.file, 'edited');
+    // The second location still holds the ingested bytes: the preview comes from there.
+    const { sources } = sourcesFor(edited.hash, [edited.file, path.join(lib, 'missing.png'), intact.file]);
+    expect(await resolveMedia(sources, { kind: 'preview', hash: edited.hash })).not.toBeNull();
+
+    const other = await placeDesign();
+    await fs.appendFile(other.file, 'edited');
+    const { sources: changed } = sourcesFor(other.hash, [other.file, path.join(lib, 'missing.png')]);
+    expect(await resolveMedia(changed, { kind: 'preview', hash: other.hash })).toBeNull();
+    await expect(fs.stat(previewPath(cacheDir, other.hash))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('never renders from outside the library, directly or through a link', async () => {
+    const outsideCopy = await placeDesign(outside);
+    const link = path.join(lib, `link-to-design-${copies}.png`);
+    await fs.symlink(outsideCopy.file, link);
+    const { sources } = sourcesFor(outsideCopy.hash, [outsideCopy.file, link]);
+    expect(await resolveMedia(sources, { kind: 'preview', hash: outsideCopy.hash })).toBeNull();
+    await expect(fs.stat(previewPath(cacheDir, outsideCopy.hash))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('applies the library pixel limit to the original', async () => {
+    const { file, hash } = await placeDesign();
+    const { sources } = sourcesFor(hash, [file], { pixelLimit: 500_000 });
+    expect(await resolveMedia(sources, { kind: 'preview', hash })).toBeNull();
   });
 });
