@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import type { Concept } from '../../shared/model/ads';
 import { hexToRgb, type Rgb } from './contrast';
+import { seededRandom } from '../analysis/local';
 
 export interface PatternSource {
   /** Encoded image bytes of the pattern (its original file). */
@@ -25,19 +26,9 @@ function light([r, g, b]: Rgb, amount: number): Rgb {
   return [r + (255 - r) * amount, g + (255 - g) * amount, b + (255 - b) * amount].map(Math.round) as unknown as Rgb;
 }
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A linear blend at a seeded angle with a soft seeded highlight: a studio sweep. */
 async function gradient(width: number, height: number, seed: number, from: Rgb, to: Rgb): Promise<Buffer> {
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   const angle = rnd() * Math.PI;
   const [hx, hy] = [0.2 + rnd() * 0.6, 0.15 + rnd() * 0.4];
   const dx = Math.cos(angle), dy = Math.sin(angle);
@@ -66,7 +57,7 @@ async function tiledPattern(pattern: PatternSource, width: number, height: numbe
   const scale = Math.max(1, Math.min(width, height) / 6 / Math.max(tileW, tileH));
   // Tiled at native size, then enlarged as a whole: enlarging each tile would show its seams.
   const tile = await image().extract({ left: 0, top: 0, width: tileW, height: tileH }).png().toBuffer();
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   const offsetX = Math.floor(rnd() * tileW), offsetY = Math.floor(rnd() * tileH);
   const areaW = Math.ceil(width / scale), areaH = Math.ceil(height / scale);
   const canvasW = areaW + tileW, canvasH = areaH + tileH;

@@ -9,3 +9,4 @@ export {
   hexToOklab, hexToRgb, oklabDistance, oklabToHex, rgbToHex, rgbToOklab, deltaE2000, type Oklab,
 } from './colour-space';
 export { ANALYZER_VERSION } from './version';
+export { seededRandom } from './seeded-random';

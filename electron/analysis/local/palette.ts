@@ -7,6 +7,7 @@ import type { PaletteColour } from '../../../shared/model/asset';
 import { COLOUR_NAMES } from '../../../shared/vocabulary/colour-names';
 import type { Raster } from '../../imaging/raster';
 import { hexToOklab, oklabToHex, rgbToOklabInto, type Oklab } from './colour-space';
+import { seededRandom } from './seeded-random';
 
 const K = 8;
 const MAX_SAMPLES = 2048;
@@ -32,17 +33,6 @@ export function nameColour(lab: Oklab): string {
   return best;
 }
 
-/** Same sequence on every run, so the same file always gets the same palette. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Sampled colours, packed as L, a, b triples (no per-pixel arrays on the hot paths). */
 type Points = Float64Array;
 
@@ -59,7 +49,7 @@ function samplePixels(r: Raster, calm: Uint8Array | null): Points {
   const pool = useCalm ? calmCount : n;
   const step = Math.max(1, pool / MAX_SAMPLES);
   const out = new Float64Array(3 * Math.min(pool, Math.ceil(pool / step) + 1));
-  const rnd = seeded(0x5a3d);
+  const rnd = seededRandom(0x5a3d);
   let next = 0, seen = 0, k = 0;
   for (let i = 0; i < n && k < out.length; i++) {
     if (useCalm && !calm![i]) continue;
@@ -112,7 +102,7 @@ const pointAt = (pts: Points, i: number): Oklab => [pts[3 * i], pts[3 * i + 1], 
 /** k-means++ seeding, then Lloyd iterations; returns centres and their pixel counts. */
 function kmeans(pts: Points): Cluster[] {
   const count = pts.length / 3;
-  const rnd = seeded(0x5eed);
+  const rnd = seededRandom(0x5eed);
   const centres: Oklab[] = [pointAt(pts, Math.floor(rnd() * count))];
   const d2 = new Float64Array(count);
   for (let j = 0; j < count; j++) d2[j] = dist2At(pts, j, centres[0]);
