@@ -30,5 +30,6 @@ export function defaultAiSettings(env: NodeJS.ProcessEnv = process.env): AiSetti
     prices: { ...DEFAULT_PRICES },
     pricesAsOf: DEFAULT_PRICES_AS_OF,
     searchUnreviewed: true,
+    trustedFields: [],
   };
 }

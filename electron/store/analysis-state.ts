@@ -37,10 +37,10 @@ export class AnalysisState {
   apply(op: AnalysisOp): unknown {
     switch (op.type) {
       case 'setAiSettings': {
-        const before = this.settings?.searchUnreviewed ?? true;
+        const before = searchPolicy(this.settings);
         this.settings = op.settings;
-        // Whether unreviewed answers are searchable changes every analysed asset's words.
-        if (op.settings.searchUnreviewed !== before) for (const hash of this.analyses.keys()) this.onAnalysesChanged(hash);
+        // Which unreviewed answers count changes every analysed asset's words.
+        if (searchPolicy(op.settings) !== before) for (const hash of this.analyses.keys()) this.onAnalysesChanged(hash);
         return;
       }
       case 'recordModelAnalysis':
@@ -77,4 +77,8 @@ export class AnalysisState {
     this.analyses.set(analysis.hash, all);
     this.onAnalysesChanged(analysis.hash);
   }
+}
+
+function searchPolicy(settings: AiSettings | null): string {
+  return JSON.stringify([settings?.searchUnreviewed ?? true, settings?.trustedFields ?? []]);
 }

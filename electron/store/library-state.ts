@@ -117,8 +117,8 @@ export class LibraryState {
   }
 
   private refreshModelText(hash: string): void {
-    const searchUnreviewed = this.analysis.settings?.searchUnreviewed ?? true;
-    this.index.setModelText(hash, modelSearchText(this.analysis.analyses.get(hash) ?? [], this.review.fields(hash), searchUnreviewed));
+    const policy = { searchUnreviewed: this.analysis.settings?.searchUnreviewed ?? true, trustedFields: this.analysis.settings?.trustedFields ?? [] };
+    this.index.setModelText(hash, modelSearchText(this.analysis.analyses.get(hash) ?? [], this.review.fields(hash), policy));
   }
 
   private addFolder(path: string, at: number): LibraryFolder {

@@ -2,19 +2,33 @@ import { ATTRIBUTE_FIELDS, type AttributeField } from '../../shared/model/attrib
 import type { ModelAnalysis } from '../../shared/model/ai';
 import type { FieldReview } from '../../shared/model/review';
 
+export interface SearchPolicy {
+  /** Unreviewed answers are searchable. */
+  searchUnreviewed: boolean;
+  /** Models trusted for a field: their unreviewed answers for it always count. */
+  trustedFields: readonly { modelId: string; field: AttributeField }[];
+}
+
 /**
  * The words of model answers that free-text search matches: reviewed values always (accepted
- * or the reviewer's edit), unreviewed answers only when the team lets them count, rejected
- * fields never.
+ * or the reviewer's edit), unreviewed answers of a trusted model for that field, other
+ * unreviewed answers only when the team lets them count, rejected fields never.
  */
-export function modelSearchText(analyses: readonly ModelAnalysis[], fields: Record<AttributeField, FieldReview>, searchUnreviewed: boolean): string {
+export function modelSearchText(analyses: readonly ModelAnalysis[], fields: Record<AttributeField, FieldReview>, policy: SearchPolicy): string {
   const words: string[] = [];
   for (const field of ATTRIBUTE_FIELDS) {
     const review = fields[field];
     if (review.state === 'accepted' || review.state === 'edited') words.push(...fieldWords(review.value));
-    else if (review.state === 'pending' && searchUnreviewed) for (const a of analyses) words.push(...fieldWords(a.attributes[field]));
+    if (review.state !== 'pending') continue;
+    for (const a of analyses) {
+      if (policy.searchUnreviewed || isTrusted(policy, a.modelId, field)) words.push(...fieldWords(a.attributes[field]));
+    }
   }
   return words.join('\n').toLowerCase();
+}
+
+export function isTrusted(policy: Pick<SearchPolicy, 'trustedFields'>, modelId: string, field: AttributeField): boolean {
+  return policy.trustedFields.some((t) => t.modelId === modelId && t.field === field);
 }
 
 /** Strings anywhere in a field's value (lists, colour objects), numbers left out. */

@@ -6,6 +6,7 @@ import { ModelSettings } from './ModelSettings';
 import { NumberSetting } from './NumberSetting';
 import { PriceTable } from './PriceTable';
 import { SearchUnreviewedToggle } from './SearchUnreviewedToggle';
+import { TrustedFields } from './TrustedFields';
 import { TextSetting } from './TextSetting';
 
 /** Suggestions only: Bedrock regions with vision models; any region name is accepted. */
@@ -45,6 +46,8 @@ export function AiSettingsPanel({ ai }: { ai: ApiOutput<'getAiSettings'> }) {
 
       <h3>Search</h3>
       <SearchUnreviewedToggle value={settings.searchUnreviewed} />
+      <h4>Trusted answers</h4>
+      <TrustedFields settings={settings} />
     </section>
   );
 }

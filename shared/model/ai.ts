@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModelAttributes } from './attributes';
+import { ATTRIBUTE_FIELDS, ModelAttributes } from './attributes';
 
 export const ANALYZER_KINDS = ['local', 'bedrock'] as const;
 export type AnalyzerKind = (typeof ANALYZER_KINDS)[number];
@@ -49,6 +49,11 @@ export const AiSettings = z.object({
   pricesAsOf: z.string(),
   /** Whether unreviewed model attributes are searchable (the review workspace decides what counts). */
   searchUnreviewed: z.boolean(),
+  /**
+   * Fields the team trusts a model with: its unreviewed answers for them count as approved
+   * (searchable, exported) without a person accepting each one.
+   */
+  trustedFields: z.array(z.object({ modelId: ModelId, field: z.enum(ATTRIBUTE_FIELDS) })).max(200),
 });
 export type AiSettings = z.infer<typeof AiSettings>;
 

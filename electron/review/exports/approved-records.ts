@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ATTRIBUTE_FIELDS, type AttributeField, type ModelAttributes } from '../../../shared/model/attributes';
 import type { LibraryStore } from '../../store';
 import { isUnder } from '../../store/paths';
+import { isTrusted } from '../../store/model-search-text';
 
 export type ApprovedValues = Partial<Omit<ModelAttributes, 'confidence'>>;
 
@@ -18,12 +19,13 @@ export interface ApprovedRecord {
   hash: string;
   status: 'pending' | 'accepted' | 'rejected';
   attributes: ApprovedValues;
-  /** Per approved field: who decided, on whose answer, and whether they edited it. */
-  provenance: Partial<Record<AttributeField, { reviewer: string; modelId: string; edited: boolean }>>;
+  /** Per approved field: who decided, on whose answer, whether they edited it; or the trusted model it came from unreviewed. */
+  provenance: Partial<Record<AttributeField, { reviewer: string | null; modelId: string; edited: boolean; trusted: boolean }>>;
 }
 
 export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
   const folders = store.listFolders().map((f) => f.path);
+  const trusted = store.getAiSettings()?.trustedFields ?? [];
   const records: ApprovedRecord[] = [];
   for (const hash of store.analysedHashes()) {
     const asset = store.getAsset(hash);
@@ -31,11 +33,19 @@ export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
     const fields = store.fieldReviews(hash);
     const attributes: Record<string, unknown> = {};
     const provenance: ApprovedRecord['provenance'] = {};
+    const analyses = trusted.length ? store.listModelAnalyses(hash) : [];
     for (const field of ATTRIBUTE_FIELDS) {
       const review = fields[field];
-      if (review.state !== 'accepted' && review.state !== 'edited') continue;
-      attributes[field] = review.value;
-      provenance[field] = { reviewer: review.reviewer ?? '', modelId: review.modelId ?? '', edited: review.state === 'edited' };
+      if (review.state === 'accepted' || review.state === 'edited') {
+        attributes[field] = review.value;
+        provenance[field] = { reviewer: review.reviewer, modelId: review.modelId ?? '', edited: review.state === 'edited', trusted: false };
+        continue;
+      }
+      // A field nobody decided still counts when the team trusts the model that answered it.
+      const answer = review.state === 'pending' ? analyses.findLast((a) => isTrusted({ trustedFields: trusted }, a.modelId, field)) : undefined;
+      if (!answer) continue;
+      attributes[field] = answer.attributes[field];
+      provenance[field] = { reviewer: null, modelId: answer.modelId, edited: false, trusted: true };
     }
     if (Object.keys(attributes).length === 0) continue;
     const location = asset.locations[0]?.path ?? '';

@@ -55,8 +55,19 @@ describe('exports of reviewed attributes', () => {
         expect(record.attributes[field as keyof typeof record.attributes], `${record.path} ${field}`).toEqual(approved ? fields[field].value : undefined);
       }
     }
-    expect(records[1].provenance.description).toEqual({ reviewer: 'ana', modelId: expect.stringMatching(/haiku/), edited: true });
+    expect(records[1].provenance.description).toEqual({ reviewer: 'ana', modelId: expect.stringMatching(/haiku/), edited: true, trusted: false });
     expect(Object.keys(records[2].attributes)).toEqual(['style']);
+  });
+
+  it('counts the unreviewed answers of a model the team trusts for a field as approved', async () => {
+    fixture = await reviewed();
+    fixture.library.analysis.updateSettings({ trustedFields: [{ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', field: 'technique' }] });
+    const records = approvedRecords(fixture.library.store);
+    const half = records.find((r) => r.path === 'prints/design-03.png')!;
+    expect(Object.keys(half.attributes).sort()).toEqual(['style', 'technique']);
+    expect(half.provenance.technique).toEqual({ reviewer: null, modelId: 'anthropic.claude-3-haiku-20240307-v1:0', edited: false, trusted: true });
+    // A rejected item stays rejected: trust does not bring its fields back.
+    expect(records.some((r) => r.hash === fixture!.hashes[2])).toBe(false);
   });
 
   it('writes one CSV row per image that a spreadsheet reads back as text, never as a formula', async () => {

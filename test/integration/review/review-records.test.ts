@@ -110,6 +110,10 @@ describe('review records', () => {
     review.decide(a, 'ana', [{ field: 'description', action: 'edit', value: 'Navy pinstripe.' }]);
     expect(store.search({ text: 'pinstripe' }).total).toBe(1);
     expect(store.search({ text: 'haiku says' }).total).toBe(0);
+    // Trusting the model for descriptions makes its unreviewed descriptions searchable again.
+    fixture.library.analysis.updateSettings({ trustedFields: [{ modelId: HAIKU, field: 'description' }] });
+    expect(store.search({ text: 'haiku says design 1' }).total).toBe(1);
+    expect(store.search({ text: 'cottagecore' }).total).toBe(1);
     const statuses = Object.fromEntries(store.search({}).facets.status.map((f) => [f.value, f.count]));
     expect(statuses).toMatchObject({ accepted: 1, unreviewed: 1 });
   });
