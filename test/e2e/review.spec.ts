@@ -265,13 +265,13 @@ test('exports approved attributes as JSON and CSV, and a distillation dataset', 
     path: string;
     hash: string;
     attributes: Record<string, unknown>;
-    provenance: Record<string, { reviewer: string; modelId: string; edited: boolean }>;
+    provenance: Record<string, { reviewer: string | null; modelId: string; edited: boolean; trusted: boolean }>;
   }>;
   expect(records).toHaveLength(COUNT - 1);
   expect(records.find((r) => r.path === reviewed.rejected)).toBeUndefined();
   const edited = records.find((r) => r.path === reviewed.edited)!;
   expect(edited.attributes.style).toBe(EDITED);
-  expect(edited.provenance.style).toEqual({ reviewer: 'Ada', modelId: SONNET, edited: true });
+  expect(edited.provenance.style).toEqual({ reviewer: 'Ada', modelId: SONNET, edited: true, trusted: false });
   const compared = records.find((r) => r.hash === reviewed.compared)!;
   expect(compared.attributes.style).toBe(HAIKU_SAYS.style);
   expect(compared.provenance.style.modelId).toBe(HAIKU);
