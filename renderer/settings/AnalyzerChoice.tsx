@@ -1,6 +1,7 @@
 import type { AnalyzerKind } from '../../shared/model';
 import { useSettingCommit } from './use-setting-commit';
 import { useSyncedState } from './use-synced-state';
+import { SettingFeedback } from './SettingFeedback';
 
 const CHOICES: { kind: AnalyzerKind; label: string; detail: string }[] = [
   { kind: 'local', label: 'Local (default)', detail: 'Works offline and sends nothing: pattern, colours and repeat are measured on this computer.' },
@@ -32,16 +33,7 @@ export function AnalyzerChoice({ value }: { value: AnalyzerKind }) {
           </span>
         </label>
       ))}
-      {status && (
-        <span className="small muted" role="status">
-          {status}
-        </span>
-      )}
-      {error && (
-        <p className="error-text small" role="alert">
-          {error}
-        </p>
-      )}
+      <SettingFeedback status={status} error={error} />
     </fieldset>
   );
 }

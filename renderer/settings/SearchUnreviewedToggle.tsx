@@ -1,5 +1,6 @@
 import { useSettingCommit } from './use-setting-commit';
 import { useSyncedState } from './use-synced-state';
+import { SettingFeedback } from './SettingFeedback';
 
 /** Whether model attributes nobody has reviewed yet already count in search. */
 export function SearchUnreviewedToggle({ value }: { value: boolean }) {
@@ -22,16 +23,7 @@ export function SearchUnreviewedToggle({ value }: { value: boolean }) {
           <span className="small muted choice-detail">Off: only attributes a reviewer approved are searchable.</span>
         </span>
       </label>
-      {status && (
-        <span className="small muted" role="status">
-          {status}
-        </span>
-      )}
-      {error && (
-        <p className="error-text small" role="alert">
-          {error}
-        </p>
-      )}
+      <SettingFeedback status={status} error={error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AiSettings, AttributeField } from '../../shared/model';
 import { ATTRIBUTE_FIELDS } from '../../shared/model';
 import { FIELD_LABELS } from '../detail/ModelAttributeList';
+import { SettingFeedback } from './SettingFeedback';
 import { useSettingCommit } from './use-setting-commit';
 
 type Trust = AiSettings['trustedFields'][number];
@@ -46,8 +47,7 @@ export function TrustedFields({ settings }: { settings: AiSettings }) {
         </select>
         <button type="submit" disabled={!modelId.trim()}>Trust</button>
       </form>
-      {status && <span className="small muted" role="status">{status}</span>}
-      {error && <p className="error-text small" role="alert">{error}</p>}
+      <SettingFeedback status={status} error={error} />
     </div>
   );
 }
