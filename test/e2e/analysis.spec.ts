@@ -4,7 +4,7 @@ import { TYPICAL_REPLY } from '../../electron/analysis/bedrock/prompt';
 import { startFakeBedrock, type FakeBedrock } from '../support/fake-bedrock';
 import { writeAllPictures } from './support/images';
 import { cell, expectShown, facetOption, screenshot, waitForIngest } from './support/library-page';
-import { makeTempDir, startServer, type RunningServer } from './support/server';
+import { fakeBedrockEnv, makeTempDir, startServer, type RunningServer } from './support/server';
 
 const COUNT = 5;
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -25,13 +25,7 @@ test.beforeAll(async () => {
   await writeAllPictures(library);
   server = await startServer({
     library,
-    env: {
-      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint,
-      AWS_ENDPOINT_URL_BEDROCK: fake.controlEndpoint,
-      AWS_ACCESS_KEY_ID: 'AKIDFAKEFAKEFAKE1234',
-      AWS_SECRET_ACCESS_KEY: 'fake-secret-fake-secret',
-      AWS_REGION: 'us-east-1',
-    },
+    env: fakeBedrockEnv(fake),
   });
 });
 

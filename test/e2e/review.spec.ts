@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startFakeBedrock, type FakeBedrock } from '../support/fake-bedrock';
 import { expectShown, facetOption, screenshot } from './support/library-page';
 import { analyseWithTwoModels, HAIKU, HAIKU_SAYS, SONNET, SONNET_SAYS, writeReviewPictures } from './support/review-library';
-import { makeTempDir, startServer, type RunningServer } from './support/server';
+import { fakeBedrockEnv, makeTempDir, startServer, type RunningServer } from './support/server';
 
 const COUNT = 10;
 const EDITED = 'zigzag deco';
@@ -24,13 +24,7 @@ test.beforeAll(async () => {
   await writeReviewPictures(library, COUNT);
   server = await startServer({
     library,
-    env: {
-      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint,
-      AWS_ENDPOINT_URL_BEDROCK: fake.controlEndpoint,
-      AWS_ACCESS_KEY_ID: 'AKIDFAKEFAKEFAKE1234',
-      AWS_SECRET_ACCESS_KEY: 'fake-secret-fake-secret',
-      AWS_REGION: 'us-east-1',
-    },
+    env: fakeBedrockEnv(fake),
   });
   await analyseWithTwoModels(server, fake, COUNT);
 });

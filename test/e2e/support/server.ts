@@ -81,3 +81,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+/** The standard AWS environment pointed at a fake Bedrock, as a user would set it. */
+export function fakeBedrockEnv(fake: { runtimeEndpoint: string; controlEndpoint: string }): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint,
+    AWS_ENDPOINT_URL_BEDROCK: fake.controlEndpoint,
+    AWS_ACCESS_KEY_ID: 'AKIDFAKEFAKEFAKE1234',
+    AWS_SECRET_ACCESS_KEY: 'fake-secret-fake-secret',
+    AWS_REGION: 'us-east-1',
+  };
+}
