@@ -4,40 +4,32 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import {
   JOB_STATES,
-  type AiSettings,
-  type AnalysisJob,
-  type AnalysisJobState,
   type Asset,
   type AssetLocation,
   type AssetSummary,
   type Collection,
   type FileError,
   type IngestJob,
-  type Invocation,
   type JobState,
   type LibraryFolder,
-  type ModelAnalysis,
   type SavedSearch,
   SearchQuery,
   type SearchResult,
   type TagCount,
 } from '../../shared/model';
-import type { AttributeField } from '../../shared/model/attributes';
-import type { FieldReview, ReviewDecision } from '../../shared/model/review';
-import type { AnalysisJobPatch } from './analysis-state';
-import type { ItemReviewStatus } from './review-state';
-import type { AdVariant, Campaign } from '../../shared/model/ads';
-import type { VariantPatch } from './ads-state';
+import { adRecords } from './ad-records';
+import { analysisRecords } from './analysis-records';
 import { ChunkedJsonFile } from './chunked-json-file';
 import { emptyDocument, type LibraryDocument } from './document';
 import { StoreClosedError, UnknownRecordError } from './errors';
 import { Journal } from './journal';
-import type { AnalysisHead, FileRecord, JobPatch, LibraryStats, LibraryStore, OpenLibraryStoreOptions } from './library-store';
+import type { AdRecords, AnalysisRecords, FileRecord, JobPatch, LibraryStats, LibraryStore, OpenLibraryStoreOptions, ReviewRecords } from './library-store';
 import type { LibraryOp } from './library-ops';
 import type { LibraryState } from './library-state';
 import { loadLibrary } from './load-library';
 import { acquireProcessLock } from './process-lock';
 import { isUnder } from './paths';
+import { reviewRecords } from './review-records';
 import { runSearch } from './search';
 import { moreLikeThis, nearDuplicates } from './similarity';
 import { SnapshotScheduler } from './snapshot-scheduler';
@@ -45,11 +37,16 @@ import { toSummary } from './summary';
 
 const DEFAULT_SNAPSHOT_INTERVAL_MS = 1000;
 
+/** The records that live in their own files (analysis, review, ads), added to the store when it opens. */
+type GroupedRecords = AnalysisRecords & ReviewRecords & AdRecords;
+
 /**
  * LibraryStore on a lowdb JSON document (<dataDir>/library.json) plus a mutation journal
  * (<dataDir>/library.journal.jsonl). See journal.ts and snapshot-scheduler.ts for why.
+ * Folders, files, assets, jobs and organising are here; analysis, review and ad records are
+ * built on the same state and journal in analysis-records.ts, review-records.ts, ad-records.ts.
  */
-export class LowdbLibraryStore implements LibraryStore {
+export class LowdbLibraryStore implements Omit<LibraryStore, keyof GroupedRecords> {
   private readonly snapshots: SnapshotScheduler;
   private closed = false;
 
@@ -64,7 +61,7 @@ export class LowdbLibraryStore implements LibraryStore {
     this.snapshots = new SnapshotScheduler(() => this.writeSnapshot(), snapshotIntervalMs);
   }
 
-  static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LowdbLibraryStore> {
+  static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LibraryStore> {
     await mkdir(dataDir, { recursive: true });
     const files = { snapshot: join(dataDir, 'library.json'), journal: join(dataDir, 'library.journal.jsonl') };
     const releaseLock = acquireProcessLock(join(dataDir, 'library.lock'));
@@ -77,7 +74,8 @@ export class LowdbLibraryStore implements LibraryStore {
     const interval = opts.snapshotIntervalMs ?? DEFAULT_SNAPSHOT_INTERVAL_MS;
     const store = new LowdbLibraryStore(low, new Journal(files.journal), state, opts.now ?? Date.now, interval, releaseLock);
     if (needsSnapshot) store.snapshots.markDirty();
-    return store;
+    const access = { state, mutate: (op: LibraryOp) => store.mutate(op) };
+    return Object.assign(store, analysisRecords(access), reviewRecords(access), adRecords(access));
   }
 
   listFolders(): LibraryFolder[] {
@@ -239,127 +237,6 @@ export class LowdbLibraryStore implements LibraryStore {
       patterns: byValue(facets.pattern),
       colours: byValue(facets.colour),
     };
-  }
-
-  getAiSettings(): AiSettings | null {
-    return this.state.analysis.settings && structuredClone(this.state.analysis.settings);
-  }
-
-  setAiSettings(settings: AiSettings): void {
-    this.mutate({ type: 'setAiSettings', settings: structuredClone(settings) });
-  }
-
-  listModelAnalyses(hash: string): ModelAnalysis[] {
-    return structuredClone(this.state.analysis.analyses.get(hash) ?? []);
-  }
-
-  findModelAnalysis(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined {
-    const found = this.state.analysis.find(hash, requestedModelId, promptVersion);
-    return found && structuredClone(found);
-  }
-
-  recordModelAnalysis(analysis: ModelAnalysis): void {
-    this.mutate({ type: 'recordModelAnalysis', analysis: structuredClone(analysis) });
-  }
-
-  putAnalysisJobs(jobs: AnalysisJob[]): void {
-    this.mutate({ type: 'putAnalysisJobs', jobs: jobs.map((j) => ({ ...j })) });
-  }
-
-  updateAnalysisJob(id: string, patch: AnalysisJobPatch): void {
-    this.mutate({ type: 'updateAnalysisJob', id, patch: { ...patch } });
-  }
-
-  listAnalysisJobs(states?: readonly AnalysisJobState[]): AnalysisJob[] {
-    const jobs = [...this.state.analysis.jobs.values()];
-    return (states ? jobs.filter((j) => states.includes(j.state)) : jobs).map((j) => ({ ...j }));
-  }
-
-  removeAnalysisJobs(ids: readonly string[]): void {
-    this.mutate({ type: 'removeAnalysisJobs', ids: [...ids] });
-  }
-
-  recordInvocation(invocation: Invocation): void {
-    this.mutate({ type: 'recordInvocation', invocation: { ...invocation } });
-  }
-
-  listInvocations(sinceMs = -Infinity): Invocation[] {
-    return this.state.analysis.invocations.filter((i) => i.at >= sinceMs).map((i) => ({ ...i }));
-  }
-
-  recordReviewDecisions(decisions: ReviewDecision[]): void {
-    this.mutate({ type: 'recordReviewDecisions', decisions: structuredClone(decisions) });
-  }
-
-  reviewHistory(hash: string): ReviewDecision[] {
-    return structuredClone(this.state.review.history(hash));
-  }
-
-  listReviewDecisions(): ReviewDecision[] {
-    return structuredClone(this.state.review.decisions);
-  }
-
-  fieldReviews(hash: string): Record<AttributeField, FieldReview> {
-    return structuredClone(this.state.review.fields(hash));
-  }
-
-  reviewStatus(hash: string): ItemReviewStatus {
-    return this.state.review.status(hash);
-  }
-
-  analysisHeads(hash: string): AnalysisHead[] {
-    return (this.state.analysis.analyses.get(hash) ?? []).map((a) => ({
-      modelId: a.modelId, requestedModelId: a.requestedModelId, confidence: a.confidence, at: a.at, escalatedFrom: a.escalatedFrom, fieldConfidence: { ...a.attributes.confidence },
-    }));
-  }
-
-  assetPaths(hash: string): string[] | undefined {
-    return this.state.index.get(hash)?.locations.map((l) => l.path);
-  }
-
-  analysedHashes(): string[] {
-    return [...this.state.analysis.analyses.keys()];
-  }
-
-  listCampaigns(): Campaign[] {
-    return [...this.state.ads.campaigns.values()].map((c) => structuredClone(c)).sort((a, b) => b.createdAt - a.createdAt);
-  }
-
-  getCampaign(id: string): Campaign | undefined {
-    const campaign = this.state.ads.campaigns.get(id);
-    return campaign && structuredClone(campaign);
-  }
-
-  putCampaign(campaign: Campaign): void {
-    this.mutate({ type: 'putCampaign', campaign: structuredClone(campaign) });
-  }
-
-  deleteCampaign(id: string): void {
-    if (!this.state.ads.campaigns.has(id)) throw new UnknownRecordError('campaign', id);
-    this.mutate({ type: 'deleteCampaign', id });
-  }
-
-  listVariants(campaignId?: string): AdVariant[] {
-    const all = [...this.state.ads.variants.values()];
-    return (campaignId ? all.filter((v) => v.campaignId === campaignId) : all).map((v) => ({ ...v })).sort((a, b) => a.createdAt - b.createdAt);
-  }
-
-  getVariant(id: string): AdVariant | undefined {
-    const variant = this.state.ads.variants.get(id);
-    return variant && { ...variant };
-  }
-
-  putVariants(variants: AdVariant[]): void {
-    this.mutate({ type: 'putVariants', variants: structuredClone(variants) });
-  }
-
-  updateVariant(id: string, patch: VariantPatch): void {
-    this.mutate({ type: 'updateVariant', id, patch: structuredClone(patch) });
-  }
-
-  deleteVariant(id: string): void {
-    if (!this.state.ads.variants.has(id)) throw new UnknownRecordError('variant', id);
-    this.mutate({ type: 'deleteVariant', id });
   }
 
   flush(): Promise<void> {

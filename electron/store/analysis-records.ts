@@ -1,0 +1,29 @@
+import type { AnalysisRecords } from './library-store';
+import type { RecordAccess } from './record-access';
+
+/** Model answers, the remote-analysis jobs, the invocation log and the AI settings. */
+export function analysisRecords({ state, mutate }: RecordAccess): AnalysisRecords {
+  const { analysis } = state;
+  return {
+    getAiSettings: () => analysis.settings && structuredClone(analysis.settings),
+    setAiSettings: (settings) => void mutate({ type: 'setAiSettings', settings: structuredClone(settings) }),
+    listModelAnalyses: (hash) => structuredClone(analysis.analyses.get(hash) ?? []),
+    findModelAnalysis: (hash, requestedModelId, promptVersion) => {
+      const found = analysis.find(hash, requestedModelId, promptVersion);
+      return found && structuredClone(found);
+    },
+    recordModelAnalysis: (a) => void mutate({ type: 'recordModelAnalysis', analysis: structuredClone(a) }),
+    analysisHeads: (hash) => (analysis.analyses.get(hash) ?? []).map((a) => ({
+      modelId: a.modelId, requestedModelId: a.requestedModelId, confidence: a.confidence, at: a.at, escalatedFrom: a.escalatedFrom, fieldConfidence: { ...a.attributes.confidence },
+    })),
+    putAnalysisJobs: (jobs) => void mutate({ type: 'putAnalysisJobs', jobs: jobs.map((j) => ({ ...j })) }),
+    updateAnalysisJob: (id, patch) => void mutate({ type: 'updateAnalysisJob', id, patch: { ...patch } }),
+    listAnalysisJobs: (states) => {
+      const jobs = [...analysis.jobs.values()];
+      return (states ? jobs.filter((j) => states.includes(j.state)) : jobs).map((j) => ({ ...j }));
+    },
+    removeAnalysisJobs: (ids) => void mutate({ type: 'removeAnalysisJobs', ids: [...ids] }),
+    recordInvocation: (invocation) => void mutate({ type: 'recordInvocation', invocation: { ...invocation } }),
+    listInvocations: (sinceMs = -Infinity) => analysis.invocations.filter((i) => i.at >= sinceMs).map((i) => ({ ...i })),
+  };
+}

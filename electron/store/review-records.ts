@@ -1,0 +1,16 @@
+import type { ReviewRecords } from './library-store';
+import type { RecordAccess } from './record-access';
+
+/** The append-only review log and what it adds up to per item. */
+export function reviewRecords({ state, mutate }: RecordAccess): ReviewRecords {
+  const { review } = state;
+  return {
+    recordReviewDecisions: (decisions) => void mutate({ type: 'recordReviewDecisions', decisions: structuredClone(decisions) }),
+    reviewHistory: (hash) => structuredClone(review.history(hash)),
+    listReviewDecisions: () => structuredClone(review.decisions),
+    fieldReviews: (hash) => structuredClone(review.fields(hash)),
+    reviewStatus: (hash) => review.status(hash),
+    analysedHashes: () => [...state.analysis.analyses.keys()],
+    assetPaths: (hash) => state.index.get(hash)?.locations.map((l) => l.path),
+  };
+}
