@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import PQueue from 'p-queue';
 import type { AiSettings, AnalysisJob, AnalysisProgress } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
@@ -15,10 +16,12 @@ import type { LibraryStore } from '../store';
 import { ProgressMeter } from '../library/progress-meter';
 import { RemoteCallError, type AttributeExtraction, type ExtractionOutcome } from './attribute-extraction';
 import { budgetMessage, budgetState, spentThisMonth } from './budget';
+import { roundUsd } from './pricing';
 
 const MAX_ATTEMPTS = 4;
 const MAX_BACKOFF_MS = 60_000;
 const MAX_HOLD_RETRY_MS = 5 * 60_000;
+const DEFAULT_BACKOFF_MS = 2000;
 
 export type HoldKind = 'paused' | 'budget' | 'unreachable';
 
@@ -63,6 +66,10 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     return this.options.now ?? Date.now;
   }
 
+  private get backoffMs(): number {
+    return this.options.backoffMs ?? DEFAULT_BACKOFF_MS;
+  }
+
   private get store(): LibraryStore {
     return this.options.store;
   }
@@ -82,7 +89,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     const batchId = randomUUID();
     const at = this.now();
     const jobs: AnalysisJob[] = assets.filter((a) => !active.has(a.hash)).map((a) => ({
-      id: randomUUID(), hash: a.hash, name: baseName(a.locations[0]?.path ?? a.hash), state: this.hold ? 'waiting' : 'queued',
+      id: randomUUID(), hash: a.hash, name: path.basename(a.locations[0]?.path ?? a.hash), state: this.hold ? 'waiting' : 'queued',
       reason: this.hold?.reason ?? null, attempts: 0, batchId, enqueuedAt: at, finishedAt: null,
     }));
     if (jobs.length) this.store.putAnalysisJobs(jobs);
@@ -136,7 +143,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
       currentFile: this.currentName,
       paused: this.hold?.kind === 'paused',
       holdReason: this.hold?.reason ?? null,
-      spentThisMonthUsd: round(spent),
+      spentThisMonthUsd: roundUsd(spent),
       budgetUsd: settings.monthlyBudgetUsd,
       budgetState: budgetState(spent, settings.monthlyBudgetUsd),
     };
@@ -209,7 +216,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
       this.succeeded(settings);
       this.emit('analysed', outcomes);
     } catch (error) {
-      if (controller.signal.aborted) this.release(live.map((l) => l.job).filter((job) => this.isActive(job.id)));
+      if (controller.signal.aborted) this.releaseStillRunning(live.map((l) => l.job));
       else this.failed(live.map((l) => l.job), error);
     }
   }
@@ -238,7 +245,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
       this.setHold({ kind: 'unreachable', reason: message });
     } else {
       if (action === 'throttle') this.throttled();
-      else this.backOff(this.options.backoffMs ?? 2000);
+      else this.backOff(this.backoffMs);
       for (const job of jobs) {
         const attempts = job.attempts + 1;
         if (attempts >= MAX_ATTEMPTS && action === 'retry') this.finish({ ...job, attempts }, 'failed', `${message} (gave up after ${attempts} tries)`);
@@ -251,7 +258,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
   private throttled(): void {
     this.throttledInARow++;
     this.pq.concurrency = Math.max(1, Math.floor(this.pq.concurrency / 2));
-    this.backOff((this.options.backoffMs ?? 2000) * 2 ** (this.throttledInARow - 1));
+    this.backOff(this.backoffMs * 2 ** (this.throttledInARow - 1));
   }
 
   /** Additive increase back towards the configured concurrency. */
@@ -284,9 +291,10 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     for (const job of jobs) this.store.updateAnalysisJob(job.id, { state: this.hold ? 'waiting' : 'queued', reason: this.hold?.reason ?? null });
   }
 
-  private isActive(id: string): boolean {
-    const job = this.store.listAnalysisJobs(['running']).find((j) => j.id === id);
-    return job !== undefined;
+  /** After an abort: jobs a cancel has not already finished go back to the queue. */
+  private releaseStillRunning(jobs: AnalysisJob[]): void {
+    const running = new Set(this.store.listAnalysisJobs(['running']).map((j) => j.id));
+    this.release(jobs.filter((job) => running.has(job.id)));
   }
 
   private finish(job: AnalysisJob, state: 'done' | 'failed' | 'cancelled', reason: string | null): void {
@@ -297,12 +305,4 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
   private emitProgress(): void {
     this.emit('progress', this.progress());
   }
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

@@ -4,6 +4,7 @@
  * connection test, the model list and the usage report. Plain Node: the desktop shell only
  * supplies the SecretStore backed by the OS keychain.
  */
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { AiSettings, type AvailableModel, type ConnectionCheck, type CostEstimate, type ModelInputPreview, type UsageReport } from '../../shared/model/ai';
@@ -16,16 +17,14 @@ import { createAnalyzer } from './analyzers';
 import { checkConnection } from './bedrock/connection-check';
 import { credentialProvider, type AccessKeys, type SecretStore } from './bedrock/credentials';
 import { listAvailableModels } from './bedrock/model-catalog';
-import { SYSTEM_PROMPT, userMessage } from './bedrock/prompt';
+import { PROMPT_VERSION, SYSTEM_PROMPT, userMessage } from './bedrock/prompt';
 import { createRuntimeClient } from './bedrock/runtime-client';
 import { spentThisMonth } from './budget';
 import { defaultAiSettings } from './default-settings';
 import { estimateRun } from './estimate';
-import { planImageTokens, planModelInput, readOriginal, renderModelInput } from './model-input';
+import { planImageTokens, planModelInput, renderAssetInput } from './model-input';
 import { costOf } from './pricing';
 import { usageReport } from './usage-report';
-import { PROMPT_VERSION } from './bedrock/prompt';
-import { randomUUID } from 'node:crypto';
 
 export interface AnalysisServiceOptions {
   store: LibraryStore;
@@ -67,8 +66,12 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   }
 
   settings(): AiSettings {
+    return { ...this.savedSettings(), ...this.overrides };
+  }
+
+  private savedSettings(): AiSettings {
     // Defaults first: settings saved by an older version lack the fields added since.
-    return { ...defaultAiSettings(), ...this.options.store.getAiSettings(), ...this.overrides };
+    return { ...defaultAiSettings(), ...this.options.store.getAiSettings() };
   }
 
   /** Applies settings to this process without saving them (a CLI run must not change the app's choices). */
@@ -78,8 +81,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   }
 
   updateSettings(patch: Partial<AiSettings>): AiSettings {
-    const saved = { ...defaultAiSettings(), ...this.options.store.getAiSettings() };
-    const next = AiSettings.parse({ ...saved, ...patch });
+    const next = AiSettings.parse({ ...this.savedSettings(), ...patch });
     this.options.store.setAiSettings(next);
     this.queue.settingsChanged();
     return this.settings();
@@ -121,13 +123,12 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   async testConnection(): Promise<ConnectionCheck> {
     const settings = this.settings();
-    const { check, usage } = await checkConnection(this.runtimeClient(), settings.attributesModel, settings.region, Math.min(settings.requestTimeoutMs, 20_000));
+    const { check, outcome, usage } = await checkConnection(this.runtimeClient(), settings.attributesModel, settings.region, Math.min(settings.requestTimeoutMs, 20_000));
     this.options.store.recordInvocation({
       id: randomUUID(), at: this.now(), hashes: [], requestedModelId: settings.attributesModel, modelId: settings.attributesModel,
       promptVersion: 'connection-test', inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: check.latencyMs ?? 0,
       costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices),
-      outcome: check.ok ? 'ok' : check.problem === 'offline' ? 'offline' : check.problem === 'timeout' ? 'timeout' : 'denied',
-      detail: check.ok ? null : check.message, attempt: 0,
+      outcome, detail: check.ok ? null : check.message, attempt: 0,
     });
     if (check.ok) this.queue.resumeNow();
     return check;
@@ -148,7 +149,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   /** Exactly what would leave the machine for this image: the rendered images and the prompt. */
   async previewInput(asset: Asset): Promise<ModelInputPreview> {
     const plan = planModelInput(asset);
-    const images = plan.skipReason ? [] : await renderModelInput(plan, await readOriginal(asset), asset.metadata.width, asset.metadata.height);
+    const images = plan.skipReason ? [] : await renderAssetInput(asset, plan);
     const request = userMessage([{ images }]);
     const text = (request.content ?? []).flatMap((block) => (block.text ? [block.text] : [])).join('\n');
     return {

@@ -5,10 +5,28 @@
  */
 import type { AiSettings, AnalyzerKind } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
+import type { ModelAttributes } from '../../shared/model/attributes';
 import type { ModelImage } from './model-input';
-import type { CallRecord, DesignAnswer } from './bedrock/converse';
 
-export type { CallRecord, DesignAnswer };
+/** One paid call as it went: what the invocation log records. */
+export interface CallRecord {
+  requestedModelId: string;
+  /** Who answered: a prompt router reports the model it routed to. */
+  modelId: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  attempt: number;
+  invalid: number;
+  detail: string | null;
+}
+
+/** One design's answer: attributes, or why there are none. */
+export interface DesignAnswer {
+  attributes: ModelAttributes | null;
+  error: string | null;
+  modelId: string;
+}
 
 export interface AnalyzerItem {
   asset: Asset;

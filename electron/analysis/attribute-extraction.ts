@@ -13,7 +13,7 @@ import type { Analyzer, CallRecord } from './analyzer';
 import { ConverseFailure } from './bedrock/converse';
 import { classifyBedrockError, type ClassifiedFailure } from './bedrock/bedrock-errors';
 import { PROMPT_VERSION } from './bedrock/prompt';
-import { planModelInput, readOriginal, renderModelInput, type ModelImage } from './model-input';
+import { planModelInput, renderAssetInput, type ModelImage } from './model-input';
 import { costOf } from './pricing';
 
 export interface ExtractionOutcome {
@@ -33,7 +33,8 @@ export class RemoteCallError extends Error {
 
 interface Pending {
   asset: Asset;
-  images: ModelImage[];
+  /** Rendered on first use and kept, so escalation sends what the first model saw without reading the original again. */
+  images: () => Promise<ModelImage[]>;
   answer: ModelAnalysis | null;
   error: string | null;
 }
@@ -54,7 +55,7 @@ export class AttributeExtraction {
         outcomes.set(asset.hash, { hash: asset.hash, state: 'done', modelId: null, reason: `not sent: ${plan.skipReason}` });
         continue;
       }
-      pending.push({ asset, images: [], answer: null, error: null });
+      pending.push({ asset, images: once(() => renderAssetInput(asset, plan)), answer: null, error: null });
     }
     const { primary, escalation } = this.analyzer.models(settings);
     await this.ask(pending, primary, null, settings, signal);
@@ -95,7 +96,7 @@ export class AttributeExtraction {
     if (ready.length === 0) return;
     let result;
     try {
-      result = await this.analyzer.analyze(ready.map((p) => ({ asset: p.asset, images: async () => p.images })), modelId, signal);
+      result = await this.analyzer.analyze(ready.map((p) => ({ asset: p.asset, images: p.images })), modelId, signal);
     } catch (error) {
       if (!(error instanceof ConverseFailure)) throw error;
       const failure = classifyBedrockError(error.cause, { modelId, region: settings.region });
@@ -120,8 +121,7 @@ export class AttributeExtraction {
     const ready: Pending[] = [];
     for (const item of items) {
       try {
-        const { asset } = item;
-        item.images = await renderModelInput(planModelInput(asset), await readOriginal(asset), asset.metadata.width, asset.metadata.height);
+        await item.images();
         ready.push(item);
       } catch (error) {
         item.error = (error as Error).message;
@@ -174,4 +174,9 @@ function better(current: ModelAnalysis | null, candidate: ModelAnalysis): ModelA
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= make());
 }

@@ -2,7 +2,7 @@ import type { AiSettings } from '../../shared/model/ai';
 import { DEFAULT_PRICES, DEFAULT_PRICES_AS_OF } from './pricing';
 
 /** The geography prefix of Bedrock's cross-region inference profiles for a region. */
-export function inferenceProfilePrefix(region: string): string {
+function inferenceProfilePrefix(region: string): string {
   if (region.startsWith('eu-')) return 'eu';
   if (region.startsWith('ap-')) return 'apac';
   return 'us';

@@ -9,7 +9,7 @@ import type { Asset } from '../../shared/model/asset';
 import type { AnalysisRecords } from '../store';
 import { PROMPT_VERSION, promptTokens, TYPICAL_REPLY_TOKENS } from './bedrock/prompt';
 import { naivePlan, planImageTokens, planModelInput } from './model-input';
-import { costOf } from './pricing';
+import { costOf, roundUsd } from './pricing';
 import { spentThisMonth } from './budget';
 
 /** Calls of this model under this prompt needed before their average counts as measured. */
@@ -19,10 +19,11 @@ export type EstimableAsset = Pick<Asset, 'hash' | 'metadata' | 'analysis' | 'seg
 
 export function estimateRun(assets: readonly EstimableAsset[], settings: AiSettings, store: AnalysisRecords, now: number): CostEstimate {
   const modelId = settings.attributesModel;
+  const naive = naivePlan();
   let cached = 0, skipped = 0, toSend = 0, imageTokens = 0, naiveInput = 0;
   for (const asset of assets) {
     const { width, height } = asset.metadata;
-    naiveInput += planImageTokens(naivePlan(), width, height) + promptTokens(1);
+    naiveInput += planImageTokens(naive, width, height) + promptTokens(1);
     const plan = planModelInput(asset);
     if (plan.skipReason) skipped++;
     else if (store.findModelAnalysis(asset.hash, modelId, PROMPT_VERSION)) cached++;
@@ -46,7 +47,7 @@ export function estimateRun(assets: readonly EstimableAsset[], settings: AiSetti
     costUsd: costOf(modelId, inputTokens, outputTokens, settings.prices),
     naiveCostUsd: costOf(modelId, naiveInput, TYPICAL_REPLY_TOKENS * assets.length, settings.prices),
     basis: measured ? 'measured' : 'rule of thumb',
-    spentThisMonthUsd: spentThisMonth(store, now),
+    spentThisMonthUsd: roundUsd(spentThisMonth(store, now)),
     budgetUsd: settings.monthlyBudgetUsd,
   };
 }

@@ -23,7 +23,7 @@ export const DEFAULT_PRICES: Record<string, ModelPrice> = {
 };
 
 /** Cross-region inference profiles ("us.", "eu.", "apac.", "global.") cost what their model costs. */
-export function baseModelId(modelId: string): string {
+function baseModelId(modelId: string): string {
   return modelId.replace(/^(us|eu|apac|us-gov|global|ca|jp|au)\./, '');
 }
 
@@ -41,6 +41,11 @@ export function priceOf(modelId: string, prices: Record<string, ModelPrice>): Mo
 /** What `count` generated images cost with this model (the dearest known image price when unknown). */
 export function imageCostOf(modelId: string, count: number, prices: Record<string, ModelPrice>): number {
   return (priceOf(modelId, prices).perImage ?? 0) * count;
+}
+
+/** Money as shown and reported: to the micro-dollar, so sums of tiny call costs read cleanly. */
+export function roundUsd(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
 
 export function costOf(modelId: string, inputTokens: number, outputTokens: number, prices: Record<string, ModelPrice>): number {

@@ -1,5 +1,6 @@
 /** Calls, tokens, cost and latency per model and per day, from the invocation log. */
 import type { Invocation, UsageReport, UsageRow } from '../../shared/model/ai';
+import { roundUsd } from './pricing';
 
 const DAY_MS = 86_400_000;
 
@@ -11,7 +12,7 @@ export function usageReport(log: readonly Invocation[], days: number, now: numbe
   return {
     days: byDay.sort((a, b) => a.day.localeCompare(b.day) || a.modelId.localeCompare(b.modelId)),
     models: byModel.sort((a, b) => b.costUsd - a.costUsd),
-    spentThisMonthUsd: Math.round(spentThisMonthUsd * 1e6) / 1e6,
+    spentThisMonthUsd: roundUsd(spentThisMonthUsd),
     budgetUsd,
   };
 }
@@ -34,7 +35,7 @@ function groupRows(calls: readonly Invocation[], key: (c: Invocation) => string)
       failures: group.filter((c) => c.outcome !== 'ok').length,
       inputTokens: sum(group, (c) => c.inputTokens),
       outputTokens: sum(group, (c) => c.outputTokens),
-      costUsd: Math.round(sum(group, (c) => c.costUsd) * 1e6) / 1e6,
+      costUsd: roundUsd(sum(group, (c) => c.costUsd)),
       latencyP50Ms: percentile(latencies, 0.5),
       latencyP95Ms: percentile(latencies, 0.95),
     };

@@ -1,14 +1,12 @@
 import sharp from 'sharp';
-import type { ApiMethod, ApiOutput } from '../../shared/api';
 import type { Library } from '../library';
 import { UnknownRecordError } from '../store';
-import type { ParsedInput } from './swatchbook-api';
+import type { Handlers } from './handlers';
 
 type AdsMethod =
   | 'listCampaigns' | 'getCampaign' | 'createCampaign' | 'updateCampaign' | 'deleteCampaign' | 'rebuildConcepts' | 'getCutout' | 'editCutout'
   | 'refineCutout' | 'describeProduct' | 'estimateAds' | 'generateAds' | 'reviewAdVariant' | 'exportAds' | 'variantImage'
   | 'cancelAdVariants' | 'retryAdVariant' | 'deleteAdVariant';
-type Handlers<M extends ApiMethod> = { [K in M]: (input: ParsedInput<K>) => Promise<ApiOutput<K>> };
 
 const PREVIEW_EDGE = 480;
 const dataUrl = (mime: string, bytes: Buffer) => `data:${mime};base64,${bytes.toString('base64')}`;

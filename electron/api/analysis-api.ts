@@ -1,19 +1,18 @@
-import type { ApiMethod, ApiOutput } from '../../shared/api';
 import type { Asset } from '../../shared/model/asset';
 import type { SearchQuery } from '../../shared/model/search';
-import { LOCAL_MODEL_ID, localAttributes } from '../analysis';
 import type { Library } from '../library';
+import { allAnalyses } from '../review/current-analysis';
 import { UnknownRecordError } from '../store';
-import type { ParsedInput } from './swatchbook-api';
+import type { Handlers } from './handlers';
 
 type AnalysisMethod =
   | 'getAiSettings' | 'updateAiSettings' | 'storeAccessKeys' | 'clearAccessKeys' | 'testConnection' | 'listAvailableModels'
   | 'estimateAnalysis' | 'startAnalysis' | 'analysisProgress' | 'pauseAnalysis' | 'resumeAnalysis' | 'cancelAnalysis'
   | 'listAnalysisJobs' | 'getModelAnalyses' | 'previewModelInput' | 'usageReport';
 
-type Handlers<M extends ApiMethod> = { [K in M]: (input: ParsedInput<K>) => Promise<ApiOutput<K>> };
-
 const MAX_TARGET = 100_000;
+/** The largest page a search returns. */
+const PAGE_SIZE = 1000;
 
 /** The model-analysis half of the API, over the library's AnalysisService. */
 export function analysisApi(library: Library): Handlers<AnalysisMethod> {
@@ -55,14 +54,7 @@ export function analysisApi(library: Library): Handlers<AnalysisMethod> {
     cancelAnalysis: async ({ batchId }) => ({ cancelled: analysis.queue.cancel(batchId) }),
     listAnalysisJobs: async ({ states, limit }) =>
       store.listAnalysisJobs(states).sort((a, b) => (b.finishedAt ?? b.enqueuedAt) - (a.finishedAt ?? a.enqueuedAt)).slice(0, limit),
-    getModelAnalyses: async ({ hash }) => {
-      const asset = assetOf(hash);
-      const local = {
-        hash, modelId: LOCAL_MODEL_ID, requestedModelId: LOCAL_MODEL_ID, promptVersion: 'local', schemaVersion: 1,
-        attributes: localAttributes(asset), confidence: asset.analysis.pattern.confidence, escalatedFrom: null, costUsd: 0, at: asset.addedAt,
-      };
-      return [local, ...store.listModelAnalyses(hash)];
-    },
+    getModelAnalyses: async ({ hash }) => allAnalyses(store, assetOf(hash)),
     previewModelInput: async ({ hash }) => analysis.previewInput(assetOf(hash)),
     usageReport: async ({ days }) => analysis.usage(days),
   };
@@ -70,10 +62,10 @@ export function analysisApi(library: Library): Handlers<AnalysisMethod> {
 
 function allMatches(library: Library, query: SearchQuery): string[] {
   const hashes: string[] = [];
-  for (let offset = 0; offset < MAX_TARGET; offset += 1000) {
-    const page = library.store.search({ ...query, offset, limit: 1000 });
+  for (let offset = 0; offset < MAX_TARGET; offset += PAGE_SIZE) {
+    const page = library.store.search({ ...query, offset, limit: PAGE_SIZE });
     hashes.push(...page.items.map((item) => item.hash));
-    if (page.items.length < 1000) break;
+    if (page.items.length < PAGE_SIZE) break;
   }
   return hashes;
 }

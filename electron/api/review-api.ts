@@ -1,11 +1,9 @@
 import path from 'node:path';
-import type { ApiMethod, ApiOutput } from '../../shared/api';
 import type { Library } from '../library';
 import { approvedCsv, approvedRecords, qualityReport, ReviewService, writeDistillation } from '../review';
-import type { ParsedInput } from './swatchbook-api';
+import type { Handlers } from './handlers';
 
 type ReviewMethod = 'reviewQueue' | 'getReviewItem' | 'reviewDecide' | 'reviewUndo' | 'qualityReport' | 'exportReviewed' | 'exportDistillation';
-type Handlers<M extends ApiMethod> = { [K in M]: (input: ParsedInput<K>) => Promise<ApiOutput<K>> };
 
 /** The review half of the API, over the library's store. */
 export function reviewApi(library: Library): Handlers<ReviewMethod> {

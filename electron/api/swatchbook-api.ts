@@ -1,16 +1,16 @@
-import type { z } from 'zod';
-import type { ApiContract, ApiMethod, ApiOutput, SwatchbookApi } from '../../shared/api';
+import type { ApiMethod, SwatchbookApi } from '../../shared/api';
 import type { Library } from '../library';
 import { createDemoLibrary } from '../library/demo-library';
-import { analysisApi } from './analysis-api';
-import { reviewApi } from './review-api';
 import { adsApi } from './ads-api';
+import { analysisApi } from './analysis-api';
+import type { Handlers } from './handlers';
+import { reviewApi } from './review-api';
 
 /** The one implementation of the API contract, over a Library. Transports only validate and forward. */
 export function createSwatchbookApi(library: Library): SwatchbookApi {
   const { store } = library;
   const ok = { ok: true as const };
-  const api: { [M in ApiMethod]: (input: ParsedInput<M>) => Promise<ApiOutput<M>> } = {
+  const api: Handlers<ApiMethod> = {
     libraryStatus: async () => ({
       folders: library.folders(),
       progress: library.progress(),
@@ -60,6 +60,3 @@ export function createSwatchbookApi(library: Library): SwatchbookApi {
   };
   return api as SwatchbookApi;
 }
-
-/** Inputs after zod parsing (defaults applied), which is what the implementation receives. */
-export type ParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;

@@ -44,7 +44,7 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   const remote = options.analyzer === 'bedrock' ? await analyseRemotely(library, ingestedAssets(library, root), process.env) : null;
   const entries = indexedFiles(library.store, root);
   console.log(summaryText(entries, errors));
-  if (remote) console.log(remote.lines.join('\n'));
+  if (remote) console.log(remote.join('\n'));
   await library.close();
   if (options.json) await fs.writeFile(options.json, JSON.stringify(entries, null, 2) + '\n');
   return 0;

@@ -2,7 +2,7 @@
 import type { AiSettings, AnalysisProgress } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import type { Library } from '../library';
-import { ProgressBar } from './progress-bar';
+import { ProgressBar, type BarProgress } from './progress-bar';
 
 /**
  * The standard AWS environment wins over the app's saved choices for this run only:
@@ -17,11 +17,8 @@ export function environmentOverrides(env: NodeJS.ProcessEnv): Partial<AiSettings
   return overrides;
 }
 
-export interface RemoteRunSummary {
-  lines: string[];
-}
-
-export async function analyseRemotely(library: Library, assets: readonly Asset[], env: NodeJS.ProcessEnv): Promise<RemoteRunSummary> {
+/** Runs the pass and returns the summary lines to print. */
+export async function analyseRemotely(library: Library, assets: readonly Asset[], env: NodeJS.ProcessEnv): Promise<string[]> {
   const { analysis } = library;
   analysis.overrideSettings(environmentOverrides(env));
   const settings = analysis.settings();
@@ -30,23 +27,18 @@ export async function analyseRemotely(library: Library, assets: readonly Asset[]
   const bar = new ProgressBar('Analysing', 'images');
   const onProgress = (p: AnalysisProgress) => bar.update(asBar(p));
   analysis.queue.on('progress', onProgress);
-  const before = spent(library);
-  analysis.enqueue([...assets]);
+  analysis.enqueue(assets);
   await analysis.queue.settled();
   analysis.queue.off('progress', onProgress);
   const progress = analysis.queue.progress();
   bar.update(asBar(progress));
   bar.stop();
-  lines.push(`Analysed ${progress.done} images, ${progress.failed} failed, ${progress.waiting} waiting; this run cost $${(spent(library) - before).toFixed(4)}.`);
+  lines.push(`Analysed ${progress.done} images, ${progress.failed} failed, ${progress.waiting} waiting; this run cost $${(progress.spentThisMonthUsd - estimate.spentThisMonthUsd).toFixed(4)}.`);
   if (progress.holdReason) lines.push(`Remote analysis is on hold: ${progress.holdReason}`);
   for (const job of library.store.listAnalysisJobs(['failed'])) lines.push(`  ${job.name}: ${job.reason}`);
-  return { lines };
+  return lines;
 }
 
-function asBar(p: AnalysisProgress) {
+function asBar(p: AnalysisProgress): BarProgress {
   return { done: p.done, failed: p.failed + p.cancelled, total: p.queued + p.running + p.waiting + p.done + p.failed + p.cancelled, rate: p.rate, etaSeconds: p.etaSeconds, currentFile: p.currentFile };
-}
-
-function spent(library: Library): number {
-  return library.analysis.queue.progress().spentThisMonthUsd;
 }

@@ -4,68 +4,64 @@
  * and agreement between reviewers who decided the same field of the same item.
  */
 import type { ModelAnalysis } from '../../shared/model/ai';
-import { ATTRIBUTE_FIELDS } from '../../shared/model/attributes';
-import type { QualityReport, QualityRow, ReviewDecision } from '../../shared/model/review';
+import { ATTRIBUTE_FIELDS, type AttributeField } from '../../shared/model/attributes';
+import type { FieldReview, QualityReport, QualityRow, ReviewDecision } from '../../shared/model/review';
+import { ReviewState } from '../store/review-state';
 
 /** A pause longer than this ends a reviewing session (for items per hour). */
 const SESSION_GAP_MS = 10 * 60_000;
 /** A session of one decision still took some time. */
 const MIN_SESSION_MS = 60_000;
 
-type Counts = { accepted: number; edited: number; rejected: number };
+type Outcome = Exclude<FieldReview['state'], 'pending'>;
+type Counts = Record<Outcome, number>;
+
+interface DecidedField {
+  hash: string;
+  field: AttributeField;
+  modelId: string;
+  outcome: Outcome;
+}
 
 export function qualityReport(decisions: readonly ReviewDecision[], analysesOf: (hash: string) => ModelAnalysis[]): QualityReport {
-  const standing = standingFieldDecisions(decisions);
+  const decided = decidedFields(decisions);
   const byModel = new Map<string, Counts>();
   const byField = new Map<string, Counts>();
-  for (const d of standing) {
-    count(byModel, d.modelId, d.action);
-    count(byField, d.field, d.action);
+  for (const d of decided) {
+    count(byModel, d.modelId, d.outcome);
+    count(byField, d.field, d.outcome);
   }
   return {
     byModel: rows(byModel),
     byField: rows(byField),
-    acceptedPerDollar: acceptedPerDollar(standing, analysesOf),
+    acceptedPerDollar: acceptedPerDollar(decided, analysesOf),
     reviewers: throughput(decisions),
     agreement: agreement(decisions),
   };
 }
 
 /**
- * The latest decision per item and field (what counts now), undone ones and undo records left
- * out. Rejecting a whole item rejects each field it covers, as the review state does: a field
- * decided after the item reject keeps its own decision.
+ * Where each field of each item stands now, worked out by the same ReviewState the library
+ * uses, so the figures count exactly what reviewers see (undone decisions left out, a whole-item
+ * reject covering the fields not decided after it).
  */
-function standingFieldDecisions(decisions: readonly ReviewDecision[]): ReviewDecision[] {
-  const undone = new Set(decisions.flatMap((d) => d.undoes));
-  const latest = new Map<string, ReviewDecision>();
-  for (const d of decisions) {
-    if (d.action === 'undo' || undone.has(d.id)) continue;
-    const key = `${d.hash}\n${d.field}`;
-    const current = latest.get(key);
-    if (!current || d.at >= current.at) latest.set(key, d);
-  }
-  const standing: ReviewDecision[] = [];
-  for (const d of latest.values()) {
-    if (d.field !== 'item') {
-      const itemReject = latest.get(`${d.hash}\nitem`);
-      if (!itemReject || itemReject.action !== 'reject' || d.at > itemReject.at) standing.push(d);
-      continue;
-    }
-    if (d.action !== 'reject') continue;
+function decidedFields(decisions: readonly ReviewDecision[]): DecidedField[] {
+  const log = new ReviewState();
+  log.load(decisions);
+  const decided: DecidedField[] = [];
+  for (const hash of log.reviewedHashes()) {
+    const fields = log.fields(hash);
     for (const field of ATTRIBUTE_FIELDS) {
-      const own = latest.get(`${d.hash}\n${field}`);
-      if (!own || own.at <= d.at) standing.push({ ...d, field });
+      const { state, modelId } = fields[field];
+      if (state !== 'pending') decided.push({ hash, field, modelId: modelId ?? '', outcome: state });
     }
   }
-  return standing;
+  return decided;
 }
 
-function count(map: Map<string, Counts>, key: string, action: ReviewDecision['action']): void {
+function count(map: Map<string, Counts>, key: string, outcome: Outcome): void {
   const c = map.get(key) ?? { accepted: 0, edited: 0, rejected: 0 };
-  if (action === 'accept') c.accepted++;
-  else if (action === 'edit') c.edited++;
-  else if (action === 'reject') c.rejected++;
+  c[outcome]++;
   map.set(key, c);
 }
 
@@ -76,16 +72,28 @@ function rows(map: Map<string, Counts>): QualityRow[] {
   }).sort((a, b) => a.key.localeCompare(b.key));
 }
 
-function acceptedPerDollar(standing: readonly ReviewDecision[], analysesOf: (hash: string) => ModelAnalysis[]): QualityReport['acceptedPerDollar'] {
+function acceptedPerDollar(decided: readonly DecidedField[], analysesOf: (hash: string) => ModelAnalysis[]): QualityReport['acceptedPerDollar'] {
+  // One lookup per item, not per decided field: analysesOf copies every answer it returns.
+  const analyses = new Map<string, ModelAnalysis[]>();
+  const costOf = (hash: string, modelId: string) => {
+    let list = analyses.get(hash);
+    if (!list) analyses.set(hash, (list = analysesOf(hash)));
+    return list.find((a) => a.modelId === modelId)?.costUsd ?? 0;
+  };
+  const totals = new Map<string, { accepted: number; costUsd: number }>();
+  for (const d of decided) {
+    const key = `${d.field}\n${d.modelId}`;
+    const total = totals.get(key) ?? { accepted: 0, costUsd: 0 };
+    if (d.outcome === 'accepted') total.accepted++;
+    total.costUsd += costOf(d.hash, d.modelId);
+    totals.set(key, total);
+  }
   const out: QualityReport['acceptedPerDollar'] = [];
-  const models = new Set(standing.map((d) => d.modelId));
+  const models = new Set(decided.map((d) => d.modelId));
   for (const field of ATTRIBUTE_FIELDS) {
     for (const modelId of models) {
-      const decided = standing.filter((d) => d.field === field && d.modelId === modelId);
-      if (decided.length === 0) continue;
-      const accepted = decided.filter((d) => d.action === 'accept').length;
-      const costUsd = decided.reduce((sum, d) => sum + (analysesOf(d.hash).find((a) => a.modelId === modelId)?.costUsd ?? 0), 0);
-      out.push({ field, modelId, accepted, costUsd, perDollar: costUsd > 0 ? accepted / costUsd : null });
+      const total = totals.get(`${field}\n${modelId}`);
+      if (total) out.push({ field, modelId, ...total, perDollar: total.costUsd > 0 ? total.accepted / total.costUsd : null });
     }
   }
   return out;
@@ -93,7 +101,11 @@ function acceptedPerDollar(standing: readonly ReviewDecision[], analysesOf: (has
 
 function throughput(decisions: readonly ReviewDecision[]): QualityReport['reviewers'] {
   const byReviewer = new Map<string, ReviewDecision[]>();
-  for (const d of decisions) byReviewer.set(d.reviewer, [...(byReviewer.get(d.reviewer) ?? []), d]);
+  for (const d of decisions) {
+    const list = byReviewer.get(d.reviewer);
+    if (list) list.push(d);
+    else byReviewer.set(d.reviewer, [d]);
+  }
   return [...byReviewer].map(([reviewer, list]) => {
     const times = list.map((d) => d.at).sort((a, b) => a - b);
     let ms = 0;

@@ -1,12 +1,6 @@
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { AdsOp } from './library-ops';
 
-const ADS_OPS: ReadonlySet<string> = new Set<AdsOp['type']>(['putCampaign', 'deleteCampaign', 'putVariants', 'updateVariant', 'deleteVariant']);
-
-export function isAdsOp(op: { type: string }): op is AdsOp {
-  return ADS_OPS.has(op.type);
-}
-
 export type VariantPatch = Partial<Omit<AdVariant, 'id' | 'campaignId'>>;
 
 /** Ad campaigns and their variants. Records are replaced, never mutated in place. */

@@ -1,13 +1,6 @@
 import type { AiSettings, AnalysisJob, Invocation, ModelAnalysis } from '../../shared/model';
 import type { AnalysisOp } from './library-ops';
-
-const ANALYSIS_OPS: ReadonlySet<string> = new Set<AnalysisOp['type']>([
-  'setAiSettings', 'recordModelAnalysis', 'putAnalysisJobs', 'updateAnalysisJob', 'removeAnalysisJobs', 'recordInvocation',
-]);
-
-export function isAnalysisOp(op: { type: string }): op is AnalysisOp {
-  return ANALYSIS_OPS.has(op.type);
-}
+import { searchPolicyOf } from './model-search-text';
 
 export type AnalysisJobPatch = Partial<Omit<AnalysisJob, 'id' | 'hash' | 'batchId'>>;
 
@@ -29,7 +22,8 @@ export class AnalysisState {
 
   load(doc: { aiSettings: AiSettings | null; modelAnalyses: ModelAnalysis[]; analysisJobs: AnalysisJob[]; invocations: Invocation[] }): void {
     this.settings = doc.aiSettings;
-    for (const analysis of doc.modelAnalyses) this.recordAnalysis(analysis);
+    // Not told per answer: the library works out each hash's words once, after loading everything.
+    for (const analysis of doc.modelAnalyses) this.putAnalysis(analysis);
     for (const job of doc.analysisJobs) this.jobs.set(job.id, job);
     this.invocations = [...doc.invocations];
   }
@@ -37,10 +31,10 @@ export class AnalysisState {
   apply(op: AnalysisOp): unknown {
     switch (op.type) {
       case 'setAiSettings': {
-        const before = searchPolicy(this.settings);
+        const before = policyKey(this.settings);
         this.settings = op.settings;
         // Which unreviewed answers count changes every analysed asset's words.
-        if (searchPolicy(op.settings) !== before) for (const hash of this.analyses.keys()) this.onAnalysesChanged(hash);
+        if (policyKey(op.settings) !== before) for (const hash of this.analyses.keys()) this.onAnalysesChanged(hash);
         return;
       }
       case 'recordModelAnalysis':
@@ -68,17 +62,20 @@ export class AnalysisState {
     return this.analyses.get(hash)?.find((a) => a.requestedModelId === requestedModelId && a.promptVersion === promptVersion);
   }
 
-  /** A newer answer from the same model and prompt replaces the older one. */
   private recordAnalysis(analysis: ModelAnalysis): void {
+    this.putAnalysis(analysis);
+    this.onAnalysesChanged(analysis.hash);
+  }
+
+  /** A newer answer from the same model and prompt replaces the older one. */
+  private putAnalysis(analysis: ModelAnalysis): void {
     const others = (this.analyses.get(analysis.hash) ?? []).filter(
       (a) => !(a.requestedModelId === analysis.requestedModelId && a.promptVersion === analysis.promptVersion),
     );
-    const all = [...others, analysis];
-    this.analyses.set(analysis.hash, all);
-    this.onAnalysesChanged(analysis.hash);
+    this.analyses.set(analysis.hash, [...others, analysis]);
   }
 }
 
-function searchPolicy(settings: AiSettings | null): string {
-  return JSON.stringify([settings?.searchUnreviewed ?? true, settings?.trustedFields ?? []]);
+function policyKey(settings: AiSettings | null): string {
+  return JSON.stringify(searchPolicyOf(settings));
 }

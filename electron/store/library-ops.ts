@@ -61,37 +61,31 @@ export interface JournalEntry {
   op: LibraryOp;
 }
 
-export const OP_TYPES: ReadonlySet<string> = new Set<LibraryOp['type']>([
-  'addFolder',
-  'removeFolder',
-  'setFolderState',
-  'recordAsset',
-  'addLocation',
-  'recordError',
-  'removeFile',
-  'putJobs',
-  'updateJob',
-  'removeJobs',
-  'clearFinishedJobs',
-  'setTags',
-  'renameTag',
-  'createCollection',
-  'renameCollection',
-  'deleteCollection',
-  'addToCollection',
-  'removeFromCollection',
-  'saveSearch',
-  'deleteSavedSearch',
-  'setAiSettings',
-  'recordModelAnalysis',
-  'putAnalysisJobs',
-  'updateAnalysisJob',
-  'removeAnalysisJobs',
-  'recordInvocation',
-  'recordReviewDecisions',
-  'putCampaign',
-  'deleteCampaign',
-  'putVariants',
-  'updateVariant',
-  'deleteVariant',
-]);
+/*
+ * Every op type, by the part of the state that applies it. Records, so the compiler insists
+ * every type is listed exactly once: replay rejects a type missing from OP_TYPES as corruption.
+ */
+type CoreOp = Exclude<LibraryOp, OrganisingOp | AnalysisOp | AdsOp>;
+const CORE_OPS: Record<CoreOp['type'], true> = {
+  addFolder: true, removeFolder: true, setFolderState: true, recordAsset: true, addLocation: true, recordError: true, removeFile: true,
+  putJobs: true, updateJob: true, removeJobs: true, clearFinishedJobs: true, setTags: true, renameTag: true, recordReviewDecisions: true,
+};
+const ORGANISING_OPS: Record<OrganisingOp['type'], true> = {
+  createCollection: true, renameCollection: true, deleteCollection: true, addToCollection: true, removeFromCollection: true,
+  saveSearch: true, deleteSavedSearch: true,
+};
+const ANALYSIS_OPS: Record<AnalysisOp['type'], true> = {
+  setAiSettings: true, recordModelAnalysis: true, putAnalysisJobs: true, updateAnalysisJob: true, removeAnalysisJobs: true, recordInvocation: true,
+};
+const ADS_OPS: Record<AdsOp['type'], true> = { putCampaign: true, deleteCampaign: true, putVariants: true, updateVariant: true, deleteVariant: true };
+
+export const OP_TYPES: ReadonlySet<string> = new Set([CORE_OPS, ORGANISING_OPS, ANALYSIS_OPS, ADS_OPS].flatMap((group) => Object.keys(group)));
+
+function opGuard<Op extends LibraryOp>(types: Record<Op['type'], true>): (op: LibraryOp) => op is Op {
+  const set: ReadonlySet<string> = new Set(Object.keys(types));
+  return (op): op is Op => set.has(op.type);
+}
+
+export const isOrganisingOp = opGuard<OrganisingOp>(ORGANISING_OPS);
+export const isAnalysisOp = opGuard<AnalysisOp>(ANALYSIS_OPS);
+export const isAdsOp = opGuard<AdsOp>(ADS_OPS);

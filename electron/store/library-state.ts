@@ -1,16 +1,18 @@
 import type { Asset, AssetLocation, IngestJob, LibraryFolder } from '../../shared/model';
-import { AnalysisState, isAnalysisOp } from './analysis-state';
+import { AnalysisState } from './analysis-state';
 import { ReviewState } from './review-state';
-import { AdsState, isAdsOp } from './ads-state';
-import { modelSearchText } from './model-search-text';
+import { AdsState } from './ads-state';
+import { modelSearchText, searchPolicyOf } from './model-search-text';
 import { AssetIndex } from './asset-index';
 import { SCHEMA_VERSION, type LibraryDocument } from './document';
-import type { LibraryOp } from './library-ops';
+import { isAdsOp, isAnalysisOp, isOrganisingOp, type LibraryOp } from './library-ops';
 import type { FileRecord, JobPatch } from './library-store';
-import { isOrganisingOp, OrganisingState } from './organising-state';
+import { OrganisingState } from './organising-state';
 import { isUnder } from './paths';
 
 const FINISHED_JOB_STATES: ReadonlySet<IngestJob['state']> = new Set(['done', 'cancelled']);
+/** An item's review outcome as the asset's status facet. */
+const ASSET_STATUS = { pending: 'unreviewed', accepted: 'accepted', rejected: 'rejected' } as const;
 
 /**
  * The whole library in memory. `apply` is the only way to change it, and it is
@@ -41,7 +43,8 @@ export class LibraryState {
     state.review.load(doc.reviewDecisions);
     state.ads.load(doc.campaigns, doc.adVariants);
     state.analysis.load(doc);
-    for (const hash of state.review.reviewedHashes()) state.refreshReview(hash);
+    for (const hash of state.review.reviewedHashes()) state.refreshStatus(hash);
+    for (const hash of new Set([...state.analysis.analyses.keys(), ...state.review.reviewedHashes()])) state.refreshModelText(hash);
     return state;
   }
 
@@ -109,16 +112,19 @@ export class LibraryState {
 
   /** A review changed: the asset's status (a search facet) and its searchable words follow. */
   private refreshReview(hash: string): void {
-    const asset = this.index.get(hash);
-    const status = { pending: 'unreviewed', accepted: 'accepted', rejected: 'rejected' } as const;
-    const next = status[this.review.status(hash)];
-    if (asset && asset.status !== next) this.index.upsert({ ...asset, status: next });
+    this.refreshStatus(hash);
     this.refreshModelText(hash);
   }
 
+  private refreshStatus(hash: string): void {
+    const asset = this.index.get(hash);
+    const next = ASSET_STATUS[this.review.status(hash)];
+    if (asset && asset.status !== next) this.index.upsert({ ...asset, status: next });
+  }
+
   private refreshModelText(hash: string): void {
-    const policy = { searchUnreviewed: this.analysis.settings?.searchUnreviewed ?? true, trustedFields: this.analysis.settings?.trustedFields ?? [] };
-    this.index.setModelText(hash, modelSearchText(this.analysis.analyses.get(hash) ?? [], this.review.fields(hash), policy));
+    const analyses = this.analysis.analyses.get(hash) ?? [];
+    this.index.setModelText(hash, modelSearchText(analyses, this.review.fields(hash), searchPolicyOf(this.analysis.settings)));
   }
 
   private addFolder(path: string, at: number): LibraryFolder {

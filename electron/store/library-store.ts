@@ -47,12 +47,6 @@ export interface LibraryStats {
   colours: Record<string, number>;
 }
 
-/**
- * The library's persistence, as callers see it (cf. Allusion's DataStorage): no lowdb,
- * no files, no indexes leak through, so another implementation can replace this one.
- * Reads are synchronous against in-memory indexes; writes are durable once they return
- * (journaled) and reach library.json in coalesced snapshots.
- */
 /** What a queue needs of a model answer, without copying its attributes (cheap at 100,000 items). */
 export type AnalysisHead = Pick<ModelAnalysis, 'modelId' | 'requestedModelId' | 'confidence' | 'at' | 'escalatedFrom'> & {
   fieldConfidence: ModelAnalysis['attributes']['confidence'];
@@ -106,6 +100,12 @@ export interface AdRecords {
   deleteVariant(id: string): void;
 }
 
+/**
+ * The library's persistence, as callers see it (cf. Allusion's DataStorage): no lowdb,
+ * no files, no indexes leak through, so another implementation can replace this one.
+ * Reads are synchronous against in-memory indexes; writes are durable once they return
+ * (journaled) and reach library.json in coalesced snapshots.
+ */
 export interface LibraryStore extends AnalysisRecords, ReviewRecords, AdRecords {
   listFolders(): LibraryFolder[];
   addFolder(path: string): LibraryFolder;

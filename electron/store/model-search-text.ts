@@ -1,5 +1,5 @@
 import { ATTRIBUTE_FIELDS, type AttributeField } from '../../shared/model/attributes';
-import type { ModelAnalysis } from '../../shared/model/ai';
+import type { AiSettings, ModelAnalysis } from '../../shared/model/ai';
 import type { FieldReview } from '../../shared/model/review';
 
 export interface SearchPolicy {
@@ -7,6 +7,11 @@ export interface SearchPolicy {
   searchUnreviewed: boolean;
   /** Models trusted for a field: their unreviewed answers for it always count. */
   trustedFields: readonly { modelId: string; field: AttributeField }[];
+}
+
+/** The team's search policy, with the defaults that hold until AI settings are first saved. */
+export function searchPolicyOf(settings: AiSettings | null): SearchPolicy {
+  return { searchUnreviewed: settings?.searchUnreviewed ?? true, trustedFields: settings?.trustedFields ?? [] };
 }
 
 /**

@@ -1,15 +1,6 @@
 import type { Collection, SavedSearch } from '../../shared/model';
 import type { OrganisingOp } from './library-ops';
 
-const ORGANISING_OPS: ReadonlySet<string> = new Set<OrganisingOp['type']>([
-  'createCollection', 'renameCollection', 'deleteCollection', 'addToCollection', 'removeFromCollection',
-  'saveSearch', 'deleteSavedSearch',
-]);
-
-export function isOrganisingOp(op: { type: string }): op is OrganisingOp {
-  return ORGANISING_OPS.has(op.type);
-}
-
 /**
  * Collections (boards) and saved searches. Membership is by content hash, so an asset keeps
  * its boards when it is renamed or moved. Like LibraryState, records are replaced, never mutated.

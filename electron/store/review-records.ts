@@ -6,7 +6,7 @@ export function reviewRecords({ state, mutate }: RecordAccess): ReviewRecords {
   const { review } = state;
   return {
     recordReviewDecisions: (decisions) => void mutate({ type: 'recordReviewDecisions', decisions: structuredClone(decisions) }),
-    reviewHistory: (hash) => structuredClone(review.history(hash)),
+    reviewHistory: (hash) => structuredClone([...review.history(hash)]),
     listReviewDecisions: () => structuredClone(review.decisions),
     fieldReviews: (hash) => structuredClone(review.fields(hash)),
     reviewStatus: (hash) => review.status(hash),

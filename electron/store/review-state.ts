@@ -3,7 +3,17 @@ import type { FieldReview, ReviewDecision, ReviewTarget } from '../../shared/mod
 
 export type ItemReviewStatus = 'pending' | 'accepted' | 'rejected';
 
+interface ItemReview {
+  fields: Record<AttributeField, FieldReview>;
+  status: ItemReviewStatus;
+}
+
 const PENDING: FieldReview = { state: 'pending', value: null, modelId: null, reviewer: null, at: null };
+/** Shared by every item nobody has decided on yet (most of a large library): never handed out to be changed. */
+const UNREVIEWED: ItemReview = Object.freeze<ItemReview>({
+  fields: Object.freeze(Object.fromEntries(ATTRIBUTE_FIELDS.map((f) => [f, PENDING])) as Record<AttributeField, FieldReview>),
+  status: 'pending',
+});
 
 /**
  * The append-only log of reviewer decisions and what it adds up to per item and field:
@@ -14,6 +24,8 @@ export class ReviewState {
   decisions: ReviewDecision[] = [];
   private readonly byHash = new Map<string, ReviewDecision[]>();
   private readonly undone = new Set<string>();
+  /** Outcomes worked out once per item and kept until a decision on it arrives: the queue asks for every item. */
+  private readonly outcomes = new Map<string, ItemReview>();
 
   load(decisions: readonly ReviewDecision[]): void {
     this.append(decisions);
@@ -31,19 +43,40 @@ export class ReviewState {
       else this.byHash.set(decision.hash, [decision]);
       for (const id of decision.undoes) this.undone.add(id);
     }
+    for (const hash of hashes) this.outcomes.delete(hash);
     return hashes;
   }
 
-  history(hash: string): ReviewDecision[] {
-    return [...(this.byHash.get(hash) ?? [])];
+  history(hash: string): readonly ReviewDecision[] {
+    return this.byHash.get(hash) ?? [];
   }
 
-  isUndone(id: string): boolean {
-    return this.undone.has(id);
+  fields(hash: string): Record<AttributeField, FieldReview> {
+    return this.outcome(hash).fields;
+  }
+
+  /** Rejected when the whole item was rejected (or every field was); accepted once every field is decided. */
+  status(hash: string): ItemReviewStatus {
+    return this.outcome(hash).status;
+  }
+
+  reviewedHashes(): IterableIterator<string> {
+    return this.byHash.keys();
+  }
+
+  private outcome(hash: string): ItemReview {
+    if (!this.byHash.has(hash)) return UNREVIEWED;
+    let outcome = this.outcomes.get(hash);
+    if (!outcome) {
+      const fields = this.fieldsFrom(this.standing(hash));
+      outcome = { fields, status: statusOf(Object.values(fields)) };
+      this.outcomes.set(hash, outcome);
+    }
+    return outcome;
   }
 
   /** The standing decision per field (and for the whole item), undone ones and undo records left out. */
-  standing(hash: string): Map<ReviewTarget, ReviewDecision> {
+  private standing(hash: string): Map<ReviewTarget, ReviewDecision> {
     const latest = new Map<ReviewTarget, ReviewDecision>();
     for (const d of this.byHash.get(hash) ?? []) {
       if (d.action === 'undo' || this.undone.has(d.id)) continue;
@@ -53,14 +86,15 @@ export class ReviewState {
     return latest;
   }
 
-  fields(hash: string): Record<AttributeField, FieldReview> {
-    const standing = this.standing(hash);
-    const itemRejected = this.itemRejectedAt(standing);
+  /** Rejecting the whole item rejects every field not decided after it. */
+  private fieldsFrom(standing: Map<ReviewTarget, ReviewDecision>): Record<AttributeField, FieldReview> {
+    const item = standing.get('item');
+    const itemReject = item?.action === 'reject' ? item : null;
     const out = {} as Record<AttributeField, FieldReview>;
     for (const field of ATTRIBUTE_FIELDS) {
       const d = standing.get(field);
-      if (itemRejected !== null && (!d || d.at <= itemRejected)) {
-        out[field] = { state: 'rejected', value: null, modelId: standing.get('item')!.modelId, reviewer: standing.get('item')!.reviewer, at: itemRejected };
+      if (itemReject && (!d || d.at <= itemReject.at)) {
+        out[field] = { state: 'rejected', value: null, modelId: itemReject.modelId, reviewer: itemReject.reviewer, at: itemReject.at };
       } else if (!d) {
         out[field] = PENDING;
       } else {
@@ -70,20 +104,9 @@ export class ReviewState {
     }
     return out;
   }
+}
 
-  /** Rejected when the whole item was rejected (or every field was); accepted once every field is decided. */
-  status(hash: string): ItemReviewStatus {
-    const fields = Object.values(this.fields(hash));
-    if (fields.every((f) => f.state === 'rejected')) return 'rejected';
-    return fields.some((f) => f.state === 'pending') ? 'pending' : 'accepted';
-  }
-
-  reviewedHashes(): IterableIterator<string> {
-    return this.byHash.keys();
-  }
-
-  private itemRejectedAt(standing: Map<ReviewTarget, ReviewDecision>): number | null {
-    const item = standing.get('item');
-    return item?.action === 'reject' ? item.at : null;
-  }
+function statusOf(fields: readonly FieldReview[]): ItemReviewStatus {
+  if (fields.every((f) => f.state === 'rejected')) return 'rejected';
+  return fields.some((f) => f.state === 'pending') ? 'pending' : 'accepted';
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { Campaign } from '../../shared/model';
 import { useApiMutation } from '../api';
 import { BrandRulesFields } from './BrandRulesFields';
@@ -7,16 +7,16 @@ import { CopyFields } from './CopyFields';
 import { CountedField } from './CountedField';
 import { FormatChoices } from './FormatChoices';
 import { LogoChoice } from './LogoChoice';
+import { useDraft } from './use-draft';
 
 type Settings = Omit<CampaignDraft, 'themes'>;
 
 /** The campaign's own fields after creation: copy, formats, logo, brand rules. New variants use them. */
 export function CampaignSettings({ campaign }: { campaign: Campaign }) {
-  const [draft, setDraft] = useState<Settings>(() => ({
+  const [draft, set] = useDraft<Settings>(() => ({
     name: campaign.name, productName: campaign.productName, notes: campaign.notes, copy: campaign.copy, formats: campaign.formats, logoHash: campaign.logoHash, brand: campaign.brand,
   }));
   const update = useApiMutation('updateCampaign');
-  const set = (patch: Partial<Settings>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (draft.formats.length > 0) update.mutate({ id: campaign.id, patch: draft });

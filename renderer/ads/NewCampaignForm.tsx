@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useApiMutation } from '../api';
 import { BrandRulesFields } from './BrandRulesFields';
-import { createCampaignInput, newDraft, type CampaignDraft } from './campaign-draft';
+import { newDraft } from './campaign-draft';
 import { CopyFields } from './CopyFields';
 import { CountedField } from './CountedField';
 import { FormatChoices } from './FormatChoices';
 import { LogoChoice } from './LogoChoice';
 import { ThemeChoices } from './ThemeChoices';
 import { openAds } from './use-ads-location';
+import { useDraft } from './use-draft';
 
 interface NewCampaignFormProps {
   productHash: string;
@@ -17,14 +18,13 @@ interface NewCampaignFormProps {
 
 /** Everything a campaign needs before the product is cut out and concepts are written. */
 export function NewCampaignForm({ productHash, productName }: NewCampaignFormProps) {
-  const [draft, setDraft] = useState<CampaignDraft>(() => newDraft(productName));
+  const [draft, set] = useDraft(() => newDraft(productName));
   const create = useApiMutation('createCampaign');
-  const set = (patch: Partial<CampaignDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const complete = draft.formats.length > 0 && draft.themes.length > 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (complete) create.mutate(createCampaignInput(draft, productHash), { onSuccess: (campaign) => openAds({ campaignId: campaign.id }) });
+    if (complete) create.mutate({ ...draft, productHash }, { onSuccess: (campaign) => openAds({ campaignId: campaign.id }) });
   };
 
   return (

@@ -1,10 +1,10 @@
 import type { AdVariant, Theme } from '../../shared/model';
 import { useVariantImage } from '../api';
-import { THEME_LABELS } from './ad-labels';
+import { variantTitle } from './ad-labels';
 import { VariantDecision } from './VariantDecision';
 import { VariantFacts } from './VariantFacts';
 
-export const STATE_LABELS: Record<AdVariant['state'], string> = {
+const STATE_LABELS: Record<AdVariant['state'], string> = {
   queued: 'Queued',
   generating: 'Generating…',
   ready: 'Ready',
@@ -22,7 +22,7 @@ interface VariantCardProps {
 /** One variant in the grid: its picture once rendered, its state until then, and the decision on it. */
 export function VariantCard({ variant, theme, reviewer, onOpen }: VariantCardProps) {
   const image = useVariantImage(variant.id, 'preview', variant.state === 'ready');
-  const title = `${theme ? THEME_LABELS[theme] : 'Concept'} #${variant.index}`;
+  const title = variantTitle(theme, variant.index);
   return (
     <li className={`ad-variant review-${variant.review}`} data-testid="ad-variant" data-state={variant.state} data-review={variant.review} data-format={variant.format} data-theme={theme}>
       <button type="button" className="ad-variant-preview" style={{ aspectRatio: `${variant.width} / ${variant.height}` }} disabled={variant.state !== 'ready'} onClick={onOpen} aria-label={`Open ${title} larger`}>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { AdVariant, Campaign } from '../../shared/model';
 import { useTransport, useVariantImage } from '../api';
 import { Modal } from '../components/Modal';
-import { formatLabel, THEME_LABELS } from './ad-labels';
+import { formatLabel, variantTitle } from './ad-labels';
 import { VariantDecision } from './VariantDecision';
 import { VariantFacts } from './VariantFacts';
 
@@ -19,8 +19,8 @@ interface VariantViewerProps {
 export function VariantViewer({ campaign, variant, reviewer, onStep, onClose }: VariantViewerProps) {
   const transport = useTransport();
   const full = useVariantImage(variant.id, 'full', true);
-  const concept = campaign.concepts.find((c) => c.id === variant.conceptId);
-  const title = `${concept ? THEME_LABELS[concept.theme] : 'Concept'} #${variant.index} · ${formatLabel(variant.format)}`;
+  const theme = campaign.concepts.find((c) => c.id === variant.conceptId)?.theme;
+  const title = `${variantTitle(theme, variant.index)} · ${formatLabel(variant.format)}`;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -7,6 +7,11 @@ export const THEME_LABELS: Record<Theme, string> = {
   pattern: 'Library pattern',
 };
 
+/** "Studio #2": a variant as its card and the viewer name it. */
+export function variantTitle(theme: Theme | undefined, index: number): string {
+  return `${theme ? THEME_LABELS[theme] : 'Concept'} #${index}`;
+}
+
 function adFormat(id: AdFormatId): (typeof AD_FORMATS)[number] {
   return AD_FORMATS.find((format) => format.id === id)!;
 }

@@ -1,4 +1,3 @@
-import type { ApiInput } from '../../shared/api';
 import type { AdCopy, AdFormatId, BrandRules, Theme } from '../../shared/model';
 
 /** The new-campaign form's state: everything createCampaign takes but the product. */
@@ -13,7 +12,7 @@ export interface CampaignDraft {
   brand: BrandRules;
 }
 
-export const NO_BRAND_RULES: BrandRules = { forbiddenWords: [], requiredDisclaimer: '', allowedColours: [], guardrailId: '', guardrailVersion: '' };
+const NO_BRAND_RULES: BrandRules = { forbiddenWords: [], requiredDisclaimer: '', allowedColours: [], guardrailId: '', guardrailVersion: '' };
 
 /** A readable product name from an image's file name: "steel_bottle-02.png" → "steel bottle 02". */
 export function productNameFromFile(fileName: string): string {
@@ -31,13 +30,4 @@ export function newDraft(productName: string): CampaignDraft {
     logoHash: null,
     brand: NO_BRAND_RULES,
   };
-}
-
-export function createCampaignInput(draft: CampaignDraft, productHash: string): ApiInput<'createCampaign'> {
-  return { ...draft, productHash };
-}
-
-/** Keeps a multi-choice list in the vocabulary's order, whatever order the boxes were ticked in. */
-export function toggled<T extends string>(all: readonly T[], chosen: readonly T[], value: T, on: boolean): T[] {
-  return all.filter((item) => (item === value ? on : chosen.includes(item)));
 }

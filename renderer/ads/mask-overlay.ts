@@ -7,7 +7,7 @@ export type BrushMode = BrushStroke['mode'];
 const DROPPED_TINT = [220, 38, 70] as const;
 const DROPPED_OPACITY = 0.55;
 
-export const BRUSH_COLOURS: Record<BrushMode, string> = { add: '#2b8a3e', remove: '#c92a2a' };
+const BRUSH_COLOURS: Record<BrushMode, string> = { add: '#2b8a3e', remove: '#c92a2a' };
 
 export function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,8 @@
 import type { AnalysisProgress } from '../../shared/model';
 import { useAnalysisProgress, useApiMutation } from '../api';
 import { formatDuration, formatUsd, percent } from '../components/format';
-import { FailedJobsButton } from './FailedJobsButton';
+import { PopoverButton } from '../components/PopoverButton';
+import { FailedJobList } from './FailedJobList';
 
 function BudgetBadge({ progress }: { progress: AnalysisProgress }) {
   if (progress.budgetState === 'ok') return null;
@@ -71,7 +72,11 @@ export function AnalysisStatus() {
         </button>
       )}
       <BudgetBadge progress={progress} />
-      {progress.failed > 0 && <FailedJobsButton count={progress.failed} />}
+      {progress.failed > 0 && (
+        <PopoverButton label={`${progress.failed} failed`} className="warning compact" data-testid="analysis-failures-button" align="right" placement="above">
+          <FailedJobList />
+        </PopoverButton>
+      )}
       {error && <span className="error-text small">{error.message}</span>}
     </div>
   );

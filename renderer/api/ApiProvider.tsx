@@ -44,7 +44,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
   );
 }
 
-export function useApiContext(): ApiContextValue {
+function useApiContext(): ApiContextValue {
   const value = useContext(ApiContext);
   if (!value) throw new Error('useApi must be used inside <ApiProvider>');
   return value;

@@ -1,7 +1,23 @@
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
+import { callApi } from './api-query';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './query-keys';
+
+/** Reads that show an asset's tags: results (a facet), the assets themselves, the tag list. */
+const TAGS: QueryKey[] = [queryKeys.search, queryKeys.assets, queryKeys.tags];
+/** Collection membership is a search filter and each collection's count. */
+const COLLECTION_MEMBERS: QueryKey[] = [queryKeys.collections, queryKeys.search];
+/** Stored keys decide which models the account lists. */
+const ACCESS: QueryKey[] = [queryKeys.aiSettings, queryKeys.availableModels];
+/**
+ * The review status is a search facet and approved words are searchable (libraryStatus holds
+ * neither). review-writes.ts also marks the decided asset stale, and patches the review queue
+ * in place: a refetch would reshuffle the reviewer's list.
+ */
+const REVIEWED: QueryKey[] = [queryKeys.search, queryKeys.qualityReport];
+/** A campaign and what a run of it would make. */
+const CAMPAIGN_RUN: QueryKey[] = [queryKeys.campaigns, queryKeys.adsEstimates];
 
 /** Which cached reads each write makes stale. */
 const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
@@ -9,39 +25,36 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   removeFolder: [queryKeys.libraryStatus, queryKeys.search, queryKeys.tags],
   rescanFolder: [queryKeys.libraryStatus],
   openDemoLibrary: [queryKeys.libraryStatus],
-  setTags: [queryKeys.search, queryKeys.assets, queryKeys.tags],
-  renameTag: [queryKeys.search, queryKeys.assets, queryKeys.tags],
+  setTags: TAGS,
+  renameTag: TAGS,
   createCollection: [queryKeys.collections],
   renameCollection: [queryKeys.collections],
-  deleteCollection: [queryKeys.collections, queryKeys.search],
-  addToCollection: [queryKeys.collections, queryKeys.search],
-  removeFromCollection: [queryKeys.collections, queryKeys.search],
+  deleteCollection: COLLECTION_MEMBERS,
+  addToCollection: COLLECTION_MEMBERS,
+  removeFromCollection: COLLECTION_MEMBERS,
   saveSearch: [queryKeys.savedSearches],
   deleteSavedSearch: [queryKeys.savedSearches],
   // Model, prices and budget change estimates and the budget state; searchUnreviewed changes results.
   updateAiSettings: [queryKeys.aiSettings, queryKeys.analysisEstimates, queryKeys.analysisProgress, queryKeys.usageReports, queryKeys.search],
-  storeAccessKeys: [queryKeys.aiSettings, queryKeys.availableModels],
-  clearAccessKeys: [queryKeys.aiSettings, queryKeys.availableModels],
+  storeAccessKeys: ACCESS,
+  clearAccessKeys: ACCESS,
   // The test call is logged and billed, and a success lifts an outage hold.
   testConnection: [queryKeys.usageReports, queryKeys.analysisProgress],
   startAnalysis: [queryKeys.analysisProgress, queryKeys.allAnalysisJobs, queryKeys.analysisEstimates],
   pauseAnalysis: [queryKeys.analysisProgress],
   resumeAnalysis: [queryKeys.analysisProgress],
   cancelAnalysis: [queryKeys.analysisProgress, queryKeys.allAnalysisJobs],
-  // The review status is a search facet and approved words are searchable (libraryStatus holds
-  // neither). review-writes.ts also marks the decided asset stale, and patches the review queue
-  // in place: a refetch would reshuffle the reviewer's list.
-  reviewDecide: [queryKeys.search, queryKeys.qualityReport],
-  reviewUndo: [queryKeys.search, queryKeys.qualityReport],
-  // Ad studio writes change their campaign and what a run would make; model calls are logged and billed.
+  reviewDecide: REVIEWED,
+  reviewUndo: REVIEWED,
+  // Model calls (refining the cut-out, describing the product) are logged and billed.
   createCampaign: [queryKeys.campaigns],
-  updateCampaign: [queryKeys.campaigns, queryKeys.adsEstimates],
+  updateCampaign: CAMPAIGN_RUN,
   deleteCampaign: [queryKeys.campaigns],
-  rebuildConcepts: [queryKeys.campaigns, queryKeys.adsEstimates],
+  rebuildConcepts: CAMPAIGN_RUN,
   editCutout: [queryKeys.campaigns, queryKeys.cutouts],
-  refineCutout: [queryKeys.campaigns, queryKeys.cutouts, queryKeys.usageReports, queryKeys.adsEstimates],
-  describeProduct: [queryKeys.campaigns, queryKeys.usageReports, queryKeys.adsEstimates],
-  generateAds: [queryKeys.campaigns, queryKeys.adsEstimates],
+  refineCutout: [...CAMPAIGN_RUN, queryKeys.cutouts, queryKeys.usageReports],
+  describeProduct: [...CAMPAIGN_RUN, queryKeys.usageReports],
+  generateAds: CAMPAIGN_RUN,
   reviewAdVariant: [queryKeys.campaigns],
 };
 
@@ -55,7 +68,7 @@ export function useApiMutation<M extends ApiMethod>(method: M) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation<ApiOutput<M>, Error, ApiInput<M>>({
-    mutationFn: (input) => (api[method] as (input: ApiInput<M>) => Promise<ApiOutput<M>>)(input),
+    mutationFn: (input) => callApi(api, method, input),
     onSuccess: () => invalidateAfter(queryClient, method),
   });
 }

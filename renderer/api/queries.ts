@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SearchQuery } from '../../shared/model';
+import { useApiQuery } from './api-query';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './query-keys';
 
 export const SEARCH_PAGE_SIZE = 200;
 
 export function useLibraryStatus() {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.libraryStatus, queryFn: () => api.libraryStatus({}) });
+  return useApiQuery(queryKeys.libraryStatus, 'libraryStatus', {});
 }
 
 /** One page of results; page 0 also carries the total and the facet counts. */
@@ -25,50 +25,30 @@ export function useSearch(filters: SearchQuery) {
   return useQuery(searchPageOptions(api, filters, 0));
 }
 
-/** Shared by useAsset and prefetching, so a prefetched asset is the one the hook reads. */
-export function assetOptions(api: ReturnType<typeof useApi>, hash: string) {
-  return { queryKey: queryKeys.asset(hash), queryFn: () => api.getAsset({ hash }) };
-}
-
 export function useAsset(hash: string | null) {
-  const api = useApi();
-  return useQuery({ ...assetOptions(api, hash ?? ''), enabled: hash !== null });
+  return useApiQuery(queryKeys.asset(hash ?? ''), 'getAsset', { hash: hash ?? '' }, { enabled: hash !== null });
 }
 
-export function useMoreLikeThis(hash: string | null, limit = 24) {
-  const api = useApi();
-  return useQuery({
-    queryKey: queryKeys.moreLikeThis(hash ?? ''),
-    queryFn: () => api.moreLikeThis({ hash: hash!, limit }),
-    enabled: hash !== null,
-  });
+export function useMoreLikeThis(hash: string) {
+  return useApiQuery(queryKeys.moreLikeThis(hash), 'moreLikeThis', { hash, limit: 24 });
 }
 
-export function useNearDuplicates(hash: string | null) {
-  const api = useApi();
-  return useQuery({
-    queryKey: queryKeys.nearDuplicates(hash ?? ''),
-    queryFn: () => api.nearDuplicates({ hash: hash!, maxDistance: 10 }),
-    enabled: hash !== null,
-  });
+export function useNearDuplicates(hash: string) {
+  return useApiQuery(queryKeys.nearDuplicates(hash), 'nearDuplicates', { hash, maxDistance: 10 });
 }
 
 export function useTags() {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.tags, queryFn: () => api.listTags({}) });
+  return useApiQuery(queryKeys.tags, 'listTags', {});
 }
 
 export function useCollections() {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.collections, queryFn: () => api.listCollections({}) });
+  return useApiQuery(queryKeys.collections, 'listCollections', {});
 }
 
 export function useSavedSearches() {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.savedSearches, queryFn: () => api.listSavedSearches({}) });
+  return useApiQuery(queryKeys.savedSearches, 'listSavedSearches', {});
 }
 
-export function useErrors(enabled: boolean) {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.errors, queryFn: () => api.listErrors({}), enabled });
+export function useErrors() {
+  return useApiQuery(queryKeys.errors, 'listErrors', {});
 }

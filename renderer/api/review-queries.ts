@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReviewQueueQuery } from '../../shared/model';
+import { useApiQuery } from './api-query';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './query-keys';
 
@@ -10,13 +11,8 @@ export function reviewItemOptions(api: ReturnType<typeof useApi>, hash: string) 
 
 /** The whole filtered queue in one read (up to 20,000 entries); decisions patch it in place. */
 export function useReviewQueue(query: ReviewQueueQuery) {
-  const api = useApi();
-  return useQuery({
-    queryKey: queryKeys.reviewQueue(query),
-    queryFn: () => api.reviewQueue(query),
-    // Changing a filter keeps the old list on screen until the new one arrives.
-    placeholderData: keepPreviousData,
-  });
+  // Changing a filter keeps the old list on screen until the new one arrives.
+  return useApiQuery(queryKeys.reviewQueue(query), 'reviewQueue', query, { placeholderData: keepPreviousData });
 }
 
 export function useReviewItem(hash: string | null) {
@@ -25,6 +21,5 @@ export function useReviewItem(hash: string | null) {
 }
 
 export function useQualityReport() {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.qualityReport, queryFn: () => api.qualityReport({}) });
+  return useApiQuery(queryKeys.qualityReport, 'qualityReport', {});
 }

@@ -1,15 +1,12 @@
 import { ApiEvent, type ApiMethod } from '../../shared/api';
 import type { MediaKind, SwatchbookBridge, SwatchbookDesktop } from '../../shared/api/bridge';
 
-export type { MediaKind };
-export type DesktopAbilities = SwatchbookDesktop;
-
 /** How calls, events and image URLs reach the engine; components never see which one. */
 export interface Transport {
   call(method: ApiMethod, input: unknown): Promise<unknown>;
   subscribe(listener: (event: ApiEvent) => void, onReconnect: () => void): () => void;
   mediaUrl(kind: MediaKind, hash: string): string;
-  desktop: DesktopAbilities | null;
+  desktop: SwatchbookDesktop | null;
 }
 
 export class ApiError extends Error {

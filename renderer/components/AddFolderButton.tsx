@@ -1,37 +1,23 @@
-import { useState } from 'react';
-import { useApiMutation, useTransport } from '../api';
 import { AddFolderForm } from './AddFolderForm';
-import { Popover } from './Popover';
+import { PopoverButton } from './PopoverButton';
+import { usePickFolder } from './use-pick-folder';
 
 /** The always-available "Add folder" action for the toolbar and sidebar. */
 export function AddFolderButton({ compact = false }: { compact?: boolean }) {
-  const { desktop } = useTransport();
-  const add = useApiMutation('addFolder');
-  const [open, setOpen] = useState(false);
+  const { pickFolder } = usePickFolder();
+  const button = { className: compact ? 'icon-button' : '', title: 'Add folder', 'aria-label': 'Add folder' };
   const label = compact ? '+' : 'Add folder…';
 
-  if (desktop) {
-    const pick = async () => {
-      const chosen = await desktop.pickFolder();
-      if (chosen) add.mutate({ path: chosen });
-    };
+  if (pickFolder) {
     return (
-      <button type="button" className={compact ? 'icon-button' : ''} title="Add folder" aria-label="Add folder" onClick={() => void pick()}>
+      <button type="button" {...button} onClick={() => pickFolder()}>
         {label}
       </button>
     );
   }
   return (
-    <Popover
-      open={open}
-      onOpenChange={setOpen}
-      trigger={
-        <button type="button" className={compact ? 'icon-button' : ''} title="Add folder" aria-label="Add folder" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {label}
-        </button>
-      }
-    >
-      <AddFolderForm autoFocus onAdded={() => setOpen(false)} />
-    </Popover>
+    <PopoverButton label={label} {...button}>
+      {(close) => <AddFolderForm autoFocus onAdded={close} />}
+    </PopoverButton>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useApiMutation, useTransport } from '../api';
+import { usePickFolder } from './use-pick-folder';
 
 interface AddFolderFormProps {
   onAdded?(): void;
@@ -8,21 +8,21 @@ interface AddFolderFormProps {
 
 /** Electron picks a folder with the native dialog; a browser cannot, so it takes a typed path. */
 export function AddFolderForm({ onAdded, autoFocus }: AddFolderFormProps) {
-  const { desktop } = useTransport();
-  const add = useApiMutation('addFolder');
+  const { pickFolder, add } = usePickFolder();
   const [path, setPath] = useState('');
+  const error = add.error && (
+    <p className="error-text small" role="alert">
+      {add.error.message}
+    </p>
+  );
 
-  if (desktop) {
-    const pick = async () => {
-      const chosen = await desktop.pickFolder();
-      if (chosen) add.mutate({ path: chosen }, { onSuccess: () => onAdded?.() });
-    };
+  if (pickFolder) {
     return (
       <div className="add-folder">
-        <button type="button" className="primary" data-testid="add-folder-button" onClick={() => void pick()} disabled={add.isPending}>
+        <button type="button" className="primary" data-testid="add-folder-button" onClick={() => pickFolder(onAdded)} disabled={add.isPending}>
           Add folder…
         </button>
-        {add.error && <p className="error-text small" role="alert">{add.error.message}</p>}
+        {error}
       </div>
     );
   }
@@ -53,7 +53,7 @@ export function AddFolderForm({ onAdded, autoFocus }: AddFolderFormProps) {
       <button type="submit" className="primary" data-testid="add-folder-button" disabled={!path.trim() || add.isPending}>
         Add
       </button>
-      {add.error && <p className="error-text small" role="alert">{add.error.message}</p>}
+      {error}
     </form>
   );
 }

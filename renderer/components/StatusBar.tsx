@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import { AnalysisStatus } from '../analysis/AnalysisStatus';
 import { useLibraryStatus } from '../api';
 import { ErrorList } from './ErrorList';
 import { basename, formatDuration } from './format';
-import { Popover } from './Popover';
+import { PopoverButton } from './PopoverButton';
 
 /** Ingest progress (done/total, rate, ETA, current file), library size, model analysis, and per-file errors. */
 export function StatusBar() {
   const status = useLibraryStatus();
-  const [errorsOpen, setErrorsOpen] = useState(false);
   const data = status.data;
   const progress = data?.progress;
   const settled = progress ? progress.done + progress.failed : 0;
@@ -50,19 +48,9 @@ export function StatusBar() {
       <div className="toolbar-spacer" />
       {status.error && <span className="error-text">Engine unreachable: {status.error.message}</span>}
       {data && data.errorCount > 0 && (
-        <Popover
-          open={errorsOpen}
-          onOpenChange={setErrorsOpen}
-          align="right"
-          placement="above"
-          trigger={
-            <button type="button" className="warning" data-testid="errors-button" aria-expanded={errorsOpen} onClick={() => setErrorsOpen(!errorsOpen)}>
-              {data.errorCount} {data.errorCount === 1 ? 'error' : 'errors'}
-            </button>
-          }
-        >
+        <PopoverButton label={`${data.errorCount} ${data.errorCount === 1 ? 'error' : 'errors'}`} className="warning" data-testid="errors-button" align="right" placement="above">
           <ErrorList />
-        </Popover>
+        </PopoverButton>
       )}
     </footer>
   );

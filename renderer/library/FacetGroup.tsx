@@ -19,7 +19,7 @@ interface FacetGroupProps {
 }
 
 /** Merges selected values the current counts no longer mention, so they can still be unticked. */
-export function withSelected(options: FacetOption[], selected: readonly string[] | undefined): FacetOption[] {
+function withSelected(options: FacetOption[], selected: readonly string[] | undefined): FacetOption[] {
   const missing = (selected ?? []).filter((value) => !options.some((o) => o.value === value));
   return [...options, ...missing.map((value) => ({ value, count: 0 }))];
 }

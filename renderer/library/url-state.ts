@@ -23,7 +23,7 @@ const LIST_PARAMS = {
 } as const satisfies Record<string, keyof Filters>;
 
 /** Query-string keys this module owns; any other parameter in the URL is left alone. */
-export const VIEW_PARAMS = new Set<string>([...Object.keys(LIST_PARAMS), 'q', 'near', 'tol', 'similar', 'sort', 'order', 'open']);
+const VIEW_PARAMS = new Set<string>([...Object.keys(LIST_PARAMS), 'q', 'near', 'tol', 'similar', 'sort', 'order', 'open']);
 
 const ALLOWED: Partial<Record<keyof typeof LIST_PARAMS, readonly string[]>> = {
   pattern: PATTERN_LABELS,

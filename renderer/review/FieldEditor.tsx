@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { AttributeField } from '../../shared/model';
 import { FIELD_LABELS } from '../detail/ModelAttributeList';
-import { fieldKind, parseValue, REPEAT_SCALES, valueText } from './field-values';
+import { fieldKind, parseValue, REPEAT_SCALES, valueText, type FieldKind } from './field-values';
 import { FieldValueText } from './FieldValueText';
 
 interface FieldEditorProps {
@@ -14,7 +14,7 @@ interface FieldEditorProps {
   onCancel(): void;
 }
 
-const HINTS: Record<ReturnType<typeof fieldKind>, string> = {
+const HINTS: Record<FieldKind, string> = {
   list: 'Comma-separated terms.',
   colours: 'Comma-separated “name #rrggbb”.',
   text: 'A short term.',

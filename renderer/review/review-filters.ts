@@ -14,7 +14,7 @@ export interface ReviewFilters {
 export const DEFAULT_REVIEW_FILTERS: ReviewFilters = { state: 'pending' };
 
 /** The most the engine returns in one read: the whole queue of a large library. */
-export const QUEUE_LIMIT = 20_000;
+const QUEUE_LIMIT = 20_000;
 
 const startOfDay = (date: string) => new Date(`${date}T00:00:00`).getTime();
 const endOfDay = (date: string) => new Date(`${date}T23:59:59.999`).getTime();

@@ -1,7 +1,7 @@
 import { ATTRIBUTE_FIELDS, type AttributeField, type DecisionInput, type FieldReview, type ReviewItem } from '../../shared/model';
 
 /** Rejected when every field is, accepted once none is pending (as electron/store/review-state.ts decides). */
-export function itemStatus(fields: Record<AttributeField, FieldReview>): ReviewItem['status'] {
+function itemStatus(fields: Record<AttributeField, FieldReview>): ReviewItem['status'] {
   const states = ATTRIBUTE_FIELDS.map((field) => fields[field].state);
   if (states.every((state) => state === 'rejected')) return 'rejected';
   return states.includes('pending') ? 'pending' : 'accepted';

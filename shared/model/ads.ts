@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Box } from './asset';
+import { HexColour } from './attributes';
 
 /** The channel sizes a campaign can be rendered in (IAB and social formats). */
 export const AD_FORMATS = [
@@ -16,7 +17,6 @@ export type AdFormatId = (typeof AD_FORMATS)[number]['id'];
 export const THEMES = ['studio', 'seasonal', 'lifestyle', 'pattern'] as const;
 export type Theme = (typeof THEMES)[number];
 
-const Hex = z.string().regex(/^#[0-9a-fA-F]{6}$/).transform((h) => h.toLowerCase());
 const Words = z.array(z.string().trim().min(1).max(80)).max(50);
 
 /** What a brand allows and demands, checked on every text and colour of every variant. */
@@ -25,7 +25,7 @@ export const BrandRules = z.object({
   /** Shown as fine print on every variant, and required to be there. */
   requiredDisclaimer: z.string().trim().max(160),
   /** Text and button colours must come from this list (empty: any colour). */
-  allowedColours: z.array(Hex).max(16),
+  allowedColours: z.array(HexColour).max(16),
   /** An Amazon Bedrock Guardrail applied to prompts sent for generation (optional). */
   guardrailId: z.string().trim().max(128),
   guardrailVersion: z.string().trim().max(16),
@@ -42,7 +42,7 @@ export type AdCopy = z.infer<typeof AdCopy>;
 export const SalientFeatures = z.object({
   productType: z.string().trim().min(1).max(60),
   materials: Words,
-  colours: z.array(z.object({ name: z.string().max(40), hex: Hex })).max(8),
+  colours: z.array(z.object({ name: z.string().max(40), hex: HexColour })).max(8),
   sellingPoints: Words,
   /** `local` (from the library's own analysis), a model id, or `edited`. */
   source: z.string(),
@@ -55,7 +55,7 @@ export const Concept = z.object({
   prompt: z.string().trim().min(1).max(1024),
   negativePrompt: z.string().trim().max(1024),
   /** Colours the background should follow (colour-guided generation; the local compositor's gradients). */
-  palette: z.array(Hex).max(10),
+  palette: z.array(HexColour).max(10),
   /** For the pattern theme: the library pattern used as background. */
   patternHash: z.string().nullable(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPEAT_SCALES } from '../vocabulary/attribute-vocabularies';
 
 /** Bump when the attribute shape changes; stored with every analysis so old ones can be re-run selectively. */
 export const ATTRIBUTE_SCHEMA_VERSION = 1;
@@ -7,11 +8,11 @@ const Confidence = z.number().min(0).max(1);
 const Term = z.string().trim().min(1).max(60);
 const Terms = (max: number) => z.array(Term).max(max);
 
+/** A #rrggbb colour, stored lowercase; the message is what a model is told when it gets one wrong. */
+export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'hex must look like #1a2b3c').transform((h) => h.toLowerCase());
+
 /** A colour as the model names it; hex is what the UI shows and colour search uses. */
-export const NamedColour = z.object({
-  name: Term,
-  hex: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'hex must look like #1a2b3c').transform((h) => h.toLowerCase()),
-});
+export const NamedColour = z.object({ name: Term, hex: HexColour });
 export type NamedColour = z.infer<typeof NamedColour>;
 
 export const ATTRIBUTE_FIELDS = [
@@ -31,7 +32,7 @@ export const ModelAttributes = z.object({
   colours: z.array(NamedColour).min(1).max(6),
   /** Style or era, e.g. "art deco", "retro 1970s". */
   style: Term,
-  repeatScale: z.enum(['none', 'small', 'medium', 'large']),
+  repeatScale: z.enum(REPEAT_SCALES),
   /** Technique or print method, e.g. "screen print", "watercolour". */
   technique: Term,
   mood: Terms(3),

@@ -1,10 +1,11 @@
 import { ConverseCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import type { ConnectionCheck } from '../../../shared/model/ai';
+import type { ConnectionCheck, InvocationOutcome } from '../../../shared/model/ai';
 import { classifyBedrockError } from './bedrock-errors';
 
 export interface ConnectionTrial {
   check: ConnectionCheck;
-  /** Tokens the one-word call used, for the invocation log. */
+  /** How the call went and the tokens it used, for the invocation log. */
+  outcome: InvocationOutcome;
   usage: { inputTokens: number; outputTokens: number };
 }
 
@@ -23,12 +24,17 @@ export async function checkConnection(client: BedrockRuntimeClient, modelId: str
     const latencyMs = Math.round(performance.now() - started);
     return {
       check: { ok: true, problem: null, message: `Connected: ${modelId} answered in ${region} in ${latencyMs} ms.`, modelId, region, latencyMs },
+      outcome: 'ok',
       usage: { inputTokens: output.usage?.inputTokens ?? 0, outputTokens: output.usage?.outputTokens ?? 0 },
     };
   } catch (error) {
-    const timedOut = (error as Error)?.name === 'AbortError';
-    const failure = classifyBedrockError(timedOut ? Object.assign(new Error('no answer'), { name: 'TimeoutError' }) : error, { modelId, region });
+    // The only abort here is the timeout's, which the classifier already reads as a timeout.
+    const failure = classifyBedrockError(error, { modelId, region });
     const message = failure.problem === 'timeout' ? `${modelId} did not answer within ${Math.round(timeoutMs / 1000)} s: check your network or proxy.` : failure.message;
-    return { check: { ok: false, problem: failure.problem, message, modelId, region, latencyMs: null }, usage: { inputTokens: 0, outputTokens: 0 } };
+    return {
+      check: { ok: false, problem: failure.problem, message, modelId, region, latencyMs: null },
+      outcome: failure.outcome,
+      usage: { inputTokens: 0, outputTokens: 0 },
+    };
   }
 }

@@ -4,7 +4,7 @@
  * still invalid after that are reported as failures, never stored as attributes.
  */
 import { ConverseCommand, type BedrockRuntimeClient, type ConverseCommandOutput, type Message } from '@aws-sdk/client-bedrock-runtime';
-import type { ModelAttributes } from '../../../shared/model/attributes';
+import type { AnalyzerResult, CallRecord, DesignAnswer } from '../analyzer';
 import { systemBlocks, toolConfig, TOOL_NAME, userMessage, type DesignRequest } from './prompt';
 import { parseReply, type ParsedReply } from './reply';
 
@@ -17,31 +17,6 @@ export interface ConverseTarget {
   timeoutMs: number;
 }
 
-/** One call as it went: what the invocation log records. */
-export interface CallRecord {
-  requestedModelId: string;
-  /** Who answered: a prompt router reports the model it routed to. */
-  modelId: string;
-  inputTokens: number;
-  outputTokens: number;
-  latencyMs: number;
-  attempt: number;
-  invalid: number;
-  detail: string | null;
-}
-
-export interface DesignAnswer {
-  attributes: ModelAttributes | null;
-  /** Why there are no attributes (after the corrective turn). */
-  error: string | null;
-  modelId: string;
-}
-
-export interface ConverseResult {
-  answers: DesignAnswer[];
-  calls: CallRecord[];
-}
-
 /** A call that failed at the service or the network; carries the calls made before it. */
 export class ConverseFailure extends Error {
   constructor(readonly cause: unknown, readonly calls: CallRecord[], readonly latencyMs: number) {
@@ -49,7 +24,7 @@ export class ConverseFailure extends Error {
   }
 }
 
-export async function converseDesigns(target: ConverseTarget, designs: readonly DesignRequest[], signal?: AbortSignal): Promise<ConverseResult> {
+export async function converseDesigns(target: ConverseTarget, designs: readonly DesignRequest[], signal?: AbortSignal): Promise<AnalyzerResult> {
   const messages: Message[] = [userMessage(designs)];
   const calls: CallRecord[] = [];
   const first = await call(target, messages, designs.length, signal, calls, 0);

@@ -71,10 +71,10 @@ export const TYPICAL_REPLY = {
 };
 
 /** Output tokens of one design's entry in the tool call, plus the call's own framing shared out. */
-export const TYPICAL_REPLY_TOKENS = Math.ceil(JSON.stringify(TYPICAL_REPLY).length / 4) + 10;
+export const TYPICAL_REPLY_TOKENS = textTokens(JSON.stringify(TYPICAL_REPLY)) + 10;
 
 /** Tokens a prompt's text costs, by the usual ~4 characters per token for English and JSON. */
-export function textTokens(text: string): number {
+function textTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 

@@ -31,6 +31,11 @@ export async function readOriginal(asset: Pick<Asset, 'hash' | 'locations'>): Pr
   throw new ModelInputError('the original file is gone or changed since it was indexed; it will be re-ingested first');
 }
 
+/** An asset's images as planned, from its original (checked against its hash). */
+export async function renderAssetInput(asset: Pick<Asset, 'hash' | 'locations' | 'metadata'>, plan: ModelInputPlan): Promise<ModelImage[]> {
+  return renderModelInput(plan, await readOriginal(asset), asset.metadata.width, asset.metadata.height);
+}
+
 export async function renderModelInput(plan: ModelInputPlan, original: Buffer, imageWidth: number, imageHeight: number, pixelLimit = DEFAULT_PIXEL_LIMIT): Promise<ModelImage[]> {
   const images: ModelImage[] = [];
   // One after another: a crop of a large print holds much of the original in memory.

@@ -1,17 +1,11 @@
 /** A library with a product shot on a plain studio background, a logo and a stripe pattern. */
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
-import { Library } from '../../../electron/library';
 import { makeStripes } from '../../support/images';
-import { tempDirs } from '../../support/temp-dirs';
+import { openGeneratedLibrary, type GeneratedLibrary } from '../../support/generated-library';
 
-export interface AdsFixture {
-  library: Library;
-  dataDir: string;
+export interface AdsFixture extends GeneratedLibrary {
   productHash: string;
   logoHash: string;
-  close(): Promise<void>;
 }
 
 /** A coral "bottle" (rounded rectangle with a neck) on light grey: a clean cut-out case. */
@@ -27,23 +21,12 @@ async function logo(): Promise<Buffer> {
 }
 
 export async function openAdsFixture(): Promise<AdsFixture> {
-  const dirs = tempDirs();
-  const root = await dirs.make('ads-lib-');
-  await fs.writeFile(path.join(root, 'bottle.png'), await productShot());
-  await fs.writeFile(path.join(root, 'logo.png'), await logo());
-  await fs.writeFile(path.join(root, 'stripes.png'), await makeStripes({ width: 600, height: 400, period: 30, orientation: 'vertical', colours: ['#1b2a4a', '#f7f3e9'] }));
-  const dataDir = await dirs.make('ads-data-');
-  const library = await Library.open({ dataDir });
-  await library.addFolder(root);
-  await library.idle();
-  const hashOf = (name: string) => library.store.getFile(path.join(root, name))!.hash!;
-  return {
-    library, dataDir, productHash: hashOf('bottle.png'), logoHash: hashOf('logo.png'),
-    async close() {
-      await library.close();
-      await dirs.cleanup();
-    },
-  };
+  const fixture = await openGeneratedLibrary({
+    'bottle.png': productShot(),
+    'logo.png': logo(),
+    'stripes.png': makeStripes({ width: 600, height: 400, period: 30, orientation: 'vertical', colours: ['#1b2a4a', '#f7f3e9'] }),
+  }, { prefix: 'ads' });
+  return Object.assign(fixture, { productHash: fixture.hashOf('bottle.png'), logoHash: fixture.hashOf('logo.png') });
 }
 
 export const COPY = { headline: 'Cold for 24 hours', subline: 'Steel bottle, leak-proof lid', cta: 'Shop now' };

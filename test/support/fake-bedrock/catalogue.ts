@@ -24,12 +24,14 @@ export interface FakeModel {
 }
 
 export const FAKE_ACCOUNT_ID = '111122223333';
+/** The model the tests use most, and the one a prompt router picks unless told otherwise. */
+export const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 /** When profiles were created and last updated: fixed, so tests can compare dates. */
 export const PROFILE_TIMESTAMP = '2025-02-24T18:00:00.000Z';
 
 export const DEFAULT_MODELS: readonly FakeModel[] = [
   {
-    modelId: 'anthropic.claude-3-haiku-20240307-v1:0', modelName: 'Claude 3 Haiku', providerName: 'Anthropic',
+    modelId: HAIKU, modelName: 'Claude 3 Haiku', providerName: 'Anthropic',
     inputModalities: ['TEXT', 'IMAGE'], outputModalities: ['TEXT'], lifecycle: 'ACTIVE', inferenceTypes: ['ON_DEMAND'],
   },
   {

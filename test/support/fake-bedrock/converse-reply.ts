@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import {
   injectedInput, type InjectionBehaviour, type TextBehaviour, type ToolUseBehaviour, type ToolUseRawBehaviour,
 } from './behaviours';
-import { foundationModelArn } from './catalogue';
+import { foundationModelArn, HAIKU } from './catalogue';
 import { scriptMismatch } from './errors';
 import { estimateInputTokens, estimateOutputTokens } from './token-estimate';
 import { json, type WireReply } from './wire';
@@ -52,7 +52,7 @@ export function converseReply(b: ConverseBehaviour, ctx: ConverseContext): WireR
   const inputTokens = b.usage?.inputTokens ?? estimateInputTokens(ctx.request);
   const outputTokens = b.usage?.outputTokens ?? estimateOutputTokens(content);
   const invokedModelId = b.invokedModelId ??
-    (isPromptRouter(ctx.modelId) ? foundationModelArn('anthropic.claude-3-haiku-20240307-v1:0', ctx.region) : undefined);
+    (isPromptRouter(ctx.modelId) ? foundationModelArn(HAIKU, ctx.region) : undefined);
   return json({
     output: { message: { role: 'assistant', content } },
     stopReason: b.stopReason ?? stopReason,
