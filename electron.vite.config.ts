@@ -10,6 +10,16 @@ import type { Plugin } from 'vite';
  */
 const rootBase: Plugin = { name: 'swatchbook:root-base', config: () => ({ base: '/' }) };
 
+/**
+ * The dev server injects React Refresh's inline preamble and CSS as style elements, which the page's
+ * own policy forbids; in dev the shell sends a relaxed policy as a header instead (electron/main/app-urls.ts).
+ */
+const devPolicyFromShell: Plugin = {
+  name: 'swatchbook:dev-policy-from-shell',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
+};
+
 export default defineConfig({
   main: {
     build: {
@@ -31,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react(), rootBase],
+    plugins: [react(), rootBase, devPolicyFromShell],
     build: {
       // Browser mode sends the bundle over loopback on every start: a third of the bytes parse faster.
       minify: true,

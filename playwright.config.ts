@@ -1,10 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { NO_BROWSER_MESSAGE, chromiumLaunchOptions, findChromium } from './test/e2e/support/browser';
 
-/** Debian's Chromium (no downloaded browsers); these flags keep it quiet and offline. */
-const chromium = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -19,7 +20,7 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     browserName: 'chromium',
-    launchOptions: chromium,
+    launchOptions: chromiumLaunchOptions(executablePath),
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

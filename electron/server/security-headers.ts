@@ -1,8 +1,11 @@
 import type { ResolvedMedia } from './media-resolver';
 
-/** The app page policy: everything from our own origin, no inline script, no framing. */
+/**
+ * The app page policy: everything from our own origin, no inline script or style element, no framing.
+ * React's `style` props are set through the CSSOM, which style-src does not govern.
+ */
 export const APP_CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
   "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Originals may be SVG: opened directly they must not run script in our origin. */

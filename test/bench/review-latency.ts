@@ -1,12 +1,13 @@
 /**
  * Review latency in browser mode: a `count`-item pending queue (synthetic, see review-library.ts)
- * served by the real `serve` command, the built renderer in Debian's Chromium, and `items`
+ * served by the real `serve` command, the built renderer in Chromium (see e2e/support/browser.ts), and `items`
  * keypresses of A (accept all, then on to the next pending item). Each one is timed in the page
  * from the keydown event to the first frame painted with the next item's name, all its fields
  * and its decoded image. Prints one JSON line:
  * { queue, items, p50Ms, p95Ms, maxMs, openMs (page load to first item shown), queueMs (the queue call), buildSeconds }.
  */
 import { chromium, type Page } from 'playwright';
+import { NO_BROWSER_MESSAGE, chromiumLaunchOptions, findChromium } from '../e2e/support/browser';
 import { ensureRendererBuilt } from '../e2e/support/global-setup';
 import { startServer } from '../e2e/support/server';
 import { buildReviewLibrary } from './review-library';
@@ -17,7 +18,6 @@ const items = Number(itemsArg ?? 200);
 /** Not timed: the first presses warm up the JIT and the preloading pipeline. */
 const WARM_UP = 10;
 const ITEM_TIMEOUT_MS = 10_000;
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface Shown {
   hash: string;
@@ -81,7 +81,9 @@ const library = await buildReviewLibrary(dataDir, count);
 const buildSeconds = (performance.now() - buildStarted) / 1000;
 
 const server = await startServer({ dataDir });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const chromiumPath = findChromium();
+if (!chromiumPath) throw new Error(NO_BROWSER_MESSAGE);
+const browser = await chromium.launch(chromiumLaunchOptions(chromiumPath));
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript({ content: `window.localStorage.setItem('swatchbook.reviewer', 'Bench');${NEXT_ITEM_SHOWN}` });

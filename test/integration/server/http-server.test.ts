@@ -10,7 +10,7 @@ import { makeChecks, makeDots, makeStripes } from '../../support/images';
 import { collectEvents, request } from './http-client';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnop';
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
   "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 let tmp: string;
