@@ -6,7 +6,7 @@
  */
 import sharp from 'sharp';
 import type { Box } from '../../shared/model/asset';
-import { rgbToOklab } from '../analysis/local';
+import { rgbToOklab } from '../pixels';
 import { decodeOptions, DEFAULT_PIXEL_LIMIT } from '../imaging/decode';
 
 /** Masks are computed at this long edge and scaled up with the image when used. */

@@ -6,7 +6,7 @@
 import sharp from 'sharp';
 import type { Concept } from '../../shared/model/ads';
 import { hexToRgb, type Rgb } from './contrast';
-import { seededRandom } from '../analysis/local';
+import { seededRandom } from '../pixels';
 
 export interface PatternSource {
   /** Encoded image bytes of the pattern (its original file). */

@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import type { Box, PaletteColour } from '../../shared/model/asset';
-import { extractPalette } from '../analysis/local';
+import { extractPalette } from '../pixels';
 import { decodeOptions, DEFAULT_PIXEL_LIMIT } from '../imaging/decode';
 import type { ProductCutout } from './compose';
 import type { StoredMask } from './campaign-files';

@@ -6,7 +6,7 @@
 import type { Analyzer } from './analyzer';
 import type { Asset } from '../../shared/model/asset';
 import type { ModelAttributes } from '../../shared/model/attributes';
-import { ANALYZER_VERSION } from './local/version';
+import { ANALYZER_VERSION } from '../pixels';
 
 export const LOCAL_MODEL_ID = `local@${ANALYZER_VERSION}`;
 

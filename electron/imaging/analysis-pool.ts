@@ -13,9 +13,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { LocalAnalysis } from '../../shared/model/asset';
-import type { AnalyzeOptions } from '../analysis/local';
-import type { Raster } from './raster';
-import { analysePart, analyseWholeImage, type WholeImageAnalysis } from './raster-analysis';
+import { analysePart, analyseWholeImage, type AnalyzeOptions, type Raster, type WholeImageAnalysis } from '../pixels';
 
 /** The whole image (analysis, sheet regions, pHash, vector) or a part of it (a sheet region, a tile). */
 export interface AnalysisTask {

@@ -1,7 +1,7 @@
 /** Entry of an analysis worker thread: runs the raster analyses analysis-pool.ts posts to it. */
 import { parentPort } from 'node:worker_threads';
 import type { AnalysisReply, AnalysisTask } from './analysis-pool';
-import { analysePart, analyseWholeImage } from './raster-analysis';
+import { analysePart, analyseWholeImage } from '../pixels';
 
 const port = parentPort!;
 port.on('message', (task: AnalysisTask) => {

@@ -2,7 +2,7 @@
 import sharp from 'sharp';
 import type { Box } from '../../shared/model/asset';
 import type { PreviewPixels } from './decode';
-import type { Raster } from './raster';
+import type { Raster } from '../pixels';
 
 export const THUMB_EDGE = 256;
 /** Long edge of the raster the analyzer sees (the thumbnail's pixels, flattened). */

@@ -6,5 +6,5 @@ export { ImageRejectedError } from './errors';
 export { bareDecodeAndThumbnail } from './bare';
 export { DEFAULT_PIXEL_LIMIT } from './decode';
 export { TILE_THRESHOLD_PIXELS } from './tiles';
-export { ANALYZER_VERSION } from '../analysis/local/version';
-export type { Raster } from './raster';
+export { ANALYZER_VERSION } from '../pixels';
+export type { Raster } from '../pixels';

@@ -10,7 +10,7 @@ import { analysisPool } from './analysis-pool';
 import { thumbnailPath, writeAtomic } from './cache-files';
 import { decodePreview, DEFAULT_PIXEL_LIMIT, readMetadata, type PreviewPixels } from './decode';
 import { analysisRaster, encodeThumbnail, flattenedRaster, reduceToThumbnail } from './derive';
-import type { Raster } from './raster';
+import type { Raster } from '../pixels';
 import { analyseTiles } from './tiles';
 
 export interface ProcessedImage {

@@ -1,4 +1,4 @@
-import { hexToOklab } from '../analysis/local/colour-space';
+import { hexToOklab } from '../pixels';
 import type { ColourNear, FacetName, ParsedSearchQuery } from '../../shared/model';
 import { MULTI_FACETS, type AssetIndex, type MultiFacet, type SingleFacet } from './asset-index';
 import { isUnder } from './paths';

@@ -16,7 +16,7 @@ import {
   type ImageFormat,
 } from '../support/images';
 import { seededRandom } from '../support/raster-draw';
-import type { Raster } from '../../electron/imaging/raster';
+import type { Raster } from '../../electron/pixels/raster';
 
 const VERSION = 'v2';
 const FORMATS: ImageFormat[] = ['jpeg', 'jpeg', 'png', 'webp'];

@@ -1,6 +1,6 @@
 /** Decodes encoded test images the way the pipeline does, for analyzer-level tests. */
 import sharp from 'sharp';
-import type { Raster } from '../../electron/imaging/raster';
+import type { Raster } from '../../electron/pixels/raster';
 
 export async function decodeToRaster(bytes: Buffer, maxEdge = 256): Promise<Raster> {
   const { data, info } = await sharp(bytes)

@@ -1,6 +1,6 @@
 /** The labelled generated set: one entry per (pattern class × variant), with the expected label. */
 import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
-import type { Raster } from '../../electron/imaging/raster';
+import type { Raster } from '../../electron/pixels/raster';
 import {
   checksRaster, dotsRaster, geometricRaster, gradientRaster, organicRaster, photoLikeRaster, solidRaster, stripesRaster, textureRaster,
 } from './images';

@@ -4,7 +4,7 @@
  * the same picture as PNG/JPEG/WebP bytes.
  */
 import sharp from 'sharp';
-import type { Raster } from '../../electron/imaging/raster';
+import type { Raster } from '../../electron/pixels/raster';
 import {
   blankRaster, blit, fillCircle, fillEllipse, hex, mix, paint, seededRandom, valueNoise, type Rgb,
 } from './raster-draw';

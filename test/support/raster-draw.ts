@@ -2,7 +2,7 @@
  * Pixel-level drawing for generated test images: each pattern is drawn into a raw RGB
  * raster with a known answer (colours, period, orientation), then encoded by images.ts.
  */
-import type { Raster } from '../../electron/imaging/raster';
+import type { Raster } from '../../electron/pixels/raster';
 
 export type Rgb = [number, number, number];
 

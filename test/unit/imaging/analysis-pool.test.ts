@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyzeRaster } from '../../../electron/analysis/local';
-import { reduceRaster } from '../../../electron/analysis/local/grey';
+import { analyzeRaster } from '../../../electron/pixels';
+import { reduceRaster } from '../../../electron/pixels/grey';
 import { AnalysisPool, defaultWorkerEntry, type WorkerEntry } from '../../../electron/imaging/analysis-pool';
-import { analysePart, analyseWholeImage } from '../../../electron/imaging/raster-analysis';
+import { analysePart, analyseWholeImage } from '../../../electron/pixels/raster-analysis';
 import { PROJECT_ROOT } from '../../support/cli';
 import { generatedSet } from '../../support/generated-set';
 import { sheetRaster } from '../../support/images';
 
 // Counts the analyses run on this thread; a worker loads its own, uncounted copy.
-vi.mock('../../../electron/imaging/raster-analysis', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../electron/imaging/raster-analysis')>();
+vi.mock('../../../electron/pixels/raster-analysis', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../electron/pixels/raster-analysis')>();
   return { ...actual, analyseWholeImage: vi.fn(actual.analyseWholeImage), analysePart: vi.fn(actual.analysePart) };
 });
 const ranHere = () => vi.mocked(analyseWholeImage).mock.calls.length + vi.mocked(analysePart).mock.calls.length;

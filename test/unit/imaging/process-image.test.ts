@@ -7,7 +7,7 @@ import {
   ANALYZER_VERSION, bareDecodeAndThumbnail, ImageRejectedError, previewPath, processImage, renderPreview, thumbnailPath,
 } from '../../../electron/imaging';
 import { ImageMetadata, LocalAnalysis, Segment } from '../../../shared/model/asset';
-import { analyzeRaster, featureVector, perceptualHash } from '../../../electron/analysis/local';
+import { analyzeRaster, featureVector, perceptualHash } from '../../../electron/pixels';
 import { decodePreview, DEFAULT_PIXEL_LIMIT } from '../../../electron/imaging/decode';
 import { flattenedRaster, reduceToThumbnail } from '../../../electron/imaging/derive';
 import { makeSheet, makeSolid, makeStripes, photoLikeRaster, encodeRaster } from '../../support/images';

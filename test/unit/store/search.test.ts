@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FacetCount, SearchResult } from '../../../shared/model';
 import type { LibraryStore } from '../../../electron/store';
-import { hexToOklab, oklabDistance } from '../../../electron/analysis/local/colour-space';
+import { hexToOklab, oklabDistance } from '../../../electron/pixels/colour-space';
 import { makeAsset, type AssetSpec } from './synthetic-assets';
 import { openTempStore } from './temp-store';
 

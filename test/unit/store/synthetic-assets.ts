@@ -1,4 +1,4 @@
-import { hexToOklab, oklabToHex } from '../../../electron/analysis/local/colour-space';
+import { hexToOklab, oklabToHex } from '../../../electron/pixels/colour-space';
 import { PATTERN_LABELS, type PatternLabel } from '../../../shared/vocabulary/pattern-labels';
 import { COLOUR_NAMES } from '../../../shared/vocabulary/colour-names';
 import { REVIEW_STATUSES, type Asset, type PaletteColour } from '../../../shared/model';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { analyzeRaster, featureVector, perceptualHash } from '../../../electron/analysis/local';
+import { analyzeRaster, featureVector, perceptualHash } from '../../../electron/pixels';
 import { LocalAnalysis } from '../../../shared/model/asset';
 
 const raster = fc

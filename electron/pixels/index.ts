@@ -1,4 +1,8 @@
-/** The local analyzer's public surface: pure functions over in-memory rasters. */
+/**
+ * Pixel maths: the local analyzer (palette, texture, repeat, pattern label, sheet segmentation,
+ * perceptual hash, similarity vector) as pure functions over in-memory rasters. Depends on nothing
+ * above it, so it runs the same in the ingest, in a worker thread and in the ad studio.
+ */
 export { analyzeRaster, analysisFromFeatures, type AnalyzeOptions } from './analyze';
 export { measure, type RasterFeatures } from './features';
 export { perceptualHash, hammingDistance } from './phash';
@@ -10,3 +14,5 @@ export {
 } from './colour-space';
 export { ANALYZER_VERSION } from './version';
 export { seededRandom } from './seeded-random';
+export type { Raster } from './raster';
+export { analyseWholeImage, analysePart, type WholeImageAnalysis } from './raster-analysis';

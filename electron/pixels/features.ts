@@ -2,8 +2,8 @@
  * Everything the local analyzer measures on one raster, computed once and shared by the
  * pattern classifier, the repeat report and the similarity vector.
  */
-import type { PaletteColour } from '../../../shared/model/asset';
-import type { Raster } from '../../imaging/raster';
+import type { PaletteColour } from '../../shared/model/asset';
+import type { Raster } from './raster';
 import { autocorrelation } from './autocorrelation';
 import { blobStats, type BlobStats } from './blobs';
 import { rgbToOklab } from './colour-space';

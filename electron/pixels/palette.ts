@@ -3,9 +3,9 @@
  * ΔE2000 8 merged, shares under 2 % dropped, each colour named from the fixed vocabulary.
  */
 import { converter, differenceCiede2000 } from 'culori';
-import type { PaletteColour } from '../../../shared/model/asset';
-import { COLOUR_NAMES } from '../../../shared/vocabulary/colour-names';
-import type { Raster } from '../../imaging/raster';
+import type { PaletteColour } from '../../shared/model/asset';
+import { COLOUR_NAMES } from '../../shared/vocabulary/colour-names';
+import type { Raster } from './raster';
 import { hexToOklab, oklabToHex, rgbToOklabInto, type Oklab } from './colour-space';
 import { seededRandom } from './seeded-random';
 

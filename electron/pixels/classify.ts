@@ -2,7 +2,7 @@
  * The pattern rule set: a short, ordered list of documented rules over the measured
  * features. Confidence reflects how clearly the deciding feature cleared its threshold.
  */
-import type { PatternLabel, StripeOrientation } from '../../../shared/vocabulary/pattern-labels';
+import type { PatternLabel, StripeOrientation } from '../../shared/vocabulary/pattern-labels';
 import { looksLikeDots } from './blobs';
 import type { RasterFeatures } from './features';
 import { looksSmooth } from './texture';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { segmentSheet } from '../../../electron/analysis/local';
-import { reduceRaster } from '../../../electron/analysis/local/grey';
+import { segmentSheet } from '../../../electron/pixels';
+import { reduceRaster } from '../../../electron/pixels/grey';
 import { checksRaster, dotsRaster, organicRaster, photoLikeRaster, sheetRaster, solidRaster, stripesRaster } from '../../support/images';
 
 describe('segmentSheet', () => {

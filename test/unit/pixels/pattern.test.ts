@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRaster } from '../../../electron/analysis/local';
+import { analyzeRaster } from '../../../electron/pixels';
 import {
   checksRaster, dotsRaster, geometricRaster, gradientRaster, organicRaster, photoLikeRaster, solidRaster, stripesRaster, textureRaster,
 } from '../../support/images';
-import { reduceRaster } from '../../../electron/analysis/local/grey';
+import { reduceRaster } from '../../../electron/pixels/grey';
 
 const size = { width: 512, height: 384 };
 const navyWhite: [string, string] = ['#1b2a4a', '#ffffff'];

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { analyzeRaster } from '../../../electron/analysis/local';
+import { analyzeRaster } from '../../../electron/pixels';
 import { PATTERN_LABELS } from '../../../shared/vocabulary/pattern-labels';
 import { generatedSet } from '../../support/generated-set';
 

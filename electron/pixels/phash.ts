@@ -2,7 +2,7 @@
  * 64-bit DCT perceptual hash (pHash): 32×32 grey reduction, 2D DCT-II, the 8×8 lowest
  * frequencies compared against their median. Near-duplicates differ in a handful of bits.
  */
-import type { Raster } from '../../imaging/raster';
+import type { Raster } from './raster';
 import { resampleGrey, toGrey } from './grey';
 
 const SIZE = 32;

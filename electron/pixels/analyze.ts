@@ -1,6 +1,6 @@
 /** The local analyzer: palette, pattern label, repeat and colourfulness of one raster. */
-import type { LocalAnalysis, Repeat } from '../../../shared/model/asset';
-import type { Raster } from '../../imaging/raster';
+import type { LocalAnalysis, Repeat } from '../../shared/model/asset';
+import type { Raster } from './raster';
 import { classify, PERIODIC_SCORE } from './classify';
 import { GRID, measure, type RasterFeatures } from './features';
 import { ANALYZER_VERSION } from './version';

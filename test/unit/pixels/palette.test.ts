@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRaster, hexToOklab, oklabDistance } from '../../../electron/analysis/local';
+import { analyzeRaster, hexToOklab, oklabDistance } from '../../../electron/pixels';
 import { checksRaster, dotsRaster, solidRaster, stripesRaster } from '../../support/images';
 
 const size = { width: 400, height: 300 };

@@ -3,9 +3,11 @@
  * functions of their input, so they run the same on the main thread or in a worker.
  */
 import type { Box, LocalAnalysis } from '../../shared/model/asset';
-import {
-  analysisFromFeatures, analyzeRaster, measure, perceptualHash, segmentSheet, vectorFromFeatures, type AnalyzeOptions,
-} from '../analysis/local';
+import { analysisFromFeatures, analyzeRaster, type AnalyzeOptions } from './analyze';
+import { vectorFromFeatures } from './feature-vector';
+import { measure } from './features';
+import { perceptualHash } from './phash';
+import { segmentSheet } from './segment-sheet';
 import type { Raster } from './raster';
 
 /** The whole image's analysis, its sheet regions (in the raster's pixels), pHash and similarity vector. */

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { featureVector, hammingDistance, perceptualHash, similarity, VECTOR_LENGTH } from '../../../electron/analysis/local';
+import { featureVector, hammingDistance, perceptualHash, similarity, VECTOR_LENGTH } from '../../../electron/pixels';
 import { decodeToRaster } from '../../support/decode';
 import { makeChecks, makeDots, makeOrganic, makePhotoLike, makeStripes, stripesRaster, dotsRaster } from '../../support/images';
 

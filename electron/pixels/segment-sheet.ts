@@ -4,8 +4,8 @@
  * design's own background-coloured parts do not split it), split into connected
  * components, and filtered by size. Boxes are in the raster's pixels.
  */
-import type { Box } from '../../../shared/model/asset';
-import type { Raster } from '../../imaging/raster';
+import type { Box } from '../../shared/model/asset';
+import type { Raster } from './raster';
 import { components } from './blobs';
 import { oklabDistance, rgbToOklab, rgbToOklabInto, type Oklab } from './colour-space';
 

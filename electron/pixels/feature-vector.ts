@@ -2,7 +2,7 @@
  * The "more like this" vector (68 floats, unit length): a coarse OKLab colour histogram
  * (lightness × hue/chroma) and texture statistics. Cosine similarity is a dot product.
  */
-import type { Raster } from '../../imaging/raster';
+import type { Raster } from './raster';
 import { rgbToOklab } from './colour-space';
 import { measure, type RasterFeatures } from './features';
 

@@ -1,5 +1,5 @@
 /** Grey-level helpers shared by the pattern features, repeat detection and pHash. */
-import type { Raster } from '../../imaging/raster';
+import type { Raster } from './raster';
 
 /** A single-channel float image, values 0..1. */
 export interface GreyImage {
