@@ -17,10 +17,9 @@ import type {
   SearchResult,
   TagCount,
 } from '../../shared/model';
-import type { FieldReview, ReviewDecision } from '../../shared/model/review';
+import type { FieldReview, ItemReviewStatus, ReviewDecision } from '../../shared/model/review';
 import type { AttributeField } from '../../shared/model/attributes';
 import type { AnalysisJobPatch } from './analysis-state';
-import type { ItemReviewStatus } from './review-state';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { VariantPatch } from './ads-state';
 import type { LibraryDocument } from './document';

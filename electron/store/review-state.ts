@@ -1,7 +1,7 @@
 import { ATTRIBUTE_FIELDS, type AttributeField } from '../../shared/model/attributes';
-import type { FieldReview, ReviewDecision, ReviewTarget } from '../../shared/model/review';
-
-export type ItemReviewStatus = 'pending' | 'accepted' | 'rejected';
+import {
+  itemReviewStatus, type FieldReview, type ItemReviewStatus, type ReviewDecision, type ReviewTarget,
+} from '../../shared/model/review';
 
 interface ItemReview {
   fields: Record<AttributeField, FieldReview>;
@@ -69,7 +69,7 @@ export class ReviewState {
     let outcome = this.outcomes.get(hash);
     if (!outcome) {
       const fields = this.fieldsFrom(this.standing(hash));
-      outcome = { fields, status: statusOf(Object.values(fields)) };
+      outcome = { fields, status: itemReviewStatus(Object.values(fields)) };
       this.outcomes.set(hash, outcome);
     }
     return outcome;
@@ -104,9 +104,4 @@ export class ReviewState {
     }
     return out;
   }
-}
-
-function statusOf(fields: readonly FieldReview[]): ItemReviewStatus {
-  if (fields.every((f) => f.state === 'rejected')) return 'rejected';
-  return fields.some((f) => f.state === 'pending') ? 'pending' : 'accepted';
 }

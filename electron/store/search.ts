@@ -1,5 +1,6 @@
 import {
   FACET_NAMES,
+  FACET_QUERY_FIELDS,
   SearchQuery,
   type AssetSummary,
   type FacetCount,
@@ -16,15 +17,6 @@ import { smallestK } from './top-k';
 type SortMode = 'date' | 'name' | 'colourfulness' | 'similarity' | 'colour';
 type FacetCounts = Record<FacetName, Int32Array>;
 
-const SELECTED_BY_FACET: Record<FacetName, keyof ParsedSearchQuery> = {
-  pattern: 'patterns',
-  colour: 'colours',
-  folder: 'folders',
-  format: 'formats',
-  orientation: 'orientations',
-  status: 'statuses',
-  tag: 'tags',
-};
 
 /** Resolves collection ids to the hashes they hold (collections live outside the asset index). */
 export type CollectionMembers = (ids: readonly string[]) => ReadonlySet<string>;
@@ -146,7 +138,7 @@ function compareText(a: string, b: string): number {
 function facetResults(index: AssetIndex, counts: FacetCounts, query: ParsedSearchQuery): SearchResult['facets'] {
   const result = {} as SearchResult['facets'];
   for (const name of FACET_NAMES) {
-    const selected = new Set((query[SELECTED_BY_FACET[name]] as string[] | undefined) ?? []);
+    const selected = new Set((query[FACET_QUERY_FIELDS[name]] as string[] | undefined) ?? []);
     const values: FacetCount[] = [];
     index.dictionaries[name].values.forEach((value, code) => {
       const count = counts[name][code] ?? 0;

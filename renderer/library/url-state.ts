@@ -1,5 +1,5 @@
 import { REVIEW_STATUSES } from '../../shared/model/asset';
-import { ORIENTATIONS, SORT_KEYS, type SearchQuery } from '../../shared/model/search';
+import { FACET_QUERY_FIELDS, ORIENTATIONS, SORT_KEYS, type SearchQuery } from '../../shared/model/search';
 import { PATTERN_LABELS } from '../../shared/vocabulary/pattern-labels';
 
 /** The filters part of a search: everything but paging. */
@@ -11,16 +11,7 @@ export interface ViewState {
   open: string | null;
 }
 
-const LIST_PARAMS = {
-  pattern: 'patterns',
-  colour: 'colours',
-  folder: 'folders',
-  format: 'formats',
-  orientation: 'orientations',
-  status: 'statuses',
-  tag: 'tags',
-  collection: 'collections',
-} as const satisfies Record<string, keyof Filters>;
+const LIST_PARAMS = { ...FACET_QUERY_FIELDS, collection: 'collections' } as const satisfies Record<string, keyof Filters>;
 
 /** Query-string keys this module owns; any other parameter in the URL is left alone. */
 const VIEW_PARAMS = new Set<string>([...Object.keys(LIST_PARAMS), 'q', 'near', 'tol', 'similar', 'sort', 'order', 'open']);

@@ -1,11 +1,4 @@
-import { ATTRIBUTE_FIELDS, type AttributeField, type DecisionInput, type FieldReview, type ReviewItem } from '../../shared/model';
-
-/** Rejected when every field is, accepted once none is pending (as electron/store/review-state.ts decides). */
-function itemStatus(fields: Record<AttributeField, FieldReview>): ReviewItem['status'] {
-  const states = ATTRIBUTE_FIELDS.map((field) => fields[field].state);
-  if (states.every((state) => state === 'rejected')) return 'rejected';
-  return states.includes('pending') ? 'pending' : 'accepted';
-}
+import { ATTRIBUTE_FIELDS, itemReviewStatus, type DecisionInput, type ReviewItem } from '../../shared/model';
 
 /**
  * The item as the engine will see it after these decisions, shown while the engine records
@@ -23,5 +16,5 @@ export function guessDecided(item: ReviewItem, decisions: readonly DecisionInput
       else fields[field] = { ...common, state: 'accepted', value: source?.attributes[field] ?? null };
     }
   }
-  return { ...item, fields, status: itemStatus(fields) };
+  return { ...item, fields, status: itemReviewStatus(ATTRIBUTE_FIELDS.map((field) => fields[field])) };
 }

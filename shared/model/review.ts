@@ -54,8 +54,17 @@ export const FieldReview = z.object({
 });
 export type FieldReview = z.infer<typeof FieldReview>;
 
+export const ITEM_REVIEW_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type ItemReviewStatus = (typeof ITEM_REVIEW_STATUSES)[number];
+
+/** An item is rejected when every field is, accepted once none is pending (the engine and the UI's guess agree). */
+export function itemReviewStatus(fields: readonly Pick<FieldReview, 'state'>[]): ItemReviewStatus {
+  if (fields.every((f) => f.state === 'rejected')) return 'rejected';
+  return fields.some((f) => f.state === 'pending') ? 'pending' : 'accepted';
+}
+
 export const ReviewQueueQuery = z.object({
-  state: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending'),
+  state: z.enum([...ITEM_REVIEW_STATUSES, 'all']).default('pending'),
   /** Only items with an answer from this model. */
   modelId: z.string().max(2048).optional(),
   /** Only items where this field is still pending. */
@@ -77,7 +86,7 @@ export const ReviewQueueEntry = z.object({
   modelId: z.string(),
   confidence: z.number(),
   at: z.number(),
-  status: z.enum(['pending', 'accepted', 'rejected']),
+  status: z.enum(ITEM_REVIEW_STATUSES),
 });
 export type ReviewQueueEntry = z.infer<typeof ReviewQueueEntry>;
 
@@ -127,7 +136,7 @@ export const ReviewItem = z.object({
   path: z.string(),
   width: z.number().int(),
   height: z.number().int(),
-  status: z.enum(['pending', 'accepted', 'rejected']),
+  status: z.enum(ITEM_REVIEW_STATUSES),
   /** The answer under review (an escalated answer over the one it replaced, else the most confident). */
   modelId: z.string(),
   /** The local analyzer's answer first, then each model's. */

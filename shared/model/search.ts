@@ -58,6 +58,17 @@ export type FacetCount = z.infer<typeof FacetCount>;
 export const FACET_NAMES = ['pattern', 'colour', 'folder', 'format', 'orientation', 'status', 'tag'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
+/** The query field a facet's selected values go to (the engine counts by facet, the URL stores the same names). */
+export const FACET_QUERY_FIELDS = {
+  pattern: 'patterns',
+  colour: 'colours',
+  folder: 'folders',
+  format: 'formats',
+  orientation: 'orientations',
+  status: 'statuses',
+  tag: 'tags',
+} as const satisfies Record<FacetName, keyof SearchQuery>;
+
 export const SearchResult = z.object({
   total: z.number().int(),
   items: z.array(AssetSummary),

@@ -41,4 +41,3 @@ export const COLOUR_NAMES = [
 ] as const;
 
 export type ColourName = (typeof COLOUR_NAMES)[number]['name'];
-export const COLOUR_NAME_LIST: readonly string[] = COLOUR_NAMES.map((c) => c.name);
