@@ -4,6 +4,7 @@
  * generation through the queue, approval and export. Plain Node; the UI reaches it through the API.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -53,7 +54,8 @@ export interface GenerateRequest {
 }
 
 const NOVA_CANVAS = 'amazon.nova-canvas-v1:0';
-const PATTERN_LABELS = new Set(['stripes', 'checks', 'dots', 'geometric', 'floral/organic']);
+/** Labels of designs that read as a pattern behind a product (not plain, photographic or a gradient). */
+const BACKDROP_PATTERNS: PatternLabel[] = ['stripes', 'checks', 'dots', 'geometric', 'floral/organic'];
 
 export class AdStudio {
   readonly queue: VariantQueue;
@@ -245,7 +247,7 @@ export class AdStudio {
 
   /** A library pattern whose dominant colour is closest to the product's, for the pattern theme. */
   private patternFor(product: Asset): { hash: string; label: string; colourNames: string[]; palette: string[] } | null {
-    const candidates = this.store.search({ patterns: [...PATTERN_LABELS] as never, limit: 200 }).items.filter((i) => i.hash !== product.hash);
+    const candidates = this.store.search({ patterns: BACKDROP_PATTERNS, limit: 200 }).items.filter((i) => i.hash !== product.hash);
     const [l, a, b] = product.analysis.palette[0]?.lab ?? [0.5, 0, 0];
     let best: { hash: string; distance: number } | null = null;
     for (const item of candidates) {
