@@ -4,12 +4,12 @@
  * generation through the queue, approval and export. Plain Node; the UI reaches it through the API.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { AD_FORMATS, type AdFormatId, type AdVariant, type BrandRules, type Campaign, type Concept, type Theme } from '../../shared/model/ads';
 import type { Asset, Box } from '../../shared/model/asset';
+import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
 import type { AnalysisService } from '../analysis';
 import { readOriginal } from '../analysis/model-input';
 import { costOf, imageCostOf } from '../analysis/pricing';
