@@ -13,7 +13,7 @@ import PQueue from 'p-queue';
 import type { AiSettings, AnalysisJob, AnalysisProgress } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import type { LibraryStore } from '../store';
-import { ProgressMeter } from '../library/progress-meter';
+import { ProgressMeter } from '../jobs';
 import { RemoteCallError, type AttributeExtraction, type ExtractionOutcome } from './attribute-extraction';
 import { budgetMessage, budgetState, spentThisMonth } from './budget';
 import { roundUsd } from './pricing';

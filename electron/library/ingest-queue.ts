@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import PQueue from 'p-queue';
 import type { IngestProgress } from '../../shared/model';
 import type { LibraryStore } from '../store';
-import { ProgressMeter } from './progress-meter';
+import { ProgressMeter } from '../jobs';
 import type { IngestOutcome } from './ingest-file';
 
 export const PRIORITY = { background: 0, changed: 5, visible: 10 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressMeter } from '../../../electron/library/progress-meter';
+import { ProgressMeter } from '../../../electron/jobs/progress-meter';
 
 describe('ProgressMeter', () => {
   it('reports done, failed, rate over the recent window and an ETA', () => {
