@@ -76,6 +76,11 @@ export interface JobPolicy<J extends JobRecord> {
   gate?(): string | null;
   /** A display name for progress (a file name). */
   nameOf(job: J): string;
+  /**
+   * Drop the records of done jobs once the run is over (their result lives elsewhere, e.g. the asset):
+   * a 250,000-file ingest should not leave 250,000 records behind. Failed and cancelled ones stay.
+   */
+  forgetDone?: boolean;
 }
 
 export type WorkFunction<J extends JobRecord> = (batch: J[], signal: AbortSignal) => Promise<JobOutcome[]>;
@@ -99,6 +104,8 @@ interface RunnerEvents<J> {
 }
 
 const MAX_BACKOFF_MS = 60_000;
+/** Records dropped per store write, so no single journal entry grows huge. */
+const FORGET_CHUNK = 5000;
 const emptyCounts = (): JobCounts => ({ queued: 0, running: 0, waiting: 0, done: 0, failed: 0, cancelled: 0 });
 const MAX_HOLD_RETRY_MS = 5 * 60_000;
 
@@ -121,6 +128,8 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
   private currentName: string | null = null;
   private stopped = false;
   private readonly idleWaiters: (() => void)[] = [];
+  /** Done jobs of this run whose records were already dropped. */
+  private forgotten = 0;
 
   constructor(
     private readonly records: JobRecords<J>,
@@ -236,9 +245,16 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
     const finished = [...this.jobs.keys()];
     this.jobs.clear();
     Object.assign(this.counts, emptyCounts());
+    this.forgotten = 0;
     // Records of an earlier run's finished jobs are dropped when a new run starts (Immich keeps a window too).
     const stale = this.records.list(['done', 'failed', 'cancelled']).map((job) => job.id);
     if (stale.length || finished.length) this.records.remove([...new Set([...stale, ...finished])]);
+  }
+
+  private forgetDoneRecords(): void {
+    const done = [...this.jobs.values()].filter((job) => job.state === 'done').map((job) => job.id);
+    for (let i = this.forgotten; i < done.length; i += FORGET_CHUNK) this.records.remove(done.slice(i, i + FORGET_CHUNK));
+    this.forgotten = done.length;
   }
 
   private track(job: J, place: 'back' | 'front' = 'back'): void {
@@ -393,6 +409,7 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
 
   private changed(): void {
     this.pump();
+    if (this.policy.forgetDone && this.activeCount() === 0 && this.counts.done > this.forgotten) this.forgetDoneRecords();
     this.emit('progress');
     if (this.isSettled()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }

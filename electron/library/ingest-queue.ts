@@ -1,9 +1,8 @@
 import os from 'node:os';
 import { EventEmitter } from 'node:events';
-import PQueue from 'p-queue';
-import type { IngestProgress } from '../../shared/model';
+import type { IngestJob, IngestProgress } from '../../shared/model';
+import { JobRunner, type JobOutcome, type JobRecord, type JobRecords } from '../jobs';
 import type { LibraryStore } from '../store';
-import { ProgressMeter } from '../jobs';
 import type { IngestOutcome } from './ingest-file';
 
 export const PRIORITY = { background: 0, changed: 5, visible: 10 } as const;
@@ -13,98 +12,90 @@ export interface IngestQueueEvents {
   ingested: [string, IngestOutcome];
 }
 
+/** An ingest job as the runner sees it: the file's path is its id, its error the reason. */
+type IngestRecord = JobRecord;
+
+/** The store's ingest jobs, in the runner's terms. */
+function ingestRecords(store: LibraryStore): JobRecords<IngestRecord> {
+  const toRecord = (job: IngestJob): IngestRecord => ({
+    id: job.path, state: job.state, reason: job.error, attempts: 0, priority: job.priority, enqueuedAt: job.enqueuedAt,
+  });
+  return {
+    list: (states) => store.listJobs(states).map(toRecord),
+    put: (jobs) => store.putJobs(jobs.map((j) => ({ path: j.id, state: j.state, priority: j.priority, enqueuedAt: j.enqueuedAt, error: j.reason }))),
+    update: (id, patch) => store.updateJob(id, {
+      ...(patch.state && { state: patch.state }), ...(patch.reason !== undefined && { error: patch.reason }),
+    }),
+    remove: (ids) => store.removeJobs(ids),
+  };
+}
+
 /**
- * The persisted ingest queue. Every job is a record in the store before it runs and is
- * removed only after its result was recorded, so a killed process resumes exactly
- * where it stopped (see `resume`).
+ * The persisted ingest queue: one job per file on the shared job runner. Every job is a record in
+ * the store before it runs, so a killed process resumes exactly where it stopped (see `resume`);
+ * the records of done files are dropped once a run is over (the asset is the result).
  */
 export class IngestQueue extends EventEmitter<IngestQueueEvents> {
-  private readonly queue: PQueue;
-  private readonly pending = new Set<string>();
-  private readonly meter = new ProgressMeter();
+  private readonly runner: JobRunner<IngestRecord>;
 
   constructor(
-    private readonly store: LibraryStore,
-    private readonly runJob: (filePath: string) => Promise<IngestOutcome>,
+    store: LibraryStore,
+    runJob: (filePath: string) => Promise<IngestOutcome>,
     // One more than the cores: while a file waits on the analysis worker, libvips decodes another.
     concurrency = os.availableParallelism() + 1,
   ) {
     super();
-    this.queue = new PQueue({ concurrency: Math.max(1, concurrency) });
+    const work = async ([job]: IngestRecord[]): Promise<JobOutcome[]> => {
+      const outcome = await runJob(job.id).catch((error: unknown) => ({
+        kind: 'failed' as const, reason: `unexpected error: ${(error as Error).message}`,
+      }));
+      this.emit('ingested', job.id, outcome);
+      return [outcome.kind === 'failed' ? { state: 'failed', reason: outcome.reason } : { state: 'done', reason: null }];
+    };
+    const policy = { concurrency: () => Math.max(1, concurrency), nameOf: (job: IngestRecord) => job.id, forgetDone: true };
+    this.runner = new JobRunner(ingestRecords(store), work, policy);
+    this.runner.on('progress', () => this.emit('progress', this.progress()));
   }
 
   /** Re-queues jobs a previous process left queued or running. Returns how many. */
   resume(): number {
-    const unfinished = this.store.listJobs(['queued', 'running']);
-    for (const job of unfinished) this.schedule(job.path, job.priority);
-    this.meter.addWork(unfinished.length);
-    return unfinished.length;
+    return this.runner.resume();
   }
 
   enqueue(paths: string[], priority: number = PRIORITY.background): void {
-    const fresh = paths.filter((p) => !this.pending.has(p));
-    if (fresh.length === 0) return;
     const now = Date.now();
-    this.store.putJobs(fresh.map((path) => ({ path, state: 'queued', priority, enqueuedAt: now, error: null })));
-    for (const path of fresh) this.schedule(path, priority);
-    this.meter.addWork(fresh.length);
-    this.emitProgress();
+    this.runner.enqueue(paths.map((id) => ({ id, state: 'queued', reason: null, attempts: 0, priority, enqueuedAt: now })));
   }
 
   /** Moves queued files to the front, e.g. the thumbnails the user is looking at. */
   prioritize(paths: string[]): void {
-    for (const path of paths) {
-      if (!this.pending.has(path)) continue;
-      try {
-        this.queue.setPriority(path, PRIORITY.visible);
-      } catch {
-        // Already running: nothing to reorder.
-      }
-    }
+    this.runner.prioritize(paths, PRIORITY.visible);
   }
 
   progress(): IngestProgress {
-    return this.meter.snapshot();
+    const { counts, total, rate, etaSeconds, currentName } = this.runner.progress();
+    const active = counts.queued + counts.running + counts.waiting;
+    return {
+      done: counts.done,
+      failed: counts.failed + counts.cancelled,
+      total,
+      rate,
+      etaSeconds,
+      currentFile: active > 0 ? currentName : null,
+      running: active > 0,
+    };
   }
 
-  async idle(): Promise<void> {
-    await this.queue.onIdle();
+  idle(): Promise<void> {
+    return this.runner.settled();
   }
 
   pause(): void {
-    this.queue.pause();
+    this.runner.pause();
   }
 
   /** Stops taking new jobs and waits for running ones; queued jobs stay persisted for next time. */
-  async stop(): Promise<void> {
-    this.queue.pause();
-    this.queue.clear();
-    await this.queue.onPendingZero();
-  }
-
-  private schedule(path: string, priority: number): void {
-    this.pending.add(path);
-    void this.queue.add(() => this.run(path), { priority, id: path });
-  }
-
-  private async run(path: string): Promise<void> {
-    this.meter.started(path);
-    this.store.updateJob(path, { state: 'running' });
-    this.emitProgress();
-    let outcome: IngestOutcome;
-    try {
-      outcome = await this.runJob(path);
-    } catch (error) {
-      outcome = { kind: 'failed', reason: `unexpected error: ${(error as Error).message}` };
-    }
-    this.store.removeJobs([path]);
-    this.pending.delete(path);
-    this.meter.finished(outcome.kind !== 'failed');
-    this.emit('ingested', path, outcome);
-    this.emitProgress();
-  }
-
-  private emitProgress(): void {
-    this.emit('progress', this.meter.snapshot());
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 }

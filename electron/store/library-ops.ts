@@ -21,7 +21,6 @@ export type LibraryOp =
   | { type: 'putJobs'; jobs: IngestJob[] }
   | { type: 'updateJob'; path: string; patch: JobPatch }
   | { type: 'removeJobs'; paths: string[] }
-  | { type: 'clearFinishedJobs' }
   | { type: 'setTags'; hashes: string[]; add: string[]; remove: string[] }
   | { type: 'renameTag'; from: string; to: string }
   | { type: 'recordReviewDecisions'; decisions: ReviewDecision[] }
@@ -68,7 +67,7 @@ export interface JournalEntry {
 type CoreOp = Exclude<LibraryOp, OrganisingOp | AnalysisOp | AdsOp>;
 const CORE_OPS: Record<CoreOp['type'], true> = {
   addFolder: true, removeFolder: true, setFolderState: true, recordAsset: true, addLocation: true, recordError: true, removeFile: true,
-  putJobs: true, updateJob: true, removeJobs: true, clearFinishedJobs: true, setTags: true, renameTag: true, recordReviewDecisions: true,
+  putJobs: true, updateJob: true, removeJobs: true, setTags: true, renameTag: true, recordReviewDecisions: true,
 };
 const ORGANISING_OPS: Record<OrganisingOp['type'], true> = {
   createCollection: true, renameCollection: true, deleteCollection: true, addToCollection: true, removeFromCollection: true,

@@ -10,7 +10,6 @@ import type { FileRecord, JobPatch } from './library-store';
 import { OrganisingState } from './organising-state';
 import { isUnder } from './paths';
 
-const FINISHED_JOB_STATES: ReadonlySet<IngestJob['state']> = new Set(['done', 'cancelled']);
 /** An item's review outcome as the asset's status facet. */
 const ASSET_STATUS = { pending: 'unreviewed', accepted: 'accepted', rejected: 'rejected' } as const;
 
@@ -98,8 +97,6 @@ export class LibraryState {
       case 'removeJobs':
         for (const path of op.paths) this.jobs.delete(path);
         return;
-      case 'clearFinishedJobs':
-        return this.clearFinishedJobs();
       case 'setTags':
         return this.setTags(op.hashes, op.add, op.remove);
       case 'renameTag':
@@ -197,14 +194,6 @@ export class LibraryState {
   private updateJob(path: string, patch: JobPatch): void {
     const job = this.jobs.get(path);
     if (job) this.jobs.set(path, { ...job, ...patch, path });
-  }
-
-  private clearFinishedJobs(): number {
-    let removed = 0;
-    for (const [path, job] of this.jobs) {
-      if (FINISHED_JOB_STATES.has(job.state)) removed += Number(this.jobs.delete(path));
-    }
-    return removed;
   }
 
   private setTags(hashes: readonly string[], add: readonly string[], remove: readonly string[]): number {

@@ -1,7 +1,6 @@
 import type {
   AiSettings,
   AnalysisJob,
-  AnalysisJobState,
   Asset,
   AssetLocation,
   AssetSummary,
@@ -64,7 +63,7 @@ export interface AnalysisRecords {
   analysisHeads(hash: string): AnalysisHead[];
   putAnalysisJobs(jobs: AnalysisJob[]): void;
   updateAnalysisJob(id: string, patch: AnalysisJobPatch): void;
-  listAnalysisJobs(states?: readonly AnalysisJobState[]): AnalysisJob[];
+  listAnalysisJobs(states?: readonly JobState[]): AnalysisJob[];
   removeAnalysisJobs(ids: readonly string[]): void;
   recordInvocation(invocation: Invocation): void;
   /** Calls made at or after `sinceMs` (all when omitted), oldest first. */
@@ -131,8 +130,6 @@ export interface LibraryStore extends AnalysisRecords, ReviewRecords, AdRecords 
   updateJob(path: string, patch: JobPatch): void;
   listJobs(states?: readonly JobState[]): IngestJob[];
   removeJobs(paths: readonly string[]): void;
-  /** Removes done and cancelled jobs (failed ones stay visible); returns how many. */
-  clearFinishedJobs(): number;
 
   /** Returns how many assets changed. */
   setTags(hashes: readonly string[], add: readonly string[], remove: readonly string[]): number;

@@ -156,10 +156,6 @@ export class LowdbLibraryStore implements Omit<LibraryStore, keyof GroupedRecord
     this.mutate({ type: 'removeJobs', paths: [...paths] });
   }
 
-  clearFinishedJobs(): number {
-    return this.mutate({ type: 'clearFinishedJobs' }) as number;
-  }
-
   setTags(hashes: readonly string[], add: readonly string[], remove: readonly string[]): number {
     return this.mutate({ type: 'setTags', hashes: [...hashes], add: [...add], remove: [...remove] }) as number;
   }

@@ -1,5 +1,5 @@
 import type { ApiInput } from '../../shared/api';
-import type { AnalysisJobState } from '../../shared/model';
+import type { JobState } from '../../shared/model';
 import { useApiQuery } from './api-query';
 import { queryKeys } from './query-keys';
 
@@ -24,7 +24,7 @@ export function useAnalysisProgress() {
   return useApiQuery(queryKeys.analysisProgress, 'analysisProgress', {});
 }
 
-export function useAnalysisJobs(states: readonly AnalysisJobState[] | undefined) {
+export function useAnalysisJobs(states: readonly JobState[] | undefined) {
   return useApiQuery(queryKeys.analysisJobs(states), 'listAnalysisJobs', { states: states && [...states], limit: 500 });
 }
 

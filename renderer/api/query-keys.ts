@@ -1,5 +1,5 @@
 import type { ApiInput } from '../../shared/api';
-import type { AnalysisJobState, ReviewQueueQuery, SearchQuery } from '../../shared/model';
+import type { JobState, ReviewQueueQuery, SearchQuery } from '../../shared/model';
 
 /** Every query key in one place, so live events and mutations invalidate by prefix. */
 export const queryKeys = {
@@ -21,7 +21,7 @@ export const queryKeys = {
   analysisEstimate: (target: ApiInput<'estimateAnalysis'>) => ['analysisEstimate', target] as const,
   analysisEstimates: ['analysisEstimate'] as const,
   analysisProgress: ['analysisProgress'] as const,
-  analysisJobs: (states: readonly AnalysisJobState[] | undefined) => ['analysisJobs', states ?? 'all'] as const,
+  analysisJobs: (states: readonly JobState[] | undefined) => ['analysisJobs', states ?? 'all'] as const,
   allAnalysisJobs: ['analysisJobs'] as const,
   modelAnalyses: (hash: string) => ['modelAnalyses', hash] as const,
   modelInput: (hash: string) => ['modelInput', hash] as const,

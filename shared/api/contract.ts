@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Asset, FileError } from '../model/asset';
 import { IngestProgress, LibraryFolder } from '../model/library';
+import { JOB_STATES } from '../model/jobs';
 import { AssetSummary, SearchQuery, SearchResult } from '../model/search';
 import { Collection, SavedSearch, TagCount, TagName } from '../model/organising';
 import {
-  AiSettings, AnalysisJob, AnalysisProgress, ANALYSIS_JOB_STATES, AvailableModel, ConnectionCheck, CostEstimate, ModelAnalysis, ModelInputPreview, UsageReport,
+  AiSettings, AnalysisJob, AnalysisProgress, AvailableModel, ConnectionCheck, CostEstimate, ModelAnalysis, ModelInputPreview, UsageReport,
 } from '../model/ai';
 import { AD_FORMAT_IDS, AdCopy, AdVariant, BrandRules, Campaign, Concept, SalientFeatures, THEMES } from '../model/ads';
 import { DecisionInput, QualityReport, ReviewerName, ReviewItem, ReviewQueuePage, ReviewQueueQuery } from '../model/review';
@@ -85,7 +86,7 @@ export const apiContract = {
   resumeAnalysis: { input: Nothing, output: AnalysisProgress },
   cancelAnalysis: { input: z.object({ batchId: z.string().max(64).optional() }).strict(), output: z.object({ cancelled: z.number().int() }) },
   listAnalysisJobs: {
-    input: z.object({ states: z.array(z.enum(ANALYSIS_JOB_STATES)).optional(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    input: z.object({ states: z.array(z.enum(JOB_STATES)).optional(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
     output: z.array(AnalysisJob),
   },
   /** Every analyzer's answer for this image, the local analyzer's first. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ATTRIBUTE_FIELDS, ModelAttributes } from './attributes';
+import { JOB_STATES } from './jobs';
 
 export const ANALYZER_KINDS = ['local', 'bedrock'] as const;
 export type AnalyzerKind = (typeof ANALYZER_KINDS)[number];
@@ -75,8 +76,6 @@ export const ModelAnalysis = z.object({
 });
 export type ModelAnalysis = z.infer<typeof ModelAnalysis>;
 
-export const ANALYSIS_JOB_STATES = ['queued', 'running', 'waiting', 'done', 'failed', 'cancelled'] as const;
-export type AnalysisJobState = (typeof ANALYSIS_JOB_STATES)[number];
 
 /** A remote analysis is a persisted record: a crash, a pause or an outage resumes from these. */
 export const AnalysisJob = z.object({
@@ -84,7 +83,7 @@ export const AnalysisJob = z.object({
   hash: z.string(),
   /** A display name for progress and errors (a file name of the asset). */
   name: z.string(),
-  state: z.enum(ANALYSIS_JOB_STATES),
+  state: z.enum(JOB_STATES),
   /** Why a job waits (offline, no credentials, budget, paused) or failed. */
   reason: z.string().nullable(),
   attempts: z.number().int(),

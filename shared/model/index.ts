@@ -6,3 +6,4 @@ export * from './attributes';
 export * from './ai';
 export * from './review';
 export * from './ads';
+export * from './jobs';

@@ -9,8 +9,7 @@ export const LibraryFolder = z.object({
 });
 export type LibraryFolder = z.infer<typeof LibraryFolder>;
 
-export const JOB_STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
-export type JobState = (typeof JOB_STATES)[number];
+import { JOB_STATES } from './jobs';
 
 /** An ingest job is a persisted record: a crash resumes from these. */
 export const IngestJob = z.object({

@@ -91,4 +91,18 @@ describe('IngestQueue', () => {
     await queue.idle();
     expect(outcomes).toEqual([['bad', { kind: 'failed', reason: 'unexpected error: boom' }], ['good', done]]);
   });
+
+  it('records each job running, then done or failed with its reason; done records go once the run is over', async () => {
+    const { store: s } = await store();
+    const seen: string[] = [];
+    const queue = new IngestQueue(s, async (path) => {
+      seen.push(s.listJobs(['running']).map((j) => j.path).join());
+      return path === 'corrupt' ? { kind: 'failed', reason: 'could not decode' } : done;
+    }, 1);
+    queue.enqueue(['corrupt', 'fine']);
+    await queue.idle();
+    expect(seen).toEqual(['corrupt', 'fine']);
+    expect(s.listJobs()).toEqual([expect.objectContaining({ path: 'corrupt', state: 'failed', error: 'could not decode' })]);
+    expect(queue.progress()).toMatchObject({ done: 1, failed: 1, total: 2, running: false });
+  });
 });

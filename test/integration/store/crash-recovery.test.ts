@@ -68,7 +68,7 @@ describe('crash safety', () => {
   it('refuses a journal damaged before its last line', async () => {
     const dir = await makeTempDir();
     await crashAfterRecording(dir, 5);
-    appendFileSync(join(dir, 'library.journal.jsonl'), 'garbage\n{"seq":1000,"op":{"type":"clearFinishedJobs"}}\n');
+    appendFileSync(join(dir, 'library.journal.jsonl'), 'garbage\n{"seq":1000,"op":{"type":"removeJobs","paths":[]}}\n');
     await expect(openTempStore({}, dir)).rejects.toThrow(CorruptLibraryError);
     await expect(openTempStore({}, dir)).rejects.toThrow(/library\.journal\.jsonl.*line \d+ is not valid JSON/);
   });

@@ -75,7 +75,7 @@ describe('LibraryStore records', () => {
     expect(store.listJobs()).toEqual([]);
   });
 
-  it('persists the job queue and clears finished jobs only', async () => {
+  it('persists the ingest jobs with their states and removes the ones asked', async () => {
     const { store } = await openTempStore();
     const job = (path: string) => ({ path, state: 'queued' as const, priority: 0, enqueuedAt: 1, error: null });
     store.putJobs([job('/a'), job('/b'), job('/c'), job('/d')]);
@@ -83,10 +83,9 @@ describe('LibraryStore records', () => {
     store.updateJob('/b', { state: 'failed', error: 'bad' });
     store.updateJob('/c', { state: 'cancelled' });
     expect(store.listJobs(['failed'])).toEqual([{ ...job('/b'), state: 'failed', error: 'bad' }]);
-    expect(store.clearFinishedJobs()).toBe(2);
-    store.removeJobs(['/d']);
+    store.removeJobs(['/a', '/c', '/d']);
     expect(store.listJobs().map((j) => j.path)).toEqual(['/b']);
-    expect(store.stats().jobs).toMatchObject({ failed: 1, queued: 0 });
+    expect(store.stats().jobs).toMatchObject({ failed: 1, queued: 0, waiting: 0 });
   });
 
   it('adds and removes tags and reports how many assets changed', async () => {
