@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ApiHost } from './api-host';
 import { openEventStream } from './event-stream';
 import { parseMediaRequest, resolveMedia } from './media-resolver';
-import { allowedHosts, checkRequest, newToken, tokenCookie } from './request-guard';
+import { accessFor, checkRequest, newToken, tokenCookie, type Access } from './request-guard';
 import { APP_CSP, COMMON_HEADERS, mediaHeaders } from './security-headers';
 import { resolveStaticFile } from './static-files';
 
@@ -37,54 +37,27 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 export async function startServer(options: ServerOptions): Promise<SwatchbookServer> {
   const token = options.token ?? newToken();
   const bindHost = options.bindHost ?? '127.0.0.1';
-  const heartbeatMs = options.heartbeatMs ?? 15_000;
-  let hosts = new Set<string>();
-
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const raw = req.url ?? '';
-    if (!raw.startsWith('/')) return sendJson(res, 400, { error: 'bad request target' });
-    const queryAt = raw.indexOf('?');
-    // Route on the raw path: WHATWG URL parsing would quietly resolve `..` and `%2e%2e`.
-    const rawPath = queryAt < 0 ? raw : raw.slice(0, queryAt);
-    const query = new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1));
-    const verdict = checkRequest(req, query, token, hosts);
-    if (!verdict.ok) return sendJson(res, verdict.status, { error: verdict.reason });
-    const method = req.method ?? 'GET';
-
-    if (rawPath === '/api/events' && method === 'GET') {
-      const initial = [{ type: 'progress' as const, progress: options.host.library.progress() }];
-      return openEventStream(req, res, options.host.events, initial, heartbeatMs);
-    }
-    if (rawPath.startsWith('/api/')) {
-      if (method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST' });
-      return callApi(options.host, rawPath.slice('/api/'.length), req, res);
-    }
-    if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
-    if (rawPath.startsWith('/media/')) return serveMedia(options.host, rawPath.slice('/media/'.length), res, method);
-    if (verdict.tokenFromQuery) {
-      query.delete('token');
-      const rest = query.toString();
-      // `//host` in Location would be a protocol-relative redirect off the server.
-      const target = /^\/[/\\]/.test(rawPath) ? '/' : rawPath;
-      res.writeHead(302, { ...COMMON_HEADERS, 'Set-Cookie': tokenCookie(token), Location: target + (rest ? `?${rest}` : '') });
-      return res.end();
-    }
-    return serveStatic(options.rendererDir, rawPath, res, method);
-  };
-
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('swatchbook: request failed:', error);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
-    });
-  });
+  const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, bindHost, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  hosts = allowedHosts(port, bindHost);
+  // The allowed Host headers and the cookie name depend on the port, known only now. This runs in
+  // the same turn as 'listening', before any connection is read, so no request goes unanswered.
+  const routes: Routes = {
+    host: options.host,
+    rendererDir: options.rendererDir,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    access: accessFor(token, port, bindHost),
+  };
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(routes, req, res).catch((error: unknown) => {
+      console.error('swatchbook: request failed:', error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
   const anyInterface = bindHost === '0.0.0.0' || bindHost === '::';
   const shownHost = anyInterface ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
   return {
@@ -98,6 +71,48 @@ export async function startServer(options: ServerOptions): Promise<SwatchbookSer
         server.closeAllConnections();
       }),
   };
+}
+
+interface Routes {
+  host: ApiHost;
+  rendererDir: string;
+  heartbeatMs: number;
+  access: Access;
+}
+
+async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const raw = req.url ?? '';
+  if (!raw.startsWith('/')) return sendJson(res, 400, { error: 'bad request target' });
+  const queryAt = raw.indexOf('?');
+  // Route on the raw path: WHATWG URL parsing would quietly resolve `..` and `%2e%2e`.
+  const rawPath = queryAt < 0 ? raw : raw.slice(0, queryAt);
+  const query = new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1));
+  const verdict = checkRequest(req, query, routes.access);
+  if (!verdict.ok) return sendJson(res, verdict.status, { error: verdict.reason });
+  const method = req.method ?? 'GET';
+
+  if (rawPath === '/api/events' && method === 'GET') {
+    const initial = [{ type: 'progress' as const, progress: routes.host.library.progress() }];
+    return openEventStream(req, res, routes.host.events, initial, routes.heartbeatMs);
+  }
+  if (rawPath.startsWith('/api/')) {
+    if (method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST' });
+    return callApi(routes.host, rawPath.slice('/api/'.length), req, res);
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    return sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
+  }
+  if (rawPath.startsWith('/media/')) return serveMedia(routes.host, rawPath.slice('/media/'.length), res, method);
+  if (verdict.tokenFromQuery) {
+    query.delete('token');
+    const rest = query.toString();
+    // `//host` in Location would be a protocol-relative redirect off the server.
+    const target = /^\/[/\\]/.test(rawPath) ? '/' : rawPath;
+    const cookie = tokenCookie(routes.access);
+    res.writeHead(302, { ...COMMON_HEADERS, 'Set-Cookie': cookie, Location: target + (rest ? `?${rest}` : '') });
+    return void res.end();
+  }
+  return serveStatic(routes.rendererDir, rawPath, res, method);
 }
 
 async function callApi(host: ApiHost, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -19,7 +19,8 @@ let secret: Buffer;
 let host: ApiHost;
 let server: SwatchbookServer;
 let port: number;
-const auth = () => ({ Cookie: `swatchbook_token=${TOKEN}` });
+const cookie = () => `swatchbook_token_${port}`;
+const auth = () => ({ Cookie: `${cookie()}=${TOKEN}` });
 const json = (extra: Record<string, string> = {}) => ({ ...auth(), 'Content-Type': 'application/json', ...extra });
 const call = (method: string, input: unknown, headers = json()) =>
   request(port, 'POST', `/api/${method}`, headers, JSON.stringify(input));
@@ -65,8 +66,9 @@ describe('browser-mode server: who may talk to it', () => {
       expect((await request(port, method, target, { 'Content-Type': 'application/json' })).status, target).toBe(401);
     }
     expect((await request(port, 'GET', '/?token=wrong')).status).toBe(401);
-    expect((await request(port, 'GET', '/', { Cookie: 'swatchbook_token=wrong' })).status).toBe(401);
-    expect((await request(port, 'GET', '/', { Cookie: `swatchbook_token=${TOKEN}x` })).status).toBe(401);
+    expect((await request(port, 'GET', '/', { Cookie: `${cookie()}=wrong` })).status).toBe(401);
+    expect((await request(port, 'GET', '/', { Cookie: `${cookie()}=${TOKEN}x` })).status).toBe(401);
+    expect((await request(port, 'GET', '/', { Cookie: `swatchbook_token=${TOKEN}` })).status).toBe(401);
     expect((await call('libraryStatus', {}, { 'Content-Type': 'application/json', Cookie: 'other=1' })).status).toBe(401);
   });
 
@@ -74,7 +76,7 @@ describe('browser-mode server: who may talk to it', () => {
     const res = await request(port, 'GET', `/?token=${TOKEN}`);
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/');
-    expect(res.headers['set-cookie']).toEqual([`swatchbook_token=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(res.headers['set-cookie']).toEqual([`${cookie()}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
     const page = await request(port, 'GET', '/', auth());
     expect(page.status).toBe(200);
     expect(page.text).toContain('<title>Swatchbook</title>');
