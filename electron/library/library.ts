@@ -5,6 +5,7 @@ import type { IngestProgress, LibraryFolder } from '../../shared/model';
 import { AdStudio } from '../ads';
 import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { cacheDirOf } from '../config/data-dir';
+import { makePrivateFolder } from '../config/private-folder';
 import { openLibraryStore, type LibraryStore } from '../store';
 import { scanFolder } from './folder-scanner';
 import { FolderWatcher } from './folder-watcher';
@@ -69,6 +70,7 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   /** Opens the store, resumes jobs a killed process left behind and starts watching. */
   static async open(options: LibraryOptions): Promise<Library> {
+    await makePrivateFolder(cacheDirOf(options.dataDir));
     const store = await openLibraryStore(options.dataDir);
     const library = new Library(store, options);
     library.queue.resume();
