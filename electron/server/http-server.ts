@@ -7,6 +7,7 @@ import { openEventStream } from './event-stream';
 import { parseMediaRequest, resolveMedia } from './media-resolver';
 import { accessFor, checkRequest, newToken, tokenCookie, type Access } from './request-guard';
 import { APP_CSP, COMMON_HEADERS, mediaHeaders } from './security-headers';
+import { BodyTooLargeError, declaresTooLarge, readBody } from './request-body';
 import { resolveStaticFile } from './static-files';
 
 export interface ServerOptions {
@@ -29,9 +30,6 @@ export interface SwatchbookServer {
   readonly url: string;
   close(): Promise<void>;
 }
-
-/** The largest request body: a setTags call over 100,000 hashes is about 7 MB. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Browser mode: the same API, events and media as the Electron shell, over HTTP on loopback. */
 export async function startServer(options: ServerOptions): Promise<SwatchbookServer> {
@@ -119,12 +117,19 @@ async function callApi(host: ApiHost, name: string, req: IncomingMessage, res: S
   const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never answer.
   if (contentType !== 'application/json') return sendJson(res, 415, { error: 'Content-Type must be application/json' });
+  if (declaresTooLarge(req)) return refuseTooLarge(res, new BodyTooLargeError());
+  let body: string;
+  try {
+    body = await readBody(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return refuseTooLarge(res, error);
+    return sendJson(res, 400, { error: 'request body could not be read' });
+  }
   let input: unknown;
   try {
-    const body = await readBody(req);
     input = body.length ? JSON.parse(body) : undefined;
-  } catch (error) {
-    return sendJson(res, 400, { error: (error as Error).message === 'too large' ? 'request body too large' : 'body is not valid JSON' });
+  } catch {
+    return sendJson(res, 400, { error: 'body is not valid JSON' });
   }
   const result = await host.call(name, input);
   if (result.ok) sendJson(res, 200, result.value);
@@ -175,6 +180,11 @@ async function sendFile(res: ServerResponse, filePath: string, headers: Record<s
   await pipeline(handle.createReadStream(), res).catch(() => undefined);
 }
 
+/** The rest of the body is never read: the answer goes out, then the connection closes. */
+function refuseTooLarge(res: ServerResponse, error: BodyTooLargeError): void {
+  sendJson(res, 413, { error: error.message }, { Connection: 'close' });
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
@@ -185,20 +195,4 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extra: Rec
     'Content-Length': String(Buffer.byteLength(json)),
   });
   res.end(json);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -133,6 +133,19 @@ describe('browser-mode server: the API and live events', () => {
     expect(broken.text).not.toMatch(/at .*\.ts/);
   });
 
+  it('answers a body over 16 MB with 413 and a JSON error, whether its length is declared or not', async () => {
+    const megabyte = Buffer.alloc(1024 * 1024, ' ');
+    const declared = await call('libraryStatus', ' '.repeat(17 * 1024 * 1024));
+    const streamed = await request(port, 'POST', '/api/libraryStatus', json(), Array(20).fill(megabyte));
+    for (const res of [declared, streamed]) {
+      expect(res.status).toBe(413);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(res.text)).toEqual({ error: 'request body too large: the limit is 16 MB' });
+      expect(res.headers.connection).toBe('close');
+    }
+    expect((await call('libraryStatus', {})).status).toBe(200);
+  });
+
   it('streams progress, folder and asset events over SSE while a folder is ingested', async () => {
     const files = ['checks.png', 'dots.png', 'escape.png', 'stripes.png'].map((name) => path.join(lib, name));
     const changedPaths = (events: unknown[]) =>
