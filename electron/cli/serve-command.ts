@@ -49,6 +49,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     console.error('swatchbook: the app is not built (out/renderer is missing): run `npm run build`; the API works meanwhile.');
   }
   console.log(`Swatchbook is running at ${server.url}`);
+  console.error(`Open ${server.url} in your browser; press Ctrl-C to stop.`);
   await nextSignal();
   console.error('swatchbook: shutting down…');
   process.once('SIGINT', () => process.exit(130)); // a second Ctrl-C does not wait for the flush

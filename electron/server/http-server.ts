@@ -8,6 +8,7 @@ import { parseMediaRequest, resolveMedia } from './media-resolver';
 import { accessFor, checkRequest, newToken, tokenCookie, type Access } from './request-guard';
 import { APP_CSP, COMMON_HEADERS, mediaHeaders } from './security-headers';
 import { BodyTooLargeError, declaresTooLarge, readBody } from './request-body';
+import { sendRestartPage, wantsPage } from './restart-page';
 import { resolveStaticFile } from './static-files';
 
 export interface ServerOptions {
@@ -86,8 +87,9 @@ async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse)
   const rawPath = queryAt < 0 ? raw : raw.slice(0, queryAt);
   const query = new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1));
   const verdict = checkRequest(req, query, routes.access);
-  if (!verdict.ok) return sendJson(res, verdict.status, { error: verdict.reason });
   const method = req.method ?? 'GET';
+  if (!verdict.ok && verdict.status === 401 && wantsPage(req, rawPath)) return sendRestartPage(res, method);
+  if (!verdict.ok) return sendJson(res, verdict.status, { error: verdict.reason });
 
   if (rawPath === '/api/events' && method === 'GET') {
     const initial = [{ type: 'progress' as const, progress: routes.host.library.progress() }];

@@ -72,6 +72,30 @@ describe('browser-mode server: who may talk to it', () => {
     expect((await call('libraryStatus', {}, { 'Content-Type': 'application/json', Cookie: 'other=1' })).status).toBe(401);
   });
 
+  it('tells a browser tab with an old token, in a small page, to open the new URL; API calls keep JSON', async () => {
+    const page = { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    for (const headers of [{ ...page, Cookie: `${cookie()}=from-an-earlier-run` }, page]) {
+      for (const target of ['/', '/library?view=grid', '/?token=from-an-earlier-run']) {
+        const res = await request(port, 'GET', target, headers);
+        expect(res.status, target).toBe(401);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.headers['content-security-policy']).toBe(CSP);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.headers['cache-control']).toBe('no-store');
+        expect(res.text).toMatch(/restarted/);
+        expect(res.text).toMatch(/open the new URL printed in the terminal/i);
+        expect(res.text).not.toMatch(/<script|<style|style=|on\w+=/i);
+      }
+    }
+    const head = await request(port, 'HEAD', '/', page);
+    expect([head.status, head.body.length]).toEqual([401, 0]);
+    const api = await request(port, 'POST', '/api/libraryStatus', { ...page, 'Content-Type': 'application/json' }, '{}');
+    expect(api.status).toBe(401);
+    expect(JSON.parse(api.text).error).toMatch(/token/);
+    const events = await request(port, 'GET', '/api/events', page);
+    expect([events.status, events.headers['content-type']]).toEqual([401, 'application/json; charset=utf-8']);
+  });
+
   it('trades the token in the URL for an HttpOnly cookie and strips it from the address', async () => {
     const res = await request(port, 'GET', `/?token=${TOKEN}`);
     expect(res.status).toBe(302);
