@@ -35,7 +35,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const host = new ApiHost(library);
   let server: SwatchbookServer;
   try {
-    if (options.library) await library.addFolder(options.library);
+    // Relative to where the command was typed; the API itself takes full paths only.
+    if (options.library) await library.addFolder(path.resolve(options.library));
     server = await startServer({ host, rendererDir: RENDERER_DIR, port: options.port, bindHost: options.host });
   } catch (error) {
     await host.close().catch(() => undefined);

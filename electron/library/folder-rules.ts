@@ -1,5 +1,8 @@
 import path from 'node:path';
 
+/** A folder that cannot be (or is not) a library folder; the message is for the user (the API answers 400). */
+export class LibraryFolderError extends Error {}
+
 export interface FolderRuleContext {
   /** Swatchbook's data folder (index, thumbnail cache): never library content. */
   dataDir: string;

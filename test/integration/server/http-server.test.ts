@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await fs.writeFile(path.join(lib, 'dots.png'), await makeDots({ ...size, spacing: 24, radius: 5, colours: ['#000000', '#f7e11e'] }));
   secret = await makeChecks({ ...size, period: 32, colours: ['#008080', '#e1ad01'] });
   await fs.writeFile(path.join(outside, 'secret.png'), secret);
-  // A link that leaves the library: it is ingested (thumbnail) but its original must never be served.
+  // A link that leaves the library: neither ingested (no thumbnail, never sent to a model) nor served.
   await fs.symlink(path.join(outside, 'secret.png'), path.join(lib, 'escape.png'));
   await fs.writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Swatchbook</title>');
   await fs.writeFile(path.join(renderer, 'assets', 'index-abc123.js'), 'console.log(1)');
@@ -171,7 +172,7 @@ describe('browser-mode server: the API and live events', () => {
   });
 
   it('streams progress, folder and asset events over SSE while a folder is ingested', async () => {
-    const files = ['checks.png', 'dots.png', 'escape.png', 'stripes.png'].map((name) => path.join(lib, name));
+    const files = ['checks.png', 'dots.png', 'stripes.png'].map((name) => path.join(lib, name));
     const changedPaths = (events: unknown[]) =>
       new Set(events.map((e) => ApiEvent.parse(e)).flatMap((e) => (e.type === 'assetsChanged' ? e.paths : [])));
     const stream = collectEvents(port, auth(), (events) => {
@@ -184,7 +185,7 @@ describe('browser-mode server: the API and live events', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     const added = await call('addFolder', { path: lib });
-    expect(JSON.parse(added.text)).toEqual({ queued: files.length });
+    expect(JSON.parse(added.text)).toEqual({ queued: files.length, outside: 1 });
     const { raw } = await stream.finished;
     expect(raw.startsWith('retry: 3000\n\n')).toBe(true);
     await host.library.idle();
@@ -214,9 +215,13 @@ describe('browser-mode server: media and static files', () => {
     expect(original.headers['content-type']).toBe('image/png');
     expect(original.headers['content-security-policy']).toContain('sandbox');
     expect(original.body.equals(await fs.readFile(path.join(lib, 'checks.png')))).toBe(true);
-    const escaped = await request(port, 'GET', `/media/original/${hashOf('escape.png')}`, auth());
-    expect(escaped.status).toBe(404);
-    expect(escaped.body.includes(secret)).toBe(false);
+    expect(host.library.store.getFile(path.join(lib, 'escape.png'))).toBeUndefined();
+    const secretHash = createHash('sha256').update(secret).digest('hex');
+    for (const kind of ['original', 'thumb', 'preview']) {
+      const escaped = await request(port, 'GET', `/media/${kind}/${secretHash}`, auth());
+      expect(escaped.status, kind).toBe(404);
+      expect(escaped.body.includes(secret), kind).toBe(false);
+    }
   });
 
   it('answers path tricks on any route with an error or the app page, never file contents', async () => {
