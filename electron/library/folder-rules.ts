@@ -14,9 +14,10 @@ export interface FolderRuleContext {
 /**
  * Folders whose contents are the operating system's: virtual file systems (reading /proc or
  * /dev can block or read devices) and system configuration. Nobody keeps designs there, and
- * a library folder is read recursively, watched and may be sent to a cloud model.
+ * a library folder is read recursively, watched and may be sent to a cloud model. Not /run:
+ * Fedora and Arch mount USB drives under /run/media.
  */
-const POSIX_SYSTEM_FOLDERS = ['/proc', '/sys', '/dev', '/run', '/boot', '/etc', '/private/etc', '/System'];
+const POSIX_SYSTEM_FOLDERS = ['/proc', '/sys', '/dev', '/boot', '/etc', '/private/etc', '/System'];
 const WINDOWS_SYSTEM_FOLDER = /^[a-z]:\\windows(\\|$)/i;
 
 /**

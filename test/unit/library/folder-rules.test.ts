@@ -36,7 +36,7 @@ describe('folderRefusal on Linux and macOS', () => {
   });
 
   it('refuses system folders and anything inside them', () => {
-    const folders = ['/proc', '/proc/self/root', '/sys', '/dev', '/dev/shm', '/run', '/etc', '/etc/ssl', '/boot',
+    const folders = ['/proc', '/proc/self/root', '/sys', '/dev', '/dev/shm', '/etc', '/etc/ssl', '/boot',
       '/home/../etc'];
     for (const folder of folders) {
       expect(folderRefusal(folder, linux), folder).toMatch(/is a system folder/);
@@ -44,6 +44,7 @@ describe('folderRefusal on Linux and macOS', () => {
     expect(folderRefusal('/private/etc', mac)).toMatch(/is a system folder/);
     expect(folderRefusal('/system/Library', mac)).toMatch(/is a system folder/);
     expect(folderRefusal('/etcetera', linux)).toBeNull();
+    expect(folderRefusal('/run/media/ana/USB-DRIVE/prints', linux)).toBeNull();
   });
 
   it('refuses the data folder and everything in it except the demo library', () => {
