@@ -31,7 +31,8 @@ export function folderRefusal(folder: string, context: FolderRuleContext): strin
   if (platform === 'win32' && /^[\\/]{2}[?.][\\/]/.test(folder)) {
     return `give an ordinary folder path, not a device path: ${folder}`;
   }
-  if (!isFullPath(folder, platform)) return `give the full path of the folder, not "${folder}"`;
+  const partial = partialPathRefusal(folder, platform);
+  if (partial) return partial;
   const resolved = paths.resolve(folder);
   // Windows and macOS file systems ignore case by default: /Users/Ana/Library is /users/ana/library.
   const key = platform === 'win32' || platform === 'darwin' ? (p: string) => p.toLowerCase() : (p: string) => p;
@@ -56,10 +57,16 @@ export function folderRefusal(folder: string, context: FolderRuleContext): strin
   return null;
 }
 
-function isFullPath(folder: string, platform: NodeJS.Platform): boolean {
-  // Windows: a drive letter and a separator, or \\server\share. `C:x` and `\x` depend on the current drive or folder.
-  if (platform === 'win32') return /^[a-z]:[\\/]/i.test(folder) || /^[\\/]{2}[^\\/]+[\\/]+[^\\/]+/.test(folder);
-  return folder.startsWith('/');
+/**
+ * A relative path would be resolved against the server's working folder, which means nothing to
+ * whoever sent it. Windows: a drive letter and a separator, or \\server\share (`C:x` and `\x`
+ * depend on the current drive or folder).
+ */
+export function partialPathRefusal(folder: string, platform: NodeJS.Platform = process.platform): string | null {
+  const full = platform === 'win32'
+    ? /^[a-z]:[\\/]/i.test(folder) || /^[\\/]{2}[^\\/]+[\\/]+[^\\/]+/.test(folder)
+    : folder.startsWith('/');
+  return full ? null : `give the full path of the folder, not "${folder}"`;
 }
 
 function trimSeparators(value: string): string {

@@ -8,7 +8,7 @@ import { makePrivateFolder } from '../config/private-folder';
 import { openLibraryStore, type LibraryStore } from '../store';
 import { realRoots } from './containment';
 import { FolderBounds } from './folder-bounds';
-import { LibraryFolderError } from './folder-rules';
+import { LibraryFolderError, partialPathRefusal } from './folder-rules';
 import { scanFolder } from './folder-scanner';
 import { FolderWatcher } from './folder-watcher';
 import { ingestFile, type IngestOutcome } from './ingest-file';
@@ -115,7 +115,7 @@ export class Library extends EventEmitter<LibraryEvents> {
   }
 
   async removeFolder(folderPath: string): Promise<void> {
-    const root = path.resolve(folderPath);
+    const root = fullPath(folderPath);
     this.watcher?.unwatch(root);
     this.store.removeFolder(root);
     this.renewRoots();
@@ -123,7 +123,7 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   /** Re-scans a library folder (only a folder of the library: the API must not ingest arbitrary paths). */
   async rescan(folderPath: string): Promise<ScanResult> {
-    const root = path.resolve(folderPath);
+    const root = fullPath(folderPath);
     if (!this.store.listFolders().some((f) => f.path === root)) throw new LibraryFolderError(`not a library folder: ${root}`);
     return this.scan(root);
   }
@@ -225,4 +225,11 @@ export class Library extends EventEmitter<LibraryEvents> {
     }
     for (const file of this.store.listFiles(folderPath)) this.renames.removed(file.path);
   }
+}
+
+/** A stored folder named by its full path, normalised as addFolder stored it. */
+function fullPath(folderPath: string): string {
+  const refusal = partialPathRefusal(folderPath);
+  if (refusal) throw new LibraryFolderError(refusal);
+  return path.resolve(folderPath);
 }

@@ -55,6 +55,17 @@ describe('which folders may be library folders', () => {
     }
     expect(library.folders()).toEqual([]);
     expect(library.store.search({}).total).toBe(0);
+    // Nor is a relative path resolved against this process's folder to rescan or remove one.
+    await library.addFolder(path.join(home, 'Designs'));
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      await expect(library.rescan('Designs')).rejects.toThrow('give the full path of the folder, not "Designs"');
+      await expect(library.removeFolder('Designs')).rejects.toThrow('give the full path of the folder, not "Designs"');
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(library.folders().map((f) => f.path)).toEqual([path.join(home, 'Designs')]);
   });
 
   it('answers a refused folder with a 400 and the reason over the API', async () => {
