@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { demoLibraryDirOf } from '../config/data-dir';
-import { isInside, realRoots } from './containment';
+import { isInside } from './containment';
 import type { ScanBounds } from './folder-scanner';
 import { folderRefusal, LibraryFolderError } from './folder-rules';
 
 /**
  * Where the library may reach on disk: which folders may be added (folder-rules.ts, on the
- * path given and on its real path, since a link to /proc is /proc), the real paths of the
- * library folders, and where the data folder sits inside one of them (a home folder), so the
- * scanner and the watcher step around it instead of ingesting the thumbnail cache.
+ * path given and on its real path, since a link to /proc is /proc), and where the data folder
+ * sits inside a library folder (a home folder), so the scanner and the watcher step around it
+ * instead of ingesting the thumbnail cache.
  */
 export class FolderBounds {
   private constructor(private readonly dataDir: string, private readonly realDataDir: string) {}
@@ -49,8 +49,9 @@ export class FolderBounds {
     return refusal && `${root} leads to ${real}: ${refusal}`;
   }
 
-  async scanBounds(roots: readonly string[]): Promise<ScanBounds> {
-    return { roots: await realRoots(roots), skipped: [this.realDataDir] };
+  /** What the scanner may walk, given the real paths of the library folders. */
+  scanBounds(realRoots: readonly string[]): ScanBounds {
+    return { roots: realRoots, skipped: [this.realDataDir] };
   }
 
   /**

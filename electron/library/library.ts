@@ -89,7 +89,7 @@ export class Library extends EventEmitter<LibraryEvents> {
     }
     if (options.watch) {
       library.startWatching();
-      // A folder added before the folder rules existed, and refused by them now, is not scanned; the user is told why.
+      // A folder added before the folder rules and refused by them now is not scanned; the user is told why.
       for (const folder of store.listFolders()) {
         library.scan(folder.path).catch((error: Error) => store.recordError(folder.path, error.message));
       }
@@ -139,7 +139,7 @@ export class Library extends EventEmitter<LibraryEvents> {
     const toIngest: string[] = [];
     let outside = 0;
     this.renewRoots();
-    for await (const entry of scanFolder(root, await this.bounds.scanBounds(await this.roots))) {
+    for await (const entry of scanFolder(root, this.bounds.scanBounds(await this.roots))) {
       if (entry.kind === 'outside') {
         outside++;
         continue;
