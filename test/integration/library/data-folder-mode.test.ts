@@ -20,7 +20,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to its
     expect(await modeOf(cacheDirOf(dataDir))).toBe(0o700);
   });
 
-  it('is tightened to 0700 when it already exists readable by others (made by Electron or an older version)', async () => {
+  it('is tightened to 0700 when it exists readable by others (made by Electron or an older version)', async () => {
     const dataDir = await dirs.make('data-');
     await fs.chmod(dataDir, 0o755);
     await fs.mkdir(cacheDirOf(dataDir), { mode: 0o755 });

@@ -90,7 +90,8 @@ describe('browser-mode server: who may talk to it', () => {
     }
     const head = await request(port, 'HEAD', '/', page);
     expect([head.status, head.body.length]).toEqual([401, 0]);
-    const api = await request(port, 'POST', '/api/libraryStatus', { ...page, 'Content-Type': 'application/json' }, '{}');
+    const api = await request(port, 'POST', '/api/libraryStatus', { ...page, 'Content-Type': 'application/json' },
+      '{}');
     expect(api.status).toBe(401);
     expect(JSON.parse(api.text).error).toMatch(/token/);
     const events = await request(port, 'GET', '/api/events', page);

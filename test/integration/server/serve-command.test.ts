@@ -24,7 +24,7 @@ afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-it('prints exactly one URL line, what to do next on stderr, serves the library, and shuts down cleanly on SIGTERM', async () => {
+it('prints one URL line, what to do next on stderr, serves the library, shuts down cleanly on SIGTERM', async () => {
   const dataDir = path.join(tmp, 'data');
   const child = spawn(TSX, ['electron/cli/serve-command.ts', '--port', '0', '--data-dir', dataDir, '--library', path.join(tmp, 'library')], {
     cwd: ROOT,

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { approvedCsv, type ApprovedRecord } from '../../../electron/review';
 import { parseCsv } from '../../support/csv';
 
-const record = (description: string): ApprovedRecord =>
-  ({ path: 'a.png', library: 'prints', hash: 'ab'.repeat(32), status: 'accepted', attributes: { description }, provenance: {} });
+const record = (description: string): ApprovedRecord => ({
+  path: 'a.png', library: 'prints', hash: 'ab'.repeat(32), status: 'accepted',
+  attributes: { description }, provenance: {},
+});
 
 /** The description cell of a one-record export, as a spreadsheet would read it. */
 function exported(description: string): string {
