@@ -27,8 +27,9 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   }
   const bar = new ProgressBar();
   library.on('progress', (progress) => bar.update(progress));
+  let outside: number;
   try {
-    await library.addFolder(root);
+    ({ outside } = await library.addFolder(root));
     await library.idle();
     await library.store.flush();
   } catch (error) {
@@ -44,6 +45,7 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   const remote = options.analyzer === 'bedrock' ? await analyseRemotely(library, ingestedAssets(library, root), process.env) : null;
   const entries = indexedFiles(library.store, root);
   console.log(summaryText(entries, errors));
+  if (outside) console.log(`${outside} link(s) skipped: they lead outside the library folder`);
   if (remote) console.log(remote.join('\n'));
   await library.close();
   if (options.json) await fs.writeFile(options.json, JSON.stringify(entries, null, 2) + '\n');

@@ -35,7 +35,8 @@ export async function runServe(options: ServeOptions): Promise<number> {
   const host = new ApiHost(library);
   let server: SwatchbookServer;
   try {
-    if (options.library) await library.addFolder(options.library);
+    // Relative to where the command was typed; the API itself takes full paths only.
+    if (options.library) await library.addFolder(path.resolve(options.library));
     server = await startServer({ host, rendererDir: RENDERER_DIR, port: options.port, bindHost: options.host });
   } catch (error) {
     await host.close().catch(() => undefined);
@@ -49,6 +50,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
     console.error('swatchbook: the app is not built (out/renderer is missing): run `npm run build`; the API works meanwhile.');
   }
   console.log(`Swatchbook is running at ${server.url}`);
+  console.error(`Open ${server.url} in your browser; press Ctrl-C to stop.`);
   await nextSignal();
   console.error('swatchbook: shutting down…');
   process.once('SIGINT', () => process.exit(130)); // a second Ctrl-C does not wait for the flush

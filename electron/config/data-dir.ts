@@ -19,3 +19,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 export function cacheDirOf(dataDir: string): string {
   return path.join(dataDir, 'cache');
 }
+
+/** The sample patterns the app writes for a first look (the one library folder inside the data folder). */
+export function demoLibraryDirOf(dataDir: string): string {
+  return path.join(dataDir, 'demo-library');
+}

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { COLOUR_NAMES, type ColourName } from '../../shared/vocabulary/colour-names';
+import { demoLibraryDirOf } from '../config/data-dir';
 
 const SIZE = 480;
 
@@ -84,7 +85,7 @@ export const DEMO_PATTERN_COUNT = Object.keys(DEMO_PATTERNS).length;
  * already there are left alone, so calling it again (or after the user deleted a few) is cheap.
  */
 export async function createDemoLibrary(dataDir: string): Promise<string> {
-  const folder = path.join(dataDir, 'demo-library');
+  const folder = demoLibraryDirOf(dataDir);
   await fs.mkdir(folder, { recursive: true });
   for (const [name, body] of Object.entries(DEMO_PATTERNS)) {
     const target = path.join(folder, `${name}.png`);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isIgnoredPath, isImageFile } from './file-rules';
 
@@ -14,13 +15,22 @@ const WRITE_SETTLE_MS = 250;
 
 /**
  * Live watching of library folders with chokidar (inotify/FSEvents/ReadDirectoryChangesW),
- * reporting only image files; the initial scan is the scanner's job.
+ * reporting only image files; the initial scan is the scanner's job. Links are reported, not
+ * followed: ingest checks where they lead.
  */
 export class FolderWatcher {
   private readonly watcher: FSWatcher;
   private readonly ready: Promise<void>;
 
-  constructor(private readonly roots: string[], handlers: FolderWatcherHandlers) {
+  /**
+   * `skipped`: folders inside library folders that are never library content (the data
+   * folder, where it appears under a folder the user added, such as their home folder).
+   */
+  constructor(
+    private readonly roots: string[],
+    handlers: FolderWatcherHandlers,
+    private readonly skipped: string[] = [],
+  ) {
     this.watcher = watch(roots, {
       ignoreInitial: true,
       followSymlinks: false,
@@ -40,8 +50,9 @@ export class FolderWatcher {
     return this.ready;
   }
 
-  add(root: string): void {
+  add(root: string, skipped: string[] = []): void {
     this.roots.push(root);
+    this.skipped.push(...skipped);
     this.watcher.add(root);
   }
 
@@ -54,7 +65,14 @@ export class FolderWatcher {
   }
 
   private isIgnored(filePath: string): boolean {
-    const root = this.roots.find((r) => filePath === r || filePath.startsWith(r + '/') || filePath.startsWith(r + '\\'));
-    return root !== undefined && isIgnoredPath(filePath, root);
+    // The innermost root decides: the demo library is a root of its own inside the skipped data folder.
+    const root = this.roots.filter((r) => isUnder(filePath, r)).sort((a, b) => b.length - a.length)[0];
+    if (root === undefined) return false;
+    if (this.skipped.some((folder) => isUnder(filePath, folder) && !isUnder(root, folder))) return true;
+    return isIgnoredPath(filePath, root);
   }
+}
+
+function isUnder(filePath: string, folder: string): boolean {
+  return filePath === folder || filePath.startsWith(folder + path.sep);
 }

@@ -3,24 +3,30 @@ import fs from 'node:fs/promises';
 import type { Asset, AssetLocation } from '../../shared/model';
 import { ImageRejectedError, processImage } from '../imaging';
 import type { LibraryStore } from '../store';
+import { containedRealPath } from './containment';
 import { describeFsError } from './folder-scanner';
 
 export interface IngestContext {
   store: LibraryStore;
   cacheDir: string;
   pixelLimit?: number;
+  /** Real paths of the library folders (see containment.ts). */
+  roots(): Promise<readonly string[]>;
 }
 
 export type IngestOutcome =
   | { kind: 'unchanged'; hash: string | null }
   | { kind: 'new'; hash: string }
   | { kind: 'known'; hash: string }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+  /** A link (or a file swapped for one) that leads outside the library: not read, not an error. */
+  | { kind: 'outside' };
 
 /**
  * Ingests one file: hash, skip if already known, otherwise decode + analyse and record.
  * A file whose record already matches its size and mtime is not processed again, which
- * is what makes a resumed queue safe after a crash.
+ * is what makes a resumed queue safe after a crash. The watcher reports links without
+ * following them, so containment is checked here, and the bytes read are the real file's.
  */
 export async function ingestFile(filePath: string, context: IngestContext): Promise<IngestOutcome> {
   const { store } = context;
@@ -28,13 +34,15 @@ export async function ingestFile(filePath: string, context: IngestContext): Prom
   let bytes: Buffer;
   try {
     const stat = await fs.stat(filePath);
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    const real = await containedRealPath(await context.roots(), filePath);
+    if (!real) return { kind: 'outside' };
     location = { path: filePath, fileSize: stat.size, mtimeMs: stat.mtimeMs };
     const previous = store.getFile(filePath);
     if (previous && previous.fileSize === stat.size && previous.mtimeMs === stat.mtimeMs) {
       return { kind: 'unchanged', hash: previous.hash };
     }
-    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    bytes = await fs.readFile(filePath);
+    bytes = await fs.readFile(real);
   } catch (error) {
     return fail(context, filePath, describeFsError(error));
   }

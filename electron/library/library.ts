@@ -1,11 +1,14 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import type { IngestProgress, LibraryFolder } from '../../shared/model';
 import { AdStudio } from '../ads';
 import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { cacheDirOf } from '../config/data-dir';
+import { makePrivateFolder } from '../config/private-folder';
 import { openLibraryStore, type LibraryStore } from '../store';
+import { realRoots } from './containment';
+import { FolderBounds } from './folder-bounds';
+import { LibraryFolderError, partialPathRefusal } from './folder-rules';
 import { scanFolder } from './folder-scanner';
 import { FolderWatcher } from './folder-watcher';
 import { ingestFile, type IngestOutcome } from './ingest-file';
@@ -27,6 +30,12 @@ export interface LibraryOptions {
   analysisTiming?: { holdRetryMs?: number; backoffMs?: number };
 }
 
+/** Files queued for ingest, and links left out because they lead outside every library folder. */
+export interface ScanResult {
+  queued: number;
+  outside: number;
+}
+
 export type LibraryChange =
   | { kind: 'ingested'; path: string; outcome: IngestOutcome }
   | { kind: 'removed'; path: string }
@@ -36,8 +45,6 @@ interface LibraryEvents {
   progress: [IngestProgress];
   change: [LibraryChange];
 }
-
-export class LibraryFolderError extends Error {}
 
 /** A library: its folders, the store, the ingest queue and the watcher, working together. */
 export class Library extends EventEmitter<LibraryEvents> {
@@ -51,13 +58,16 @@ export class Library extends EventEmitter<LibraryEvents> {
   private watcher: FolderWatcher | null = null;
   private readonly renames: RenameTracker;
   private readonly autoAnalyse: boolean;
+  /** Real paths of the library folders, renewed whenever the folder list may have changed. */
+  private roots: Promise<string[]> = Promise.resolve([]);
 
-  private constructor(readonly store: LibraryStore, options: LibraryOptions) {
+  private constructor(readonly store: LibraryStore, private readonly bounds: FolderBounds, options: LibraryOptions) {
     super();
     this.dataDir = options.dataDir;
     this.cacheDir = cacheDirOf(options.dataDir);
     this.pixelLimit = options.pixelLimit;
-    const context = { store, cacheDir: this.cacheDir, pixelLimit: options.pixelLimit };
+    this.renewRoots();
+    const context = { store, cacheDir: this.cacheDir, pixelLimit: options.pixelLimit, roots: () => this.roots };
     this.renames = new RenameTracker(store, (p) => this.emit('change', { kind: 'removed', path: p }));
     this.queue = new IngestQueue(store, (p) => this.renames.ingest(p, () => ingestFile(p, context)), options.concurrency);
     this.queue.on('progress', (progress) => this.emit('progress', progress));
@@ -69,8 +79,9 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   /** Opens the store, resumes jobs a killed process left behind and starts watching. */
   static async open(options: LibraryOptions): Promise<Library> {
+    await makePrivateFolder(cacheDirOf(options.dataDir));
     const store = await openLibraryStore(options.dataDir);
-    const library = new Library(store, options);
+    const library = new Library(store, await FolderBounds.of(options.dataDir), options);
     library.queue.resume();
     if (options.analyse) {
       library.analysis.start();
@@ -78,7 +89,10 @@ export class Library extends EventEmitter<LibraryEvents> {
     }
     if (options.watch) {
       library.startWatching();
-      for (const folder of store.listFolders()) void library.scan(folder.path);
+      // A folder added before the folder rules and refused by them now is not scanned; the user is told why.
+      for (const folder of store.listFolders()) {
+        library.scan(folder.path).catch((error: Error) => store.recordError(folder.path, error.message));
+      }
     }
     return library;
   }
@@ -87,37 +101,49 @@ export class Library extends EventEmitter<LibraryEvents> {
     return this.store.listFolders();
   }
 
-  /** Adds a folder (or re-scans it if already there) and queues every new or changed image. */
-  async addFolder(folderPath: string): Promise<{ queued: number }> {
-    const root = path.resolve(folderPath);
-    const stat = await fs.stat(root).catch(() => null);
-    if (!stat) throw new LibraryFolderError(`folder not found: ${root}`);
-    if (!stat.isDirectory()) throw new LibraryFolderError(`not a folder: ${root}`);
+  /**
+   * Adds a folder (or re-scans it if already there) and queues every new or changed image.
+   * Only a full path to a folder the rules allow (see folder-rules.ts): never the data folder.
+   */
+  async addFolder(folderPath: string): Promise<ScanResult> {
+    const root = await this.bounds.check(folderPath);
     const isNew = !this.store.listFolders().some((f) => f.path === root);
     if (isNew) this.store.addFolder(root);
     else this.store.setFolderState(root, 'ok', null);
-    if (isNew && this.watcher) this.watcher.add(root);
+    if (isNew && this.watcher) this.watcher.add(root, this.bounds.skippedUnder(root));
     return this.scan(root);
   }
 
   async removeFolder(folderPath: string): Promise<void> {
-    const root = path.resolve(folderPath);
+    const root = fullPath(folderPath);
     this.watcher?.unwatch(root);
     this.store.removeFolder(root);
+    this.renewRoots();
   }
 
   /** Re-scans a library folder (only a folder of the library: the API must not ingest arbitrary paths). */
-  async rescan(folderPath: string): Promise<{ queued: number }> {
-    const root = path.resolve(folderPath);
+  async rescan(folderPath: string): Promise<ScanResult> {
+    const root = fullPath(folderPath);
     if (!this.store.listFolders().some((f) => f.path === root)) throw new LibraryFolderError(`not a library folder: ${root}`);
     return this.scan(root);
   }
 
-  /** Reconciles the store with what is on disk: queues new/changed files, drops vanished ones. */
-  async scan(root: string): Promise<{ queued: number }> {
+  /**
+   * Reconciles the store with what is on disk: queues new/changed files, drops vanished ones
+   * and files that now lead outside the library. Refuses a folder the folder rules refuse.
+   */
+  async scan(root: string): Promise<ScanResult> {
+    const refusal = await this.bounds.refusal(root);
+    if (refusal) throw new LibraryFolderError(refusal);
     const seen = new Set<string>();
     const toIngest: string[] = [];
-    for await (const entry of scanFolder(root)) {
+    let outside = 0;
+    this.renewRoots();
+    for await (const entry of scanFolder(root, this.bounds.scanBounds(await this.roots))) {
+      if (entry.kind === 'outside') {
+        outside++;
+        continue;
+      }
       seen.add(entry.path);
       if (entry.kind === 'error') {
         this.store.recordError(entry.path, entry.reason);
@@ -130,7 +156,7 @@ export class Library extends EventEmitter<LibraryEvents> {
       if (!seen.has(file.path)) this.removeFile(file.path);
     }
     this.queue.enqueue(toIngest, PRIORITY.background);
-    return { queued: toIngest.length };
+    return { queued: toIngest.length, outside };
   }
 
   progress(): IngestProgress {
@@ -153,23 +179,33 @@ export class Library extends EventEmitter<LibraryEvents> {
   }
 
   startWatching(): FolderWatcher {
-    this.watcher ??= new FolderWatcher(this.store.listFolders().map((f) => f.path), {
+    const roots = this.store.listFolders().map((f) => f.path);
+    this.watcher ??= new FolderWatcher(roots, {
       fileAdded: (p) => this.queue.enqueue([p], PRIORITY.changed),
       fileChanged: (p) => this.queue.enqueue([p], PRIORITY.changed),
       fileRemoved: (p) => this.renames.removed(p),
       folderRemoved: (p) => this.folderRemoved(p),
       error: (p, reason) => p && this.store.recordError(p, reason),
-    });
+    }, roots.flatMap((root) => this.bounds.skippedUnder(root)));
     return this.watcher;
   }
 
   /** New bytes go to the remote analyzer too, when the user chose one. */
   private ingested(filePath: string, outcome: IngestOutcome): void {
+    if (outcome.kind === 'outside') {
+      // A file replaced by a link that leaves the library: its old record must not stay.
+      if (this.store.getFile(filePath)) this.removeFile(filePath);
+      return;
+    }
     if (outcome.kind === 'new' && this.autoAnalyse) {
       const asset = this.store.getAsset(outcome.hash);
       if (asset) this.analysis.autoEnqueue(asset);
     }
     this.emit('change', { kind: 'ingested', path: filePath, outcome });
+  }
+
+  private renewRoots(): void {
+    this.roots = realRoots(this.store.listFolders().map((f) => f.path));
   }
 
   private removeFile(filePath: string): void {
@@ -189,4 +225,11 @@ export class Library extends EventEmitter<LibraryEvents> {
     }
     for (const file of this.store.listFiles(folderPath)) this.renames.removed(file.path);
   }
+}
+
+/** A stored folder named by its full path, normalised as addFolder stored it. */
+function fullPath(folderPath: string): string {
+  const refusal = partialPathRefusal(folderPath);
+  if (refusal) throw new LibraryFolderError(refusal);
+  return path.resolve(folderPath);
 }

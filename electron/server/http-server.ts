@@ -5,8 +5,10 @@ import { pipeline } from 'node:stream/promises';
 import type { ApiHost } from './api-host';
 import { openEventStream } from './event-stream';
 import { parseMediaRequest, resolveMedia } from './media-resolver';
-import { allowedHosts, checkRequest, newToken, tokenCookie } from './request-guard';
+import { accessFor, checkRequest, newToken, tokenCookie, type Access } from './request-guard';
 import { APP_CSP, COMMON_HEADERS, mediaHeaders } from './security-headers';
+import { BodyTooLargeError, declaresTooLarge, readBody } from './request-body';
+import { sendRestartPage, wantsPage } from './restart-page';
 import { resolveStaticFile } from './static-files';
 
 export interface ServerOptions {
@@ -30,61 +32,31 @@ export interface SwatchbookServer {
   close(): Promise<void>;
 }
 
-/** The largest request body: a setTags call over 100,000 hashes is about 7 MB. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
 /** Browser mode: the same API, events and media as the Electron shell, over HTTP on loopback. */
 export async function startServer(options: ServerOptions): Promise<SwatchbookServer> {
   const token = options.token ?? newToken();
   const bindHost = options.bindHost ?? '127.0.0.1';
-  const heartbeatMs = options.heartbeatMs ?? 15_000;
-  let hosts = new Set<string>();
-
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const raw = req.url ?? '';
-    if (!raw.startsWith('/')) return sendJson(res, 400, { error: 'bad request target' });
-    const queryAt = raw.indexOf('?');
-    // Route on the raw path: WHATWG URL parsing would quietly resolve `..` and `%2e%2e`.
-    const rawPath = queryAt < 0 ? raw : raw.slice(0, queryAt);
-    const query = new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1));
-    const verdict = checkRequest(req, query, token, hosts);
-    if (!verdict.ok) return sendJson(res, verdict.status, { error: verdict.reason });
-    const method = req.method ?? 'GET';
-
-    if (rawPath === '/api/events' && method === 'GET') {
-      const initial = [{ type: 'progress' as const, progress: options.host.library.progress() }];
-      return openEventStream(req, res, options.host.events, initial, heartbeatMs);
-    }
-    if (rawPath.startsWith('/api/')) {
-      if (method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST' });
-      return callApi(options.host, rawPath.slice('/api/'.length), req, res);
-    }
-    if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
-    if (rawPath.startsWith('/media/')) return serveMedia(options.host, rawPath.slice('/media/'.length), res, method);
-    if (verdict.tokenFromQuery) {
-      query.delete('token');
-      const rest = query.toString();
-      // `//host` in Location would be a protocol-relative redirect off the server.
-      const target = /^\/[/\\]/.test(rawPath) ? '/' : rawPath;
-      res.writeHead(302, { ...COMMON_HEADERS, 'Set-Cookie': tokenCookie(token), Location: target + (rest ? `?${rest}` : '') });
-      return res.end();
-    }
-    return serveStatic(options.rendererDir, rawPath, res, method);
-  };
-
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      console.error('swatchbook: request failed:', error);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
-    });
-  });
+  const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, bindHost, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  hosts = allowedHosts(port, bindHost);
+  // The allowed Host headers and the cookie name depend on the port, known only now. This runs in
+  // the same turn as 'listening', before any connection is read, so no request goes unanswered.
+  const routes: Routes = {
+    host: options.host,
+    rendererDir: options.rendererDir,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    access: accessFor(token, port, bindHost),
+  };
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(routes, req, res).catch((error: unknown) => {
+      console.error('swatchbook: request failed:', error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
   const anyInterface = bindHost === '0.0.0.0' || bindHost === '::';
   const shownHost = anyInterface ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
   return {
@@ -100,16 +72,66 @@ export async function startServer(options: ServerOptions): Promise<SwatchbookSer
   };
 }
 
+interface Routes {
+  host: ApiHost;
+  rendererDir: string;
+  heartbeatMs: number;
+  access: Access;
+}
+
+async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const raw = req.url ?? '';
+  if (!raw.startsWith('/')) return sendJson(res, 400, { error: 'bad request target' });
+  const queryAt = raw.indexOf('?');
+  // Route on the raw path: WHATWG URL parsing would quietly resolve `..` and `%2e%2e`.
+  const rawPath = queryAt < 0 ? raw : raw.slice(0, queryAt);
+  const query = new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1));
+  const verdict = checkRequest(req, query, routes.access);
+  const method = req.method ?? 'GET';
+  if (!verdict.ok && verdict.status === 401 && wantsPage(req, rawPath)) return sendRestartPage(res, method);
+  if (!verdict.ok) return sendJson(res, verdict.status, { error: verdict.reason });
+
+  if (rawPath === '/api/events' && method === 'GET') {
+    const initial = [{ type: 'progress' as const, progress: routes.host.library.progress() }];
+    return openEventStream(req, res, routes.host.events, initial, routes.heartbeatMs);
+  }
+  if (rawPath.startsWith('/api/')) {
+    if (method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST' });
+    return callApi(routes.host, rawPath.slice('/api/'.length), req, res);
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    return sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
+  }
+  if (rawPath.startsWith('/media/')) return serveMedia(routes.host, rawPath.slice('/media/'.length), res, method);
+  if (verdict.tokenFromQuery) {
+    query.delete('token');
+    const rest = query.toString();
+    // `//host` in Location would be a protocol-relative redirect off the server.
+    const target = /^\/[/\\]/.test(rawPath) ? '/' : rawPath;
+    const cookie = tokenCookie(routes.access);
+    res.writeHead(302, { ...COMMON_HEADERS, 'Set-Cookie': cookie, Location: target + (rest ? `?${rest}` : '') });
+    return void res.end();
+  }
+  return serveStatic(routes.rendererDir, rawPath, res, method);
+}
+
 async function callApi(host: ApiHost, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never answer.
   if (contentType !== 'application/json') return sendJson(res, 415, { error: 'Content-Type must be application/json' });
+  if (declaresTooLarge(req)) return refuseTooLarge(res, new BodyTooLargeError());
+  let body: string;
+  try {
+    body = await readBody(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return refuseTooLarge(res, error);
+    return sendJson(res, 400, { error: 'request body could not be read' });
+  }
   let input: unknown;
   try {
-    const body = await readBody(req);
     input = body.length ? JSON.parse(body) : undefined;
-  } catch (error) {
-    return sendJson(res, 400, { error: (error as Error).message === 'too large' ? 'request body too large' : 'body is not valid JSON' });
+  } catch {
+    return sendJson(res, 400, { error: 'body is not valid JSON' });
   }
   const result = await host.call(name, input);
   if (result.ok) sendJson(res, 200, result.value);
@@ -160,6 +182,11 @@ async function sendFile(res: ServerResponse, filePath: string, headers: Record<s
   await pipeline(handle.createReadStream(), res).catch(() => undefined);
 }
 
+/** The rest of the body is never read: the answer goes out, then the connection closes. */
+function refuseTooLarge(res: ServerResponse, error: BodyTooLargeError): void {
+  sendJson(res, 413, { error: error.message }, { Connection: 'close' });
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
@@ -170,20 +197,4 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extra: Rec
     'Content-Length': String(Buffer.byteLength(json)),
   });
   res.end(json);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

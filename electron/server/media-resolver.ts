@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MEDIA_KINDS, type MediaKind } from '../../shared/api/bridge';
 import { previewPath, renderPreview, thumbnailPath } from '../imaging';
+import { containedRealPath, realRoots } from '../library';
 
 /**
  * Which file a media URL may serve. Shared by the Electron `swatchbook-media:` protocol and
@@ -106,33 +107,6 @@ async function readOriginal(sources: MediaSources, hash: string): Promise<Buffer
     if (bytes && createHash('sha256').update(bytes).digest('hex') === hash) return bytes;
   }
   return null;
-}
-
-/** Real paths of the roots that exist (a missing library folder serves nothing). */
-export async function realRoots(roots: string[]): Promise<string[]> {
-  const resolved = await Promise.all(roots.map((root) => fs.realpath(root).catch(() => null)));
-  return resolved.filter((root): root is string => root !== null);
-}
-
-/**
- * The candidate's real path when it is a regular file strictly inside one of `roots` (which
- * must already be real paths), else null. Symlinks are followed first, so one that points
- * out of the library is refused.
- */
-export async function containedRealPath(roots: string[], candidate: string): Promise<string | null> {
-  if (candidate.includes('\0') || !path.isAbsolute(candidate)) return null;
-  try {
-    const real = await fs.realpath(candidate);
-    if (!roots.some((root) => isInside(root, real))) return null;
-    return (await fs.stat(real)).isFile() ? real : null;
-  } catch {
-    return null;
-  }
-}
-
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 const CONTENT_TYPES: Record<string, string> = {

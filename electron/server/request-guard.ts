@@ -2,8 +2,6 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 
-export const TOKEN_COOKIE = 'swatchbook_token';
-
 /** A fresh secret per run: whoever can read the printed URL can use the server, nobody else. */
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -31,34 +29,55 @@ export function allowedHosts(port: number, bindHost: string): Set<string> {
   return new Set([...names].map((name) => `${name}:${port}`));
 }
 
+/** What a request must show to be let in; fixed once the server knows its port. */
+export interface Access {
+  token: string;
+  hosts: Set<string>;
+  cookieName: string;
+}
+
+export function accessFor(token: string, port: number, bindHost: string): Access {
+  return { token, hosts: allowedHosts(port, bindHost), cookieName: tokenCookieName(port) };
+}
+
+/**
+ * Browsers keep cookies per host, not per port: under one name, two servers on 127.0.0.1
+ * would overwrite each other's token. Named after the port, each keeps its own.
+ */
+export function tokenCookieName(port: number): string {
+  return `swatchbook_token_${port}`;
+}
+
 export type GuardVerdict =
   | { ok: true; tokenFromQuery: boolean }
   | { ok: false; status: 401 | 403; reason: string };
 
 /** Every request, whatever it asks for, passes here first. */
-export function checkRequest(req: IncomingMessage, query: URLSearchParams, token: string, hosts: Set<string>): GuardVerdict {
+export function checkRequest(req: IncomingMessage, query: URLSearchParams, access: Access): GuardVerdict {
+  const { token } = access;
   const host = (req.headers.host ?? '').toLowerCase();
-  if (!hosts.has(host)) return { ok: false, status: 403, reason: 'unexpected Host header' };
+  if (!access.hosts.has(host)) return { ok: false, status: 403, reason: 'unexpected Host header' };
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${host}`) return { ok: false, status: 403, reason: 'cross-origin request refused' };
   // same-site covers other localhost ports, which are other apps, not us.
   const site = req.headers['sec-fetch-site'];
   if (site === 'cross-site' || site === 'same-site') return { ok: false, status: 403, reason: 'cross-site request refused' };
-  if (cookieTokens(req.headers.cookie).some((value) => tokensEqual(value, token))) return { ok: true, tokenFromQuery: false };
+  const fromCookie = cookieValues(req.headers.cookie, access.cookieName);
+  if (fromCookie.some((value) => tokensEqual(value, token))) return { ok: true, tokenFromQuery: false };
   const fromQuery = query.get('token');
   if (fromQuery !== null && tokensEqual(fromQuery, token)) return { ok: true, tokenFromQuery: true };
   return { ok: false, status: 401, reason: 'missing or wrong token: open the URL printed by `npm run serve`' };
 }
 
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(access: Access): string {
+  return `${access.cookieName}=${access.token}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
-function cookieTokens(header: string | undefined): string[] {
+function cookieValues(header: string | undefined, name: string): string[] {
   if (!header) return [];
   return header
     .split(';')
     .map((part) => part.trim())
-    .filter((part) => part.startsWith(`${TOKEN_COOKIE}=`))
-    .map((part) => part.slice(TOKEN_COOKIE.length + 1));
+    .filter((part) => part.startsWith(`${name}=`))
+    .map((part) => part.slice(name.length + 1));
 }

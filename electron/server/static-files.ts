@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { containedRealPath, realRoots } from './media-resolver';
+import { containedRealPath, realRoots } from '../library';
 
 export interface StaticFile {
   path: string;

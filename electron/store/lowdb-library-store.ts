@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import {
@@ -17,6 +16,7 @@ import {
   type SearchResult,
   type TagCount,
 } from '../../shared/model';
+import { makePrivateFolder } from '../config/private-folder';
 import { adRecords } from './ad-records';
 import { analysisRecords } from './analysis-records';
 import { ChunkedJsonFile } from './chunked-json-file';
@@ -62,7 +62,7 @@ export class LowdbLibraryStore implements Omit<LibraryStore, keyof GroupedRecord
   }
 
   static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LibraryStore> {
-    await mkdir(dataDir, { recursive: true });
+    await makePrivateFolder(dataDir);
     const files = { snapshot: join(dataDir, 'library.json'), journal: join(dataDir, 'library.journal.jsonl') };
     const releaseLock = acquireProcessLock(join(dataDir, 'library.lock'));
     const low = new Low<LibraryDocument>(opts.adapter ?? new ChunkedJsonFile(files.snapshot), emptyDocument());

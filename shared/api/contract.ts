@@ -14,6 +14,8 @@ const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
 const Nothing = z.object({}).strict().default({});
 const Id = z.string().min(1).max(64);
+/** Files queued for ingest; `outside`: links left out because they lead outside every library folder (not errors). */
+const ScanResult = z.object({ queued: z.number().int(), outside: z.number().int() });
 const BrushStrokeInput = z.object({
   mode: z.enum(['add', 'remove']),
   radius: z.number().min(1).max(200),
@@ -41,11 +43,11 @@ export const apiContract = {
     input: Nothing,
     output: z.object({ folders: z.array(LibraryFolder), progress: IngestProgress, assetCount: z.number().int(), errorCount: z.number().int() }),
   },
-  addFolder: { input: z.object({ path: FolderPath }), output: z.object({ queued: z.number().int() }) },
+  addFolder: { input: z.object({ path: FolderPath }), output: ScanResult },
   removeFolder: { input: z.object({ path: FolderPath }), output: z.object({ ok: z.literal(true) }) },
   /** Generates a small library of sample patterns in the data folder and adds it. */
-  openDemoLibrary: { input: Nothing, output: z.object({ path: z.string(), queued: z.number().int() }) },
-  rescanFolder: { input: z.object({ path: FolderPath }), output: z.object({ queued: z.number().int() }) },
+  openDemoLibrary: { input: Nothing, output: ScanResult.extend({ path: z.string() }) },
+  rescanFolder: { input: z.object({ path: FolderPath }), output: ScanResult },
   search: { input: SearchQuery, output: SearchResult },
   getAsset: { input: z.object({ hash: Hash }), output: Asset.nullable() },
   moreLikeThis: { input: z.object({ hash: Hash, limit: z.number().int().min(1).max(200).default(24) }), output: z.array(AssetSummary) },

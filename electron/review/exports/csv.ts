@@ -27,9 +27,15 @@ function flatten(value: unknown): string {
   return String(value);
 }
 
-/** Model text could start with "=", "+", "-" or "@": a spreadsheet must show it, not run it. */
+/**
+ * Model text could start with "=", "+", "-" or "@": a spreadsheet must show it, not run it.
+ * Spreadsheets skip leading whitespace, control characters, zero-width spaces and a BOM before
+ * they look for the sign, so those do not hide it; a leading tab or CR is escaped on its own.
+ */
+const FORMULA = /^[\s\p{Cc}\u200B-\u200D\u2060\uFEFF]*[=+\-@]|^[\t\r]/u;
+
 function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA.test(text) ? `'${text}` : text;
 }
 
 function quote(text: string): string {

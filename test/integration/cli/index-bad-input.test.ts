@@ -38,6 +38,9 @@ beforeAll(async () => {
   root = await dirs.make('hostile-');
   dataDir = await dirs.make('data-');
   await buildHostileLibrary(root);
+  const outside = await dirs.make('outside-');
+  await fs.writeFile(path.join(outside, 'private.png'), await makeSolid({ width: 32, height: 32, colour: '#1b2a4a' }));
+  await fs.symlink(path.join(outside, 'private.png'), path.join(root, 'escape.png'));
   await fs.chmod(root, 0o755);
   const jsonOut = path.join(dataDir, 'out.json');
   run = await runIndexCli([root, '--json', jsonOut], { env: { SWATCHBOOK_DATA_DIR: dataDir, HOME: dataDir }, withoutRootOverride: true });
@@ -69,6 +72,11 @@ describe('npm run index on a hostile folder', () => {
 
   it('reports a directory symlink loop once instead of recursing', () => {
     expect(run.stdout).toMatch(/back-to-root: symlink loop/);
+  });
+
+  it('leaves out a link that leads outside the folder and says so, without calling it an error', () => {
+    expect(run.stdout).toContain('1 link(s) skipped: they lead outside the library folder');
+    expect(entries.find((e) => e.path.endsWith('escape.png'))).toBeUndefined();
   });
 
   it('still ingests every good image, including non-ASCII and very long names', () => {

@@ -65,7 +65,8 @@ describe('supported formats', () => {
     library.queue.pause(); // scanned and queued, not yet decoded
     await library.addFolder(root);
     await fs.rm(file);
-    const outcome = await ingestFile(file, { store: library.store, cacheDir: library.cacheDir });
+    const roots = async () => [root];
+    const outcome = await ingestFile(file, { store: library.store, cacheDir: library.cacheDir, roots });
     expect(outcome).toEqual({ kind: 'failed', reason: 'file disappeared before it could be read' });
     expect(library.store.listErrors()).toEqual([expect.objectContaining({ path: file, reason: 'file disappeared before it could be read' })]);
     await library.close();

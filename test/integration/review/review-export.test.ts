@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { approvedCsv, approvedRecords, ConversationRecord, ReviewService, writeDistillation } from '../../../electron/review';
 import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
 import { runTsx } from '../../support/cli';
+import { parseCsv } from '../../support/csv';
 import { openReviewFixture, type ReviewFixture } from './review-fixture';
 
 let fixture: ReviewFixture | null = null;
@@ -23,22 +24,6 @@ async function reviewed(): Promise<ReviewFixture> {
   review.decide(c, 'ana', [{ field: 'item', action: 'reject' }]);
   review.decide(d, 'ana', [{ field: 'style', action: 'accept' }]);
   return f;
-}
-
-/** A small RFC 4180 reader for the round trip. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; }
-    else cell += ch;
-  }
-  return rows;
 }
 
 describe('exports of reviewed attributes', () => {

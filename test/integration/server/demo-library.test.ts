@@ -33,6 +33,6 @@ it('openDemoLibrary writes the sample patterns into the data folder, adds them, 
   expect(host.library.store.listErrors()).toEqual([]);
 
   const again = await host.call('openDemoLibrary', {});
-  expect(again).toEqual({ ok: true, value: { path: folder, queued: 0 } });
+  expect(again).toEqual({ ok: true, value: { path: folder, queued: 0, outside: 0 } });
   expect((await fs.readdir(folder)).filter((name) => name.endsWith('.png'))).toHaveLength(DEMO_PATTERN_COUNT);
 });

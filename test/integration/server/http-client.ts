@@ -16,7 +16,7 @@ export function request(
   method: string,
   rawPath: string,
   headers: Record<string, string> = {},
-  body?: string,
+  body?: string | Buffer[],
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path: rawPath, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
@@ -29,8 +29,18 @@ export function request(
     });
     req.setTimeout(15_000, () => req.destroy(new Error(`timed out: ${method} ${rawPath}`)));
     req.on('error', reject);
-    req.end(body);
+    if (Array.isArray(body)) void streamBody(req, body);
+    else req.end(body);
   });
+}
+
+/** Chunks sent one after another with no Content-Length (chunked), as a client streaming an upload does. */
+async function streamBody(req: http.ClientRequest, chunks: Buffer[]): Promise<void> {
+  for (const chunk of chunks) {
+    if (req.destroyed) return;
+    if (!req.write(chunk)) await new Promise((resolve) => req.once('drain', resolve));
+  }
+  req.end();
 }
 
 /** Reads `data:` events from an SSE stream until `done` says stop (or the timeout passes). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,8 @@ let secret: Buffer;
 let host: ApiHost;
 let server: SwatchbookServer;
 let port: number;
-const auth = () => ({ Cookie: `swatchbook_token=${TOKEN}` });
+const cookie = () => `swatchbook_token_${port}`;
+const auth = () => ({ Cookie: `${cookie()}=${TOKEN}` });
 const json = (extra: Record<string, string> = {}) => ({ ...auth(), 'Content-Type': 'application/json', ...extra });
 const call = (method: string, input: unknown, headers = json()) =>
   request(port, 'POST', `/api/${method}`, headers, JSON.stringify(input));
@@ -36,7 +38,7 @@ beforeAll(async () => {
   await fs.writeFile(path.join(lib, 'dots.png'), await makeDots({ ...size, spacing: 24, radius: 5, colours: ['#000000', '#f7e11e'] }));
   secret = await makeChecks({ ...size, period: 32, colours: ['#008080', '#e1ad01'] });
   await fs.writeFile(path.join(outside, 'secret.png'), secret);
-  // A link that leaves the library: it is ingested (thumbnail) but its original must never be served.
+  // A link that leaves the library: neither ingested (no thumbnail, never sent to a model) nor served.
   await fs.symlink(path.join(outside, 'secret.png'), path.join(lib, 'escape.png'));
   await fs.writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Swatchbook</title>');
   await fs.writeFile(path.join(renderer, 'assets', 'index-abc123.js'), 'console.log(1)');
@@ -65,16 +67,42 @@ describe('browser-mode server: who may talk to it', () => {
       expect((await request(port, method, target, { 'Content-Type': 'application/json' })).status, target).toBe(401);
     }
     expect((await request(port, 'GET', '/?token=wrong')).status).toBe(401);
-    expect((await request(port, 'GET', '/', { Cookie: 'swatchbook_token=wrong' })).status).toBe(401);
-    expect((await request(port, 'GET', '/', { Cookie: `swatchbook_token=${TOKEN}x` })).status).toBe(401);
+    expect((await request(port, 'GET', '/', { Cookie: `${cookie()}=wrong` })).status).toBe(401);
+    expect((await request(port, 'GET', '/', { Cookie: `${cookie()}=${TOKEN}x` })).status).toBe(401);
+    expect((await request(port, 'GET', '/', { Cookie: `swatchbook_token=${TOKEN}` })).status).toBe(401);
     expect((await call('libraryStatus', {}, { 'Content-Type': 'application/json', Cookie: 'other=1' })).status).toBe(401);
+  });
+
+  it('tells a browser tab with an old token, in a small page, to open the new URL; API calls keep JSON', async () => {
+    const page = { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    for (const headers of [{ ...page, Cookie: `${cookie()}=from-an-earlier-run` }, page]) {
+      for (const target of ['/', '/library?view=grid', '/?token=from-an-earlier-run']) {
+        const res = await request(port, 'GET', target, headers);
+        expect(res.status, target).toBe(401);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.headers['content-security-policy']).toBe(CSP);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.headers['cache-control']).toBe('no-store');
+        expect(res.text).toMatch(/restarted/);
+        expect(res.text).toMatch(/open the new URL printed in the terminal/i);
+        expect(res.text).not.toMatch(/<script|<style|style=|on\w+=/i);
+      }
+    }
+    const head = await request(port, 'HEAD', '/', page);
+    expect([head.status, head.body.length]).toEqual([401, 0]);
+    const api = await request(port, 'POST', '/api/libraryStatus', { ...page, 'Content-Type': 'application/json' },
+      '{}');
+    expect(api.status).toBe(401);
+    expect(JSON.parse(api.text).error).toMatch(/token/);
+    const events = await request(port, 'GET', '/api/events', page);
+    expect([events.status, events.headers['content-type']]).toEqual([401, 'application/json; charset=utf-8']);
   });
 
   it('trades the token in the URL for an HttpOnly cookie and strips it from the address', async () => {
     const res = await request(port, 'GET', `/?token=${TOKEN}`);
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/');
-    expect(res.headers['set-cookie']).toEqual([`swatchbook_token=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(res.headers['set-cookie']).toEqual([`${cookie()}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
     const page = await request(port, 'GET', '/', auth());
     expect(page.status).toBe(200);
     expect(page.text).toContain('<title>Swatchbook</title>');
@@ -131,8 +159,21 @@ describe('browser-mode server: the API and live events', () => {
     expect(broken.text).not.toMatch(/at .*\.ts/);
   });
 
+  it('answers a body over 16 MB with 413 and a JSON error, whether its length is declared or not', async () => {
+    const megabyte = Buffer.alloc(1024 * 1024, ' ');
+    const declared = await call('libraryStatus', ' '.repeat(17 * 1024 * 1024));
+    const streamed = await request(port, 'POST', '/api/libraryStatus', json(), Array(20).fill(megabyte));
+    for (const res of [declared, streamed]) {
+      expect(res.status).toBe(413);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(res.text)).toEqual({ error: 'request body too large: the limit is 16 MB' });
+      expect(res.headers.connection).toBe('close');
+    }
+    expect((await call('libraryStatus', {})).status).toBe(200);
+  });
+
   it('streams progress, folder and asset events over SSE while a folder is ingested', async () => {
-    const files = ['checks.png', 'dots.png', 'escape.png', 'stripes.png'].map((name) => path.join(lib, name));
+    const files = ['checks.png', 'dots.png', 'stripes.png'].map((name) => path.join(lib, name));
     const changedPaths = (events: unknown[]) =>
       new Set(events.map((e) => ApiEvent.parse(e)).flatMap((e) => (e.type === 'assetsChanged' ? e.paths : [])));
     const stream = collectEvents(port, auth(), (events) => {
@@ -145,7 +186,7 @@ describe('browser-mode server: the API and live events', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     const added = await call('addFolder', { path: lib });
-    expect(JSON.parse(added.text)).toEqual({ queued: files.length });
+    expect(JSON.parse(added.text)).toEqual({ queued: files.length, outside: 1 });
     const { raw } = await stream.finished;
     expect(raw.startsWith('retry: 3000\n\n')).toBe(true);
     await host.library.idle();
@@ -175,9 +216,13 @@ describe('browser-mode server: media and static files', () => {
     expect(original.headers['content-type']).toBe('image/png');
     expect(original.headers['content-security-policy']).toContain('sandbox');
     expect(original.body.equals(await fs.readFile(path.join(lib, 'checks.png')))).toBe(true);
-    const escaped = await request(port, 'GET', `/media/original/${hashOf('escape.png')}`, auth());
-    expect(escaped.status).toBe(404);
-    expect(escaped.body.includes(secret)).toBe(false);
+    expect(host.library.store.getFile(path.join(lib, 'escape.png'))).toBeUndefined();
+    const secretHash = createHash('sha256').update(secret).digest('hex');
+    for (const kind of ['original', 'thumb', 'preview']) {
+      const escaped = await request(port, 'GET', `/media/${kind}/${secretHash}`, auth());
+      expect(escaped.status, kind).toBe(404);
+      expect(escaped.body.includes(secret), kind).toBe(false);
+    }
   });
 
   it('answers path tricks on any route with an error or the app page, never file contents', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeStripes } from '../../support/images';
+import { waitFor } from '../../support/temp-dirs';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -23,7 +24,7 @@ afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-it('prints exactly one URL line, serves the library, and shuts down cleanly on SIGTERM', async () => {
+it('prints one URL line, what to do next on stderr, serves the library, shuts down cleanly on SIGTERM', async () => {
   const dataDir = path.join(tmp, 'data');
   const child = spawn(TSX, ['electron/cli/serve-command.ts', '--port', '0', '--data-dir', dataDir, '--library', path.join(tmp, 'library')], {
     cwd: ROOT,
@@ -53,6 +54,9 @@ it('prints exactly one URL line, serves the library, and shuts down cleanly on S
     expect(res.status).toBe(200);
     const status = (await res.json()) as { folders: { path: string }[] };
     expect(status.folders.map((f) => f.path)).toEqual([path.join(tmp, 'library')]);
+    const url = line.slice('Swatchbook is running at '.length);
+    await waitFor(() => stderr.includes('Ctrl-C'), 5_000, 'what to do next, on stderr');
+    expect(stderr).toContain(`Open ${url} in your browser; press Ctrl-C to stop.`);
   } finally {
     child.kill('SIGTERM');
   }

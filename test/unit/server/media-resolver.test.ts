@@ -6,9 +6,8 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewPath, thumbnailPath } from '../../../electron/imaging';
-import {
-  containedRealPath, isInside, parseMediaRequest, realRoots, resolveMedia, type MediaSources,
-} from '../../../electron/server/media-resolver';
+import { containedRealPath, isInside, realRoots } from '../../../electron/library';
+import { parseMediaRequest, resolveMedia, type MediaSources } from '../../../electron/server/media-resolver';
 import { makeStripes } from '../../support/images';
 
 const HASH = 'ab'.repeat(32);
