@@ -117,7 +117,9 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     } catch (error) {
       if (!remote) throw error;
       const blocked = error instanceof GenerationBlockedError;
-      const failure = blocked ? null : classifyBedrockError(error, { modelId: variant.generator, region: settings.region });
+      const failure = blocked ? null : classifyBedrockError(error, {
+        modelId: variant.generator, region: settings.region, ...this.analysis.credentialAccess(),
+      });
       const message = blocked ? (error as Error).message : failure!.message;
       this.log(campaign, variant.generator, 0, blocked ? 'blocked' : failure!.outcome, message, started);
       this.store.updateVariant(variant.id, { state: blocked || failure!.outcome === 'blocked' ? 'blocked' : 'failed', error: message });

@@ -15,6 +15,7 @@ import type { Analyzer } from './analyzer';
 import { AttributeExtraction, type ExtractionOutcome } from './attribute-extraction';
 import { createAnalyzer } from './analyzers';
 import { checkConnection } from './bedrock/connection-check';
+import type { CredentialAccess } from './bedrock/credential-advice';
 import { credentialProvider, type AccessKeys, type SecretStore } from './bedrock/credentials';
 import { listAvailableModels } from './bedrock/model-catalog';
 import { PROMPT_VERSION, SYSTEM_PROMPT, userMessage } from './bedrock/prompt';
@@ -49,7 +50,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     this.queue = new AnalysisQueue({
       store: options.store,
       settings: () => this.settings(),
-      extraction: () => new AttributeExtraction(options.store, this.analyzer(), this.now),
+      extraction: () => new AttributeExtraction(options.store, this.analyzer(), this.credentialAccess(), this.now),
       now: options.now,
       holdRetryMs: options.holdRetryMs,
       backoffMs: options.backoffMs,
@@ -91,6 +92,11 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     return this.options.secrets.available;
   }
 
+  /** Where credentials come from, and whether a key can be entered here: failure messages depend on both. */
+  credentialAccess(): CredentialAccess {
+    return { source: this.settings().credentials, canStoreKeys: this.canStoreKeys() };
+  }
+
   hasStoredKeys(): Promise<boolean> {
     return this.options.secrets.has();
   }
@@ -123,7 +129,9 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   async testConnection(): Promise<ConnectionCheck> {
     const settings = this.settings();
-    const { check, outcome, usage } = await checkConnection(this.runtimeClient(), settings.attributesModel, settings.region, Math.min(settings.requestTimeoutMs, 20_000));
+    const context = { modelId: settings.attributesModel, region: settings.region, ...this.credentialAccess() };
+    const timeoutMs = Math.min(settings.requestTimeoutMs, 20_000);
+    const { check, outcome, usage } = await checkConnection(this.runtimeClient(), context, timeoutMs);
     this.options.store.recordInvocation({
       id: randomUUID(), at: this.now(), hashes: [], requestedModelId: settings.attributesModel, modelId: settings.attributesModel,
       promptVersion: 'connection-test', inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: check.latencyMs ?? 0,

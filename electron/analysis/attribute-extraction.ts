@@ -12,6 +12,7 @@ import type { AnalysisRecords } from '../store';
 import type { Analyzer, CallRecord } from './analyzer';
 import { ConverseFailure } from './bedrock/converse';
 import { classifyBedrockError, type ClassifiedFailure } from './bedrock/bedrock-errors';
+import type { CredentialAccess } from './bedrock/credential-advice';
 import { PROMPT_VERSION } from './bedrock/prompt';
 import { planModelInput, renderAssetInput, type ModelImage } from './model-input';
 import { costOf } from './pricing';
@@ -43,6 +44,8 @@ export class AttributeExtraction {
   constructor(
     private readonly store: AnalysisRecords,
     private readonly analyzer: Analyzer,
+    /** For failure messages that name only the credential fixes this mode offers. */
+    private readonly access: CredentialAccess,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -99,7 +102,7 @@ export class AttributeExtraction {
       result = await this.analyzer.analyze(ready.map((p) => ({ asset: p.asset, images: p.images })), modelId, signal);
     } catch (error) {
       if (!(error instanceof ConverseFailure)) throw error;
-      const failure = classifyBedrockError(error.cause, { modelId, region: settings.region });
+      const failure = classifyBedrockError(error.cause, { modelId, region: settings.region, ...this.access });
       this.logCalls(error.calls, ready, settings);
       this.logFailure(modelId, ready, failure, error.latencyMs, error.calls.length);
       throw new RemoteCallError(failure);

@@ -97,6 +97,10 @@ export type AnalysisJob = z.infer<typeof AnalysisJob>;
 export const INVOCATION_OUTCOMES = ['ok', 'invalid', 'throttled', 'denied', 'timeout', 'offline', 'error', 'blocked'] as const;
 export type InvocationOutcome = (typeof INVOCATION_OUTCOMES)[number];
 
+/** Why a request never left this machine: nothing to sign it with, no route to AWS, or the monthly budget. */
+export const NOT_SENT_REASONS = ['no-credentials', 'offline', 'budget'] as const;
+export type NotSentReason = (typeof NOT_SENT_REASONS)[number];
+
 /** One call to a model: what it cost and how it went. No image bytes, no secrets. */
 export const Invocation = z.object({
   id: z.string(),

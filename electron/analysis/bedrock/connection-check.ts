@@ -1,6 +1,6 @@
 import { ConverseCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { ConnectionCheck, InvocationOutcome } from '../../../shared/model/ai';
-import { classifyBedrockError } from './bedrock-errors';
+import { classifyBedrockError, type FailureContext } from './bedrock-errors';
 
 export interface ConnectionTrial {
   check: ConnectionCheck;
@@ -14,7 +14,10 @@ export interface ConnectionTrial {
  * credentials, region, model access and the network are all tried, and each failure gets
  * its own message. Costs a fraction of a cent.
  */
-export async function checkConnection(client: BedrockRuntimeClient, modelId: string, region: string, timeoutMs: number): Promise<ConnectionTrial> {
+export async function checkConnection(
+  client: BedrockRuntimeClient, context: FailureContext, timeoutMs: number,
+): Promise<ConnectionTrial> {
+  const { modelId, region } = context;
   const started = performance.now();
   try {
     const output = await client.send(
@@ -29,7 +32,7 @@ export async function checkConnection(client: BedrockRuntimeClient, modelId: str
     };
   } catch (error) {
     // The only abort here is the timeout's, which the classifier already reads as a timeout.
-    const failure = classifyBedrockError(error, { modelId, region });
+    const failure = classifyBedrockError(error, context);
     const message = failure.problem === 'timeout' ? `${modelId} did not answer within ${Math.round(timeoutMs / 1000)} s: check your network or proxy.` : failure.message;
     return {
       check: { ok: false, problem: failure.problem, message, modelId, region, latencyMs: null },

@@ -1,0 +1,75 @@
+/**
+ * AWS's signature errors repeat the request's Authorization header and session token. Nothing
+ * the service echoes may reach the data folder, the API's replies or the console.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { format } from 'node:util';
+import { afterEach, expect, it, vi } from 'vitest';
+import { ApiHost } from '../../../electron/server/api-host';
+import { openAnalysisFixture, type AnalysisFixture } from './analysis-fixture';
+
+/** Temporary credentials, as SSO and assumed roles hand out: an ASIA key id with a session token. */
+const KEY_ID = 'ASIAECHOEDKEY0000001';
+const SECRET = 'echoed-secret-wJalrXUtnFEMI/K7MDENG';
+const TOKEN = `IQoJb3JpZ2luX2VjEJr${Buffer.from('session token bytes '.repeat(20)).toString('base64')}`;
+const ENV_KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+
+let fixture: AnalysisFixture | null = null;
+let host: ApiHost | null = null;
+afterEach(async () => {
+  host?.events.close();
+  await fixture?.close();
+  host = null;
+  fixture = null;
+  for (const key of ENV_KEYS) delete process.env[key];
+  vi.restoreAllMocks();
+});
+
+/** Everything written under `dir`, concatenated. */
+async function allFiles(dir: string): Promise<string> {
+  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return (await Promise.all(files.map((file) => fs.readFile(file, 'latin1')))).join('\n');
+}
+
+function captureConsole(): string[] {
+  const lines: string[] = [];
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(format(...args)));
+  }
+  return lines;
+}
+
+it('keeps echoed key ids and session tokens out of the data folder, the API replies and the console', async () => {
+  fixture = await openAnalysisFixture({}, { photos: 1 });
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: TOKEN });
+  const printed = captureConsole();
+  host = new ApiHost(fixture.library);
+  const { fake, library } = fixture;
+  fake.setFallback({ kind: 'error', type: 'IncompleteSignatureException', echoCredentials: true });
+
+  const replies: unknown[] = [await host.call('startAnalysis', { hashes: fixture.assets.map((a) => a.hash) })];
+  await library.analysis.queue.settled();
+  for (const method of ['analysisProgress', 'listAnalysisJobs', 'testConnection', 'usageReport']) {
+    replies.push(await host.call(method, {}));
+  }
+  await library.store.flush();
+
+  // The fake did echo them, so the checks below are about something.
+  const signed = fake.requests.filter((r) => r.auth?.scheme === 'sigv4' && r.auth.accessKeyId === KEY_ID);
+  expect(signed.some((r) => r.headers['x-amz-security-token'] === TOKEN)).toBe(true);
+  const stored = await allFiles(fixture.dataDir);
+  const answered = JSON.stringify(replies);
+  const logged = printed.join('\n');
+  for (const secret of [KEY_ID, SECRET, TOKEN, TOKEN.slice(0, 40), 'Signature=']) {
+    expect(stored, `data folder: ${secret}`).not.toContain(secret);
+    expect(answered, `API replies: ${secret}`).not.toContain(secret);
+    expect(logged, `console: ${secret}`).not.toContain(secret);
+  }
+  // Signature errors hold the queue with the fixed credentials message, not the service's text.
+  expect(library.analysis.queue.progress().holdReason).toMatch(/^AWS did not accept the credentials/);
+  const check = replies[3] as { ok: true; value: { problem: string; message: string } };
+  expect(check.value.problem).toBe('invalid-credentials');
+  expect(check.value.message).toMatch(/^AWS did not accept the credentials/);
+});
