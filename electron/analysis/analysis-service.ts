@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { AiSettings, type AvailableModel, type ConnectionCheck, type CostEstimate, type ModelInputPreview, type UsageReport } from '../../shared/model/ai';
+import {
+  AiSettings, type ConnectionCheck, type CostEstimate, type ModelCatalog, type ModelInputPreview, type UsageReport,
+} from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import type { LibraryStore } from '../store';
 import { AnalysisQueue } from './analysis-queue';
@@ -142,10 +144,11 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     return check;
   }
 
-  listModels(): Promise<AvailableModel[]> {
+  listModels(): Promise<ModelCatalog> {
     const s = this.settings();
     const configured = [s.attributesModel, ...(s.escalationModel ? [s.escalationModel] : [])];
-    return listAvailableModels(s.region, credentialProvider(s.credentials, this.options.secrets), configured);
+    const context = { modelId: s.attributesModel, region: s.region, ...this.credentialAccess() };
+    return listAvailableModels(credentialProvider(s.credentials, this.options.secrets), configured, context);
   }
 
   usage(days: number): UsageReport {

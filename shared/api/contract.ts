@@ -4,7 +4,8 @@ import { IngestProgress, LibraryFolder } from '../model/library';
 import { AssetSummary, SearchQuery, SearchResult } from '../model/search';
 import { Collection, SavedSearch, TagCount, TagName } from '../model/organising';
 import {
-  AiSettings, AnalysisJob, AnalysisProgress, ANALYSIS_JOB_STATES, AvailableModel, ConnectionCheck, CostEstimate, ModelAnalysis, ModelInputPreview, UsageReport,
+  AiSettings, AnalysisJob, AnalysisProgress, ANALYSIS_JOB_STATES, ConnectionCheck, CostEstimate, ModelAnalysis,
+  ModelCatalog, ModelInputPreview, UsageReport,
 } from '../model/ai';
 import { AD_FORMAT_IDS, AdCopy, AdVariant, BrandRules, Campaign, Concept, SalientFeatures, THEMES } from '../model/ads';
 import { DecisionInput, QualityReport, ReviewerName, ReviewItem, ReviewQueuePage, ReviewQueueQuery } from '../model/review';
@@ -77,7 +78,8 @@ export const apiContract = {
   },
   clearAccessKeys: { input: Nothing, output: z.object({ ok: z.literal(true) }) },
   testConnection: { input: Nothing, output: ConnectionCheck },
-  listAvailableModels: { input: Nothing, output: z.array(AvailableModel) },
+  /** Never fails for want of credentials, permission or network: the reply says which, as the connection test does. */
+  listAvailableModels: { input: Nothing, output: ModelCatalog },
   estimateAnalysis: { input: AnalysisTarget, output: CostEstimate },
   startAnalysis: { input: AnalysisTarget, output: z.object({ batchId: z.string(), queued: z.number().int() }) },
   analysisProgress: { input: Nothing, output: AnalysisProgress },

@@ -203,6 +203,16 @@ export const AvailableModel = z.object({
 });
 export type AvailableModel = z.infer<typeof AvailableModel>;
 
+/** What Settings lists: the models, or why there are none to list (no credentials, no permission, offline). */
+export const ModelCatalog = z.object({
+  models: z.array(AvailableModel),
+  /** Null when the list came back. */
+  problem: z.enum(CONNECTION_PROBLEMS).nullable(),
+  /** One clear sentence naming the fix; null when the list came back. */
+  message: z.string().nullable(),
+});
+export type ModelCatalog = z.infer<typeof ModelCatalog>;
+
 export const UsageRow = z.object({
   day: z.string(),
   modelId: z.string(),

@@ -13,7 +13,7 @@ import { openAnalysisFixture, type AnalysisFixture } from './analysis-fixture';
 const KEY_ID = 'ASIAECHOEDKEY0000001';
 const SECRET = 'echoed-secret-wJalrXUtnFEMI/K7MDENG';
 const TOKEN = `IQoJb3JpZ2luX2VjEJr${Buffer.from('session token bytes '.repeat(20)).toString('base64')}`;
-const ENV_KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+const ENV_KEYS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL_BEDROCK'];
 
 let fixture: AnalysisFixture | null = null;
 let host: ApiHost | null = null;
@@ -43,15 +43,23 @@ function captureConsole(): string[] {
 
 it('keeps echoed key ids and session tokens out of the data folder, the API replies and the console', async () => {
   fixture = await openAnalysisFixture({}, { photos: 1 });
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: TOKEN });
+  const { fake, library } = fixture;
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: KEY_ID,
+    AWS_SECRET_ACCESS_KEY: SECRET,
+    AWS_SESSION_TOKEN: TOKEN,
+    AWS_ENDPOINT_URL_BEDROCK: fake.controlEndpoint,
+  });
   const printed = captureConsole();
   host = new ApiHost(fixture.library);
-  const { fake, library } = fixture;
-  fake.setFallback({ kind: 'error', type: 'IncompleteSignatureException', echoCredentials: true });
+  const echo = { kind: 'error', type: 'IncompleteSignatureException', echoCredentials: true } as const;
+  fake.setFallback(echo);
+  fake.scriptControl(echo, echo);
 
   const replies: unknown[] = [await host.call('startAnalysis', { hashes: fixture.assets.map((a) => a.hash) })];
   await library.analysis.queue.settled();
-  for (const method of ['analysisProgress', 'listAnalysisJobs', 'testConnection', 'usageReport']) {
+  const reads = ['analysisProgress', 'listAnalysisJobs', 'testConnection', 'usageReport', 'listAvailableModels'];
+  for (const method of reads) {
     replies.push(await host.call(method, {}));
   }
   await library.store.flush();
@@ -69,7 +77,8 @@ it('keeps echoed key ids and session tokens out of the data folder, the API repl
   }
   // Signature errors hold the queue with the fixed credentials message, not the service's text.
   expect(library.analysis.queue.progress().holdReason).toMatch(/^AWS did not accept the credentials/);
-  const check = replies[3] as { ok: true; value: { problem: string; message: string } };
-  expect(check.value.problem).toBe('invalid-credentials');
-  expect(check.value.message).toMatch(/^AWS did not accept the credentials/);
+  for (const reply of [replies[3], replies[5]] as { ok: true; value: { problem: string; message: string } }[]) {
+    expect(reply.value.problem).toBe('invalid-credentials');
+    expect(reply.value.message).toMatch(/^AWS did not accept the credentials/);
+  }
 });
