@@ -133,12 +133,12 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     const settings = this.settings();
     const context = { modelId: settings.attributesModel, region: settings.region, ...this.credentialAccess() };
     const timeoutMs = Math.min(settings.requestTimeoutMs, 20_000);
-    const { check, outcome, usage } = await checkConnection(this.runtimeClient(), context, timeoutMs);
+    const { check, outcome, usage, notSent } = await checkConnection(this.runtimeClient(), context, timeoutMs);
     this.options.store.recordInvocation({
       id: randomUUID(), at: this.now(), hashes: [], requestedModelId: settings.attributesModel, modelId: settings.attributesModel,
       promptVersion: 'connection-test', inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: check.latencyMs ?? 0,
       costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices),
-      outcome, detail: check.ok ? null : check.message, attempt: 0,
+      outcome, detail: check.ok ? null : check.message, attempt: 0, notSent,
     });
     if (check.ok) this.queue.resumeNow();
     return check;

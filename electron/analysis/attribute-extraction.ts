@@ -5,7 +5,7 @@
  * threshold, the escalation model. Every call goes into the invocation log with its cost.
  */
 import { randomUUID } from 'node:crypto';
-import type { AiSettings, Invocation, ModelAnalysis } from '../../shared/model/ai';
+import type { AiSettings, Invocation, ModelAnalysis, NotSentReason } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import { ATTRIBUTE_SCHEMA_VERSION, overallConfidence, type ModelAttributes } from '../../shared/model/attributes';
 import type { AnalysisRecords } from '../store';
@@ -142,6 +142,15 @@ export class AttributeExtraction {
     return analysis;
   }
 
+  /** A request kept back before it was made (by the budget): logged as not sent, never as a call. */
+  keptBack(hashes: string[], settings: AiSettings, reason: NotSentReason, message: string): void {
+    const { primary } = this.analyzer.models(settings);
+    this.log({
+      requestedModelId: primary, modelId: primary, hashes, inputTokens: 0, outputTokens: 0, latencyMs: 0, costUsd: 0,
+      outcome: 'denied', detail: message, attempt: 0, notSent: reason,
+    });
+  }
+
   /** Returns the total cost of the calls. */
   private logCalls(calls: readonly CallRecord[], items: readonly Pending[], settings: AiSettings): number {
     let total = 0;
@@ -151,7 +160,7 @@ export class AttributeExtraction {
       this.log({
         requestedModelId: call.requestedModelId, modelId: call.modelId, hashes: items.map((p) => p.asset.hash),
         inputTokens: call.inputTokens, outputTokens: call.outputTokens, latencyMs: Math.round(call.latencyMs), costUsd,
-        outcome: call.invalid ? 'invalid' : 'ok', detail: call.detail, attempt: call.attempt,
+        outcome: call.invalid ? 'invalid' : 'ok', detail: call.detail, attempt: call.attempt, notSent: null,
       });
     }
     return total;
@@ -161,6 +170,7 @@ export class AttributeExtraction {
     this.log({
       requestedModelId: modelId, modelId, hashes: items.map((p) => p.asset.hash), inputTokens: 0, outputTokens: 0,
       latencyMs: Math.round(latencyMs), costUsd: 0, outcome: failure.outcome, detail: failure.message.slice(0, 300), attempt,
+      notSent: failure.notSent,
     });
   }
 

@@ -1,5 +1,5 @@
 import { ConverseCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import type { ConnectionCheck, InvocationOutcome } from '../../../shared/model/ai';
+import type { ConnectionCheck, InvocationOutcome, NotSentReason } from '../../../shared/model/ai';
 import { classifyBedrockError, type FailureContext } from './bedrock-errors';
 
 export interface ConnectionTrial {
@@ -7,6 +7,8 @@ export interface ConnectionTrial {
   /** How the call went and the tokens it used, for the invocation log. */
   outcome: InvocationOutcome;
   usage: { inputTokens: number; outputTokens: number };
+  /** Why the call never left this machine, or null when it reached the service. */
+  notSent: NotSentReason | null;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function checkConnection(
       check: { ok: true, problem: null, message: `Connected: ${modelId} answered in ${region} in ${latencyMs} ms.`, modelId, region, latencyMs },
       outcome: 'ok',
       usage: { inputTokens: output.usage?.inputTokens ?? 0, outputTokens: output.usage?.outputTokens ?? 0 },
+      notSent: null,
     };
   } catch (error) {
     // The only abort here is the timeout's, which the classifier already reads as a timeout.
@@ -38,6 +41,7 @@ export async function checkConnection(
       check: { ok: false, problem: failure.problem, message, modelId, region, latencyMs: null },
       outcome: failure.outcome,
       usage: { inputTokens: 0, outputTokens: 0 },
+      notSent: failure.notSent,
     };
   }
 }

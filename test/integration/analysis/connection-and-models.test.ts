@@ -1,29 +1,18 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiHost } from '../../../electron/server/api-host';
-import { HAIKU, openAnalysisFixture, SONNET, type AnalysisFixture } from './analysis-fixture';
+import {
+  HAIKU, keepEnv, openAnalysisFixture, SONNET, withoutCredentials, type AnalysisFixture,
+} from './analysis-fixture';
 
 let fixture: AnalysisFixture | null = null;
-const startingEnv = { ...process.env };
+const restoreEnv = keepEnv();
 afterEach(async () => {
   await fixture?.close();
   fixture = null;
-  for (const key of Object.keys(process.env)) if (!(key in startingEnv)) delete process.env[key];
-  Object.assign(process.env, startingEnv);
+  restoreEnv();
   vi.restoreAllMocks();
 });
-
-/** A machine with no AWS setup at all: no keys in the environment, no ~/.aws files, no instance role. */
-function withoutCredentials(): void {
-  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) {
-    delete process.env[key];
-  }
-  Object.assign(process.env, {
-    AWS_CONFIG_FILE: '/nonexistent/aws/config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws/credentials',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
-}
 
 /** A loopback port with nothing listening: what "offline" looks like to the SDK. */
 async function closedPort(): Promise<number> {
