@@ -12,14 +12,14 @@ export interface CredentialAccess {
   canStoreKeys: boolean;
 }
 
-const SSO_LOGIN = (profile?: string) => `\`aws sso login${profile ? ` --profile ${profile}` : ''}\``;
+const SSO_LOGIN = (profile?: string) => `"aws sso login${profile ? ` --profile ${profile}` : ''}"`;
 
 /** The ways to give the app credentials when none are set up, as one clause. */
 function waysToSetUp(canStoreKeys: boolean): string {
   const profile = `set up a profile in ~/.aws/config (for SSO, run ${SSO_LOGIN()}) and name it in Settings`;
   return canStoreKeys
     ? `${profile}, or enter an access key in Settings`
-    : `${profile}, or start Swatchbook with AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, set`;
+    : `${profile}, or set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) where you start Swatchbook`;
 }
 
 /** Nothing to sign the request with: it never left this machine. */
