@@ -7,6 +7,7 @@ import { BedrockClient, ListFoundationModelsCommand, ListInferenceProfilesComman
 import type { AvailableModel, ModelCatalog } from '../../../shared/model/ai';
 import { classifyBedrockError, type FailureContext } from './bedrock-errors';
 import type { CredentialProvider } from './credentials';
+import { redactFailures } from './redacted-failures';
 
 /**
  * The endpoint comes from the standard AWS configuration (AWS_ENDPOINT_URL_BEDROCK is honoured by the SDK).
@@ -16,7 +17,7 @@ export async function listAvailableModels(
   credentials: CredentialProvider, configured: readonly string[], context: FailureContext,
 ): Promise<ModelCatalog> {
   const { region } = context;
-  const client = new BedrockClient({ region, credentials, maxAttempts: 2 });
+  const client = redactFailures(new BedrockClient({ region, credentials, maxAttempts: 2 }));
   try {
     const [models, profiles] = await Promise.all([
       client.send(new ListFoundationModelsCommand({})),

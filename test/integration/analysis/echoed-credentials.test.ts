@@ -2,11 +2,9 @@
  * AWS's signature errors repeat the request's Authorization header and session token. Nothing
  * the service echoes may reach the data folder, the API's replies or the console.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { format } from 'node:util';
 import { afterEach, expect, it, vi } from 'vitest';
 import { ApiHost } from '../../../electron/server/api-host';
+import { allFiles, captureConsole, expectNone } from '../../support/leak-check';
 import { openAnalysisFixture, type AnalysisFixture } from './analysis-fixture';
 
 /** Temporary credentials, as SSO and assumed roles hand out: an ASIA key id with a session token. */
@@ -25,21 +23,6 @@ afterEach(async () => {
   for (const key of ENV_KEYS) delete process.env[key];
   vi.restoreAllMocks();
 });
-
-/** Everything written under `dir`, concatenated. */
-async function allFiles(dir: string): Promise<string> {
-  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  return (await Promise.all(files.map((file) => fs.readFile(file, 'latin1')))).join('\n');
-}
-
-function captureConsole(): string[] {
-  const lines: string[] = [];
-  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(format(...args)));
-  }
-  return lines;
-}
 
 it('keeps echoed key ids and session tokens out of the data folder, the API replies and the console', async () => {
   fixture = await openAnalysisFixture({}, { photos: 1 });
@@ -67,14 +50,11 @@ it('keeps echoed key ids and session tokens out of the data folder, the API repl
   // The fake did echo them, so the checks below are about something.
   const signed = fake.requests.filter((r) => r.auth?.scheme === 'sigv4' && r.auth.accessKeyId === KEY_ID);
   expect(signed.some((r) => r.headers['x-amz-security-token'] === TOKEN)).toBe(true);
-  const stored = await allFiles(fixture.dataDir);
-  const answered = JSON.stringify(replies);
-  const logged = printed.join('\n');
-  for (const secret of [KEY_ID, SECRET, TOKEN, TOKEN.slice(0, 40), 'Signature=']) {
-    expect(stored, `data folder: ${secret}`).not.toContain(secret);
-    expect(answered, `API replies: ${secret}`).not.toContain(secret);
-    expect(logged, `console: ${secret}`).not.toContain(secret);
-  }
+  expectNone([KEY_ID, SECRET, TOKEN, TOKEN.slice(0, 40)], {
+    'data folder': await allFiles(fixture.dataDir),
+    'API replies': JSON.stringify(replies),
+    console: printed.join('\n'),
+  });
   // Signature errors hold the queue with the fixed credentials message, not the service's text.
   expect(library.analysis.queue.progress().holdReason).toMatch(/^AWS did not accept the credentials/);
   for (const reply of [replies[3], replies[5]] as { ok: true; value: { problem: string; message: string } }[]) {
