@@ -70,7 +70,7 @@ export function classifyBedrockError(error: unknown, context: FailureContext): C
 function credentialFailure(name: string, text: string, access: CredentialAccess): ClassifiedFailure | null {
   if (LOCAL_CREDENTIAL_ERRORS.has(name)) {
     // A signed-out or expired SSO session is an expiry the user fixes by signing in, not missing setup.
-    if (/\bSSO\b|token is expired/i.test(text)) {
+    if (/SSO session|SSO token|token is expired/i.test(text)) {
       return failure('denied', 'expired-token', 'hold', expiredSessionMessage(access), 'no-credentials');
     }
     return failure('denied', 'no-credentials', 'hold', noCredentialsMessage(access), 'no-credentials');
