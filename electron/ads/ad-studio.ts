@@ -156,6 +156,7 @@ export class AdStudio {
       id: randomUUID(), at: this.now(), hashes: [campaign.productHash], requestedModelId: settings.attributesModel, modelId: settings.attributesModel,
       promptVersion: ADS_PROMPT_VERSION, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: Math.round(usage.latencyMs || performance.now() - started),
       costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices), outcome: 'ok', detail: null, attempt: 0,
+      notSent: null,
     });
     return this.updateCampaign(id, { features });
   }
@@ -280,6 +281,7 @@ export class AdStudio {
     this.store.recordInvocation({
       id: randomUUID(), at: this.now(), hashes: [campaign.productHash], requestedModelId: modelId, modelId, promptVersion: ADS_PROMPT_VERSION,
       inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), costUsd, outcome: 'ok', detail: null, attempt: 0,
+      notSent: null,
     });
   }
 

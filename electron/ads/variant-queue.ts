@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { ApplyGuardrailCommand } from '@aws-sdk/client-bedrock-runtime';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
+import type { InvocationOutcome, NotSentReason } from '../../shared/model/ai';
 import { AD_FORMATS } from '../../shared/model/ads';
 import type { AnalysisService } from '../analysis';
 import { budgetMessage, spentThisMonth } from '../analysis/budget';
@@ -117,9 +118,12 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     } catch (error) {
       if (!remote) throw error;
       const blocked = error instanceof GenerationBlockedError;
-      const failure = blocked ? null : classifyBedrockError(error, { modelId: variant.generator, region: settings.region });
+      const failure = blocked ? null : classifyBedrockError(error, {
+        modelId: variant.generator, region: settings.region, ...this.analysis.credentialAccess(),
+      });
       const message = blocked ? (error as Error).message : failure!.message;
-      this.log(campaign, variant.generator, 0, blocked ? 'blocked' : failure!.outcome, message, started);
+      const outcome = blocked ? 'blocked' : failure!.outcome;
+      this.log(campaign, variant.generator, 0, outcome, message, started, failure?.notSent ?? null);
       this.store.updateVariant(variant.id, { state: blocked || failure!.outcome === 'blocked' ? 'blocked' : 'failed', error: message });
     }
   }
@@ -135,10 +139,19 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     return `the brand guardrail blocked the prompt: ${output.outputs?.map((o) => o.text).join(' ') || output.actionReason || 'no reason given'}`;
   }
 
-  private log(campaign: Campaign, modelId: string, costUsd: number, outcome: 'ok' | 'blocked' | 'denied' | 'error' | 'throttled' | 'timeout' | 'offline' | 'invalid', detail: string | null, started: number): void {
+  private log(
+    campaign: Campaign,
+    modelId: string,
+    costUsd: number,
+    outcome: InvocationOutcome,
+    detail: string | null,
+    started: number,
+    notSent: NotSentReason | null = null,
+  ): void {
     this.store.recordInvocation({
       id: randomUUID(), at: this.now(), hashes: [campaign.productHash], requestedModelId: modelId, modelId, promptVersion: ADS_PROMPT_VERSION,
       inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), costUsd, outcome, detail: detail?.slice(0, 300) ?? null, attempt: 0,
+      notSent,
     });
   }
 }

@@ -195,8 +195,10 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
       const settings = this.options.settings();
       const spent = spentThisMonth(this.store, this.now());
       if (spent >= settings.monthlyBudgetUsd) {
+        const reason = budgetMessage(spent, settings.monthlyBudgetUsd);
+        this.options.extraction().keptBack(batch.map((job) => job.hash), settings, 'budget', reason);
         this.release(batch);
-        this.setHold({ kind: 'budget', reason: budgetMessage(spent, settings.monthlyBudgetUsd) });
+        this.setHold({ kind: 'budget', reason });
         return;
       }
       await this.analyse(this.withAssets(batch), settings, controller);

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { AiSettings, type AvailableModel, type ConnectionCheck, type CostEstimate, type ModelInputPreview, type UsageReport } from '../../shared/model/ai';
+import {
+  AiSettings, type ConnectionCheck, type CostEstimate, type ModelCatalog, type ModelInputPreview, type UsageReport,
+} from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import type { LibraryStore } from '../store';
 import { AnalysisQueue } from './analysis-queue';
@@ -15,6 +17,7 @@ import type { Analyzer } from './analyzer';
 import { AttributeExtraction, type ExtractionOutcome } from './attribute-extraction';
 import { createAnalyzer } from './analyzers';
 import { checkConnection } from './bedrock/connection-check';
+import type { CredentialAccess } from './bedrock/credential-advice';
 import { credentialProvider, type AccessKeys, type SecretStore } from './bedrock/credentials';
 import { listAvailableModels } from './bedrock/model-catalog';
 import { PROMPT_VERSION, SYSTEM_PROMPT, userMessage } from './bedrock/prompt';
@@ -49,7 +52,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     this.queue = new AnalysisQueue({
       store: options.store,
       settings: () => this.settings(),
-      extraction: () => new AttributeExtraction(options.store, this.analyzer(), this.now),
+      extraction: () => new AttributeExtraction(options.store, this.analyzer(), this.credentialAccess(), this.now),
       now: options.now,
       holdRetryMs: options.holdRetryMs,
       backoffMs: options.backoffMs,
@@ -91,6 +94,11 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     return this.options.secrets.available;
   }
 
+  /** Where credentials come from, and whether a key can be entered here: failure messages depend on both. */
+  credentialAccess(): CredentialAccess {
+    return { source: this.settings().credentials, canStoreKeys: this.canStoreKeys() };
+  }
+
   hasStoredKeys(): Promise<boolean> {
     return this.options.secrets.has();
   }
@@ -123,21 +131,24 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   async testConnection(): Promise<ConnectionCheck> {
     const settings = this.settings();
-    const { check, outcome, usage } = await checkConnection(this.runtimeClient(), settings.attributesModel, settings.region, Math.min(settings.requestTimeoutMs, 20_000));
+    const context = { modelId: settings.attributesModel, region: settings.region, ...this.credentialAccess() };
+    const timeoutMs = Math.min(settings.requestTimeoutMs, 20_000);
+    const { check, outcome, usage, notSent } = await checkConnection(this.runtimeClient(), context, timeoutMs);
     this.options.store.recordInvocation({
       id: randomUUID(), at: this.now(), hashes: [], requestedModelId: settings.attributesModel, modelId: settings.attributesModel,
       promptVersion: 'connection-test', inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: check.latencyMs ?? 0,
       costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices),
-      outcome, detail: check.ok ? null : check.message, attempt: 0,
+      outcome, detail: check.ok ? null : check.message, attempt: 0, notSent,
     });
     if (check.ok) this.queue.resumeNow();
     return check;
   }
 
-  listModels(): Promise<AvailableModel[]> {
+  listModels(): Promise<ModelCatalog> {
     const s = this.settings();
     const configured = [s.attributesModel, ...(s.escalationModel ? [s.escalationModel] : [])];
-    return listAvailableModels(s.region, credentialProvider(s.credentials, this.options.secrets), configured);
+    const context = { modelId: s.attributesModel, region: s.region, ...this.credentialAccess() };
+    return listAvailableModels(credentialProvider(s.credentials, this.options.secrets), configured, context);
   }
 
   usage(days: number): UsageReport {

@@ -5,13 +5,14 @@
  * threshold, the escalation model. Every call goes into the invocation log with its cost.
  */
 import { randomUUID } from 'node:crypto';
-import type { AiSettings, Invocation, ModelAnalysis } from '../../shared/model/ai';
+import type { AiSettings, Invocation, ModelAnalysis, NotSentReason } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import { ATTRIBUTE_SCHEMA_VERSION, overallConfidence, type ModelAttributes } from '../../shared/model/attributes';
 import type { AnalysisRecords } from '../store';
 import type { Analyzer, CallRecord } from './analyzer';
 import { ConverseFailure } from './bedrock/converse';
 import { classifyBedrockError, type ClassifiedFailure } from './bedrock/bedrock-errors';
+import type { CredentialAccess } from './bedrock/credential-advice';
 import { PROMPT_VERSION } from './bedrock/prompt';
 import { planModelInput, renderAssetInput, type ModelImage } from './model-input';
 import { costOf } from './pricing';
@@ -43,6 +44,8 @@ export class AttributeExtraction {
   constructor(
     private readonly store: AnalysisRecords,
     private readonly analyzer: Analyzer,
+    /** For failure messages that name only the credential fixes this mode offers. */
+    private readonly access: CredentialAccess,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -99,7 +102,7 @@ export class AttributeExtraction {
       result = await this.analyzer.analyze(ready.map((p) => ({ asset: p.asset, images: p.images })), modelId, signal);
     } catch (error) {
       if (!(error instanceof ConverseFailure)) throw error;
-      const failure = classifyBedrockError(error.cause, { modelId, region: settings.region });
+      const failure = classifyBedrockError(error.cause, { modelId, region: settings.region, ...this.access });
       this.logCalls(error.calls, ready, settings);
       this.logFailure(modelId, ready, failure, error.latencyMs, error.calls.length);
       throw new RemoteCallError(failure);
@@ -139,6 +142,15 @@ export class AttributeExtraction {
     return analysis;
   }
 
+  /** A request kept back before it was made (by the budget): logged as not sent, never as a call. */
+  keptBack(hashes: string[], settings: AiSettings, reason: NotSentReason, message: string): void {
+    const { primary } = this.analyzer.models(settings);
+    this.log({
+      requestedModelId: primary, modelId: primary, hashes, inputTokens: 0, outputTokens: 0, latencyMs: 0, costUsd: 0,
+      outcome: 'denied', detail: message, attempt: 0, notSent: reason,
+    });
+  }
+
   /** Returns the total cost of the calls. */
   private logCalls(calls: readonly CallRecord[], items: readonly Pending[], settings: AiSettings): number {
     let total = 0;
@@ -148,7 +160,7 @@ export class AttributeExtraction {
       this.log({
         requestedModelId: call.requestedModelId, modelId: call.modelId, hashes: items.map((p) => p.asset.hash),
         inputTokens: call.inputTokens, outputTokens: call.outputTokens, latencyMs: Math.round(call.latencyMs), costUsd,
-        outcome: call.invalid ? 'invalid' : 'ok', detail: call.detail, attempt: call.attempt,
+        outcome: call.invalid ? 'invalid' : 'ok', detail: call.detail, attempt: call.attempt, notSent: null,
       });
     }
     return total;
@@ -158,6 +170,7 @@ export class AttributeExtraction {
     this.log({
       requestedModelId: modelId, modelId, hashes: items.map((p) => p.asset.hash), inputTokens: 0, outputTokens: 0,
       latencyMs: Math.round(latencyMs), costUsd: 0, outcome: failure.outcome, detail: failure.message.slice(0, 300), attempt,
+      notSent: failure.notSent,
     });
   }
 

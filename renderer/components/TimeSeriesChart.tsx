@@ -20,13 +20,32 @@ interface TimeSeriesChartProps {
   series: ChartSeries[];
   /** Keep stable (module-level): a new function rebuilds the chart. */
   formatValue(value: number): string;
+  /** Shown instead of an empty axis when no series has a value. */
+  emptyText: string;
   height?: number;
 }
 
 const utc = (seconds: number) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC');
 
+/** A titled line chart, or a plain sentence when there is nothing to plot (an empty axis reads as data). */
+export function TimeSeriesChart({ title, emptyText, ...plot }: TimeSeriesChartProps) {
+  const hasData = plot.series.some((s) => s.values.some((v) => v !== null));
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      {hasData ? (
+        <Plot {...plot} title={title} />
+      ) : (
+        <p className="chart-empty muted" data-testid="chart-empty">
+          {emptyText}
+        </p>
+      )}
+    </figure>
+  );
+}
+
 /** A uPlot line chart that fills its container's width, follows light/dark, and is destroyed with the component. */
-export function TimeSeriesChart({ title, x, series, formatValue, height = 200 }: TimeSeriesChartProps) {
+function Plot({ title, x, series, formatValue, height = 200 }: Omit<TimeSeriesChartProps, 'emptyText'>) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<uPlot | null>(null);
   const { width } = useElementSize(containerRef);
@@ -75,10 +94,5 @@ export function TimeSeriesChart({ title, x, series, formatValue, height = 200 }:
     };
   }, [x, series, formatValue, height, dark, sized]);
 
-  return (
-    <figure className="chart">
-      <figcaption>{title}</figcaption>
-      <div ref={containerRef} className="chart-canvas" role="img" aria-label={title} />
-    </figure>
-  );
+  return <div ref={containerRef} className="chart-canvas" role="img" aria-label={title} />;
 }

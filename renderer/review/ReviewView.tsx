@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ReviewQueueEntry } from '../../shared/model';
 import { useReviewQueue } from '../api';
 import { KeyboardHelp } from './KeyboardHelp';
+import { ReviewEmpty } from './ReviewEmpty';
 import { ReviewerBadge, ReviewerNamePrompt } from './ReviewerName';
 import { ReviewFilterBar } from './ReviewFilterBar';
 import { DEFAULT_REVIEW_FILTERS, queueQuery, type ReviewFilters } from './review-filters';
@@ -48,11 +49,7 @@ export function ReviewView() {
       ) : !queue.data ? (
         <p className="muted pad">Loading the queue…</p>
       ) : items.length === 0 ? (
-        <p className="review-empty muted" data-testid="review-empty">
-          {filtered
-            ? 'Nothing matches these filters.'
-            : 'Nothing is pending review. Images appear here once they are analysed with AI (Library → Analyse with AI); decided ones are under Show: All.'}
-        </p>
+        <ReviewEmpty filtered={filtered} />
       ) : (
         <ReviewWorkspace items={items} reviewer={reviewer} helpOpen={helpOpen} onToggleHelp={() => setHelpOpen((open) => !open)} />
       )}

@@ -18,7 +18,6 @@ export function ConnectionTest() {
             {check.ok ? '✓ ' : '✕ '}
             {check.message}
             {check.ok && check.latencyMs !== null && <span className="muted"> ({formatMs(check.latencyMs)})</span>}
-            {check.problem && <span className="muted"> [{check.problem}]</span>}
           </p>
         )}
       </div>

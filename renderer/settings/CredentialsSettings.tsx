@@ -37,8 +37,9 @@ export function CredentialsSettings({ value, hasStoredKeys, canStoreKeys }: Cred
       {radio('stored-keys', 'Access keys stored by this app', !canStoreKeys)}
       {!canStoreKeys && (
         <p className="small muted" data-testid="keys-unavailable">
-          Browser mode and the command line cannot keep keys: use a named profile, or the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment
-          variables with the default chain.
+          Only the desktop app, on a system with a keychain, can keep access keys. Here, name a profile from
+          ~/.aws/config (for SSO, run <code>aws sso login</code> first), or start Swatchbook with the
+          AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables and use the default chain.
         </p>
       )}
       {canStoreKeys && hasStoredKeys && (

@@ -1,6 +1,6 @@
 import type { AiSettings, AvailableModel } from '../../shared/model';
 import { useAvailableModels } from '../api';
-import { AvailableModelList } from './AvailableModelList';
+import { AvailableModels } from './AvailableModels';
 import { NumberSetting } from './NumberSetting';
 import { TextSetting } from './TextSetting';
 
@@ -29,13 +29,14 @@ function ModelWarning({ id, models }: { id: string | null; models: AvailableMode
 
 /** The first model, the one to escalate to and when, picked from what the account can use. */
 export function ModelSettings({ settings }: { settings: AiSettings }) {
-  const models = useAvailableModels(settings.analyzer === 'bedrock');
+  const catalog = useAvailableModels(settings.analyzer === 'bedrock');
+  const models = catalog.data?.models;
   const configured = [settings.attributesModel, settings.escalationModel, settings.imageModel];
-  const relevant = models.data?.filter((m) => canDescribeImages(m) || configured.includes(m.id));
+  const relevant = models?.filter((m) => canDescribeImages(m) || configured.includes(m.id));
   return (
     <>
       <TextSetting settingKey="attributesModel" label="Attributes model" value={settings.attributesModel} list={MODEL_SUGGESTIONS} hint="Asked first for every image; a cheap vision model." />
-      <ModelWarning id={settings.attributesModel} models={models.data} />
+      <ModelWarning id={settings.attributesModel} models={models} />
       <TextSetting
         settingKey="escalationModel"
         label="Escalation model"
@@ -45,12 +46,12 @@ export function ModelSettings({ settings }: { settings: AiSettings }) {
         placeholder="none: never escalate"
         hint="Asked when the first answer is invalid or less confident than the threshold. Leave empty to never escalate."
       />
-      <ModelWarning id={settings.escalationModel} models={models.data} />
+      <ModelWarning id={settings.escalationModel} models={models} />
       <NumberSetting settingKey="escalationThreshold" label="Escalation threshold" value={settings.escalationThreshold} min={0} max={1} step={0.05} hint="Overall confidence from 0 to 1 below which the escalation model is asked." />
       <TextSetting settingKey="imageModel" label="Image model (ad studio)" value={settings.imageModel} list={IMAGE_MODEL_SUGGESTIONS} hint="Paints ad backgrounds around the product: Nova Canvas, Titan Image or a Stability model." />
-      <ModelWarning id={settings.imageModel} models={models.data} />
+      <ModelWarning id={settings.imageModel} models={models} />
       <datalist id={IMAGE_MODEL_SUGGESTIONS}>
-        {models.data?.filter(canPaint).map((m) => (
+        {models?.filter(canPaint).map((m) => (
           <option key={m.id} value={m.id}>
             {`${m.name}${m.lifecycle === 'LEGACY' ? ' (legacy)' : ''}`}
           </option>
@@ -63,18 +64,7 @@ export function ModelSettings({ settings }: { settings: AiSettings }) {
           </option>
         ))}
       </datalist>
-      <div className="available-models-header">
-        <h3>Models available in {settings.region}</h3>
-        <button type="button" className="compact" onClick={() => void models.refetch()} disabled={models.isFetching} data-testid="refresh-models">
-          {models.isFetching ? 'Listing…' : 'Refresh list'}
-        </button>
-      </div>
-      {models.error && (
-        <p className="error-text small" role="alert" data-testid="models-error">
-          Could not list the models: {models.error.message}
-        </p>
-      )}
-      {relevant ? <AvailableModelList models={relevant} /> : !models.isFetching && <p className="small muted">Choose Amazon Bedrock above, or press Refresh list, to see the models this account can use.</p>}
+      <AvailableModels settings={settings} catalog={catalog} relevant={relevant} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { dayToSeconds, rangeDays, seriesPerModel } from './usage-series';
 
 const formatCalls = (value: number) => String(Math.round(value * 10) / 10);
 const formatLatency = (value: number) => formatMs(value);
+const NO_CALLS = 'No calls yet';
 
 /** Cost, calls and latency per day, one line per model (latency: p50 solid, p95 dashed). */
 export function UsageCharts({ report, days }: { report: UsageReport; days: number }) {
@@ -25,9 +26,27 @@ export function UsageCharts({ report, days }: { report: UsageReport; days: numbe
 
   return (
     <div className="usage-charts" data-testid="usage-charts">
-      <TimeSeriesChart title="Cost per day (USD)" x={charts.x} series={charts.cost} formatValue={formatUsd} />
-      <TimeSeriesChart title="Calls per day" x={charts.x} series={charts.calls} formatValue={formatCalls} />
-      <TimeSeriesChart title="Latency per day (p50, p95)" x={charts.x} series={charts.latency} formatValue={formatLatency} />
+      <TimeSeriesChart
+        title="Cost per day (USD)"
+        x={charts.x}
+        series={charts.cost}
+        formatValue={formatUsd}
+        emptyText={NO_CALLS}
+      />
+      <TimeSeriesChart
+        title="Calls per day"
+        x={charts.x}
+        series={charts.calls}
+        formatValue={formatCalls}
+        emptyText={NO_CALLS}
+      />
+      <TimeSeriesChart
+        title="Latency per day (p50, p95)"
+        x={charts.x}
+        series={charts.latency}
+        formatValue={formatLatency}
+        emptyText="No answers yet: latency is measured on answered calls."
+      />
     </div>
   );
 }

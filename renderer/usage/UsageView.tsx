@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useUsageReport } from '../api';
 import { BudgetMeter } from '../components/BudgetMeter';
+import { NotSentList } from './NotSentList';
 import { UsageCharts } from './UsageCharts';
 import { UsageTable } from './UsageTable';
 
 const RANGES = [7, 30, 90] as const;
 
-/** What model calls cost and how they went: this month against the budget, then per day and per model. */
+/**
+ * What model calls cost and how they went: this month against the budget, then per day and per
+ * model; requests refused on this computer are listed apart, as they are not calls.
+ */
 export function UsageView() {
   const [days, setDays] = useState<(typeof RANGES)[number]>(30);
   const report = useUsageReport(days);
@@ -34,7 +38,8 @@ export function UsageView() {
             </section>
             {data.models.length === 0 ? (
               <p className="empty-usage muted" data-testid="usage-empty">
-                No model calls in the last {days} days. Calls appear here once you analyse images with a model or test the connection in Settings.
+                No calls reached Amazon Bedrock in the last {days} days. Calls appear here once you analyse images
+                with a model or test the connection in Settings.
               </p>
             ) : (
               <>
@@ -42,6 +47,7 @@ export function UsageView() {
                 <UsageCharts report={data} days={days} />
               </>
             )}
+            {data.notSent.length > 0 && <NotSentList rows={data.notSent} />}
           </>
         )}
       </div>

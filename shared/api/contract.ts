@@ -5,7 +5,8 @@ import { JOB_STATES } from '../model/jobs';
 import { AssetSummary, SearchQuery, SearchResult } from '../model/search';
 import { Collection, SavedSearch, TagCount, TagName } from '../model/organising';
 import {
-  AiSettings, AnalysisJob, AnalysisProgress, AvailableModel, ConnectionCheck, CostEstimate, ModelAnalysis, ModelInputPreview, UsageReport,
+  AiSettings, AnalysisJob, AnalysisProgress, ConnectionCheck, CostEstimate, ModelAnalysis,
+  ModelCatalog, ModelInputPreview, UsageReport,
 } from '../model/ai';
 import { AD_FORMAT_IDS, AdCopy, AdVariant, BrandRules, Campaign, Concept, SalientFeatures, THEMES } from '../model/ads';
 import { DecisionInput, QualityReport, ReviewerName, ReviewItem, ReviewQueuePage, ReviewQueueQuery } from '../model/review';
@@ -80,7 +81,8 @@ export const apiContract = {
   },
   clearAccessKeys: { input: Nothing, output: z.object({ ok: z.literal(true) }) },
   testConnection: { input: Nothing, output: ConnectionCheck },
-  listAvailableModels: { input: Nothing, output: z.array(AvailableModel) },
+  /** Never fails for want of credentials, permission or network: the reply says which, as the connection test does. */
+  listAvailableModels: { input: Nothing, output: ModelCatalog },
   estimateAnalysis: { input: AnalysisTarget, output: CostEstimate },
   startAnalysis: { input: AnalysisTarget, output: z.object({ batchId: z.string(), queued: z.number().int() }) },
   analysisProgress: { input: Nothing, output: AnalysisProgress },

@@ -96,7 +96,21 @@ export type AnalysisJob = z.infer<typeof AnalysisJob>;
 export const INVOCATION_OUTCOMES = ['ok', 'invalid', 'throttled', 'denied', 'timeout', 'offline', 'error', 'blocked'] as const;
 export type InvocationOutcome = (typeof INVOCATION_OUTCOMES)[number];
 
-/** One call to a model: what it cost and how it went. No image bytes, no secrets. */
+/** Why a request never left this machine: nothing to sign it with, no route to AWS, or the monthly budget. */
+export const NOT_SENT_REASONS = ['no-credentials', 'offline', 'budget'] as const;
+export type NotSentReason = (typeof NOT_SENT_REASONS)[number];
+
+/** Each reason as a user reads it, after a count of requests. */
+export const NOT_SENT_LABELS: Record<NotSentReason, string> = {
+  'no-credentials': 'no AWS credentials',
+  offline: 'Amazon Bedrock could not be reached',
+  budget: 'the monthly budget was reached',
+};
+
+/**
+ * One call to a model: what it cost and how it went. No image bytes, no secrets. A request
+ * refused on this machine before it was sent is recorded too, marked `notSent`: it is not a call.
+ */
 export const Invocation = z.object({
   id: z.string(),
   at: z.number(),
@@ -114,6 +128,11 @@ export const Invocation = z.object({
   detail: z.string().nullable(),
   /** Which try of the same job this was: 0 the first, 1 the retry after an invalid reply, … */
   attempt: z.number().int(),
+  /**
+   * Why the request never reached the service; null when it did. Records written before this
+   * field lack it: see invocation-reach.ts for how they are read.
+   */
+  notSent: z.enum(NOT_SENT_REASONS).nullable().optional(),
 });
 export type Invocation = z.infer<typeof Invocation>;
 
@@ -198,6 +217,16 @@ export const AvailableModel = z.object({
 });
 export type AvailableModel = z.infer<typeof AvailableModel>;
 
+/** What Settings lists: the models, or why there are none to list (no credentials, no permission, offline). */
+export const ModelCatalog = z.object({
+  models: z.array(AvailableModel),
+  /** Null when the list came back. */
+  problem: z.enum(CONNECTION_PROBLEMS).nullable(),
+  /** One clear sentence naming the fix; null when the list came back. */
+  message: z.string().nullable(),
+});
+export type ModelCatalog = z.infer<typeof ModelCatalog>;
+
 export const UsageRow = z.object({
   day: z.string(),
   modelId: z.string(),
@@ -211,11 +240,24 @@ export const UsageRow = z.object({
 });
 export type UsageRow = z.infer<typeof UsageRow>;
 
+/** Requests to one model refused on this machine for one reason: not calls, never charged. */
+export const NotSentRow = z.object({
+  modelId: z.string(),
+  reason: z.enum(NOT_SENT_REASONS),
+  count: z.number().int(),
+  lastAt: z.number(),
+  /** The latest message about it, naming the way forward; null for records older than that message. */
+  detail: z.string().nullable(),
+});
+export type NotSentRow = z.infer<typeof NotSentRow>;
+
 export const UsageReport = z.object({
-  /** One row per day and model, oldest first. */
+  /** One row per day and model, oldest first; only requests that reached the service. */
   days: z.array(UsageRow),
-  /** One row per model over the whole range (day = 'all'). */
+  /** One row per model over the whole range (day = 'all'); only requests that reached the service. */
   models: z.array(UsageRow),
+  /** Requests that never left this machine, per model and reason, most recent first. */
+  notSent: z.array(NotSentRow),
   spentThisMonthUsd: z.number(),
   budgetUsd: z.number(),
 });

@@ -6,6 +6,7 @@
 import { ConverseCommand, type BedrockRuntimeClient, type ConverseCommandOutput, type Message } from '@aws-sdk/client-bedrock-runtime';
 import type { AnalyzerResult, CallRecord, DesignAnswer } from '../analyzer';
 import { systemBlocks, toolConfig, TOOL_NAME, userMessage, type DesignRequest } from './prompt';
+import { redactCredentials } from './redact-credentials';
 import { parseReply, type ParsedReply } from './reply';
 
 const MAX_OUTPUT_TOKENS_PER_DESIGN = 500;
@@ -20,7 +21,8 @@ export interface ConverseTarget {
 /** A call that failed at the service or the network; carries the calls made before it. */
 export class ConverseFailure extends Error {
   constructor(readonly cause: unknown, readonly calls: CallRecord[], readonly latencyMs: number) {
-    super(cause instanceof Error ? cause.message : String(cause));
+    // Its own message may end up in a log: never the service's echo of the request's credentials.
+    super(redactCredentials(cause instanceof Error ? cause.message : String(cause)));
   }
 }
 

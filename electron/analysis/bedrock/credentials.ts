@@ -6,6 +6,7 @@
  */
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { CredentialSource } from '../../../shared/model/ai';
+import { rememberCredentials } from './redact-credentials';
 
 export interface AccessKeys {
   accessKeyId: string;
@@ -45,7 +46,17 @@ export class MissingCredentialsError extends Error {
   override name = 'CredentialsProviderError';
 }
 
+/** The provider for this source; what it resolves is remembered so that an echo of it in an error is redacted. */
 export function credentialProvider(source: CredentialSource, secrets: SecretStore): CredentialProvider {
+  const provider = sourceProvider(source, secrets);
+  return async (...args) => {
+    const credentials = await provider(...args);
+    rememberCredentials(credentials);
+    return credentials;
+  };
+}
+
+function sourceProvider(source: CredentialSource, secrets: SecretStore): CredentialProvider {
   switch (source.kind) {
     case 'default':
       return fromNodeProviderChain();

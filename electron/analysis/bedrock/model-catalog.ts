@@ -4,12 +4,20 @@
  * retired model is noticed in Settings rather than as failed jobs.
  */
 import { BedrockClient, ListFoundationModelsCommand, ListInferenceProfilesCommand } from '@aws-sdk/client-bedrock';
-import type { AvailableModel } from '../../../shared/model/ai';
+import type { AvailableModel, ModelCatalog } from '../../../shared/model/ai';
+import { classifyBedrockError, type FailureContext } from './bedrock-errors';
 import type { CredentialProvider } from './credentials';
+import { redactFailures } from './redacted-failures';
 
-/** The endpoint comes from the standard AWS configuration (AWS_ENDPOINT_URL_BEDROCK is honoured by the SDK). */
-export async function listAvailableModels(region: string, credentials: CredentialProvider, configured: readonly string[]): Promise<AvailableModel[]> {
-  const client = new BedrockClient({ region, credentials, maxAttempts: 2 });
+/**
+ * The endpoint comes from the standard AWS configuration (AWS_ENDPOINT_URL_BEDROCK is honoured by the SDK).
+ * A list that cannot be had is an answer too: Settings shows why, as the connection test would say it.
+ */
+export async function listAvailableModels(
+  credentials: CredentialProvider, configured: readonly string[], context: FailureContext,
+): Promise<ModelCatalog> {
+  const { region } = context;
+  const client = redactFailures(new BedrockClient({ region, credentials, maxAttempts: 2 }));
   try {
     const [models, profiles] = await Promise.all([
       client.send(new ListFoundationModelsCommand({})),
@@ -36,10 +44,22 @@ export async function listAvailableModels(region: string, credentials: Credentia
         list.push({ id, name: id, provider: 'configured', kind: 'model', input: [], output: [], lifecycle: 'UNKNOWN', warning: `Not offered to this account in ${region}: it may be retired, need an inference profile, or belong to another region.` });
       }
     }
-    return list;
+    return { models: list, problem: null, message: null };
+  } catch (error) {
+    return unlisted(error, context);
   } finally {
     client.destroy();
   }
+}
+
+function unlisted(error: unknown, context: FailureContext): ModelCatalog {
+  const failure = classifyBedrockError(error, context);
+  // Listing needs its own IAM permissions: being refused them says nothing about access to the models.
+  const message = failure.problem === 'access-denied'
+    ? `This account may not list Bedrock models in ${context.region} (IAM: bedrock:ListFoundationModels and `
+      + 'bedrock:ListInferenceProfiles). Analysis may still work: try Test connection.'
+    : failure.message;
+  return { models: [], problem: failure.problem, message };
 }
 
 function lifecycleWarning(lifecycle: AvailableModel['lifecycle']): string | null {

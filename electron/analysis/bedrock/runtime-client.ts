@@ -1,5 +1,6 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { CredentialProvider } from './credentials';
+import { redactFailures } from './redacted-failures';
 
 /**
  * The SDK client as users get it (its default HTTP/2 handler). Its own retries are off:
@@ -7,5 +8,5 @@ import type { CredentialProvider } from './credentials';
  * from the standard AWS configuration (AWS_ENDPOINT_URL_BEDROCK_RUNTIME is honoured by the SDK).
  */
 export function createRuntimeClient(region: string, credentials: CredentialProvider): BedrockRuntimeClient {
-  return new BedrockRuntimeClient({ region, credentials, maxAttempts: 1 });
+  return redactFailures(new BedrockRuntimeClient({ region, credentials, maxAttempts: 1 }));
 }

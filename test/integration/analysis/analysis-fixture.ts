@@ -30,6 +30,27 @@ export function designs(count: number, over: Record<string, unknown> = {}): { de
   return { designs: Array.from({ length: count }, (_, i) => ({ ...TYPICAL_REPLY, design: i + 1, description: `Design number ${i + 1}.`, ...over })) };
 }
 
+/** A machine with no AWS setup at all: no keys in the environment, no ~/.aws files, no instance role. */
+export function withoutCredentials(): void {
+  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) {
+    delete process.env[key];
+  }
+  Object.assign(process.env, {
+    AWS_CONFIG_FILE: '/nonexistent/aws/config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws/credentials',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
+}
+
+/** The environment as it is now; the returned function puts it back (the fixture and tests change AWS_*). */
+export function keepEnv(): () => void {
+  const kept = { ...process.env };
+  return () => {
+    for (const key of Object.keys(process.env)) if (!(key in kept)) delete process.env[key];
+    Object.assign(process.env, kept);
+  };
+}
+
 export interface FixtureOptions {
   solid?: boolean;
   photos?: number;

@@ -60,6 +60,12 @@ describe('the remote analysis queue', () => {
     expect(progress).toMatchObject({ done: 1, budgetState: 'exceeded' });
     expect(progress.holdReason).toMatch(/monthly budget of \$0\.00 is reached/);
     expect(converseCalls(fixture)).toHaveLength(1);
+    // The batch the budget kept back is no call: Usage shows it apart, with the reason.
+    const usage = analysis.usage(30);
+    expect(usage.models[0]).toMatchObject({ calls: 1, failures: 0 });
+    expect(usage.notSent).toEqual([
+      expect.objectContaining({ reason: 'budget', count: 1, detail: progress.holdReason }),
+    ]);
 
     analysis.updateSettings({ monthlyBudgetUsd: 5 });
     await analysis.queue.settled();

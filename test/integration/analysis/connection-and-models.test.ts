@@ -1,12 +1,17 @@
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { HAIKU, openAnalysisFixture, SONNET, type AnalysisFixture } from './analysis-fixture';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiHost } from '../../../electron/server/api-host';
+import {
+  HAIKU, keepEnv, openAnalysisFixture, SONNET, withoutCredentials, type AnalysisFixture,
+} from './analysis-fixture';
 
 let fixture: AnalysisFixture | null = null;
+const restoreEnv = keepEnv();
 afterEach(async () => {
   await fixture?.close();
   fixture = null;
-  delete process.env.AWS_ENDPOINT_URL_BEDROCK;
+  restoreEnv();
+  vi.restoreAllMocks();
 });
 
 /** A loopback port with nothing listening: what "offline" looks like to the SDK. */
@@ -56,12 +61,44 @@ describe('Settings: the models this account can use', () => {
     fixture = await openAnalysisFixture({ escalationModel: SONNET }, { photos: 0 });
     process.env.AWS_ENDPOINT_URL_BEDROCK = fixture.fake.controlEndpoint;
     fixture.library.analysis.updateSettings({ attributesModel: 'anthropic.claude-2-retired-v1' });
-    const models = await fixture.library.analysis.listModels();
+    const { models, problem } = await fixture.library.analysis.listModels();
+    expect(problem).toBeNull();
     const byId = new Map(models.map((m) => [m.id, m]));
     expect(byId.get(HAIKU)).toMatchObject({ kind: 'model', lifecycle: 'ACTIVE', warning: null });
     expect(byId.get('anthropic.claude-3-5-sonnet-20240620-v1:0')?.warning).toMatch(/Legacy/);
     expect(byId.get(SONNET)).toMatchObject({ kind: 'inference-profile', lifecycle: 'ACTIVE' });
     expect(byId.get('anthropic.claude-2-retired-v1')?.warning).toMatch(/Not offered to this account in us-east-1/);
     expect(fixture.fake.requests.map((r) => r.api)).toEqual(expect.arrayContaining(['listFoundationModels', 'listInferenceProfiles']));
+  });
+
+  it('answers without credentials with the same state the connection test names, not an error', async () => {
+    fixture = await openAnalysisFixture({}, { photos: 0 });
+    process.env.AWS_ENDPOINT_URL_BEDROCK = fixture.fake.controlEndpoint;
+    withoutCredentials();
+    const logged = vi.spyOn(console, 'error');
+    const host = new ApiHost(fixture.library);
+    try {
+      const listed = await host.call('listAvailableModels', {});
+      const tested = await host.call('testConnection', {});
+      expect(listed).toMatchObject({ ok: true, value: { models: [], problem: 'no-credentials' } });
+      expect(tested).toMatchObject({ ok: true, value: { ok: false, problem: 'no-credentials' } });
+      const { message } = (listed as { value: { message: string } }).value;
+      expect(message).toBe((tested as { value: { message: string } }).value.message);
+      expect(message).toMatch(/~\/\.aws\/config/);
+    } finally {
+      host.events.close();
+    }
+    expect(logged).not.toHaveBeenCalled();
+    expect(fixture.fake.requests).toHaveLength(0);
+  });
+
+  it('says when the account may not list models, without blaming model access', async () => {
+    fixture = await openAnalysisFixture({}, { photos: 0 });
+    process.env.AWS_ENDPOINT_URL_BEDROCK = fixture.fake.controlEndpoint;
+    const denied = { kind: 'error', type: 'AccessDeniedException' } as const;
+    fixture.fake.scriptControl(denied, denied);
+    const catalog = await fixture.library.analysis.listModels();
+    expect(catalog).toMatchObject({ models: [], problem: 'access-denied' });
+    expect(catalog.message).toMatch(/may not list Bedrock models in us-east-1.*bedrock:ListFoundationModels/);
   });
 });

@@ -241,6 +241,7 @@ describe('errors, as the SDK surfaces them', () => {
     ['ExpiredTokenException', 403, 'client'],
     ['UnrecognizedClientException', 403, 'client'],
     ['InvalidSignatureException', 403, 'client'],
+    ['IncompleteSignatureException', 403, 'client'],
   ];
   it.each(cases)('%s has its name, HTTP status %i and fault', async (type, status, fault) => {
     fake.script({ kind: 'error', type });
@@ -250,6 +251,20 @@ describe('errors, as the SDK surfaces them', () => {
     expect(error.$fault).toBe(fault);
     expect(error.$metadata).toMatchObject({ httpStatusCode: status, attempts: 1 });
     expect(error.message.length).toBeGreaterThan(0);
+  });
+
+  it('repeats the request’s Authorization header and session token when told to, as AWS does', async () => {
+    const withToken = new BedrockRuntimeClient({
+      endpoint: fake.runtimeEndpoint, region: 'us-east-1', maxAttempts: 1,
+      credentials: { ...credentials, sessionToken: 'IQoJfakeSessionToken' },
+    });
+    fake.script({ kind: 'error', type: 'IncompleteSignatureException', echoCredentials: true });
+    const error = await failure(withToken.send(analyse(HAIKU)));
+    withToken.destroy();
+    expect(error.message).toMatch(/^Authorization header requires 'SignedHeaders' parameter\. Authorization=/);
+    expect(error.message).toMatch(/Credential=AKIDFAKE\/\d{8}\/us-east-1\/bedrock\/aws4_request, SignedHeaders=/);
+    expect(error.message).toMatch(/, Signature=[0-9a-f]{64}, /);
+    expect(error.message).toMatch(/, X-Amz-Security-Token=IQoJfakeSessionToken$/);
   });
 
   it('uses the modelled exception classes where the SDK has them', async () => {

@@ -64,6 +64,8 @@ export interface ErrorBehaviour {
   /** Default: the status Bedrock uses for `type` (see errors.ts). */
   status?: number;
   message?: string;
+  /** Repeats the request's Authorization header and session token after the message, as AWS's signature errors do. */
+  echoCredentials?: boolean;
 }
 
 /** Never answers: only the client's timeout or abort ends the call. */

@@ -31,13 +31,19 @@ const KNOWN = {
     auth: true,
   },
   MissingAuthenticationTokenException: { status: 403, message: 'Missing Authentication Token', auth: true },
+  IncompleteSignatureException: {
+    status: 403,
+    message: "Authorization header requires 'SignedHeaders' parameter.",
+    auth: true,
+  },
 } satisfies Record<string, { status: number; message: string; auth?: boolean }>;
 
 export type KnownErrorType = keyof typeof KNOWN;
 /** Any other name is sent as given, with status 400 unless the behaviour says otherwise. */
 export type BedrockErrorType = KnownErrorType | (string & {});
 
-export function errorReply(type: BedrockErrorType, message?: string, status?: number): WireReply {
+/** `echo` follows the message: what the service repeats of the request. */
+export function errorReply(type: BedrockErrorType, message?: string, status?: number, echo = ''): WireReply {
   const known: { status: number; message: string; auth?: boolean } | undefined = KNOWN[type as KnownErrorType];
   return {
     status: status ?? known?.status ?? 400,
@@ -45,8 +51,14 @@ export function errorReply(type: BedrockErrorType, message?: string, status?: nu
       'content-type': 'application/json',
       'x-amzn-errortype': `${type}:${known?.auth ? AUTH_LAYER : BEDROCK}`,
     },
-    body: JSON.stringify({ message: message ?? known?.message ?? type }),
+    body: JSON.stringify({ message: `${message ?? known?.message ?? type}${echo}` }),
   };
+}
+
+/** What AWS's signature errors repeat of the request: the whole Authorization header, and the session token. */
+export function credentialEcho(headers: Record<string, string>): string {
+  const token = headers['x-amz-security-token'];
+  return ` Authorization=${headers.authorization ?? ''}${token ? `, X-Amz-Security-Token=${token}` : ''}`;
 }
 
 /** A test scripted something this request cannot answer: say so loudly, and not retryably. */

@@ -148,7 +148,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       if (entry.api !== 'converse') return scriptMismatch(`${b.kind} was scripted for an InvokeModel request`);
       return converseReply(b, { modelId: entry.modelId ?? '', request: entry.body, region: regionOf(entry), startedAt: entry.at });
     };
-    perform(runtimeScript.shift() ?? fallback, reply, timers, answer);
+    perform(runtimeScript.shift() ?? fallback, reply, timers, answer, call);
   });
 
   const control = await listenHttp1((call: IncomingCall, reply: Reply) => {
@@ -162,7 +162,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       }
       return json(page('inferenceProfileSummaries', profilesOfType(inferenceProfileSummaries(models, regionOf(entry)), query), query));
     };
-    perform(controlScript.shift() ?? { kind: 'list' }, reply, timers, list);
+    perform(controlScript.shift() ?? { kind: 'list' }, reply, timers, list, call);
   });
 
   return {

@@ -1,8 +1,8 @@
 /** Carries out one scripted behaviour: the transport ones here, an operation's own answers by `answer`. */
 import { randomUUID } from 'node:crypto';
 import type { DelayBehaviour, Scripted, TransportBehaviour } from './behaviours';
-import { errorReply } from './errors';
-import type { Reply, WireReply } from './wire';
+import { credentialEcho, errorReply } from './errors';
+import type { IncomingCall, Reply, WireReply } from './wire';
 
 const TRANSPORT_KINDS = new Set(['delay', 'hang', 'drop', 'error']);
 
@@ -19,6 +19,7 @@ export function perform<Answer extends { kind: string }>(
   reply: Reply,
   timers: Timers,
   answer: (b: Answer) => WireReply,
+  call: Pick<IncomingCall, 'headers'>,
 ): void {
   if (!TRANSPORT_KINDS.has(behaviour.kind)) {
     send(reply, answer(behaviour as Answer));
@@ -29,7 +30,7 @@ export function perform<Answer extends { kind: string }>(
     case 'delay': {
       const timer = setTimeout(() => {
         timers.delete(timer);
-        if (!reply.gone) perform(b.then, reply, timers, answer);
+        if (!reply.gone) perform(b.then, reply, timers, answer, call);
       }, b.ms);
       timers.add(timer);
       return;
@@ -40,7 +41,7 @@ export function perform<Answer extends { kind: string }>(
       reply.drop(b.mode ?? 'disconnect');
       return;
     case 'error':
-      send(reply, errorReply(b.type, b.message, b.status));
+      send(reply, errorReply(b.type, b.message, b.status, b.echoCredentials ? credentialEcho(call.headers) : ''));
       return;
   }
 }

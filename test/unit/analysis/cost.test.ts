@@ -52,6 +52,42 @@ describe('usage report', () => {
     expect(report.models[0].modelId).toMatch(/sonnet/);
   });
 
+  it('counts only requests that reached the service as calls, and the rest apart with their reason', () => {
+    const day = Date.UTC(2026, 11, 5);
+    const noCredentials = 'No AWS credentials found: set up a profile in ~/.aws/config …';
+    const refused = { outcome: 'denied', costUsd: 0, inputTokens: 0, outputTokens: 0 } as const;
+    const log = [
+      call(day, { ...refused, latencyMs: 12, detail: noCredentials, notSent: 'no-credentials' }),
+      call(day + 1, { ...refused, latencyMs: 0, detail: noCredentials, notSent: 'no-credentials' }),
+      call(day + 2, { ...refused, detail: 'The monthly budget of $1.00 is reached …', notSent: 'budget' }),
+      call(day + 3, { ...refused, latencyMs: 40, detail: 'AWS did not accept the credentials …', notSent: null }),
+    ];
+    const report = usageReport(log, 30, day + 10, 0, 10);
+    expect(report.models).toEqual([expect.objectContaining({ modelId: HAIKU, calls: 1, failures: 1 })]);
+    expect(report.notSent).toEqual([
+      { modelId: HAIKU, reason: 'budget', count: 1, lastAt: day + 2, detail: expect.stringMatching(/monthly budget/) },
+      { modelId: HAIKU, reason: 'no-credentials', count: 2, lastAt: day + 1, detail: noCredentials },
+    ]);
+  });
+
+  it('reads records written before they said whether they were sent by the messages of that time', () => {
+    const day = Date.UTC(2026, 11, 5);
+    const legacy = (at: number, outcome: Invocation['outcome'], detail: string) =>
+      call(at, { outcome, detail, costUsd: 0, inputTokens: 0, outputTokens: 0, latencyMs: 0 });
+    const log = [
+      // The old no-credentials message (its advice did not fit browser mode: it is not repeated).
+      legacy(day, 'denied', 'No AWS credentials found: choose a profile or enter an access key in Settings (…).'),
+      legacy(day + 1, 'offline', 'Cannot reach Amazon Bedrock (offline or blocked network): remote jobs wait …'),
+      // A refusal by the service, with no latency recorded (old connection tests): still a call.
+      legacy(day + 2, 'denied', 'AWS did not accept these credentials: check the access key, secret and profile …'),
+      legacy(day + 3, 'offline', 'The connection to Bedrock dropped mid-call; retrying.'),
+    ];
+    const report = usageReport(log, 30, day + 10, 0, 10);
+    expect(report.models).toEqual([expect.objectContaining({ calls: 2, failures: 2 })]);
+    const rows = report.notSent.map((r) => [r.reason, r.count, r.detail]);
+    expect(rows).toEqual([['offline', 1, null], ['no-credentials', 1, null]]);
+  });
+
   it('takes nearest-rank percentiles', () => {
     expect(percentile([], 0.5)).toBeNull();
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
