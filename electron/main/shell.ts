@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, nativeTheme } from 'electron';
 import { defaultDataDir } from '../config/data-dir';
@@ -26,9 +27,12 @@ export function startShell({ rendererDir, preloadPath }: ShellPaths): Promise<vo
   // One data folder for the app, browser mode and the CLI (SWATCHBOOK_DATA_DIR overrides it).
   // Chromium's own storage goes to a subfolder: its "Cache" would be our "cache" on case-insensitive disks.
   const dataDir = defaultDataDir();
+  const sessionData = path.join(dataDir, 'chromium');
+  // setPath throws for a folder that does not exist (Electron's docs), as both do on a first launch.
+  fs.mkdirSync(sessionData, { recursive: true });
   app.setName('Swatchbook');
   app.setPath('userData', dataDir);
-  app.setPath('sessionData', path.join(dataDir, 'chromium'));
+  app.setPath('sessionData', sessionData);
   registerSchemes();
 
   let host: ApiHost | null = null;
