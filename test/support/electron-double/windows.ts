@@ -232,9 +232,13 @@ export class BrowserWindow extends EventEmitter {
 export const windowsDouble = {
   /** The options a window was created with, as the shell passed them. */
   options: (window: BrowserWindow) => constructorOptions.get(window)!,
-  /** A frame showing `url`: a subframe of `parent`, or a stand-alone top-level frame of `contents`. */
-  frame: (contents: WebContents, url: string, parent: WebFrameMain | null = null) =>
-    new WebFrameMain(contents, canonicalUrl(url), parent),
+  /**
+   * A frame showing `url` (canonical, or as given if it does not parse, to play a broken sender):
+   * a subframe of `parent`, or a stand-alone top-level frame of `contents`.
+   */
+  frame(contents: WebContents, url: string, parent: WebFrameMain | null = null): WebFrameMain {
+    return new WebFrameMain(contents, URL.canParse(url) ? canonicalUrl(url) : url, parent);
+  },
   /**
    * The page starts a navigation (a link, a dropped file, a redirect): the listeners of
    * will-navigate or will-redirect may prevent it; otherwise the main frame commits it. True if it went ahead.
