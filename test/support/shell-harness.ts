@@ -36,6 +36,8 @@ export interface TestShell {
   invoke(caller: Caller, channel: string, ...args: unknown[]): Promise<unknown>;
   /** An API call from the app's page (or from `caller`), as the preload makes it. */
   call(method: string, input: unknown, caller?: Caller): Promise<BridgeCallResult>;
+  /** Waits until the library lists `count` assets, asking over IPC as the page does; returns them. */
+  waitForAssets(count: number): Promise<{ hash: string; path: string }[]>;
   quit(): Promise<void>;
 }
 
@@ -80,13 +82,23 @@ export async function startTestShell(options: ShellOptions = {}): Promise<TestSh
   const invoke = (caller: Caller, channel: string, ...args: unknown[]) => {
     if (!window) throw new Error('the shell opened no window');
     const contents = window.webContents;
-    const frame = caller && electron.double.windows.frame(contents, caller.url, caller.subframe ? contents.mainFrame : null);
+    const parent = caller?.subframe ? contents.mainFrame : null;
+    const frame = caller && electron.double.windows.frame(contents, caller.url, parent);
     return electron.double.ipc.invoke({ contents, frame }, channel, ...args);
   };
+  const call = (method: string, input: unknown, caller: Caller = { url: APP_URL }) =>
+    invoke(caller, BRIDGE_CHANNELS.call, method, input) as Promise<BridgeCallResult>;
   return {
-    electron, double: electron.double, tmp, dataDir, rendererDir, preloadPath, window, invoke,
-    call: (method, input, caller = { url: APP_URL }) =>
-      invoke(caller, BRIDGE_CHANNELS.call, method, input) as Promise<BridgeCallResult>,
+    electron, double: electron.double, tmp, dataDir, rendererDir, preloadPath, window, invoke, call,
+    async waitForAssets(count) {
+      const listed = await waitFor(async () => {
+        const result = await call('search', { limit: 100 });
+        if (!result.ok) throw new Error(result.error);
+        const { items } = result.value as { items: { hash: string; path: string }[] };
+        return items.length === count && items;
+      }, 30_000, `${count} assets`);
+      return listed || [];
+    },
     async quit() {
       electron.app.quit();
       await electron.double.app.ended;

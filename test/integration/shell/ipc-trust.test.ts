@@ -85,7 +85,8 @@ describe('IPC from anything else', () => {
     const app = { url: APP_URL };
     shell.double.dialogs.answerNextOpenDialog({ canceled: false, filePaths: [folder] });
     expect(await shell.invoke(app, BRIDGE_CHANNELS.pickFolder)).toBe(folder);
-    expect(shell.double.dialogs.shown.openDialogs).toMatchObject([{ window: shell.window, options: { title: 'Add Folder' } }]);
+    const { openDialogs } = shell.double.dialogs.shown;
+    expect(openDialogs).toMatchObject([{ window: shell.window, options: { title: 'Add Folder' } }]);
     await shell.invoke(app, BRIDGE_CHANNELS.showInFolder, folder);
     expect(shell.double.dialogs.shown.revealedInFolder).toEqual([folder]);
     const outside = path.join(shell.tmp, 'secret.txt');

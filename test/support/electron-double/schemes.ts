@@ -8,10 +8,9 @@ const schemeOf = (url: URL) => url.protocol.slice(0, -1);
  * backslashes read as slashes, `.`, `..` and `%2e%2e` segments resolved); other URLs as WHATWG parses them.
  */
 export function canonicalUrl(url: string): string {
-  const parsed = new URL(url);
-  const scheme = schemeOf(parsed);
-  if (!privilegedSchemes.get(scheme)?.standard) return parsed.href;
-  const asHttps = new URL(`https:${url.slice(url.indexOf(':') + 1)}`);
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1].toLowerCase();
+  if (!scheme || !privilegedSchemes.get(scheme)?.standard) return new URL(url).href;
+  const asHttps = new URL(`https:${url.trim().slice(scheme.length + 1)}`);
   return `${scheme}:${asHttps.href.slice('https:'.length)}`;
 }
 
