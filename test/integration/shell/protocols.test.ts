@@ -112,6 +112,10 @@ describe('swatchbook://app: the renderer', () => {
       expect(status === 400 || status === 404 || status === 'failed' || text === index, trick).toBe(true);
       expect(text, trick).not.toContain('SECRET');
     }
-    expect((await request('swatchbook://evil/index.html')).status).toBe(404);
+    for (const host of ['evil', 'ap', 'app.evil.example', 'app:8080']) {
+      for (const page of ['/', '/index.html']) {
+        expect((await request(`swatchbook://${host}${page}`)).status, `${host}${page}`).toBe(404);
+      }
+    }
   });
 });
