@@ -36,6 +36,28 @@ describe('the main window', () => {
     expect(shell.window!.webContents.getURL()).toBe(APP_URL);
   });
 
+  it('reopens where it was, unless that display is gone', async () => {
+    const saved = { x: 2100, y: 100, width: 1000, height: 700, maximized: false };
+    const twoDisplays = [{ x: 0, y: 0, width: 1920, height: 1050 }, { x: 1920, y: 0, width: 1920, height: 1050 }];
+    const remembering = (displays: typeof twoDisplays) => (electron: TestShell['electron']) => {
+      fs.mkdirSync(process.env.SWATCHBOOK_DATA_DIR!, { recursive: true });
+      fs.writeFileSync(path.join(process.env.SWATCHBOOK_DATA_DIR!, 'window-state.json'), JSON.stringify(saved));
+      electron.double.display.setDisplays(displays);
+    };
+    shell = await startTestShell({ before: remembering(twoDisplays) });
+    expect(shell.window!.getBounds()).toEqual({ x: 2100, y: 100, width: 1000, height: 700 });
+    await shell.quit();
+    shell = await startTestShell({ before: remembering(twoDisplays.slice(0, 1)) });
+    expect(shell.window!.getBounds()).toMatchObject({ width: 1280, height: 820 });
+  });
+
+  it('takes its background from the OS theme, to avoid a flash before the page paints', async () => {
+    shell = await startTestShell();
+    expect(shell.window!.getBackgroundColor()).toBe('#ffffff');
+    shell.double.display.setOsDarkMode(true);
+    expect(shell.window!.getBackgroundColor()).toBe('#1e1e1e');
+  });
+
   it('remembers its place on quit, once the library is closed', async () => {
     shell = await startTestShell();
     const lock = path.join(shell.dataDir, 'library.lock');

@@ -14,8 +14,6 @@ import { sessionDouble } from './session';
 import { windowsDouble } from './windows';
 
 export * from './electron';
-export type { IpcSender } from './ipc-main';
-export type { WebContents, WebFrameMain } from './windows';
 
 export const double = {
   app: appDouble,

@@ -68,8 +68,6 @@ export class WebContents extends EventEmitter {
     return destroyedContents.has(this);
   }
 
-  focus(): void {}
-
   /** A custom scheme's page comes from its handler (a failed load rejects); others are not fetched. */
   async loadURL(url: string): Promise<void> {
     const canonical = canonicalUrl(url);
