@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { mediaHeaders, parseMediaRequest, resolveMedia, resolveStaticFile, COMMON_HEADERS, type ApiHost } from '../server';
-import { APP_SCHEME, MEDIA_SCHEME, appCsp } from './app-urls';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, appCsp } from './app-urls';
 
 /** Must run before app `ready`: standard + secure makes both schemes behave like https origins. */
 export function registerSchemes(): void {
@@ -16,8 +16,8 @@ export function registerSchemes(): void {
 export function handleProtocols(host: ApiHost, rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'app') return text(404, 'not found');
-    const file = await resolveStaticFile(rendererDir, rawPath(request.url, `${APP_SCHEME}://app`));
+    if (url.host !== APP_HOST) return text(404, 'not found');
+    const file = await resolveStaticFile(rendererDir, rawPath(request.url, APP_ORIGIN));
     if (file === 'bad') return text(400, 'bad path');
     if (file === 'missing') return text(404, 'not found');
     const headers = { ...COMMON_HEADERS, 'Content-Type': file.contentType, 'Content-Security-Policy': appCsp() };

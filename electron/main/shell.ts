@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { BrowserWindow, Menu, app, dialog, nativeTheme } from 'electron';
+import { defaultDataDir } from '../config/data-dir';
+import { Library } from '../library';
+import { ApiHost } from '../server';
+import { isDev } from './app-urls';
+import { registerIpc, pickFolder } from './ipc';
+import { createMainWindow } from './main-window';
+import { buildMenu } from './menu';
+import { handleProtocols, registerSchemes } from './protocols';
+import { keychainSecretStore } from './keychain-secret-store';
+import { hardenApp } from './security';
+
+export interface ShellPaths {
+  /** The built renderer, served as swatchbook://app. */
+  rendererDir: string;
+  /** The bundled preload script. */
+  preloadPath: string;
+}
+
+/**
+ * The desktop app: what Electron needs before `ready` is done at once, the rest once ready.
+ * Resolves when the window is open, or at once when another instance is already running.
+ */
+export function startShell({ rendererDir, preloadPath }: ShellPaths): Promise<void> {
+  // One data folder for the app, browser mode and the CLI (SWATCHBOOK_DATA_DIR overrides it).
+  // Chromium's own storage goes to a subfolder: its "Cache" would be our "cache" on case-insensitive disks.
+  const dataDir = defaultDataDir();
+  const sessionData = path.join(dataDir, 'chromium');
+  // setPath throws for a folder that does not exist (Electron's docs), as both do on a first launch.
+  fs.mkdirSync(sessionData, { recursive: true });
+  app.setName('Swatchbook');
+  app.setPath('userData', dataDir);
+  app.setPath('sessionData', sessionData);
+  registerSchemes();
+
+  let host: ApiHost | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  let closed = false;
+
+  async function openWindow(): Promise<void> {
+    mainWindow = await createMainWindow(preloadPath);
+    mainWindow.on('closed', () => (mainWindow = null));
+  }
+
+  async function addFolderFromMenu(): Promise<void> {
+    const folder = await pickFolder(mainWindow);
+    if (!folder || !host) return;
+    const result = await host.call('addFolder', { path: folder });
+    if (!result.ok) dialog.showErrorBox('Could not add the folder', result.error);
+  }
+
+  async function start(): Promise<void> {
+    await app.whenReady();
+    nativeTheme.themeSource = 'system';
+    hardenApp();
+    try {
+      const secrets = keychainSecretStore(dataDir);
+      host = new ApiHost(await Library.open({ dataDir, watch: true, analyse: true, secrets }));
+    } catch (error) {
+      dialog.showErrorBox('Swatchbook cannot open its library', (error as Error).message);
+      app.exit(3);
+      return;
+    }
+    handleProtocols(host, rendererDir);
+    registerIpc(host, () => mainWindow);
+    Menu.setApplicationMenu(buildMenu({ addFolder: () => void addFolderFromMenu() }, isDev));
+    await openWindow();
+  }
+
+  // The library's store must have one writer: a second launch focuses the first instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve();
+  }
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('activate', () => {
+    if (host && BrowserWindow.getAllWindows().length === 0) void openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Quit waits once for the library to close, so everything ingested is on disk.
+  app.on('before-quit', (event) => {
+    if (!host || closed) return;
+    event.preventDefault();
+    closed = true;
+    void host.close().finally(() => app.quit());
+  });
+  return start();
+}
