@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -22,11 +23,11 @@ beforeAll(async () => {
   await fs.writeFile(path.join(lib, 'stripes.png'), stripes);
   secret = await makeChecks({ ...size, period: 32, colours: ['#008080', '#e1ad01'] });
   await fs.writeFile(path.join(outside, 'secret.png'), secret);
-  // A link that leaves the library: it is ingested (thumbnail) but its original must never be served.
+  // A link that leaves the library: it is left out of the library, and nothing of it is ever served.
   await fs.symlink(path.join(outside, 'secret.png'), path.join(lib, 'escape.png'));
-  expect(await shell.call('addFolder', { path: lib })).toEqual({ ok: true, value: { queued: 2 } });
-  const assets = await shell.waitForAssets(2);
-  hashOf = (name) => assets.find((asset) => asset.path === path.join(lib, name))!.hash;
+  expect(await shell.call('addFolder', { path: lib })).toEqual({ ok: true, value: { queued: 1, outside: 1 } });
+  const assets = await shell.waitForAssets(1);
+  hashOf = (name) => assets.find((asset) => asset.path === path.join(lib, name))?.hash as string;
 });
 
 afterAll(() => shell?.quit());
@@ -62,9 +63,13 @@ describe('swatchbook-media: the library\'s images', () => {
     const original = await request(`swatchbook-media://original/${hashOf('stripes.png')}`);
     expect(original.status).toBe(200);
     expect((await bodyOf(original)).equals(await fs.readFile(path.join(lib, 'stripes.png')))).toBe(true);
-    const escaped = await request(`swatchbook-media://original/${hashOf('escape.png')}`);
-    expect(escaped.status).toBe(404);
-    expect((await bodyOf(escaped)).includes(secret)).toBe(false);
+    expect(hashOf('escape.png')).toBeUndefined();
+    const secretHash = createHash('sha256').update(secret).digest('hex');
+    for (const kind of ['original', 'thumb', 'preview']) {
+      const escaped = await request(`swatchbook-media://${kind}/${secretHash}`);
+      expect(escaped.status, kind).toBe(404);
+      expect((await bodyOf(escaped)).includes(secret)).toBe(false);
+    }
   });
 
   it('refuses traversal, encoded traversal, encoded slashes, absolute paths and NUL bytes', async () => {
