@@ -4,7 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
 import { Library, LibraryFolderError } from '../library';
-import { ApiHost, startServer, type SwatchbookServer } from '../server';
+import { ApiHost } from '../api';
+import { startServer, type SwatchbookServer } from '../server';
 
 export interface ServeOptions {
   port?: number;

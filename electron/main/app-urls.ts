@@ -1,4 +1,4 @@
-import { APP_CSP } from '../server';
+import { APP_CSP } from '../api';
 
 export const APP_SCHEME = 'swatchbook';
 export const MEDIA_SCHEME = 'swatchbook-media';

@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { BRIDGE_CHANNELS } from '../../shared/api/bridge';
-import type { ApiHost } from '../server';
+import type { ApiHost } from '../api';
 import { isAppUrl } from './app-urls';
 
 /** Only the app's own top-level page may call in: not a frame it embeds, not a page it was navigated to. */

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { mediaHeaders, parseMediaRequest, resolveMedia, resolveStaticFile, COMMON_HEADERS, type ApiHost } from '../server';
+import { mediaHeaders, parseMediaRequest, resolveMedia, resolveStaticFile, COMMON_HEADERS, type ApiHost } from '../api';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, appCsp } from './app-urls';
 
 /** Must run before app `ready`: standard + secure makes both schemes behave like https origins. */

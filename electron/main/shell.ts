@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, nativeTheme } from 'electron';
 import { defaultDataDir } from '../config/data-dir';
 import { Library } from '../library';
-import { ApiHost } from '../server';
+import { ApiHost } from '../api';
 import { isDev } from './app-urls';
 import { registerIpc, pickFolder } from './ipc';
 import { createMainWindow } from './main-window';

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiEvent } from '../../shared/api';
-import type { ApiEventFeed } from './api-events';
-import { COMMON_HEADERS } from './security-headers';
+import { COMMON_HEADERS, type ApiEventFeed } from '../api';
 
 /**
  * Serves the live events as Server-Sent Events: one `data:` line of ApiEvent JSON per event,

@@ -2,14 +2,11 @@ import fs from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import type { ApiHost } from './api-host';
 import { openEventStream } from './event-stream';
-import { parseMediaRequest, resolveMedia } from './media-resolver';
 import { accessFor, checkRequest, newToken, tokenCookie, type Access } from './request-guard';
-import { APP_CSP, COMMON_HEADERS, mediaHeaders } from './security-headers';
 import { BodyTooLargeError, declaresTooLarge, readBody } from './request-body';
 import { sendRestartPage, wantsPage } from './restart-page';
-import { resolveStaticFile } from './static-files';
+import { APP_CSP, COMMON_HEADERS, mediaHeaders, parseMediaRequest, resolveMedia, resolveStaticFile, type ApiHost } from '../api';
 
 export interface ServerOptions {
   host: ApiHost;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { APP_CSP, COMMON_HEADERS } from './security-headers';
+import { APP_CSP, COMMON_HEADERS } from '../api';
 
 /**
  * The usual way to meet a refused token: the tab was opened from an earlier run's URL, and each

@@ -4,7 +4,7 @@
  * credentials must be gone from them, as from the variants and the invocation log.
  */
 import { afterEach, expect, it, vi } from 'vitest';
-import { ApiHost } from '../../../electron/server/api-host';
+import { ApiHost } from '../../../electron/api/api-host';
 import { startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
 import { allFiles, captureConsole, expectNone } from '../../support/leak-check';
 import { COPY, openAdsFixture, type AdsFixture } from './ads-fixture';

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiHost } from '../../../electron/server/api-host';
+import { ApiHost } from '../../../electron/api/api-host';
 import {
   HAIKU, keepEnv, openAnalysisFixture, SONNET, withoutCredentials, type AnalysisFixture,
 } from './analysis-fixture';

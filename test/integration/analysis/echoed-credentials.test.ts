@@ -3,7 +3,7 @@
  * the service echoes may reach the data folder, the API's replies or the console.
  */
 import { afterEach, expect, it, vi } from 'vitest';
-import { ApiHost } from '../../../electron/server/api-host';
+import { ApiHost } from '../../../electron/api/api-host';
 import { allFiles, captureConsole, expectNone } from '../../support/leak-check';
 import { openAnalysisFixture, type AnalysisFixture } from './analysis-fixture';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDirOf } from '../../../electron/config/data-dir';
 import { Library, LibraryFolderError } from '../../../electron/library';
-import { ApiHost } from '../../../electron/server';
+import { ApiHost } from '../../../electron/api';
 import { makeChecks, makeSolid, makeStripes } from '../../support/images';
 import { tempDirs, waitFor } from '../../support/temp-dirs';
 

@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../electron/library';
-import { ApiHost } from '../../../electron/server';
-import { resolveMedia } from '../../../electron/server/media-resolver';
+import { ApiHost } from '../../../electron/api';
+import { resolveMedia } from '../../../electron/api/media-resolver';
 import { makeChecks, makeDots, makeSolid, makeStripes } from '../../support/images';
 import { tempDirs, waitFor } from '../../support/temp-dirs';
 

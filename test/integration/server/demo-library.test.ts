@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiContract } from '../../../shared/api';
 import { Library } from '../../../electron/library';
 import { DEMO_PATTERN_COUNT } from '../../../electron/library/demo-library';
-import { ApiHost } from '../../../electron/server';
+import { ApiHost } from '../../../electron/api';
 
 let tmp: string;
 let host: ApiHost;

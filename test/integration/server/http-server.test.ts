@@ -6,7 +6,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiEvent, apiContract } from '../../../shared/api';
 import { Library } from '../../../electron/library';
-import { ApiHost, startServer, type SwatchbookServer } from '../../../electron/server';
+import { ApiHost } from '../../../electron/api';
+import { startServer, type SwatchbookServer } from '../../../electron/server';
 import { makeChecks, makeDots, makeStripes } from '../../support/images';
 import { collectEvents, request } from './http-client';
 

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Library } from '../../../electron/library';
-import { ApiHost, startServer, type SwatchbookServer } from '../../../electron/server';
+import { ApiHost } from '../../../electron/api';
+import { startServer, type SwatchbookServer } from '../../../electron/server';
 import { request } from './http-client';
 
 let tmp: string;

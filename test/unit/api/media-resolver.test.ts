@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewPath, thumbnailPath } from '../../../electron/imaging';
 import { containedRealPath, isInside, realRoots } from '../../../electron/library';
-import { parseMediaRequest, resolveMedia, type MediaSources } from '../../../electron/server/media-resolver';
+import { parseMediaRequest, resolveMedia, type MediaSources } from '../../../electron/api/media-resolver';
 import { makeStripes } from '../../support/images';
 
 const HASH = 'ab'.repeat(32);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent } from '../../../shared/api';
 import type { IngestProgress } from '../../../shared/model';
 import type { Library } from '../../../electron/library';
-import { ApiEventFeed } from '../../../electron/server/api-events';
+import { ApiEventFeed } from '../../../electron/api/api-events';
 
 const progress = (done: number): IngestProgress => ({
   done, failed: 0, total: 100, rate: 1, etaSeconds: null, currentFile: `/lib/${done}.png`, running: true,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ApiMethod, SwatchbookApi } from '../../shared/api';
 import type { BridgeCallResult } from '../../shared/api/bridge';
-import { ApiInputError, UnknownMethodError, createSwatchbookApi, dispatchApiCall } from '../api';
+import { ApiInputError, UnknownMethodError, createSwatchbookApi, dispatchApiCall } from '.';
 import { ModelInputError } from '../analysis';
 import { LibraryFolderError, type Library } from '../library';
 import { ReviewInputError } from '../review';

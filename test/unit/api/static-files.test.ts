@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveStaticFile } from '../../../electron/server/static-files';
+import { resolveStaticFile } from '../../../electron/api/static-files';
 
 let tmp: string;
 let root: string;
