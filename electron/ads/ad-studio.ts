@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { AD_FORMATS, type AdFormatId, type AdVariant, type BrandRules, type Campaign, type Concept, type Theme } from '../../shared/model/ads';
 import type { Asset, Box } from '../../shared/model/asset';
 import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
+import { InvalidRequestError } from '../../shared/errors';
 import type { AnalysisService } from '../analysis';
 import { readOriginal } from '../analysis/model-input';
 import { costOf, imageCostOf } from '../analysis/pricing';
@@ -27,7 +28,7 @@ import { productCutout, productPalette } from './product-cutout';
 import { buildConcepts } from './prompts';
 import { VariantQueue, ADS_PROMPT_VERSION } from './variant-queue';
 
-export class AdStudioError extends Error {}
+export class AdStudioError extends InvalidRequestError {}
 
 export const DEFAULT_BRAND: BrandRules = { forbiddenWords: [], requiredDisclaimer: '', allowedColours: [], guardrailId: '', guardrailVersion: '' };
 

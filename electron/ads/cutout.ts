@@ -6,6 +6,7 @@
  */
 import sharp from 'sharp';
 import type { Box } from '../../shared/model/asset';
+import { InvalidRequestError } from '../../shared/errors';
 import { rgbToOklab } from '../pixels';
 import { decodeOptions, DEFAULT_PIXEL_LIMIT } from '../imaging/decode';
 
@@ -26,7 +27,7 @@ export interface ProductMask {
   complexBackground: boolean;
 }
 
-export class CutoutError extends Error {}
+export class CutoutError extends InvalidRequestError {}
 
 export async function localCutout(original: Buffer, pixelLimit = DEFAULT_PIXEL_LIMIT): Promise<ProductMask> {
   const { data, info } = await sharp(original, decodeOptions(pixelLimit))

@@ -1,6 +1,6 @@
 /** Model analysis: analyzers behind one interface, the persisted remote queue, cost and budgets. */
 export { AnalysisService, type AnalysisServiceOptions } from './analysis-service';
-export { noSecretStore, type SecretStore, type AccessKeys } from './bedrock/credentials';
+export { noSecretStore, RefusedError, type SecretStore, type AccessKeys } from './bedrock/credentials';
 export { localAttributes, LOCAL_MODEL_ID } from './local-attributes';
 export { defaultAiSettings } from './default-settings';
 export { PROMPT_VERSION } from './bedrock/prompt';

@@ -1,12 +1,10 @@
 import path from 'node:path';
 import type { ApiMethod, SwatchbookApi } from '../../shared/api';
 import type { BridgeCallResult } from '../../shared/api/bridge';
-import { ApiInputError, UnknownMethodError, createSwatchbookApi, dispatchApiCall } from '.';
-import { ModelInputError } from '../analysis';
-import { LibraryFolderError, type Library } from '../library';
-import { ReviewInputError } from '../review';
-import { AdStudioError, CutoutError } from '../ads';
-import { UnknownRecordError } from '../store';
+import { UserFacingError } from '../../shared/errors';
+import type { Library } from '../library';
+import { dispatchApiCall } from './dispatch';
+import { createSwatchbookApi } from './swatchbook-api';
 import { ApiEventFeed, type ApiEventTiming } from './api-events';
 import type { MediaSources } from './media-resolver';
 
@@ -40,10 +38,7 @@ export class ApiHost {
       if (FOLDER_METHODS.has(method as ApiMethod)) this.events.foldersChanged();
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof ApiInputError || error instanceof LibraryFolderError || error instanceof ModelInputError || error instanceof ReviewInputError || error instanceof AdStudioError || error instanceof CutoutError || isRefusal(error)) {
-        return { ok: false, status: 400, error: error.message };
-      }
-      if (error instanceof UnknownMethodError || error instanceof UnknownRecordError) return { ok: false, status: 404, error: error.message };
+      if (error instanceof UserFacingError) return { ok: false, status: error.status, error: error.message };
       console.error(`swatchbook: ${method.slice(0, 80)} failed:`, error);
       return { ok: false, status: 500, error: error instanceof Error ? error.message : 'internal error' };
     }
@@ -61,9 +56,4 @@ export class ApiHost {
     await this.library.store.flush();
     await this.library.close();
   }
-}
-
-/** Errors that explain themselves to the user (e.g. keys cannot be stored in browser mode). */
-function isRefusal(error: unknown): error is Error {
-  return error instanceof Error && error.name === 'RefusedError';
 }

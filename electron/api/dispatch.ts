@@ -1,13 +1,14 @@
 import { ZodError } from 'zod';
 import { apiContract, type ApiMethod, type SwatchbookApi } from '../../shared/api';
+import { InvalidRequestError, NotFoundError } from '../../shared/errors';
 
-export class ApiInputError extends Error {
+export class ApiInputError extends InvalidRequestError {
   constructor(readonly method: string, readonly issues: string[]) {
     super(`invalid input for ${method}: ${issues.join('; ')}`);
   }
 }
 
-export class UnknownMethodError extends Error {}
+export class UnknownMethodError extends NotFoundError {}
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiContract, name);

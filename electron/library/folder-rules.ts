@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { InvalidRequestError } from '../../shared/errors';
 
 /** A folder that cannot be (or is not) a library folder; the message is for the user (the API answers 400). */
-export class LibraryFolderError extends Error {}
+export class LibraryFolderError extends InvalidRequestError {}
 
 export interface FolderRuleContext {
   /** Swatchbook's data folder (index, thumbnail cache): never library content. */

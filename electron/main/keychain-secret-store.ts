@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { safeStorage } from 'electron';
-import type { AccessKeys, SecretStore } from '../analysis';
+import { RefusedError, type AccessKeys, type SecretStore } from '../analysis';
 
 /**
  * An entered AWS key pair, encrypted with the OS keychain (Keychain, DPAPI, libsecret/kwallet)
@@ -23,7 +23,7 @@ export function keychainSecretStore(dataDir: string): SecretStore {
       return JSON.parse(safeStorage.decryptString(sealed)) as AccessKeys;
     },
     async set(keys: AccessKeys): Promise<void> {
-      if (!usable()) throw Object.assign(new Error('This system has no keychain to protect an access key: use an AWS profile (~/.aws/config) instead.'), { name: 'RefusedError' });
+      if (!usable()) throw new RefusedError('This system has no keychain to protect an access key: use an AWS profile (~/.aws/config) instead.');
       const tmp = `${file}.${process.pid}.tmp`;
       await fs.writeFile(tmp, safeStorage.encryptString(JSON.stringify(keys)), { mode: 0o600 });
       await fs.rename(tmp, file);

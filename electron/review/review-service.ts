@@ -9,11 +9,12 @@ import { ATTRIBUTE_FIELDS, ModelAttributes, type AttributeField } from '../../sh
 import {
   ReviewQueueQuery, type DecisionInput, type FieldReview, type ReviewDecision, type ReviewItem, type ReviewQueueEntry, type ReviewQueuePage,
 } from '../../shared/model/review';
+import { InvalidRequestError } from '../../shared/errors';
 import type { AnalysisHead, LibraryStore } from '../store';
 import { baseName, isUnder } from '../store/paths';
 import { allAnalyses, currentAnalysis } from './current-analysis';
 
-export class ReviewInputError extends Error {}
+export class ReviewInputError extends InvalidRequestError {}
 
 export class ReviewService {
   constructor(private readonly store: LibraryStore, private readonly now: () => number = Date.now) {}

@@ -1,3 +1,5 @@
+import { NotFoundError } from '../../shared/errors';
+
 /** Errors a caller may want to tell apart (e.g. to offer "recover" to the user). */
 export class LibraryStoreError extends Error {
   constructor(message: string) {
@@ -40,7 +42,7 @@ export class StoreClosedError extends LibraryStoreError {
 }
 
 /** A collection or saved search id that does not exist (deleted in another window, say). */
-export class UnknownRecordError extends LibraryStoreError {
+export class UnknownRecordError extends NotFoundError {
   constructor(kind: string, id: string) {
     super(`no ${kind} with id ${id.slice(0, 64)}`);
   }

@@ -6,6 +6,7 @@
  */
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { CredentialSource } from '../../../shared/model/ai';
+import { InvalidRequestError } from '../../../shared/errors';
 import { rememberCredentials } from './redact-credentials';
 
 export interface AccessKeys {
@@ -25,9 +26,7 @@ export interface SecretStore {
 }
 
 /** A request this environment cannot honour, said plainly to the user. */
-export class RefusedError extends Error {
-  override name = 'RefusedError';
-}
+export class RefusedError extends InvalidRequestError {}
 
 /** Browser mode and the CLI: only profiles and the environment. */
 export const noSecretStore: SecretStore = {

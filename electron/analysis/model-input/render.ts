@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Asset } from '../../../shared/model/asset';
+import { InvalidRequestError } from '../../../shared/errors';
 import { decodeOptions, DEFAULT_PIXEL_LIMIT } from '../../imaging/decode';
 import { MODEL_MAX_BYTES, partSize, type ModelInputPlan, type PlannedPart } from './plan';
 
@@ -18,7 +19,7 @@ export interface ModelImage {
   height: number;
 }
 
-export class ModelInputError extends Error {}
+export class ModelInputError extends InvalidRequestError {}
 
 const QUALITIES = [85, 70, 55];
 

@@ -1,0 +1,27 @@
+/**
+ * An error whose message is written for the user, with the status a transport reports it with
+ * (HTTP in browser mode, the same number over IPC). Anything else that escapes is a bug: logged, 500.
+ */
+export abstract class UserFacingError extends Error {
+  abstract readonly status: 400 | 404 | 409;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request cannot be honoured as it is: bad input, or a choice this setup refuses. */
+export class InvalidRequestError extends UserFacingError {
+  readonly status = 400;
+}
+
+/** What the request names does not exist (any more). */
+export class NotFoundError extends UserFacingError {
+  readonly status = 404;
+}
+
+/** The request is fine but the thing it acts on is not ready for it (e.g. a campaign with no product). */
+export class ConflictError extends UserFacingError {
+  readonly status = 409;
+}
