@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { Library } from '../library';
+import type { Engine } from '../engine';
 import { UnknownRecordError } from '../store';
 import type { Handlers } from './handlers';
 
@@ -11,9 +11,9 @@ type AdsMethod =
 const PREVIEW_EDGE = 480;
 const dataUrl = (mime: string, bytes: Buffer) => `data:${mime};base64,${bytes.toString('base64')}`;
 
-/** The ad studio half of the API, over the library's AdStudio. */
-export function adsApi(library: Library): Handlers<AdsMethod> {
-  const { ads, store } = library;
+/** The ad studio half of the API. */
+export function adsApi(engine: Engine): Handlers<AdsMethod> {
+  const { ads, store } = engine;
   const ok = { ok: true as const };
   return {
     listCampaigns: async () => store.listCampaigns(),

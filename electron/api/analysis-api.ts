@@ -1,8 +1,8 @@
 import type { Asset } from '../../shared/model/asset';
 import type { SearchQuery } from '../../shared/model/search';
-import type { Library } from '../library';
+import type { Engine } from '../engine';
 import { allAnalyses } from '../review/current-analysis';
-import { UnknownRecordError } from '../store';
+import { UnknownRecordError, type LibraryStore } from '../store';
 import type { Handlers } from './handlers';
 
 type AnalysisMethod =
@@ -14,9 +14,9 @@ const MAX_TARGET = 100_000;
 /** The largest page a search returns. */
 const PAGE_SIZE = 1000;
 
-/** The model-analysis half of the API, over the library's AnalysisService. */
-export function analysisApi(library: Library): Handlers<AnalysisMethod> {
-  const { analysis, store } = library;
+/** The model-analysis half of the API. */
+export function analysisApi(engine: Engine): Handlers<AnalysisMethod> {
+  const { analysis, store } = engine;
   const assetOf = (hash: string): Asset => {
     const asset = store.getAsset(hash);
     if (!asset) throw new UnknownRecordError('image', hash);
@@ -24,7 +24,7 @@ export function analysisApi(library: Library): Handlers<AnalysisMethod> {
   };
   /** The assets a run is about: listed hashes, or every match of a search. */
   const targets = (input: { hashes: string[] } | { query: SearchQuery }): Asset[] => {
-    const hashes = 'hashes' in input ? input.hashes : allMatches(library, input.query);
+    const hashes = 'hashes' in input ? input.hashes : allMatches(store, input.query);
     return hashes.map((h) => store.getAsset(h)).filter((a): a is Asset => a !== undefined);
   };
   return {
@@ -60,10 +60,10 @@ export function analysisApi(library: Library): Handlers<AnalysisMethod> {
   };
 }
 
-function allMatches(library: Library, query: SearchQuery): string[] {
+function allMatches(store: LibraryStore, query: SearchQuery): string[] {
   const hashes: string[] = [];
   for (let offset = 0; offset < MAX_TARGET; offset += PAGE_SIZE) {
-    const page = library.store.search({ ...query, offset, limit: PAGE_SIZE });
+    const page = store.search({ ...query, offset, limit: PAGE_SIZE });
     hashes.push(...page.items.map((item) => item.hash));
     if (page.items.length < PAGE_SIZE) break;
   }

@@ -1,7 +1,8 @@
 import type { ApiEvent } from '../../shared/api';
 import type { AnalysisProgress, IngestProgress } from '../../shared/model';
 import type { ExtractionOutcome } from '../analysis';
-import type { Library, LibraryChange } from '../library';
+import type { Engine } from '../engine';
+import type { LibraryChange } from '../library';
 import { LatestOnly } from './latest-only';
 
 export interface ApiEventTiming {
@@ -16,7 +17,7 @@ const DEFAULT_TIMING: ApiEventTiming = { progressIntervalMs: 250, changeBatchMs:
 type Listener = (event: ApiEvent) => void;
 
 /**
- * Turns a Library's fine-grained events into the few live events the UI needs, shaped for
+ * Turns the engine's fine-grained events into the few live events the UI needs, shaped for
  * the contract and rate-limited, then fans them out to any number of transports.
  */
 export class ApiEventFeed {
@@ -32,15 +33,15 @@ export class ApiEventFeed {
   private readonly onChange = (change: LibraryChange) => this.change(change);
   private readonly onAdsChanged = (campaignId: string) => this.emit({ type: 'adsChanged', campaignId });
 
-  constructor(private readonly library: Library, timing: Partial<ApiEventTiming> = {}) {
+  constructor(private readonly engine: Engine, timing: Partial<ApiEventTiming> = {}) {
     this.timing = { ...DEFAULT_TIMING, ...timing };
     this.ingestProgress = new LatestOnly(this.timing.progressIntervalMs, (progress) => this.emit({ type: 'progress', progress }));
     this.analysisProgress = new LatestOnly(this.timing.progressIntervalMs, (progress) => this.emit({ type: 'analysisProgress', progress }));
-    library.on('progress', this.onProgress);
-    library.on('change', this.onChange);
-    library.analysis.queue.on('progress', this.onAnalysisProgress);
-    library.analysis.on('analysed', this.onAnalysed);
-    library.ads.queue.on('changed', this.onAdsChanged);
+    engine.library.on('progress', this.onProgress);
+    engine.library.on('change', this.onChange);
+    engine.analysis.queue.on('progress', this.onAnalysisProgress);
+    engine.analysis.on('analysed', this.onAnalysed);
+    engine.ads.queue.on('changed', this.onAdsChanged);
   }
 
   subscribe(listener: Listener): () => void {
@@ -54,11 +55,11 @@ export class ApiEventFeed {
   }
 
   close(): void {
-    this.library.off('progress', this.onProgress);
-    this.library.off('change', this.onChange);
-    this.library.analysis.queue.off('progress', this.onAnalysisProgress);
-    this.library.analysis.off('analysed', this.onAnalysed);
-    this.library.ads.queue.off('changed', this.onAdsChanged);
+    this.engine.library.off('progress', this.onProgress);
+    this.engine.library.off('change', this.onChange);
+    this.engine.analysis.queue.off('progress', this.onAnalysisProgress);
+    this.engine.analysis.off('analysed', this.onAnalysed);
+    this.engine.ads.queue.off('changed', this.onAdsChanged);
     this.ingestProgress.close();
     this.analysisProgress.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ApiMethod, SwatchbookApi } from '../../shared/api';
 import type { BridgeCallResult } from '../../shared/api/bridge';
 import { UserFacingError } from '../../shared/errors';
-import type { Library } from '../library';
+import type { Engine } from '../engine';
 import { dispatchApiCall } from './dispatch';
 import { createSwatchbookApi } from './swatchbook-api';
 import { ApiEventFeed, type ApiEventTiming } from './api-events';
@@ -20,13 +20,14 @@ export class ApiHost {
   readonly events: ApiEventFeed;
   readonly media: MediaSources;
 
-  constructor(readonly library: Library, timing: Partial<ApiEventTiming> = {}) {
-    this.api = createSwatchbookApi(library);
-    this.events = new ApiEventFeed(library, timing);
+  constructor(readonly engine: Engine, timing: Partial<ApiEventTiming> = {}) {
+    const { library, store } = engine;
+    this.api = createSwatchbookApi(engine);
+    this.events = new ApiEventFeed(engine, timing);
     this.media = {
       cacheDir: library.cacheDir,
       roots: () => library.folders().map((folder) => folder.path),
-      locations: (hash) => library.store.getAsset(hash)?.locations.map((location) => location.path) ?? [],
+      locations: (hash) => store.getAsset(hash)?.locations.map((location) => location.path) ?? [],
       pixelLimit: library.pixelLimit,
     };
   }
@@ -47,13 +48,13 @@ export class ApiHost {
   /** Only files the library has ingested (or its folders) may be revealed in the file manager. */
   isKnownLocation(filePath: string): boolean {
     const resolved = path.resolve(filePath);
-    return Boolean(this.library.store.getFile(resolved)?.hash) || this.library.folders().some((f) => f.path === resolved);
+    const { store, library } = this.engine;
+    return Boolean(store.getFile(resolved)?.hash) || library.folders().some((f) => f.path === resolved);
   }
 
-  /** Stops events, then closes the library with everything written to disk. */
+  /** Stops events, then closes the engine with everything written to disk. */
   async close(): Promise<void> {
     this.events.close();
-    await this.library.store.flush();
-    await this.library.close();
+    await this.engine.close();
   }
 }

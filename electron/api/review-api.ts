@@ -1,14 +1,13 @@
 import path from 'node:path';
-import type { Library } from '../library';
-import { approvedCsv, approvedRecords, qualityReport, ReviewService, writeDistillation } from '../review';
+import type { Engine } from '../engine';
+import { approvedCsv, approvedRecords, qualityReport, writeDistillation } from '../review';
 import type { Handlers } from './handlers';
 
 type ReviewMethod = 'reviewQueue' | 'getReviewItem' | 'reviewDecide' | 'reviewUndo' | 'qualityReport' | 'exportReviewed' | 'exportDistillation';
 
-/** The review half of the API, over the library's store. */
-export function reviewApi(library: Library): Handlers<ReviewMethod> {
-  const { store } = library;
-  const review = new ReviewService(store);
+/** The review half of the API. */
+export function reviewApi(engine: Engine): Handlers<ReviewMethod> {
+  const { store, review } = engine;
   const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
   return {
     reviewQueue: async (query) => review.queue(query),
@@ -22,7 +21,7 @@ export function reviewApi(library: Library): Handlers<ReviewMethod> {
       return { filename: `swatchbook-approved-${stamp()}.${format}`, content };
     },
     exportDistillation: async ({ s3Prefix, bucketOwner }) => {
-      const folder = path.join(library.dataDir, 'exports', `distillation-${stamp()}`);
+      const folder = path.join(engine.dataDir, 'exports', `distillation-${stamp()}`);
       const result = await writeDistillation(store, path.join(folder, 'dataset.jsonl'), s3Prefix, bucketOwner);
       return { folder, lines: result.lines.length, images: result.images, skipped: result.skipped };
     },

@@ -1,14 +1,14 @@
 import type { ApiMethod, SwatchbookApi } from '../../shared/api';
-import type { Library } from '../library';
+import type { Engine } from '../engine';
 import { createDemoLibrary } from '../library/demo-library';
 import { adsApi } from './ads-api';
 import { analysisApi } from './analysis-api';
 import type { Handlers } from './handlers';
 import { reviewApi } from './review-api';
 
-/** The one implementation of the API contract, over a Library. Transports only validate and forward. */
-export function createSwatchbookApi(library: Library): SwatchbookApi {
-  const { store } = library;
+/** The one implementation of the API contract, over the engine. Transports only validate and forward. */
+export function createSwatchbookApi(engine: Engine): SwatchbookApi {
+  const { store, library } = engine;
   const ok = { ok: true as const };
   const api: Handlers<ApiMethod> = {
     libraryStatus: async () => ({
@@ -23,7 +23,7 @@ export function createSwatchbookApi(library: Library): SwatchbookApi {
       return ok;
     },
     openDemoLibrary: async () => {
-      const folder = await createDemoLibrary(library.dataDir);
+      const folder = await createDemoLibrary(engine.dataDir);
       return { path: folder, ...(await library.addFolder(folder)) };
     },
     rescanFolder: ({ path }) => library.rescan(path),
@@ -54,9 +54,9 @@ export function createSwatchbookApi(library: Library): SwatchbookApi {
       store.deleteSavedSearch(id);
       return ok;
     },
-    ...analysisApi(library),
-    ...reviewApi(library),
-    ...adsApi(library),
+    ...analysisApi(engine),
+    ...reviewApi(engine),
+    ...adsApi(engine),
   };
   return api as SwatchbookApi;
 }

@@ -2,7 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
-import { Library, LibraryFolderError } from '../library';
+import { Engine } from '../engine';
+import { LibraryFolderError } from '../library';
+import type { LibraryStore } from '../store';
 import { indexedFiles, summaryText } from './index-report';
 import { ProgressBar } from './progress-bar';
 import { analyseRemotely } from './remote-analysis';
@@ -18,43 +20,44 @@ interface IndexOptions {
 async function runIndex(folder: string, options: IndexOptions): Promise<number> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   const root = path.resolve(folder);
-  let library: Library;
+  let engine: Engine;
   try {
-    library = await Library.open({ dataDir, concurrency: options.concurrency ? Number(options.concurrency) : undefined });
+    engine = await Engine.open({ dataDir, concurrency: options.concurrency ? Number(options.concurrency) : undefined });
   } catch (error) {
     console.error(`swatchbook: cannot open the library store in ${dataDir}: ${(error as Error).message}`);
     return 3;
   }
+  const { library, store } = engine;
   const bar = new ProgressBar();
   library.on('progress', (progress) => bar.update(progress));
   let outside: number;
   try {
     ({ outside } = await library.addFolder(root));
     await library.idle();
-    await library.store.flush();
+    await store.flush();
   } catch (error) {
     bar.stop();
-    await library.close().catch(() => undefined);
+    await engine.close().catch(() => undefined);
     const known = error instanceof LibraryFolderError;
     console.error(`swatchbook: ${known ? '' : 'store unwritable: '}${(error as Error).message}`);
     return known ? 2 : 3;
   }
   bar.update(library.progress());
   bar.stop();
-  const errors = library.store.listErrors().filter((e) => e.path === root || e.path.startsWith(root + path.sep));
-  const remote = options.analyzer === 'bedrock' ? await analyseRemotely(library, ingestedAssets(library, root), process.env) : null;
-  const entries = indexedFiles(library.store, root);
+  const errors = store.listErrors().filter((e) => e.path === root || e.path.startsWith(root + path.sep));
+  const remote = options.analyzer === 'bedrock' ? await analyseRemotely(engine, ingestedAssets(store, root), process.env) : null;
+  const entries = indexedFiles(store, root);
   console.log(summaryText(entries, errors));
   if (outside) console.log(`${outside} link(s) skipped: they lead outside the library folder`);
   if (remote) console.log(remote.join('\n'));
-  await library.close();
+  await engine.close();
   if (options.json) await fs.writeFile(options.json, JSON.stringify(entries, null, 2) + '\n');
   return 0;
 }
 
-function ingestedAssets(library: Library, root: string) {
-  const hashes = new Set(library.store.listFiles(root).flatMap((f) => (f.hash ? [f.hash] : [])));
-  return [...hashes].map((h) => library.store.getAsset(h)).filter((a) => a !== undefined);
+function ingestedAssets(store: LibraryStore, root: string) {
+  const hashes = new Set(store.listFiles(root).flatMap((f) => (f.hash ? [f.hash] : [])));
+  return [...hashes].map((h) => store.getAsset(h)).filter((a) => a !== undefined);
 }
 
 const program = new Command()

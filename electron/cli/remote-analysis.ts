@@ -1,7 +1,7 @@
 /** The CLI's model pass: every ingested image of the folder through the remote analyzer, with a progress bar. */
 import type { AiSettings, AnalysisProgress } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
-import type { Library } from '../library';
+import type { Engine } from '../engine';
 import { ProgressBar, type BarProgress } from './progress-bar';
 
 /**
@@ -18,8 +18,8 @@ export function environmentOverrides(env: NodeJS.ProcessEnv): Partial<AiSettings
 }
 
 /** Runs the pass and returns the summary lines to print. */
-export async function analyseRemotely(library: Library, assets: readonly Asset[], env: NodeJS.ProcessEnv): Promise<string[]> {
-  const { analysis } = library;
+export async function analyseRemotely(engine: Engine, assets: readonly Asset[], env: NodeJS.ProcessEnv): Promise<string[]> {
+  const { analysis } = engine;
   analysis.overrideSettings(environmentOverrides(env));
   const settings = analysis.settings();
   const estimate = analysis.estimate(assets);
@@ -35,7 +35,7 @@ export async function analyseRemotely(library: Library, assets: readonly Asset[]
   bar.stop();
   lines.push(`Analysed ${progress.done} images, ${progress.failed} failed, ${progress.waiting} waiting; this run cost $${(progress.spentThisMonthUsd - estimate.spentThisMonthUsd).toFixed(4)}.`);
   if (progress.holdReason) lines.push(`Remote analysis is on hold: ${progress.holdReason}`);
-  for (const job of library.store.listAnalysisJobs(['failed'])) lines.push(`  ${job.name}: ${job.reason}`);
+  for (const job of engine.store.listAnalysisJobs(['failed'])) lines.push(`  ${job.name}: ${job.reason}`);
   return lines;
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
-import { Library, LibraryFolderError } from '../library';
+import { Engine } from '../engine';
+import { LibraryFolderError } from '../library';
 import { ApiHost } from '../api';
 import { startServer, type SwatchbookServer } from '../server';
 
@@ -26,18 +27,18 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
  */
 export async function runServe(options: ServeOptions): Promise<number> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
-  let library: Library;
+  let engine: Engine;
   try {
-    library = await Library.open({ dataDir, watch: true, analyse: true });
+    engine = await Engine.open({ dataDir, watch: true, analyse: true });
   } catch (error) {
     console.error(`swatchbook: cannot open the library store in ${dataDir}: ${(error as Error).message}`);
     return 3;
   }
-  const host = new ApiHost(library);
+  const host = new ApiHost(engine);
   let server: SwatchbookServer;
   try {
     // Relative to where the command was typed; the API itself takes full paths only.
-    if (options.library) await library.addFolder(path.resolve(options.library));
+    if (options.library) await engine.library.addFolder(path.resolve(options.library));
     server = await startServer({ host, rendererDir: RENDERER_DIR, port: options.port, bindHost: options.host });
   } catch (error) {
     await host.close().catch(() => undefined);

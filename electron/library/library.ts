@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import type { IngestProgress, LibraryFolder } from '../../shared/model';
-import { AdStudio } from '../ads';
-import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { cacheDirOf } from '../config/data-dir';
 import { makePrivateFolder } from '../config/private-folder';
-import { openLibraryStore, type LibraryStore } from '../store';
+import type { LibraryStore } from '../store';
 import { realRoots } from './containment';
 import { FolderBounds } from './folder-bounds';
 import { LibraryFolderError, partialPathRefusal } from './folder-rules';
@@ -22,12 +20,6 @@ export interface LibraryOptions {
   /** Watch library folders for changes after scanning (the app does; a one-shot CLI run does not). */
   watch?: boolean;
   pixelLimit?: number;
-  /** Where an entered AWS key pair is kept (the desktop app's OS keychain); none elsewhere. */
-  secrets?: SecretStore;
-  /** Start the remote analysis queue (resume jobs a previous run left); the app does, a one-shot CLI run asks for it. */
-  analyse?: boolean;
-  /** Remote-queue waits (tests shorten them): first probe after an outage, first backoff after throttling. */
-  analysisTiming?: { holdRetryMs?: number; backoffMs?: number };
 }
 
 /** Files queued for ingest, and links left out because they lead outside every library folder. */
@@ -46,18 +38,15 @@ interface LibraryEvents {
   change: [LibraryChange];
 }
 
-/** A library: its folders, the store, the ingest queue and the watcher, working together. */
+/** A library's folders, their scanner and watcher, and the ingest queue, over the store it is given. */
 export class Library extends EventEmitter<LibraryEvents> {
   readonly dataDir: string;
   readonly cacheDir: string;
   /** Largest width × height decoded (previews rendered on demand use it too); undefined: the default. */
   readonly pixelLimit: number | undefined;
   readonly queue: IngestQueue;
-  readonly analysis: AnalysisService;
-  readonly ads: AdStudio;
   private watcher: FolderWatcher | null = null;
   private readonly renames: RenameTracker;
-  private readonly autoAnalyse: boolean;
   /** Real paths of the library folders, renewed whenever the folder list may have changed. */
   private roots: Promise<string[]> = Promise.resolve([]);
 
@@ -72,21 +61,13 @@ export class Library extends EventEmitter<LibraryEvents> {
     this.queue = new IngestQueue(store, (p) => this.renames.ingest(p, () => ingestFile(p, context)), options.concurrency);
     this.queue.on('progress', (progress) => this.emit('progress', progress));
     this.queue.on('ingested', (p, outcome) => this.ingested(p, outcome));
-    this.analysis = new AnalysisService({ store, secrets: options.secrets ?? noSecretStore, ...options.analysisTiming });
-    this.autoAnalyse = options.analyse ?? false;
-    this.ads = new AdStudio(store, options.dataDir, this.analysis);
   }
 
-  /** Opens the store, resumes jobs a killed process left behind and starts watching. */
-  static async open(options: LibraryOptions): Promise<Library> {
+  /** Resumes ingest jobs a killed process left behind and, when asked, starts watching. */
+  static async open(store: LibraryStore, options: LibraryOptions): Promise<Library> {
     await makePrivateFolder(cacheDirOf(options.dataDir));
-    const store = await openLibraryStore(options.dataDir);
     const library = new Library(store, await FolderBounds.of(options.dataDir), options);
     library.queue.resume();
-    if (options.analyse) {
-      library.analysis.start();
-      library.ads.queue.resume();
-    }
     if (options.watch) {
       library.startWatching();
       // A folder added before the folder rules and refused by them now is not scanned; the user is told why.
@@ -169,13 +150,11 @@ export class Library extends EventEmitter<LibraryEvents> {
     await this.renames.settled();
   }
 
+  /** Stops watching and ingesting (queued files stay persisted for next time); the store stays open. */
   async close(): Promise<void> {
     await this.watcher?.close();
-    await this.ads.queue.close();
-    await this.analysis.close();
     await this.queue.stop();
     this.renames.flush();
-    await this.store.close();
   }
 
   startWatching(): FolderWatcher {
@@ -196,10 +175,6 @@ export class Library extends EventEmitter<LibraryEvents> {
       // A file replaced by a link that leaves the library: its old record must not stay.
       if (this.store.getFile(filePath)) this.removeFile(filePath);
       return;
-    }
-    if (outcome.kind === 'new' && this.autoAnalyse) {
-      const asset = this.store.getAsset(outcome.hash);
-      if (asset) this.analysis.autoEnqueue(asset);
     }
     this.emit('change', { kind: 'ingested', path: filePath, outcome });
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, nativeTheme } from 'electron';
 import { defaultDataDir } from '../config/data-dir';
-import { Library } from '../library';
+import { Engine } from '../engine';
 import { ApiHost } from '../api';
 import { isDev } from './app-urls';
 import { registerIpc, pickFolder } from './ipc';
@@ -57,7 +57,7 @@ export function startShell({ rendererDir, preloadPath }: ShellPaths): Promise<vo
     hardenApp();
     try {
       const secrets = keychainSecretStore(dataDir);
-      host = new ApiHost(await Library.open({ dataDir, watch: true, analyse: true, secrets }));
+      host = new ApiHost(await Engine.open({ dataDir, watch: true, analyse: true, secrets }));
     } catch (error) {
       dialog.showErrorBox('Swatchbook cannot open its library', (error as Error).message);
       app.exit(3);

@@ -89,7 +89,7 @@ async function handle(routes: Routes, req: IncomingMessage, res: ServerResponse)
   if (!verdict.ok) return sendJson(res, verdict.status, { error: verdict.reason });
 
   if (rawPath === '/api/events' && method === 'GET') {
-    const initial = [{ type: 'progress' as const, progress: routes.host.library.progress() }];
+    const initial = [{ type: 'progress' as const, progress: routes.host.engine.library.progress() }];
     return openEventStream(req, res, routes.host.events, initial, routes.heartbeatMs);
   }
   if (rawPath.startsWith('/api/')) {

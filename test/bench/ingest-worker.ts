@@ -10,14 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { bareDecodeAndThumbnail } from '../../electron/imaging';
-import { Library } from '../../electron/library';
+import { Engine } from '../../electron/engine';
 
 const [mode, corpusDir, outDir] = process.argv.slice(2);
 
 async function runIngest(): Promise<number> {
-  const library = await Library.open({ dataDir: outDir });
-  await library.addFolder(path.resolve(corpusDir));
-  await library.idle();
+  const library = await Engine.open({ dataDir: outDir });
+  await library.library.addFolder(path.resolve(corpusDir));
+  await library.library.idle();
   const ingested = library.store.listFiles(path.resolve(corpusDir)).filter((f) => f.hash).length;
   await library.close();
   return ingested;

@@ -5,14 +5,14 @@
  */
 import type { SearchQuery } from '../../shared/model';
 import { createSwatchbookApi, dispatchApiCall } from '../../electron/api';
-import { Library } from '../../electron/library';
+import { Engine } from '../../electron/engine';
 import { makeSyntheticAssets, seededRandom } from '../unit/store/synthetic-assets';
 
 const [dataDir, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 100_000);
 
 const buildStarted = performance.now();
-const library = await Library.open({ dataDir });
+const library = await Engine.open({ dataDir });
 const assets = makeSyntheticAssets(count, 42);
 for (const asset of assets) library.store.recordAsset(asset.locations[0], asset);
 const buildSeconds = (performance.now() - buildStarted) / 1000;

@@ -4,12 +4,12 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Library, type LibraryOptions } from '../../electron/library';
+import { Engine, type EngineOptions } from '../../electron/engine';
 import { tempDirs } from './temp-dirs';
 
 export interface GeneratedLibrary {
-  /** Replaceable: a test that reopens the library puts the new one here, and close() closes it. */
-  library: Library;
+  /** Replaceable: a test that reopens the library puts the new engine here, and close() closes it. */
+  engine: Engine;
   root: string;
   dataDir: string;
   /** The content hash the ingest gave the file at `relative` (a path under root). */
@@ -17,7 +17,7 @@ export interface GeneratedLibrary {
   close(): Promise<void>;
 }
 
-export interface GeneratedLibraryOptions extends Omit<LibraryOptions, 'dataDir'> {
+export interface GeneratedLibraryOptions extends Omit<EngineOptions, 'dataDir'> {
   /** Temp folder name prefix: `<prefix>-lib-` and `<prefix>-data-`. */
   prefix: string;
 }
@@ -35,22 +35,22 @@ export async function openGeneratedLibrary(
     await fs.writeFile(file, await bytes);
   }
   const dataDir = await dirs.make(`${prefix}-data-`);
-  const first = await Library.open({ ...libraryOptions, dataDir });
-  await first.addFolder(root);
-  await first.idle();
+  const first = await Engine.open({ ...libraryOptions, dataDir });
+  await first.library.addFolder(root);
+  await first.library.idle();
   const fixture: GeneratedLibrary = {
-    library: first,
+    engine: first,
     root,
     dataDir,
     hashOf(relative) {
-      const hash = fixture.library.store.getFile(path.join(root, relative))?.hash;
+      const hash = fixture.engine.store.getFile(path.join(root, relative))?.hash;
       if (!hash) throw new Error(`${relative} was not ingested`);
       return hash;
     },
     async close() {
       // Closing is idempotent: the first library may have been closed by the test already.
       await first.close();
-      if (fixture.library !== first) await fixture.library.close();
+      if (fixture.engine !== first) await fixture.engine.close();
       await dirs.cleanup();
     },
   };

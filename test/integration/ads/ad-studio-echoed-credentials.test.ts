@@ -33,8 +33,8 @@ it('keeps echoed credentials out of the ad studio’s replies, records and logs'
   });
   fixture = await openAdsFixture();
   const printed = captureConsole();
-  host = new ApiHost(fixture.library);
-  const campaign = await fixture.library.ads.createCampaign({
+  host = new ApiHost(fixture.engine);
+  const campaign = await fixture.engine.ads.createCampaign({
     name: 'Echo', productHash: fixture.productHash, productName: 'Steel bottle', notes: '', copy: COPY,
     formats: ['square'], themes: ['studio'],
   });
@@ -44,9 +44,9 @@ it('keeps echoed credentials out of the ad studio’s replies, records and logs'
     await host.call('refineCutout', { id: campaign.id }),
     await host.call('generateAds', { id: campaign.id, request: { generator: 'bedrock', count: 1 } }),
   ];
-  await fixture.library.ads.queue.settled();
+  await fixture.engine.ads.queue.settled();
   replies.push(await host.call('getCampaign', { id: campaign.id }));
-  await fixture.library.store.flush();
+  await fixture.engine.store.flush();
 
   // Every call was refused with the echo, so the checks below are about something.
   expect(fake.requests.filter((r) => r.headers['x-amz-security-token'] === TOKEN)).toHaveLength(3);

@@ -14,7 +14,7 @@ afterEach(async () => {
 describe('the ad studio offline (local cut-out and compositor)', () => {
   it('cuts the product out of its plain background', async () => {
     fixture = await openAdsFixture();
-    const campaign = await fixture.library.ads.createCampaign({
+    const campaign = await fixture.engine.ads.createCampaign({
       name: 'Bottle launch', productHash: fixture.productHash, productName: 'Steel bottle', notes: '', copy: COPY, formats: ['square'], themes: ['studio'],
     });
     // The bottle spans x 300–500, y 150–680 of the 800 px shot.
@@ -26,14 +26,14 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
     expect(campaign.features?.colours.map((c) => c.name)).toContain('coral');
     // The light grey backdrop is not a product colour.
     expect(campaign.features?.colours.map((c) => c.hex)).not.toContain('#eeeeee');
-    const edited = await fixture.library.ads.editCutout(campaign.id, [{ mode: 'add', radius: 20, points: [[100, 100]] }]);
+    const edited = await fixture.engine.ads.editCutout(campaign.id, [{ mode: 'add', radius: 20, points: [[100, 100]] }]);
     expect(edited.cutout).toMatchObject({ edited: true });
     expect(edited.cutout!.box.x).toBeLessThan(120);
   });
 
   it('renders every format from the library pattern and a studio sweep, approves two and exports them with a manifest', async () => {
     fixture = await openAdsFixture();
-    const { ads } = fixture.library;
+    const { ads } = fixture.engine;
     const campaign = await ads.createCampaign({
       name: 'Bottle launch', productHash: fixture.productHash, productName: 'Steel bottle', notes: 'no outdoor scenes', copy: COPY,
       brand: { forbiddenWords: ['cheap'], requiredDisclaimer: 'Offer ends Sunday.', allowedColours: [], guardrailId: '', guardrailVersion: '' },
@@ -44,7 +44,7 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
 
     const variants = ads.generate(campaign.id, { generator: 'local', count: 1, seed: 42 });
     await ads.queue.settled();
-    const rendered = fixture.library.store.listVariants(campaign.id);
+    const rendered = fixture.engine.store.listVariants(campaign.id);
     expect(rendered).toHaveLength(variants.length);
     for (const v of rendered) {
       expect(v, v.format).toMatchObject({ state: 'ready', generator: 'local', costUsd: 0, guardrail: [] });
@@ -80,7 +80,7 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
 
   it('flags copy that breaks the brand rules on the variant', async () => {
     fixture = await openAdsFixture();
-    const { ads } = fixture.library;
+    const { ads } = fixture.engine;
     const campaign = await ads.createCampaign({
       name: 'Sale', productHash: fixture.productHash, productName: 'Steel bottle', notes: '', copy: { ...COPY, headline: 'Cheap and cheerful' },
       brand: { forbiddenWords: ['cheap'], requiredDisclaimer: '', allowedColours: ['#0b3d2e', '#f7f3e9'], guardrailId: '', guardrailVersion: '' },
@@ -88,7 +88,7 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
     });
     ads.generate(campaign.id, { generator: 'local', count: 1 });
     await ads.queue.settled();
-    const [variant] = fixture.library.store.listVariants(campaign.id);
+    const [variant] = fixture.engine.store.listVariants(campaign.id);
     expect(variant.guardrail).toEqual(['forbidden word "cheap" in "Cheap and cheerful"']);
   });
 });

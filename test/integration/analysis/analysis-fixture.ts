@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AiSettings } from '../../../shared/model/ai';
 import type { Asset } from '../../../shared/model/asset';
-import { Library, type LibraryOptions } from '../../../electron/library';
+import { Engine, type EngineOptions } from '../../../electron/engine';
 import { TYPICAL_REPLY } from '../../../electron/analysis/bedrock/prompt';
 import { startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
 import { makeChecks, makePhotoLike, makeSolid, makeStripes } from '../../support/images';
@@ -19,7 +19,7 @@ export const FAKE_KEY_ID = 'AKIDFAKEKEY0000000001';
 
 export interface AnalysisFixture {
   fake: FakeBedrock;
-  library: Library;
+  engine: Engine;
   dataDir: string;
   assets: Asset[];
   close(): Promise<void>;
@@ -54,7 +54,7 @@ export function keepEnv(): () => void {
 export interface FixtureOptions {
   solid?: boolean;
   photos?: number;
-  secrets?: LibraryOptions['secrets'];
+  secrets?: EngineOptions['secrets'];
 }
 
 export async function openAnalysisFixture(settings: Partial<AiSettings> = {}, options: FixtureOptions = {}): Promise<AnalysisFixture> {
@@ -73,15 +73,15 @@ export async function openAnalysisFixture(settings: Partial<AiSettings> = {}, op
   await fs.writeFile(path.join(root, 'checks.png'), await makeChecks({ width: 600, height: 600, period: 50, colours: ['#d21f1f', '#ffffff'] }));
   if (options.solid) await fs.writeFile(path.join(root, 'solid.png'), await makeSolid({ width: 300, height: 300, colour: '#e1ad01' }));
   const dataDir = await dirs.make('analysis-data-');
-  const library = await Library.open({ dataDir, secrets: options.secrets, analysisTiming: { holdRetryMs: 300, backoffMs: 50 } });
-  await library.addFolder(root);
-  await library.idle();
-  library.analysis.updateSettings({ analyzer: 'bedrock', attributesModel: HAIKU, escalationModel: null, designsPerCall: 8, ...settings });
-  const assets = library.store.search({ sort: 'name', order: 'asc', limit: 100 }).items.map((s) => library.store.getAsset(s.hash)!);
+  const engine = await Engine.open({ dataDir, secrets: options.secrets, analysisTiming: { holdRetryMs: 300, backoffMs: 50 } });
+  await engine.library.addFolder(root);
+  await engine.library.idle();
+  engine.analysis.updateSettings({ analyzer: 'bedrock', attributesModel: HAIKU, escalationModel: null, designsPerCall: 8, ...settings });
+  const assets = engine.store.search({ sort: 'name', order: 'asc', limit: 100 }).items.map((s) => engine.store.getAsset(s.hash)!);
   return {
-    fake, library, dataDir, assets,
+    fake, engine, dataDir, assets,
     async close() {
-      await library.close();
+      await engine.close();
       await fake.close();
       await dirs.cleanup();
     },

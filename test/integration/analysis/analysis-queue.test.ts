@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import type { AccessKeys, SecretStore } from '../../../electron/analysis';
 import { waitFor } from '../../support/temp-dirs';
 import { designs, FAKE_SECRET, openAnalysisFixture, type AnalysisFixture } from './analysis-fixture';
@@ -13,17 +13,17 @@ afterEach(async () => {
 });
 
 const converseCalls = (f: AnalysisFixture) => f.fake.requests.filter((r) => r.api === 'converse');
-const states = (f: AnalysisFixture) => f.library.store.listAnalysisJobs().map((j) => j.state).sort();
+const states = (f: AnalysisFixture) => f.engine.store.listAnalysisJobs().map((j) => j.state).sort();
 
 describe('the remote analysis queue', () => {
   it('slows down on throttling bursts and finishes every job', async () => {
     fixture = await openAnalysisFixture({ designsPerCall: 2 }, { photos: 2 });
     fixture.fake.script({ kind: 'error', type: 'ThrottlingException' }, { kind: 'error', type: 'ThrottlingException' });
     fixture.fake.setFallback({ kind: 'toolUse', input: designs(2) });
-    fixture.library.analysis.enqueue(fixture.assets);
-    await fixture.library.analysis.queue.settled();
+    fixture.engine.analysis.enqueue(fixture.assets);
+    await fixture.engine.analysis.queue.settled();
     expect(states(fixture)).toEqual(['done', 'done', 'done', 'done']);
-    const outcomes = fixture.library.store.listInvocations().map((c) => c.outcome);
+    const outcomes = fixture.engine.store.listInvocations().map((c) => c.outcome);
     expect(outcomes.filter((o) => o === 'throttled')).toHaveLength(2);
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(2);
   });
@@ -31,18 +31,18 @@ describe('the remote analysis queue', () => {
   it('retries a call that timed out or lost its connection', async () => {
     fixture = await openAnalysisFixture({ requestTimeoutMs: 1000 }, { photos: 0 });
     fixture.fake.script({ kind: 'hang' }, { kind: 'drop', mode: 'reset' }, { kind: 'toolUse', input: designs(2) });
-    fixture.library.analysis.enqueue(fixture.assets);
-    await fixture.library.analysis.queue.settled();
+    fixture.engine.analysis.enqueue(fixture.assets);
+    await fixture.engine.analysis.queue.settled();
     expect(states(fixture)).toEqual(['done', 'done']);
-    expect(fixture.library.store.listInvocations().map((c) => c.outcome)).toEqual(['timeout', 'offline', 'ok']);
+    expect(fixture.engine.store.listInvocations().map((c) => c.outcome)).toEqual(['timeout', 'offline', 'ok']);
   });
 
   it('holds every job while access is denied, says why, and resumes on its own once it works', async () => {
     fixture = await openAnalysisFixture({}, { photos: 0 });
     fixture.fake.script({ kind: 'error', type: 'AccessDeniedException', message: "You don't have access to the model" });
     fixture.fake.setFallback({ kind: 'toolUse', input: designs(2) });
-    const { queue } = fixture.library.analysis;
-    fixture.library.analysis.enqueue(fixture.assets);
+    const { queue } = fixture.engine.analysis;
+    fixture.engine.analysis.enqueue(fixture.assets);
     await waitFor(() => queue.progress().waiting === 2, 5000, 'jobs to wait');
     expect(queue.progress().holdReason).toMatch(/Access denied to anthropic\.claude-3-haiku.*Model access/);
     // The hold is probed again after a while (300 ms here), and the fake now answers.
@@ -53,7 +53,7 @@ describe('the remote analysis queue', () => {
   it('pauses remote work when the monthly budget is reached, until it is raised', async () => {
     fixture = await openAnalysisFixture({ designsPerCall: 1, remoteConcurrency: 1, monthlyBudgetUsd: 0.0001 }, { photos: 1 });
     fixture.fake.setFallback({ kind: 'toolUse', input: designs(1), usage: { inputTokens: 1000, outputTokens: 200 } });
-    const { analysis } = fixture.library;
+    const { analysis } = fixture.engine;
     analysis.enqueue(fixture.assets);
     await waitFor(() => analysis.queue.progress().waiting === 2, 5000, 'the budget hold');
     const progress = analysis.queue.progress();
@@ -74,9 +74,9 @@ describe('the remote analysis queue', () => {
 
   it('pauses, cancels and resumes on request', async () => {
     fixture = await openAnalysisFixture({}, { photos: 0 });
-    const { queue } = fixture.library.analysis;
+    const { queue } = fixture.engine.analysis;
     queue.pause();
-    fixture.library.analysis.enqueue(fixture.assets);
+    fixture.engine.analysis.enqueue(fixture.assets);
     expect(queue.progress()).toMatchObject({ waiting: 2, paused: true, holdReason: 'paused by you' });
     expect(queue.cancel()).toBe(2);
     queue.resumeNow();
@@ -87,18 +87,18 @@ describe('the remote analysis queue', () => {
 
   it('resumes persisted jobs after the process stops mid-run', async () => {
     fixture = await openAnalysisFixture({}, { photos: 1 });
-    fixture.library.analysis.queue.pause();
-    fixture.library.analysis.enqueue(fixture.assets);
-    await fixture.library.close();
+    fixture.engine.analysis.queue.pause();
+    fixture.engine.analysis.enqueue(fixture.assets);
+    await fixture.engine.close();
     fixture.fake.setFallback({ kind: 'toolUse', input: designs(3) });
 
-    const reopened = await Library.open({ dataDir: fixture.dataDir, analyse: true });
+    const reopened = await Engine.open({ dataDir: fixture.dataDir, analyse: true });
     try {
       await waitFor(() => reopened.analysis.queue.progress().done === 3, 10_000, 'resumed jobs');
       expect(reopened.store.listModelAnalyses(fixture.assets[0].hash)).toHaveLength(1);
     } finally {
       await reopened.close();
-      fixture.library = reopened;
+      fixture.engine = reopened;
     }
   });
 
@@ -113,21 +113,21 @@ describe('the remote analysis queue', () => {
       clear: async () => void (held = null),
     };
     fixture = await openAnalysisFixture({}, { photos: 0, secrets });
-    await fixture.library.analysis.storeKeys(keys);
+    await fixture.engine.analysis.storeKeys(keys);
     fixture.fake.script({ kind: 'toolUse', input: designs(2) }, { kind: 'error', type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
-    fixture.library.analysis.enqueue(fixture.assets);
-    await fixture.library.analysis.queue.settled();
+    fixture.engine.analysis.enqueue(fixture.assets);
+    await fixture.engine.analysis.queue.settled();
     expect(converseCalls(fixture)[0].auth).toMatchObject({ scheme: 'sigv4', accessKeyId: keys.accessKeyId });
-    const check = await fixture.library.analysis.testConnection();
+    const check = await fixture.engine.analysis.testConnection();
     expect(check).toMatchObject({ ok: false, problem: 'invalid-credentials' });
     expect(check.message).not.toContain(FAKE_SECRET);
 
-    await fixture.library.store.flush();
+    await fixture.engine.store.flush();
     for (const file of await fs.readdir(fixture.dataDir)) {
       const full = path.join(fixture.dataDir, file);
       if ((await fs.stat(full)).isFile()) expect(await fs.readFile(full, 'utf8'), file).not.toContain(FAKE_SECRET);
     }
-    expect(JSON.stringify(fixture.library.store.listInvocations())).not.toContain(FAKE_SECRET);
-    expect(fixture.library.analysis.settings().credentials).toEqual({ kind: 'stored-keys' });
+    expect(JSON.stringify(fixture.engine.store.listInvocations())).not.toContain(FAKE_SECRET);
+    expect(fixture.engine.analysis.settings().credentials).toEqual({ kind: 'stored-keys' });
   });
 });

@@ -12,13 +12,13 @@ afterEach(async () => {
 });
 
 async function analyseAll(f: AnalysisFixture) {
-  f.library.analysis.enqueue(f.assets);
-  await f.library.analysis.queue.settled();
-  return f.library.store.listAnalysisJobs();
+  f.engine.analysis.enqueue(f.assets);
+  await f.engine.analysis.queue.settled();
+  return f.engine.store.listAnalysisJobs();
 }
 
 const converseCalls = (f: AnalysisFixture) => f.fake.requests.filter((r) => r.api === 'converse');
-const stored = (f: AnalysisFixture, i: number) => f.library.store.listModelAnalyses(f.assets[i].hash);
+const stored = (f: AnalysisFixture, i: number) => f.engine.store.listModelAnalyses(f.assets[i].hash);
 
 describe('attribute extraction through the real Bedrock client', () => {
   it('sends every design in one forced-tool call and stores each answer with its model, confidence and cost', async () => {
@@ -44,9 +44,9 @@ describe('attribute extraction through the real Bedrock client', () => {
     }
     const descriptions = fixture.assets.map((_, i) => stored(fixture!, i)[0].attributes.description).sort();
     expect(descriptions).toEqual(['Design number 1.', 'Design number 2.', 'Design number 3.', 'Design number 4.']);
-    expect(fixture.library.store.listInvocations()).toMatchObject([{ outcome: 'ok', inputTokens: 2400, outputTokens: 800, attempt: 0 }]);
+    expect(fixture.engine.store.listInvocations()).toMatchObject([{ outcome: 'ok', inputTokens: 2400, outputTokens: 800, attempt: 0 }]);
     // The model's words are searchable.
-    expect(fixture.library.store.search({ text: 'cottagecore watercolour' }).total).toBe(4);
+    expect(fixture.engine.store.search({ text: 'cottagecore watercolour' }).total).toBe(4);
   });
 
   it('never pays twice for the same bytes, model and prompt', async () => {
@@ -56,7 +56,7 @@ describe('attribute extraction through the real Bedrock client', () => {
     const jobs = await analyseAll(fixture);
     expect(jobs.every((j) => j.state === 'done')).toBe(true);
     expect(converseCalls(fixture)).toHaveLength(1);
-    expect(fixture.library.analysis.estimate(fixture.assets)).toMatchObject({ cached: 4, toSend: 0, costUsd: 0 });
+    expect(fixture.engine.analysis.estimate(fixture.assets)).toMatchObject({ cached: 4, toSend: 0, costUsd: 0 });
   });
 
   it('hands validation errors back once as a tool result, and stores the corrected answer', async () => {
@@ -74,7 +74,7 @@ describe('attribute extraction through the real Bedrock client', () => {
     expect(result.status).toBe('error');
     expect(result.content[0].text).toMatch(/Design 2: colours\.0\.hex/);
     expect(result.content[0].text).toMatch(/Design 3: confidence/);
-    expect(fixture.library.store.listInvocations().map((c) => [c.outcome, c.attempt])).toEqual([['invalid', 0], ['ok', 1]]);
+    expect(fixture.engine.store.listInvocations().map((c) => [c.outcome, c.attempt])).toEqual([['invalid', 0], ['ok', 1]]);
   });
 
   it('records a design that is still invalid after the retry as a failed analysis, never as attributes', async () => {
@@ -123,7 +123,7 @@ describe('attribute extraction through the real Bedrock client', () => {
     const jobs = await analyseAll(fixture);
     expect(jobs.map((j) => j.state)).toEqual(['done', 'done']);
     expect(stored(fixture, 0).map((a) => a.modelId)).toEqual([HAIKU]);
-    expect(fixture.library.analysis.queue.progress().holdReason).toBeNull();
+    expect(fixture.engine.analysis.queue.progress().holdReason).toBeNull();
   });
 
   it('records the model a prompt router chose', async () => {
@@ -138,12 +138,12 @@ describe('attribute extraction through the real Bedrock client', () => {
     fixture = await openAnalysisFixture({}, { photos: 0 });
     const hostile = `Swatch. ${INJECTION_PAYLOAD}`.slice(0, 200);
     fixture.fake.script({ kind: 'toolUse', input: designs(2, { description: hostile, keywords: ['approve all', '<script>alert(1)</script>'] }) });
-    const before = fixture.assets.map((a) => fixture!.library.store.getAsset(a.hash));
+    const before = fixture.assets.map((a) => fixture!.engine.store.getAsset(a.hash));
     await analyseAll(fixture);
     const [analysis] = stored(fixture, 0);
     expect(analysis.attributes.description).toBe(hostile);
     expect(analysis.attributes.keywords).toContain('<script>alert(1)</script>');
-    expect(fixture.assets.map((a) => fixture!.library.store.getAsset(a.hash))).toEqual(before);
+    expect(fixture.assets.map((a) => fixture!.engine.store.getAsset(a.hash))).toEqual(before);
   });
 
   it('does not send solids at all', async () => {

@@ -27,7 +27,7 @@ describe('Settings: test connection', () => {
   it('says the model answered, and how fast', async () => {
     fixture = await openAnalysisFixture({}, { photos: 0 });
     fixture.fake.script({ kind: 'text', text: 'OK' });
-    const check = await fixture.library.analysis.testConnection();
+    const check = await fixture.engine.analysis.testConnection();
     expect(check).toMatchObject({ ok: true, problem: null, modelId: HAIKU, region: 'us-east-1' });
     expect(check.message).toMatch(/Connected: anthropic\.claude-3-haiku.* answered in us-east-1/);
     expect(fixture.fake.requests[0].body).toMatchObject({ inferenceConfig: { maxTokens: 1 } });
@@ -41,7 +41,7 @@ describe('Settings: test connection', () => {
   ] as const)('names the problem when Bedrock answers %s', async (type, problem, message) => {
     fixture = await openAnalysisFixture({}, { photos: 0 });
     fixture.fake.script({ kind: 'error', type });
-    const check = await fixture.library.analysis.testConnection();
+    const check = await fixture.engine.analysis.testConnection();
     expect(check).toMatchObject({ ok: false, problem });
     expect(check.message).toMatch(message);
   });
@@ -49,8 +49,8 @@ describe('Settings: test connection', () => {
   it('tells offline apart from a refusal', async () => {
     fixture = await openAnalysisFixture({}, { photos: 0 });
     process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME = `http://127.0.0.1:${await closedPort()}`;
-    fixture.library.analysis.updateSettings({ region: 'us-west-2' });
-    const check = await fixture.library.analysis.testConnection();
+    fixture.engine.analysis.updateSettings({ region: 'us-west-2' });
+    const check = await fixture.engine.analysis.testConnection();
     expect(check).toMatchObject({ ok: false, problem: 'offline' });
     expect(check.message).toMatch(/Cannot reach Amazon Bedrock/);
   });
@@ -60,8 +60,8 @@ describe('Settings: the models this account can use', () => {
   it('lists models and inference profiles, warning about legacy models and configured ids not offered', async () => {
     fixture = await openAnalysisFixture({ escalationModel: SONNET }, { photos: 0 });
     process.env.AWS_ENDPOINT_URL_BEDROCK = fixture.fake.controlEndpoint;
-    fixture.library.analysis.updateSettings({ attributesModel: 'anthropic.claude-2-retired-v1' });
-    const { models, problem } = await fixture.library.analysis.listModels();
+    fixture.engine.analysis.updateSettings({ attributesModel: 'anthropic.claude-2-retired-v1' });
+    const { models, problem } = await fixture.engine.analysis.listModels();
     expect(problem).toBeNull();
     const byId = new Map(models.map((m) => [m.id, m]));
     expect(byId.get(HAIKU)).toMatchObject({ kind: 'model', lifecycle: 'ACTIVE', warning: null });
@@ -76,7 +76,7 @@ describe('Settings: the models this account can use', () => {
     process.env.AWS_ENDPOINT_URL_BEDROCK = fixture.fake.controlEndpoint;
     withoutCredentials();
     const logged = vi.spyOn(console, 'error');
-    const host = new ApiHost(fixture.library);
+    const host = new ApiHost(fixture.engine);
     try {
       const listed = await host.call('listAvailableModels', {});
       const tested = await host.call('testConnection', {});
@@ -97,7 +97,7 @@ describe('Settings: the models this account can use', () => {
     process.env.AWS_ENDPOINT_URL_BEDROCK = fixture.fake.controlEndpoint;
     const denied = { kind: 'error', type: 'AccessDeniedException' } as const;
     fixture.fake.scriptControl(denied, denied);
-    const catalog = await fixture.library.analysis.listModels();
+    const catalog = await fixture.engine.analysis.listModels();
     expect(catalog).toMatchObject({ models: [], problem: 'access-denied' });
     expect(catalog.message).toMatch(/may not list Bedrock models in us-east-1.*bedrock:ListFoundationModels/);
   });

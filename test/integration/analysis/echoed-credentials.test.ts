@@ -26,7 +26,7 @@ afterEach(async () => {
 
 it('keeps echoed key ids and session tokens out of the data folder, the API replies and the console', async () => {
   fixture = await openAnalysisFixture({}, { photos: 1 });
-  const { fake, library } = fixture;
+  const { fake, engine } = fixture;
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: KEY_ID,
     AWS_SECRET_ACCESS_KEY: SECRET,
@@ -34,18 +34,18 @@ it('keeps echoed key ids and session tokens out of the data folder, the API repl
     AWS_ENDPOINT_URL_BEDROCK: fake.controlEndpoint,
   });
   const printed = captureConsole();
-  host = new ApiHost(fixture.library);
+  host = new ApiHost(fixture.engine);
   const echo = { kind: 'error', type: 'IncompleteSignatureException', echoCredentials: true } as const;
   fake.setFallback(echo);
   fake.scriptControl(echo, echo);
 
   const replies: unknown[] = [await host.call('startAnalysis', { hashes: fixture.assets.map((a) => a.hash) })];
-  await library.analysis.queue.settled();
+  await engine.analysis.queue.settled();
   const reads = ['analysisProgress', 'listAnalysisJobs', 'testConnection', 'usageReport', 'listAvailableModels'];
   for (const method of reads) {
     replies.push(await host.call(method, {}));
   }
-  await library.store.flush();
+  await engine.store.flush();
 
   // The fake did echo them, so the checks below are about something.
   const signed = fake.requests.filter((r) => r.auth?.scheme === 'sigv4' && r.auth.accessKeyId === KEY_ID);
@@ -56,7 +56,7 @@ it('keeps echoed key ids and session tokens out of the data folder, the API repl
     console: printed.join('\n'),
   });
   // Signature errors hold the queue with the fixed credentials message, not the service's text.
-  expect(library.analysis.queue.progress().holdReason).toMatch(/^AWS did not accept the credentials/);
+  expect(engine.analysis.queue.progress().holdReason).toMatch(/^AWS did not accept the credentials/);
   for (const reply of [replies[3], replies[5]] as { ok: true; value: { problem: string; message: string } }[]) {
     expect(reply.value.problem).toBe('invalid-credentials');
     expect(reply.value.message).toMatch(/^AWS did not accept the credentials/);

@@ -16,7 +16,7 @@ afterEach(async () => {
 
 it('counts only requests that reached the service as calls, and the ones that never left apart', async () => {
   fixture = await openAnalysisFixture({}, { photos: 0 });
-  const { analysis } = fixture.library;
+  const { analysis } = fixture.engine;
   const withCredentials = { ...process.env };
   withoutCredentials();
   analysis.enqueue(fixture.assets);

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDirOf } from '../../../electron/config/data-dir';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import { openLibraryStore } from '../../../electron/store';
 import { tempDirs } from '../../support/temp-dirs';
 
@@ -14,7 +14,7 @@ const modeOf = async (dir: string) => (await fs.stat(dir)).mode & 0o777;
 describe.skipIf(process.platform === 'win32')('the data folder is private to its owner', () => {
   it('is created 0700, with the thumbnail cache inside it', async () => {
     const dataDir = path.join(await dirs.make('home-'), 'config', 'Swatchbook');
-    const library = await Library.open({ dataDir });
+    const library = await Engine.open({ dataDir });
     await library.close();
     expect(await modeOf(dataDir)).toBe(0o700);
     expect(await modeOf(cacheDirOf(dataDir))).toBe(0o700);
@@ -25,7 +25,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to its
     await fs.chmod(dataDir, 0o755);
     await fs.mkdir(cacheDirOf(dataDir), { mode: 0o755 });
     await fs.chmod(cacheDirOf(dataDir), 0o755);
-    const library = await Library.open({ dataDir });
+    const library = await Engine.open({ dataDir });
     await library.close();
     expect(await modeOf(dataDir)).toBe(0o700);
     expect(await modeOf(cacheDirOf(dataDir))).toBe(0o700);

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import { ingestFile } from '../../../electron/library/ingest-file';
 import { stripesRaster } from '../../support/images';
 import { tempDirs } from '../../support/temp-dirs';
@@ -38,9 +38,9 @@ describe('supported formats', () => {
     };
     for (const [name, bytes] of Object.entries(files)) await fs.writeFile(path.join(root, name), bytes);
 
-    const library = await Library.open({ dataDir: await dirs.make('data-') });
-    await library.addFolder(root);
-    await library.idle();
+    const library = await Engine.open({ dataDir: await dirs.make('data-') });
+    await library.library.addFolder(root);
+    await library.library.idle();
     expect(library.store.listErrors()).toEqual([]);
     const assetOf = (name: string) => library.store.getAsset(library.store.getFile(path.join(root, name))!.hash!)!;
     for (const name of ['a.jpg', 'b.png', 'c.webp', 'd.gif', 'e.tif', 'f.avif', 'h-cmyk.jpg']) {
@@ -61,12 +61,12 @@ describe('supported formats', () => {
     const root = await dirs.make('gone-');
     const file = path.join(root, 'vanishing.png');
     await fs.writeFile(file, await raw().png().toBuffer());
-    const library = await Library.open({ dataDir: await dirs.make('data-') });
-    library.queue.pause(); // scanned and queued, not yet decoded
-    await library.addFolder(root);
+    const library = await Engine.open({ dataDir: await dirs.make('data-') });
+    library.library.queue.pause(); // scanned and queued, not yet decoded
+    await library.library.addFolder(root);
     await fs.rm(file);
     const roots = async () => [root];
-    const outcome = await ingestFile(file, { store: library.store, cacheDir: library.cacheDir, roots });
+    const outcome = await ingestFile(file, { store: library.store, cacheDir: library.library.cacheDir, roots });
     expect(outcome).toEqual({ kind: 'failed', reason: 'file disappeared before it could be read' });
     expect(library.store.listErrors()).toEqual([expect.objectContaining({ path: file, reason: 'file disappeared before it could be read' })]);
     await library.close();

@@ -2,13 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDirOf } from '../../../electron/config/data-dir';
-import { Library, LibraryFolderError } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
+import { LibraryFolderError } from '../../../electron/library';
 import { ApiHost } from '../../../electron/api';
 import { makeChecks, makeSolid, makeStripes } from '../../support/images';
 import { tempDirs, waitFor } from '../../support/temp-dirs';
 
 const dirs = tempDirs();
-let library: Library | null = null;
+let library: Engine | null = null;
 afterEach(async () => {
   await library?.close();
   library = null;
@@ -33,7 +34,7 @@ async function homeWithDataFolder(): Promise<{ home: string; dataDir: string }> 
 describe('which folders may be library folders', () => {
   it('refuses the root, relative paths, system folders and the data folder, with the reason', async () => {
     const { home, dataDir } = await homeWithDataFolder();
-    library = await Library.open({ dataDir });
+    library = await Engine.open({ dataDir });
     const link = path.join(home, 'link-to-data');
     await fs.symlink(dataDir, link);
     const refused: Array<[string, RegExp]> = [
@@ -49,29 +50,29 @@ describe('which folders may be library folders', () => {
       [link, /leads to .*Swatchbook's own data folder/],
     ];
     for (const [folder, reason] of refused) {
-      const error = await library.addFolder(folder).catch((e: unknown) => e);
+      const error = await library.library.addFolder(folder).catch((e: unknown) => e);
       expect(error, folder).toBeInstanceOf(LibraryFolderError);
       expect((error as Error).message, folder).toMatch(reason);
     }
-    expect(library.folders()).toEqual([]);
+    expect(library.library.folders()).toEqual([]);
     expect(library.store.search({}).total).toBe(0);
     // Nor is a relative path resolved against this process's folder to rescan or remove one.
-    await library.addFolder(path.join(home, 'Designs'));
+    await library.library.addFolder(path.join(home, 'Designs'));
     const cwd = process.cwd();
     process.chdir(home);
     try {
-      await expect(library.rescan('Designs')).rejects.toThrow('give the full path of the folder, not "Designs"');
-      await expect(library.removeFolder('Designs')).rejects.toThrow('give the full path of the folder, not "Designs"');
+      await expect(library.library.rescan('Designs')).rejects.toThrow('give the full path of the folder, not "Designs"');
+      await expect(library.library.removeFolder('Designs')).rejects.toThrow('give the full path of the folder, not "Designs"');
     } finally {
       process.chdir(cwd);
     }
-    expect(library.folders().map((f) => f.path)).toEqual([path.join(home, 'Designs')]);
+    expect(library.library.folders().map((f) => f.path)).toEqual([path.join(home, 'Designs')]);
   });
 
   it('answers a refused folder with a 400 and the reason over the API', async () => {
     const { dataDir } = await homeWithDataFolder();
-    const host = new ApiHost(await Library.open({ dataDir }));
-    library = host.library;
+    const host = new ApiHost(await Engine.open({ dataDir }));
+    library = host.engine;
     expect(await host.call('addFolder', { path: dataDir })).toEqual({
       ok: false, status: 400, error: expect.stringMatching(/own data folder/),
     });
@@ -82,12 +83,12 @@ describe('which folders may be library folders', () => {
 
   it('skips the data folder inside a home folder: rescans never ingest the thumbnail cache', async () => {
     const { home, dataDir } = await homeWithDataFolder();
-    library = await Library.open({ dataDir });
-    expect(await library.addFolder(home)).toEqual({ queued: 2, outside: 0 });
-    await library.idle();
+    library = await Engine.open({ dataDir });
+    expect(await library.library.addFolder(home)).toEqual({ queued: 2, outside: 0 });
+    await library.library.idle();
     for (let rescan = 0; rescan < 3; rescan++) {
-      expect(await library.rescan(home)).toEqual({ queued: 0, outside: 0 });
-      await library.idle();
+      expect(await library.library.rescan(home)).toEqual({ queued: 0, outside: 0 });
+      await library.library.idle();
     }
     expect(library.store.search({}).total).toBe(2);
     expect(library.store.listFiles(dataDir)).toEqual([]);
@@ -95,43 +96,43 @@ describe('which folders may be library folders', () => {
 
   it('still ingests the demo library, the one library folder inside the data folder', async () => {
     const { home, dataDir } = await homeWithDataFolder();
-    const host = new ApiHost(await Library.open({ dataDir, concurrency: 2 }));
-    library = host.library;
-    await library.addFolder(home);
+    const host = new ApiHost(await Engine.open({ dataDir, concurrency: 2 }));
+    library = host.engine;
+    await library.library.addFolder(home);
     const demo = await host.call('openDemoLibrary', {});
     expect(demo).toMatchObject({ ok: true, value: { queued: expect.any(Number), outside: 0 } });
-    await library.idle();
+    await library.library.idle();
     expect(library.store.listFiles(path.join(dataDir, 'demo-library')).length).toBeGreaterThan(20);
     expect(library.store.listFiles(cacheDirOf(dataDir))).toEqual([]);
   });
 
   it('does not watch the data folder inside a home folder', async () => {
     const { home, dataDir } = await homeWithDataFolder();
-    library = await Library.open({ dataDir, watch: true });
-    await library.addFolder(home);
-    await library.idle();
-    await library.startWatching().whenReady();
+    library = await Engine.open({ dataDir, watch: true });
+    await library.library.addFolder(home);
+    await library.library.idle();
+    await library.library.startWatching().whenReady();
     const inCache = path.join(cacheDirOf(dataDir), 'thumbs', 'ab', 'new.png');
     await fs.mkdir(path.dirname(inCache), { recursive: true });
     await fs.writeFile(inCache, await makeSolid({ width: 40, height: 40, colour: '#e1ad01' }));
     const inDesigns = path.join(home, 'Designs', 'new.png');
     await fs.writeFile(inDesigns, await makeSolid({ width: 40, height: 40, colour: '#008080' }));
     await waitFor(() => library!.store.getFile(inDesigns)?.hash, 15_000, 'new design ingested');
-    await library.idle();
+    await library.library.idle();
     expect(library.store.getFile(inCache)).toBeUndefined();
     expect(library.store.listFiles(dataDir)).toEqual([]);
   });
 
   it('does not scan a folder added before these rules and refused by them; says why', async () => {
     const { dataDir } = await homeWithDataFolder();
-    const first = await Library.open({ dataDir });
+    const first = await Engine.open({ dataDir });
     first.store.addFolder(dataDir);
     await first.close();
-    library = await Library.open({ dataDir, watch: true });
+    library = await Engine.open({ dataDir, watch: true });
     await waitFor(() => library!.store.listErrors().find((e) => e.path === dataDir), 15_000, 'refusal recorded');
     expect(library.store.listErrors().find((e) => e.path === dataDir)?.reason).toMatch(/own data folder/);
-    await expect(library.rescan(dataDir)).rejects.toThrow(/own data folder/);
-    await library.idle();
+    await expect(library.library.rescan(dataDir)).rejects.toThrow(/own data folder/);
+    await library.library.idle();
     expect(library.store.search({}).total).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import { thumbnailPath, previewPath } from '../../../electron/imaging';
 import { makeChecks, makeSolid, makeStripes } from '../../support/images';
 import { tempDirs } from '../../support/temp-dirs';
@@ -27,10 +27,10 @@ async function makeLibraryFolder(): Promise<string> {
 describe('Library ingest', () => {
   it('scans recursively, dedupes identical bytes into one asset and writes cached thumbnails', async () => {
     const root = await makeLibraryFolder();
-    const library = await Library.open({ dataDir: await dirs.make('data-') });
-    const { queued } = await library.addFolder(root);
+    const library = await Engine.open({ dataDir: await dirs.make('data-') });
+    const { queued } = await library.library.addFolder(root);
     expect(queued).toBe(4);
-    await library.idle();
+    await library.library.idle();
 
     const files = library.store.listFiles(root);
     expect(files.map((f) => path.relative(root, f.path)).sort()).toEqual(
@@ -42,9 +42,9 @@ describe('Library ingest', () => {
     expect(stripes.analysis.pattern.label).toBe('stripes');
     expect(stripes.analysis.palette.map((c) => c.name)).toContain('navy');
     expect(stripes.metadata).toMatchObject({ width: 320, height: 240, format: 'png' });
-    await expect(fs.stat(thumbnailPath(library.cacheDir, stripes.hash))).resolves.toBeTruthy();
+    await expect(fs.stat(thumbnailPath(library.library.cacheDir, stripes.hash))).resolves.toBeTruthy();
     // The preview is made when first asked for (see the media resolver), not at ingest.
-    await expect(fs.stat(previewPath(library.cacheDir, stripes.hash))).rejects.toThrow(/ENOENT/);
+    await expect(fs.stat(previewPath(library.library.cacheDir, stripes.hash))).rejects.toThrow(/ENOENT/);
     expect(library.store.search({}).total).toBe(3);
     await library.close();
   });
@@ -52,13 +52,13 @@ describe('Library ingest', () => {
   it('re-scanning an unchanged folder queues nothing and keeps every record', async () => {
     const root = await makeLibraryFolder();
     const dataDir = await dirs.make('data-');
-    const first = await Library.open({ dataDir });
-    await first.addFolder(root);
-    await first.idle();
+    const first = await Engine.open({ dataDir });
+    await first.library.addFolder(root);
+    await first.library.idle();
     await first.close();
 
-    const second = await Library.open({ dataDir });
-    expect((await second.scan(root)).queued).toBe(0);
+    const second = await Engine.open({ dataDir });
+    expect((await second.library.scan(root)).queued).toBe(0);
     expect(second.store.listFiles(root)).toHaveLength(4);
     await second.close();
   });
@@ -66,23 +66,23 @@ describe('Library ingest', () => {
   it('reflects files removed while the app was closed on the next scan', async () => {
     const root = await makeLibraryFolder();
     const dataDir = await dirs.make('data-');
-    const first = await Library.open({ dataDir });
-    await first.addFolder(root);
-    await first.idle();
+    const first = await Engine.open({ dataDir });
+    await first.library.addFolder(root);
+    await first.library.idle();
     await first.close();
     await fs.rm(path.join(root, 'sub', 'checks.jpg'));
 
-    const second = await Library.open({ dataDir });
-    await second.scan(root);
-    await second.idle();
+    const second = await Engine.open({ dataDir });
+    await second.library.scan(root);
+    await second.library.idle();
     expect(second.store.getFile(path.join(root, 'sub', 'checks.jpg'))).toBeUndefined();
     expect(second.store.search({}).total).toBe(2);
     await second.close();
   });
 
   it('refuses a missing folder with a clear error', async () => {
-    const library = await Library.open({ dataDir: await dirs.make('data-') });
-    await expect(library.addFolder('/no/such/folder')).rejects.toThrow('folder not found: /no/such/folder');
+    const library = await Engine.open({ dataDir: await dirs.make('data-') });
+    await expect(library.library.addFolder('/no/such/folder')).rejects.toThrow('folder not found: /no/such/folder');
     await library.close();
   });
 });

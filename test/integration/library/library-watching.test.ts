@@ -3,25 +3,25 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import { makeDots, makeSolid, makeStripes } from '../../support/images';
 import { tempDirs, waitFor } from '../../support/temp-dirs';
 
 const dirs = tempDirs();
-let library: Library | null = null;
+let library: Engine | null = null;
 afterEach(async () => {
   await library?.close();
   library = null;
   await dirs.cleanup();
 });
 
-async function watchedLibrary(): Promise<{ root: string; lib: Library }> {
+async function watchedLibrary(): Promise<{ root: string; lib: Engine }> {
   const root = await dirs.make('lib-');
   await fs.writeFile(path.join(root, 'first.png'), await makeSolid({ width: 64, height: 64, colour: '#1b2a4a' }));
-  library = await Library.open({ dataDir: await dirs.make('data-'), watch: true });
-  await library.addFolder(root);
-  await library.idle();
-  await library.startWatching().whenReady();
+  library = await Engine.open({ dataDir: await dirs.make('data-'), watch: true });
+  await library.library.addFolder(root);
+  await library.library.idle();
+  await library.library.startWatching().whenReady();
   return { root, lib: library };
 }
 
@@ -69,8 +69,8 @@ describe('Library watching', () => {
     await Promise.all(images.map((bytes, i) => fs.writeFile(path.join(burst, `img-${i}.png`), bytes)));
     await fs.writeFile(path.join(burst, '.DS_Store'), 'x');
     await fs.writeFile(path.join(burst, 'big.psd.part'), 'x');
-    await waitFor(() => lib.store.listFiles(burst).length === 2000 && !lib.progress().running, 120_000, '2,000 files ingested');
-    await lib.idle();
+    await waitFor(() => lib.store.listFiles(burst).length === 2000 && !lib.library.progress().running, 120_000, '2,000 files ingested');
+    await lib.library.idle();
     expect(lib.store.listErrors()).toEqual([]);
     expect(lib.store.listFiles(burst).every((f) => f.hash)).toBe(true);
   }, 180_000);
@@ -78,10 +78,10 @@ describe('Library watching', () => {
   it('marks a folder that disappears while watched as missing, keeps its assets and stays valid JSON', async () => {
     const { root, lib } = await watchedLibrary();
     await fs.rm(root, { recursive: true, force: true });
-    await waitFor(() => lib.folders()[0]?.state === 'missing', 15_000, 'folder marked missing');
+    await waitFor(() => lib.library.folders()[0]?.state === 'missing', 15_000, 'folder marked missing');
     expect(lib.store.listErrors().find((e) => e.path === root)?.reason).toMatch(/disappeared while watched/);
     await lib.store.flush();
-    const dataFile = path.join(path.dirname(lib.cacheDir), 'library.json');
+    const dataFile = path.join(path.dirname(lib.library.cacheDir), 'library.json');
     expect(() => JSON.parse(readFileSync(dataFile, 'utf8'))).not.toThrow();
     expect(lib.store.search({}).total).toBe(1);
   });

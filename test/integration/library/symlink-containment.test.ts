@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import { ApiHost } from '../../../electron/api';
 import { resolveMedia } from '../../../electron/api/media-resolver';
 import { makeChecks, makeDots, makeSolid, makeStripes } from '../../support/images';
 import { tempDirs, waitFor } from '../../support/temp-dirs';
 
 const dirs = tempDirs();
-let library: Library | null = null;
+let library: Engine | null = null;
 afterEach(async () => {
   await library?.close();
   library = null;
@@ -37,9 +37,9 @@ async function libraryWithLinks(): Promise<{ lib: string; outside: string }> {
 describe('links out of the library', () => {
   it('are counted as outside the library, not ingested, not errors; links that stay inside are ingested', async () => {
     const { lib, outside } = await libraryWithLinks();
-    library = await Library.open({ dataDir: await dirs.make('data-') });
-    expect(await library.addFolder(lib)).toEqual({ queued: 3, outside: 2 });
-    await library.idle();
+    library = await Engine.open({ dataDir: await dirs.make('data-') });
+    expect(await library.library.addFolder(lib)).toEqual({ queued: 3, outside: 2 });
+    await library.library.idle();
     const files = library.store.listFiles(lib).map((f) => path.relative(lib, f.path)).sort();
     expect(files).toEqual(['stripes-link.png', 'stripes.png', 'sub/dots.png']);
     expect(library.store.listErrors()).toEqual([]);
@@ -49,11 +49,11 @@ describe('links out of the library', () => {
 
   it('are not ingested when they appear while watched, and a file replaced by one is dropped', async () => {
     const { lib, outside } = await libraryWithLinks();
-    const host = new ApiHost(await Library.open({ dataDir: await dirs.make('data-'), watch: true }));
-    library = host.library;
-    await library.addFolder(lib);
-    await library.idle();
-    await library.startWatching().whenReady();
+    const host = new ApiHost(await Engine.open({ dataDir: await dirs.make('data-'), watch: true }));
+    library = host.engine;
+    await library.library.addFolder(lib);
+    await library.library.idle();
+    await library.library.startWatching().whenReady();
     const kept = path.join(lib, 'sub', 'dots.png');
     const hash = library.store.getFile(kept)!.hash!;
 
@@ -63,7 +63,7 @@ describe('links out of the library', () => {
     const marker = path.join(lib, 'marker.png');
     await fs.writeFile(marker, await makeSolid({ width: 40, height: 40, colour: '#800020' }));
     await waitFor(() => library!.store.getFile(marker)?.hash && !library!.store.getFile(kept), 15_000, 'changes seen');
-    await library.idle();
+    await library.library.idle();
     expect(library.store.getFile(path.join(lib, 'new-escape.png'))).toBeUndefined();
     expect(library.store.listErrors()).toEqual([]);
     // What is in the library is exactly what the media server would serve.

@@ -16,7 +16,7 @@ afterEach(async () => {
 /** Four images: one accepted whole, one edited then accepted, one rejected, one half done. */
 async function reviewed(): Promise<ReviewFixture> {
   const f = await openReviewFixture(4);
-  const review = new ReviewService(f.library.store);
+  const review = new ReviewService(f.engine.store);
   const [a, b, c, d] = f.hashes;
   review.decide(a, 'ana', [{ field: 'item', action: 'accept' }]);
   review.decide(b, 'ana', [{ field: 'description', action: 'edit', value: '=HYPERLINK("http://x") "quoted", with comma' }]);
@@ -29,7 +29,7 @@ async function reviewed(): Promise<ReviewFixture> {
 describe('exports of reviewed attributes', () => {
   it('round-trips approved values through JSON, relative to the library folder, rejected and pending fields left out', async () => {
     fixture = await reviewed();
-    const { store } = fixture.library;
+    const { store } = fixture.engine;
     const records = JSON.parse(JSON.stringify(approvedRecords(store))) as ReturnType<typeof approvedRecords>;
     expect(records.map((r) => r.path)).toEqual(['prints/design-00.png', 'prints/design-01.png', 'prints/design-03.png']);
     expect(records.every((r) => r.library === path.basename(fixture!.root))).toBe(true);
@@ -46,8 +46,8 @@ describe('exports of reviewed attributes', () => {
 
   it('counts the unreviewed answers of a model the team trusts for a field as approved', async () => {
     fixture = await reviewed();
-    fixture.library.analysis.updateSettings({ trustedFields: [{ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', field: 'technique' }] });
-    const records = approvedRecords(fixture.library.store);
+    fixture.engine.analysis.updateSettings({ trustedFields: [{ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', field: 'technique' }] });
+    const records = approvedRecords(fixture.engine.store);
     const half = records.find((r) => r.path === 'prints/design-03.png')!;
     expect(Object.keys(half.attributes).sort()).toEqual(['style', 'technique']);
     expect(half.provenance.technique).toEqual({ reviewer: null, modelId: 'anthropic.claude-3-haiku-20240307-v1:0', edited: false, trusted: true });
@@ -57,7 +57,7 @@ describe('exports of reviewed attributes', () => {
 
   it('writes one CSV row per image that a spreadsheet reads back as text, never as a formula', async () => {
     fixture = await reviewed();
-    const rows = parseCsv(approvedCsv(approvedRecords(fixture.library.store)));
+    const rows = parseCsv(approvedCsv(approvedRecords(fixture.engine.store)));
     expect(rows[0]).toEqual(['path', 'library', 'hash', 'status', ...ATTRIBUTE_FIELDS]);
     expect(rows).toHaveLength(4);
     const edited = rows.find((r) => r[0] === 'prints/design-01.png')!;
@@ -69,7 +69,7 @@ describe('exports of reviewed attributes', () => {
   it('builds a Bedrock distillation dataset from fully approved items only, each line valid, images beside it', async () => {
     fixture = await reviewed();
     const out = path.join(fixture.dataDir, 'export', 'train.jsonl');
-    const result = await writeDistillation(fixture.library.store, out, 's3://my-bucket/swatchbook/train/', '111122223333');
+    const result = await writeDistillation(fixture.engine.store, out, 's3://my-bucket/swatchbook/train/', '111122223333');
     const lines = (await fs.readFile(out, 'utf8')).trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(result).toMatchObject({ images: expect.any(Number), skipped: [] });
@@ -94,7 +94,7 @@ describe('exports of reviewed attributes', () => {
 
   it('is scriptable: npm run export -- --format json|csv|distillation --out <file>', async () => {
     fixture = await reviewed();
-    await fixture.library.close();
+    await fixture.engine.close();
     const env = { SWATCHBOOK_DATA_DIR: fixture.dataDir };
     const json = path.join(fixture.dataDir, 'cli', 'approved.json');
     const csv = path.join(fixture.dataDir, 'cli', 'approved.csv');
@@ -109,6 +109,6 @@ describe('exports of reviewed attributes', () => {
     const distilled = await runTsx('electron/cli/export-command.ts', ['--format', 'distillation', '--out', jsonl, '--s3-prefix', 's3://bucket-a/x'], { env });
     expect(distilled.code).toBe(0);
     expect(distilled.stdout).toMatch(/Wrote 2 records/);
-    fixture.library = await (await import('../../../electron/library')).Library.open({ dataDir: fixture.dataDir });
+    fixture.engine = await (await import('../../../electron/engine')).Engine.open({ dataDir: fixture.dataDir });
   });
 });

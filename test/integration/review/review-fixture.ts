@@ -31,6 +31,6 @@ export async function openReviewFixture(count = 3): Promise<ReviewFixture> {
   const names = Array.from({ length: count }, (_, i) => `prints/design-${String(i).padStart(2, '0')}.png`);
   const fixture = await openGeneratedLibrary(Object.fromEntries(names.map((name, i) => [name, makers[i % 3](i)])), { prefix: 'review' });
   const hashes = names.map((name) => fixture.hashOf(name));
-  hashes.forEach((hash, i) => fixture.library.store.recordModelAnalysis(answer(hash, HAIKU, { description: `Haiku says design ${i}.` }, 1_000 + i)));
+  hashes.forEach((hash, i) => fixture.engine.store.recordModelAnalysis(answer(hash, HAIKU, { description: `Haiku says design ${i}.` }, 1_000 + i)));
   return Object.assign(fixture, { hashes });
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import { ReviewService } from '../../../electron/review';
 import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
 import { answer, HAIKU, openReviewFixture, SONNET, type ReviewFixture } from './review-fixture';
@@ -18,7 +18,7 @@ afterEach(async () => {
 
 function clockedService(f: ReviewFixture) {
   let now = 10_000;
-  return { review: new ReviewService(f.library.store, () => now), tick: (ms = 1000) => (now += ms) };
+  return { review: new ReviewService(f.engine.store, () => now), tick: (ms = 1000) => (now += ms) };
 }
 
 describe('review records', () => {
@@ -46,7 +46,7 @@ describe('review records', () => {
     tick();
     const accepted = review.decide(hash, 'ana', [{ field: 'item', action: 'accept' }]);
     expect(accepted.status).toBe('accepted');
-    expect(fixture.library.store.getAsset(hash)?.status).toBe('accepted');
+    expect(fixture.engine.store.getAsset(hash)?.status).toBe('accepted');
     tick();
     const undone = review.undo(hash, 'ana');
 
@@ -55,7 +55,7 @@ describe('review records', () => {
     expect(undone.fields.style.state).toBe('pending');
     expect(undone.history).toHaveLength(1 + ATTRIBUTE_FIELDS.length + 1);
     expect(undone.history.at(-1)).toMatchObject({ action: 'undo', undoes: expect.arrayContaining([accepted.history[1].id]) });
-    expect(fixture.library.store.getAsset(hash)?.status).toBe('unreviewed');
+    expect(fixture.engine.store.getAsset(hash)?.status).toBe('unreviewed');
     expect(() => review.undo(hash, 'ben')).toThrow(/nothing of yours to undo/);
   });
 
@@ -64,7 +64,7 @@ describe('review records', () => {
     const { review, tick } = clockedService(fixture);
     const [a, b] = fixture.hashes;
     expect(review.decide(a, 'ana', [{ field: 'item', action: 'reject' }]).status).toBe('rejected');
-    fixture.library.store.recordModelAnalysis({ ...answer(b, SONNET, { style: 'art nouveau' }), escalatedFrom: HAIKU });
+    fixture.engine.store.recordModelAnalysis({ ...answer(b, SONNET, { style: 'art nouveau' }), escalatedFrom: HAIKU });
     tick();
     const picked = review.decide(b, 'ana', [{ field: 'style', action: 'accept', modelId: HAIKU }, { field: 'description', action: 'accept', modelId: SONNET }]);
     expect(picked.modelId).toBe(SONNET);
@@ -78,14 +78,14 @@ describe('review records', () => {
     const { review } = clockedService(fixture);
     expect(() => review.decide(fixture!.hashes[0], 'ana', [{ field: 'repeatScale', action: 'edit', value: 'gigantic' }])).toThrow(/repeatScale/);
     expect(() => review.decide(fixture!.hashes[0], 'ana', [{ field: 'colours', action: 'edit', value: [{ name: 'red', hex: 'red' }] }])).toThrow(/colours/);
-    expect(fixture.library.store.reviewHistory(fixture.hashes[0])).toEqual([]);
+    expect(fixture.engine.store.reviewHistory(fixture.hashes[0])).toEqual([]);
   });
 
   it('filters the queue by state, model, field, confidence and folder, and counts what is pending', async () => {
     fixture = await openReviewFixture(3);
     const { review } = clockedService(fixture);
     const [a, b, c] = fixture.hashes;
-    fixture.library.store.recordModelAnalysis({ ...answer(c, SONNET), confidence: 0.4, at: 5_000 });
+    fixture.engine.store.recordModelAnalysis({ ...answer(c, SONNET), confidence: 0.4, at: 5_000 });
     review.decide(a, 'ana', [{ field: 'item', action: 'accept' }]);
     review.decide(b, 'ana', [{ field: 'style', action: 'accept' }]);
 
@@ -101,9 +101,9 @@ describe('review records', () => {
     fixture = await openReviewFixture(2);
     const { review } = clockedService(fixture);
     const [a] = fixture.hashes;
-    const { store } = fixture.library;
+    const { store } = fixture.engine;
     expect(store.search({ text: 'haiku says' }).total).toBe(2);
-    fixture.library.analysis.updateSettings({ searchUnreviewed: false });
+    fixture.engine.analysis.updateSettings({ searchUnreviewed: false });
     expect(store.search({ text: 'haiku says' }).total).toBe(0);
     review.decide(a, 'ana', [{ field: 'item', action: 'accept' }]);
     expect(store.search({ text: 'haiku says' }).items.map((i) => i.hash)).toEqual([a]);
@@ -111,7 +111,7 @@ describe('review records', () => {
     expect(store.search({ text: 'pinstripe' }).total).toBe(1);
     expect(store.search({ text: 'haiku says' }).total).toBe(0);
     // Trusting the model for descriptions makes its unreviewed descriptions searchable again.
-    fixture.library.analysis.updateSettings({ trustedFields: [{ modelId: HAIKU, field: 'description' }] });
+    fixture.engine.analysis.updateSettings({ trustedFields: [{ modelId: HAIKU, field: 'description' }] });
     expect(store.search({ text: 'haiku says design 1' }).total).toBe(1);
     expect(store.search({ text: 'cottagecore' }).total).toBe(1);
     const statuses = Object.fromEntries(store.search({}).facets.status.map((f) => [f.value, f.count]));
@@ -121,11 +121,11 @@ describe('review records', () => {
   it('loses nothing when the process dies between two decisions', async () => {
     fixture = await openReviewFixture(1);
     const [hash] = fixture.hashes;
-    await fixture.library.close();
+    await fixture.engine.close();
     await expect(run(process.execPath, ['--import', 'tsx', CRASH_REVIEWER, fixture.dataDir, hash])).rejects.toMatchObject({ signal: 'SIGKILL' });
 
-    const reopened = await Library.open({ dataDir: fixture.dataDir });
-    fixture.library = reopened;
+    const reopened = await Engine.open({ dataDir: fixture.dataDir });
+    fixture.engine = reopened;
     const item = new ReviewService(reopened.store).decide(hash, 'ben', [{ field: 'mood', action: 'reject' }]);
     expect(item.history.map((d) => [d.reviewer, d.field, d.action])).toEqual([['ana', 'style', 'edit'], ['ben', 'mood', 'reject']]);
     expect(item.fields.style).toMatchObject({ state: 'edited', value: 'bauhaus' });

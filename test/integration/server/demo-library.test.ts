@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiContract } from '../../../shared/api';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import { DEMO_PATTERN_COUNT } from '../../../electron/library/demo-library';
 import { ApiHost } from '../../../electron/api';
 
@@ -12,7 +12,7 @@ let host: ApiHost;
 
 beforeAll(async () => {
   tmp = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'swatchbook-demo-')));
-  host = new ApiHost(await Library.open({ dataDir: tmp, concurrency: 2 }));
+  host = new ApiHost(await Engine.open({ dataDir: tmp, concurrency: 2 }));
 });
 
 afterAll(async () => {
@@ -27,10 +27,10 @@ it('openDemoLibrary writes the sample patterns into the data folder, adds them, 
   expect(folder).toBe(path.join(tmp, 'demo-library'));
   expect(queued).toBe(DEMO_PATTERN_COUNT);
   expect(DEMO_PATTERN_COUNT).toBeGreaterThanOrEqual(24);
-  await host.library.idle();
-  const found = host.library.store.search({ patterns: ['stripes'], limit: 100 });
+  await host.engine.library.idle();
+  const found = host.engine.store.search({ patterns: ['stripes'], limit: 100 });
   expect(found.items.map((item) => item.name)).toContain('stripes-navy-white-horizontal.png');
-  expect(host.library.store.listErrors()).toEqual([]);
+  expect(host.engine.store.listErrors()).toEqual([]);
 
   const again = await host.call('openDemoLibrary', {});
   expect(again).toEqual({ ok: true, value: { path: folder, queued: 0, outside: 0 } });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiEvent, apiContract } from '../../../shared/api';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import { ApiHost } from '../../../electron/api';
 import { startServer, type SwatchbookServer } from '../../../electron/server';
 import { makeChecks, makeDots, makeStripes } from '../../support/images';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await fs.writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Swatchbook</title>');
   await fs.writeFile(path.join(renderer, 'assets', 'index-abc123.js'), 'console.log(1)');
 
-  const library = await Library.open({ dataDir: path.join(tmp, 'data'), watch: true, concurrency: 2 });
+  const library = await Engine.open({ dataDir: path.join(tmp, 'data'), watch: true, concurrency: 2 });
   host = new ApiHost(library, { progressIntervalMs: 50, changeBatchMs: 50 });
   server = await startServer({ host, rendererDir: renderer, port: 0, token: TOKEN });
   port = server.port;
@@ -190,12 +190,12 @@ describe('browser-mode server: the API and live events', () => {
     expect(JSON.parse(added.text)).toEqual({ queued: files.length, outside: 1 });
     const { raw } = await stream.finished;
     expect(raw.startsWith('retry: 3000\n\n')).toBe(true);
-    await host.library.idle();
+    await host.engine.library.idle();
   });
 });
 
 describe('browser-mode server: media and static files', () => {
-  const hashOf = (file: string) => host.library.store.getFile(path.join(lib, file))!.hash!;
+  const hashOf = (file: string) => host.engine.store.getFile(path.join(lib, file))!.hash!;
 
   it('serves thumbnails and previews by hash, as immutable webp', async () => {
     for (const kind of ['thumb', 'preview']) {
@@ -217,7 +217,7 @@ describe('browser-mode server: media and static files', () => {
     expect(original.headers['content-type']).toBe('image/png');
     expect(original.headers['content-security-policy']).toContain('sandbox');
     expect(original.body.equals(await fs.readFile(path.join(lib, 'checks.png')))).toBe(true);
-    expect(host.library.store.getFile(path.join(lib, 'escape.png'))).toBeUndefined();
+    expect(host.engine.store.getFile(path.join(lib, 'escape.png'))).toBeUndefined();
     const secretHash = createHash('sha256').update(secret).digest('hex');
     for (const kind of ['original', 'thumb', 'preview']) {
       const escaped = await request(port, 'GET', `/media/${kind}/${secretHash}`, auth());

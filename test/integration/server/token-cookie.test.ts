@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Library } from '../../../electron/library';
+import { Engine } from '../../../electron/engine';
 import { ApiHost } from '../../../electron/api';
 import { startServer, type SwatchbookServer } from '../../../electron/server';
 import { request } from './http-client';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   await fs.mkdir(renderer);
   await fs.writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>Swatchbook</title>');
   for (const name of ['first', 'second']) {
-    const host = new ApiHost(await Library.open({ dataDir: path.join(tmp, name), concurrency: 1 }));
+    const host = new ApiHost(await Engine.open({ dataDir: path.join(tmp, name), concurrency: 1 }));
     running.push({ host, server: await startServer({ host, rendererDir: renderer, port: 0 }) });
   }
 });

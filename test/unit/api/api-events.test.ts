@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent } from '../../../shared/api';
 import type { IngestProgress } from '../../../shared/model';
-import type { Library } from '../../../electron/library';
+import type { Engine } from '../../../electron/engine';
 import { ApiEventFeed } from '../../../electron/api/api-events';
 
 const progress = (done: number): IngestProgress => ({
@@ -12,8 +12,8 @@ const progress = (done: number): IngestProgress => ({
 function feedOverFakeLibrary() {
   const analysis = Object.assign(new EventEmitter(), { queue: new EventEmitter() });
   const ads = { queue: new EventEmitter() };
-  const library = Object.assign(new EventEmitter(), { analysis, ads });
-  const feed = new ApiEventFeed(library as unknown as Library, { progressIntervalMs: 250, changeBatchMs: 150 });
+  const library = new EventEmitter();
+  const feed = new ApiEventFeed({ library, analysis, ads } as unknown as Engine, { progressIntervalMs: 250, changeBatchMs: 150 });
   const events: ApiEvent[] = [];
   feed.subscribe((event) => events.push(event));
   return { library, analysis, feed, events };
