@@ -26,7 +26,12 @@ export default defineConfig({
       // Native and file-system packages stay in node_modules (electron-builder ships them).
       externalizeDeps: { include: ['sharp', 'lowdb', 'chokidar'] },
       // The analysis worker is its own entry: electron/imaging/analysis-pool.ts loads it from beside index.js.
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), 'analysis-worker': resolve('electron/imaging/analysis-worker.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'analysis-worker': resolve('electron/imaging/analysis-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -6,7 +6,14 @@
 import path from 'node:path';
 
 const SERVICES = ['electron/library', 'electron/analysis', 'electron/review', 'electron/ads'];
-const FOUNDATIONS = ['electron/store', 'electron/imaging', 'electron/jobs', 'electron/pixels', 'electron/config', 'shared'];
+const FOUNDATIONS = [
+  'electron/store',
+  'electron/imaging',
+  'electron/jobs',
+  'electron/pixels',
+  'electron/config',
+  'shared',
+];
 
 /** Folder → the folders it may import from (besides itself). */
 export const LAYERS = {
@@ -39,7 +46,11 @@ function layerOf(file) {
 }
 
 const rule = {
-  meta: { type: 'problem', schema: [], messages: { wrongWay: '{{from}} may not import from {{to}} (see eslint-layers.js)' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { wrongWay: '{{from}} may not import from {{to}} (see eslint-layers.js)' },
+  },
   create(context) {
     const from = layerOf(context.filename);
     if (!from) return {};
@@ -47,9 +58,15 @@ const rule = {
       const source = node.source?.value;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const to = layerOf(path.resolve(path.dirname(context.filename), source));
-      if (to && to !== from && !LAYERS[from].includes(to)) context.report({ node, messageId: 'wrongWay', data: { from, to } });
+      if (to && to !== from && !LAYERS[from].includes(to))
+        context.report({ node, messageId: 'wrongWay', data: { from, to } });
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 

@@ -5,11 +5,26 @@ import globals from 'globals';
 import { layersPlugin } from './eslint-layers.js';
 
 const electronOnly = {
-  paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron; the engine must run in plain Node.' }],
+  paths: [
+    {
+      name: 'electron',
+      message: 'Only electron/main and electron/preload may import electron; the engine must run in plain Node.',
+    },
+  ],
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'scratch/**', '.bench/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'scratch/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

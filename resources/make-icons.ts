@@ -33,14 +33,21 @@ async function ico(sizes: number[]): Promise<Buffer> {
 
 /** ICNS with PNG entries: ic07 128, ic08 256, ic09 512, ic10 1024 (each: type, length incl. header, data). */
 async function icns(): Promise<Buffer> {
-  const types: [string, number][] = [['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]];
-  const chunks = await Promise.all(types.map(async ([type, size]) => {
-    const data = await png(size);
-    const head = Buffer.alloc(8);
-    head.write(type, 0, 'ascii');
-    head.writeUInt32BE(data.length + 8, 4);
-    return Buffer.concat([head, data]);
-  }));
+  const types: [string, number][] = [
+    ['ic07', 128],
+    ['ic08', 256],
+    ['ic09', 512],
+    ['ic10', 1024],
+  ];
+  const chunks = await Promise.all(
+    types.map(async ([type, size]) => {
+      const data = await png(size);
+      const head = Buffer.alloc(8);
+      head.write(type, 0, 'ascii');
+      head.writeUInt32BE(data.length + 8, 4);
+      return Buffer.concat([head, data]);
+    }),
+  );
   const body = Buffer.concat(chunks);
   const head = Buffer.alloc(8);
   head.write('icns', 0, 'ascii');

@@ -65,7 +65,7 @@ function libvipsSection(pkg: ShippedPackage): string {
     '(https://www.gnu.org/licenses/lgpl-3.0.txt). They are shipped as separate shared libraries, outside the',
     `app archive (resources/app.asar.unpacked/node_modules/${pkg.name}/lib), and can be replaced by the user.`,
     'Sources: https://github.com/lovell/sharp-libvips (build scripts and versions, see versions.json) and',
-    'https://github.com/libvips/libvips; each library\'s own upstream for the others.',
+    "https://github.com/libvips/libvips; each library's own upstream for the others.",
   ].join('\n');
 }
 
@@ -75,8 +75,9 @@ export function renderNotices(packages: ShippedPackage[]): string {
     const body = pkg.name.startsWith('@img/sharp-libvips-') ? libvipsSection(pkg) : licenceText(pkg.dir);
     return body ? `${head}\n${body}\n` : head;
   });
-  const intro = 'Swatchbook includes the following third-party software. Electron and Chromium ship their own notices'
-    + ' (LICENSES.chromium.html beside the executable).\n';
+  const intro =
+    'Swatchbook includes the following third-party software. Electron and Chromium ship their own notices' +
+    ' (LICENSES.chromium.html beside the executable).\n';
   return `# Third-party notices\n\n${intro}\n${sections.join('\n')}`;
 }
 

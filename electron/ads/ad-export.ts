@@ -15,36 +15,67 @@ export interface ExportedAds {
 }
 
 export function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'campaign';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'campaign'
+  );
 }
 
 /**
  * The folder is rebuilt on every export (a variant approved before and rejected since must not
  * linger); another campaign's export under the same name is left alone by adding the id.
  */
-export async function exportApproved(dataDir: string, outDir: string, campaign: Campaign, variants: readonly AdVariant[]): Promise<ExportedAds> {
+export async function exportApproved(
+  dataDir: string,
+  outDir: string,
+  campaign: Campaign,
+  variants: readonly AdVariant[],
+): Promise<ExportedAds> {
   const name = slug(campaign.name);
   const owner = (await ownerOf(path.join(outDir, name))) ?? campaign.id;
-  const folder = owner === campaign.id ? path.join(outDir, name) : path.join(outDir, `${name}-${campaign.id.slice(0, 8)}`);
+  const folder =
+    owner === campaign.id ? path.join(outDir, name) : path.join(outDir, `${name}-${campaign.id.slice(0, 8)}`);
   await fs.rm(folder, { recursive: true, force: true });
   const approved = variants.filter((v) => v.review === 'approved' && v.state === 'ready');
   const entries = [];
   for (const variant of approved) {
     const concept = campaign.concepts.find((c) => c.id === variant.conceptId);
     const format = AD_FORMATS.find((f) => f.id === variant.format)!;
-    const relative = path.join(variant.format, `${name}-${variant.format}-${concept?.theme ?? 'concept'}-${variant.index}.png`);
+    const relative = path.join(
+      variant.format,
+      `${name}-${variant.format}-${concept?.theme ?? 'concept'}-${variant.index}.png`,
+    );
     await fs.mkdir(path.join(folder, variant.format), { recursive: true });
     await fs.copyFile(variantPath(dataDir, campaign.id, variant.id), path.join(folder, relative));
     entries.push({
-      file: relative.split(path.sep).join('/'), format: variant.format, size: `${format.width}x${format.height}`, theme: concept?.theme ?? null,
-      prompt: variant.prompt, negativePrompt: variant.negativePrompt, seed: variant.seed, generator: variant.generator,
-      costUsd: variant.costUsd, contrast: variant.contrast, reviewer: variant.reviewer, reviewedAt: variant.reviewedAt && new Date(variant.reviewedAt).toISOString(),
+      file: relative.split(path.sep).join('/'),
+      format: variant.format,
+      size: `${format.width}x${format.height}`,
+      theme: concept?.theme ?? null,
+      prompt: variant.prompt,
+      negativePrompt: variant.negativePrompt,
+      seed: variant.seed,
+      generator: variant.generator,
+      costUsd: variant.costUsd,
+      contrast: variant.contrast,
+      reviewer: variant.reviewer,
+      reviewedAt: variant.reviewedAt && new Date(variant.reviewedAt).toISOString(),
     });
   }
   const manifest = path.join(folder, 'manifest.json');
   const body = {
-    campaign: campaign.name, campaignId: campaign.id, product: campaign.productName, copy: campaign.copy, exportedAt: new Date().toISOString(),
-    totalCostUsd: Math.round(approved.reduce((sum, v) => sum + v.costUsd, 0) * 1e6) / 1e6, variants: entries,
+    campaign: campaign.name,
+    campaignId: campaign.id,
+    product: campaign.productName,
+    copy: campaign.copy,
+    exportedAt: new Date().toISOString(),
+    totalCostUsd: Math.round(approved.reduce((sum, v) => sum + v.costUsd, 0) * 1e6) / 1e6,
+    variants: entries,
   };
   await writeAtomic(manifest, Buffer.from(`${JSON.stringify(body, null, 2)}\n`));
   return { folder, files: entries.map((e) => path.join(folder, e.file)), manifest };

@@ -7,7 +7,15 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { AD_FORMATS, type AdFormatId, type AdVariant, type BrandRules, type Campaign, type Concept, type Theme } from '../../shared/model/ads';
+import {
+  AD_FORMATS,
+  type AdFormatId,
+  type AdVariant,
+  type BrandRules,
+  type Campaign,
+  type Concept,
+  type Theme,
+} from '../../shared/model/ads';
 import type { Asset, Box } from '../../shared/model/asset';
 import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
 import { InvalidRequestError } from '../../shared/errors';
@@ -30,7 +38,13 @@ import { VariantQueue, ADS_PROMPT_VERSION } from './variant-queue';
 
 export class AdStudioError extends InvalidRequestError {}
 
-export const DEFAULT_BRAND: BrandRules = { forbiddenWords: [], requiredDisclaimer: '', allowedColours: [], guardrailId: '', guardrailVersion: '' };
+export const DEFAULT_BRAND: BrandRules = {
+  forbiddenWords: [],
+  requiredDisclaimer: '',
+  allowedColours: [],
+  guardrailId: '',
+  guardrailVersion: '',
+};
 
 export interface NewCampaign {
   name: string;
@@ -61,18 +75,29 @@ const BACKDROP_PATTERNS: PatternLabel[] = ['stripes', 'checks', 'dots', 'geometr
 export class AdStudio {
   readonly queue: VariantQueue;
 
-  constructor(private readonly store: LibraryStore, private readonly dataDir: string, private readonly analysis: AnalysisService, private readonly now: () => number = Date.now) {
-    this.queue = new VariantQueue(store, dataDir, analysis, {
-      product: (c) => this.productOf(c),
-      logo: (c) => this.logoOf(c),
-      accent: (c) => c.features?.colours[0]?.hex ?? '#1b2a4a',
-      pattern: async (concept) => {
-        const asset = concept.patternHash ? this.store.getAsset(concept.patternHash) : undefined;
-        if (!asset) return null;
-        const repeat = asset.analysis.pattern.repeat;
-        return { bytes: await readOriginal(asset), tile: repeat && { width: repeat.width, height: repeat.height } };
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly dataDir: string,
+    private readonly analysis: AnalysisService,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.queue = new VariantQueue(
+      store,
+      dataDir,
+      analysis,
+      {
+        product: (c) => this.productOf(c),
+        logo: (c) => this.logoOf(c),
+        accent: (c) => c.features?.colours[0]?.hex ?? '#1b2a4a',
+        pattern: async (concept) => {
+          const asset = concept.patternHash ? this.store.getAsset(concept.patternHash) : undefined;
+          if (!asset) return null;
+          const repeat = asset.analysis.pattern.repeat;
+          return { bytes: await readOriginal(asset), tile: repeat && { width: repeat.width, height: repeat.height } };
+        },
       },
-    }, now);
+      now,
+    );
   }
 
   async createCampaign(input: NewCampaign): Promise<Campaign> {
@@ -83,10 +108,22 @@ export class AdStudio {
     await saveMask(this.dataDir, id, mask);
     const features = localFeatures(productPalette(await productCutout(original, mask)), input.productName);
     const campaign: Campaign = {
-      id, name: input.name, productHash: input.productHash, productName: input.productName, notes: input.notes, copy: input.copy,
-      brand: input.brand ?? DEFAULT_BRAND, logoHash: input.logoHash ?? null, features, formats: input.formats,
+      id,
+      name: input.name,
+      productHash: input.productHash,
+      productName: input.productName,
+      notes: input.notes,
+      copy: input.copy,
+      brand: input.brand ?? DEFAULT_BRAND,
+      logoHash: input.logoHash ?? null,
+      features,
+      formats: input.formats,
       concepts: this.concepts(asset, input.productName, input.notes, features, input.themes),
-      cutout: { box: scaleBox(mask.box, mask.width, asset.metadata.width, mask.height, asset.metadata.height), edited: false, method: 'local' },
+      cutout: {
+        box: scaleBox(mask.box, mask.width, asset.metadata.width, mask.height, asset.metadata.height),
+        edited: false,
+        method: 'local',
+      },
       createdAt: this.now(),
     };
     this.store.putCampaign(campaign);
@@ -103,7 +140,9 @@ export class AdStudio {
     const campaign = this.campaign(id);
     const asset = this.asset(campaign.productHash);
     const features = campaign.features ?? localFeatures(asset.analysis.palette, campaign.productName);
-    return this.updateCampaign(id, { concepts: this.concepts(asset, campaign.productName, campaign.notes, features, themes) });
+    return this.updateCampaign(id, {
+      concepts: this.concepts(asset, campaign.productName, campaign.notes, features, themes),
+    });
   }
 
   deleteCampaign(id: string): Promise<void> {
@@ -115,8 +154,19 @@ export class AdStudio {
   async cutoutImages(id: string): Promise<{ product: Buffer; mask: Buffer; width: number; height: number }> {
     const campaign = this.campaign(id);
     const mask = await loadMask(this.dataDir, id);
-    const product = await sharp(await readOriginal(this.asset(campaign.productHash))).autoOrient().resize(mask.width, mask.height, { fit: 'fill' }).jpeg({ quality: 85 }).toBuffer();
-    return { product, mask: await sharp(mask.mask, { raw: { width: mask.width, height: mask.height, channels: 1 } }).png().toBuffer(), width: mask.width, height: mask.height };
+    const product = await sharp(await readOriginal(this.asset(campaign.productHash)))
+      .autoOrient()
+      .resize(mask.width, mask.height, { fit: 'fill' })
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    return {
+      product,
+      mask: await sharp(mask.mask, { raw: { width: mask.width, height: mask.height, channels: 1 } })
+        .png()
+        .toBuffer(),
+      width: mask.width,
+      height: mask.height,
+    };
   }
 
   async editCutout(id: string, strokes: BrushStroke[]): Promise<Campaign> {
@@ -126,7 +176,12 @@ export class AdStudio {
     await saveMask(this.dataDir, id, edited);
     const asset = this.asset(campaign.productHash);
     const { box } = await productCutout(await readOriginal(asset), edited);
-    return this.setCutout(campaign, scaleBox(box, mask.width, asset.metadata.width, mask.height, asset.metadata.height), true, campaign.cutout?.method ?? 'local');
+    return this.setCutout(
+      campaign,
+      scaleBox(box, mask.width, asset.metadata.width, mask.height, asset.metadata.height),
+      true,
+      campaign.cutout?.method ?? 'local',
+    );
   }
 
   /** A model's background removal, for products on busy backgrounds; its cost is logged like any call. */
@@ -134,7 +189,12 @@ export class AdStudio {
     const campaign = this.campaign(id);
     const asset = this.asset(campaign.productHash);
     const settings = this.analysis.settings();
-    const input = await sharp(await readOriginal(asset)).autoOrient().resize(MASK_EDGE, MASK_EDGE, { fit: 'inside' }).flatten({ background: '#ffffff' }).png().toBuffer();
+    const input = await sharp(await readOriginal(asset))
+      .autoOrient()
+      .resize(MASK_EDGE, MASK_EDGE, { fit: 'inside' })
+      .flatten({ background: '#ffffff' })
+      .png()
+      .toBuffer();
     const started = performance.now();
     // Background removal is a Nova Canvas task: use it even when backgrounds are painted by another model.
     const model = /nova-canvas/.test(settings.imageModel) ? settings.imageModel : NOVA_CANVAS;
@@ -142,7 +202,12 @@ export class AdStudio {
     this.logImageCall(campaign, model, imageCostOf(model, 1, settings.prices), started);
     await saveMask(this.dataDir, id, alpha);
     const { box } = await productCutout(await readOriginal(asset), alpha);
-    return this.setCutout(campaign, scaleBox(box, alpha.width, asset.metadata.width, alpha.height, asset.metadata.height), false, 'bedrock');
+    return this.setCutout(
+      campaign,
+      scaleBox(box, alpha.width, asset.metadata.width, alpha.height, asset.metadata.height),
+      false,
+      'bedrock',
+    );
   }
 
   /** Salient features from the model (type, materials, colours, selling points), cost logged. */
@@ -150,24 +215,54 @@ export class AdStudio {
     const campaign = this.campaign(id);
     const settings = this.analysis.settings();
     const cutout = await this.productOf(campaign);
-    const jpeg = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } }).flatten({ background: '#ffffff' }).resize(768, 768, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer();
+    const jpeg = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } })
+      .flatten({ background: '#ffffff' })
+      .resize(768, 768, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 85 })
+      .toBuffer();
     const started = performance.now();
-    const { features, usage } = await modelFeatures(this.analysis.runtimeClient(), settings.attributesModel, jpeg, campaign.productName, campaign.notes, settings.requestTimeoutMs);
+    const { features, usage } = await modelFeatures(
+      this.analysis.runtimeClient(),
+      settings.attributesModel,
+      jpeg,
+      campaign.productName,
+      campaign.notes,
+      settings.requestTimeoutMs,
+    );
     this.store.recordInvocation({
-      id: randomUUID(), at: this.now(), hashes: [campaign.productHash], requestedModelId: settings.attributesModel, modelId: settings.attributesModel,
-      promptVersion: ADS_PROMPT_VERSION, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: Math.round(usage.latencyMs || performance.now() - started),
-      costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices), outcome: 'ok', detail: null, attempt: 0,
+      id: randomUUID(),
+      at: this.now(),
+      hashes: [campaign.productHash],
+      requestedModelId: settings.attributesModel,
+      modelId: settings.attributesModel,
+      promptVersion: ADS_PROMPT_VERSION,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      latencyMs: Math.round(usage.latencyMs || performance.now() - started),
+      costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices),
+      outcome: 'ok',
+      detail: null,
+      attempt: 0,
       notSent: null,
     });
     return this.updateCampaign(id, { features });
   }
 
-  estimate(id: string, request: GenerateRequest): { images: number; costUsd: number; spentThisMonthUsd: number; budgetUsd: number; modelId: string } {
+  estimate(
+    id: string,
+    request: GenerateRequest,
+  ): { images: number; costUsd: number; spentThisMonthUsd: number; budgetUsd: number; modelId: string } {
     const settings = this.analysis.settings();
     const images = this.plan(this.campaign(id), request).length;
     const modelId = request.generator === 'local' ? 'local' : settings.imageModel;
     const costUsd = request.generator === 'local' ? 0 : imageCostOf(settings.imageModel, images, settings.prices);
-    return { images, costUsd, spentThisMonthUsd: spentThisMonth(this.store, this.now()), budgetUsd: settings.monthlyBudgetUsd, modelId };
+    return {
+      images,
+      costUsd,
+      spentThisMonthUsd: spentThisMonth(this.store, this.now()),
+      budgetUsd: settings.monthlyBudgetUsd,
+      modelId,
+    };
   }
 
   generate(id: string, request: GenerateRequest): AdVariant[] {
@@ -179,13 +274,32 @@ export class AdStudio {
     const counts = new Map<string, number>();
     const variants = this.plan(campaign, request).map(({ concept, format }, i): AdVariant => {
       const key = `${concept.id}\n${format}`;
-      const index = (counts.get(key) ?? existing.filter((e) => e.conceptId === concept.id && e.format === format).length) + 1;
+      const index =
+        (counts.get(key) ?? existing.filter((e) => e.conceptId === concept.id && e.format === format).length) + 1;
       counts.set(key, index);
       const size = AD_FORMATS.find((f) => f.id === format)!;
       return {
-        id: randomUUID(), campaignId: id, conceptId: concept.id, format, index, seed: (base + i) % 2_147_483_646, generator,
-        state: 'queued', error: null, width: size.width, height: size.height, productBox: null, contrast: null, guardrail: [],
-        prompt: concept.prompt, negativePrompt: concept.negativePrompt, costUsd: 0, review: 'pending', reviewer: null, reviewedAt: null, createdAt: this.now() + i,
+        id: randomUUID(),
+        campaignId: id,
+        conceptId: concept.id,
+        format,
+        index,
+        seed: (base + i) % 2_147_483_646,
+        generator,
+        state: 'queued',
+        error: null,
+        width: size.width,
+        height: size.height,
+        productBox: null,
+        contrast: null,
+        guardrail: [],
+        prompt: concept.prompt,
+        negativePrompt: concept.negativePrompt,
+        costUsd: 0,
+        review: 'pending',
+        reviewer: null,
+        reviewedAt: null,
+        createdAt: this.now() + i,
       };
     });
     this.store.putVariants(variants);
@@ -196,7 +310,8 @@ export class AdStudio {
   review(variantId: string, decision: 'approved' | 'rejected' | 'pending', reviewer: string): AdVariant {
     const variant = this.store.getVariant(variantId);
     if (!variant) throw new UnknownRecordError('variant', variantId);
-    if (variant.state !== 'ready' && decision === 'approved') throw new AdStudioError('only a rendered variant can be approved');
+    if (variant.state !== 'ready' && decision === 'approved')
+      throw new AdStudioError('only a rendered variant can be approved');
     this.store.updateVariant(variantId, { review: decision, reviewer, reviewedAt: this.now() });
     return this.store.getVariant(variantId)!;
   }
@@ -212,7 +327,8 @@ export class AdStudio {
   retry(variantId: string): AdVariant {
     const variant = this.store.getVariant(variantId);
     if (!variant) throw new UnknownRecordError('variant', variantId);
-    if (variant.state !== 'failed' && variant.state !== 'blocked') throw new AdStudioError('only a failed or blocked variant can be retried');
+    if (variant.state !== 'failed' && variant.state !== 'blocked')
+      throw new AdStudioError('only a failed or blocked variant can be retried');
     this.store.updateVariant(variantId, { state: 'queued', error: null });
     this.queue.kick();
     return this.store.getVariant(variantId)!;
@@ -221,7 +337,8 @@ export class AdStudio {
   async deleteVariant(variantId: string): Promise<void> {
     const variant = this.store.getVariant(variantId);
     if (!variant) throw new UnknownRecordError('variant', variantId);
-    if (variant.state === 'generating') throw new AdStudioError('this variant is being rendered; delete it when it is done');
+    if (variant.state === 'generating')
+      throw new AdStudioError('this variant is being rendered; delete it when it is done');
     this.store.deleteVariant(variantId);
     await rm(variantPath(this.dataDir, variant.campaignId, variantId), { force: true });
   }
@@ -240,16 +357,34 @@ export class AdStudio {
     const concepts = campaign.concepts.filter((c) => !request.conceptIds || request.conceptIds.includes(c.id));
     const formats = request.formats ?? campaign.formats;
     if (!concepts.length) throw new AdStudioError('the campaign has no concept to generate from');
-    return concepts.flatMap((concept) => formats.flatMap((format) => Array.from({ length: request.count }, () => ({ concept, format }))));
+    return concepts.flatMap((concept) =>
+      formats.flatMap((format) => Array.from({ length: request.count }, () => ({ concept, format }))),
+    );
   }
 
-  private concepts(asset: Asset, productName: string, notes: string, features: NonNullable<Campaign['features']>, themes: Theme[]): Concept[] {
-    return buildConcepts({ productName, features, notes, palette: features.colours.map((c) => c.hex), pattern: this.patternFor(asset), themes, now: this.now() });
+  private concepts(
+    asset: Asset,
+    productName: string,
+    notes: string,
+    features: NonNullable<Campaign['features']>,
+    themes: Theme[],
+  ): Concept[] {
+    return buildConcepts({
+      productName,
+      features,
+      notes,
+      palette: features.colours.map((c) => c.hex),
+      pattern: this.patternFor(asset),
+      themes,
+      now: this.now(),
+    });
   }
 
   /** A library pattern whose dominant colour is closest to the product's, for the pattern theme. */
   private patternFor(product: Asset): { hash: string; label: string; colourNames: string[]; palette: string[] } | null {
-    const candidates = this.store.search({ patterns: BACKDROP_PATTERNS, limit: 200 }).items.filter((i) => i.hash !== product.hash);
+    const candidates = this.store
+      .search({ patterns: BACKDROP_PATTERNS, limit: 200 })
+      .items.filter((i) => i.hash !== product.hash);
     const [l, a, b] = product.analysis.palette[0]?.lab ?? [0.5, 0, 0];
     let best: { hash: string; distance: number } | null = null;
     for (const item of candidates) {
@@ -259,11 +394,21 @@ export class AdStudio {
       if (!best || distance < best.distance) best = { hash: item.hash, distance };
     }
     const asset = best && this.store.getAsset(best.hash);
-    return asset ? { hash: asset.hash, label: asset.analysis.pattern.label, colourNames: asset.analysis.palette.map((c) => c.name), palette: asset.analysis.palette.map((c) => c.hex) } : null;
+    return asset
+      ? {
+          hash: asset.hash,
+          label: asset.analysis.pattern.label,
+          colourNames: asset.analysis.palette.map((c) => c.name),
+          palette: asset.analysis.palette.map((c) => c.hex),
+        }
+      : null;
   }
 
   private async productOf(campaign: Campaign): Promise<ProductCutout> {
-    return productCutout(await readOriginal(this.asset(campaign.productHash)), await loadMask(this.dataDir, campaign.id));
+    return productCutout(
+      await readOriginal(this.asset(campaign.productHash)),
+      await loadMask(this.dataDir, campaign.id),
+    );
   }
 
   private async logoOf(campaign: Campaign): Promise<ProductCutout | null> {
@@ -280,8 +425,19 @@ export class AdStudio {
 
   private logImageCall(campaign: Campaign, modelId: string, costUsd: number, started: number): void {
     this.store.recordInvocation({
-      id: randomUUID(), at: this.now(), hashes: [campaign.productHash], requestedModelId: modelId, modelId, promptVersion: ADS_PROMPT_VERSION,
-      inputTokens: 0, outputTokens: 0, latencyMs: Math.round(performance.now() - started), costUsd, outcome: 'ok', detail: null, attempt: 0,
+      id: randomUUID(),
+      at: this.now(),
+      hashes: [campaign.productHash],
+      requestedModelId: modelId,
+      modelId,
+      promptVersion: ADS_PROMPT_VERSION,
+      inputTokens: 0,
+      outputTokens: 0,
+      latencyMs: Math.round(performance.now() - started),
+      costUsd,
+      outcome: 'ok',
+      detail: null,
+      attempt: 0,
       notSent: null,
     });
   }
@@ -300,6 +456,12 @@ export class AdStudio {
 }
 
 function scaleBox(box: Box, fromW: number, toW: number, fromH: number, toH: number): Box {
-  const sx = toW / fromW, sy = toH / fromH;
-  return { x: Math.round(box.x * sx), y: Math.round(box.y * sy), width: Math.max(1, Math.round(box.width * sx)), height: Math.max(1, Math.round(box.height * sy)) };
+  const sx = toW / fromW,
+    sy = toH / fromH;
+  return {
+    x: Math.round(box.x * sx),
+    y: Math.round(box.y * sy),
+    width: Math.max(1, Math.round(box.width * sx)),
+    height: Math.max(1, Math.round(box.height * sy)),
+  };
 }

@@ -26,11 +26,19 @@ export interface StoredMask {
 }
 
 export async function saveMask(dataDir: string, campaignId: string, m: StoredMask): Promise<void> {
-  await writeAtomic(maskPath(dataDir, campaignId), await sharp(m.mask, { raw: { width: m.width, height: m.height, channels: 1 } }).png().toBuffer());
+  await writeAtomic(
+    maskPath(dataDir, campaignId),
+    await sharp(m.mask, { raw: { width: m.width, height: m.height, channels: 1 } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 export async function loadMask(dataDir: string, campaignId: string): Promise<StoredMask> {
-  const { data, info } = await sharp(await fs.readFile(maskPath(dataDir, campaignId))).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(await fs.readFile(maskPath(dataDir, campaignId)))
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { mask: data, width: info.width, height: info.height };
 }
 

@@ -29,7 +29,8 @@ export function luminanceRange(pixels: Uint8Array | Buffer, channels: number): {
   const count = pixels.length / channels;
   const step = Math.max(1, Math.floor(count / 4096));
   const values: number[] = [];
-  for (let i = 0; i < count; i += step) values.push(relativeLuminance([pixels[i * channels], pixels[i * channels + 1], pixels[i * channels + 2]]));
+  for (let i = 0; i < count; i += step)
+    values.push(relativeLuminance([pixels[i * channels], pixels[i * channels + 1], pixels[i * channels + 2]]));
   values.sort((a, b) => a - b);
   const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))];
   return { dark: at(0.02), light: at(0.98) };
@@ -42,7 +43,10 @@ export function worstContrast(text: Rgb, range: { dark: number; light: number })
 }
 
 /** The candidate with the best worst-case contrast. */
-export function bestTextColour(candidates: readonly string[], range: { dark: number; light: number }): { colour: string; ratio: number } {
+export function bestTextColour(
+  candidates: readonly string[],
+  range: { dark: number; light: number },
+): { colour: string; ratio: number } {
   let best = { colour: candidates[0], ratio: 0 };
   for (const colour of candidates) {
     const ratio = worstContrast(hexToRgb(colour), range);

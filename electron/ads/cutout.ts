@@ -44,7 +44,11 @@ export async function localCutout(original: Buffer, pixelLimit = DEFAULT_PIXEL_L
   const box = boundingBox(product, width, height);
   if (!box) throw new CutoutError('no product found: the image looks like plain background');
   // blur() widens a one-channel image to three: take one back.
-  const feathered = await sharp(product, { raw: { width, height, channels: 1 } }).blur(1.2).extractChannel(0).raw().toBuffer();
+  const feathered = await sharp(product, { raw: { width, height, channels: 1 } })
+    .blur(1.2)
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
   return { mask: feathered, width, height, box, complexBackground: !alpha && spread > COMPLEX_BORDER_SPREAD };
 }
 
@@ -70,7 +74,11 @@ function backgroundMask(rgba: Buffer, width: number, height: number): { mask: Ui
       }
     }
   }
-  const centre: [number, number, number] = [0, 1, 2].map((k) => median(border.map((p) => p[k]))) as [number, number, number];
+  const centre: [number, number, number] = [0, 1, 2].map((k) => median(border.map((p) => p[k]))) as [
+    number,
+    number,
+    number,
+  ];
   const dist = (p: readonly number[]) => 100 * Math.hypot(p[0] - centre[0], p[1] - centre[1], p[2] - centre[2]);
   const spread = median(border.map(dist)) * 1.4826;
   const threshold = Math.max(MIN_DISTANCE, 3 * spread);
@@ -82,7 +90,9 @@ function backgroundMask(rgba: Buffer, width: number, height: number): { mask: Ui
 /** The largest 4-connected foreground region, with the background pockets it encloses filled in. */
 function largestRegionFilled(mask: Uint8Array, width: number, height: number): Buffer {
   const label = new Int32Array(width * height);
-  let best = 0, bestSize = 0, next = 0;
+  let best = 0,
+    bestSize = 0,
+    next = 0;
   const stack: number[] = [];
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || label[start]) continue;
@@ -93,19 +103,33 @@ function largestRegionFilled(mask: Uint8Array, width: number, height: number): B
     while (stack.length) {
       const i = stack.pop()!;
       size++;
-      for (const j of neighbours(i, width, height)) if (mask[j] && !label[j]) { label[j] = next; stack.push(j); }
+      for (const j of neighbours(i, width, height))
+        if (mask[j] && !label[j]) {
+          label[j] = next;
+          stack.push(j);
+        }
     }
-    if (size > bestSize) { bestSize = size; best = next; }
+    if (size > bestSize) {
+      bestSize = size;
+      best = next;
+    }
   }
   // Background reachable from the border stays background; every other pixel is product.
   const outside = new Uint8Array(width * height);
   for (let i = 0; i < mask.length; i++) {
     const onBorder = i % width === 0 || i % width === width - 1 || i < width || i >= mask.length - width;
-    if (onBorder && label[i] !== best && !outside[i]) { outside[i] = 1; stack.push(i); }
+    if (onBorder && label[i] !== best && !outside[i]) {
+      outside[i] = 1;
+      stack.push(i);
+    }
   }
   while (stack.length) {
     const i = stack.pop()!;
-    for (const j of neighbours(i, width, height)) if (label[j] !== best && !outside[j]) { outside[j] = 1; stack.push(j); }
+    for (const j of neighbours(i, width, height))
+      if (label[j] !== best && !outside[j]) {
+        outside[j] = 1;
+        stack.push(j);
+      }
   }
   const out = Buffer.alloc(width * height);
   for (let i = 0; i < out.length; i++) out[i] = best && !outside[i] ? 255 : 0;
@@ -121,7 +145,10 @@ function* neighbours(i: number, width: number, height: number): Generator<number
 }
 
 function boundingBox(mask: Uint8Array, width: number, height: number): Box | null {
-  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  let x0 = width,
+    y0 = height,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (!mask[y * width + x]) continue;

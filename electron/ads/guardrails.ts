@@ -24,7 +24,8 @@ export function brandProblems(rules: BrandRules, checked: CheckedText): string[]
   }
   if (rules.allowedColours.length) {
     const allowed = new Set(rules.allowedColours.map((c) => c.toLowerCase()));
-    for (const colour of checked.colours) if (!allowed.has(colour.toLowerCase())) problems.push(`colour ${colour} is not in the brand's allowed colours`);
+    for (const colour of checked.colours)
+      if (!allowed.has(colour.toLowerCase())) problems.push(`colour ${colour} is not in the brand's allowed colours`);
   }
   return problems;
 }

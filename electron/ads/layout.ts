@@ -24,7 +24,12 @@ export interface LayoutNeeds {
   disclaimer: boolean;
 }
 
-const box = (x: number, y: number, width: number, height: number): Box => ({ x: Math.round(x), y: Math.round(y), width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) });
+const box = (x: number, y: number, width: number, height: number): Box => ({
+  x: Math.round(x),
+  y: Math.round(y),
+  width: Math.max(1, Math.round(width)),
+  height: Math.max(1, Math.round(height)),
+});
 
 export function layoutFor(width: number, height: number, needs: LayoutNeeds): AdLayout {
   const aspect = width / height;
@@ -48,7 +53,16 @@ function banner(w: number, h: number, n: LayoutNeeds): AdLayout {
   const fine = n.disclaimer ? inner * 0.2 : 0;
   const headline = box(copyX, m, copyWidth, (inner - fine) * (n.subline ? 0.6 : 1));
   const subline = n.subline ? box(copyX, headline.y + headline.height, copyWidth, (inner - fine) * 0.4) : null;
-  return { width: w, height: h, product, headline, subline, cta, logo, disclaimer: n.disclaimer ? box(copyX, h - m - fine, copyWidth, fine) : null };
+  return {
+    width: w,
+    height: h,
+    product,
+    headline,
+    subline,
+    cta,
+    logo,
+    disclaimer: n.disclaimer ? box(copyX, h - m - fine, copyWidth, fine) : null,
+  };
 }
 
 /** 1200×628: product on the left half, copy and button on the right. */
@@ -63,7 +77,16 @@ function sideBySide(w: number, h: number, n: LayoutNeeds): AdLayout {
   const headline = box(copyX, h * 0.16, copyWidth, h * 0.3);
   const subline = n.subline ? box(copyX, headline.y + headline.height + m / 2, copyWidth, h * 0.18) : null;
   const cta = box(copyX, h * 0.68, Math.min(copyWidth, w * 0.24), h * 0.12);
-  return { width: w, height: h, product, headline, subline, cta, logo, disclaimer: n.disclaimer ? box(m, h - m / 2 - fine, w - 2 * m, fine) : null };
+  return {
+    width: w,
+    height: h,
+    product,
+    headline,
+    subline,
+    cta,
+    logo,
+    disclaimer: n.disclaimer ? box(m, h - m / 2 - fine, w - 2 * m, fine) : null,
+  };
 }
 
 /** 1080×1080 and 300×250: product above, then headline, sub-line, button and fine print in bands. */
@@ -77,7 +100,16 @@ function stacked(w: number, h: number, n: LayoutNeeds): AdLayout {
   const subline = n.subline ? box(m, h * 0.69, w - 2 * m, h * 0.08) : null;
   const ctaWidth = w * 0.42;
   const cta = box((w - ctaWidth) / 2, h * 0.79, ctaWidth, h * 0.09);
-  return { width: w, height: h, product, headline, subline, cta, logo, disclaimer: n.disclaimer ? box(m, h * 0.91, w - 2 * m, h * 0.045) : null };
+  return {
+    width: w,
+    height: h,
+    product,
+    headline,
+    subline,
+    cta,
+    logo,
+    disclaimer: n.disclaimer ? box(m, h * 0.91, w - 2 * m, h * 0.045) : null,
+  };
 }
 
 /** 4:5 and 9:16: headline on top, product in the middle, button low — clear of story overlays (top 14 %, bottom 20 %). */
@@ -86,7 +118,8 @@ function tall(w: number, h: number, n: LayoutNeeds): AdLayout {
   const isStory = h / w > 1.6;
   const top = isStory ? h * 0.14 : m;
   const usable = (isStory ? h * 0.8 : h - m) - top;
-  const band = (from: number, size: number, x = m, width = w - 2 * m) => box(x, top + usable * from, width, usable * size);
+  const band = (from: number, size: number, x = m, width = w - 2 * m) =>
+    box(x, top + usable * from, width, usable * size);
   const logo = n.logo ? box(m, top, w * 0.14, w * 0.14) : null;
   const headlineX = logo ? m + logo.width + m / 2 : m;
   const headline = band(0, 0.14, headlineX, w - m - headlineX);
@@ -94,7 +127,16 @@ function tall(w: number, h: number, n: LayoutNeeds): AdLayout {
   const subline = n.subline ? band(0.69, 0.09) : null;
   const ctaWidth = w * 0.5;
   const cta = band(0.81, 0.09, (w - ctaWidth) / 2, ctaWidth);
-  return { width: w, height: h, product, headline, subline, cta, logo, disclaimer: n.disclaimer ? band(0.93, 0.04) : null };
+  return {
+    width: w,
+    height: h,
+    product,
+    headline,
+    subline,
+    cta,
+    logo,
+    disclaimer: n.disclaimer ? band(0.93, 0.04) : null,
+  };
 }
 
 /** The largest box with the product's aspect ratio inside `region`, centred: the product is never cropped. */
@@ -102,5 +144,10 @@ export function fitInside(productWidth: number, productHeight: number, region: B
   const scale = Math.min(region.width / productWidth, region.height / productHeight);
   const width = Math.max(1, Math.floor(productWidth * scale));
   const height = Math.max(1, Math.floor(productHeight * scale));
-  return { x: region.x + Math.floor((region.width - width) / 2), y: region.y + Math.floor((region.height - height) / 2), width, height };
+  return {
+    x: region.x + Math.floor((region.width - width) / 2),
+    y: region.y + Math.floor((region.height - height) / 2),
+    width,
+    height,
+  };
 }

@@ -5,7 +5,10 @@ export const BrushStroke = z.object({
   mode: z.enum(['add', 'remove']),
   /** In mask pixels. */
   radius: z.number().min(1).max(200),
-  points: z.array(z.tuple([z.number(), z.number()])).min(1).max(5000),
+  points: z
+    .array(z.tuple([z.number(), z.number()]))
+    .min(1)
+    .max(5000),
 });
 export type BrushStroke = z.infer<typeof BrushStroke>;
 
@@ -16,9 +19,20 @@ export function applyStrokes(mask: Buffer, width: number, height: number, stroke
     let previous = stroke.points[0];
     for (const point of stroke.points) {
       // Dabs along the segment, closer than the radius, so a fast stroke leaves no gaps.
-      const steps = Math.max(1, Math.ceil(Math.hypot(point[0] - previous[0], point[1] - previous[1]) / (stroke.radius / 2)));
+      const steps = Math.max(
+        1,
+        Math.ceil(Math.hypot(point[0] - previous[0], point[1] - previous[1]) / (stroke.radius / 2)),
+      );
       for (let s = 1; s <= steps; s++) {
-        dab(out, width, height, previous[0] + ((point[0] - previous[0]) * s) / steps, previous[1] + ((point[1] - previous[1]) * s) / steps, stroke.radius, value);
+        dab(
+          out,
+          width,
+          height,
+          previous[0] + ((point[0] - previous[0]) * s) / steps,
+          previous[1] + ((point[1] - previous[1]) * s) / steps,
+          stroke.radius,
+          value,
+        );
       }
       dab(out, width, height, point[0], point[1], stroke.radius, value);
       previous = point;

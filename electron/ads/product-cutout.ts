@@ -9,8 +9,18 @@ import { decodeOptions, DEFAULT_PIXEL_LIMIT } from '../imaging/decode';
 import type { ProductCutout } from './compose';
 import type { StoredMask } from './campaign-files';
 
-export async function productCutout(original: Buffer, m: StoredMask, pixelLimit = DEFAULT_PIXEL_LIMIT): Promise<ProductCutout & { box: Box }> {
-  const rgb = await sharp(original, decodeOptions(pixelLimit)).autoOrient().resize(m.width, m.height, { fit: 'fill' }).toColourspace('srgb').removeAlpha().raw().toBuffer();
+export async function productCutout(
+  original: Buffer,
+  m: StoredMask,
+  pixelLimit = DEFAULT_PIXEL_LIMIT,
+): Promise<ProductCutout & { box: Box }> {
+  const rgb = await sharp(original, decodeOptions(pixelLimit))
+    .autoOrient()
+    .resize(m.width, m.height, { fit: 'fill' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer();
   const box = maskBox(m);
   const rgba = Buffer.alloc(box.width * box.height * 4);
   for (let y = 0; y < box.height; y++) {
@@ -28,14 +38,22 @@ export async function productCutout(original: Buffer, m: StoredMask, pixelLimit 
 
 /** The bounding box of every pixel at least half opaque; the whole mask when none is. */
 export function maskBox(m: StoredMask): Box {
-  let x0 = m.width, y0 = m.height, x1 = -1, y1 = -1;
+  let x0 = m.width,
+    y0 = m.height,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < m.height; y++) {
     for (let x = 0; x < m.width; x++) {
       if (m.mask[y * m.width + x] < 128) continue;
-      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
     }
   }
-  return x1 < 0 ? { x: 0, y: 0, width: m.width, height: m.height } : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+  return x1 < 0
+    ? { x: 0, y: 0, width: m.width, height: m.height }
+    : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
 /** The palette of the product's own pixels (the mask's opaque part), so a studio backdrop is not taken for a product colour. */

@@ -6,9 +6,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Concept, SalientFeatures, Theme } from '../../shared/model/ads';
 
-export const NEGATIVE_PROMPT = 'text, letters, words, watermark, logo, signature, people, hands, extra products, duplicate product, cropped product, blurry, distorted, low quality';
+export const NEGATIVE_PROMPT =
+  'text, letters, words, watermark, logo, signature, people, hands, extra ' +
+  'products, duplicate product, cropped product, blurry, distorted, low quality';
 
-const SEASONS = ['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'] as const;
+const SEASONS = [
+  'winter',
+  'winter',
+  'spring',
+  'spring',
+  'spring',
+  'summer',
+  'summer',
+  'summer',
+  'autumn',
+  'autumn',
+  'autumn',
+  'winter',
+] as const;
 const SEASON_SCENES: Record<(typeof SEASONS)[number], string> = {
   winter: 'a cosy winter setting with soft snow light, knitted textures and evergreen sprigs',
   spring: 'a fresh spring setting with blossom, pale morning light and light wood',
@@ -31,31 +46,58 @@ export interface ConceptInput {
 export function buildConcepts(input: ConceptInput): Concept[] {
   const { features } = input;
   const product = `${features.productType}${input.productName ? ` (${input.productName})` : ''}`;
-  const colours = features.colours.map((c) => c.name).slice(0, 3).join(', ');
+  const colours = features.colours
+    .map((c) => c.name)
+    .slice(0, 3)
+    .join(', ');
   const material = features.materials.length ? ` in ${features.materials.slice(0, 2).join(' and ')}` : '';
   const season = SEASONS[new Date(input.now).getUTCMonth()];
   const prompts: Record<Theme, () => Omit<Concept, 'id' | 'theme' | 'negativePrompt'> | null> = {
     studio: () => ({
-      prompt: `Professional studio product photograph of a ${product}${material}, on a seamless backdrop in colours that complement ${colours || 'the product'}, soft diffused lighting, gentle floor shadow, premium commercial style, empty space around the product`,
-      palette: input.palette.slice(0, 4), patternHash: null,
+      prompt:
+        `Professional studio product photograph of a ${product}${material}, on a seamless backdrop in colours that complement ` +
+        `${colours || 'the product'}, soft diffused lighting, gentle floor shadow, premium commercial style, ` +
+        'empty space around the product',
+      palette: input.palette.slice(0, 4),
+      patternHash: null,
     }),
     seasonal: () => ({
-      prompt: `${capitalise(season)} advertising photograph: a ${product} placed in ${SEASON_SCENES[season]}, shallow depth of field, the product clearly the hero in the centre`,
-      palette: input.palette.slice(0, 4), patternHash: null,
+      prompt:
+        `${capitalise(season)} advertising photograph: a ${product} placed in ` +
+        `${SEASON_SCENES[season]}, shallow depth of field, the product clearly the hero in the centre`,
+      palette: input.palette.slice(0, 4),
+      patternHash: null,
     }),
     lifestyle: () => ({
-      prompt: `Lifestyle photograph of a ${product}${material} in a calm, tidy, naturally lit interior that suits it, editorial style, uncluttered, the product clearly visible`,
-      palette: input.palette.slice(0, 4), patternHash: null,
+      prompt:
+        `Lifestyle photograph of a ${product}${material} in a calm, tidy, naturally lit ` +
+        `interior that suits it, editorial style, uncluttered, the product clearly visible`,
+      palette: input.palette.slice(0, 4),
+      patternHash: null,
     }),
-    pattern: () => input.pattern && ({
-      prompt: `Flat, evenly lit background of a ${input.pattern.label} print in ${input.pattern.colourNames.slice(0, 3).join(', ')}, seamless, no objects, fills the frame`,
-      palette: input.pattern.palette.slice(0, 4), patternHash: input.pattern.hash,
-    }),
+    pattern: () =>
+      input.pattern && {
+        prompt:
+          `Flat, evenly lit background of a ${input.pattern.label} print in ` +
+          `${input.pattern.colourNames.slice(0, 3).join(', ')}, seamless, no objects, fills the frame`,
+        palette: input.pattern.palette.slice(0, 4),
+        patternHash: input.pattern.hash,
+      },
   };
   const notes = input.notes.trim() ? ` Respect: ${input.notes.trim().slice(0, 200)}.` : '';
   return input.themes.flatMap((theme) => {
     const concept = prompts[theme]();
-    return concept ? [{ id: randomUUID(), theme, negativePrompt: NEGATIVE_PROMPT, ...concept, prompt: `${concept.prompt}.${notes}`.slice(0, 1024) }] : [];
+    return concept
+      ? [
+          {
+            id: randomUUID(),
+            theme,
+            negativePrompt: NEGATIVE_PROMPT,
+            ...concept,
+            prompt: `${concept.prompt}.${notes}`.slice(0, 1024),
+          },
+        ]
+      : [];
   });
 }
 

@@ -27,17 +27,33 @@ export interface TextStyle {
 export async function renderText(text: string, box: Box, style: TextStyle): Promise<RenderedText> {
   const markup = `<span foreground="${style.colour}">${escapeMarkup(text)}</span>`;
   const font = `sans${style.bold ? ' bold' : ''} ${NOMINAL_PT}`;
-  const base = { text: markup, font, width: box.width, rgba: true, wrap: 'word' as const, align: style.align === 'centre' ? ('centre' as const) : ('left' as const) };
-  let { data, info } = await sharp({ text: { ...base, height: box.height } }).png().toBuffer({ resolveWithObject: true });
+  const base = {
+    text: markup,
+    font,
+    width: box.width,
+    rgba: true,
+    wrap: 'word' as const,
+    align: style.align === 'centre' ? ('centre' as const) : ('left' as const),
+  };
+  let { data, info } = await sharp({ text: { ...base, height: box.height } })
+    .png()
+    .toBuffer({ resolveWithObject: true });
   let px = ((info.textAutofitDpi ?? 72) * NOMINAL_PT) / 72;
   if (px > style.maxPx) {
     px = style.maxPx;
-    ({ data, info } = await sharp({ text: { ...base, dpi: Math.max(1, Math.round((px * 72) / NOMINAL_PT)) } }).png().toBuffer({ resolveWithObject: true }));
+    ({ data, info } = await sharp({ text: { ...base, dpi: Math.max(1, Math.round((px * 72) / NOMINAL_PT)) } })
+      .png()
+      .toBuffer({ resolveWithObject: true }));
   }
   return { png: data, width: Math.min(info.width, box.width), height: Math.min(info.height, box.height), px };
 }
 
 /** Copy is data: Pango markup characters are escaped, never interpreted. */
 function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }

@@ -77,7 +77,8 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
   /** After a restart: what was running is queued again, and everything unfinished is picked up. */
   resume(): void {
     const unfinished = this.store.listAnalysisJobs(['queued', 'running', 'waiting']);
-    for (const job of unfinished) if (job.state !== 'queued') this.store.updateAnalysisJob(job.id, { state: 'queued', reason: null });
+    for (const job of unfinished)
+      if (job.state !== 'queued') this.store.updateAnalysisJob(job.id, { state: 'queued', reason: null });
     this.meter.addWork(unfinished.length);
     this.pump();
   }
@@ -88,10 +89,19 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     if (active.size === 0) this.store.removeAnalysisJobs(this.store.listAnalysisJobs().map((j) => j.id));
     const batchId = randomUUID();
     const at = this.now();
-    const jobs: AnalysisJob[] = assets.filter((a) => !active.has(a.hash)).map((a) => ({
-      id: randomUUID(), hash: a.hash, name: path.basename(a.locations[0]?.path ?? a.hash), state: this.hold ? 'waiting' : 'queued',
-      reason: this.hold?.reason ?? null, attempts: 0, batchId, enqueuedAt: at, finishedAt: null,
-    }));
+    const jobs: AnalysisJob[] = assets
+      .filter((a) => !active.has(a.hash))
+      .map((a) => ({
+        id: randomUUID(),
+        hash: a.hash,
+        name: path.basename(a.locations[0]?.path ?? a.hash),
+        state: this.hold ? 'waiting' : 'queued',
+        reason: this.hold?.reason ?? null,
+        attempts: 0,
+        batchId,
+        enqueuedAt: at,
+        finishedAt: null,
+      }));
     if (jobs.length) this.store.putAnalysisJobs(jobs);
     this.meter.addWork(jobs.length);
     // A new run is worth a try now rather than at the next scheduled probe of an outage.
@@ -113,7 +123,9 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
 
   /** Cancels waiting and queued jobs (of one batch, or all) and aborts the calls running for them. */
   cancel(batchId?: string): number {
-    const targets = this.store.listAnalysisJobs(['queued', 'waiting', 'running']).filter((j) => !batchId || j.batchId === batchId);
+    const targets = this.store
+      .listAnalysisJobs(['queued', 'waiting', 'running'])
+      .filter((j) => !batchId || j.batchId === batchId);
     for (const job of targets) {
       this.running.get(job.id)?.abort();
       this.finish(job, 'cancelled', 'cancelled by you');
@@ -178,7 +190,10 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
       return;
     }
     const perCall = this.options.settings().designsPerCall;
-    const queued = this.store.listAnalysisJobs(['queued']).filter((j) => !this.running.has(j.id)).sort((a, b) => a.enqueuedAt - b.enqueuedAt);
+    const queued = this.store
+      .listAnalysisJobs(['queued'])
+      .filter((j) => !this.running.has(j.id))
+      .sort((a, b) => a.enqueuedAt - b.enqueuedAt);
     while (queued.length && this.pq.size + this.pq.pending < this.pq.concurrency) {
       const batch = queued.splice(0, perCall);
       const controller = new AbortController();
@@ -196,7 +211,12 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
       const spent = spentThisMonth(this.store, this.now());
       if (spent >= settings.monthlyBudgetUsd) {
         const reason = budgetMessage(spent, settings.monthlyBudgetUsd);
-        this.options.extraction().keptBack(batch.map((job) => job.hash), settings, 'budget', reason);
+        this.options.extraction().keptBack(
+          batch.map((job) => job.hash),
+          settings,
+          'budget',
+          reason,
+        );
         this.release(batch);
         this.setHold({ kind: 'budget', reason });
         return;
@@ -209,17 +229,29 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     }
   }
 
-  private async analyse(live: { job: AnalysisJob; asset: Asset }[], settings: AiSettings, controller: AbortController): Promise<void> {
+  private async analyse(
+    live: { job: AnalysisJob; asset: Asset }[],
+    settings: AiSettings,
+    controller: AbortController,
+  ): Promise<void> {
     this.currentName = live[0]?.job.name ?? null;
     this.emitProgress();
     try {
-      const outcomes = await this.options.extraction().run(live.map((l) => l.asset), settings, controller.signal);
+      const outcomes = await this.options.extraction().run(
+        live.map((l) => l.asset),
+        settings,
+        controller.signal,
+      );
       live.forEach(({ job }, i) => this.finish(job, outcomes[i].state, outcomes[i].reason));
       this.succeeded(settings);
       this.emit('analysed', outcomes);
     } catch (error) {
       if (controller.signal.aborted) this.releaseStillRunning(live.map((l) => l.job));
-      else this.failed(live.map((l) => l.job), error);
+      else
+        this.failed(
+          live.map((l) => l.job),
+          error,
+        );
     }
   }
 
@@ -250,7 +282,8 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
       else this.backOff(this.backoffMs);
       for (const job of jobs) {
         const attempts = job.attempts + 1;
-        if (attempts >= MAX_ATTEMPTS && action === 'retry') this.finish({ ...job, attempts }, 'failed', `${message} (gave up after ${attempts} tries)`);
+        if (attempts >= MAX_ATTEMPTS && action === 'retry')
+          this.finish({ ...job, attempts }, 'failed', `${message} (gave up after ${attempts} tries)`);
         else this.store.updateAnalysisJob(job.id, { state: 'queued', attempts, reason: message });
       }
     }
@@ -279,7 +312,8 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     this.holdTimer = null;
     this.hold = hold;
     const [from, to] = hold ? (['queued', 'waiting'] as const) : (['waiting', 'queued'] as const);
-    for (const job of this.store.listAnalysisJobs([from])) this.store.updateAnalysisJob(job.id, { state: to, reason: hold?.reason ?? null });
+    for (const job of this.store.listAnalysisJobs([from]))
+      this.store.updateAnalysisJob(job.id, { state: to, reason: hold?.reason ?? null });
     if (hold?.kind === 'unreachable' && !this.closed) {
       const delay = Math.min(MAX_HOLD_RETRY_MS, (this.options.holdRetryMs ?? 30_000) * 2 ** this.holdRetries++);
       this.holdTimer = setTimeout(() => this.setHold(null), delay);
@@ -290,7 +324,11 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
 
   /** Back to the queue (or waiting, under a hold) without counting an attempt. */
   private release(jobs: AnalysisJob[]): void {
-    for (const job of jobs) this.store.updateAnalysisJob(job.id, { state: this.hold ? 'waiting' : 'queued', reason: this.hold?.reason ?? null });
+    for (const job of jobs)
+      this.store.updateAnalysisJob(job.id, {
+        state: this.hold ? 'waiting' : 'queued',
+        reason: this.hold?.reason ?? null,
+      });
   }
 
   /** After an abort: jobs a cancel has not already finished go back to the queue. */

@@ -8,7 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import {
-  AiSettings, type ConnectionCheck, type CostEstimate, type ModelCatalog, type ModelInputPreview, type UsageReport,
+  AiSettings,
+  type ConnectionCheck,
+  type CostEstimate,
+  type ModelCatalog,
+  type ModelInputPreview,
+  type UsageReport,
 } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import type { LibraryStore } from '../store';
@@ -135,10 +140,20 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     const timeoutMs = Math.min(settings.requestTimeoutMs, 20_000);
     const { check, outcome, usage, notSent } = await checkConnection(this.runtimeClient(), context, timeoutMs);
     this.options.store.recordInvocation({
-      id: randomUUID(), at: this.now(), hashes: [], requestedModelId: settings.attributesModel, modelId: settings.attributesModel,
-      promptVersion: 'connection-test', inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, latencyMs: check.latencyMs ?? 0,
+      id: randomUUID(),
+      at: this.now(),
+      hashes: [],
+      requestedModelId: settings.attributesModel,
+      modelId: settings.attributesModel,
+      promptVersion: 'connection-test',
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      latencyMs: check.latencyMs ?? 0,
       costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices),
-      outcome, detail: check.ok ? null : check.message, attempt: 0, notSent,
+      outcome,
+      detail: check.ok ? null : check.message,
+      attempt: 0,
+      notSent,
     });
     if (check.ok) this.queue.resumeNow();
     return check;
@@ -154,7 +169,13 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   usage(days: number): UsageReport {
     const settings = this.settings();
     const now = this.now();
-    return usageReport(this.options.store.listInvocations(), days, now, spentThisMonth(this.options.store, now), settings.monthlyBudgetUsd);
+    return usageReport(
+      this.options.store.listInvocations(),
+      days,
+      now,
+      spentThisMonth(this.options.store, now),
+      settings.monthlyBudgetUsd,
+    );
   }
 
   /** Exactly what would leave the machine for this image: the rendered images and the prompt. */
@@ -167,7 +188,13 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
       hash: asset.hash,
       plan: plan.kind,
       skipReason: plan.skipReason,
-      images: images.map((img) => ({ role: img.role, width: img.width, height: img.height, bytes: img.bytes.length, dataUrl: `data:image/jpeg;base64,${img.bytes.toString('base64')}` })),
+      images: images.map((img) => ({
+        role: img.role,
+        width: img.width,
+        height: img.height,
+        bytes: img.bytes.length,
+        dataUrl: `data:image/jpeg;base64,${img.bytes.toString('base64')}`,
+      })),
       prompt: `${SYSTEM_PROMPT}\n\n${text}\n\n(prompt version ${PROMPT_VERSION})`,
       estimatedInputTokens: planImageTokens(plan, asset.metadata.width, asset.metadata.height),
     };
@@ -180,7 +207,10 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   /** The analyzer the settings name; a new provider is a new file and one line in analyzers.ts. */
   private analyzer(): Analyzer {
-    return createAnalyzer(this.settings().analyzer, { runtimeClient: () => this.runtimeClient(), timeoutMs: () => this.settings().requestTimeoutMs });
+    return createAnalyzer(this.settings().analyzer, {
+      runtimeClient: () => this.runtimeClient(),
+      timeoutMs: () => this.settings().requestTimeoutMs,
+    });
   }
 
   /** One client per region and credential choice, so HTTP/2 sessions are reused across calls (the ad studio shares it). */
@@ -189,7 +219,10 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     const key = JSON.stringify([settings.region, settings.credentials]);
     if (this.client?.key !== key) {
       this.client?.client.destroy();
-      this.client = { key, client: createRuntimeClient(settings.region, credentialProvider(settings.credentials, this.options.secrets)) };
+      this.client = {
+        key,
+        client: createRuntimeClient(settings.region, credentialProvider(settings.credentials, this.options.secrets)),
+      };
     }
     return this.client.client;
   }

@@ -55,7 +55,12 @@ export class AttributeExtraction {
     for (const asset of assets) {
       const plan = planModelInput(asset);
       if (this.analyzer.remote && plan.skipReason) {
-        outcomes.set(asset.hash, { hash: asset.hash, state: 'done', modelId: null, reason: `not sent: ${plan.skipReason}` });
+        outcomes.set(asset.hash, {
+          hash: asset.hash,
+          state: 'done',
+          modelId: null,
+          reason: `not sent: ${plan.skipReason}`,
+        });
         continue;
       }
       pending.push({ asset, images: once(() => renderAssetInput(asset, plan)), answer: null, error: null });
@@ -67,9 +72,12 @@ export class AttributeExtraction {
       await this.escalate(weak, escalation, primary, settings, signal);
     }
     for (const p of pending) {
-      outcomes.set(p.asset.hash, p.answer
-        ? { hash: p.asset.hash, state: 'done', modelId: p.answer.modelId, reason: null }
-        : { hash: p.asset.hash, state: 'failed', modelId: null, reason: p.error ?? 'no answer' });
+      outcomes.set(
+        p.asset.hash,
+        p.answer
+          ? { hash: p.asset.hash, state: 'done', modelId: p.answer.modelId, reason: null }
+          : { hash: p.asset.hash, state: 'failed', modelId: null, reason: p.error ?? 'no answer' },
+      );
     }
     return assets.map((a) => outcomes.get(a.hash)!);
   }
@@ -78,17 +86,34 @@ export class AttributeExtraction {
    * The stronger model is a second opinion: when it is out of reach (no access, wrong region)
    * the first model's answers stand, with the reason kept; only throttling waits and retries.
    */
-  private async escalate(items: Pending[], modelId: string, from: string, settings: AiSettings, signal?: AbortSignal): Promise<void> {
+  private async escalate(
+    items: Pending[],
+    modelId: string,
+    from: string,
+    settings: AiSettings,
+    signal?: AbortSignal,
+  ): Promise<void> {
     try {
       await this.ask(items, modelId, from, settings, signal);
     } catch (error) {
-      if (!(error instanceof RemoteCallError) || error.failure.action === 'throttle' || error.failure.action === 'retry') throw error;
+      if (
+        !(error instanceof RemoteCallError) ||
+        error.failure.action === 'throttle' ||
+        error.failure.action === 'retry'
+      )
+        throw error;
       for (const item of items) item.error = `escalation to ${modelId} failed: ${error.failure.message}`;
     }
   }
 
   /** Fills answers from the cache or one call to `modelId`; a better answer replaces a weaker one. */
-  private async ask(items: Pending[], modelId: string, escalatedFrom: string | null, settings: AiSettings, signal?: AbortSignal): Promise<void> {
+  private async ask(
+    items: Pending[],
+    modelId: string,
+    escalatedFrom: string | null,
+    settings: AiSettings,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const toCall: Pending[] = [];
     for (const item of items) {
       const cached = this.store.findModelAnalysis(item.asset.hash, modelId, PROMPT_VERSION);
@@ -99,7 +124,11 @@ export class AttributeExtraction {
     if (ready.length === 0) return;
     let result;
     try {
-      result = await this.analyzer.analyze(ready.map((p) => ({ asset: p.asset, images: p.images })), modelId, signal);
+      result = await this.analyzer.analyze(
+        ready.map((p) => ({ asset: p.asset, images: p.images })),
+        modelId,
+        signal,
+      );
     } catch (error) {
       if (!(error instanceof ConverseFailure)) throw error;
       const failure = classifyBedrockError(error.cause, { modelId, region: settings.region, ...this.access });
@@ -114,7 +143,14 @@ export class AttributeExtraction {
         item.error = `${answer.modelId} gave no valid answer: ${answer.error}`;
         return;
       }
-      const analysis = this.record(item.asset.hash, answer.attributes, answer.modelId, modelId, escalatedFrom, costs / ready.length);
+      const analysis = this.record(
+        item.asset.hash,
+        answer.attributes,
+        answer.modelId,
+        modelId,
+        escalatedFrom,
+        costs / ready.length,
+      );
       item.answer = better(item.answer, analysis);
     });
   }
@@ -133,10 +169,25 @@ export class AttributeExtraction {
     return ready;
   }
 
-  private record(hash: string, attributes: ModelAttributes, modelId: string, requestedModelId: string, escalatedFrom: string | null, costUsd: number): ModelAnalysis {
+  private record(
+    hash: string,
+    attributes: ModelAttributes,
+    modelId: string,
+    requestedModelId: string,
+    escalatedFrom: string | null,
+    costUsd: number,
+  ): ModelAnalysis {
     const analysis: ModelAnalysis = {
-      hash, modelId, requestedModelId, promptVersion: PROMPT_VERSION, schemaVersion: ATTRIBUTE_SCHEMA_VERSION,
-      attributes, confidence: round(overallConfidence(attributes)), escalatedFrom, costUsd, at: this.now(),
+      hash,
+      modelId,
+      requestedModelId,
+      promptVersion: PROMPT_VERSION,
+      schemaVersion: ATTRIBUTE_SCHEMA_VERSION,
+      attributes,
+      confidence: round(overallConfidence(attributes)),
+      escalatedFrom,
+      costUsd,
+      at: this.now(),
     };
     this.store.recordModelAnalysis(analysis);
     return analysis;
@@ -146,8 +197,17 @@ export class AttributeExtraction {
   keptBack(hashes: string[], settings: AiSettings, reason: NotSentReason, message: string): void {
     const { primary } = this.analyzer.models(settings);
     this.log({
-      requestedModelId: primary, modelId: primary, hashes, inputTokens: 0, outputTokens: 0, latencyMs: 0, costUsd: 0,
-      outcome: 'denied', detail: message, attempt: 0, notSent: reason,
+      requestedModelId: primary,
+      modelId: primary,
+      hashes,
+      inputTokens: 0,
+      outputTokens: 0,
+      latencyMs: 0,
+      costUsd: 0,
+      outcome: 'denied',
+      detail: message,
+      attempt: 0,
+      notSent: reason,
     });
   }
 
@@ -158,18 +218,40 @@ export class AttributeExtraction {
       const costUsd = costOf(call.modelId, call.inputTokens, call.outputTokens, settings.prices);
       total += costUsd;
       this.log({
-        requestedModelId: call.requestedModelId, modelId: call.modelId, hashes: items.map((p) => p.asset.hash),
-        inputTokens: call.inputTokens, outputTokens: call.outputTokens, latencyMs: Math.round(call.latencyMs), costUsd,
-        outcome: call.invalid ? 'invalid' : 'ok', detail: call.detail, attempt: call.attempt, notSent: null,
+        requestedModelId: call.requestedModelId,
+        modelId: call.modelId,
+        hashes: items.map((p) => p.asset.hash),
+        inputTokens: call.inputTokens,
+        outputTokens: call.outputTokens,
+        latencyMs: Math.round(call.latencyMs),
+        costUsd,
+        outcome: call.invalid ? 'invalid' : 'ok',
+        detail: call.detail,
+        attempt: call.attempt,
+        notSent: null,
       });
     }
     return total;
   }
 
-  private logFailure(modelId: string, items: readonly Pending[], failure: ClassifiedFailure, latencyMs: number, attempt: number): void {
+  private logFailure(
+    modelId: string,
+    items: readonly Pending[],
+    failure: ClassifiedFailure,
+    latencyMs: number,
+    attempt: number,
+  ): void {
     this.log({
-      requestedModelId: modelId, modelId, hashes: items.map((p) => p.asset.hash), inputTokens: 0, outputTokens: 0,
-      latencyMs: Math.round(latencyMs), costUsd: 0, outcome: failure.outcome, detail: failure.message.slice(0, 300), attempt,
+      requestedModelId: modelId,
+      modelId,
+      hashes: items.map((p) => p.asset.hash),
+      inputTokens: 0,
+      outputTokens: 0,
+      latencyMs: Math.round(latencyMs),
+      costUsd: 0,
+      outcome: failure.outcome,
+      detail: failure.message.slice(0, 300),
+      attempt,
       notSent: failure.notSent,
     });
   }

@@ -19,5 +19,8 @@ export function budgetState(spent: number, budget: number): AnalysisProgress['bu
 }
 
 export function budgetMessage(spent: number, budget: number): string {
-  return `The monthly budget of $${budget.toFixed(2)} is reached ($${spent.toFixed(2)} spent): remote analysis is paused until you raise it in Settings.`;
+  return (
+    `The monthly budget of $${budget.toFixed(2)} is reached ($${spent.toFixed(2)} ` +
+    `spent): remote analysis is paused until you raise it in Settings.`
+  );
 }

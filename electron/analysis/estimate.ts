@@ -17,10 +17,19 @@ const MEASURED_MIN_CALLS = 5;
 
 export type EstimableAsset = Pick<Asset, 'hash' | 'metadata' | 'analysis' | 'segments' | 'tiles'>;
 
-export function estimateRun(assets: readonly EstimableAsset[], settings: AiSettings, store: AnalysisRecords, now: number): CostEstimate {
+export function estimateRun(
+  assets: readonly EstimableAsset[],
+  settings: AiSettings,
+  store: AnalysisRecords,
+  now: number,
+): CostEstimate {
   const modelId = settings.attributesModel;
   const naive = naivePlan();
-  let cached = 0, skipped = 0, toSend = 0, imageTokens = 0, naiveInput = 0;
+  let cached = 0,
+    skipped = 0,
+    toSend = 0,
+    imageTokens = 0,
+    naiveInput = 0;
   for (const asset of assets) {
     const { width, height } = asset.metadata;
     naiveInput += planImageTokens(naive, width, height) + promptTokens(1);
@@ -34,7 +43,9 @@ export function estimateRun(assets: readonly EstimableAsset[], settings: AiSetti
   }
   const calls = Math.ceil(toSend / settings.designsPerCall);
   const measured = measuredPerDesign(store.listInvocations(), modelId);
-  const inputTokens = measured ? Math.round(measured.input * toSend) : imageTokens + calls * promptTokens(settings.designsPerCall);
+  const inputTokens = measured
+    ? Math.round(measured.input * toSend)
+    : imageTokens + calls * promptTokens(settings.designsPerCall);
   const outputTokens = Math.round((measured?.output ?? TYPICAL_REPLY_TOKENS) * toSend);
   return {
     modelId,
@@ -54,7 +65,14 @@ export function estimateRun(assets: readonly EstimableAsset[], settings: AiSetti
 
 /** Average tokens per design over successful first calls of this model and prompt. */
 function measuredPerDesign(log: readonly Invocation[], modelId: string): { input: number; output: number } | null {
-  const calls = log.filter((c) => c.requestedModelId === modelId && c.promptVersion === PROMPT_VERSION && c.outcome === 'ok' && c.attempt === 0 && c.hashes.length > 0);
+  const calls = log.filter(
+    (c) =>
+      c.requestedModelId === modelId &&
+      c.promptVersion === PROMPT_VERSION &&
+      c.outcome === 'ok' &&
+      c.attempt === 0 &&
+      c.hashes.length > 0,
+  );
   if (calls.length < MEASURED_MIN_CALLS) return null;
   const designs = calls.reduce((n, c) => n + c.hashes.length, 0);
   return {

@@ -18,7 +18,8 @@ export function localAttributes(asset: Pick<Asset, 'analysis' | 'metadata'>): Mo
   const patternType = pattern.stripeOrientation && label === 'stripes' ? `${pattern.stripeOrientation} stripes` : label;
   const colours = palette.slice(0, MAX_COLOURS).map((c) => ({ name: c.name, hex: c.hex }));
   const colourNames = colours.map((c) => c.name);
-  const motifs = label === 'floral/organic' ? ['floral'] : label === 'geometric' ? ['geometric'] : label === 'dots' ? ['dots'] : [];
+  const motifs =
+    label === 'floral/organic' ? ['floral'] : label === 'geometric' ? ['geometric'] : label === 'dots' ? ['dots'] : [];
   const scale = repeatScale(asset);
   const repeatText = pattern.repeat ? `, repeating every ${pattern.repeat.width} × ${pattern.repeat.height} px` : '';
   return {

@@ -48,7 +48,12 @@ export function roundUsd(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-export function costOf(modelId: string, inputTokens: number, outputTokens: number, prices: Record<string, ModelPrice>): number {
+export function costOf(
+  modelId: string,
+  inputTokens: number,
+  outputTokens: number,
+  prices: Record<string, ModelPrice>,
+): number {
   const price = priceOf(modelId, prices);
   return (inputTokens * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6;
 }

@@ -8,7 +8,13 @@ import { roundUsd } from './pricing';
 
 const DAY_MS = 86_400_000;
 
-export function usageReport(log: readonly Invocation[], days: number, now: number, spentThisMonthUsd: number, budgetUsd: number): UsageReport {
+export function usageReport(
+  log: readonly Invocation[],
+  days: number,
+  now: number,
+  spentThisMonthUsd: number,
+  budgetUsd: number,
+): UsageReport {
   const since = now - days * DAY_MS;
   const recent = log.filter((c) => c.at >= since);
   const sent = recent.filter((c) => notSentReason(c) === null);
@@ -33,7 +39,10 @@ function groupRows(calls: readonly Invocation[], key: (c: Invocation) => string)
   }
   return [...groups].map(([k, group]) => {
     const [day, modelId] = k.split('\n');
-    const latencies = group.filter((c) => c.outcome === 'ok' || c.outcome === 'invalid').map((c) => c.latencyMs).sort((a, b) => a - b);
+    const latencies = group
+      .filter((c) => c.outcome === 'ok' || c.outcome === 'invalid')
+      .map((c) => c.latencyMs)
+      .sort((a, b) => a - b);
     return {
       day,
       modelId,

@@ -4,9 +4,24 @@ import { UnknownRecordError } from '../store';
 import type { Handlers } from './handlers';
 
 type AdsMethod =
-  | 'listCampaigns' | 'getCampaign' | 'createCampaign' | 'updateCampaign' | 'deleteCampaign' | 'rebuildConcepts' | 'getCutout' | 'editCutout'
-  | 'refineCutout' | 'describeProduct' | 'estimateAds' | 'generateAds' | 'reviewAdVariant' | 'exportAds' | 'variantImage'
-  | 'cancelAdVariants' | 'retryAdVariant' | 'deleteAdVariant';
+  | 'listCampaigns'
+  | 'getCampaign'
+  | 'createCampaign'
+  | 'updateCampaign'
+  | 'deleteCampaign'
+  | 'rebuildConcepts'
+  | 'getCutout'
+  | 'editCutout'
+  | 'refineCutout'
+  | 'describeProduct'
+  | 'estimateAds'
+  | 'generateAds'
+  | 'reviewAdVariant'
+  | 'exportAds'
+  | 'variantImage'
+  | 'cancelAdVariants'
+  | 'retryAdVariant'
+  | 'deleteAdVariant';
 
 const PREVIEW_EDGE = 480;
 const dataUrl = (mime: string, bytes: Buffer) => `data:${mime};base64,${bytes.toString('base64')}`;
@@ -48,10 +63,18 @@ export function adsApi(engine: Engine): Handlers<AdsMethod> {
     exportAds: ({ id }) => ads.export(id),
     variantImage: async ({ id, size }) => {
       const image = sharp(ads.variantFile(id));
-      const { data, info } = size === 'full'
-        ? await image.png().toBuffer({ resolveWithObject: true })
-        : await image.resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside' }).webp({ quality: 82 }).toBuffer({ resolveWithObject: true });
-      return { dataUrl: dataUrl(size === 'full' ? 'image/png' : 'image/webp', data), width: info.width, height: info.height };
+      const { data, info } =
+        size === 'full'
+          ? await image.png().toBuffer({ resolveWithObject: true })
+          : await image
+              .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside' })
+              .webp({ quality: 82 })
+              .toBuffer({ resolveWithObject: true });
+      return {
+        dataUrl: dataUrl(size === 'full' ? 'image/png' : 'image/webp', data),
+        width: info.width,
+        height: info.height,
+      };
     },
   };
 }

@@ -6,9 +6,22 @@ import { UnknownRecordError, type LibraryStore } from '../store';
 import type { Handlers } from './handlers';
 
 type AnalysisMethod =
-  | 'getAiSettings' | 'updateAiSettings' | 'storeAccessKeys' | 'clearAccessKeys' | 'testConnection' | 'listAvailableModels'
-  | 'estimateAnalysis' | 'startAnalysis' | 'analysisProgress' | 'pauseAnalysis' | 'resumeAnalysis' | 'cancelAnalysis'
-  | 'listAnalysisJobs' | 'getModelAnalyses' | 'previewModelInput' | 'usageReport';
+  | 'getAiSettings'
+  | 'updateAiSettings'
+  | 'storeAccessKeys'
+  | 'clearAccessKeys'
+  | 'testConnection'
+  | 'listAvailableModels'
+  | 'estimateAnalysis'
+  | 'startAnalysis'
+  | 'analysisProgress'
+  | 'pauseAnalysis'
+  | 'resumeAnalysis'
+  | 'cancelAnalysis'
+  | 'listAnalysisJobs'
+  | 'getModelAnalyses'
+  | 'previewModelInput'
+  | 'usageReport';
 
 const MAX_TARGET = 100_000;
 /** The largest page a search returns. */
@@ -28,7 +41,11 @@ export function analysisApi(engine: Engine): Handlers<AnalysisMethod> {
     return hashes.map((h) => store.getAsset(h)).filter((a): a is Asset => a !== undefined);
   };
   return {
-    getAiSettings: async () => ({ settings: analysis.settings(), hasStoredKeys: await analysis.hasStoredKeys(), canStoreKeys: analysis.canStoreKeys() }),
+    getAiSettings: async () => ({
+      settings: analysis.settings(),
+      hasStoredKeys: await analysis.hasStoredKeys(),
+      canStoreKeys: analysis.canStoreKeys(),
+    }),
     updateAiSettings: async (patch) => analysis.updateSettings(patch),
     storeAccessKeys: async (keys) => {
       await analysis.storeKeys(keys);
@@ -53,7 +70,10 @@ export function analysisApi(engine: Engine): Handlers<AnalysisMethod> {
     },
     cancelAnalysis: async ({ batchId }) => ({ cancelled: analysis.queue.cancel(batchId) }),
     listAnalysisJobs: async ({ states, limit }) =>
-      store.listAnalysisJobs(states).sort((a, b) => (b.finishedAt ?? b.enqueuedAt) - (a.finishedAt ?? a.enqueuedAt)).slice(0, limit),
+      store
+        .listAnalysisJobs(states)
+        .sort((a, b) => (b.finishedAt ?? b.enqueuedAt) - (a.finishedAt ?? a.enqueuedAt))
+        .slice(0, limit),
     getModelAnalyses: async ({ hash }) => allAnalyses(store, assetOf(hash)),
     previewModelInput: async ({ hash }) => analysis.previewInput(assetOf(hash)),
     usageReport: async ({ days }) => analysis.usage(days),

@@ -29,14 +29,22 @@ export class ApiEventFeed {
   private changeTimer: NodeJS.Timeout | null = null;
   private readonly onProgress = (progress: IngestProgress) => this.ingestProgress.push(progress);
   private readonly onAnalysisProgress = (progress: AnalysisProgress) => this.analysisProgress.push(progress);
-  private readonly onAnalysed = (outcomes: ExtractionOutcome[]) => this.emit({ type: 'analysesChanged', hashes: outcomes.map((o) => o.hash) });
+  private readonly onAnalysed = (outcomes: ExtractionOutcome[]) =>
+    this.emit({ type: 'analysesChanged', hashes: outcomes.map((o) => o.hash) });
   private readonly onChange = (change: LibraryChange) => this.change(change);
   private readonly onAdsChanged = (campaignId: string) => this.emit({ type: 'adsChanged', campaignId });
 
-  constructor(private readonly engine: Engine, timing: Partial<ApiEventTiming> = {}) {
+  constructor(
+    private readonly engine: Engine,
+    timing: Partial<ApiEventTiming> = {},
+  ) {
     this.timing = { ...DEFAULT_TIMING, ...timing };
-    this.ingestProgress = new LatestOnly(this.timing.progressIntervalMs, (progress) => this.emit({ type: 'progress', progress }));
-    this.analysisProgress = new LatestOnly(this.timing.progressIntervalMs, (progress) => this.emit({ type: 'analysisProgress', progress }));
+    this.ingestProgress = new LatestOnly(this.timing.progressIntervalMs, (progress) =>
+      this.emit({ type: 'progress', progress }),
+    );
+    this.analysisProgress = new LatestOnly(this.timing.progressIntervalMs, (progress) =>
+      this.emit({ type: 'analysisProgress', progress }),
+    );
     engine.library.on('progress', this.onProgress);
     engine.library.on('change', this.onChange);
     engine.analysis.queue.on('progress', this.onAnalysisProgress);

@@ -9,7 +9,12 @@ import { ApiEventFeed, type ApiEventTiming } from './api-events';
 import type { MediaSources } from './media-resolver';
 
 /** Calls after which the folder list (or a folder's state) may have changed. */
-const FOLDER_METHODS: ReadonlySet<ApiMethod> = new Set(['addFolder', 'removeFolder', 'rescanFolder', 'openDemoLibrary']);
+const FOLDER_METHODS: ReadonlySet<ApiMethod> = new Set([
+  'addFolder',
+  'removeFolder',
+  'rescanFolder',
+  'openDemoLibrary',
+]);
 
 /**
  * Everything a transport (Electron IPC or browser-mode HTTP) mounts: the one API
@@ -20,7 +25,10 @@ export class ApiHost {
   readonly events: ApiEventFeed;
   readonly media: MediaSources;
 
-  constructor(readonly engine: Engine, timing: Partial<ApiEventTiming> = {}) {
+  constructor(
+    readonly engine: Engine,
+    timing: Partial<ApiEventTiming> = {},
+  ) {
     const { library, store } = engine;
     this.api = createSwatchbookApi(engine);
     this.events = new ApiEventFeed(engine, timing);

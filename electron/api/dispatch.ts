@@ -3,7 +3,10 @@ import { apiContract, type ApiMethod, type SwatchbookApi } from '../../shared/ap
 import { InvalidRequestError, NotFoundError } from '../../shared/errors';
 
 export class ApiInputError extends InvalidRequestError {
-  constructor(readonly method: string, readonly issues: string[]) {
+  constructor(
+    readonly method: string,
+    readonly issues: string[],
+  ) {
     super(`invalid input for ${method}: ${issues.join('; ')}`);
   }
 }
@@ -26,7 +29,10 @@ export async function dispatchApiCall(api: SwatchbookApi, method: string, rawInp
     input = inputSchema.parse(rawInput ?? {});
   } catch (error) {
     if (error instanceof ZodError) {
-      throw new ApiInputError(method, error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`));
+      throw new ApiInputError(
+        method,
+        error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`),
+      );
     }
     throw error;
   }

@@ -7,7 +7,10 @@ export class LatestOnly<T> {
   private pending: T | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly intervalMs: number, private readonly deliver: (value: T) => void) {}
+  constructor(
+    private readonly intervalMs: number,
+    private readonly deliver: (value: T) => void,
+  ) {}
 
   push(value: T): void {
     this.pending = value;

@@ -52,9 +52,10 @@ export async function resolveMedia(sources: MediaSources, request: MediaRequest)
     }
     return null;
   }
-  const real = request.kind === 'thumb'
-    ? await cachedFile(sources, thumbnailPath(sources.cacheDir, request.hash))
-    : await previewFile(sources, request.hash);
+  const real =
+    request.kind === 'thumb'
+      ? await cachedFile(sources, thumbnailPath(sources.cacheDir, request.hash))
+      : await previewFile(sources, request.hash);
   return real ? { path: real, contentType: 'image/webp', immutable: true } : null;
 }
 

@@ -3,7 +3,14 @@ import type { Engine } from '../engine';
 import { approvedCsv, approvedRecords, qualityReport, writeDistillation } from '../review';
 import type { Handlers } from './handlers';
 
-type ReviewMethod = 'reviewQueue' | 'getReviewItem' | 'reviewDecide' | 'reviewUndo' | 'qualityReport' | 'exportReviewed' | 'exportDistillation';
+type ReviewMethod =
+  | 'reviewQueue'
+  | 'getReviewItem'
+  | 'reviewDecide'
+  | 'reviewUndo'
+  | 'qualityReport'
+  | 'exportReviewed'
+  | 'exportDistillation';
 
 /** The review half of the API. */
 export function reviewApi(engine: Engine): Handlers<ReviewMethod> {

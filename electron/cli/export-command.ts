@@ -20,7 +20,9 @@ interface ExportOptions {
 
 async function runExport(options: ExportOptions): Promise<number> {
   if (options.format === 'distillation' && !options.s3Prefix?.startsWith('s3://')) {
-    console.error('swatchbook: --format distillation needs --s3-prefix s3://bucket/prefix (where you will upload the images written beside the file)');
+    console.error(
+      'swatchbook: --format distillation needs --s3-prefix s3://bucket/prefix (where you will upload the images written beside the file)',
+    );
     return 2;
   }
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
@@ -36,11 +38,17 @@ async function runExport(options: ExportOptions): Promise<number> {
     await fs.mkdir(path.dirname(out), { recursive: true });
     if (options.format === 'distillation') {
       const result = await writeDistillation(store, out, options.s3Prefix!, options.bucketOwner);
-      console.log(`Wrote ${result.lines.length} records and ${result.images} images (${path.join(path.dirname(out), 'images')}) for ${options.s3Prefix}.`);
+      console.log(
+        `Wrote ${result.lines.length} records and ${result.images} images ` +
+          `(${path.join(path.dirname(out), 'images')}) for ${options.s3Prefix}.`,
+      );
       for (const skipped of result.skipped) console.log(`  skipped ${skipped.hash.slice(0, 12)}…: ${skipped.reason}`);
     } else {
       const records = approvedRecords(store);
-      await fs.writeFile(out, options.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : approvedCsv(records));
+      await fs.writeFile(
+        out,
+        options.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : approvedCsv(records),
+      );
       console.log(`Wrote ${records.length} images with approved attributes to ${out}.`);
     }
     return 0;
@@ -52,7 +60,9 @@ async function runExport(options: ExportOptions): Promise<number> {
 const program = new Command()
   .name('swatchbook-export')
   .description('Export reviewed attributes: approved values as JSON or CSV, or a Bedrock distillation dataset (JSONL).')
-  .addOption(new Option('--format <format>', 'what to write').choices(['json', 'csv', 'distillation']).makeOptionMandatory())
+  .addOption(
+    new Option('--format <format>', 'what to write').choices(['json', 'csv', 'distillation']).makeOptionMandatory(),
+  )
   .requiredOption('--out <file>', 'file to write')
   .option('--data-dir <dir>', 'library data folder (default: SWATCHBOOK_DATA_DIR or the app data folder)')
   .option('--s3-prefix <uri>', 'distillation: the s3:// prefix the images will be uploaded to')

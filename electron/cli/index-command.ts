@@ -45,7 +45,8 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   bar.update(library.progress());
   bar.stop();
   const errors = store.listErrors().filter((e) => e.path === root || e.path.startsWith(root + path.sep));
-  const remote = options.analyzer === 'bedrock' ? await analyseRemotely(engine, ingestedAssets(store, root), process.env) : null;
+  const remote =
+    options.analyzer === 'bedrock' ? await analyseRemotely(engine, ingestedAssets(store, root), process.env) : null;
   const entries = indexedFiles(store, root);
   console.log(summaryText(entries, errors));
   if (outside) console.log(`${outside} link(s) skipped: they lead outside the library folder`);
@@ -67,7 +68,14 @@ const program = new Command()
   .option('--json <file>', 'write one JSON entry per file found to <file>')
   .option('--data-dir <dir>', 'library data folder (default: SWATCHBOOK_DATA_DIR or the app data folder)')
   .option('--concurrency <n>', 'files processed at once (default: number of cores + 1)')
-  .addOption(new Option('--analyzer <name>', 'local: the built-in analyzer only; bedrock: also ask the model (reads the AWS_* environment)').choices(['local', 'bedrock']).default('local'))
+  .addOption(
+    new Option(
+      '--analyzer <name>',
+      'local: the built-in analyzer only; bedrock: also ask the model (reads the AWS_* environment)',
+    )
+      .choices(['local', 'bedrock'])
+      .default('local'),
+  )
   .action(async (folder: string, options: IndexOptions) => {
     process.exitCode = await runIndex(folder, options);
   });

@@ -21,10 +21,26 @@ export function indexedFiles(store: LibraryStore, root: string): IndexedFileEntr
   return store.listFiles(root).map((file) => {
     const asset = file.hash ? store.getAsset(file.hash) : undefined;
     if (!asset) {
-      return { path: file.path, hash: file.hash, width: null, height: null, format: null, palette: [], pattern: null, segments: 0, error: file.error ?? 'not ingested', attributes: null, model: null };
+      return {
+        path: file.path,
+        hash: file.hash,
+        width: null,
+        height: null,
+        format: null,
+        palette: [],
+        pattern: null,
+        segments: 0,
+        error: file.error ?? 'not ingested',
+        attributes: null,
+        model: null,
+      };
     }
     const { pattern, palette } = asset.analysis;
-    const latest = store.listModelAnalyses(asset.hash).sort((a, b) => a.at - b.at).at(-1) ?? null;
+    const latest =
+      store
+        .listModelAnalyses(asset.hash)
+        .sort((a, b) => a.at - b.at)
+        .at(-1) ?? null;
     return {
       path: file.path,
       hash: asset.hash,
@@ -70,7 +86,10 @@ function count(values: string[]): Map<string, number> {
 
 function formatCounts(counts: Map<string, number>): string {
   if (counts.size === 0) return 'none';
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -18,12 +18,19 @@ export function environmentOverrides(env: NodeJS.ProcessEnv): Partial<AiSettings
 }
 
 /** Runs the pass and returns the summary lines to print. */
-export async function analyseRemotely(engine: Engine, assets: readonly Asset[], env: NodeJS.ProcessEnv): Promise<string[]> {
+export async function analyseRemotely(
+  engine: Engine,
+  assets: readonly Asset[],
+  env: NodeJS.ProcessEnv,
+): Promise<string[]> {
   const { analysis } = engine;
   analysis.overrideSettings(environmentOverrides(env));
   const settings = analysis.settings();
   const estimate = analysis.estimate(assets);
-  const lines = [`Model: ${settings.attributesModel} in ${settings.region}; estimated $${estimate.costUsd.toFixed(4)} for ${estimate.toSend} images (${estimate.cached} cached, ${estimate.skipped} not sent).`];
+  const lines = [
+    `Model: ${settings.attributesModel} in ${settings.region}; estimated $${estimate.costUsd.toFixed(4)} ` +
+      `for ${estimate.toSend} images (${estimate.cached} cached, ${estimate.skipped} not sent).`,
+  ];
   const bar = new ProgressBar('Analysing', 'images');
   const onProgress = (p: AnalysisProgress) => bar.update(asBar(p));
   analysis.queue.on('progress', onProgress);
@@ -33,12 +40,22 @@ export async function analyseRemotely(engine: Engine, assets: readonly Asset[], 
   const progress = analysis.queue.progress();
   bar.update(asBar(progress));
   bar.stop();
-  lines.push(`Analysed ${progress.done} images, ${progress.failed} failed, ${progress.waiting} waiting; this run cost $${(progress.spentThisMonthUsd - estimate.spentThisMonthUsd).toFixed(4)}.`);
+  lines.push(
+    `Analysed ${progress.done} images, ${progress.failed} failed, ${progress.waiting} waiting; ` +
+      `this run cost $${(progress.spentThisMonthUsd - estimate.spentThisMonthUsd).toFixed(4)}.`,
+  );
   if (progress.holdReason) lines.push(`Remote analysis is on hold: ${progress.holdReason}`);
   for (const job of engine.store.listAnalysisJobs(['failed'])) lines.push(`  ${job.name}: ${job.reason}`);
   return lines;
 }
 
 function asBar(p: AnalysisProgress): BarProgress {
-  return { done: p.done, failed: p.failed + p.cancelled, total: p.queued + p.running + p.waiting + p.done + p.failed + p.cancelled, rate: p.rate, etaSeconds: p.etaSeconds, currentFile: p.currentFile };
+  return {
+    done: p.done,
+    failed: p.failed + p.cancelled,
+    total: p.queued + p.running + p.waiting + p.done + p.failed + p.cancelled,
+    rate: p.rate,
+    etaSeconds: p.etaSeconds,
+    currentFile: p.currentFile,
+  };
 }

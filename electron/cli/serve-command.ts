@@ -46,10 +46,14 @@ export async function runServe(options: ServeOptions): Promise<number> {
     return error instanceof LibraryFolderError ? 2 : 4;
   }
   if (options.host && !LOOPBACK.has(options.host)) {
-    console.error(`swatchbook: WARNING: listening on ${options.host}: anyone who can reach this address and learns the URL can read your library.`);
+    console.error(
+      `swatchbook: WARNING: listening on ${options.host}: anyone who can reach this address and learns the URL can read your library.`,
+    );
   }
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    console.error('swatchbook: the app is not built (out/renderer is missing): run `npm run build`; the API works meanwhile.');
+    console.error(
+      'swatchbook: the app is not built (out/renderer is missing): run `npm run build`; the API works meanwhile.',
+    );
   }
   console.log(`Swatchbook is running at ${server.url}`);
   console.error(`Open ${server.url} in your browser; press Ctrl-C to stop.`);
@@ -75,7 +79,8 @@ function nextSignal(): Promise<void> {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return port;
 }
 

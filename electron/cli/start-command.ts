@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { RENDERER_DIR, serveCommand } from './serve-command';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ELECTRON_VITE = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
+const ELECTRON_VITE = path.join(
+  ROOT,
+  'node_modules',
+  '.bin',
+  process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite',
+);
 
 /**
  * Whether the Electron binary was downloaded, read from the files its installer writes;
@@ -23,14 +28,20 @@ function electronBinaryExists(): boolean {
 
 function electronVite(args: string[]): number {
   // Build output goes to stderr: in browser mode stdout carries only the URL line.
-  const result = spawnSync(ELECTRON_VITE, args, { cwd: ROOT, stdio: ['inherit', process.stderr, 'inherit'], shell: process.platform === 'win32' });
+  const result = spawnSync(ELECTRON_VITE, args, {
+    cwd: ROOT,
+    stdio: ['inherit', process.stderr, 'inherit'],
+    shell: process.platform === 'win32',
+  });
   return result.status ?? 1;
 }
 
 if (electronBinaryExists()) {
   process.exit(electronVite(['preview']));
 }
-console.error('Electron binary not available on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); starting browser mode instead.');
+console.error(
+  'Electron binary not available on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); starting browser mode instead.',
+);
 if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
   console.error('swatchbook: building the app first (npm run build)…');
   const status = electronVite(['build']);

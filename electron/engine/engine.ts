@@ -27,7 +27,11 @@ export class Engine {
   private reviewService: ReviewService | null = null;
   private adStudio: AdStudio | null = null;
 
-  private constructor(readonly store: LibraryStore, readonly library: Library, private readonly options: EngineOptions) {}
+  private constructor(
+    readonly store: LibraryStore,
+    readonly library: Library,
+    private readonly options: EngineOptions,
+  ) {}
 
   /** Opens the store, resumes what a killed process left behind, and starts watching when asked. */
   static async open(options: EngineOptions): Promise<Engine> {
@@ -50,7 +54,9 @@ export class Engine {
 
   get analysis(): AnalysisService {
     this.analysisService ??= new AnalysisService({
-      store: this.store, secrets: this.options.secrets ?? noSecretStore, ...this.options.analysisTiming,
+      store: this.store,
+      secrets: this.options.secrets ?? noSecretStore,
+      ...this.options.analysisTiming,
     });
     return this.analysisService;
   }

@@ -57,8 +57,9 @@ export function defaultWorkerEntry(): WorkerEntry | null {
   if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return null;
   if (!fromSource) return { script: url, options: {} };
   // Dynamic imports only: eval code runs as CommonJS or, under --input-type=module, as a module.
-  const script = 'import("node:worker_threads").then(({ workerData: d }) => import(d.tsx)'
-    + '.then((tsx) => { tsx.register(); return import(d.entry); }));';
+  const script =
+    'import("node:worker_threads").then(({ workerData: d }) => import(d.tsx)' +
+    '.then((tsx) => { tsx.register(); return import(d.entry); }));';
   const workerData = { tsx: import.meta.resolve('tsx/esm/api'), entry: url.href };
   return { script, options: { eval: true, execArgv: [], workerData } };
 }
@@ -70,7 +71,10 @@ export class AnalysisPool {
   private readonly waiters: (() => void)[] = [];
 
   /** `entry` null: no workers, everything runs on this thread. */
-  constructor(private readonly size: number, private entry: WorkerEntry | null) {}
+  constructor(
+    private readonly size: number,
+    private entry: WorkerEntry | null,
+  ) {}
 
   analyseWholeImage(raster: Raster, opts: AnalyzeOptions): Promise<WholeImageAnalysis> {
     return this.submit({ kind: 'whole', raster, opts }) as Promise<WholeImageAnalysis>;
@@ -191,7 +195,9 @@ export class AnalysisPool {
 function runHere(job: Job): void {
   try {
     const { task } = job;
-    job.resolve(task.kind === 'whole' ? analyseWholeImage(task.raster, task.opts) : analysePart(task.raster, task.opts));
+    job.resolve(
+      task.kind === 'whole' ? analyseWholeImage(task.raster, task.opts) : analysePart(task.raster, task.opts),
+    );
   } catch (error) {
     job.reject(error instanceof Error ? error : new Error(String(error)));
   }

@@ -7,7 +7,8 @@ const port = parentPort!;
 port.on('message', (task: AnalysisTask) => {
   let reply: AnalysisReply;
   try {
-    const result = task.kind === 'whole' ? analyseWholeImage(task.raster, task.opts) : analysePart(task.raster, task.opts);
+    const result =
+      task.kind === 'whole' ? analyseWholeImage(task.raster, task.opts) : analysePart(task.raster, task.opts);
     reply = { ok: true, result };
   } catch (error) {
     reply = { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -26,12 +26,15 @@ export function decodeOptions(pixelLimit: number): SharpOptions {
 
 function corrupt(err: unknown): ImageRejectedError {
   const reason = err instanceof Error ? err.message : String(err);
-  if (/unsupported image format/i.test(reason)) return new ImageRejectedError('not a supported image (unrecognised format)');
+  if (/unsupported image format/i.test(reason))
+    return new ImageRejectedError('not a supported image (unrecognised format)');
   return new ImageRejectedError(`corrupt or truncated image: ${reason.replace(/^Input (buffer|file) /i, '').trim()}`);
 }
 
 function tooLarge(width: number, height: number, pixelLimit: number): ImageRejectedError {
-  return new ImageRejectedError(`image too large: ${width}×${height} exceeds the ${Math.round(pixelLimit / 1e6)}-megapixel limit`);
+  return new ImageRejectedError(
+    `image too large: ${width}×${height} exceeds the ${Math.round(pixelLimit / 1e6)}-megapixel limit`,
+  );
 }
 
 function formatOf(meta: Metadata): string {
@@ -49,7 +52,8 @@ export async function readMetadata(bytes: Buffer, pixelLimit: number): Promise<I
   } catch (err) {
     throw corrupt(err);
   }
-  if (!meta.format || !meta.width || !meta.height) throw new ImageRejectedError('not a supported image (unrecognised format)');
+  if (!meta.format || !meta.width || !meta.height)
+    throw new ImageRejectedError('not a supported image (unrecognised format)');
   const format = formatOf(meta);
   if (!SUPPORTED.has(format)) throw new ImageRejectedError(`not a supported image (${format})`);
   if (meta.width * meta.height > pixelLimit) throw tooLarge(meta.width, meta.height, pixelLimit);
@@ -79,7 +83,8 @@ export async function decodePreview(bytes: Buffer, pixelLimit: number): Promise<
     if (info.channels !== 3 && info.channels !== 4) throw new Error(`unexpected ${info.channels}-channel output`);
     return { data, width: info.width, height: info.height, channels: info.channels };
   } catch (err) {
-    if (err instanceof Error && /pixel limit/i.test(err.message)) throw new ImageRejectedError(`image too large: ${err.message}`);
+    if (err instanceof Error && /pixel limit/i.test(err.message))
+      throw new ImageRejectedError(`image too large: ${err.message}`);
     throw corrupt(err);
   }
 }

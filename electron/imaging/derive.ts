@@ -34,7 +34,8 @@ export function encodeThumbnail(thumb: PreviewPixels): Promise<Buffer> {
 /** The analysis raster of a thumbnail-size reduction: alpha flattened on white, in place of a second sharp pass. */
 export function flattenedRaster(thumb: PreviewPixels): Raster {
   const { width, height, channels, data: src } = thumb;
-  if (channels === 3) return { data: new Uint8Array(src.buffer, src.byteOffset, src.length), width, height, channels: 3 };
+  if (channels === 3)
+    return { data: new Uint8Array(src.buffer, src.byteOffset, src.length), width, height, channels: 3 };
   const data = new Uint8Array(width * height * 3);
   for (let i = 0, j = 0; j < data.length; i += 4, j += 3) {
     const a = src[i + 3];
@@ -53,5 +54,10 @@ export async function analysisRaster(p: PreviewPixels, box: Box): Promise<Raster
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 3 };
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    width: info.width,
+    height: info.height,
+    channels: 3,
+  };
 }

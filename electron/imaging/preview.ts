@@ -12,7 +12,12 @@ import { encodePreview } from './derive';
  * Renders the preview of `original` into the cache and returns its path. The caller vouches
  * that the bytes hash to `hash`. The pixel limit is checked before decoding, as on ingest.
  */
-export async function renderPreview(cacheDir: string, hash: string, original: Buffer, pixelLimit = DEFAULT_PIXEL_LIMIT): Promise<string> {
+export async function renderPreview(
+  cacheDir: string,
+  hash: string,
+  original: Buffer,
+  pixelLimit = DEFAULT_PIXEL_LIMIT,
+): Promise<string> {
   const file = previewPath(cacheDir, hash);
   await writeAtomic(file, await encodePreview(await decodePreview(original, pixelLimit)));
   return file;

@@ -42,7 +42,10 @@ export async function processImage(bytes: Buffer, opts: ProcessOptions): Promise
   // Awaited below; this only keeps an early throw from leaving it an unhandled rejection.
   written.catch(() => undefined);
   const raster = flattenedRaster(thumb);
-  const whole = await analysisPool().analyseWholeImage(raster, { originalWidth: metadata.width, originalHeight: metadata.height });
+  const whole = await analysisPool().analyseWholeImage(raster, {
+    originalWidth: metadata.width,
+    originalHeight: metadata.height,
+  });
   const [segments, tiles] = await Promise.all([
     analyseSegments(pixels, whole.regions, raster, metadata),
     analyseTiles(bytes, metadata.width, metadata.height, pixelLimit),
@@ -62,15 +65,29 @@ function scaleBox(b: Box, fromW: number, fromH: number, toW: number, toH: number
 
 /** The analysed crop stays 2 % inside each edge so no sliver of sheet background skews it. */
 function inset(b: Box): Box {
-  const dx = Math.floor(b.width * 0.02), dy = Math.floor(b.height * 0.02);
+  const dx = Math.floor(b.width * 0.02),
+    dy = Math.floor(b.height * 0.02);
   return { x: b.x + dx, y: b.y + dy, width: Math.max(1, b.width - 2 * dx), height: Math.max(1, b.height - 2 * dy) };
 }
 
 /** Regions are found on the small raster but analysed on crops of the 512 px pixels, for detail. */
-async function analyseSegments(pixels: PreviewPixels, boxes: Box[], raster: Raster, metadata: ImageMetadata): Promise<Segment[]> {
-  return Promise.all(boxes.map(async (b) => {
-    const crop = await analysisRaster(pixels, inset(scaleBox(b, raster.width, raster.height, pixels.width, pixels.height)));
-    const box = scaleBox(b, raster.width, raster.height, metadata.width, metadata.height);
-    return { box, analysis: await analysisPool().analysePart(crop, { originalWidth: box.width, originalHeight: box.height }) };
-  }));
+async function analyseSegments(
+  pixels: PreviewPixels,
+  boxes: Box[],
+  raster: Raster,
+  metadata: ImageMetadata,
+): Promise<Segment[]> {
+  return Promise.all(
+    boxes.map(async (b) => {
+      const crop = await analysisRaster(
+        pixels,
+        inset(scaleBox(b, raster.width, raster.height, pixels.width, pixels.height)),
+      );
+      const box = scaleBox(b, raster.width, raster.height, metadata.width, metadata.height);
+      return {
+        box,
+        analysis: await analysisPool().analysePart(crop, { originalWidth: box.width, originalHeight: box.height }),
+      };
+    }),
+  );
 }

@@ -17,12 +17,14 @@ export const TILE_EDGE = 1024;
 export function tileBoxes(width: number, height: number): Box[] {
   if (width * height <= TILE_THRESHOLD_PIXELS) return [];
   const size = Math.min(TILE_EDGE, width, height);
-  const boxes = [0.25, 0.75].flatMap((fy) => [0.25, 0.75].map((fx) => ({
-    x: Math.max(0, Math.min(width - size, Math.round(fx * width - size / 2))),
-    y: Math.max(0, Math.min(height - size, Math.round(fy * height - size / 2))),
-    width: size,
-    height: size,
-  })));
+  const boxes = [0.25, 0.75].flatMap((fy) =>
+    [0.25, 0.75].map((fx) => ({
+      x: Math.max(0, Math.min(width - size, Math.round(fx * width - size / 2))),
+      y: Math.max(0, Math.min(height - size, Math.round(fy * height - size / 2))),
+      width: size,
+      height: size,
+    })),
+  );
   return boxes.filter((b, i) => boxes.findIndex((o) => o.x === b.x && o.y === b.y) === i);
 }
 
@@ -36,12 +38,25 @@ async function analyseTile(bytes: Buffer, box: Box, pixelLimit: number): Promise
     .removeAlpha()
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
-  const raster = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels: 3 as const };
-  return { box, analysis: await analysisPool().analysePart(raster, { originalWidth: box.width, originalHeight: box.height }) };
+  const raster = {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    width: info.width,
+    height: info.height,
+    channels: 3 as const,
+  };
+  return {
+    box,
+    analysis: await analysisPool().analysePart(raster, { originalWidth: box.width, originalHeight: box.height }),
+  };
 }
 
 /** Tiles are decoded one after another: each needs much of the original in memory. */
-export async function analyseTiles(bytes: Buffer, width: number, height: number, pixelLimit: number): Promise<Segment[]> {
+export async function analyseTiles(
+  bytes: Buffer,
+  width: number,
+  height: number,
+  pixelLimit: number,
+): Promise<Segment[]> {
   const out: Segment[] = [];
   for (const box of tileBoxes(width, height)) out.push(await analyseTile(bytes, box, pixelLimit));
   return out;

@@ -1,6 +1,18 @@
 /** Background work as persisted jobs: one runner, one state vocabulary, per-kind work and policy. */
 export {
-  JobFailure, JobRunner, type FailureAction, type FinalState, type Hold, type HoldKind, type JobCounts, type JobOutcome,
-  type JobPatch, type JobPolicy, type JobRecord, type JobRecords, type RunnerProgress, type WorkFunction,
+  JobFailure,
+  JobRunner,
+  type FailureAction,
+  type FinalState,
+  type Hold,
+  type HoldKind,
+  type JobCounts,
+  type JobOutcome,
+  type JobPatch,
+  type JobPolicy,
+  type JobRecord,
+  type JobRecords,
+  type RunnerProgress,
+  type WorkFunction,
 } from './job-runner';
 export { ProgressMeter } from './progress-meter';

@@ -47,7 +47,10 @@ export type FailureAction = 'retry' | 'throttle' | 'hold' | 'fail';
 
 /** Thrown by a work function when a whole batch failed for a reason that says what to do next. */
 export class JobFailure extends Error {
-  constructor(message: string, readonly action: FailureAction) {
+  constructor(
+    message: string,
+    readonly action: FailureAction,
+  ) {
     super(message);
     this.name = 'JobFailure';
   }
@@ -253,7 +256,8 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
 
   private forgetDoneRecords(): void {
     const done = [...this.jobs.values()].filter((job) => job.state === 'done').map((job) => job.id);
-    for (let i = this.forgotten; i < done.length; i += FORGET_CHUNK) this.records.remove(done.slice(i, i + FORGET_CHUNK));
+    for (let i = this.forgotten; i < done.length; i += FORGET_CHUNK)
+      this.records.remove(done.slice(i, i + FORGET_CHUNK));
     this.forgotten = done.length;
   }
 
@@ -313,7 +317,10 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
     this.currentName = this.policy.nameOf(batch[0]);
     this.emit('progress');
     try {
-      const outcomes = await this.work(batch.map((job) => this.jobs.get(job.id)!), controller.signal);
+      const outcomes = await this.work(
+        batch.map((job) => this.jobs.get(job.id)!),
+        controller.signal,
+      );
       batch.forEach((job, i) => this.isRunning(job.id) && this.finish(this.jobs.get(job.id)!, outcomes[i]));
       this.succeeded();
     } catch (error) {
@@ -334,7 +341,8 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
 
   private failed(jobs: J[], error: unknown): void {
     if (!(error instanceof JobFailure)) {
-      for (const job of jobs) this.finish(job, { state: 'failed', reason: `unexpected error: ${(error as Error)?.message}` });
+      for (const job of jobs)
+        this.finish(job, { state: 'failed', reason: `unexpected error: ${(error as Error)?.message}` });
       return;
     }
     if (error.action === 'fail') {
@@ -354,7 +362,10 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
     for (const job of [...jobs].reverse()) {
       const attempts = job.attempts + 1;
       if (attempts >= maxAttempts && error.action === 'retry') {
-        this.finish({ ...job, attempts }, { state: 'failed', reason: `${error.message} (gave up after ${attempts} tries)` });
+        this.finish(
+          { ...job, attempts },
+          { state: 'failed', reason: `${error.message} (gave up after ${attempts} tries)` },
+        );
         continue;
       }
       this.records.update(job.id, { state: 'queued', attempts, reason: error.message });
@@ -397,7 +408,8 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
 
   /** Back to the queue (or waiting, under a hold) without counting an attempt. */
   private release(jobs: J[]): void {
-    for (const job of jobs) this.write(job, { state: this.hold ? 'waiting' : 'queued', reason: this.hold?.reason ?? null });
+    for (const job of jobs)
+      this.write(job, { state: this.hold ? 'waiting' : 'queued', reason: this.hold?.reason ?? null });
   }
 
   private finish(job: J, outcome: JobOutcome): void {
@@ -409,7 +421,8 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
 
   private changed(): void {
     this.pump();
-    if (this.policy.forgetDone && this.activeCount() === 0 && this.counts.done > this.forgotten) this.forgetDoneRecords();
+    if (this.policy.forgetDone && this.activeCount() === 0 && this.counts.done > this.forgotten)
+      this.forgetDoneRecords();
     this.emit('progress');
     if (this.isSettled()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }

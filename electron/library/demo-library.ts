@@ -10,23 +10,37 @@ const hex = (name: ColourName): string => COLOUR_NAMES.find((c) => c.name === na
 
 /** One repeating tile drawn as an SVG <pattern> over the whole image. */
 function tiled(tile: number, background: ColourName, body: string, transform = ''): string {
-  return `<defs><pattern id="p" width="${tile}" height="${tile}" patternUnits="userSpaceOnUse" ${transform}>` +
+  return (
+    `<defs><pattern id="p" width="${tile}" height="${tile}" patternUnits="userSpaceOnUse" ${transform}>` +
     `<rect width="${tile}" height="${tile}" fill="${hex(background)}"/>${body}</pattern></defs>` +
-    `<rect width="${SIZE}" height="${SIZE}" fill="url(#p)"/>`;
+    `<rect width="${SIZE}" height="${SIZE}" fill="url(#p)"/>`
+  );
 }
 
 const stripes = (a: ColourName, b: ColourName, period: number, angle = 0) =>
-  tiled(period, a, `<rect width="${period / 2}" height="${period}" fill="${hex(b)}"/>`, angle ? `patternTransform="rotate(${angle})"` : '');
+  tiled(
+    period,
+    a,
+    `<rect width="${period / 2}" height="${period}" fill="${hex(b)}"/>`,
+    angle ? `patternTransform="rotate(${angle})"` : '',
+  );
 
 const checks = (a: ColourName, b: ColourName, period: number) => {
   const half = period / 2;
-  return tiled(period, a, `<rect width="${half}" height="${half}" fill="${hex(b)}"/><rect x="${half}" y="${half}" width="${half}" height="${half}" fill="${hex(b)}"/>`);
+  return tiled(
+    period,
+    a,
+    `<rect width="${half}" height="${half}" fill="${hex(b)}"/><rect x="${half}" ` +
+      `y="${half}" width="${half}" height="${half}" fill="${hex(b)}"/>`,
+  );
 };
 
 const dots = (dot: ColourName, background: ColourName, spacing: number, radius: number, halfDrop = false) => {
   const c = spacing / 2;
-  const extra = halfDrop ? `<circle cx="0" cy="0" r="${radius}"/><circle cx="${spacing}" cy="0" r="${radius}"/>` +
-    `<circle cx="0" cy="${spacing}" r="${radius}"/><circle cx="${spacing}" cy="${spacing}" r="${radius}"/>` : '';
+  const extra = halfDrop
+    ? `<circle cx="0" cy="0" r="${radius}"/><circle cx="${spacing}" cy="0" r="${radius}"/>` +
+      `<circle cx="0" cy="${spacing}" r="${radius}"/><circle cx="${spacing}" cy="${spacing}" r="${radius}"/>`
+    : '';
   return tiled(spacing, background, `<g fill="${hex(dot)}"><circle cx="${c}" cy="${c}" r="${radius}"/>${extra}</g>`);
 };
 
@@ -37,7 +51,11 @@ const florals = (petal: ColourName, centre: ColourName, background: ColourName, 
   const petals = [0, 72, 144, 216, 288]
     .map((a) => `<ellipse cx="${c}" cy="${c - r}" rx="${r * 0.6}" ry="${r}" transform="rotate(${a} ${c} ${c})"/>`)
     .join('');
-  return tiled(tile, background, `<g fill="${hex(petal)}">${petals}</g><circle cx="${c}" cy="${c}" r="${r * 0.45}" fill="${hex(centre)}"/>`);
+  return tiled(
+    tile,
+    background,
+    `<g fill="${hex(petal)}">${petals}</g><circle cx="${c}" cy="${c}" r="${r * 0.45}" fill="${hex(centre)}"/>`,
+  );
 };
 
 const gradient = (from: ColourName, to: ColourName, vertical = false) =>

@@ -2,7 +2,18 @@ import path from 'node:path';
 
 /** Extensions the library ingests; everything else in a folder is not an image and is skipped silently. */
 const IMAGE_EXTENSIONS = new Set([
-  '.jpg', '.jpeg', '.jpe', '.png', '.webp', '.gif', '.tif', '.tiff', '.avif', '.heic', '.heif', '.svg',
+  '.jpg',
+  '.jpeg',
+  '.jpe',
+  '.png',
+  '.webp',
+  '.gif',
+  '.tif',
+  '.tiff',
+  '.avif',
+  '.heic',
+  '.heif',
+  '.svg',
 ]);
 
 /** Suffixes of downloads and saves still in progress: picked up once renamed to their final name. */

@@ -12,7 +12,10 @@ import { folderRefusal, LibraryFolderError } from './folder-rules';
  * instead of ingesting the thumbnail cache.
  */
 export class FolderBounds {
-  private constructor(private readonly dataDir: string, private readonly realDataDir: string) {}
+  private constructor(
+    private readonly dataDir: string,
+    private readonly realDataDir: string,
+  ) {}
 
   /** Call once the data folder exists. */
   static async of(dataDir: string): Promise<FolderBounds> {

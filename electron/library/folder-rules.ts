@@ -45,15 +45,18 @@ export function folderRefusal(folder: string, context: FolderRuleContext): strin
   if (key(trimSeparators(resolved)) === key(trimSeparators(paths.parse(resolved).root))) {
     return `${resolved} is the top of a whole drive or share: choose a folder of images inside it`;
   }
-  const systemFolder = platform === 'win32'
-    ? WINDOWS_SYSTEM_FOLDER.test(resolved)
-    : POSIX_SYSTEM_FOLDERS.some((system) => within(system, resolved));
+  const systemFolder =
+    platform === 'win32'
+      ? WINDOWS_SYSTEM_FOLDER.test(resolved)
+      : POSIX_SYSTEM_FOLDERS.some((system) => within(system, resolved));
   if (systemFolder) return `${resolved} is a system folder, not a folder of images`;
   const dataDir = paths.resolve(context.dataDir);
   const appFolder = (context.appFolders ?? []).some((allowed) => within(paths.resolve(allowed), resolved));
   if (within(dataDir, resolved) && !appFolder) {
-    return `${resolved} is Swatchbook's own data folder (its index and thumbnails) or inside it: `
-      + 'choose a folder of images';
+    return (
+      `${resolved} is Swatchbook's own data folder (its index and thumbnails) or inside it: ` +
+      'choose a folder of images'
+    );
   }
   return null;
 }
@@ -64,9 +67,10 @@ export function folderRefusal(folder: string, context: FolderRuleContext): strin
  * depend on the current drive or folder).
  */
 export function partialPathRefusal(folder: string, platform: NodeJS.Platform = process.platform): string | null {
-  const full = platform === 'win32'
-    ? /^[a-z]:[\\/]/i.test(folder) || /^[\\/]{2}[^\\/]+[\\/]+[^\\/]+/.test(folder)
-    : folder.startsWith('/');
+  const full =
+    platform === 'win32'
+      ? /^[a-z]:[\\/]/i.test(folder) || /^[\\/]{2}[^\\/]+[\\/]+[^\\/]+/.test(folder)
+      : folder.startsWith('/');
   return full ? null : `give the full path of the folder, not "${folder}"`;
 }
 

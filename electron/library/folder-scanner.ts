@@ -20,13 +20,19 @@ export interface ScanBounds {
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case 'ENOENT': return 'file disappeared before it could be read';
+    case 'ENOENT':
+      return 'file disappeared before it could be read';
     case 'EACCES':
-    case 'EPERM': return 'permission denied: the file is not readable';
-    case 'ELOOP': return 'symlink loop: the link never reaches a real file';
-    case 'ENAMETOOLONG': return 'file name too long for this system';
-    case 'EISDIR': return 'a folder, not a file';
-    default: return `cannot read file: ${(error as Error)?.message ?? String(error)}`;
+    case 'EPERM':
+      return 'permission denied: the file is not readable';
+    case 'ELOOP':
+      return 'symlink loop: the link never reaches a real file';
+    case 'ENAMETOOLONG':
+      return 'file name too long for this system';
+    case 'EISDIR':
+      return 'a folder, not a file';
+    default:
+      return `cannot read file: ${(error as Error)?.message ?? String(error)}`;
   }
 }
 

@@ -64,7 +64,8 @@ export async function ingestFile(filePath: string, context: IngestContext): Prom
     store.recordAsset(location, asset);
     return { kind: 'new', hash };
   } catch (error) {
-    const reason = error instanceof ImageRejectedError ? error.message : `could not process image: ${(error as Error).message}`;
+    const reason =
+      error instanceof ImageRejectedError ? error.message : `could not process image: ${(error as Error).message}`;
     return fail(context, filePath, reason, location);
   }
 }

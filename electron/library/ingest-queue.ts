@@ -18,14 +18,30 @@ type IngestRecord = JobRecord;
 /** The store's ingest jobs, in the runner's terms. */
 function ingestRecords(store: LibraryStore): JobRecords<IngestRecord> {
   const toRecord = (job: IngestJob): IngestRecord => ({
-    id: job.path, state: job.state, reason: job.error, attempts: 0, priority: job.priority, enqueuedAt: job.enqueuedAt,
+    id: job.path,
+    state: job.state,
+    reason: job.error,
+    attempts: 0,
+    priority: job.priority,
+    enqueuedAt: job.enqueuedAt,
   });
   return {
     list: (states) => store.listJobs(states).map(toRecord),
-    put: (jobs) => store.putJobs(jobs.map((j) => ({ path: j.id, state: j.state, priority: j.priority, enqueuedAt: j.enqueuedAt, error: j.reason }))),
-    update: (id, patch) => store.updateJob(id, {
-      ...(patch.state && { state: patch.state }), ...(patch.reason !== undefined && { error: patch.reason }),
-    }),
+    put: (jobs) =>
+      store.putJobs(
+        jobs.map((j) => ({
+          path: j.id,
+          state: j.state,
+          priority: j.priority,
+          enqueuedAt: j.enqueuedAt,
+          error: j.reason,
+        })),
+      ),
+    update: (id, patch) =>
+      store.updateJob(id, {
+        ...(patch.state && { state: patch.state }),
+        ...(patch.reason !== undefined && { error: patch.reason }),
+      }),
     remove: (ids) => store.removeJobs(ids),
   };
 }
@@ -47,12 +63,19 @@ export class IngestQueue extends EventEmitter<IngestQueueEvents> {
     super();
     const work = async ([job]: IngestRecord[]): Promise<JobOutcome[]> => {
       const outcome = await runJob(job.id).catch((error: unknown) => ({
-        kind: 'failed' as const, reason: `unexpected error: ${(error as Error).message}`,
+        kind: 'failed' as const,
+        reason: `unexpected error: ${(error as Error).message}`,
       }));
       this.emit('ingested', job.id, outcome);
-      return [outcome.kind === 'failed' ? { state: 'failed', reason: outcome.reason } : { state: 'done', reason: null }];
+      return [
+        outcome.kind === 'failed' ? { state: 'failed', reason: outcome.reason } : { state: 'done', reason: null },
+      ];
     };
-    const policy = { concurrency: () => Math.max(1, concurrency), nameOf: (job: IngestRecord) => job.id, forgetDone: true };
+    const policy = {
+      concurrency: () => Math.max(1, concurrency),
+      nameOf: (job: IngestRecord) => job.id,
+      forgetDone: true,
+    };
     this.runner = new JobRunner(ingestRecords(store), work, policy);
     this.runner.on('progress', () => this.emit('progress', this.progress()));
   }
@@ -64,7 +87,9 @@ export class IngestQueue extends EventEmitter<IngestQueueEvents> {
 
   enqueue(paths: string[], priority: number = PRIORITY.background): void {
     const now = Date.now();
-    this.runner.enqueue(paths.map((id) => ({ id, state: 'queued', reason: null, attempts: 0, priority, enqueuedAt: now })));
+    this.runner.enqueue(
+      paths.map((id) => ({ id, state: 'queued', reason: null, attempts: 0, priority, enqueuedAt: now })),
+    );
   }
 
   /** Moves queued files to the front, e.g. the thumbnails the user is looking at. */

@@ -50,7 +50,11 @@ export class Library extends EventEmitter<LibraryEvents> {
   /** Real paths of the library folders, renewed whenever the folder list may have changed. */
   private roots: Promise<string[]> = Promise.resolve([]);
 
-  private constructor(readonly store: LibraryStore, private readonly bounds: FolderBounds, options: LibraryOptions) {
+  private constructor(
+    readonly store: LibraryStore,
+    private readonly bounds: FolderBounds,
+    options: LibraryOptions,
+  ) {
     super();
     this.dataDir = options.dataDir;
     this.cacheDir = cacheDirOf(options.dataDir);
@@ -58,7 +62,11 @@ export class Library extends EventEmitter<LibraryEvents> {
     this.renewRoots();
     const context = { store, cacheDir: this.cacheDir, pixelLimit: options.pixelLimit, roots: () => this.roots };
     this.renames = new RenameTracker(store, (p) => this.emit('change', { kind: 'removed', path: p }));
-    this.queue = new IngestQueue(store, (p) => this.renames.ingest(p, () => ingestFile(p, context)), options.concurrency);
+    this.queue = new IngestQueue(
+      store,
+      (p) => this.renames.ingest(p, () => ingestFile(p, context)),
+      options.concurrency,
+    );
     this.queue.on('progress', (progress) => this.emit('progress', progress));
     this.queue.on('ingested', (p, outcome) => this.ingested(p, outcome));
   }
@@ -105,7 +113,8 @@ export class Library extends EventEmitter<LibraryEvents> {
   /** Re-scans a library folder (only a folder of the library: the API must not ingest arbitrary paths). */
   async rescan(folderPath: string): Promise<ScanResult> {
     const root = fullPath(folderPath);
-    if (!this.store.listFolders().some((f) => f.path === root)) throw new LibraryFolderError(`not a library folder: ${root}`);
+    if (!this.store.listFolders().some((f) => f.path === root))
+      throw new LibraryFolderError(`not a library folder: ${root}`);
     return this.scan(root);
   }
 
@@ -159,13 +168,17 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   startWatching(): FolderWatcher {
     const roots = this.store.listFolders().map((f) => f.path);
-    this.watcher ??= new FolderWatcher(roots, {
-      fileAdded: (p) => this.queue.enqueue([p], PRIORITY.changed),
-      fileChanged: (p) => this.queue.enqueue([p], PRIORITY.changed),
-      fileRemoved: (p) => this.renames.removed(p),
-      folderRemoved: (p) => this.folderRemoved(p),
-      error: (p, reason) => p && this.store.recordError(p, reason),
-    }, roots.flatMap((root) => this.bounds.skippedUnder(root)));
+    this.watcher ??= new FolderWatcher(
+      roots,
+      {
+        fileAdded: (p) => this.queue.enqueue([p], PRIORITY.changed),
+        fileChanged: (p) => this.queue.enqueue([p], PRIORITY.changed),
+        fileRemoved: (p) => this.renames.removed(p),
+        folderRemoved: (p) => this.folderRemoved(p),
+        error: (p, reason) => p && this.store.recordError(p, reason),
+      },
+      roots.flatMap((root) => this.bounds.skippedUnder(root)),
+    );
     return this.watcher;
   }
 

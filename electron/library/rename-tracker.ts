@@ -13,7 +13,10 @@ export class RenameTracker {
   private readonly pending = new Map<string, { hash: string | null; timer: NodeJS.Timeout }>();
   private waiters: Array<() => void> = [];
 
-  constructor(private readonly store: LibraryStore, private readonly onRemoved: (path: string) => void) {}
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly onRemoved: (path: string) => void,
+  ) {}
 
   removed(filePath: string): void {
     const record = this.store.getFile(filePath);

@@ -37,10 +37,13 @@ export function isAppUrl(url: string): boolean {
  * needs React Refresh's inline preamble, its HMR socket and the style elements it injects CSS with.
  */
 export function appCsp(): string {
-  const csp = APP_CSP.replace("img-src 'self'", `img-src 'self' ${MEDIA_SCHEME}:`)
-    .replace("connect-src 'self'", `connect-src 'self' ${MEDIA_SCHEME}:`);
+  const csp = APP_CSP.replace("img-src 'self'", `img-src 'self' ${MEDIA_SCHEME}:`).replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${MEDIA_SCHEME}:`,
+  );
   if (!isDev) return csp;
-  return csp.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+  return csp
+    .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
     .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
     .replace("connect-src 'self'", "connect-src 'self' ws:");
 }

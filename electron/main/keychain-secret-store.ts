@@ -11,19 +11,28 @@ import { RefusedError, type AccessKeys, type SecretStore } from '../analysis';
  */
 export function keychainSecretStore(dataDir: string): SecretStore {
   const file = path.join(dataDir, 'aws-credentials.enc');
-  const usable = () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+  const usable = () =>
+    safeStorage.isEncryptionAvailable() &&
+    (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
   return {
     get available() {
       return usable();
     },
-    has: async () => fs.access(file).then(() => true, () => false),
+    has: async () =>
+      fs.access(file).then(
+        () => true,
+        () => false,
+      ),
     async get(): Promise<AccessKeys | null> {
       const sealed = await fs.readFile(file).catch(() => null);
       if (!sealed || !usable()) return null;
       return JSON.parse(safeStorage.decryptString(sealed)) as AccessKeys;
     },
     async set(keys: AccessKeys): Promise<void> {
-      if (!usable()) throw new RefusedError('This system has no keychain to protect an access key: use an AWS profile (~/.aws/config) instead.');
+      if (!usable())
+        throw new RefusedError(
+          'This system has no keychain to protect an access key: use an AWS profile (~/.aws/config) instead.',
+        );
       const tmp = `${file}.${process.pid}.tmp`;
       await fs.writeFile(tmp, safeStorage.encryptString(JSON.stringify(keys)), { mode: 0o600 });
       await fs.rename(tmp, file);

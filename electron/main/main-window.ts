@@ -7,7 +7,10 @@ const background = () => (nativeTheme.shouldUseDarkColors ? '#1e1e1e' : '#ffffff
 /** The one window: locked-down web preferences, remembered bounds, background following the OS theme. */
 export async function createMainWindow(preloadPath: string): Promise<BrowserWindow> {
   const userData = app.getPath('userData');
-  const saved = await loadWindowState(userData, screen.getAllDisplays().map((d) => d.workArea));
+  const saved = await loadWindowState(
+    userData,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const window = new BrowserWindow({
     ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : { width: 1280, height: 820 }),
     minWidth: 640,

@@ -12,7 +12,9 @@ export function hardenApp(): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url) || details.resourceType !== 'mainFrame') return callback({});
     const kept = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([name]) => name.toLowerCase() !== 'content-security-policy',
+      ),
     );
     // Scanner finding reviewed: it cannot parse a policy built by a function; test/integration/shell checks it.
     callback({

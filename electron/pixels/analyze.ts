@@ -25,7 +25,9 @@ export function analysisFromFeatures(f: RasterFeatures, raster: Raster, opts: An
       label: c.label,
       confidence: c.confidence,
       solid: c.solid,
-      repeat: c.solid ? null : repeatInOriginal(f, opts.originalWidth ?? raster.width, opts.originalHeight ?? raster.height),
+      repeat: c.solid
+        ? null
+        : repeatInOriginal(f, opts.originalWidth ?? raster.width, opts.originalHeight ?? raster.height),
       stripeOrientation: c.stripeOrientation,
       checks: c.checks,
       dots: c.dots,

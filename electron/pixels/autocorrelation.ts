@@ -24,7 +24,14 @@ function transformOf(n: number): Transform {
   if (!t) {
     const fft = new FFT(n);
     const size = n * (n / 2 + 1);
-    t = { fft, input: fft.createComplexArray(), output: fft.createComplexArray(), re: new Float64Array(size), im: new Float64Array(size), power: new Float64Array(size) };
+    t = {
+      fft,
+      input: fft.createComplexArray(),
+      output: fft.createComplexArray(),
+      re: new Float64Array(size),
+      im: new Float64Array(size),
+      power: new Float64Array(size),
+    };
     transforms.set(n, t);
   }
   return t;
@@ -35,12 +42,23 @@ function transformOf(n: number): Transform {
  * part) and separates their spectra by symmetry: A[k] = (Z[k] + conj Z[−k]) / 2,
  * B[k] = (Z[k] − conj Z[−k]) / 2i. Writes bins 0..count−1 of each to (re, im) at aAt and bAt.
  */
-function transformPair(t: Transform, n: number, count: number, re: Float64Array, im: Float64Array, aAt: number, bAt: number): void {
+function transformPair(
+  t: Transform,
+  n: number,
+  count: number,
+  re: Float64Array,
+  im: Float64Array,
+  aAt: number,
+  bAt: number,
+): void {
   t.fft.transform(t.output, t.input);
   const z = t.output;
   for (let k = 0; k < count; k++) {
     const m = 2 * ((n - k) & (n - 1));
-    const zr = z[2 * k], zi = z[2 * k + 1], wr = z[m], wi = z[m + 1];
+    const zr = z[2 * k],
+      zi = z[2 * k + 1],
+      wr = z[m],
+      wi = z[m + 1];
     re[aAt + k] = 0.5 * (zr + wr);
     im[aAt + k] = 0.5 * (zi - wi);
     if (bAt >= 0) {
@@ -64,13 +82,20 @@ export function autocorrelation(grid: Float32Array, n: number): Float32Array {
 
   // Rows of the grid, two at a time: half-spectra (bins 0..n/2) of every row.
   for (let y = 0; y < n; y += 2) {
-    const a = y * n, b = a + n;
-    for (let x = 0; x < n; x++) { input[2 * x] = grid[a + x]; input[2 * x + 1] = grid[b + x]; }
+    const a = y * n,
+      b = a + n;
+    for (let x = 0; x < n; x++) {
+      input[2 * x] = grid[a + x];
+      input[2 * x + 1] = grid[b + x];
+    }
     transformPair(t, n, half, re, im, y * half, (y + 1) * half);
   }
   // Columns of the half-spectra: the 2D spectrum for kx ≤ n/2, then its power.
   for (let x = 0; x < half; x++) {
-    for (let y = 0, i = x; y < n; y++, i += half) { input[2 * y] = re[i]; input[2 * y + 1] = im[i]; }
+    for (let y = 0, i = x; y < n; y++, i += half) {
+      input[2 * y] = re[i];
+      input[2 * y + 1] = im[i];
+    }
     t.fft.transform(t.output, input);
     const z = t.output;
     for (let y = 0, i = x; y < n; y++, i += half) power[i] = z[2 * y] * z[2 * y] + z[2 * y + 1] * z[2 * y + 1];
@@ -78,7 +103,10 @@ export function autocorrelation(grid: Float32Array, n: number): Float32Array {
   // Columns of the power spectrum (real), two at a time: Q(kx, dy) for kx ≤ n/2, every dy.
   for (let x = 0; x < half; x += 2) {
     const paired = x + 1 < half;
-    for (let y = 0, i = x; y < n; y++, i += half) { input[2 * y] = power[i]; input[2 * y + 1] = paired ? power[i + 1] : 0; }
+    for (let y = 0, i = x; y < n; y++, i += half) {
+      input[2 * y] = power[i];
+      input[2 * y + 1] = paired ? power[i + 1] : 0;
+    }
     transformPair(t, n, n, re, im, x * n, paired ? (x + 1) * n : -1);
   }
   // Rows dy ≤ n/2, two at a time: Q(n − kx, dy) = conj Q(kx, dy) completes each row's
@@ -88,11 +116,14 @@ export function autocorrelation(grid: Float32Array, n: number): Float32Array {
   for (let dy = 0; dy <= n / 2; dy += 2) {
     const second = dy + 1 <= n / 2;
     for (let kx = 0; kx < n; kx++) {
-      const col = kx < half ? kx : n - kx, sign = kx < half ? 1 : -1;
+      const col = kx < half ? kx : n - kx,
+        sign = kx < half ? 1 : -1;
       const i = col * n + dy;
       // S1 + i·S2, where S = (re, sign·im) of each row.
-      const ar = re[i], ai = sign * im[i];
-      const br = second ? re[i + 1] : 0, bi = second ? sign * im[i + 1] : 0;
+      const ar = re[i],
+        ai = sign * im[i];
+      const br = second ? re[i + 1] : 0,
+        bi = second ? sign * im[i + 1] : 0;
       input[2 * kx] = ar - bi;
       input[2 * kx + 1] = ai + br;
     }
@@ -106,7 +137,8 @@ export function autocorrelation(grid: Float32Array, n: number): Float32Array {
   }
   // A real signal's autocorrelation is even: lag (dx, dy) equals lag (−dx, −dy).
   for (let dy = n / 2 + 1; dy < n; dy++) {
-    const src = (n - dy) * n, dst = dy * n;
+    const src = (n - dy) * n,
+      dst = dy * n;
     for (let dx = 0; dx < n; dx++) out[dst + dx] = out[src + ((n - dx) & (n - 1))];
   }
   return out;
@@ -118,7 +150,9 @@ export function shiftedNcc(grid: Float32Array, w: number, h: number, dx: number,
   const x1 = Math.min(w, w - dx);
   const y0 = Math.max(0, -dy);
   const y1 = Math.min(h, h - dy);
-  let ab = 0, aa = 0, bb = 0;
+  let ab = 0,
+    aa = 0,
+    bb = 0;
   for (let y = y0; y < y1; y++) {
     const ra = y * w;
     const rb = (y + dy) * w + dx;

@@ -18,8 +18,13 @@ export interface BlobStats {
 
 export function otsuThreshold(values: Float32Array): number {
   const total = values.length;
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < total; i++) { const v = values[i]; if (v < lo) lo = v; if (v > hi) hi = v; }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (let i = 0; i < total; i++) {
+    const v = values[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   if (hi - lo < 1e-6) return hi;
   const bins = 64;
   const hist = new Float64Array(bins);
@@ -27,19 +32,32 @@ export function otsuThreshold(values: Float32Array): number {
   for (let i = 0; i < total; i++) hist[Math.min(bins - 1, Math.floor((values[i] - lo) * scale))]++;
   let sumAll = 0;
   for (let i = 0; i < bins; i++) sumAll += i * hist[i];
-  let wB = 0, sumB = 0, best = -1, threshold = 0;
+  let wB = 0,
+    sumB = 0,
+    best = -1,
+    threshold = 0;
   for (let i = 0; i < bins; i++) {
     wB += hist[i];
     if (wB === 0 || wB === total) continue;
     sumB += i * hist[i];
-    const mB = sumB / wB, mF = (sumAll - sumB) / (total - wB);
+    const mB = sumB / wB,
+      mF = (sumAll - sumB) / (total - wB);
     const between = wB * (total - wB) * (mB - mF) ** 2;
-    if (between > best) { best = between; threshold = i; }
+    if (between > best) {
+      best = between;
+      threshold = i;
+    }
   }
   return lo + ((threshold + 1) / bins) * (hi - lo);
 }
 
-export interface Component { area: number; x0: number; y0: number; x1: number; y1: number }
+export interface Component {
+  area: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Labels 4-connected components of `mask` (flood fill on an explicit stack); returns area and bounding box of each. */
 export function components(mask: Uint8Array, w: number, h: number): Component[] {
@@ -54,16 +72,29 @@ export function components(mask: Uint8Array, w: number, h: number): Component[] 
     seen[start] = 1;
     while (top > 0) {
       const i = stack[--top];
-      const y = Math.floor(i / w), x = i - y * w;
+      const y = Math.floor(i / w),
+        x = i - y * w;
       c.area++;
       if (x < c.x0) c.x0 = x;
       if (x > c.x1) c.x1 = x;
       if (y < c.y0) c.y0 = y;
       if (y > c.y1) c.y1 = y;
-      if (x > 0 && mask[i - 1] && !seen[i - 1]) { seen[i - 1] = 1; stack[top++] = i - 1; }
-      if (x < w - 1 && mask[i + 1] && !seen[i + 1]) { seen[i + 1] = 1; stack[top++] = i + 1; }
-      if (y > 0 && mask[i - w] && !seen[i - w]) { seen[i - w] = 1; stack[top++] = i - w; }
-      if (y < h - 1 && mask[i + w] && !seen[i + w]) { seen[i + w] = 1; stack[top++] = i + w; }
+      if (x > 0 && mask[i - 1] && !seen[i - 1]) {
+        seen[i - 1] = 1;
+        stack[top++] = i - 1;
+      }
+      if (x < w - 1 && mask[i + 1] && !seen[i + 1]) {
+        seen[i + 1] = 1;
+        stack[top++] = i + 1;
+      }
+      if (y > 0 && mask[i - w] && !seen[i - w]) {
+        seen[i - w] = 1;
+        stack[top++] = i - w;
+      }
+      if (y < h - 1 && mask[i + w] && !seen[i + w]) {
+        seen[i + w] = 1;
+        stack[top++] = i + w;
+      }
     }
     found.push(c);
   }
@@ -82,11 +113,17 @@ export function blobStats(g: GreyImage): BlobStats {
   const mask = new Uint8Array(w * h);
   let above = 0;
   // Without a branch: in a photo, which side of the threshold a pixel falls on is a coin toss.
-  for (let i = 0; i < w * h; i++) { const on = data[i] > t ? 1 : 0; mask[i] = on; above += on; }
+  for (let i = 0; i < w * h; i++) {
+    const on = data[i] > t ? 1 : 0;
+    mask[i] = on;
+    above += on;
+  }
   const fgAbove = above <= w * h - above;
   if (!fgAbove) for (let i = 0; i < w * h; i++) mask[i] ^= 1;
   const share = (fgAbove ? above : w * h - above) / (w * h);
-  const inner = components(mask, w, h).filter((c) => c.x0 > 0 && c.y0 > 0 && c.x1 < w - 1 && c.y1 < h - 1 && c.area >= 3);
+  const inner = components(mask, w, h).filter(
+    (c) => c.x0 > 0 && c.y0 > 0 && c.x1 < w - 1 && c.y1 < h - 1 && c.area >= 3,
+  );
   if (inner.length === 0) return { count: 0, areaSpread: 1, fill: 0, aspect: 1, area: 0, share };
   const areas = inner.map((c) => c.area);
   const mean = areas.reduce((s, a) => s + a, 0) / areas.length;
@@ -95,7 +132,13 @@ export function blobStats(g: GreyImage): BlobStats {
     count: inner.length,
     areaSpread: sd / mean,
     fill: median(inner.map((c) => c.area / ((c.x1 - c.x0 + 1) * (c.y1 - c.y0 + 1)))),
-    aspect: median(inner.map((c) => { const bw = c.x1 - c.x0 + 1, bh = c.y1 - c.y0 + 1; return Math.max(bw, bh) / Math.min(bw, bh); })),
+    aspect: median(
+      inner.map((c) => {
+        const bw = c.x1 - c.x0 + 1,
+          bh = c.y1 - c.y0 + 1;
+        return Math.max(bw, bh) / Math.min(bw, bh);
+      }),
+    ),
     area: median(areas),
     share,
   };

@@ -45,7 +45,12 @@ export function classify(f: RasterFeatures): Classification {
     return { ...base, label: 'gradient', confidence: clamp(0.5 + (t.smoothFit - 0.95) * 9) };
   }
   if (t.coherence > 0.8 && (periodic || (t.coherence > 0.92 && t.edgeDensity > 0.1))) {
-    return { ...base, label: 'stripes', stripeOrientation: stripeOrientationOf(t.gradientAngle), confidence: clamp(0.4 + 0.3 * t.coherence + 0.3 * score) };
+    return {
+      ...base,
+      label: 'stripes',
+      stripeOrientation: stripeOrientationOf(t.gradientAngle),
+      confidence: clamp(0.4 + 0.3 * t.coherence + 0.3 * score),
+    };
   }
   const dots = looksLikeDots(f.blobs);
   if (dots) return { ...base, label: 'dots', dots: true, confidence: clamp(periodic ? 0.6 + 0.35 * score : 0.55) };

@@ -80,7 +80,11 @@ export function rgbToHex(r: number, g: number, b: number): string {
 /** Parses `#rgb` or `#rrggbb` (case-insensitive, `#` optional); throws on anything else. */
 export function hexToRgb(hex: string): [number, number, number] {
   let h = hex.trim().replace(/^#/, '').toLowerCase();
-  if (/^[0-9a-f]{3}$/.test(h)) h = h.split('').map((c) => c + c).join('');
+  if (/^[0-9a-f]{3}$/.test(h))
+    h = h
+      .split('')
+      .map((c) => c + c)
+      .join('');
   if (!/^[0-9a-f]{6}$/.test(h)) throw new Error(`not a hex colour: ${hex}`);
   return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
 }

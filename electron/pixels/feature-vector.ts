@@ -41,7 +41,13 @@ function textureBlock(f: RasterFeatures): number[] {
   const h = t.orientationHistogram;
   const folded = Array.from({ length: 9 }, (_, i) => Math.sqrt(h[2 * i] + h[2 * i + 1]));
   const stats = [
-    Math.max(0, f.lattice?.score ?? 0), t.edgeDensity, t.flatness, t.coherence, t.straightness, Math.min(1, t.grain * 5), t.tonalRange,
+    Math.max(0, f.lattice?.score ?? 0),
+    t.edgeDensity,
+    t.flatness,
+    t.coherence,
+    t.straightness,
+    Math.min(1, t.grain * 5),
+    t.tonalRange,
   ];
   const block = [...folded, ...stats];
   const norm = Math.hypot(...block) || 1;

@@ -56,10 +56,13 @@ export function measure(input: Raster): RasterFeatures {
 }
 
 function findLattice(grey: ReturnType<typeof principalGrey>, coherence: number): GridLattice | null {
-  const grid = grey.width === GRID && grey.height === GRID ? Float32Array.from(grey.data) : resampleGrey(grey, GRID, GRID).data;
+  const grid =
+    grey.width === GRID && grey.height === GRID ? Float32Array.from(grey.data) : resampleGrey(grey, GRID, GRID).data;
   centre(grid);
   const ac = autocorrelation(grid, GRID);
-  return coherence > STRIPE_COHERENCE ? stripeLattice(grid, GRID, ac) : gridLattice(grid, GRID, ac, grey.width / grey.height);
+  return coherence > STRIPE_COHERENCE
+    ? stripeLattice(grid, GRID, ac)
+    : gridLattice(grid, GRID, ac, grey.width / grey.height);
 }
 
 /** RMS distance from the mean colour in OKLab ×100, on a subsample. */
@@ -67,14 +70,23 @@ function spread(r: Raster): number {
   const n = r.width * r.height;
   const step = Math.max(1, Math.floor(n / 4096));
   const pts = new Float64Array(3 * Math.ceil(n / step));
-  let m0 = 0, m1 = 0, m2 = 0, k = 0;
+  let m0 = 0,
+    m1 = 0,
+    m2 = 0,
+    k = 0;
   for (let i = 0; i < n; i += step, k += 3) {
     const lab = rgbToOklab(r.data[i * 3], r.data[i * 3 + 1], r.data[i * 3 + 2]);
-    pts[k] = lab[0]; pts[k + 1] = lab[1]; pts[k + 2] = lab[2];
-    m0 += lab[0]; m1 += lab[1]; m2 += lab[2];
+    pts[k] = lab[0];
+    pts[k + 1] = lab[1];
+    pts[k + 2] = lab[2];
+    m0 += lab[0];
+    m1 += lab[1];
+    m2 += lab[2];
   }
   const count = k / 3;
-  m0 /= count; m1 /= count; m2 /= count;
+  m0 /= count;
+  m1 /= count;
+  m2 /= count;
   let ms = 0;
   for (let j = 0; j < k; j += 3) ms += (pts[j] - m0) ** 2 + (pts[j + 1] - m1) ** 2 + (pts[j + 2] - m2) ** 2;
   return 100 * Math.sqrt(ms / count);
@@ -83,13 +95,20 @@ function spread(r: Raster): number {
 /** Hasler & Süsstrunk (2003) colourfulness, scaled so ~150 (extremely colourful) maps to 1. */
 function colourfulness(r: Raster): number {
   const n = r.width * r.height;
-  let sRg = 0, sYb = 0, qRg = 0, qYb = 0;
+  let sRg = 0,
+    sYb = 0,
+    qRg = 0,
+    qYb = 0;
   for (let j = 0; j < n * 3; j += 3) {
     const rg = r.data[j] - r.data[j + 1];
     const yb = 0.5 * (r.data[j] + r.data[j + 1]) - r.data[j + 2];
-    sRg += rg; sYb += yb; qRg += rg * rg; qYb += yb * yb;
+    sRg += rg;
+    sYb += yb;
+    qRg += rg * rg;
+    qYb += yb * yb;
   }
-  const mRg = sRg / n, mYb = sYb / n;
+  const mRg = sRg / n,
+    mYb = sYb / n;
   const sdRg = Math.sqrt(Math.max(0, qRg / n - mRg * mRg));
   const sdYb = Math.sqrt(Math.max(0, qYb / n - mYb * mYb));
   const m = Math.hypot(sdRg, sdYb) + 0.3 * Math.hypot(mRg, mYb);

@@ -25,8 +25,10 @@ function boxWeights(from: number, to: number): { start: Int32Array; weights: Flo
   const start = new Int32Array(to);
   const weights: Float64Array[] = [];
   for (let o = 0; o < to; o++) {
-    const a = o * scale, b = a + scale;
-    const first = Math.floor(a), last = Math.min(from, Math.ceil(b));
+    const a = o * scale,
+      b = a + scale;
+    const first = Math.floor(a),
+      last = Math.min(from, Math.ceil(b));
     start[o] = first;
     const w = new Float64Array(last - first);
     for (let k = first; k < last; k++) w[k - first] = Math.min(b, k + 1) - Math.max(a, k);
@@ -49,9 +51,14 @@ export function resampleGrey(g: GreyImage, width: number, height: number): GreyI
     for (let y = 0; y < g.height; y++) {
       const src = y * g.width;
       for (let x = 0; x < width; x++) {
-        const w = cols.weights[x], s0 = src + cols.start[x];
-        let sum = 0, total = 0;
-        for (let k = 0; k < w.length; k++) { sum += w[k] * g.data[s0 + k]; total += w[k]; }
+        const w = cols.weights[x],
+          s0 = src + cols.start[x];
+        let sum = 0,
+          total = 0;
+        for (let k = 0; k < w.length; k++) {
+          sum += w[k] * g.data[s0 + k];
+          total += w[k];
+        }
         tmp[y * width + x] = total > 0 ? sum / total : 0;
       }
     }
@@ -60,11 +67,13 @@ export function resampleGrey(g: GreyImage, width: number, height: number): GreyI
   const out = new Float32Array(width * height);
   const acc = new Float64Array(width);
   for (let y = 0; y < height; y++) {
-    const w = rows.weights[y], y0 = rows.start[y];
+    const w = rows.weights[y],
+      y0 = rows.start[y];
     acc.fill(0);
     let total = 0;
     for (let k = 0; k < w.length; k++) {
-      const wk = w[k], src = (y0 + k) * width;
+      const wk = w[k],
+        src = (y0 + k) * width;
       total += wk;
       for (let x = 0; x < width; x++) acc[x] += wk * tmp[src + x];
     }
@@ -119,8 +128,12 @@ export function sobel(g: GreyImage): Gradients {
     for (let x = 0; x < w; x++) {
       const l = x > 0 ? x - 1 : 0;
       const r = x < w - 1 ? x + 1 : x;
-      const tl = data[up + l], tc = data[up + x], tr = data[up + r];
-      const bl = data[down + l], bc = data[down + x], br = data[down + r];
+      const tl = data[up + l],
+        tc = data[up + x],
+        tr = data[up + r];
+      const bl = data[down + l],
+        bc = data[down + x],
+        br = data[down + r];
       const i = mid + x;
       const dx = (tr + 2 * data[mid + r] + br - tl - 2 * data[mid + l] - bl) / 8;
       const dy = (bl + 2 * bc + br - tl - 2 * tc - tr) / 8;
@@ -153,19 +166,43 @@ export function principalGrey(r: Raster): GreyImage {
   const n = r.width * r.height;
   const src = r.data;
   // Scalar accumulators (not arrays): this runs over every pixel twice.
-  let m0 = 0, m1 = 0, m2 = 0;
-  for (let j = 0; j < n * 3; j += 3) { m0 += src[j]; m1 += src[j + 1]; m2 += src[j + 2]; }
-  m0 /= n || 1; m1 /= n || 1; m2 /= n || 1;
-  let xx = 0, yy = 0, zz = 0, xy = 0, xz = 0, yz = 0;
+  let m0 = 0,
+    m1 = 0,
+    m2 = 0;
   for (let j = 0; j < n * 3; j += 3) {
-    const a = src[j] - m0, b = src[j + 1] - m1, c = src[j + 2] - m2;
-    xx += a * a; yy += b * b; zz += c * c; xy += a * b; xz += a * c; yz += b * c;
+    m0 += src[j];
+    m1 += src[j + 1];
+    m2 += src[j + 2];
+  }
+  m0 /= n || 1;
+  m1 /= n || 1;
+  m2 /= n || 1;
+  let xx = 0,
+    yy = 0,
+    zz = 0,
+    xy = 0,
+    xz = 0,
+    yz = 0;
+  for (let j = 0; j < n * 3; j += 3) {
+    const a = src[j] - m0,
+      b = src[j + 1] - m1,
+      c = src[j + 2] - m2;
+    xx += a * a;
+    yy += b * b;
+    zz += c * c;
+    xy += a * b;
+    xz += a * c;
+    yz += b * c;
   }
   let v = [0.2126, 0.7152, 0.0722];
   if (xx + yy + zz > 1e-6 * n) {
     v = [0.577, 0.577, 0.577];
     for (let it = 0; it < 20; it++) {
-      const w = [xx * v[0] + xy * v[1] + xz * v[2], xy * v[0] + yy * v[1] + yz * v[2], xz * v[0] + yz * v[1] + zz * v[2]];
+      const w = [
+        xx * v[0] + xy * v[1] + xz * v[2],
+        xy * v[0] + yy * v[1] + yz * v[2],
+        xz * v[0] + yz * v[1] + zz * v[2],
+      ];
       const len = Math.hypot(w[0], w[1], w[2]) || 1;
       v = w.map((x) => x / len);
     }

@@ -10,7 +10,14 @@ export { featureVector, vectorFromFeatures, similarity, VECTOR_LENGTH } from './
 export { segmentSheet } from './segment-sheet';
 export { extractPalette, nameColour } from './palette';
 export {
-  hexToOklab, hexToRgb, oklabDistance, oklabToHex, rgbToHex, rgbToOklab, deltaE2000, type Oklab,
+  hexToOklab,
+  hexToRgb,
+  oklabDistance,
+  oklabToHex,
+  rgbToHex,
+  rgbToOklab,
+  deltaE2000,
+  type Oklab,
 } from './colour-space';
 export { ANALYZER_VERSION } from './version';
 export { seededRandom } from './seeded-random';

@@ -28,7 +28,10 @@ export function nameColour(lab: Oklab): string {
   let bestDe = Infinity;
   for (const n of NAMED) {
     const de = ciede2000(c, n.colour);
-    if (de < bestDe) { bestDe = de; best = n.name; }
+    if (de < bestDe) {
+      bestDe = de;
+      best = n.name;
+    }
   }
   return best;
 }
@@ -50,7 +53,9 @@ function samplePixels(r: Raster, calm: Uint8Array | null): Points {
   const step = Math.max(1, pool / MAX_SAMPLES);
   const out = new Float64Array(3 * Math.min(pool, Math.ceil(pool / step) + 1));
   const rnd = seededRandom(0x5a3d);
-  let next = 0, seen = 0, k = 0;
+  let next = 0,
+    seen = 0,
+    k = 0;
   for (let i = 0; i < n && k < out.length; i++) {
     if (useCalm && !calm![i]) continue;
     if (seen++ >= next) {
@@ -58,7 +63,11 @@ function samplePixels(r: Raster, calm: Uint8Array | null): Points {
       k += 3;
       next += step * (0.5 + rnd());
       // Every pixel counts: skip straight to the next one sampled (the first whose index reaches `next`).
-      if (!useCalm) { const to = Math.max(i + 1, Math.ceil(next)) - 1; seen += to - i; i = to; }
+      if (!useCalm) {
+        const to = Math.max(i + 1, Math.ceil(next)) - 1;
+        seen += to - i;
+        i = to;
+      }
     }
   }
   return out.subarray(0, k);
@@ -67,7 +76,8 @@ function samplePixels(r: Raster, calm: Uint8Array | null): Points {
 const dist2 = (p: Oklab, q: Oklab) => (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 + (p[2] - q[2]) ** 2;
 
 /** Squared distance from point `i` of `pts` to centre `c`. */
-const dist2At = (pts: Points, i: number, c: Oklab) => (pts[3 * i] - c[0]) ** 2 + (pts[3 * i + 1] - c[1]) ** 2 + (pts[3 * i + 2] - c[2]) ** 2;
+const dist2At = (pts: Points, i: number, c: Oklab) =>
+  (pts[3 * i] - c[0]) ** 2 + (pts[3 * i + 1] - c[1]) ** 2 + (pts[3 * i + 2] - c[2]) ** 2;
 
 /** Index of the nearest centre to each point. Samples of a flat fill repeat the previous one, whose answer is known. */
 function nearestEach(pts: Points, centres: Oklab[]): Int32Array {
@@ -88,11 +98,17 @@ function sameAsPrevious(pts: Points, i: number): boolean {
 
 /** The centre nearest to point `i`, the centres packed as L, a, b triples; the first of equals wins. */
 function nearestPacked(pts: Points, i: number, centres: Float64Array): number {
-  const p0 = pts[3 * i], p1 = pts[3 * i + 1], p2 = pts[3 * i + 2];
-  let best = 0, bestD = Infinity;
+  const p0 = pts[3 * i],
+    p1 = pts[3 * i + 1],
+    p2 = pts[3 * i + 2];
+  let best = 0,
+    bestD = Infinity;
   for (let c = 0; c < centres.length; c += 3) {
     const d = (p0 - centres[c]) ** 2 + (p1 - centres[c + 1]) ** 2 + (p2 - centres[c + 2]) ** 2;
-    if (d < bestD) { bestD = d; best = c / 3; }
+    if (d < bestD) {
+      bestD = d;
+      best = c / 3;
+    }
   }
   return best;
 }
@@ -110,7 +126,8 @@ function kmeans(pts: Points): Cluster[] {
     let total = 0;
     for (let j = 0; j < count; j++) total += d2[j];
     if (total < 1e-10) break;
-    let target = rnd() * total, i = 0;
+    let target = rnd() * total,
+      i = 0;
     while (i < count - 1 && (target -= d2[i]) > 0) i++;
     const chosen = pointAt(pts, i);
     centres.push(chosen);
@@ -128,7 +145,10 @@ function kmeans(pts: Points): Cluster[] {
       if (i === 0 || !sameAsPrevious(pts, i)) c = nearestPacked(pts, i, packed);
       if (c !== assign[i]) moved = true;
       assign[i] = c;
-      sums[4 * c] += pts[3 * i]; sums[4 * c + 1] += pts[3 * i + 1]; sums[4 * c + 2] += pts[3 * i + 2]; sums[4 * c + 3]++;
+      sums[4 * c] += pts[3 * i];
+      sums[4 * c + 1] += pts[3 * i + 1];
+      sums[4 * c + 2] += pts[3 * i + 2];
+      sums[4 * c + 3]++;
     }
     for (let c = 0; c < centres.length; c++) {
       const s = 4 * c;
@@ -145,16 +165,23 @@ function kmeans(pts: Points): Cluster[] {
 function mergeClose(clusters: Cluster[]): Cluster[] {
   const list = [...clusters];
   for (;;) {
-    let bi = -1, bj = -1, best = MERGE_DE2000;
+    let bi = -1,
+      bj = -1,
+      best = MERGE_DE2000;
     const labs = list.map((c) => asColour(c.centre));
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const de = ciede2000(labs[i], labs[j]);
-        if (de < best) { best = de; bi = i; bj = j; }
+        if (de < best) {
+          best = de;
+          bi = i;
+          bj = j;
+        }
       }
     }
     if (bi < 0) return list;
-    const a = list[bi], b = list[bj];
+    const a = list[bi],
+      b = list[bj];
     const count = a.count + b.count;
     const centre = [0, 1, 2].map((k) => (a.centre[k] * a.count + b.centre[k] * b.count) / count) as Oklab;
     list.splice(bj, 1);
@@ -176,7 +203,16 @@ function absorbMixtures(clusters: Cluster[]): Cluster[] {
     let best: { a: Cluster; b: Cluster; t: number; d: number } | null = null;
     for (const a of list) {
       for (const b of list) {
-        if (a === b || a === c || b === c || a.count < 2 * c.count || b.count < 2 * c.count || a.count === 0 || b.count === 0) continue;
+        if (
+          a === b ||
+          a === c ||
+          b === c ||
+          a.count < 2 * c.count ||
+          b.count < 2 * c.count ||
+          a.count === 0 ||
+          b.count === 0
+        )
+          continue;
         const { t, d } = segmentDistance(c.centre, a.centre, b.centre);
         if (t > 0.1 && t < 0.9 && d < 0.035 && (!best || d < best.d)) best = { a, b, t, d };
       }
@@ -205,7 +241,10 @@ function mergeSameName(clusters: Cluster[]): (Cluster & { name: string })[] {
   for (const c of [...clusters].sort((a, b) => b.count - a.count)) {
     const name = nameColour(c.centre);
     const prev = byName.get(name);
-    if (!prev) { byName.set(name, { ...c, name }); continue; }
+    if (!prev) {
+      byName.set(name, { ...c, name });
+      continue;
+    }
     const count = prev.count + c.count;
     prev.centre = [0, 1, 2].map((k) => (prev.centre[k] * prev.count + c.centre[k] * c.count) / count) as Oklab;
     prev.count = count;

@@ -8,7 +8,8 @@ import { resampleGrey, toGrey } from './grey';
 const SIZE = 32;
 const LOW = 8;
 const COS = Array.from({ length: LOW }, (_, u) =>
-  Float64Array.from({ length: SIZE }, (_, x) => Math.cos(((2 * x + 1) * u * Math.PI) / (2 * SIZE))));
+  Float64Array.from({ length: SIZE }, (_, x) => Math.cos(((2 * x + 1) * u * Math.PI) / (2 * SIZE))),
+);
 
 export function perceptualHash(r: Raster): string {
   const g = resampleGrey(toGrey(r), SIZE, SIZE).data;
@@ -46,7 +47,10 @@ export function hammingDistance(a: string, b: string): number {
   let d = 0;
   for (let i = 0; i < a.length; i++) {
     let x = parseInt(a[i], 16) ^ parseInt(b[i], 16);
-    while (x) { d += x & 1; x >>= 1; }
+    while (x) {
+      d += x & 1;
+      x >>= 1;
+    }
   }
   return d;
 }

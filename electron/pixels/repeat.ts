@@ -48,9 +48,12 @@ function firstPeak(profile: (d: number) => number, n: number): number | null {
 function refine(axes: AxisCorrelation, n: number, period: number, axis: 'x' | 'y'): { period: number; score: number } {
   // Lags outside 1..n−8 overlap too little to trust: they score -1, as if uncorrelated.
   const ncc = (first: number, count: number) => {
-    const from = Math.max(1, first), to = Math.min(n - 8, first + count - 1);
+    const from = Math.max(1, first),
+      to = Math.min(n - 8, first + count - 1);
     const inside = to >= from ? axes.run(axis, from, to - from + 1) : [];
-    return Array.from({ length: count }, (_, i) => (first + i >= from && first + i <= to ? inside[first + i - from] : -1));
+    return Array.from({ length: count }, (_, i) =>
+      first + i >= from && first + i <= to ? inside[first + i - from] : -1,
+    );
   };
   let estimate = period;
   let score = -1;
@@ -92,7 +95,8 @@ function secondVector(ac: Float32Array, n: number): { dx: number; dy: number } |
 }
 
 function isLocalMax(ac: Float32Array, n: number, dx: number, dy: number, v: number): boolean {
-  for (let j = -1; j <= 1; j++) for (let i = -1; i <= 1; i++) if ((i || j) && at(ac, n, dx + i, dy + j) > v) return false;
+  for (let j = -1; j <= 1; j++)
+    for (let i = -1; i <= 1; i++) if ((i || j) && at(ac, n, dx + i, dy + j) > v) return false;
   return true;
 }
 

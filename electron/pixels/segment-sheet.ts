@@ -24,9 +24,18 @@ const MAX_REGIONS = 32;
 function backgroundColour(r: Raster): Oklab | null {
   const { width: w, height: h } = r;
   const border: Oklab[] = [];
-  const push = (x: number, y: number) => { const i = (y * w + x) * 3; border.push(rgbToOklab(r.data[i], r.data[i + 1], r.data[i + 2])); };
-  for (let x = 0; x < w; x++) { push(x, 0); push(x, h - 1); }
-  for (let y = 1; y < h - 1; y++) { push(0, y); push(w - 1, y); }
+  const push = (x: number, y: number) => {
+    const i = (y * w + x) * 3;
+    border.push(rgbToOklab(r.data[i], r.data[i + 1], r.data[i + 2]));
+  };
+  for (let x = 0; x < w; x++) {
+    push(x, 0);
+    push(x, h - 1);
+  }
+  for (let y = 1; y < h - 1; y++) {
+    push(0, y);
+    push(w - 1, y);
+  }
   // Typed arrays sort numbers natively, without a comparator call per comparison.
   const median = [0, 1, 2].map((k) => Float64Array.from(border, (p) => p[k]).sort()[border.length >> 1]) as Oklab;
   const matching = border.filter((p) => oklabDistance(p, median) < FOREGROUND_DE * 0.6).length;
@@ -64,8 +73,14 @@ const overlaps = (a: Box, b: Box) =>
   a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
 
 function union(a: Box, b: Box): Box {
-  const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+  const x = Math.min(a.x, b.x),
+    y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
 }
 
 /** Boxes that touch or overlap are one design. */
@@ -75,7 +90,11 @@ function mergeOverlapping(boxes: Box[]): Box[] {
     merged = false;
     for (let i = 0; i < list.length && !merged; i++) {
       for (let j = i + 1; j < list.length && !merged; j++) {
-        if (overlaps(list[i], list[j])) { list[i] = union(list[i], list[j]); list.splice(j, 1); merged = true; }
+        if (overlaps(list[i], list[j])) {
+          list[i] = union(list[i], list[j]);
+          list.splice(j, 1);
+          merged = true;
+        }
       }
     }
   }
@@ -99,7 +118,8 @@ export function segmentSheet(r: Raster): Box[] {
   const lab = new Float64Array(3);
   const { data } = r;
   // A plain sheet is mostly runs of one colour: a pixel like the last one gets its answer.
-  let last = -1, lastOn = 0;
+  let last = -1,
+    lastOn = 0;
   for (let i = 0, j = 0; i < w * h; i++, j += 3) {
     const key = (data[j] << 16) | (data[j + 1] << 8) | data[j + 2];
     if (key !== last) {
@@ -114,8 +134,10 @@ export function segmentSheet(r: Raster): Box[] {
     .filter((c) => c.area >= area * MIN_PIXEL_SHARE)
     .map((c) => {
       // Undo the dilation's growth (except where it was clipped by the image edge).
-      const x0 = c.x0 > 0 ? c.x0 + DILATE : 0, y0 = c.y0 > 0 ? c.y0 + DILATE : 0;
-      const x1 = c.x1 < w - 1 ? c.x1 - DILATE : w - 1, y1 = c.y1 < h - 1 ? c.y1 - DILATE : h - 1;
+      const x0 = c.x0 > 0 ? c.x0 + DILATE : 0,
+        y0 = c.y0 > 0 ? c.y0 + DILATE : 0;
+      const x1 = c.x1 < w - 1 ? c.x1 - DILATE : w - 1,
+        y1 = c.y1 < h - 1 ? c.y1 - DILATE : h - 1;
       return { x: x0, y: y0, width: Math.max(1, x1 - x0 + 1), height: Math.max(1, y1 - y0 + 1) };
     })
     .filter((b) => b.width * b.height >= area * MIN_BOX_SHARE);

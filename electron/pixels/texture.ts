@@ -50,14 +50,20 @@ function diamond(x: number, y: number): number {
 
 /** Diamond angles of the bin boundaries k·180°/ORIENTATION_BINS, k = 1..ORIENTATION_BINS-1, plus a sentinel. */
 const BOUNDARY = Float64Array.from({ length: ORIENTATION_BINS }, (_, k) =>
-  k === ORIENTATION_BINS - 1 ? Infinity : diamond(Math.cos(((k + 1) * Math.PI) / ORIENTATION_BINS), Math.sin(((k + 1) * Math.PI) / ORIENTATION_BINS)));
+  k === ORIENTATION_BINS - 1
+    ? Infinity
+    : diamond(Math.cos(((k + 1) * Math.PI) / ORIENTATION_BINS), Math.sin(((k + 1) * Math.PI) / ORIENTATION_BINS)),
+);
 /** Bin at the start of each of CELLS equal slices of 0..2; no slice holds two boundaries. */
 const CELLS = 1024;
 const CELL_BIN = Uint8Array.from({ length: CELLS }, (_, c) => BOUNDARY.findIndex((b) => (2 * c) / CELLS < b));
 
 /** Orientation bin of a gradient over 0..180°. A gradient along −x counts as 180° (last bin). */
 function orientationBin(x: number, y: number): number {
-  if (y < 0) { x = -x; y = -y; }
+  if (y < 0) {
+    x = -x;
+    y = -y;
+  }
   if (y === 0) return x < 0 ? ORIENTATION_BINS - 1 : 0;
   const d = diamond(x, y);
   const bin = CELL_BIN[Math.min(CELLS - 1, Math.floor(d * (CELLS / 2)))];
@@ -67,12 +73,20 @@ function orientationBin(x: number, y: number): number {
 export function textureStats(g: GreyImage, grad: Gradients): TextureStats {
   const { gx, gy, magnitude } = grad;
   const n = g.width * g.height;
-  let jxx = 0, jyy = 0, jxy = 0, edges = 0, flat = 0, axis = 0, total = 0;
+  let jxx = 0,
+    jyy = 0,
+    jxy = 0,
+    edges = 0,
+    flat = 0,
+    axis = 0,
+    total = 0;
   const hist = new Float64Array(ORIENTATION_BINS);
   // Within 7.5° of an axis: the smaller gradient component is under tan(7.5°) of the larger.
   const tan = Math.tan((7.5 * Math.PI) / 180);
   for (let i = 0; i < n; i++) {
-    const x = gx[i], y = gy[i], m = magnitude[i];
+    const x = gx[i],
+      y = gy[i],
+      m = magnitude[i];
     jxx += x * x;
     jyy += y * y;
     jxy += x * y;
@@ -80,7 +94,8 @@ export function textureStats(g: GreyImage, grad: Gradients): TextureStats {
     if (m < FLAT) flat++;
     if (m > FLAT) {
       hist[orientationBin(x, y)] += m;
-      const ax = Math.abs(x), ay = Math.abs(y);
+      const ax = Math.abs(x),
+        ay = Math.abs(y);
       if (Math.min(ax, ay) <= tan * Math.max(ax, ay)) axis += m;
       total += m;
     }
@@ -97,7 +112,10 @@ export function textureStats(g: GreyImage, grad: Gradients): TextureStats {
     orientationHistogram,
     axisAligned: total > 0 ? axis / total : 0,
     orientationEntropy: entropy(orientationHistogram),
-    straightness: [...orientationHistogram].sort((a, b) => b - a).slice(0, 6).reduce((s, v) => s + v, 0),
+    straightness: [...orientationHistogram]
+      .sort((a, b) => b - a)
+      .slice(0, 6)
+      .reduce((s, v) => s + v, 0),
     edgeDensity: edges / n,
     flatness: flat / n,
     grain: meanLaplacian(g),
@@ -128,13 +146,19 @@ function tonalRange(values: Float32Array): number {
   const hist = new Uint32Array(256);
   // (v·255 + 0.5) | 0 rounds like Math.round for everything the clamp keeps.
   for (let i = 0; i < values.length; i++) hist[Math.min(255, Math.max(0, (values[i] * 255 + 0.5) | 0))]++;
-  const lo = values.length * 0.05, hi = values.length * 0.95;
-  let acc = 0, p5 = 0, p95 = 255;
+  const lo = values.length * 0.05,
+    hi = values.length * 0.95;
+  let acc = 0,
+    p5 = 0,
+    p95 = 255;
   for (let i = 0; i < 256; i++) {
     const before = acc;
     acc += hist[i];
     if (before < lo && acc >= lo) p5 = i;
-    if (before < hi && acc >= hi) { p95 = i; break; }
+    if (before < hi && acc >= hi) {
+      p95 = i;
+      break;
+    }
   }
   return (p95 - p5) / 255;
 }
@@ -150,10 +174,16 @@ function quadraticFit(g: GreyImage): number {
   const f = new Float64Array(6);
   f[0] = 1;
   const basis = (x: number, y: number) => {
-    const u = x / g.width - 0.5, w = y / g.height - 0.5;
-    f[1] = u; f[2] = w; f[3] = u * u; f[4] = w * w; f[5] = u * w;
+    const u = x / g.width - 0.5,
+      w = y / g.height - 0.5;
+    f[1] = u;
+    f[2] = w;
+    f[3] = u * u;
+    f[4] = w * w;
+    f[5] = u * w;
   };
-  let count = 0, sum = 0;
+  let count = 0,
+    sum = 0;
   for (let y = 0; y < g.height; y += step) {
     for (let x = 0; x < g.width; x += step) {
       basis(x, y);
@@ -169,7 +199,8 @@ function quadraticFit(g: GreyImage): number {
   const coef = solve(ata, atb);
   if (!coef) return 0;
   const mean = sum / count;
-  let ssTot = 0, ssRes = 0;
+  let ssTot = 0,
+    ssRes = 0;
   for (let y = 0; y < g.height; y += step) {
     for (let x = 0; x < g.width; x += step) {
       basis(x, y);

@@ -7,7 +7,9 @@ import type { Asset } from '../../shared/model/asset';
  * The model answer a reviewer looks at first: an escalated answer over the one it replaced,
  * else the most confident, else the newest.
  */
-export function currentAnalysis<A extends Pick<ModelAnalysis, 'escalatedFrom' | 'confidence' | 'at'>>(analyses: readonly A[]): A | null {
+export function currentAnalysis<A extends Pick<ModelAnalysis, 'escalatedFrom' | 'confidence' | 'at'>>(
+  analyses: readonly A[],
+): A | null {
   let best: A | null = null;
   for (const a of analyses) {
     if (!best) best = a;
@@ -21,8 +23,16 @@ export function currentAnalysis<A extends Pick<ModelAnalysis, 'escalatedFrom' | 
 /** The local analyzer's answer in the same shape, for side-by-side comparison (never stored). */
 export function localAnalysis(asset: Asset): ModelAnalysis {
   return {
-    hash: asset.hash, modelId: LOCAL_MODEL_ID, requestedModelId: LOCAL_MODEL_ID, promptVersion: 'local', schemaVersion: 1,
-    attributes: localAttributes(asset), confidence: asset.analysis.pattern.confidence, escalatedFrom: null, costUsd: 0, at: asset.addedAt,
+    hash: asset.hash,
+    modelId: LOCAL_MODEL_ID,
+    requestedModelId: LOCAL_MODEL_ID,
+    promptVersion: 'local',
+    schemaVersion: 1,
+    attributes: localAttributes(asset),
+    confidence: asset.analysis.pattern.confidence,
+    escalatedFrom: null,
+    costUsd: 0,
+    at: asset.addedAt,
   };
 }
 

@@ -2,4 +2,11 @@
 export { ReviewService, ReviewInputError } from './review-service';
 export { qualityReport } from './quality-report';
 export { currentAnalysis } from './current-analysis';
-export { approvedRecords, approvedCsv, distillationDataset, writeDistillation, ConversationRecord, type ApprovedRecord } from './exports';
+export {
+  approvedRecords,
+  approvedCsv,
+  distillationDataset,
+  writeDistillation,
+  ConversationRecord,
+  type ApprovedRecord,
+} from './exports';

@@ -23,7 +23,10 @@ interface DecidedField {
   outcome: Outcome;
 }
 
-export function qualityReport(decisions: readonly ReviewDecision[], analysesOf: (hash: string) => ModelAnalysis[]): QualityReport {
+export function qualityReport(
+  decisions: readonly ReviewDecision[],
+  analysesOf: (hash: string) => ModelAnalysis[],
+): QualityReport {
   const decided = decidedFields(decisions);
   const byModel = new Map<string, Counts>();
   const byField = new Map<string, Counts>();
@@ -66,13 +69,18 @@ function count(map: Map<string, Counts>, key: string, outcome: Outcome): void {
 }
 
 function rows(map: Map<string, Counts>): QualityRow[] {
-  return [...map].map(([key, c]) => {
-    const total = c.accepted + c.edited + c.rejected;
-    return { key, ...c, acceptanceRate: total ? c.accepted / total : null };
-  }).sort((a, b) => a.key.localeCompare(b.key));
+  return [...map]
+    .map(([key, c]) => {
+      const total = c.accepted + c.edited + c.rejected;
+      return { key, ...c, acceptanceRate: total ? c.accepted / total : null };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
-function acceptedPerDollar(decided: readonly DecidedField[], analysesOf: (hash: string) => ModelAnalysis[]): QualityReport['acceptedPerDollar'] {
+function acceptedPerDollar(
+  decided: readonly DecidedField[],
+  analysesOf: (hash: string) => ModelAnalysis[],
+): QualityReport['acceptedPerDollar'] {
   // One lookup per item, not per decided field: analysesOf copies every answer it returns.
   const analyses = new Map<string, ModelAnalysis[]>();
   const costOf = (hash: string, modelId: string) => {
@@ -93,7 +101,8 @@ function acceptedPerDollar(decided: readonly DecidedField[], analysesOf: (hash: 
   for (const field of ATTRIBUTE_FIELDS) {
     for (const modelId of models) {
       const total = totals.get(`${field}\n${modelId}`);
-      if (total) out.push({ field, modelId, ...total, perDollar: total.costUsd > 0 ? total.accepted / total.costUsd : null });
+      if (total)
+        out.push({ field, modelId, ...total, perDollar: total.costUsd > 0 ? total.accepted / total.costUsd : null });
     }
   }
   return out;
@@ -118,7 +127,13 @@ function throughput(decisions: readonly ReviewDecision[]): QualityReport['review
     }
     const items = new Set(list.map((d) => d.hash)).size;
     const hours = ms / 3_600_000;
-    return { reviewer, items, decisions: list.length, hours: Math.round(hours * 1000) / 1000, itemsPerHour: hours > 0 ? Math.round((items / hours) * 10) / 10 : null };
+    return {
+      reviewer,
+      items,
+      decisions: list.length,
+      hours: Math.round(hours * 1000) / 1000,
+      itemsPerHour: hours > 0 ? Math.round((items / hours) * 10) / 10 : null,
+    };
   });
 }
 

@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { Asset } from '../../shared/model/asset';
 import { ATTRIBUTE_FIELDS, ModelAttributes, type AttributeField } from '../../shared/model/attributes';
 import {
-  ReviewQueueQuery, type DecisionInput, type FieldReview, type ReviewDecision, type ReviewItem, type ReviewQueueEntry, type ReviewQueuePage,
+  ReviewQueueQuery,
+  type DecisionInput,
+  type FieldReview,
+  type ReviewDecision,
+  type ReviewItem,
+  type ReviewQueueEntry,
+  type ReviewQueuePage,
 } from '../../shared/model/review';
 import { InvalidRequestError } from '../../shared/errors';
 import type { AnalysisHead, LibraryStore } from '../store';
@@ -17,7 +23,10 @@ import { allAnalyses, currentAnalysis } from './current-analysis';
 export class ReviewInputError extends InvalidRequestError {}
 
 export class ReviewService {
-  constructor(private readonly store: LibraryStore, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   queue(input: ReviewQueueQuery): ReviewQueuePage {
     const query = ReviewQueueQuery.parse(input);
@@ -32,9 +41,18 @@ export class ReviewService {
       const status = this.store.reviewStatus(hash);
       if (status === 'pending') pending++;
       // Filtering by model looks at that model's answer, whichever answer is under review.
-      const considered = query.modelId ? heads.find((a) => a.modelId === query.modelId || a.requestedModelId === query.modelId) : current;
+      const considered = query.modelId
+        ? heads.find((a) => a.modelId === query.modelId || a.requestedModelId === query.modelId)
+        : current;
       if (considered && matches(query, paths, considered, status, () => this.store.fieldReviews(hash))) {
-        entries.push({ hash, name: baseName(paths[0] ?? hash), modelId: considered.modelId, confidence: considered.confidence, at: considered.at, status });
+        entries.push({
+          hash,
+          name: baseName(paths[0] ?? hash),
+          modelId: considered.modelId,
+          confidence: considered.confidence,
+          at: considered.at,
+          status,
+        });
       }
     }
     entries.sort((a, b) => a.at - b.at || a.hash.localeCompare(b.hash));
@@ -47,9 +65,17 @@ export class ReviewService {
     const current = currentAnalysis(remote);
     const path = asset.locations[0]?.path ?? '';
     return {
-      hash, name: baseName(path), path, width: asset.metadata.width, height: asset.metadata.height,
-      status: this.store.reviewStatus(hash), modelId: current?.modelId ?? '', analyses: allAnalyses(this.store, asset),
-      fields: this.store.fieldReviews(hash), history: this.store.reviewHistory(hash), segments: asset.segments,
+      hash,
+      name: baseName(path),
+      path,
+      width: asset.metadata.width,
+      height: asset.metadata.height,
+      status: this.store.reviewStatus(hash),
+      modelId: current?.modelId ?? '',
+      analyses: allAnalyses(this.store, asset),
+      fields: this.store.fieldReviews(hash),
+      history: this.store.reviewHistory(hash),
+      segments: asset.segments,
     };
   }
 
@@ -70,9 +96,20 @@ export class ReviewService {
       for (const field of fields) {
         const modelValue = field === 'item' ? null : source.attributes[field];
         decisions.push({
-          id: randomUUID(), batch, at, reviewer, hash, field, action: input.action,
-          value: input.action === 'accept' ? modelValue : input.action === 'edit' ? editedValue(field, input.value) : null,
-          modelValue, previous: field === 'item' ? null : before[field].value, modelId: source.modelId, promptVersion: source.promptVersion, undoes: [],
+          id: randomUUID(),
+          batch,
+          at,
+          reviewer,
+          hash,
+          field,
+          action: input.action,
+          value:
+            input.action === 'accept' ? modelValue : input.action === 'edit' ? editedValue(field, input.value) : null,
+          modelValue,
+          previous: field === 'item' ? null : before[field].value,
+          modelId: source.modelId,
+          promptVersion: source.promptVersion,
+          undoes: [],
         });
       }
     }
@@ -84,13 +121,28 @@ export class ReviewService {
   undo(hash: string, reviewer: string): ReviewItem {
     const history = this.store.reviewHistory(hash);
     const undone = new Set(history.flatMap((d) => d.undoes));
-    const last = [...history].reverse().find((d) => d.reviewer === reviewer && d.action !== 'undo' && !undone.has(d.id));
+    const last = [...history]
+      .reverse()
+      .find((d) => d.reviewer === reviewer && d.action !== 'undo' && !undone.has(d.id));
     if (!last) throw new ReviewInputError('nothing of yours to undo on this image');
     const batch = history.filter((d) => d.batch === last.batch);
-    this.store.recordReviewDecisions([{
-      id: randomUUID(), batch: randomUUID(), at: this.now(), reviewer, hash, field: batch.length === 1 ? last.field : 'item', action: 'undo',
-      value: null, modelValue: null, previous: null, modelId: last.modelId, promptVersion: last.promptVersion, undoes: batch.map((d) => d.id),
-    }]);
+    this.store.recordReviewDecisions([
+      {
+        id: randomUUID(),
+        batch: randomUUID(),
+        at: this.now(),
+        reviewer,
+        hash,
+        field: batch.length === 1 ? last.field : 'item',
+        action: 'undo',
+        value: null,
+        modelValue: null,
+        previous: null,
+        modelId: last.modelId,
+        promptVersion: last.promptVersion,
+        undoes: batch.map((d) => d.id),
+      },
+    ]);
     return this.item(hash);
   }
 
@@ -110,7 +162,11 @@ function editedValue(field: AttributeField | 'item', value: unknown): unknown {
 }
 
 function matches(
-  q: ReturnType<typeof ReviewQueueQuery.parse>, paths: readonly string[], current: AnalysisHead, status: string, fields: () => Record<AttributeField, FieldReview>,
+  q: ReturnType<typeof ReviewQueueQuery.parse>,
+  paths: readonly string[],
+  current: AnalysisHead,
+  status: string,
+  fields: () => Record<AttributeField, FieldReview>,
 ): boolean {
   if (q.state !== 'all' && status !== q.state) return false;
   if (q.since !== undefined && current.at < q.since) return false;

@@ -6,7 +6,15 @@ import { openEventStream } from './event-stream';
 import { accessFor, checkRequest, newToken, tokenCookie, type Access } from './request-guard';
 import { BodyTooLargeError, declaresTooLarge, readBody } from './request-body';
 import { sendRestartPage, wantsPage } from './restart-page';
-import { APP_CSP, COMMON_HEADERS, mediaHeaders, parseMediaRequest, resolveMedia, resolveStaticFile, type ApiHost } from '../api';
+import {
+  APP_CSP,
+  COMMON_HEADERS,
+  mediaHeaders,
+  parseMediaRequest,
+  resolveMedia,
+  resolveStaticFile,
+  type ApiHost,
+} from '../api';
 
 export interface ServerOptions {
   host: ApiHost;
@@ -152,16 +160,26 @@ async function serveStatic(rendererDir: string, rawPath: string, res: ServerResp
     res.writeHead(notBuilt ? 503 : 404, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
     return void res.end(message);
   }
-  await sendFile(res, file.path, {
-    ...COMMON_HEADERS,
-    'Content-Type': file.contentType,
-    'Content-Security-Policy': APP_CSP,
-    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  }, method);
+  await sendFile(
+    res,
+    file.path,
+    {
+      ...COMMON_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Security-Policy': APP_CSP,
+      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    },
+    method,
+  );
 }
 
 /** Streams from an open handle, so the file checked is the file sent. */
-async function sendFile(res: ServerResponse, filePath: string, headers: Record<string, string>, method: string): Promise<void> {
+async function sendFile(
+  res: ServerResponse,
+  filePath: string,
+  headers: Record<string, string>,
+  method: string,
+): Promise<void> {
   const handle = await fs.open(filePath, 'r');
   let size: number;
   try {

@@ -48,9 +48,7 @@ export function tokenCookieName(port: number): string {
   return `swatchbook_token_${port}`;
 }
 
-export type GuardVerdict =
-  | { ok: true; tokenFromQuery: boolean }
-  | { ok: false; status: 401 | 403; reason: string };
+export type GuardVerdict = { ok: true; tokenFromQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
 
 /** Every request, whatever it asks for, passes here first. */
 export function checkRequest(req: IncomingMessage, query: URLSearchParams, access: Access): GuardVerdict {
@@ -58,10 +56,12 @@ export function checkRequest(req: IncomingMessage, query: URLSearchParams, acces
   const host = (req.headers.host ?? '').toLowerCase();
   if (!access.hosts.has(host)) return { ok: false, status: 403, reason: 'unexpected Host header' };
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) return { ok: false, status: 403, reason: 'cross-origin request refused' };
+  if (origin !== undefined && origin !== `http://${host}`)
+    return { ok: false, status: 403, reason: 'cross-origin request refused' };
   // same-site covers other localhost ports, which are other apps, not us.
   const site = req.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site') return { ok: false, status: 403, reason: 'cross-site request refused' };
+  if (site === 'cross-site' || site === 'same-site')
+    return { ok: false, status: 403, reason: 'cross-site request refused' };
   const fromCookie = cookieValues(req.headers.cookie, access.cookieName);
   if (fromCookie.some((value) => tokensEqual(value, token))) return { ok: true, tokenFromQuery: false };
   const fromQuery = query.get('token');

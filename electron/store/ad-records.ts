@@ -6,7 +6,8 @@ import type { RecordAccess } from './record-access';
 export function adRecords({ state, mutate }: RecordAccess): AdRecords {
   const { ads } = state;
   return {
-    listCampaigns: () => [...ads.campaigns.values()].map((c) => structuredClone(c)).sort((a, b) => b.createdAt - a.createdAt),
+    listCampaigns: () =>
+      [...ads.campaigns.values()].map((c) => structuredClone(c)).sort((a, b) => b.createdAt - a.createdAt),
     getCampaign: (id) => {
       const campaign = ads.campaigns.get(id);
       return campaign && structuredClone(campaign);
@@ -18,7 +19,9 @@ export function adRecords({ state, mutate }: RecordAccess): AdRecords {
     },
     listVariants: (campaignId) => {
       const all = [...ads.variants.values()];
-      return (campaignId ? all.filter((v) => v.campaignId === campaignId) : all).map((v) => ({ ...v })).sort((a, b) => a.createdAt - b.createdAt);
+      return (campaignId ? all.filter((v) => v.campaignId === campaignId) : all)
+        .map((v) => ({ ...v }))
+        .sort((a, b) => a.createdAt - b.createdAt);
     },
     getVariant: (id) => {
       const variant = ads.variants.get(id);

@@ -13,9 +13,15 @@ export function analysisRecords({ state, mutate }: RecordAccess): AnalysisRecord
       return found && structuredClone(found);
     },
     recordModelAnalysis: (a) => void mutate({ type: 'recordModelAnalysis', analysis: structuredClone(a) }),
-    analysisHeads: (hash) => (analysis.analyses.get(hash) ?? []).map((a) => ({
-      modelId: a.modelId, requestedModelId: a.requestedModelId, confidence: a.confidence, at: a.at, escalatedFrom: a.escalatedFrom, fieldConfidence: { ...a.attributes.confidence },
-    })),
+    analysisHeads: (hash) =>
+      (analysis.analyses.get(hash) ?? []).map((a) => ({
+        modelId: a.modelId,
+        requestedModelId: a.requestedModelId,
+        confidence: a.confidence,
+        at: a.at,
+        escalatedFrom: a.escalatedFrom,
+        fieldConfidence: { ...a.attributes.confidence },
+      })),
     putAnalysisJobs: (jobs) => void mutate({ type: 'putAnalysisJobs', jobs: jobs.map((j) => ({ ...j })) }),
     updateAnalysisJob: (id, patch) => void mutate({ type: 'updateAnalysisJob', id, patch: { ...patch } }),
     listAnalysisJobs: (states) => {
@@ -24,6 +30,7 @@ export function analysisRecords({ state, mutate }: RecordAccess): AnalysisRecord
     },
     removeAnalysisJobs: (ids) => void mutate({ type: 'removeAnalysisJobs', ids: [...ids] }),
     recordInvocation: (invocation) => void mutate({ type: 'recordInvocation', invocation: { ...invocation } }),
-    listInvocations: (sinceMs = -Infinity) => analysis.invocations.filter((i) => i.at >= sinceMs).map((i) => ({ ...i })),
+    listInvocations: (sinceMs = -Infinity) =>
+      analysis.invocations.filter((i) => i.at >= sinceMs).map((i) => ({ ...i })),
   };
 }

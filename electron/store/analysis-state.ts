@@ -20,7 +20,12 @@ export class AnalysisState {
 
   constructor(private readonly onAnalysesChanged: AnalysesChanged) {}
 
-  load(doc: { aiSettings: AiSettings | null; modelAnalyses: ModelAnalysis[]; analysisJobs: AnalysisJob[]; invocations: Invocation[] }): void {
+  load(doc: {
+    aiSettings: AiSettings | null;
+    modelAnalyses: ModelAnalysis[];
+    analysisJobs: AnalysisJob[];
+    invocations: Invocation[];
+  }): void {
     this.settings = doc.aiSettings;
     // Not told per answer: the library works out each hash's words once, after loading everything.
     for (const analysis of doc.modelAnalyses) this.putAnalysis(analysis);
@@ -59,7 +64,9 @@ export class AnalysisState {
 
   /** Cache lookup: the answer this model (as requested) gave these bytes under this prompt. */
   find(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined {
-    return this.analyses.get(hash)?.find((a) => a.requestedModelId === requestedModelId && a.promptVersion === promptVersion);
+    return this.analyses
+      .get(hash)
+      ?.find((a) => a.requestedModelId === requestedModelId && a.promptVersion === promptVersion);
   }
 
   private recordAnalysis(analysis: ModelAnalysis): void {

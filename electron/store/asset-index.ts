@@ -23,8 +23,14 @@ export type MultiFacet = (typeof MULTI_FACETS)[number];
  */
 export class AssetIndex {
   readonly assets: (Asset | undefined)[] = [];
-  readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new FacetDictionary()])) as Record<FacetName, FacetDictionary>;
-  readonly single = Object.fromEntries(SINGLE_FACETS.map((f) => [f, new Uint16Array(INITIAL_CAPACITY)])) as Record<SingleFacet, Uint16Array>;
+  readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new FacetDictionary()])) as Record<
+    FacetName,
+    FacetDictionary
+  >;
+  readonly single = Object.fromEntries(SINGLE_FACETS.map((f) => [f, new Uint16Array(INITIAL_CAPACITY)])) as Record<
+    SingleFacet,
+    Uint16Array
+  >;
   readonly multi = Object.fromEntries(MULTI_FACETS.map((f) => [f, [] as number[][]])) as Record<MultiFacet, number[][]>;
   addedAt = new Float64Array(INITIAL_CAPACITY);
   colourfulness = new Float64Array(INITIAL_CAPACITY);
@@ -126,7 +132,10 @@ export class AssetIndex {
     this.addedAt[slot] = asset.addedAt;
     this.colourfulness[slot] = analysis.colourfulness;
     [this.phashHi[slot], this.phashLo[slot]] = splitPhash(asset.phash);
-    this.palettes.set(slot, analysis.palette.flatMap((c) => [...c.lab, c.share]));
+    this.palettes.set(
+      slot,
+      analysis.palette.flatMap((c) => [...c.lab, c.share]),
+    );
     this.vectors.set(slot, asset.vector);
     this.texts[slot] = searchText(asset, this.modelTexts.get(asset.hash));
     this.names[slot] = naturalKey(baseName(this.paths[slot][0] ?? ''));

@@ -1,6 +1,16 @@
 import type { ReviewDecision } from '../../shared/model/review';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
-import type { AiSettings, AnalysisJob, Asset, Collection, IngestJob, Invocation, LibraryFolder, ModelAnalysis, SavedSearch } from '../../shared/model';
+import type {
+  AiSettings,
+  AnalysisJob,
+  Asset,
+  Collection,
+  IngestJob,
+  Invocation,
+  LibraryFolder,
+  ModelAnalysis,
+  SavedSearch,
+} from '../../shared/model';
 import type { FileRecord } from './library-store';
 
 /** Bump with a migration in migrations.ts whenever the document's shape changes. */
@@ -28,5 +38,21 @@ export interface LibraryDocument {
 }
 
 export function emptyDocument(): LibraryDocument {
-  return { schemaVersion: SCHEMA_VERSION, seq: 0, folders: [], files: [], assets: [], jobs: [], collections: [], savedSearches: [], aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [], reviewDecisions: [], campaigns: [], adVariants: [] };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    seq: 0,
+    folders: [],
+    files: [],
+    assets: [],
+    jobs: [],
+    collections: [],
+    savedSearches: [],
+    aiSettings: null,
+    modelAnalyses: [],
+    analysisJobs: [],
+    invocations: [],
+    reviewDecisions: [],
+    campaigns: [],
+    adVariants: [],
+  };
 }

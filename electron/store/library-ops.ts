@@ -1,4 +1,14 @@
-import type { AiSettings, AnalysisJob, Asset, AssetLocation, IngestJob, Invocation, LibraryFolder, ModelAnalysis, ParsedSearchQuery } from '../../shared/model';
+import type {
+  AiSettings,
+  AnalysisJob,
+  Asset,
+  AssetLocation,
+  IngestJob,
+  Invocation,
+  LibraryFolder,
+  ModelAnalysis,
+  ParsedSearchQuery,
+} from '../../shared/model';
 import type { ReviewDecision } from '../../shared/model/review';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { VariantPatch } from './ads-state';
@@ -66,19 +76,48 @@ export interface JournalEntry {
  */
 type CoreOp = Exclude<LibraryOp, OrganisingOp | AnalysisOp | AdsOp>;
 const CORE_OPS: Record<CoreOp['type'], true> = {
-  addFolder: true, removeFolder: true, setFolderState: true, recordAsset: true, addLocation: true, recordError: true, removeFile: true,
-  putJobs: true, updateJob: true, removeJobs: true, setTags: true, renameTag: true, recordReviewDecisions: true,
+  addFolder: true,
+  removeFolder: true,
+  setFolderState: true,
+  recordAsset: true,
+  addLocation: true,
+  recordError: true,
+  removeFile: true,
+  putJobs: true,
+  updateJob: true,
+  removeJobs: true,
+  setTags: true,
+  renameTag: true,
+  recordReviewDecisions: true,
 };
 const ORGANISING_OPS: Record<OrganisingOp['type'], true> = {
-  createCollection: true, renameCollection: true, deleteCollection: true, addToCollection: true, removeFromCollection: true,
-  saveSearch: true, deleteSavedSearch: true,
+  createCollection: true,
+  renameCollection: true,
+  deleteCollection: true,
+  addToCollection: true,
+  removeFromCollection: true,
+  saveSearch: true,
+  deleteSavedSearch: true,
 };
 const ANALYSIS_OPS: Record<AnalysisOp['type'], true> = {
-  setAiSettings: true, recordModelAnalysis: true, putAnalysisJobs: true, updateAnalysisJob: true, removeAnalysisJobs: true, recordInvocation: true,
+  setAiSettings: true,
+  recordModelAnalysis: true,
+  putAnalysisJobs: true,
+  updateAnalysisJob: true,
+  removeAnalysisJobs: true,
+  recordInvocation: true,
 };
-const ADS_OPS: Record<AdsOp['type'], true> = { putCampaign: true, deleteCampaign: true, putVariants: true, updateVariant: true, deleteVariant: true };
+const ADS_OPS: Record<AdsOp['type'], true> = {
+  putCampaign: true,
+  deleteCampaign: true,
+  putVariants: true,
+  updateVariant: true,
+  deleteVariant: true,
+};
 
-export const OP_TYPES: ReadonlySet<string> = new Set([CORE_OPS, ORGANISING_OPS, ANALYSIS_OPS, ADS_OPS].flatMap((group) => Object.keys(group)));
+export const OP_TYPES: ReadonlySet<string> = new Set(
+  [CORE_OPS, ORGANISING_OPS, ANALYSIS_OPS, ADS_OPS].flatMap((group) => Object.keys(group)),
+);
 
 function opGuard<Op extends LibraryOp>(types: Record<Op['type'], true>): (op: LibraryOp) => op is Op {
   const set: ReadonlySet<string> = new Set(Object.keys(types));

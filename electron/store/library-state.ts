@@ -43,7 +43,8 @@ export class LibraryState {
     state.ads.load(doc.campaigns, doc.adVariants);
     state.analysis.load(doc);
     for (const hash of state.review.reviewedHashes()) state.refreshStatus(hash);
-    for (const hash of new Set([...state.analysis.analyses.keys(), ...state.review.reviewedHashes()])) state.refreshModelText(hash);
+    for (const hash of new Set([...state.analysis.analyses.keys(), ...state.review.reviewedHashes()]))
+      state.refreshModelText(hash);
     return state;
   }
 
@@ -121,7 +122,10 @@ export class LibraryState {
 
   private refreshModelText(hash: string): void {
     const analyses = this.analysis.analyses.get(hash) ?? [];
-    this.index.setModelText(hash, modelSearchText(analyses, this.review.fields(hash), searchPolicyOf(this.analysis.settings)));
+    this.index.setModelText(
+      hash,
+      modelSearchText(analyses, this.review.fields(hash), searchPolicyOf(this.analysis.settings)),
+    );
   }
 
   private addFolder(path: string, at: number): LibraryFolder {

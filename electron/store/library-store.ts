@@ -46,7 +46,10 @@ export interface LibraryStats {
 }
 
 /** What a queue needs of a model answer, without copying its attributes (cheap at 100,000 items). */
-export type AnalysisHead = Pick<ModelAnalysis, 'modelId' | 'requestedModelId' | 'confidence' | 'at' | 'escalatedFrom'> & {
+export type AnalysisHead = Pick<
+  ModelAnalysis,
+  'modelId' | 'requestedModelId' | 'confidence' | 'at' | 'escalatedFrom'
+> & {
   fieldConfidence: ModelAnalysis['attributes']['confidence'];
 };
 

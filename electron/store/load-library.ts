@@ -22,7 +22,11 @@ export interface LoadedLibrary {
  * Nothing on disk is changed before the document is known to be readable and not newer
  * than this app, except for cutting a torn last journal line.
  */
-export async function loadLibrary(low: Low<LibraryDocument>, files: LibraryFiles, recoverCorrupt: boolean): Promise<LoadedLibrary> {
+export async function loadLibrary(
+  low: Low<LibraryDocument>,
+  files: LibraryFiles,
+  recoverCorrupt: boolean,
+): Promise<LoadedLibrary> {
   let doc: LibraryDocument;
   let migratedFrom: number | null;
   try {

@@ -23,7 +23,16 @@ import { ChunkedJsonFile } from './chunked-json-file';
 import { emptyDocument, type LibraryDocument } from './document';
 import { StoreClosedError, UnknownRecordError } from './errors';
 import { Journal } from './journal';
-import type { AdRecords, AnalysisRecords, FileRecord, JobPatch, LibraryStats, LibraryStore, OpenLibraryStoreOptions, ReviewRecords } from './library-store';
+import type {
+  AdRecords,
+  AnalysisRecords,
+  FileRecord,
+  JobPatch,
+  LibraryStats,
+  LibraryStore,
+  OpenLibraryStoreOptions,
+  ReviewRecords,
+} from './library-store';
 import type { LibraryOp } from './library-ops';
 import type { LibraryState } from './library-state';
 import { loadLibrary } from './load-library';
@@ -72,7 +81,14 @@ export class LowdbLibraryStore implements Omit<LibraryStore, keyof GroupedRecord
     });
     low.data = emptyDocument();
     const interval = opts.snapshotIntervalMs ?? DEFAULT_SNAPSHOT_INTERVAL_MS;
-    const store = new LowdbLibraryStore(low, new Journal(files.journal), state, opts.now ?? Date.now, interval, releaseLock);
+    const store = new LowdbLibraryStore(
+      low,
+      new Journal(files.journal),
+      state,
+      opts.now ?? Date.now,
+      interval,
+      releaseLock,
+    );
     if (needsSnapshot) store.snapshots.markDirty();
     const access = { state, mutate: (op: LibraryOp) => store.mutate(op) };
     return Object.assign(store, analysisRecords(access), reviewRecords(access), adRecords(access));
@@ -222,7 +238,8 @@ export class LowdbLibraryStore implements Omit<LibraryStore, keyof GroupedRecord
 
   stats(): LibraryStats {
     const { facets } = runSearch(this.state.index, { limit: 1 });
-    const byValue = (counts: { value: string; count: number }[]) => Object.fromEntries(counts.map((c) => [c.value, c.count]));
+    const byValue = (counts: { value: string; count: number }[]) =>
+      Object.fromEntries(counts.map((c) => [c.value, c.count]));
     const jobs = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
     for (const job of this.state.jobs.values()) jobs[job.state]++;
     return {
@@ -251,7 +268,9 @@ export class LowdbLibraryStore implements Omit<LibraryStore, keyof GroupedRecord
     if (!this.state.organising.collections.has(id)) throw new UnknownRecordError('collection', id);
   }
 
-  private changeCollection(op: Extract<LibraryOp, { type: 'renameCollection' | 'addToCollection' | 'removeFromCollection' }>): Collection {
+  private changeCollection(
+    op: Extract<LibraryOp, { type: 'renameCollection' | 'addToCollection' | 'removeFromCollection' }>,
+  ): Collection {
     this.requireCollection(op.id);
     this.mutate(op);
     return this.listCollections().find((c) => c.id === op.id)!;

@@ -33,7 +33,14 @@ const MIGRATIONS: readonly Migration[] = [
     // v3 added model analyses, their job queue, the invocation log and AI settings.
     from: 2,
     to: 3,
-    migrate: (doc) => ({ ...doc, schemaVersion: 3, aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [] }),
+    migrate: (doc) => ({
+      ...doc,
+      schemaVersion: 3,
+      aiSettings: null,
+      modelAnalyses: [],
+      analysisJobs: [],
+      invocations: [],
+    }),
   },
   {
     // v4 added the append-only log of review decisions.
@@ -64,7 +71,7 @@ export function migrateDocument(raw: unknown, file: string): { doc: LibraryDocum
     throw new CorruptLibraryError(file, `its schema version ${JSON.stringify(found)} is not valid`);
   }
   if (found > SCHEMA_VERSION) throw new NewerSchemaError(file, found, SCHEMA_VERSION);
-  for (let version = found; version < SCHEMA_VERSION; ) {
+  for (let version = found; version < SCHEMA_VERSION;) {
     const step = MIGRATIONS.find((m) => m.from === version);
     if (!step) throw new CorruptLibraryError(file, `no migration from schema version ${version}`);
     doc = step.migrate(doc);
@@ -76,7 +83,20 @@ export function migrateDocument(raw: unknown, file: string): { doc: LibraryDocum
 
 /** A cheap structural check; validating 100,000 assets with zod on every open would be too slow. */
 function checkShape(doc: RawDocument, file: string): void {
-  for (const key of ['folders', 'files', 'assets', 'jobs', 'collections', 'savedSearches', 'modelAnalyses', 'analysisJobs', 'invocations', 'reviewDecisions', 'campaigns', 'adVariants'] as const) {
+  for (const key of [
+    'folders',
+    'files',
+    'assets',
+    'jobs',
+    'collections',
+    'savedSearches',
+    'modelAnalyses',
+    'analysisJobs',
+    'invocations',
+    'reviewDecisions',
+    'campaigns',
+    'adVariants',
+  ] as const) {
     if (!Array.isArray(doc[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
   }
   if (typeof doc.seq !== 'number') throw new CorruptLibraryError(file, '"seq" is missing');

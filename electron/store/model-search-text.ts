@@ -19,20 +19,29 @@ export function searchPolicyOf(settings: AiSettings | null): SearchPolicy {
  * or the reviewer's edit), unreviewed answers of a trusted model for that field, other
  * unreviewed answers only when the team lets them count, rejected fields never.
  */
-export function modelSearchText(analyses: readonly ModelAnalysis[], fields: Record<AttributeField, FieldReview>, policy: SearchPolicy): string {
+export function modelSearchText(
+  analyses: readonly ModelAnalysis[],
+  fields: Record<AttributeField, FieldReview>,
+  policy: SearchPolicy,
+): string {
   const words: string[] = [];
   for (const field of ATTRIBUTE_FIELDS) {
     const review = fields[field];
     if (review.state === 'accepted' || review.state === 'edited') words.push(...fieldWords(review.value));
     if (review.state !== 'pending') continue;
     for (const a of analyses) {
-      if (policy.searchUnreviewed || isTrusted(policy, a.modelId, field)) words.push(...fieldWords(a.attributes[field]));
+      if (policy.searchUnreviewed || isTrusted(policy, a.modelId, field))
+        words.push(...fieldWords(a.attributes[field]));
     }
   }
   return words.join('\n').toLowerCase();
 }
 
-export function isTrusted(policy: Pick<SearchPolicy, 'trustedFields'>, modelId: string, field: AttributeField): boolean {
+export function isTrusted(
+  policy: Pick<SearchPolicy, 'trustedFields'>,
+  modelId: string,
+  field: AttributeField,
+): boolean {
   return policy.trustedFields.some((t) => t.modelId === modelId && t.field === field);
 }
 

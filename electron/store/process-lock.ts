@@ -3,8 +3,14 @@ import { LibraryStoreError } from './errors';
 
 /** Another live process (the app, browser mode or a CLI run) has this library open. */
 export class LibraryLockedError extends LibraryStoreError {
-  constructor(readonly file: string, readonly pid: number) {
-    super(`The library in ${file.replace(/[/\\]library\.lock$/, '')} is already open in another Swatchbook process (pid ${pid}); close it first.`);
+  constructor(
+    readonly file: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The library in ${file.replace(/[/\\]library\.lock$/, '')} is already ` +
+        `open in another Swatchbook process (pid ${pid}); close it first.`,
+    );
   }
 }
 
@@ -21,7 +27,8 @@ export function acquireProcessLock(file: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(fs.readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) throw new LibraryLockedError(file, owner);
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner))
+        throw new LibraryLockedError(file, owner);
       fs.rmSync(file, { force: true });
     }
   }

@@ -5,7 +5,8 @@ import type { RecordAccess } from './record-access';
 export function reviewRecords({ state, mutate }: RecordAccess): ReviewRecords {
   const { review } = state;
   return {
-    recordReviewDecisions: (decisions) => void mutate({ type: 'recordReviewDecisions', decisions: structuredClone(decisions) }),
+    recordReviewDecisions: (decisions) =>
+      void mutate({ type: 'recordReviewDecisions', decisions: structuredClone(decisions) }),
     reviewHistory: (hash) => structuredClone([...review.history(hash)]),
     listReviewDecisions: () => structuredClone(review.decisions),
     fieldReviews: (hash) => structuredClone(review.fields(hash)),

@@ -1,6 +1,10 @@
 import { ATTRIBUTE_FIELDS, type AttributeField } from '../../shared/model/attributes';
 import {
-  itemReviewStatus, type FieldReview, type ItemReviewStatus, type ReviewDecision, type ReviewTarget,
+  itemReviewStatus,
+  type FieldReview,
+  type ItemReviewStatus,
+  type ReviewDecision,
+  type ReviewTarget,
 } from '../../shared/model/review';
 
 interface ItemReview {
@@ -11,7 +15,9 @@ interface ItemReview {
 const PENDING: FieldReview = { state: 'pending', value: null, modelId: null, reviewer: null, at: null };
 /** Shared by every item nobody has decided on yet (most of a large library): never handed out to be changed. */
 const UNREVIEWED: ItemReview = Object.freeze<ItemReview>({
-  fields: Object.freeze(Object.fromEntries(ATTRIBUTE_FIELDS.map((f) => [f, PENDING])) as Record<AttributeField, FieldReview>),
+  fields: Object.freeze(
+    Object.fromEntries(ATTRIBUTE_FIELDS.map((f) => [f, PENDING])) as Record<AttributeField, FieldReview>,
+  ),
   status: 'pending',
 });
 
@@ -94,12 +100,24 @@ export class ReviewState {
     for (const field of ATTRIBUTE_FIELDS) {
       const d = standing.get(field);
       if (itemReject && (!d || d.at <= itemReject.at)) {
-        out[field] = { state: 'rejected', value: null, modelId: itemReject.modelId, reviewer: itemReject.reviewer, at: itemReject.at };
+        out[field] = {
+          state: 'rejected',
+          value: null,
+          modelId: itemReject.modelId,
+          reviewer: itemReject.reviewer,
+          at: itemReject.at,
+        };
       } else if (!d) {
         out[field] = PENDING;
       } else {
         const state = d.action === 'accept' ? 'accepted' : d.action === 'edit' ? 'edited' : 'rejected';
-        out[field] = { state, value: state === 'rejected' ? null : d.value, modelId: d.modelId, reviewer: d.reviewer, at: d.at };
+        out[field] = {
+          state,
+          value: state === 'rejected' ? null : d.value,
+          modelId: d.modelId,
+          reviewer: d.reviewer,
+          at: d.at,
+        };
       }
     }
     return out;

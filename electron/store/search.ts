@@ -17,7 +17,6 @@ import { smallestK } from './top-k';
 type SortMode = 'date' | 'name' | 'colourfulness' | 'similarity' | 'colour';
 type FacetCounts = Record<FacetName, Int32Array>;
 
-
 /** Resolves collection ids to the hashes they hold (collections live outside the asset index). */
 export type CollectionMembers = (ids: readonly string[]) => ReadonlySet<string>;
 
@@ -40,7 +39,9 @@ export function runSearch(index: AssetIndex, input: SearchQuery, collectionMembe
  * is multi-select faceting (F's counts ignore F's own selection) without a pass per facet.
  */
 function scan(index: AssetIndex, filters: readonly Filter[]): { matches: Int32Array; counts: FacetCounts } {
-  const counts = Object.fromEntries(FACET_NAMES.map((f) => [f, new Int32Array(index.dictionaries[f].values.length)])) as FacetCounts;
+  const counts = Object.fromEntries(
+    FACET_NAMES.map((f) => [f, new Int32Array(index.dictionaries[f].values.length)]),
+  ) as FacetCounts;
   const singles = SINGLE_FACETS.map((f) => ({ column: index.single[f], counts: counts[f] }));
   const multis = MULTI_FACETS.map((f) => ({ codes: index.multi[f], counts: counts[f] }));
   const countOne = Object.fromEntries([

@@ -36,7 +36,10 @@ export function moreLikeThis(index: AssetIndex, hash: string, limit: number): As
   if (source === undefined) return [];
   const others = Int32Array.from(index.liveSlots().filter((slot) => slot !== source));
   const closeness = similarities(index, source, others);
-  const top = smallestK(closeness.map((c) => (Number.isFinite(c) ? -c : Number.MAX_VALUE)), limit);
+  const top = smallestK(
+    closeness.map((c) => (Number.isFinite(c) ? -c : Number.MAX_VALUE)),
+    limit,
+  );
   return top.map((i) => toSummary(index.assets[others[i]]!, 1 - closeness[i]));
 }
 

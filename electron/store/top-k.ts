@@ -7,7 +7,10 @@ export function smallestK(keys: Float64Array, k: number): number[] {
   const n = keys.length;
   if (k <= 0 || n === 0) return [];
   const byKey = (a: number, b: number) => keys[a] - keys[b] || a - b;
-  if (k * 4 >= n) return Array.from({ length: n }, (_, i) => i).sort(byKey).slice(0, k);
+  if (k * 4 >= n)
+    return Array.from({ length: n }, (_, i) => i)
+      .sort(byKey)
+      .slice(0, k);
   const threshold = kthSmallest(Float64Array.from(keys), k - 1);
   const picked: number[] = [];
   for (let i = 0; i < n; i++) if (keys[i] < threshold) picked.push(i);

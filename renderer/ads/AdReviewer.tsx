@@ -20,7 +20,13 @@ export function AdReviewer({ name, onChange }: AdReviewerProps) {
       <label className="small" htmlFor={id}>
         Your name, recorded with each decision
       </label>
-      <input id={id} value={draft} maxLength={80} placeholder="Reviewer name" onChange={(event) => setDraft(event.target.value)} />
+      <input
+        id={id}
+        value={draft}
+        maxLength={80}
+        placeholder="Reviewer name"
+        onChange={(event) => setDraft(event.target.value)}
+      />
       <button type="submit" disabled={!draft.trim()}>
         Start reviewing
       </button>

@@ -22,7 +22,10 @@ export function AdsView() {
             ) : (
               <section className="settings-section" aria-labelledby="pick-product-title">
                 <h2 id="pick-product-title">Pick a product</h2>
-                <p className="small muted">A product shot on a plain background cuts out best. Campaigns render offline with the local compositor, or with your Amazon Bedrock image model.</p>
+                <p className="small muted">
+                  A product shot on a plain background cuts out best. Campaigns render offline with the local
+                  compositor, or with your Amazon Bedrock image model.
+                </p>
                 <ProductPicker purpose="product" onPick={(item) => openAds({ productHash: item.hash })} />
               </section>
             )}

@@ -21,14 +21,37 @@ export function BrandRulesFields({ brand, onChange }: BrandRulesFieldsProps) {
         placeholder="cheap, free, guaranteed"
         hint="Comma-separated. Flagged in the copy; prompts containing them are never sent to a model."
       />
-      <CountedField label="Required disclaimer" value={brand.requiredDisclaimer} max={160} onChange={(requiredDisclaimer) => set({ requiredDisclaimer })} />
-      <ColourListField label="Allowed text and button colours" colours={brand.allowedColours} max={16} onChange={(allowedColours) => set({ allowedColours })} />
+      <CountedField
+        label="Required disclaimer"
+        value={brand.requiredDisclaimer}
+        max={160}
+        onChange={(requiredDisclaimer) => set({ requiredDisclaimer })}
+      />
+      <ColourListField
+        label="Allowed text and button colours"
+        colours={brand.allowedColours}
+        max={16}
+        onChange={(allowedColours) => set({ allowedColours })}
+      />
       <p className="small muted">No colours: any colour is allowed.</p>
       <div className="ads-field-row">
-        <CountedField label="Bedrock Guardrail id" value={brand.guardrailId} max={128} onChange={(guardrailId) => set({ guardrailId })} />
-        <CountedField label="Guardrail version" value={brand.guardrailVersion} max={16} placeholder="DRAFT" onChange={(guardrailVersion) => set({ guardrailVersion })} />
+        <CountedField
+          label="Bedrock Guardrail id"
+          value={brand.guardrailId}
+          max={128}
+          onChange={(guardrailId) => set({ guardrailId })}
+        />
+        <CountedField
+          label="Guardrail version"
+          value={brand.guardrailVersion}
+          max={16}
+          placeholder="DRAFT"
+          onChange={(guardrailVersion) => set({ guardrailVersion })}
+        />
       </div>
-      <p className="small muted">The guardrail checks prompts before they are sent to Amazon Bedrock; the local compositor sends nothing.</p>
+      <p className="small muted">
+        The guardrail checks prompts before they are sent to Amazon Bedrock; the local compositor sends nothing.
+      </p>
     </fieldset>
   );
 }

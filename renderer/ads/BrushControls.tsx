@@ -22,13 +22,26 @@ export function BrushControls({ mode, onMode, radius, onRadius, showMask, onShow
     <div className="brush-controls" role="group" aria-label="Brush">
       <div className="segmented" role="group" aria-label="Brush mode">
         {MODES.map((option) => (
-          <button key={option.mode} type="button" aria-pressed={mode === option.mode} onClick={() => onMode(option.mode)} className={`brush-mode ${option.mode}`}>
+          <button
+            key={option.mode}
+            type="button"
+            aria-pressed={mode === option.mode}
+            onClick={() => onMode(option.mode)}
+            className={`brush-mode ${option.mode}`}
+          >
             {option.label}
           </button>
         ))}
       </div>
       <label htmlFor={sizeId}>Brush size</label>
-      <input id={sizeId} type="range" min={2} max={120} value={radius} onChange={(event) => onRadius(Number(event.target.value))} />
+      <input
+        id={sizeId}
+        type="range"
+        min={2}
+        max={120}
+        value={radius}
+        onChange={(event) => onRadius(Number(event.target.value))}
+      />
       <output htmlFor={sizeId} className="small muted">
         {radius} px
       </output>

@@ -11,7 +11,9 @@ export function CampaignList() {
     <section className="settings-section" aria-labelledby="campaigns-title">
       <h2 id="campaigns-title">Campaigns</h2>
       {campaigns.error && <p className="error-text">Could not load the campaigns: {campaigns.error.message}</p>}
-      {campaigns.data && list.length === 0 && <p className="muted">No campaigns yet: pick a product above to start one.</p>}
+      {campaigns.data && list.length === 0 && (
+        <p className="muted">No campaigns yet: pick a product above to start one.</p>
+      )}
       <ul className="ads-campaign-list">
         {list.map((campaign) => (
           <CampaignRow key={campaign.id} campaign={campaign} />
@@ -39,13 +41,19 @@ function CampaignRow({ campaign }: { campaign: Campaign }) {
           {campaign.name}
         </a>
         <div className="small muted">
-          {campaign.productName} · {campaign.formats.length} {campaign.formats.length === 1 ? 'format' : 'formats'} · {new Date(campaign.createdAt).toLocaleDateString()}
+          {campaign.productName} · {campaign.formats.length} {campaign.formats.length === 1 ? 'format' : 'formats'} ·{' '}
+          {new Date(campaign.createdAt).toLocaleDateString()}
         </div>
       </div>
       {remove.error && <span className="error-text small">{remove.error.message}</span>}
       {confirming ? (
         <span className="inline-form">
-          <button type="button" className="danger compact" disabled={remove.isPending} onClick={() => remove.mutate({ id: campaign.id })}>
+          <button
+            type="button"
+            className="danger compact"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate({ id: campaign.id })}
+          >
             Delete with its variants
           </button>
           <button type="button" className="compact" onClick={() => setConfirming(false)}>
@@ -53,7 +61,12 @@ function CampaignRow({ campaign }: { campaign: Campaign }) {
           </button>
         </span>
       ) : (
-        <button type="button" className="compact" aria-label={`Delete ${campaign.name}`} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="compact"
+          aria-label={`Delete ${campaign.name}`}
+          onClick={() => setConfirming(true)}
+        >
           Delete…
         </button>
       )}

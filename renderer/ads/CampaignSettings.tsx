@@ -14,7 +14,13 @@ type Settings = Omit<CampaignDraft, 'themes'>;
 /** The campaign's own fields after creation: copy, formats, logo, brand rules. New variants use them. */
 export function CampaignSettings({ campaign }: { campaign: Campaign }) {
   const [draft, set] = useDraft<Settings>(() => ({
-    name: campaign.name, productName: campaign.productName, notes: campaign.notes, copy: campaign.copy, formats: campaign.formats, logoHash: campaign.logoHash, brand: campaign.brand,
+    name: campaign.name,
+    productName: campaign.productName,
+    notes: campaign.notes,
+    copy: campaign.copy,
+    formats: campaign.formats,
+    logoHash: campaign.logoHash,
+    brand: campaign.brand,
   }));
   const update = useApiMutation('updateCampaign');
   const submit = (event: FormEvent) => {
@@ -28,13 +34,27 @@ export function CampaignSettings({ campaign }: { campaign: Campaign }) {
       </summary>
       <form className="ads-form" onSubmit={submit} aria-label="Campaign settings">
         <CountedField label="Campaign name" value={draft.name} max={80} required onChange={(name) => set({ name })} />
-        <CountedField label="Product name" value={draft.productName} max={80} required onChange={(productName) => set({ productName })} />
-        <CountedField label="Notes and claims" value={draft.notes} max={1000} multiline onChange={(notes) => set({ notes })} />
+        <CountedField
+          label="Product name"
+          value={draft.productName}
+          max={80}
+          required
+          onChange={(productName) => set({ productName })}
+        />
+        <CountedField
+          label="Notes and claims"
+          value={draft.notes}
+          max={1000}
+          multiline
+          onChange={(notes) => set({ notes })}
+        />
         <CopyFields copy={draft.copy} onChange={(copy) => set({ copy })} />
         <FormatChoices formats={draft.formats} onChange={(formats) => set({ formats })} />
         <LogoChoice logoHash={draft.logoHash} onChange={(logoHash) => set({ logoHash })} />
         <BrandRulesFields brand={draft.brand} onChange={(brand) => set({ brand })} />
-        <p className="small muted">Changes apply to variants generated from now on; concepts keep their prompts until rebuilt.</p>
+        <p className="small muted">
+          Changes apply to variants generated from now on; concepts keep their prompts until rebuilt.
+        </p>
         <div className="inline-form">
           <button type="submit" className="primary" disabled={update.isPending || draft.formats.length === 0}>
             Save changes

@@ -17,10 +17,21 @@ export function ConceptCard({ campaign, concept }: { campaign: Campaign; concept
             <span key={hex} className="swatch large" style={{ background: hex }} title={hex} />
           ))}
         </span>
-        {concept.patternHash && <img className="ads-pattern-thumb" src={transport.mediaUrl('thumb', concept.patternHash)} alt="The library pattern used as background" />}
+        {concept.patternHash && (
+          <img
+            className="ads-pattern-thumb"
+            src={transport.mediaUrl('thumb', concept.patternHash)}
+            alt="The library pattern used as background"
+          />
+        )}
         <span className="toolbar-spacer" />
         {!editing && (
-          <button type="button" className="compact" onClick={() => setEditing(true)} aria-label={`Edit the ${THEME_LABELS[concept.theme]} concept`}>
+          <button
+            type="button"
+            className="compact"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit the ${THEME_LABELS[concept.theme]} concept`}
+          >
             Edit
           </button>
         )}

@@ -15,9 +15,28 @@ export function ConceptForm({ campaign, concept, onDone }: ConceptFormProps) {
   const [draft, set] = useDraft(concept);
   const patch = () => ({ concepts: campaign.concepts.map((c) => (c.id === concept.id ? draft : c)) });
   return (
-    <CampaignPatchForm campaignId={campaign.id} label="Edit concept" saveLabel="Save concept" patch={patch} onDone={onDone}>
-      <CountedField label="Prompt" value={draft.prompt} max={1024} required multiline onChange={(prompt) => set({ prompt })} />
-      <CountedField label="Negative prompt" value={draft.negativePrompt} max={1024} multiline onChange={(negativePrompt) => set({ negativePrompt })} />
+    <CampaignPatchForm
+      campaignId={campaign.id}
+      label="Edit concept"
+      saveLabel="Save concept"
+      patch={patch}
+      onDone={onDone}
+    >
+      <CountedField
+        label="Prompt"
+        value={draft.prompt}
+        max={1024}
+        required
+        multiline
+        onChange={(prompt) => set({ prompt })}
+      />
+      <CountedField
+        label="Negative prompt"
+        value={draft.negativePrompt}
+        max={1024}
+        multiline
+        onChange={(negativePrompt) => set({ negativePrompt })}
+      />
       <ColourListField label="Palette" colours={draft.palette} max={10} onChange={(palette) => set({ palette })} />
     </CampaignPatchForm>
   );

@@ -20,8 +20,14 @@ export function ConceptsPanel({ campaign }: { campaign: Campaign }) {
       <details className="ads-details">
         <summary>Rebuild from themes…</summary>
         <ThemeChoices themes={themes} onChange={setThemes} legend="Themes to write concepts for" />
-        <p className="small muted">Rebuilding replaces the concepts above, edits included, using the product’s current features and notes.</p>
-        <button type="button" disabled={themes.length === 0 || rebuild.isPending} onClick={() => rebuild.mutate({ id: campaign.id, themes })}>
+        <p className="small muted">
+          Rebuilding replaces the concepts above, edits included, using the product’s current features and notes.
+        </p>
+        <button
+          type="button"
+          disabled={themes.length === 0 || rebuild.isPending}
+          onClick={() => rebuild.mutate({ id: campaign.id, themes })}
+        >
           Rebuild from themes
         </button>
         {rebuild.error && (

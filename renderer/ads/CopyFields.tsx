@@ -11,9 +11,26 @@ export function CopyFields({ copy, onChange }: CopyFieldsProps) {
   return (
     <fieldset className="ads-fieldset">
       <legend>Copy</legend>
-      <CountedField label="Headline" value={copy.headline} max={60} required onChange={(headline) => onChange({ ...copy, headline })} />
-      <CountedField label="Sub-line" value={copy.subline} max={120} onChange={(subline) => onChange({ ...copy, subline })} />
-      <CountedField label="Call to action" value={copy.cta} max={24} required onChange={(cta) => onChange({ ...copy, cta })} />
+      <CountedField
+        label="Headline"
+        value={copy.headline}
+        max={60}
+        required
+        onChange={(headline) => onChange({ ...copy, headline })}
+      />
+      <CountedField
+        label="Sub-line"
+        value={copy.subline}
+        max={120}
+        onChange={(subline) => onChange({ ...copy, subline })}
+      />
+      <CountedField
+        label="Call to action"
+        value={copy.cta}
+        max={24}
+        required
+        onChange={(cta) => onChange({ ...copy, cta })}
+      />
     </fieldset>
   );
 }

@@ -52,7 +52,14 @@ export function CutoutEditor({ campaign }: { campaign: Campaign }) {
         </span>
         {brush.saving && <span className="muted"> · saving the correction…</span>}
       </p>
-      <BrushControls mode={mode} onMode={setMode} radius={radius} onRadius={setRadius} showMask={showMask} onShowMask={setShowMask} />
+      <BrushControls
+        mode={mode}
+        onMode={setMode}
+        radius={radius}
+        onRadius={setRadius}
+        showMask={showMask}
+        onShowMask={setShowMask}
+      />
       {error && (
         <p className="error-text small" role="alert">
           {error}
@@ -60,7 +67,13 @@ export function CutoutEditor({ campaign }: { campaign: Campaign }) {
       )}
       {!data && !cutout.error && <p className="muted small">Loading the cut-out…</p>}
       {data && (
-        <div className="cutout-stage" style={{ aspectRatio: `${data.width} / ${data.height}`, width: `min(100%, ${Math.round((STAGE_MAX_HEIGHT * data.width) / data.height)}px)` }}>
+        <div
+          className="cutout-stage"
+          style={{
+            aspectRatio: `${data.width} / ${data.height}`,
+            width: `min(100%, ${Math.round((STAGE_MAX_HEIGHT * data.width) / data.height)}px)`,
+          }}
+        >
           <img src={data.productDataUrl} alt={`${campaign.productName}, as photographed`} draggable={false} />
           <canvas ref={overlay} width={data.width} height={data.height} hidden={!showMask} aria-hidden="true" />
           <canvas

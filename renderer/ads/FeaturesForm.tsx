@@ -19,11 +19,34 @@ export function FeaturesForm({ campaignId, features, onDone }: FeaturesFormProps
     return { features: { ...draft, colours, source: 'edited' } };
   };
   return (
-    <CampaignPatchForm campaignId={campaignId} label="Edit product features" saveLabel="Save features" patch={patch} onDone={onDone}>
-      <CountedField label="Product type" value={draft.productType} max={60} required onChange={(productType) => set({ productType })} />
-      <WordListField label="Materials" words={draft.materials} onChange={(materials) => set({ materials })} hint="Comma-separated." />
+    <CampaignPatchForm
+      campaignId={campaignId}
+      label="Edit product features"
+      saveLabel="Save features"
+      patch={patch}
+      onDone={onDone}
+    >
+      <CountedField
+        label="Product type"
+        value={draft.productType}
+        max={60}
+        required
+        onChange={(productType) => set({ productType })}
+      />
+      <WordListField
+        label="Materials"
+        words={draft.materials}
+        onChange={(materials) => set({ materials })}
+        hint="Comma-separated."
+      />
       <NamedColoursField colours={draft.colours} onChange={(colours) => set({ colours })} />
-      <WordListField label="Selling points" words={draft.sellingPoints} onChange={(sellingPoints) => set({ sellingPoints })} perLine hint="One per line." />
+      <WordListField
+        label="Selling points"
+        words={draft.sellingPoints}
+        onChange={(sellingPoints) => set({ sellingPoints })}
+        perLine
+        hint="One per line."
+      />
     </CampaignPatchForm>
   );
 }

@@ -15,7 +15,13 @@ export function FeaturesPanel({ campaign }: { campaign: Campaign }) {
   const describe = useApiMutation('describeProduct');
   const model = useAiSettings().data?.settings.attributesModel;
   const features = campaign.features;
-  const blank: SalientFeatures = { productType: campaign.productName, materials: [], colours: [], sellingPoints: [], source: 'edited' };
+  const blank: SalientFeatures = {
+    productType: campaign.productName,
+    materials: [],
+    colours: [],
+    sellingPoints: [],
+    source: 'edited',
+  };
   return (
     <section className="settings-section ads-features" aria-labelledby="features-title" data-testid="features-panel">
       <header className="page-header">
@@ -46,7 +52,17 @@ export function FeaturesPanel({ campaign }: { campaign: Campaign }) {
             </ul>
           </dd>
           <dt>Selling points</dt>
-          <dd>{features.sellingPoints.length ? <ul className="ads-points">{features.sellingPoints.map((point) => <li key={point}>{point}</li>)}</ul> : '–'}</dd>
+          <dd>
+            {features.sellingPoints.length ? (
+              <ul className="ads-points">
+                {features.sellingPoints.map((point) => (
+                  <li key={point}>{point}</li>
+                ))}
+              </ul>
+            ) : (
+              '–'
+            )}
+          </dd>
           <dt>Source</dt>
           <dd className="muted" data-testid="feature-source">
             {sourceLabel(features.source)}
@@ -60,7 +76,8 @@ export function FeaturesPanel({ campaign }: { campaign: Campaign }) {
           {describe.isPending ? 'Asking the model…' : 'Describe with the model'}
         </button>
         <p className="small muted">
-          Sends the cut-out to {model ? <code>{model}</code> : 'the analysis model'}: one call, billed, needs AWS credentials (Settings). Replaces these features.
+          Sends the cut-out to {model ? <code>{model}</code> : 'the analysis model'}: one call, billed, needs AWS
+          credentials (Settings). Replaces these features.
         </p>
         {describe.error && (
           <p className="error-text small" role="alert">

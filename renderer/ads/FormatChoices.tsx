@@ -9,5 +9,14 @@ interface FormatChoicesProps {
 
 /** The channel sizes to render; at least one. */
 export function FormatChoices({ formats, onChange }: FormatChoicesProps) {
-  return <RequiredChoices legend="Formats" options={AD_FORMAT_IDS} chosen={formats} onChange={onChange} label={formatLabel} noun="format" />;
+  return (
+    <RequiredChoices
+      legend="Formats"
+      options={AD_FORMAT_IDS}
+      chosen={formats}
+      onChange={onChange}
+      label={formatLabel}
+      noun="format"
+    />
+  );
 }

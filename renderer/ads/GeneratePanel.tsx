@@ -35,15 +35,25 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
         <label className="choice">
           <input type="radio" name="generator" checked={generator === 'local'} onChange={() => setGenerator('local')} />
           <span>
-            Local compositor <span className="small muted choice-detail">Studio sweeps and library patterns, rendered on this computer: free, nothing is sent.</span>
+            Local compositor{' '}
+            <span className="small muted choice-detail">
+              Studio sweeps and library patterns, rendered on this computer: free, nothing is sent.
+            </span>
           </span>
         </label>
         <label className="choice">
-          <input type="radio" name="generator" checked={generator === 'bedrock'} onChange={() => setGenerator('bedrock')} />
+          <input
+            type="radio"
+            name="generator"
+            checked={generator === 'bedrock'}
+            onChange={() => setGenerator('bedrock')}
+          />
           <span>
             Amazon Bedrock{' '}
             <span className="small muted choice-detail">
-              Backgrounds painted around the product by {imageModel ? <code>{imageModel}</code> : 'the image model in Settings'}: billed per image, needs AWS credentials.
+              Backgrounds painted around the product by{' '}
+              {imageModel ? <code>{imageModel}</code> : 'the image model in Settings'}: billed per image, needs AWS
+              credentials.
             </span>
           </span>
         </label>
@@ -51,29 +61,56 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
       <div className="ads-field-row">
         <div className="ads-field">
           <label htmlFor={ids.count}>Variants per concept and format</label>
-          <input id={ids.count} type="number" min={1} max={8} value={count} onChange={(event) => setCount(Math.min(8, Math.max(1, Math.round(Number(event.target.value)) || 1)))} />
+          <input
+            id={ids.count}
+            type="number"
+            min={1}
+            max={8}
+            value={count}
+            onChange={(event) => setCount(Math.min(8, Math.max(1, Math.round(Number(event.target.value)) || 1)))}
+          />
         </div>
         <div className="ads-field">
           <label htmlFor={ids.seed}>
             Seed <span className="muted">(optional)</span>
           </label>
-          <input id={ids.seed} type="text" inputMode="numeric" value={seedText} placeholder="random" aria-invalid={seed === null} onChange={(event) => setSeedText(event.target.value)} />
-          <span className={`small ${seed === null ? 'error-text' : 'muted'}`}>{seed === null ? `A whole number from 0 to ${MAX_SEED.toLocaleString()}.` : 'The same seed repeats a run.'}</span>
+          <input
+            id={ids.seed}
+            type="text"
+            inputMode="numeric"
+            value={seedText}
+            placeholder="random"
+            aria-invalid={seed === null}
+            onChange={(event) => setSeedText(event.target.value)}
+          />
+          <span className={`small ${seed === null ? 'error-text' : 'muted'}`}>
+            {seed === null ? `A whole number from 0 to ${MAX_SEED.toLocaleString()}.` : 'The same seed repeats a run.'}
+          </span>
         </div>
       </div>
       {estimate.error && <p className="error-text small">Could not estimate: {estimate.error.message}</p>}
       {e && (
         <div className="estimate" data-testid="ads-estimate">
           <p className="estimate-headline">
-            {e.images} {e.images === 1 ? 'image' : 'images'} with {e.modelId === 'local' ? 'the local compositor' : <code>{e.modelId}</code>} ≈{' '}
+            {e.images} {e.images === 1 ? 'image' : 'images'} with{' '}
+            {e.modelId === 'local' ? 'the local compositor' : <code>{e.modelId}</code>} ≈{' '}
             <strong data-testid="ads-estimate-cost">{formatUsd(e.costUsd)}</strong>
           </p>
           <BudgetMeter spentUsd={e.spentThisMonthUsd} budgetUsd={e.budgetUsd} addingUsd={e.costUsd} />
-          {overBudget && <p className="callout warning small">This run would pass the monthly budget: variants past it fail instead of being generated.</p>}
+          {overBudget && (
+            <p className="callout warning small">
+              This run would pass the monthly budget: variants past it fail instead of being generated.
+            </p>
+          )}
         </div>
       )}
       <div className="inline-form">
-        <button type="button" className="primary" disabled={!e || generate.isPending} onClick={() => generate.mutate({ id: campaign.id, request })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!e || generate.isPending}
+          onClick={() => generate.mutate({ id: campaign.id, request })}
+        >
           Generate{e ? ` ${e.images} ${e.images === 1 ? 'variant' : 'variants'}` : ''}
         </button>
         {generate.data && (

@@ -21,7 +21,9 @@ export function LogoChoice({ logoHash, onChange }: LogoChoiceProps) {
         {logoHash ? (
           <>
             <img className="ads-logo-thumb" src={transport.mediaUrl('thumb', logoHash)} alt="" />
-            <span data-testid="logo-name">{logo.data?.locations[0] ? basename(logo.data.locations[0].path) : 'Chosen logo'}</span>
+            <span data-testid="logo-name">
+              {logo.data?.locations[0] ? basename(logo.data.locations[0].path) : 'Chosen logo'}
+            </span>
             <button type="button" className="compact" onClick={() => onChange(null)}>
               Remove logo
             </button>

@@ -24,15 +24,29 @@ export function NewCampaignForm({ productHash, productName }: NewCampaignFormPro
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (complete) create.mutate({ ...draft, productHash }, { onSuccess: (campaign) => openAds({ campaignId: campaign.id }) });
+    if (complete)
+      create.mutate({ ...draft, productHash }, { onSuccess: (campaign) => openAds({ campaignId: campaign.id }) });
   };
 
   return (
     <form className="ads-form" onSubmit={submit} aria-label="New campaign" data-testid="new-campaign-form">
       <fieldset className="ads-fieldset">
         <legend>Campaign</legend>
-        <CountedField label="Campaign name" value={draft.name} max={80} required onChange={(name) => set({ name })} placeholder="Spring launch" />
-        <CountedField label="Product name" value={draft.productName} max={80} required onChange={(name) => set({ productName: name })} />
+        <CountedField
+          label="Campaign name"
+          value={draft.name}
+          max={80}
+          required
+          onChange={(name) => set({ name })}
+          placeholder="Spring launch"
+        />
+        <CountedField
+          label="Product name"
+          value={draft.productName}
+          max={80}
+          required
+          onChange={(name) => set({ productName: name })}
+        />
         <CountedField
           label="Notes and claims"
           value={draft.notes}

@@ -22,14 +22,33 @@ export function ProductPicker({ purpose, selected, onPick }: ProductPickerProps)
       <label htmlFor={id} className="visually-hidden">
         Search the library for a {purpose}
       </label>
-      <input id={id} type="search" placeholder={`Search the library for a ${purpose}…`} value={text} onChange={(event) => setText(event.target.value)} />
+      <input
+        id={id}
+        type="search"
+        placeholder={`Search the library for a ${purpose}…`}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
       {search.error && <p className="error-text small">Search failed: {search.error.message}</p>}
       {search.data && items.length === 0 && <p className="muted small">No images match.</p>}
       <ul className="product-picker-grid" aria-label={`Images to use as the ${purpose}`}>
         {items.map((item) => (
           <li key={item.hash}>
-            <button type="button" className="product-choice" aria-pressed={item.hash === selected} title={item.path} onClick={() => onPick(item)}>
-              <img src={transport.mediaUrl('thumb', item.hash)} alt="" loading="lazy" decoding="async" draggable={false} style={{ backgroundColor: item.palette[0]?.hex }} />
+            <button
+              type="button"
+              className="product-choice"
+              aria-pressed={item.hash === selected}
+              title={item.path}
+              onClick={() => onPick(item)}
+            >
+              <img
+                src={transport.mediaUrl('thumb', item.hash)}
+                alt=""
+                loading="lazy"
+                decoding="async"
+                draggable={false}
+                style={{ backgroundColor: item.palette[0]?.hex }}
+              />
               <span className="product-choice-name">{item.name}</span>
             </button>
           </li>

@@ -19,7 +19,8 @@ export function RefineCutout({ campaignId }: { campaignId: string }) {
             (<code>{settings.imageModel}</code>)
           </>
         )}
-        : costs one image{price !== undefined && ` (≈ ${formatUsd(price)})`}, needs AWS credentials (Settings), and replaces corrections made by hand.
+        : costs one image{price !== undefined && ` (≈ ${formatUsd(price)})`}, needs AWS credentials (Settings), and
+        replaces corrections made by hand.
       </p>
       {refine.error && (
         <p className="error-text small" role="alert">

@@ -12,14 +12,26 @@ interface RequiredChoicesProps<T extends string> {
 }
 
 /** Tick boxes of which at least one must be ticked; the list keeps the options' order, whatever order they were ticked in. */
-export function RequiredChoices<T extends string>({ legend, options, chosen, onChange, label, noun }: RequiredChoicesProps<T>) {
-  const toggle = (option: T, on: boolean) => onChange(options.filter((item) => (item === option ? on : chosen.includes(item))));
+export function RequiredChoices<T extends string>({
+  legend,
+  options,
+  chosen,
+  onChange,
+  label,
+  noun,
+}: RequiredChoicesProps<T>) {
+  const toggle = (option: T, on: boolean) =>
+    onChange(options.filter((item) => (item === option ? on : chosen.includes(item))));
   return (
     <fieldset className="ads-fieldset ads-choices">
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option} className="choice">
-          <input type="checkbox" checked={chosen.includes(option)} onChange={(event) => toggle(option, event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={chosen.includes(option)}
+            onChange={(event) => toggle(option, event.target.checked)}
+          />
           {label(option)}
         </label>
       ))}

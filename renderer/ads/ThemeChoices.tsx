@@ -23,5 +23,14 @@ const themeLabel = (theme: Theme) => (
 
 /** Which concepts to write: one per theme. */
 export function ThemeChoices({ themes, onChange, legend = 'Themes' }: ThemeChoicesProps) {
-  return <RequiredChoices legend={legend} options={THEMES} chosen={themes} onChange={onChange} label={themeLabel} noun="theme" />;
+  return (
+    <RequiredChoices
+      legend={legend}
+      options={THEMES}
+      chosen={themes}
+      onChange={onChange}
+      label={themeLabel}
+      noun="theme"
+    />
+  );
 }

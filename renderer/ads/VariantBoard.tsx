@@ -22,7 +22,10 @@ export function VariantBoard({ campaign, variants }: { campaign: Campaign; varia
   const [reviewer, setReviewer] = useReviewerName();
   const [openId, setOpenId] = useState<string | null>(null);
   const themeOf = (variant: AdVariant) => campaign.concepts.find((c) => c.id === variant.conceptId)?.theme;
-  const groups = AD_FORMATS.map((format) => ({ format: format.id, variants: variants.filter((v) => v.format === format.id) })).filter((group) => group.variants.length > 0);
+  const groups = AD_FORMATS.map((format) => ({
+    format: format.id,
+    variants: variants.filter((v) => v.format === format.id),
+  })).filter((group) => group.variants.length > 0);
   // The viewer steps through rendered variants in the order the grid shows them.
   const viewable = groups.flatMap((group) => group.variants).filter((v) => v.state === 'ready');
   const open = variants.find((v) => v.id === openId);
@@ -44,16 +47,35 @@ export function VariantBoard({ campaign, variants }: { campaign: Campaign; varia
       </header>
       {variants.length === 0 && <p className="muted">No variants yet: generate some above.</p>}
       {groups.map((group) => (
-        <section key={group.format} className="ads-format-group" aria-label={formatLabel(group.format)} data-testid={`format-${group.format}`}>
+        <section
+          key={group.format}
+          className="ads-format-group"
+          aria-label={formatLabel(group.format)}
+          data-testid={`format-${group.format}`}
+        >
           <h3>{formatLabel(group.format)}</h3>
           <ul className={`ads-variant-grid format-${group.format}`}>
             {group.variants.map((variant) => (
-              <VariantCard key={variant.id} variant={variant} theme={themeOf(variant)} reviewer={reviewer} onOpen={() => setOpenId(variant.id)} />
+              <VariantCard
+                key={variant.id}
+                variant={variant}
+                theme={themeOf(variant)}
+                reviewer={reviewer}
+                onOpen={() => setOpenId(variant.id)}
+              />
             ))}
           </ul>
         </section>
       ))}
-      {open && <VariantViewer campaign={campaign} variant={open} reviewer={reviewer} onStep={step} onClose={() => setOpenId(null)} />}
+      {open && (
+        <VariantViewer
+          campaign={campaign}
+          variant={open}
+          reviewer={reviewer}
+          onStep={step}
+          onClose={() => setOpenId(null)}
+        />
+      )}
     </section>
   );
 }

@@ -24,9 +24,27 @@ export function VariantCard({ variant, theme, reviewer, onOpen }: VariantCardPro
   const image = useVariantImage(variant.id, 'preview', variant.state === 'ready');
   const title = variantTitle(theme, variant.index);
   return (
-    <li className={`ad-variant review-${variant.review}`} data-testid="ad-variant" data-state={variant.state} data-review={variant.review} data-format={variant.format} data-theme={theme}>
-      <button type="button" className="ad-variant-preview" style={{ aspectRatio: `${variant.width} / ${variant.height}` }} disabled={variant.state !== 'ready'} onClick={onOpen} aria-label={`Open ${title} larger`}>
-        {image.data ? <img src={image.data.dataUrl} alt="" /> : <span className="small muted">{image.error ? image.error.message : STATE_LABELS[variant.state]}</span>}
+    <li
+      className={`ad-variant review-${variant.review}`}
+      data-testid="ad-variant"
+      data-state={variant.state}
+      data-review={variant.review}
+      data-format={variant.format}
+      data-theme={theme}
+    >
+      <button
+        type="button"
+        className="ad-variant-preview"
+        style={{ aspectRatio: `${variant.width} / ${variant.height}` }}
+        disabled={variant.state !== 'ready'}
+        onClick={onOpen}
+        aria-label={`Open ${title} larger`}
+      >
+        {image.data ? (
+          <img src={image.data.dataUrl} alt="" />
+        ) : (
+          <span className="small muted">{image.error ? image.error.message : STATE_LABELS[variant.state]}</span>
+        )}
       </button>
       <div className="ad-variant-meta">
         <span>{title}</span>

@@ -15,10 +15,22 @@ export function VariantDecision({ variant, reviewer }: VariantDecisionProps) {
   const disabled = !reviewer || review.isPending;
   return (
     <div className="ad-variant-decision" role="group" aria-label="Decision">
-      <button type="button" className="compact approve" aria-pressed={variant.review === 'approved'} disabled={disabled || variant.state !== 'ready'} onClick={() => decide('approved')}>
+      <button
+        type="button"
+        className="compact approve"
+        aria-pressed={variant.review === 'approved'}
+        disabled={disabled || variant.state !== 'ready'}
+        onClick={() => decide('approved')}
+      >
         {variant.review === 'approved' ? 'Approved' : 'Approve'}
       </button>
-      <button type="button" className="compact reject" aria-pressed={variant.review === 'rejected'} disabled={disabled} onClick={() => decide('rejected')}>
+      <button
+        type="button"
+        className="compact reject"
+        aria-pressed={variant.review === 'rejected'}
+        disabled={disabled}
+        onClick={() => decide('rejected')}
+      >
         {variant.review === 'rejected' ? 'Rejected' : 'Reject'}
       </button>
       {review.error && (

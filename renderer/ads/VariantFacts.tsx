@@ -9,7 +9,10 @@ export function VariantFacts({ variant }: { variant: AdVariant }) {
     <>
       {variant.state === 'ready' && (
         <p className="small ad-variant-facts">
-          <span className={lowContrast ? 'warning-text' : undefined} title="Lowest WCAG contrast of the text against the pixels behind it (4.5:1 passes AA)">
+          <span
+            className={lowContrast ? 'warning-text' : undefined}
+            title="Lowest WCAG contrast of the text against the pixels behind it (4.5:1 passes AA)"
+          >
             Contrast {variant.contrast === null ? '–' : `${variant.contrast.toFixed(1)}:1`}
             {lowContrast && ' (low)'}
           </span>
@@ -17,12 +20,19 @@ export function VariantFacts({ variant }: { variant: AdVariant }) {
         </p>
       )}
       {variant.error && (
-        <p className={`small ${variant.state === 'blocked' ? 'warning-text' : 'error-text'}`} data-testid="variant-error">
+        <p
+          className={`small ${variant.state === 'blocked' ? 'warning-text' : 'error-text'}`}
+          data-testid="variant-error"
+        >
           {variant.error}
         </p>
       )}
       {variant.guardrail.length > 0 && (
-        <ul className="small warning-text ad-variant-warnings" aria-label="Brand-rule warnings" data-testid="variant-warnings">
+        <ul
+          className="small warning-text ad-variant-warnings"
+          aria-label="Brand-rule warnings"
+          data-testid="variant-warnings"
+        >
           {variant.guardrail.map((problem) => (
             <li key={problem}>⚠ {problem}</li>
           ))}

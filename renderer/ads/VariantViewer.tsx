@@ -36,13 +36,21 @@ export function VariantViewer({ campaign, variant, reviewer, onStep, onClose }: 
     <Modal title={title} onClose={onClose} testId="variant-viewer">
       <div className="ads-compare">
         <figure>
-          <img src={transport.mediaUrl('preview', campaign.productHash)} alt={`The source product: ${campaign.productName}`} />
+          <img
+            src={transport.mediaUrl('preview', campaign.productHash)}
+            alt={`The source product: ${campaign.productName}`}
+          />
           <figcaption className="small muted">Source product</figcaption>
         </figure>
         <figure>
-          {full.data ? <img src={full.data.dataUrl} alt={`The variant: ${title}`} data-testid="variant-full" /> : <p className="muted small">{full.error ? full.error.message : 'Loading…'}</p>}
+          {full.data ? (
+            <img src={full.data.dataUrl} alt={`The variant: ${title}`} data-testid="variant-full" />
+          ) : (
+            <p className="muted small">{full.error ? full.error.message : 'Loading…'}</p>
+          )}
           <figcaption className="small muted">
-            {variant.width}×{variant.height} · seed {variant.seed} · {variant.generator === 'local' ? 'local compositor' : variant.generator}
+            {variant.width}×{variant.height} · seed {variant.seed} ·{' '}
+            {variant.generator === 'local' ? 'local compositor' : variant.generator}
           </figcaption>
         </figure>
       </div>

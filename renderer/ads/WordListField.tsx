@@ -12,7 +12,14 @@ interface WordListFieldProps {
 
 /** The API takes up to 50 entries of up to 80 characters, without repeats. */
 function splitWords(text: string, separator: RegExp = /[,\n]/): string[] {
-  return [...new Set(text.split(separator).map((word) => word.trim().slice(0, 80)).filter(Boolean))].slice(0, 50);
+  return [
+    ...new Set(
+      text
+        .split(separator)
+        .map((word) => word.trim().slice(0, 80))
+        .filter(Boolean),
+    ),
+  ].slice(0, 50);
 }
 
 /** A list typed as text (comma-separated, or one per line); the text is kept as typed so a trailing comma survives. */

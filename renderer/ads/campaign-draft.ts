@@ -12,11 +12,21 @@ export interface CampaignDraft {
   brand: BrandRules;
 }
 
-const NO_BRAND_RULES: BrandRules = { forbiddenWords: [], requiredDisclaimer: '', allowedColours: [], guardrailId: '', guardrailVersion: '' };
+const NO_BRAND_RULES: BrandRules = {
+  forbiddenWords: [],
+  requiredDisclaimer: '',
+  allowedColours: [],
+  guardrailId: '',
+  guardrailVersion: '',
+};
 
 /** A readable product name from an image's file name: "steel_bottle-02.png" → "steel bottle 02". */
 export function productNameFromFile(fileName: string): string {
-  return fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim().slice(0, 80);
+  return fileName
+    .replace(/\.[^.]+$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .slice(0, 80);
 }
 
 export function newDraft(productName: string): CampaignDraft {

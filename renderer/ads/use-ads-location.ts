@@ -15,7 +15,10 @@ function parse(search: string): AdsLocation {
   const params = new URLSearchParams(search);
   const campaign = params.get('campaign');
   const product = params.get('product');
-  return { campaignId: campaign && ID.test(campaign) ? campaign : null, productHash: product && HASH.test(product) ? product : null };
+  return {
+    campaignId: campaign && ID.test(campaign) ? campaign : null,
+    productHash: product && HASH.test(product) ? product : null,
+  };
 }
 
 /** Opens the studio at a campaign, at a new campaign for a product, or at the campaign list. */

@@ -17,14 +17,19 @@ interface BrushRefs {
  * Paints brush strokes over the cut-out and sends each one when the pointer lifts. Calls go one
  * at a time (each edits the mask the previous one saved); strokes made meanwhile go in the next.
  */
-export function useCutoutBrush(campaignId: string, { canvas, ring }: BrushRefs, brush: { mode: BrushMode; radius: number }) {
+export function useCutoutBrush(
+  campaignId: string,
+  { canvas, ring }: BrushRefs,
+  brush: { mode: BrushMode; radius: number },
+) {
   const edit = useApiMutation('editCutout');
   const active = useRef<BrushStroke | null>(null);
   const unsent = useRef<BrushStroke[]>([]);
   const sending = useRef<BrushStroke[]>([]);
 
   const redraw = () => {
-    if (canvas.current) drawStrokes(canvas.current, [...sending.current, ...unsent.current, ...(active.current ? [active.current] : [])]);
+    if (canvas.current)
+      drawStrokes(canvas.current, [...sending.current, ...unsent.current, ...(active.current ? [active.current] : [])]);
   };
 
   const send = async () => {
@@ -46,7 +51,10 @@ export function useCutoutBrush(campaignId: string, { canvas, ring }: BrushRefs, 
   const maskPoint = (event: PointerEvent<HTMLCanvasElement>): [number, number] => {
     const target = event.currentTarget;
     const rect = target.getBoundingClientRect();
-    return [Math.round(((event.clientX - rect.left) * target.width) / rect.width), Math.round(((event.clientY - rect.top) * target.height) / rect.height)];
+    return [
+      Math.round(((event.clientX - rect.left) * target.width) / rect.width),
+      Math.round(((event.clientY - rect.top) * target.height) / rect.height),
+    ];
   };
 
   const moveRing = (event: PointerEvent<HTMLCanvasElement>) => {
@@ -54,7 +62,13 @@ export function useCutoutBrush(campaignId: string, { canvas, ring }: BrushRefs, 
     if (!style) return;
     const rect = event.currentTarget.getBoundingClientRect();
     const diameter = (brush.radius * 2 * rect.width) / event.currentTarget.width;
-    Object.assign(style, { display: 'block', width: `${diameter}px`, height: `${diameter}px`, left: `${event.clientX - rect.left}px`, top: `${event.clientY - rect.top}px` });
+    Object.assign(style, {
+      display: 'block',
+      width: `${diameter}px`,
+      height: `${diameter}px`,
+      left: `${event.clientX - rect.left}px`,
+      top: `${event.clientY - rect.top}px`,
+    });
   };
 
   const handlers = {

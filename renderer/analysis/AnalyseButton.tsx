@@ -14,7 +14,16 @@ export function AnalyseButton({ target, scope }: AnalyseButtonProps) {
   const [openTarget, setOpenTarget] = useState<AnalysisTarget | null>(null);
   return (
     <>
-      <button type="button" onClick={() => setOpenTarget(target)} data-testid={`analyse-${scope}`} title={scope === 'selection' ? 'Analyse the selected images with a model' : 'Analyse every result of this search with a model'}>
+      <button
+        type="button"
+        onClick={() => setOpenTarget(target)}
+        data-testid={`analyse-${scope}`}
+        title={
+          scope === 'selection'
+            ? 'Analyse the selected images with a model'
+            : 'Analyse every result of this search with a model'
+        }
+      >
         Analyse with AI…
       </button>
       {openTarget && <AnalyseDialog target={openTarget} scope={scope} onClose={() => setOpenTarget(null)} />}

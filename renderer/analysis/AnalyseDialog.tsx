@@ -19,13 +19,17 @@ export function AnalyseDialog({ target, scope, onClose }: AnalyseDialogProps) {
   const data = estimate.data;
 
   return (
-    <Modal title={scope === 'selection' ? 'Analyse the selected images' : 'Analyse every result of this search'} onClose={onClose} testId="analyse-dialog">
+    <Modal
+      title={scope === 'selection' ? 'Analyse the selected images' : 'Analyse every result of this search'}
+      onClose={onClose}
+      testId="analyse-dialog"
+    >
       {settings.error && <p className="error-text">{settings.error.message}</p>}
       {local && (
         <div className="notice" data-testid="analyse-local">
           <p>
-            The analyzer chosen in Settings is the <strong>local</strong> one: it already describes every image as it is indexed, offline, and sends
-            nothing anywhere.
+            The analyzer chosen in Settings is the <strong>local</strong> one: it already describes every image as it is
+            indexed, offline, and sends nothing anywhere.
           </p>
           <p>
             To ask a model on Amazon Bedrock, choose it in <RouteLink to="settings">Settings → AI analysis</RouteLink>.
@@ -40,7 +44,8 @@ export function AnalyseDialog({ target, scope, onClose }: AnalyseDialogProps) {
           <BudgetMeter spentUsd={data.spentThisMonthUsd} budgetUsd={data.budgetUsd} addingUsd={data.costUsd} />
           {data.spentThisMonthUsd + data.costUsd >= data.budgetUsd ? (
             <p className="error-text small" data-testid="budget-warning">
-              This run would reach the monthly budget: remote analysis pauses at 100 % until you raise the budget in Settings or the month ends.
+              This run would reach the monthly budget: remote analysis pauses at 100 % until you raise the budget in
+              Settings or the month ends.
             </p>
           ) : (
             data.spentThisMonthUsd + data.costUsd >= BUDGET_WARN_FRACTION * data.budgetUsd && (
@@ -57,7 +62,13 @@ export function AnalyseDialog({ target, scope, onClose }: AnalyseDialogProps) {
           {local ? 'Close' : 'Cancel'}
         </button>
         {!local && (
-          <button type="button" className="primary" disabled={!data || data.images === 0 || start.isPending} data-testid="analyse-confirm" onClick={() => start.mutate(target, { onSuccess: onClose })}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!data || data.images === 0 || start.isPending}
+            data-testid="analyse-confirm"
+            onClick={() => start.mutate(target, { onSuccess: onClose })}
+          >
             {data ? `Analyse ${data.images.toLocaleString()} ${data.images === 1 ? 'image' : 'images'}` : 'Analyse'}
           </button>
         )}

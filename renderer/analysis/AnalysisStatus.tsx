@@ -8,8 +8,14 @@ function BudgetBadge({ progress }: { progress: AnalysisProgress }) {
   if (progress.budgetState === 'ok') return null;
   const spent = `${formatUsd(progress.spentThisMonthUsd)} of ${formatUsd(progress.budgetUsd)} spent this month`;
   return (
-    <span className={`status-badge ${progress.budgetState === 'exceeded' ? 'danger' : 'warning'}`} title={spent} data-testid="budget-badge">
-      {progress.budgetState === 'exceeded' ? 'Budget reached' : `Budget ${progress.budgetUsd > 0 ? percent(progress.spentThisMonthUsd / progress.budgetUsd) : ''}`}
+    <span
+      className={`status-badge ${progress.budgetState === 'exceeded' ? 'danger' : 'warning'}`}
+      title={spent}
+      data-testid="budget-badge"
+    >
+      {progress.budgetState === 'exceeded'
+        ? 'Budget reached'
+        : `Budget ${progress.budgetUsd > 0 ? percent(progress.spentThisMonthUsd / progress.budgetUsd) : ''}`}
     </span>
   );
 }
@@ -32,7 +38,14 @@ export function AnalysisStatus() {
       <span className="status-label">AI</span>
       {total > 0 && (
         <>
-          <div className={`progress${active ? ' running' : ''}`} role="progressbar" aria-label="Analysis progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={settled}>
+          <div
+            className={`progress${active ? ' running' : ''}`}
+            role="progressbar"
+            aria-label="Analysis progress"
+            aria-valuemin={0}
+            aria-valuemax={total}
+            aria-valuenow={settled}
+          >
             <div className="progress-fill" style={{ width: percent(settled / total) }} />
           </div>
           <span data-testid="analysis-progress-text">
@@ -73,7 +86,13 @@ export function AnalysisStatus() {
       )}
       <BudgetBadge progress={progress} />
       {progress.failed > 0 && (
-        <PopoverButton label={`${progress.failed} failed`} className="warning compact" data-testid="analysis-failures-button" align="right" placement="above">
+        <PopoverButton
+          label={`${progress.failed} failed`}
+          className="warning compact"
+          data-testid="analysis-failures-button"
+          align="right"
+          placement="above"
+        >
           <FailedJobList />
         </PopoverButton>
       )}

@@ -9,7 +9,8 @@ export function EstimateSummary({ estimate }: { estimate: CostEstimate }) {
   return (
     <div className="estimate" data-testid="estimate">
       <p className="estimate-headline">
-        Analyse {images} with <code>{estimate.modelId}</code> ≈ <strong data-testid="estimate-cost">{formatUsd(estimate.costUsd)}</strong>
+        Analyse {images} with <code>{estimate.modelId}</code> ≈{' '}
+        <strong data-testid="estimate-cost">{formatUsd(estimate.costUsd)}</strong>
       </p>
       <dl className="attributes">
         <dt>To send</dt>
@@ -31,7 +32,11 @@ export function EstimateSummary({ estimate }: { estimate: CostEstimate }) {
           {formatUsd(estimate.naiveCostUsd)} <span className="muted">(sending every image whole, for comparison)</span>
         </dd>
         <dt>Basis</dt>
-        <dd>{estimate.basis === 'measured' ? 'measured from similar calls in your usage log' : 'rule of thumb (no similar calls measured yet)'}</dd>
+        <dd>
+          {estimate.basis === 'measured'
+            ? 'measured from similar calls in your usage log'
+            : 'rule of thumb (no similar calls measured yet)'}
+        </dd>
       </dl>
     </div>
   );

@@ -12,5 +12,14 @@ export function FailedJobList() {
     reason: job.reason ?? 'no reason recorded',
     detail: job.finishedAt !== null && <div className="small muted">{new Date(job.finishedAt).toLocaleString()}</div>,
   }));
-  return <FailureList title="Images the model could not analyse" testId="analysis-failures" itemTestId="analysis-failure" loading={jobs.isLoading} error={jobs.error} failures={failures} />;
+  return (
+    <FailureList
+      title="Images the model could not analyse"
+      testId="analysis-failures"
+      itemTestId="analysis-failure"
+      loading={jobs.isLoading}
+      error={jobs.error}
+      failures={failures}
+    />
+  );
 }

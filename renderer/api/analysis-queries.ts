@@ -12,7 +12,12 @@ export function useAiSettings() {
 
 /** Asks AWS, so only when a remote analyzer is chosen; "Refresh list" refetches. */
 export function useAvailableModels(enabled: boolean) {
-  return useApiQuery(queryKeys.availableModels, 'listAvailableModels', {}, { enabled, retry: false, staleTime: 10 * 60_000 });
+  return useApiQuery(
+    queryKeys.availableModels,
+    'listAvailableModels',
+    {},
+    { enabled, retry: false, staleTime: 10 * 60_000 },
+  );
 }
 
 export function useAnalysisEstimate(target: AnalysisTarget, enabled: boolean) {

@@ -10,7 +10,12 @@ export function callApi<M extends ApiMethod>(api: SwatchbookApi, method: M, inpu
 type ReadOptions<M extends ApiMethod> = Omit<UseQueryOptions<ApiOutput<M>, Error>, 'queryKey' | 'queryFn'>;
 
 /** A cached read of one API method, under a key from queryKeys so writes and live events can refresh it. */
-export function useApiQuery<M extends ApiMethod>(queryKey: QueryKey, method: M, input: ApiInput<M>, options?: ReadOptions<M>) {
+export function useApiQuery<M extends ApiMethod>(
+  queryKey: QueryKey,
+  method: M,
+  input: ApiInput<M>,
+  options?: ReadOptions<M>,
+) {
   const api = useApi();
   return useQuery({ ...options, queryKey, queryFn: () => callApi(api, method, input) });
 }

@@ -9,7 +9,15 @@ const REFRESH_INTERVAL_MS = 750;
 type LibraryStatus = ApiOutput<'libraryStatus'>;
 
 /** Everything that shows which assets the library holds and what they are. */
-const ASSET_READS: QueryKey[] = [queryKeys.search, queryKeys.assets, queryKeys.similar, queryKeys.duplicates, queryKeys.tags, queryKeys.libraryStatus, queryKeys.collections];
+const ASSET_READS: QueryKey[] = [
+  queryKeys.search,
+  queryKeys.assets,
+  queryKeys.similar,
+  queryKeys.duplicates,
+  queryKeys.tags,
+  queryKeys.libraryStatus,
+  queryKeys.collections,
+];
 
 export function resynchronise(queryClient: QueryClient): void {
   void queryClient.invalidateQueries();
@@ -37,7 +45,9 @@ export function applyLiveEvent(queryClient: QueryClient) {
   const handle = (event: ApiEvent) => {
     switch (event.type) {
       case 'progress': {
-        queryClient.setQueryData<LibraryStatus>(queryKeys.libraryStatus, (old) => (old ? { ...old, progress: event.progress } : old));
+        queryClient.setQueryData<LibraryStatus>(queryKeys.libraryStatus, (old) =>
+          old ? { ...old, progress: event.progress } : old,
+        );
         if (event.progress.failed !== lastFailed) {
           lastFailed = event.progress.failed;
           refresh(queryKeys.errors, queryKeys.libraryStatus);
@@ -65,7 +75,11 @@ export function applyLiveEvent(queryClient: QueryClient) {
         // New answers join the queue next time it is opened or refreshed, not under a reviewer's keys.
         void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueues, refetchType: 'none' });
         // Model attributes can be searchable, so results and facets may change too.
-        refresh(...event.hashes.flatMap((hash) => [queryKeys.modelAnalyses(hash), queryKeys.reviewItem(hash)]), queryKeys.qualityReport, ...ASSET_READS);
+        refresh(
+          ...event.hashes.flatMap((hash) => [queryKeys.modelAnalyses(hash), queryKeys.reviewItem(hash)]),
+          queryKeys.qualityReport,
+          ...ASSET_READS,
+        );
         break;
       case 'adsChanged':
         // A variant started or settled; a remote one was logged and billed, which moves the month's spend.

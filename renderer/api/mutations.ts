@@ -35,7 +35,13 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   saveSearch: [queryKeys.savedSearches],
   deleteSavedSearch: [queryKeys.savedSearches],
   // Model, prices and budget change estimates and the budget state; searchUnreviewed changes results.
-  updateAiSettings: [queryKeys.aiSettings, queryKeys.analysisEstimates, queryKeys.analysisProgress, queryKeys.usageReports, queryKeys.search],
+  updateAiSettings: [
+    queryKeys.aiSettings,
+    queryKeys.analysisEstimates,
+    queryKeys.analysisProgress,
+    queryKeys.usageReports,
+    queryKeys.search,
+  ],
   storeAccessKeys: ACCESS,
   clearAccessKeys: ACCESS,
   // The test call is logged and billed, and a success lifts an outage hold.

@@ -26,12 +26,14 @@ function setQueuedStatus(queryClient: QueryClient, hash: string, status: ItemSta
   const from = queuedStatus(queryClient, hash);
   if (from === undefined || from === status) return;
   const delta = (status === 'pending' ? 1 : 0) - (from === 'pending' ? 1 : 0);
-  queryClient.setQueriesData<ReviewQueuePage>({ queryKey: queryKeys.reviewQueues }, (page) =>
-    page && {
-      ...page,
-      pending: Math.max(0, page.pending + delta),
-      items: page.items.map((item) => (item.hash === hash ? { ...item, status } : item)),
-    },
+  queryClient.setQueriesData<ReviewQueuePage>(
+    { queryKey: queryKeys.reviewQueues },
+    (page) =>
+      page && {
+        ...page,
+        pending: Math.max(0, page.pending + delta),
+        items: page.items.map((item) => (item.hash === hash ? { ...item, status } : item)),
+      },
   );
 }
 
@@ -54,7 +56,7 @@ export function useReviewWrites(): ReviewWrites {
   const [unsaved, setUnsaved] = useState(0);
 
   const writes = useMemo(() => {
-    const inTurn = <T,>(work: () => Promise<T>): Promise<T> => {
+    const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
       setUnsaved((n) => n + 1);
       const run = chain.current.then(work, work).finally(() => setUnsaved((n) => n - 1));
       chain.current = run.catch(() => undefined);

@@ -19,7 +19,13 @@ export function AddFolderForm({ onAdded, autoFocus }: AddFolderFormProps) {
   if (pickFolder) {
     return (
       <div className="add-folder">
-        <button type="button" className="primary" data-testid="add-folder-button" onClick={() => pickFolder(onAdded)} disabled={add.isPending}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="add-folder-button"
+          onClick={() => pickFolder(onAdded)}
+          disabled={add.isPending}
+        >
           Add folder…
         </button>
         {error}
@@ -50,7 +56,12 @@ export function AddFolderForm({ onAdded, autoFocus }: AddFolderFormProps) {
         autoFocus={autoFocus}
         spellCheck={false}
       />
-      <button type="submit" className="primary" data-testid="add-folder-button" disabled={!path.trim() || add.isPending}>
+      <button
+        type="submit"
+        className="primary"
+        data-testid="add-folder-button"
+        disabled={!path.trim() || add.isPending}
+      >
         Add
       </button>
       {error}

@@ -27,10 +27,13 @@ export function BudgetMeter({ spentUsd, budgetUsd, addingUsd = 0 }: BudgetMeterP
         aria-valuetext={`${formatUsd(spentUsd)} of ${formatUsd(budgetUsd)}`}
       >
         <div className="budget-spent" style={{ width: percent(share(spentUsd)) }} />
-        {addingUsd > 0 && <div className="budget-adding" style={{ width: percent(Math.max(0, after - share(spentUsd))) }} />}
+        {addingUsd > 0 && (
+          <div className="budget-adding" style={{ width: percent(Math.max(0, after - share(spentUsd))) }} />
+        )}
       </div>
       <span className="small">
-        {formatUsd(spentUsd)} of {formatUsd(budgetUsd)} this month{budgetUsd > 0 && ` (${percent(spentUsd / budgetUsd)})`}
+        {formatUsd(spentUsd)} of {formatUsd(budgetUsd)} this month
+        {budgetUsd > 0 && ` (${percent(spentUsd / budgetUsd)})`}
         {addingUsd > 0 && <span className="muted"> · this run ≈ {formatUsd(addingUsd)}</span>}
       </span>
     </div>

@@ -12,5 +12,14 @@ export function ErrorList() {
     reason: error.reason,
     detail: <div className="small muted path">{error.path}</div>,
   }));
-  return <FailureList title="Files that could not be read" testId="error-list" itemTestId="error-item" loading={errors.isLoading} error={errors.error} failures={failures} />;
+  return (
+    <FailureList
+      title="Files that could not be read"
+      testId="error-list"
+      itemTestId="error-item"
+      loading={errors.isLoading}
+      error={errors.error}
+      failures={failures}
+    />
+  );
 }

@@ -16,8 +16,19 @@ export function InlineNameForm({ label, submitLabel, initial = '', onSubmit, onC
     if (name.trim()) onSubmit(name.trim());
   };
   return (
-    <form className="inline-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())}>
-      <input aria-label={label} placeholder={label} value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} />
+    <form
+      className="inline-form"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())}
+    >
+      <input
+        aria-label={label}
+        placeholder={label}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoFocus
+        maxLength={200}
+      />
       <button type="submit" disabled={!name.trim()}>
         {submitLabel}
       </button>

@@ -48,7 +48,13 @@ export function StatusBar() {
       <div className="toolbar-spacer" />
       {status.error && <span className="error-text">Engine unreachable: {status.error.message}</span>}
       {data && data.errorCount > 0 && (
-        <PopoverButton label={`${data.errorCount} ${data.errorCount === 1 ? 'error' : 'errors'}`} className="warning" data-testid="errors-button" align="right" placement="above">
+        <PopoverButton
+          label={`${data.errorCount} ${data.errorCount === 1 ? 'error' : 'errors'}`}
+          className="warning"
+          data-testid="errors-button"
+          align="right"
+          placement="above"
+        >
           <ErrorList />
         </PopoverButton>
       )}

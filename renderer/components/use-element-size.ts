@@ -11,7 +11,12 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): Size {
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const update = () => setSize((old) => (old.width === element.clientWidth && old.height === element.clientHeight ? old : { width: element.clientWidth, height: element.clientHeight }));
+    const update = () =>
+      setSize((old) =>
+        old.width === element.clientWidth && old.height === element.clientHeight
+          ? old
+          : { width: element.clientWidth, height: element.clientHeight },
+      );
     update();
     const observer = new ResizeObserver(update);
     observer.observe(element);

@@ -9,7 +9,9 @@ export function usePickFolder() {
   const add = useApiMutation('addFolder');
   const pickFolder = desktop
     ? (onAdded?: () => void) => {
-        void desktop.pickFolder().then((chosen) => chosen && add.mutate({ path: chosen }, { onSuccess: () => onAdded?.() }));
+        void desktop
+          .pickFolder()
+          .then((chosen) => chosen && add.mutate({ path: chosen }, { onSuccess: () => onAdded?.() }));
       }
     : null;
   return { pickFolder, add };

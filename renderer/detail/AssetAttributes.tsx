@@ -15,15 +15,20 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function AssetAttributes({ asset }: { asset: Asset }) {
   const { pattern } = asset.analysis;
   const { metadata } = asset;
-  const traits = [pattern.solid && 'solid', pattern.checks && 'checks', pattern.dots && 'dots'].filter(Boolean).join(', ');
+  const traits = [pattern.solid && 'solid', pattern.checks && 'checks', pattern.dots && 'dots']
+    .filter(Boolean)
+    .join(', ');
   return (
     <dl className="attributes" data-testid="attributes">
       <Row label="Pattern">
-        <span data-testid="pattern-label">{pattern.label}</span> <span className="muted">({percent(pattern.confidence)})</span>
+        <span data-testid="pattern-label">{pattern.label}</span>{' '}
+        <span className="muted">({percent(pattern.confidence)})</span>
       </Row>
       {pattern.repeat && (
         <Row label="Repeat">
-          {pattern.repeat.width}×{pattern.repeat.height}px{pattern.repeat.offsetX ? `, offset ${pattern.repeat.offsetX}px` : ''} <span className="muted">({percent(pattern.repeat.score)})</span>
+          {pattern.repeat.width}×{pattern.repeat.height}px
+          {pattern.repeat.offsetX ? `, offset ${pattern.repeat.offsetX}px` : ''}{' '}
+          <span className="muted">({percent(pattern.repeat.score)})</span>
         </Row>
       )}
       {pattern.stripeOrientation && <Row label="Stripes">{pattern.stripeOrientation}</Row>}
@@ -45,7 +50,8 @@ export function AssetAttributes({ asset }: { asset: Asset }) {
         <ul className="locations">
           {asset.locations.map((location) => (
             <li key={location.path} title={location.path}>
-              <span className="path">{location.path}</span> <span className="muted">{formatBytes(location.fileSize)}</span>
+              <span className="path">{location.path}</span>{' '}
+              <span className="muted">{formatBytes(location.fileSize)}</span>
             </li>
           ))}
         </ul>

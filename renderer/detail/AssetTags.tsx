@@ -14,12 +14,25 @@ export function AssetTags({ hash, tags }: { hash: string; tags: string[] }) {
       <h3>Tags</h3>
       <div className="chips">
         {tags.map((tag) => (
-          <button key={tag} type="button" className="chip" title={`Remove “${tag}”`} onClick={() => setTags.mutate({ hashes: [hash], remove: [tag] })}>
+          <button
+            key={tag}
+            type="button"
+            className="chip"
+            title={`Remove “${tag}”`}
+            onClick={() => setTags.mutate({ hashes: [hash], remove: [tag] })}
+          >
             #{tag} <span aria-hidden="true">×</span>
           </button>
         ))}
         <form className="inline-form" onSubmit={add}>
-          <input aria-label="Add tag" placeholder="Add tag…" list="tag-suggestions" value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={200} />
+          <input
+            aria-label="Add tag"
+            placeholder="Add tag…"
+            list="tag-suggestions"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            maxLength={200}
+          />
         </form>
       </div>
       {setTags.error && <p className="error-text small">{setTags.error.message}</p>}

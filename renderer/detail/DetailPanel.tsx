@@ -41,7 +41,14 @@ export function DetailPanel({ hash, onClose, onOpen, onMoreLikeThis, onColour }:
       {asset.data === null && <p className="muted pad">This asset is no longer in the library.</p>}
       {data && (
         <div className="detail-body">
-          <ZoomablePreview key={hash} src={transport.mediaUrl('preview', hash)} width={data.metadata.width} height={data.metadata.height} segments={data.segments} alt={name} />
+          <ZoomablePreview
+            key={hash}
+            src={transport.mediaUrl('preview', hash)}
+            width={data.metadata.width}
+            height={data.metadata.height}
+            segments={data.segments}
+            alt={name}
+          />
           <div className="detail-actions">
             <button type="button" onClick={() => onMoreLikeThis(hash)} data-testid="more-like-this">
               More like this
@@ -59,8 +66,20 @@ export function DetailPanel({ hash, onClose, onOpen, onMoreLikeThis, onColour }:
           <AssetTags hash={hash} tags={data.tags} />
           <AssetAttributes asset={data} />
           <ModelAnalyses hash={hash} />
-          <AssetStrip title="Near-duplicates" testId="near-duplicates" items={others(duplicates.data)} loading={duplicates.isLoading} onOpen={onOpen} />
-          <AssetStrip title="More like this" testId="more-like-this-strip" items={others(similar.data)} loading={similar.isLoading} onOpen={onOpen} />
+          <AssetStrip
+            title="Near-duplicates"
+            testId="near-duplicates"
+            items={others(duplicates.data)}
+            loading={duplicates.isLoading}
+            onOpen={onOpen}
+          />
+          <AssetStrip
+            title="More like this"
+            testId="more-like-this-strip"
+            items={others(similar.data)}
+            loading={similar.isLoading}
+            onOpen={onOpen}
+          />
         </div>
       )}
     </aside>

@@ -18,7 +18,14 @@ export function PaletteSwatches({ palette, onPick }: PaletteSwatchesProps) {
       <ul className="palette-list">
         {palette.map((colour, i) => (
           <li key={i}>
-            <button type="button" className="palette-swatch" title={`Find images with ${colour.hex}`} data-testid="palette-swatch" data-hex={colour.hex} onClick={() => onPick(colour.hex)}>
+            <button
+              type="button"
+              className="palette-swatch"
+              title={`Find images with ${colour.hex}`}
+              data-testid="palette-swatch"
+              data-hex={colour.hex}
+              onClick={() => onPick(colour.hex)}
+            >
               <span className="swatch large" style={{ backgroundColor: colour.hex }} />
               <span className="palette-name">{colour.name}</span>
               <code className="small">{colour.hex}</code>

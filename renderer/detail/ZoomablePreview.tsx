@@ -40,7 +40,8 @@ export function ZoomablePreview({ src, width, height, segments, alt }: ZoomableP
   const left = (frame.width - fitWidth) / 2;
   const top = (frame.height - fitHeight) / 2;
 
-  const zoom = (nextScale: (scale: number) => number, px: number, py: number) => setView((v) => zoomView(v, nextScale, px, py));
+  const zoom = (nextScale: (scale: number) => number, px: number, py: number) =>
+    setView((v) => zoomView(v, nextScale, px, py));
 
   // React's wheel handler is passive, and zooming must stop the panel from scrolling.
   const origin = useRef({ left, top });
@@ -69,7 +70,8 @@ export function ZoomablePreview({ src, width, height, segments, alt }: ZoomableP
   };
   const onPointerMove = (event: PointerEvent) => {
     const start = drag.current;
-    if (start) setView({ ...start.view, x: start.view.x + event.clientX - start.x, y: start.view.y + event.clientY - start.y });
+    if (start)
+      setView({ ...start.view, x: start.view.x + event.clientX - start.x, y: start.view.y + event.clientY - start.y });
   };
   const endDrag = () => {
     drag.current = null;
@@ -90,7 +92,13 @@ export function ZoomablePreview({ src, width, height, segments, alt }: ZoomableP
       >
         <div
           className="preview-stage"
-          style={{ left, top, width: fitWidth, height: fitHeight, transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
+          style={{
+            left,
+            top,
+            width: fitWidth,
+            height: fitHeight,
+            transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})`,
+          }}
         >
           <img src={src} alt={alt} draggable={false} data-testid="preview-image" />
           {showSegments &&
@@ -125,12 +133,18 @@ export function ZoomablePreview({ src, width, height, segments, alt }: ZoomableP
         <button type="button" className="link-button small" onClick={() => setView(FIT)}>
           Fit
         </button>
-        <button type="button" className="link-button small" title="Original pixels" onClick={() => centre(() => width / fitWidth)}>
+        <button
+          type="button"
+          className="link-button small"
+          title="Original pixels"
+          onClick={() => centre(() => width / fitWidth)}
+        >
           1:1
         </button>
         {segments.length > 0 && (
           <label className="small">
-            <input type="checkbox" checked={showSegments} onChange={(e) => setShowSegments(e.target.checked)} /> Segments ({segments.length})
+            <input type="checkbox" checked={showSegments} onChange={(e) => setShowSegments(e.target.checked)} />{' '}
+            Segments ({segments.length})
           </label>
         )}
       </div>

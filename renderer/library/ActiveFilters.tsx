@@ -32,19 +32,40 @@ export function ActiveFilters({ filters, collections, similarName, total, setFil
   ];
   for (const [field, prefix] of lists) {
     for (const value of (filters[field] as string[] | undefined) ?? []) {
-      const label = field === 'folders' ? value.split(/[\\/]/).filter(Boolean).pop() ?? value : field === 'statuses' ? reviewStatusLabel(value) : value;
-      chips.push({ key: `${field}:${value}`, label: prefix + label, remove: (f) => ({ ...f, [field]: without(f[field] as string[] | undefined, value) }) });
+      const label =
+        field === 'folders'
+          ? (value.split(/[\\/]/).filter(Boolean).pop() ?? value)
+          : field === 'statuses'
+            ? reviewStatusLabel(value)
+            : value;
+      chips.push({
+        key: `${field}:${value}`,
+        label: prefix + label,
+        remove: (f) => ({ ...f, [field]: without(f[field] as string[] | undefined, value) }),
+      });
     }
   }
   for (const id of filters.collections ?? []) {
     const name = collections?.find((c) => c.id === id)?.name ?? 'collection';
-    chips.push({ key: `collection:${id}`, label: `▣ ${name}`, remove: (f) => ({ ...f, collections: without(f.collections, id) }) });
+    chips.push({
+      key: `collection:${id}`,
+      label: `▣ ${name}`,
+      remove: (f) => ({ ...f, collections: without(f.collections, id) }),
+    });
   }
   if (filters.colourNear) {
-    chips.push({ key: 'near', label: `near ${filters.colourNear.hex} ±${filters.colourNear.tolerance ?? 12}`, remove: (f) => ({ ...f, colourNear: undefined }) });
+    chips.push({
+      key: 'near',
+      label: `near ${filters.colourNear.hex} ±${filters.colourNear.tolerance ?? 12}`,
+      remove: (f) => ({ ...f, colourNear: undefined }),
+    });
   }
   if (filters.similarTo) {
-    chips.push({ key: 'similar', label: `like ${similarName ?? 'asset'}`, remove: (f) => ({ ...f, similarTo: undefined, sort: f.sort === 'similarity' ? 'date' : f.sort }) });
+    chips.push({
+      key: 'similar',
+      label: `like ${similarName ?? 'asset'}`,
+      remove: (f) => ({ ...f, similarTo: undefined, sort: f.sort === 'similarity' ? 'date' : f.sort }),
+    });
   }
 
   return (
@@ -53,13 +74,25 @@ export function ActiveFilters({ filters, collections, similarName, total, setFil
         {total.toLocaleString()} {total === 1 ? 'item' : 'items'}
       </span>
       {chips.map((chip) => (
-        <button key={chip.key} type="button" className="chip" title="Remove filter" onClick={() => setFilters(chip.remove)}>
-          {filters.colourNear && chip.key === 'near' && <span className="swatch" style={{ backgroundColor: filters.colourNear.hex }} />}
+        <button
+          key={chip.key}
+          type="button"
+          className="chip"
+          title="Remove filter"
+          onClick={() => setFilters(chip.remove)}
+        >
+          {filters.colourNear && chip.key === 'near' && (
+            <span className="swatch" style={{ backgroundColor: filters.colourNear.hex }} />
+          )}
           {chip.label} <span aria-hidden="true">×</span>
         </button>
       ))}
       {hasActiveFilters(filters) && (
-        <button type="button" className="link-button small" onClick={() => setFilters((f) => ({ sort: f.sort === 'similarity' ? 'date' : f.sort, order: f.order }))}>
+        <button
+          type="button"
+          className="link-button small"
+          onClick={() => setFilters((f) => ({ sort: f.sort === 'similarity' ? 'date' : f.sort, order: f.order }))}
+        >
           Clear all
         </button>
       )}

@@ -23,7 +23,16 @@ interface AssetGridProps {
 }
 
 /** A virtualized grid: only the rows on screen exist in the DOM, whatever the library size. */
-export function AssetGrid({ search, thumbSize, selection, focusIndex, onFocusIndex, onVisibleRange, onOpen, onQuickLook }: AssetGridProps) {
+export function AssetGrid({
+  search,
+  thumbSize,
+  selection,
+  focusIndex,
+  onFocusIndex,
+  onVisibleRange,
+  onOpen,
+  onQuickLook,
+}: AssetGridProps) {
   const transport = useTransport();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(scrollRef);
@@ -49,7 +58,10 @@ export function AssetGrid({ search, thumbSize, selection, focusIndex, onFocusInd
   const focusRow = Math.floor(focusIndex / columns);
   // If the focused cell is scrolled out of the DOM, the grid itself takes Tab focus.
   const focusRendered = search.total > 0 && focusRow >= firstRow && focusRow <= lastRow;
-  useEffect(() => onVisibleRange({ start: firstRow * columns, end: (lastRow + 1) * columns - 1 }), [firstRow, lastRow, columns, onVisibleRange]);
+  useEffect(
+    () => onVisibleRange({ start: firstRow * columns, end: (lastRow + 1) * columns - 1 }),
+    [firstRow, lastRow, columns, onVisibleRange],
+  );
 
   // After keyboard navigation, move DOM focus once the target row has been rendered.
   const pendingFocus = useRef(false);
@@ -119,7 +131,13 @@ export function AssetGrid({ search, thumbSize, selection, focusIndex, onFocusInd
     >
       <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => (
-          <div key={row.key} role="row" aria-rowindex={row.index + 1} className="grid-row" style={{ transform: `translateY(${row.start}px)`, height: rowHeight - GAP, left: PADDING, gap: GAP }}>
+          <div
+            key={row.key}
+            role="row"
+            aria-rowindex={row.index + 1}
+            className="grid-row"
+            style={{ transform: `translateY(${row.start}px)`, height: rowHeight - GAP, left: PADDING, gap: GAP }}
+          >
             {Array.from({ length: Math.min(columns, search.total - row.index * columns) }, (_, column) => {
               const index = row.index * columns + column;
               const item = search.itemAt(index);

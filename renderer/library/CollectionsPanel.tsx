@@ -21,7 +21,13 @@ export function CollectionsPanel({ selected, onToggle }: CollectionsPanelProps) 
     <section className="facet-group" data-testid="collections">
       <div className="section-header">
         <span className="section-title static">Collections</span>
-        <button type="button" className="icon-button" title="New collection" aria-label="New collection" onClick={() => setCreating(true)}>
+        <button
+          type="button"
+          className="icon-button"
+          title="New collection"
+          aria-label="New collection"
+          onClick={() => setCreating(true)}
+        >
           +
         </button>
       </div>
@@ -45,7 +51,9 @@ export function CollectionsPanel({ selected, onToggle }: CollectionsPanelProps) 
                   submitLabel="Rename"
                   initial={collection.name}
                   onCancel={() => setRenaming(null)}
-                  onSubmit={(name) => rename.mutate({ id: collection.id, name }, { onSuccess: () => setRenaming(null) })}
+                  onSubmit={(name) =>
+                    rename.mutate({ id: collection.id, name }, { onSuccess: () => setRenaming(null) })
+                  }
                 />
               </li>
             );
@@ -66,15 +74,31 @@ export function CollectionsPanel({ selected, onToggle }: CollectionsPanelProps) 
                 <span className="facet-count">{collection.hashes.length}</span>
               </button>
               <span className="row-actions">
-                <button type="button" className="icon-button" title="Rename" aria-label={`Rename ${collection.name}`} onClick={() => setRenaming(collection.id)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  title="Rename"
+                  aria-label={`Rename ${collection.name}`}
+                  onClick={() => setRenaming(collection.id)}
+                >
                   ✎
                 </button>
                 {confirmDelete === collection.id ? (
-                  <button type="button" className="danger small" onClick={() => remove.mutate({ id: collection.id }, { onSettled: () => setConfirmDelete(null) })}>
+                  <button
+                    type="button"
+                    className="danger small"
+                    onClick={() => remove.mutate({ id: collection.id }, { onSettled: () => setConfirmDelete(null) })}
+                  >
                     Delete?
                   </button>
                 ) : (
-                  <button type="button" className="icon-button" title="Delete" aria-label={`Delete ${collection.name}`} onClick={() => setConfirmDelete(collection.id)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    title="Delete"
+                    aria-label={`Delete ${collection.name}`}
+                    onClick={() => setConfirmDelete(collection.id)}
+                  >
                     ×
                   </button>
                 )}
@@ -83,7 +107,9 @@ export function CollectionsPanel({ selected, onToggle }: CollectionsPanelProps) 
           );
         })}
       </ul>
-      {(create.error ?? rename.error ?? remove.error) && <p className="error-text small">{(create.error ?? rename.error ?? remove.error)?.message}</p>}
+      {(create.error ?? rename.error ?? remove.error) && (
+        <p className="error-text small">{(create.error ?? rename.error ?? remove.error)?.message}</p>
+      )}
     </section>
   );
 }

@@ -7,7 +7,10 @@ export function EmptyState() {
   return (
     <div className="empty-state" data-testid="empty-state">
       <h1>Your library is empty</h1>
-      <p className="muted">Add a folder of designs, swatches or product photos. Swatchbook indexes it in place and keeps watching it for changes.</p>
+      <p className="muted">
+        Add a folder of designs, swatches or product photos. Swatchbook indexes it in place and keeps watching it for
+        changes.
+      </p>
       <AddFolderForm autoFocus />
       <div className="divider">or</div>
       <button type="button" onClick={() => demo.mutate({})} disabled={demo.isPending} data-testid="open-demo">

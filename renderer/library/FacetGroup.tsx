@@ -24,7 +24,16 @@ function withSelected(options: FacetOption[], selected: readonly string[] | unde
   return [...options, ...missing.map((value) => ({ value, count: 0 }))];
 }
 
-export function FacetGroup({ name, title, options, selected, onToggle, children, layout = 'list', initiallyOpen = true }: FacetGroupProps) {
+export function FacetGroup({
+  name,
+  title,
+  options,
+  selected,
+  onToggle,
+  children,
+  layout = 'list',
+  initiallyOpen = true,
+}: FacetGroupProps) {
   const [open, setOpen] = useState(initiallyOpen);
   const all = withSelected(options, selected);
   return (

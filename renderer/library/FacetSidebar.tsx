@@ -27,7 +27,8 @@ type ListField = 'patterns' | 'colours' | 'folders' | 'formats' | 'orientations'
 export function FacetSidebar({ facets, filters, setFilters }: FacetSidebarProps) {
   const status = useLibraryStatus();
   const folders = status.data?.folders ?? [];
-  const toggle = (field: ListField) => (value: string) => setFilters((f) => ({ ...f, [field]: toggleValue(f[field] as string[] | undefined, value) }));
+  const toggle = (field: ListField) => (value: string) =>
+    setFilters((f) => ({ ...f, [field]: toggleValue(f[field] as string[] | undefined, value) }));
   const options = (name: FacetName): FacetOption[] => facets?.[name] ?? [];
   const colourOptions = options('colour').map((o) => ({ ...o, swatch: SWATCH.get(o.value) }));
   const statusOptions = options('status').map((o) => ({ ...o, label: reviewStatusLabel(o.value) }));
@@ -51,16 +52,53 @@ export function FacetSidebar({ facets, filters, setFilters }: FacetSidebarProps)
       </section>
       <CollectionsPanel selected={filters.collections} onToggle={toggle('collections')} />
       <SavedSearchesPanel filters={filters} onOpen={(query) => setFilters(() => query)} />
-      <FacetGroup name="pattern" title="Pattern" options={options('pattern')} selected={filters.patterns} onToggle={toggle('patterns')} />
-      <FacetGroup name="colour" title="Colour" layout="chips" options={colourOptions} selected={filters.colours} onToggle={toggle('colours')}>
-        <ColourPicker value={filters.colourNear} onChange={(colourNear, live) => setFilters((f) => ({ ...f, colourNear }), { replace: live })} />
+      <FacetGroup
+        name="pattern"
+        title="Pattern"
+        options={options('pattern')}
+        selected={filters.patterns}
+        onToggle={toggle('patterns')}
+      />
+      <FacetGroup
+        name="colour"
+        title="Colour"
+        layout="chips"
+        options={colourOptions}
+        selected={filters.colours}
+        onToggle={toggle('colours')}
+      >
+        <ColourPicker
+          value={filters.colourNear}
+          onChange={(colourNear, live) => setFilters((f) => ({ ...f, colourNear }), { replace: live })}
+        />
       </FacetGroup>
       <FacetGroup name="tag" title="Tags" options={options('tag')} selected={filters.tags} onToggle={toggle('tags')}>
         <TagRename />
       </FacetGroup>
-      <FacetGroup name="format" title="Format" options={options('format')} selected={filters.formats} onToggle={toggle('formats')} initiallyOpen={false} />
-      <FacetGroup name="orientation" title="Orientation" options={options('orientation')} selected={filters.orientations} onToggle={toggle('orientations')} initiallyOpen={false} />
-      <FacetGroup name="status" title="Review status" options={statusOptions} selected={filters.statuses} onToggle={toggle('statuses')} initiallyOpen={false} />
+      <FacetGroup
+        name="format"
+        title="Format"
+        options={options('format')}
+        selected={filters.formats}
+        onToggle={toggle('formats')}
+        initiallyOpen={false}
+      />
+      <FacetGroup
+        name="orientation"
+        title="Orientation"
+        options={options('orientation')}
+        selected={filters.orientations}
+        onToggle={toggle('orientations')}
+        initiallyOpen={false}
+      />
+      <FacetGroup
+        name="status"
+        title="Review status"
+        options={statusOptions}
+        selected={filters.statuses}
+        onToggle={toggle('statuses')}
+        initiallyOpen={false}
+      />
     </aside>
   );
 }

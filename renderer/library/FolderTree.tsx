@@ -8,14 +8,27 @@ interface FolderTreeProps {
   missing: ReadonlySet<string>;
 }
 
-function FolderItem({ node, depth, selected, onToggle, missing }: { node: FolderNode; depth: number } & Omit<FolderTreeProps, 'nodes'>) {
+function FolderItem({
+  node,
+  depth,
+  selected,
+  onToggle,
+  missing,
+}: { node: FolderNode; depth: number } & Omit<FolderTreeProps, 'nodes'>) {
   const [expanded, setExpanded] = useState(depth === 0);
   const active = selected?.includes(node.path) ?? false;
   const hasChildren = node.children.length > 0;
   return (
     <li role="treeitem" aria-expanded={hasChildren ? expanded : undefined} aria-selected={active}>
       <div className="tree-row" style={{ paddingLeft: depth * 12 }}>
-        <button type="button" className="tree-twisty" tabIndex={-1} aria-hidden={!hasChildren} disabled={!hasChildren} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="tree-twisty"
+          tabIndex={-1}
+          aria-hidden={!hasChildren}
+          disabled={!hasChildren}
+          onClick={() => setExpanded(!expanded)}
+        >
           {hasChildren ? (expanded ? '▾' : '▸') : ''}
         </button>
         <button
@@ -38,7 +51,14 @@ function FolderItem({ node, depth, selected, onToggle, missing }: { node: Folder
       {hasChildren && expanded && (
         <ul role="group">
           {node.children.map((child) => (
-            <FolderItem key={child.path} node={child} depth={depth + 1} selected={selected} onToggle={onToggle} missing={missing} />
+            <FolderItem
+              key={child.path}
+              node={child}
+              depth={depth + 1}
+              selected={selected}
+              onToggle={onToggle}
+              missing={missing}
+            />
           ))}
         </ul>
       )}

@@ -14,11 +14,31 @@ interface GridCellProps {
   onOpen(hash: string): void;
 }
 
-export const GridCell = memo(function GridCell({ index, column, item, thumbUrl, selected, focused, width, onSelect, onOpen }: GridCellProps) {
+export const GridCell = memo(function GridCell({
+  index,
+  column,
+  item,
+  thumbUrl,
+  selected,
+  focused,
+  width,
+  onSelect,
+  onOpen,
+}: GridCellProps) {
   // Cells are keyed by position and reused for other items as pages arrive, so remember which src loaded.
   const [loadedSrc, setLoadedSrc] = useState<string | undefined>();
   if (!item) {
-    return <div role="gridcell" aria-colindex={column + 1} aria-busy="true" className="grid-cell is-loading" style={{ width }} data-index={index} tabIndex={focused ? 0 : -1} />;
+    return (
+      <div
+        role="gridcell"
+        aria-colindex={column + 1}
+        aria-busy="true"
+        className="grid-cell is-loading"
+        style={{ width }}
+        data-index={index}
+        tabIndex={focused ? 0 : -1}
+      />
+    );
   }
   const onClick = (event: MouseEvent) => {
     onSelect(index, item.hash, { toggle: event.metaKey || event.ctrlKey, range: event.shiftKey });
@@ -44,7 +64,16 @@ export const GridCell = memo(function GridCell({ index, column, item, thumbUrl, 
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
     >
       <div className="grid-thumb" style={{ backgroundColor: background }}>
-        {thumbUrl && <img src={thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} onLoad={() => setLoadedSrc(thumbUrl)} />}
+        {thumbUrl && (
+          <img
+            src={thumbUrl}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            draggable={false}
+            onLoad={() => setLoadedSrc(thumbUrl)}
+          />
+        )}
       </div>
       <div className="grid-caption">{item.name}</div>
     </div>

@@ -75,12 +75,21 @@ export function LibraryView() {
 
   const noFolders = status.data?.folders.length === 0;
   const focusedItem = search.itemAt(focusIndex);
-  const selectedItems = selection.selected.size > 0 ? [...search.loadedItems().values()].filter((item) => selection.selected.has(item.hash)) : [];
+  const selectedItems =
+    selection.selected.size > 0
+      ? [...search.loadedItems().values()].filter((item) => selection.selected.has(item.hash))
+      : [];
   const similarPath = similar.data?.locations[0]?.path;
 
   return (
     <div className="library-view">
-      <Toolbar filters={filters} setFilters={setFilters} thumbSize={thumbSize} onThumbSize={setThumbSize} onOpenSettings={() => setSettingsOpen(true)} />
+      <Toolbar
+        filters={filters}
+        setFilters={setFilters}
+        thumbSize={thumbSize}
+        onThumbSize={setThumbSize}
+        onOpenSettings={() => setSettingsOpen(true)}
+      />
       <div className="workspace">
         <FacetSidebar facets={search.facets} filters={filters} setFilters={setFilters} />
         <main className="content">
@@ -89,14 +98,29 @@ export function LibraryView() {
           ) : (
             <>
               {selection.selected.size > 0 ? (
-                <SelectionBar hashes={selection.selected} items={selectedItems} filteredCollections={filters.collections} onClear={selection.clear} />
+                <SelectionBar
+                  hashes={selection.selected}
+                  items={selectedItems}
+                  filteredCollections={filters.collections}
+                  onClear={selection.clear}
+                />
               ) : (
-                <ActiveFilters filters={filters} collections={collections.data} similarName={similarPath && basename(similarPath)} total={search.total} setFilters={setFilters} />
+                <ActiveFilters
+                  filters={filters}
+                  collections={collections.data}
+                  similarName={similarPath && basename(similarPath)}
+                  total={search.total}
+                  setFilters={setFilters}
+                />
               )}
               {search.error && <p className="error-text pad">Search failed: {search.error.message}</p>}
               {!search.isLoading && search.total === 0 && (
                 <div className="no-results" data-testid="no-results">
-                  {status.data?.progress.running ? 'Indexing… images appear here as they are read.' : hasActiveFilters(filters) ? 'Nothing matches these filters.' : 'No images found in the library folders yet.'}
+                  {status.data?.progress.running
+                    ? 'Indexing… images appear here as they are read.'
+                    : hasActiveFilters(filters)
+                      ? 'Nothing matches these filters.'
+                      : 'No images found in the library folders yet.'}
                 </div>
               )}
               <AssetGrid
@@ -118,7 +142,9 @@ export function LibraryView() {
             onClose={() => openAsset(null)}
             onOpen={onOpen}
             onMoreLikeThis={(hash) => setFilters((f) => ({ ...f, similarTo: hash, sort: 'similarity' }))}
-            onColour={(hex) => setFilters((f) => ({ ...f, colourNear: { hex, tolerance: f.colourNear?.tolerance ?? 12 } }))}
+            onColour={(hex) =>
+              setFilters((f) => ({ ...f, colourNear: { hex, tolerance: f.colourNear?.tolerance ?? 12 } }))
+            }
           />
         )}
       </div>

@@ -20,7 +20,14 @@ export function SavedSearchesPanel({ filters, onOpen }: SavedSearchesPanelProps)
     <section className="facet-group" data-testid="saved-searches">
       <div className="section-header">
         <span className="section-title static">Saved searches</span>
-        <button type="button" className="icon-button" title="Save current filters" aria-label="Save current search" disabled={!hasActiveFilters(filters)} onClick={() => setNaming(true)}>
+        <button
+          type="button"
+          className="icon-button"
+          title="Save current filters"
+          aria-label="Save current search"
+          disabled={!hasActiveFilters(filters)}
+          onClick={() => setNaming(true)}
+        >
           +
         </button>
       </div>
@@ -36,16 +43,31 @@ export function SavedSearchesPanel({ filters, onOpen }: SavedSearchesPanelProps)
         {saved.data?.length === 0 && !naming && <li className="muted small">Filter, then + to save</li>}
         {saved.data?.map((search) => (
           <li key={search.id} className="with-actions">
-            <button type="button" className="facet-option" data-testid="saved-search" onClick={() => onOpen(search.query as Filters)}>
+            <button
+              type="button"
+              className="facet-option"
+              data-testid="saved-search"
+              onClick={() => onOpen(search.query as Filters)}
+            >
               <span className="facet-label">{search.name}</span>
             </button>
             <span className="row-actions">
               {confirmDelete === search.id ? (
-                <button type="button" className="danger small" onClick={() => remove.mutate({ id: search.id }, { onSettled: () => setConfirmDelete(null) })}>
+                <button
+                  type="button"
+                  className="danger small"
+                  onClick={() => remove.mutate({ id: search.id }, { onSettled: () => setConfirmDelete(null) })}
+                >
                   Delete?
                 </button>
               ) : (
-                <button type="button" className="icon-button" title="Delete" aria-label={`Delete ${search.name}`} onClick={() => setConfirmDelete(search.id)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  title="Delete"
+                  aria-label={`Delete ${search.name}`}
+                  onClick={() => setConfirmDelete(search.id)}
+                >
                   ×
                 </button>
               )}

@@ -34,13 +34,27 @@ export function SelectionBar({ hashes, items, filteredCollections, onClear }: Se
     <div className="selection-bar" data-testid="selection-bar" role="toolbar" aria-label="Selection">
       <strong data-testid="selection-count">{hashes.size} selected</strong>
       <form className="inline-form" onSubmit={addTag}>
-        <input aria-label="Add tag to selection" placeholder="Add tag…" list="tag-suggestions" value={tag} onChange={(e) => setTag(e.target.value)} data-testid="tag-input" maxLength={200} />
+        <input
+          aria-label="Add tag to selection"
+          placeholder="Add tag…"
+          list="tag-suggestions"
+          value={tag}
+          onChange={(e) => setTag(e.target.value)}
+          data-testid="tag-input"
+          maxLength={200}
+        />
         <button type="submit" disabled={!tag.trim() || setTags.isPending} data-testid="tag-add">
           Tag
         </button>
       </form>
       {tagsOnSelection.map((name) => (
-        <button key={name} type="button" className="chip" title={`Remove “${name}” from the selection`} onClick={() => setTags.mutate({ hashes: list, remove: [name] })}>
+        <button
+          key={name}
+          type="button"
+          className="chip"
+          title={`Remove “${name}” from the selection`}
+          onClick={() => setTags.mutate({ hashes: list, remove: [name] })}
+        >
           #{name} <span aria-hidden="true">×</span>
         </button>
       ))}
@@ -65,7 +79,11 @@ export function SelectionBar({ hashes, items, filteredCollections, onClear }: Se
       ))}
       <AnalyseButton target={{ hashes: list }} scope="selection" />
       {list.length === 1 && (
-        <button type="button" onClick={() => openAds({ productHash: list[0] })} title="Start an ad campaign with this image as the product">
+        <button
+          type="button"
+          onClick={() => openAds({ productHash: list[0] })}
+          title="Start an ad campaign with this image as the product"
+        >
           Make ads…
         </button>
       )}

@@ -30,7 +30,14 @@ export function TagRename() {
           </option>
         ))}
       </select>
-      <input aria-label="New tag name" placeholder="New name" value={to} onChange={(e) => setTo(e.target.value)} list="tag-suggestions" required />
+      <input
+        aria-label="New tag name"
+        placeholder="New name"
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        list="tag-suggestions"
+        required
+      />
       <div className="row">
         <button type="submit" disabled={!from || !to.trim() || rename.isPending}>
           {merging ? 'Merge' : 'Rename'}

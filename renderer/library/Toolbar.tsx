@@ -22,14 +22,22 @@ interface ToolbarProps {
 }
 
 export function Toolbar({ filters, setFilters, thumbSize, onThumbSize, onOpenSettings }: ToolbarProps) {
-  const onSearch = useCallback((text: string) => setFilters((f) => ({ ...f, text: text.trim() || undefined }), { replace: true }), [setFilters]);
+  const onSearch = useCallback(
+    (text: string) => setFilters((f) => ({ ...f, text: text.trim() || undefined }), { replace: true }),
+    [setFilters],
+  );
   const order = filters.order ?? 'desc';
   return (
     <header className="toolbar" data-testid="toolbar">
       <SearchBox value={filters.text ?? ''} onSearch={onSearch} />
       <label className="toolbar-field">
         <span className="muted small">Sort</span>
-        <select aria-label="Sort by" data-testid="sort-select" value={filters.sort ?? 'date'} onChange={(e) => setFilters((f) => ({ ...f, sort: e.target.value as Filters['sort'] }))}>
+        <select
+          aria-label="Sort by"
+          data-testid="sort-select"
+          value={filters.sort ?? 'date'}
+          onChange={(e) => setFilters((f) => ({ ...f, sort: e.target.value as Filters['sort'] }))}
+        >
           {SORT_KEYS.map((key) => (
             <option key={key} value={key} disabled={key === 'similarity' && !filters.similarTo}>
               {SORT_LABELS[key]}
@@ -50,7 +58,16 @@ export function Toolbar({ filters, setFilters, thumbSize, onThumbSize, onOpenSet
         <span className="muted small" aria-hidden="true">
           ▫
         </span>
-        <input type="range" min={72} max={320} step={8} value={thumbSize} aria-label="Thumbnail size" data-testid="thumb-size" onChange={(e) => onThumbSize(Number(e.target.value))} />
+        <input
+          type="range"
+          min={72}
+          max={320}
+          step={8}
+          value={thumbSize}
+          aria-label="Thumbnail size"
+          data-testid="thumb-size"
+          onChange={(e) => onThumbSize(Number(e.target.value))}
+        />
         <span className="muted" aria-hidden="true">
           ◻
         </span>

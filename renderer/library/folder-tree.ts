@@ -31,7 +31,10 @@ export function buildFolderTree(roots: readonly string[], facet: readonly FacetC
     if (!tree || value === tree.path) continue;
     const separator = separatorOf(tree.path);
     let node = tree;
-    for (const segment of value.slice(tree.path.length + 1).split(separator).filter(Boolean)) {
+    for (const segment of value
+      .slice(tree.path.length + 1)
+      .split(separator)
+      .filter(Boolean)) {
       const path = node.path + separator + segment;
       let child = node.children.find((c) => c.path === path);
       if (!child) {

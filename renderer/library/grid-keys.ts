@@ -1,5 +1,11 @@
 /** Where focus goes for a navigation key in a grid of `columns`, or null if the key is not one. */
-export function nextGridIndex(key: string, index: number, columns: number, count: number, pageRows: number): number | null {
+export function nextGridIndex(
+  key: string,
+  index: number,
+  columns: number,
+  count: number,
+  pageRows: number,
+): number | null {
   const last = count - 1;
   const clamp = (i: number) => Math.max(0, Math.min(last, i));
   switch (key) {

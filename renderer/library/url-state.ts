@@ -11,10 +11,22 @@ export interface ViewState {
   open: string | null;
 }
 
-const LIST_PARAMS = { ...FACET_QUERY_FIELDS, collection: 'collections' } as const satisfies Record<string, keyof Filters>;
+const LIST_PARAMS = { ...FACET_QUERY_FIELDS, collection: 'collections' } as const satisfies Record<
+  string,
+  keyof Filters
+>;
 
 /** Query-string keys this module owns; any other parameter in the URL is left alone. */
-const VIEW_PARAMS = new Set<string>([...Object.keys(LIST_PARAMS), 'q', 'near', 'tol', 'similar', 'sort', 'order', 'open']);
+const VIEW_PARAMS = new Set<string>([
+  ...Object.keys(LIST_PARAMS),
+  'q',
+  'near',
+  'tol',
+  'similar',
+  'sort',
+  'order',
+  'open',
+]);
 
 const ALLOWED: Partial<Record<keyof typeof LIST_PARAMS, readonly string[]>> = {
   pattern: PATTERN_LABELS,
@@ -43,7 +55,10 @@ export function parseViewState(search: string): ViewState {
   const near = params.get('near');
   if (near && HEX.test(near)) {
     const tolerance = Number(params.get('tol'));
-    filters.colourNear = { hex: `#${near.toLowerCase()}`, tolerance: tolerance >= 1 && tolerance <= 100 ? tolerance : 12 };
+    filters.colourNear = {
+      hex: `#${near.toLowerCase()}`,
+      tolerance: tolerance >= 1 && tolerance <= 100 ? tolerance : 12,
+    };
   }
   const similar = params.get('similar');
   if (similar && HASH.test(similar)) filters.similarTo = similar;

@@ -33,7 +33,8 @@ export function usePagedSearch(filters: Filters, visible: IndexRange) {
   // Before the new filter's first page arrives, keep drawing the old one rather than blanks.
   if (first.isPlaceholderData && first.data) pages.set(0, first.data.items);
 
-  const itemAt = (index: number): AssetSummary | undefined => pages.get(Math.floor(index / SEARCH_PAGE_SIZE))?.[index % SEARCH_PAGE_SIZE];
+  const itemAt = (index: number): AssetSummary | undefined =>
+    pages.get(Math.floor(index / SEARCH_PAGE_SIZE))?.[index % SEARCH_PAGE_SIZE];
 
   /** Every item of this search that is in the cache, by index (for select-all and ranges). */
   const loadedItems = useCallback((): Map<number, AssetSummary> => {

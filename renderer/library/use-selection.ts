@@ -52,7 +52,10 @@ export function useSelection(loadedItems: () => Map<number, AssetSummary>) {
   );
 
   const selectAll = useCallback(() => {
-    setState((current) => ({ hashes: new Set([...loadedItems().values()].map((item) => item.hash)), anchor: current.anchor }));
+    setState((current) => ({
+      hashes: new Set([...loadedItems().values()].map((item) => item.hash)),
+      anchor: current.anchor,
+    }));
   }, [loadedItems]);
 
   const clear = useCallback(() => setState(EMPTY), []);

@@ -17,13 +17,17 @@ export function useViewState() {
   const setView = useCallback((update: (current: ViewState) => ViewState, options: NavigateOptions = {}) => {
     const current = parseViewState(window.location.search);
     const next = update(current);
-    const query = serializeViewState({ filters: normaliseFilters(next.filters), open: next.open }, window.location.search);
+    const query = serializeViewState(
+      { filters: normaliseFilters(next.filters), open: next.open },
+      window.location.search,
+    );
     if (query === window.location.search) return;
     navigateTo(`${window.location.pathname}${query}${window.location.hash}`, options);
   }, []);
 
   const setFilters = useCallback(
-    (update: (current: Filters) => Filters, options?: NavigateOptions) => setView((v) => ({ ...v, filters: update(v.filters) }), options),
+    (update: (current: Filters) => Filters, options?: NavigateOptions) =>
+      setView((v) => ({ ...v, filters: update(v.filters) }), options),
     [setView],
   );
   const openAsset = useCallback((hash: string | null) => setView((v) => ({ ...v, open: hash })), [setView]);

@@ -23,12 +23,25 @@ export function ApprovedExport() {
   return (
     <div className="export-block" data-testid="approved-export">
       <h3>Approved attributes</h3>
-      <p className="small muted">Accepted and edited fields per image, with who approved them and on whose answer; paths relative to the library folder.</p>
+      <p className="small muted">
+        Accepted and edited fields per image, with who approved them and on whose answer; paths relative to the library
+        folder.
+      </p>
       <div className="row">
-        <button type="button" onClick={() => download('json')} disabled={exportReviewed.isPending} data-testid="export-json">
+        <button
+          type="button"
+          onClick={() => download('json')}
+          disabled={exportReviewed.isPending}
+          data-testid="export-json"
+        >
           Download JSON
         </button>
-        <button type="button" onClick={() => download('csv')} disabled={exportReviewed.isPending} data-testid="export-csv">
+        <button
+          type="button"
+          onClick={() => download('csv')}
+          disabled={exportReviewed.isPending}
+          data-testid="export-csv"
+        >
           Download CSV
         </button>
       </div>

@@ -23,7 +23,12 @@ interface BarChartProps {
   proportional?: boolean;
 }
 
-const LEGEND_LABELS: Record<BarKind, string> = { accepted: 'Accepted', edited: 'Edited', rejected: 'Rejected', value: '' };
+const LEGEND_LABELS: Record<BarKind, string> = {
+  accepted: 'Accepted',
+  edited: 'Edited',
+  rejected: 'Rejected',
+  value: '',
+};
 
 const rowTotal = (row: BarRow) => row.segments.reduce((sum, s) => sum + s.value, 0);
 
@@ -37,7 +42,13 @@ function BarRowView({ row, full }: { row: BarRow; full: number }) {
       <td className="bar-cell" aria-hidden="true">
         <div className="bar">
           {row.segments.map((segment) =>
-            segment.value > 0 ? <span key={segment.kind} className={`bar-segment ${segment.kind}`} style={{ width: `${(segment.value / full) * 100}%` }} /> : null,
+            segment.value > 0 ? (
+              <span
+                key={segment.kind}
+                className={`bar-segment ${segment.kind}`}
+                style={{ width: `${(segment.value / full) * 100}%` }}
+              />
+            ) : null,
           )}
         </div>
       </td>

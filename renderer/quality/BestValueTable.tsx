@@ -4,7 +4,8 @@ import { FIELD_LABELS } from '../detail/ModelAttributeList';
 import { modelLabel } from '../review/model-label';
 import { bestValuePerField } from './quality-figures';
 
-const perDollar = (value: number | null) => (value === null ? 'no cost recorded' : `${value.toFixed(value < 10 ? 1 : 0)} per $`);
+const perDollar = (value: number | null) =>
+  value === null ? 'no cost recorded' : `${value.toFixed(value < 10 ? 1 : 0)} per $`;
 
 /** Per attribute, which model's answers reviewers accept most per dollar spent: what routing should prefer. */
 export function BestValueTable({ rows }: { rows: QualityReport['acceptedPerDollar'] }) {
@@ -30,7 +31,9 @@ export function BestValueTable({ rows }: { rows: QualityReport['acceptedPerDolla
             <td className="number">{perDollar(top.perDollar)}</td>
             <td className="number">{top.accepted}</td>
             <td className="number">{formatUsd(top.costUsd)}</td>
-            <td className="small muted">{others.map((o) => `${modelLabel(o.modelId)}: ${perDollar(o.perDollar)}`).join(' · ') || '–'}</td>
+            <td className="small muted">
+              {others.map((o) => `${modelLabel(o.modelId)}: ${perDollar(o.perDollar)}`).join(' · ') || '–'}
+            </td>
           </tr>
         ))}
       </tbody>

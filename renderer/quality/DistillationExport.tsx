@@ -8,7 +8,8 @@ export function DistillationExport() {
   const distil = useApiMutation('exportDistillation');
   const [prefix, setPrefix] = useState('');
   const [owner, setOwner] = useState('');
-  const ownerProblem = owner.trim() && !ACCOUNT_ID.test(owner.trim()) ? 'The bucket owner is a 12-digit AWS account id.' : null;
+  const ownerProblem =
+    owner.trim() && !ACCOUNT_ID.test(owner.trim()) ? 'The bucket owner is a 12-digit AWS account id.' : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (ownerProblem || !prefix.trim()) return;
@@ -20,12 +21,20 @@ export function DistillationExport() {
     <form className="export-block" onSubmit={submit} data-testid="distillation-export">
       <h3>Distillation dataset</h3>
       <p className="small muted">
-        Every item whose fields were all accepted or edited, as Bedrock conversation records (the prompt and images the model was given, the approved answer as its reply). The JSONL
-        and its images are written to the data folder; upload the images to the prefix below.
+        Every item whose fields were all accepted or edited, as Bedrock conversation records (the prompt and images the
+        model was given, the approved answer as its reply). The JSONL and its images are written to the data folder;
+        upload the images to the prefix below.
       </p>
       <label className="setting-row">
         <span className="setting-label">S3 prefix</span>
-        <input className="setting-input wide" placeholder="s3://bucket/prefix" value={prefix} onChange={(e) => setPrefix(e.target.value)} required data-testid="distill-prefix" />
+        <input
+          className="setting-input wide"
+          placeholder="s3://bucket/prefix"
+          value={prefix}
+          onChange={(e) => setPrefix(e.target.value)}
+          required
+          data-testid="distill-prefix"
+        />
       </label>
       <label className="setting-row">
         <span className="setting-label">Bucket owner (optional)</span>
@@ -45,7 +54,11 @@ export function DistillationExport() {
         </p>
       )}
       <div className="row">
-        <button type="submit" disabled={distil.isPending || !prefix.trim() || Boolean(ownerProblem)} data-testid="distill-submit">
+        <button
+          type="submit"
+          disabled={distil.isPending || !prefix.trim() || Boolean(ownerProblem)}
+          data-testid="distill-submit"
+        >
           {distil.isPending ? 'Writing…' : 'Write dataset'}
         </button>
       </div>
@@ -57,7 +70,8 @@ export function DistillationExport() {
       {result && (
         <div className="distill-result" role="status" data-testid="distill-result">
           <p>
-            Wrote <strong data-testid="distill-lines">{result.lines}</strong> records and <strong data-testid="distill-images">{result.images}</strong> images to
+            Wrote <strong data-testid="distill-lines">{result.lines}</strong> records and{' '}
+            <strong data-testid="distill-images">{result.images}</strong> images to
           </p>
           <code data-testid="distill-folder">{result.folder}</code>
           {result.skipped.length > 0 ? (

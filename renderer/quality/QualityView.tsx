@@ -18,7 +18,12 @@ export function QualityView() {
   const data = report.data;
   const sum = data && totals(data);
 
-  const edits: BarRow[] = (data?.byField ?? []).map((row) => ({ key: row.key, label: fieldLabel(row.key), segments: [{ kind: 'edited', value: row.edited }], note: String(row.edited) }));
+  const edits: BarRow[] = (data?.byField ?? []).map((row) => ({
+    key: row.key,
+    label: fieldLabel(row.key),
+    segments: [{ kind: 'edited', value: row.edited }],
+    note: String(row.edited),
+  }));
   const throughput: BarRow[] = (data?.reviewers ?? []).map((r) => ({
     key: r.reviewer,
     label: r.reviewer,
@@ -68,22 +73,45 @@ export function QualityView() {
                 <span className="figure-label">rejected</span>
               </div>
             </section>
-            {sum.decided === 0 && <p className="muted">No decisions yet: figures appear here as reviewers accept, edit and reject model answers in Review.</p>}
+            {sum.decided === 0 && (
+              <p className="muted">
+                No decisions yet: figures appear here as reviewers accept, edit and reject model answers in Review.
+              </p>
+            )}
             <section className="settings-section quality-charts" aria-label="Acceptance">
               <h2>Acceptance</h2>
-              <BarChart title="By model" rows={decisionBars(data.byModel, modelLabel)} legend={[...STACKED]} proportional testId="quality-by-model" />
-              <BarChart title="By attribute" rows={decisionBars(data.byField, fieldLabel)} legend={[...STACKED]} proportional testId="quality-by-field" />
+              <BarChart
+                title="By model"
+                rows={decisionBars(data.byModel, modelLabel)}
+                legend={[...STACKED]}
+                proportional
+                testId="quality-by-model"
+              />
+              <BarChart
+                title="By attribute"
+                rows={decisionBars(data.byField, fieldLabel)}
+                legend={[...STACKED]}
+                proportional
+                testId="quality-by-field"
+              />
               <BarChart title="Edits per field" rows={edits} testId="quality-edits" />
             </section>
             <section className="settings-section" aria-label="Best value per attribute">
               <h2>Best value per attribute</h2>
-              <p className="small muted">Acceptances per dollar spent on each model's answers for the items reviewed.</p>
+              <p className="small muted">
+                Acceptances per dollar spent on each model's answers for the items reviewed.
+              </p>
               <BestValueTable rows={data.acceptedPerDollar} />
             </section>
             <section className="settings-section quality-charts" aria-label="Reviewers">
               <h2>Reviewers</h2>
               <BarChart title="Throughput (items per hour)" rows={throughput} testId="quality-throughput" />
-              <BarChart title="Agreement between two reviewers (same field of the same item)" rows={agreement} max={100} testId="quality-agreement" />
+              <BarChart
+                title="Agreement between two reviewers (same field of the same item)"
+                rows={agreement}
+                max={100}
+                testId="quality-agreement"
+              />
             </section>
           </>
         )}

@@ -6,7 +6,8 @@ import type { BarRow } from './BarChart';
 export const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Reviewing time as people say it: minutes under an hour. */
-export const formatHours = (hours: number) => (hours < 1 ? `${Math.max(1, Math.round(hours * 60))} min` : `${hours.toFixed(1)} h`);
+export const formatHours = (hours: number) =>
+  hours < 1 ? `${Math.max(1, Math.round(hours * 60))} min` : `${hours.toFixed(1)} h`;
 
 export function decisionBars(rows: readonly QualityRow[], label: (key: string) => string = (key) => key): BarRow[] {
   return rows.map((row) => {

@@ -41,7 +41,14 @@ export function FieldEditor({ field, initial, saving, error, onSave, onCancel }:
       onCancel();
     }
   };
-  const common = { 'aria-label': label, value: text, onKeyDown, autoFocus: true, 'aria-busy': saving, 'data-testid': 'field-editor-input' };
+  const common = {
+    'aria-label': label,
+    value: text,
+    onKeyDown,
+    autoFocus: true,
+    'aria-busy': saving,
+    'data-testid': 'field-editor-input',
+  };
 
   return (
     <div className="field-editor" data-testid="field-editor" data-field={field}>
@@ -64,9 +71,7 @@ export function FieldEditor({ field, initial, saving, error, onSave, onCancel }:
         </div>
       )}
       <div className="field-editor-actions">
-        <span className="small muted">
-          {HINTS[kind]} Enter saves, Esc cancels.
-        </span>
+        <span className="small muted">{HINTS[kind]} Enter saves, Esc cancels.</span>
         <button type="button" className="primary" onClick={save} disabled={saving}>
           {saving ? 'Saving…' : 'Save'}
         </button>

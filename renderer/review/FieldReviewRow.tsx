@@ -28,9 +28,24 @@ const keyOf = (index: number) => String((index + 1) % 10);
 
 /** One attribute: each answer's value and confidence, where the field stands, and its decisions. */
 export function FieldReviewRow(props: FieldReviewRowProps) {
-  const { field, index, review, reviewAnalysis, compareAnalysis, column, focused, onFocus, onAccept, onReject, onEdit } = props;
+  const {
+    field,
+    index,
+    review,
+    reviewAnalysis,
+    compareAnalysis,
+    column,
+    focused,
+    onFocus,
+    onAccept,
+    onReject,
+    onEdit,
+  } = props;
   const label = FIELD_LABELS[field];
-  const differs = compareAnalysis !== undefined && reviewAnalysis !== undefined && !sameValue(reviewAnalysis.attributes[field], compareAnalysis.attributes[field]);
+  const differs =
+    compareAnalysis !== undefined &&
+    reviewAnalysis !== undefined &&
+    !sameValue(reviewAnalysis.attributes[field], compareAnalysis.attributes[field]);
   const answerCell = (which: ReviewColumn, analysis: ModelAnalysis | undefined) => (
     <td
       className={`review-answer${column === which && compareAnalysis ? ' active' : ''}${differs ? ' differs' : ''}`}
@@ -41,9 +56,19 @@ export function FieldReviewRow(props: FieldReviewRowProps) {
         <FieldValueText value={analysis?.attributes[field]} />
       </div>
       <div className="review-answer-meta">
-        {analysis && <ConfidenceMeter value={analysis.attributes.confidence[field]} label={`${label} (${modelLabel(analysis.modelId)})`} />}
+        {analysis && (
+          <ConfidenceMeter
+            value={analysis.attributes.confidence[field]}
+            label={`${label} (${modelLabel(analysis.modelId)})`}
+          />
+        )}
         {compareAnalysis && analysis && (
-          <button type="button" className="compact" onClick={() => onAccept(analysis)} aria-label={`Use ${modelLabel(analysis.modelId)}'s ${label}`}>
+          <button
+            type="button"
+            className="compact"
+            onClick={() => onAccept(analysis)}
+            aria-label={`Use ${modelLabel(analysis.modelId)}'s ${label}`}
+          >
             Use
           </button>
         )}
@@ -82,10 +107,22 @@ export function FieldReviewRow(props: FieldReviewRowProps) {
         )}
       </td>
       <td className="review-field-actions">
-        <button type="button" className="icon-button" aria-label={`Accept ${label}`} title="Accept (Enter)" onClick={() => onAccept(undefined)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Accept ${label}`}
+          title="Accept (Enter)"
+          onClick={() => onAccept(undefined)}
+        >
           ✓
         </button>
-        <button type="button" className="icon-button" aria-label={`Reject ${label}`} title="Reject (X)" onClick={onReject}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Reject ${label}`}
+          title="Reject (X)"
+          onClick={onReject}
+        >
           ✗
         </button>
         <button type="button" className="icon-button" aria-label={`Edit ${label}`} title="Edit (E)" onClick={onEdit}>

@@ -16,7 +16,8 @@ function AnswerHeading({ analysis, role, active }: { analysis: ModelAnalysis; ro
       </div>
       <div className="small muted">
         {percent(analysis.confidence)} overall
-        {!analysis.modelId.startsWith(LOCAL_PREFIX) && ` · ${formatUsd(analysis.costUsd)} · prompt ${analysis.promptVersion}`}
+        {!analysis.modelId.startsWith(LOCAL_PREFIX) &&
+          ` · ${formatUsd(analysis.costUsd)} · prompt ${analysis.promptVersion}`}
       </div>
     </>
   );
@@ -29,13 +30,28 @@ export function FieldReviewTable({ session }: { session: ReviewSession }) {
   const compareAnalysis = comparing ? session.compareAnalysis : undefined;
   const columnCount = compareAnalysis ? 5 : 4;
   const heading = (which: ReviewColumn) => (
-    <th scope="col" className={`review-answer-heading${compareAnalysis && column === which ? ' active' : ''}`} onClick={() => session.setColumn(which)}>
-      {which === 'review' && reviewAnalysis && <AnswerHeading analysis={reviewAnalysis} role="Under review" active={Boolean(compareAnalysis) && column === which} />}
+    <th
+      scope="col"
+      className={`review-answer-heading${compareAnalysis && column === which ? ' active' : ''}`}
+      onClick={() => session.setColumn(which)}
+    >
+      {which === 'review' && reviewAnalysis && (
+        <AnswerHeading
+          analysis={reviewAnalysis}
+          role="Under review"
+          active={Boolean(compareAnalysis) && column === which}
+        />
+      )}
       {which === 'compare' && compareAnalysis && (
         <>
           <AnswerHeading analysis={compareAnalysis} role="Compared with" active={column === which} />
           {candidates.length > 1 && (
-            <select aria-label="Compare with" value={compareAnalysis.modelId} onChange={(e) => session.chooseCompare(e.target.value)} onClick={(e) => e.stopPropagation()}>
+            <select
+              aria-label="Compare with"
+              value={compareAnalysis.modelId}
+              onChange={(e) => session.chooseCompare(e.target.value)}
+              onClick={(e) => e.stopPropagation()}
+            >
               {candidates.map((a) => (
                 <option key={`${a.modelId}|${a.promptVersion}`} value={a.modelId}>
                   {modelLabel(a.modelId)}
@@ -49,7 +65,12 @@ export function FieldReviewTable({ session }: { session: ReviewSession }) {
   );
 
   return (
-    <table className="review-fields" data-testid="review-fields" data-hash={item.hash} data-comparing={Boolean(compareAnalysis)}>
+    <table
+      className="review-fields"
+      data-testid="review-fields"
+      data-hash={item.hash}
+      data-comparing={Boolean(compareAnalysis)}
+    >
       <thead>
         <tr>
           <th scope="col">Field</th>
@@ -82,7 +103,10 @@ export function FieldReviewTable({ session }: { session: ReviewSession }) {
                 <td colSpan={columnCount}>
                   <FieldEditor
                     field={field}
-                    initial={item.fields[field].value ?? (column === 'compare' && compareAnalysis ? compareAnalysis : reviewAnalysis)?.attributes[field]}
+                    initial={
+                      item.fields[field].value ??
+                      (column === 'compare' && compareAnalysis ? compareAnalysis : reviewAnalysis)?.attributes[field]
+                    }
                     saving={session.saving}
                     error={session.editError}
                     onSave={(value) => session.saveEdit(field, value)}

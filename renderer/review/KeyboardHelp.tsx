@@ -20,8 +20,9 @@ export function KeyboardHelp({ onClose }: { onClose(): void }) {
         </tbody>
       </table>
       <p className="small muted">
-        Keys work wherever focus is, except while typing. Tab switches columns only while no button or field has focus (Esc takes focus off it); with the compared answer
-        hidden, Tab moves focus as usual. Decisions are saved in the background, and the next items are loaded ahead, so moving on never waits.
+        Keys work wherever focus is, except while typing. Tab switches columns only while no button or field has focus
+        (Esc takes focus off it); with the compared answer hidden, Tab moves focus as usual. Decisions are saved in the
+        background, and the next items are loaded ahead, so moving on never waits.
       </p>
     </Modal>
   );

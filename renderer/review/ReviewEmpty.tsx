@@ -11,7 +11,12 @@ const images = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'image is' : 'i
 export function ReviewEmpty({ filtered }: { filtered: boolean }) {
   const { data: progress } = useAnalysisProgress();
   const { data: ai } = useAiSettings();
-  if (filtered) return <p className="review-empty muted" data-testid="review-empty">Nothing matches these filters.</p>;
+  if (filtered)
+    return (
+      <p className="review-empty muted" data-testid="review-empty">
+        Nothing matches these filters.
+      </p>
+    );
   const coming = progress ? progress.queued + progress.running + progress.waiting : 0;
   const model = ai ? modelLabel(ai.settings.attributesModel) : 'the model';
   return (
@@ -31,8 +36,8 @@ export function ReviewEmpty({ filtered }: { filtered: boolean }) {
       )}
       {coming === 0 && (
         <p className="muted">
-          Images appear here once they are analysed with AI (Library → Analyse with AI); decided ones are under
-          Show: All.
+          Images appear here once they are analysed with AI (Library → Analyse with AI); decided ones are under Show:
+          All.
         </p>
       )}
     </div>

@@ -24,14 +24,25 @@ interface ReviewFilterBarProps {
 export function ReviewFilterBar({ filters, onChange, seenModels }: ReviewFilterBarProps) {
   const settings = useAiSettings().data?.settings;
   const folders = useLibraryStatus().data?.folders ?? [];
-  const models = [...new Set([settings?.attributesModel, settings?.escalationModel, filters.modelId, ...seenModels].filter((m): m is string => Boolean(m)))];
-  const set = <K extends keyof ReviewFilters>(key: K, value: ReviewFilters[K] | '') => onChange({ ...filters, [key]: value === '' ? undefined : value });
+  const models = [
+    ...new Set(
+      [settings?.attributesModel, settings?.escalationModel, filters.modelId, ...seenModels].filter((m): m is string =>
+        Boolean(m),
+      ),
+    ),
+  ];
+  const set = <K extends keyof ReviewFilters>(key: K, value: ReviewFilters[K] | '') =>
+    onChange({ ...filters, [key]: value === '' ? undefined : value });
 
   return (
     <div className="review-filters" role="group" aria-label="Queue filters" data-testid="review-filters">
       <label>
         <span>Show</span>
-        <select value={filters.state} onChange={(e) => set('state', e.target.value as ReviewFilters['state'])} data-testid="filter-state">
+        <select
+          value={filters.state}
+          onChange={(e) => set('state', e.target.value as ReviewFilters['state'])}
+          data-testid="filter-state"
+        >
           {STATES.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
@@ -41,7 +52,11 @@ export function ReviewFilterBar({ filters, onChange, seenModels }: ReviewFilterB
       </label>
       <label>
         <span>Model</span>
-        <select value={filters.modelId ?? ''} onChange={(e) => set('modelId', e.target.value)} data-testid="filter-model">
+        <select
+          value={filters.modelId ?? ''}
+          onChange={(e) => set('modelId', e.target.value)}
+          data-testid="filter-model"
+        >
           <option value="">Any</option>
           {models.map((m) => (
             <option key={m} value={m} title={m}>
@@ -52,7 +67,11 @@ export function ReviewFilterBar({ filters, onChange, seenModels }: ReviewFilterB
       </label>
       <label>
         <span>Field pending</span>
-        <select value={filters.field ?? ''} onChange={(e) => set('field', e.target.value as AttributeField)} data-testid="filter-field">
+        <select
+          value={filters.field ?? ''}
+          onChange={(e) => set('field', e.target.value as AttributeField)}
+          data-testid="filter-field"
+        >
           <option value="">Any</option>
           {ATTRIBUTE_FIELDS.map((f) => (
             <option key={f} value={f}>
@@ -63,7 +82,11 @@ export function ReviewFilterBar({ filters, onChange, seenModels }: ReviewFilterB
       </label>
       <label>
         <span>Confidence</span>
-        <select value={filters.confidenceBelow ?? ''} onChange={(e) => set('confidenceBelow', e.target.value === '' ? '' : Number(e.target.value))} data-testid="filter-confidence">
+        <select
+          value={filters.confidenceBelow ?? ''}
+          onChange={(e) => set('confidenceBelow', e.target.value === '' ? '' : Number(e.target.value))}
+          data-testid="filter-confidence"
+        >
           <option value="">Any</option>
           {CONFIDENCE_STEPS.map((c) => (
             <option key={c} value={c}>
@@ -74,7 +97,11 @@ export function ReviewFilterBar({ filters, onChange, seenModels }: ReviewFilterB
       </label>
       <label>
         <span>Folder</span>
-        <select value={filters.folder ?? ''} onChange={(e) => set('folder', e.target.value)} data-testid="filter-folder">
+        <select
+          value={filters.folder ?? ''}
+          onChange={(e) => set('folder', e.target.value)}
+          data-testid="filter-folder"
+        >
           <option value="">Any</option>
           {folders.map((f) => (
             <option key={f.path} value={f.path} title={f.path}>
@@ -85,11 +112,23 @@ export function ReviewFilterBar({ filters, onChange, seenModels }: ReviewFilterB
       </label>
       <label>
         <span>From</span>
-        <input type="date" value={filters.since ?? ''} max={filters.until} onChange={(e) => set('since', e.target.value)} data-testid="filter-since" />
+        <input
+          type="date"
+          value={filters.since ?? ''}
+          max={filters.until}
+          onChange={(e) => set('since', e.target.value)}
+          data-testid="filter-since"
+        />
       </label>
       <label>
         <span>To</span>
-        <input type="date" value={filters.until ?? ''} min={filters.since} onChange={(e) => set('until', e.target.value)} data-testid="filter-until" />
+        <input
+          type="date"
+          value={filters.until ?? ''}
+          min={filters.since}
+          onChange={(e) => set('until', e.target.value)}
+          data-testid="filter-until"
+        />
       </label>
     </div>
   );

@@ -41,7 +41,13 @@ export function ReviewHistory({ history }: { history: readonly ReviewDecision[] 
             </thead>
             <tbody>
               {newestFirst.map((d, i) => (
-                <tr key={d.id} className={i > 0 && newestFirst[i - 1].batch !== d.batch ? 'new-batch' : undefined} data-testid="history-row" data-action={d.action} data-field={d.field}>
+                <tr
+                  key={d.id}
+                  className={i > 0 && newestFirst[i - 1].batch !== d.batch ? 'new-batch' : undefined}
+                  data-testid="history-row"
+                  data-action={d.action}
+                  data-field={d.field}
+                >
                   <td className="history-when">{new Date(d.at).toLocaleString()}</td>
                   <td>{d.reviewer}</td>
                   <td>{d.action === 'undo' ? `undo (${d.undoes.length})` : d.action}</td>

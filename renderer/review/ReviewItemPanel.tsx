@@ -12,12 +12,22 @@ export function ReviewItemPanel({ session }: { session: ReviewSession }) {
   if (!item) {
     return (
       <section className="review-item empty">
-        {session.error ? <p className="error-text pad">Could not load this item: {session.error.message}</p> : <p className="muted pad">Loading…</p>}
+        {session.error ? (
+          <p className="error-text pad">Could not load this item: {session.error.message}</p>
+        ) : (
+          <p className="muted pad">Loading…</p>
+        )}
       </section>
     );
   }
   return (
-    <section className="review-item" aria-label={`Review of ${item.name}`} data-testid="review-item" data-hash={item.hash} data-status={item.status}>
+    <section
+      className="review-item"
+      aria-label={`Review of ${item.name}`}
+      data-testid="review-item"
+      data-hash={item.hash}
+      data-status={item.status}
+    >
       <header className="review-item-header">
         <h2 title={item.path} data-testid="review-item-name">
           {item.name}
@@ -41,7 +51,12 @@ export function ReviewItemPanel({ session }: { session: ReviewSession }) {
           <button type="button" onClick={commands.undo} data-testid="undo">
             <kbd>U</kbd> Undo
           </button>
-          <button type="button" aria-pressed={session.comparing} onClick={commands.toggleCompare} disabled={session.candidates.length === 0}>
+          <button
+            type="button"
+            aria-pressed={session.comparing}
+            onClick={commands.toggleCompare}
+            disabled={session.candidates.length === 0}
+          >
             <kbd>C</kbd> Compare
           </button>
         </div>

@@ -15,7 +15,12 @@ interface ReviewQueueListProps {
 /** The queue, oldest answer first; only the rows in view are rendered, so 20,000 items scroll as lightly as 20. */
 export function ReviewQueueList({ items, current, onOpen }: ReviewQueueListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   const currentIndex = items.findIndex((item) => item.hash === current);
 
   useEffect(() => {
@@ -28,7 +33,12 @@ export function ReviewQueueList({ items, current, onOpen }: ReviewQueueListProps
         {virtualizer.getVirtualItems().map((row) => {
           const item = items[row.index];
           return (
-            <div key={item.hash} role="listitem" className="review-queue-row-holder" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
+            <div
+              key={item.hash}
+              role="listitem"
+              className="review-queue-row-holder"
+              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+            >
               <button
                 type="button"
                 className={`review-queue-row${item.hash === current ? ' current' : ''}`}

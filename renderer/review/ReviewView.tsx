@@ -34,7 +34,12 @@ export function ReviewView() {
         )}
         <span className="review-header-spacer" />
         <ReviewFilterBar filters={filters} onChange={setFilters} seenModels={seenModels} />
-        <button type="button" className="compact" onClick={() => void queue.refetch()} title="Reload the queue: decided items leave a pending list, new answers join it">
+        <button
+          type="button"
+          className="compact"
+          onClick={() => void queue.refetch()}
+          title="Reload the queue: decided items leave a pending list, new answers join it"
+        >
           Refresh
         </button>
         {reviewer && <ReviewerBadge name={reviewer} onChange={setReviewer} />}
@@ -51,7 +56,12 @@ export function ReviewView() {
       ) : items.length === 0 ? (
         <ReviewEmpty filtered={filtered} />
       ) : (
-        <ReviewWorkspace items={items} reviewer={reviewer} helpOpen={helpOpen} onToggleHelp={() => setHelpOpen((open) => !open)} />
+        <ReviewWorkspace
+          items={items}
+          reviewer={reviewer}
+          helpOpen={helpOpen}
+          onToggleHelp={() => setHelpOpen((open) => !open)}
+        />
       )}
       {helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
     </main>

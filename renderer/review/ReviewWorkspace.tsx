@@ -14,7 +14,9 @@ interface ReviewWorkspaceProps {
 
 /** While the help is open, keys only close it: a stray A must not accept an item nobody is looking at. */
 function onlyHelp(commands: ReviewCommands, onToggleHelp: () => void): ReviewCommands {
-  const none = Object.fromEntries(Object.keys(commands).map((name) => [name, () => undefined])) as unknown as ReviewCommands;
+  const none = Object.fromEntries(
+    Object.keys(commands).map((name) => [name, () => undefined]),
+  ) as unknown as ReviewCommands;
   return { ...none, toggleHelp: onToggleHelp };
 }
 

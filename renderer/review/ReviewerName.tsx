@@ -13,9 +13,20 @@ export function ReviewerNamePrompt({ onSet }: { onSet(name: string): void }) {
   return (
     <form className="reviewer-prompt settings-section" onSubmit={submit} data-testid="reviewer-prompt">
       <h2>Who is reviewing?</h2>
-      <p className="muted">Your name is recorded with every decision, in the item's history and the quality figures. It is remembered on this computer.</p>
+      <p className="muted">
+        Your name is recorded with every decision, in the item's history and the quality figures. It is remembered on
+        this computer.
+      </p>
       <div className="inline-form">
-        <input aria-label="Reviewer name" placeholder="Your name" value={name} maxLength={MAX_NAME} onChange={(e) => setName(e.target.value)} autoFocus data-testid="reviewer-name-input" />
+        <input
+          aria-label="Reviewer name"
+          placeholder="Your name"
+          value={name}
+          maxLength={MAX_NAME}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+          data-testid="reviewer-name-input"
+        />
         <button type="submit" className="primary" disabled={!name.trim()}>
           Start reviewing
         </button>

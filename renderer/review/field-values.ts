@@ -20,7 +20,8 @@ export const fieldKind = (field: AttributeField): FieldKind => KINDS[field];
 
 export const REPEAT_SCALES: readonly string[] = ModelAttributes.shape.repeatScale.options;
 
-const isColour = (value: unknown): value is NamedColour => typeof value === 'object' && value !== null && 'hex' in value;
+const isColour = (value: unknown): value is NamedColour =>
+  typeof value === 'object' && value !== null && 'hex' in value;
 
 /** One line of plain text for a value, as the editor shows it ("navy #1b2a4a, cream #fffdd0"). */
 export function valueText(value: unknown): string {
@@ -34,7 +35,11 @@ export function valueText(value: unknown): string {
  * against the schema and its message is shown beside the editor.
  */
 export function parseValue(field: AttributeField, text: string): unknown {
-  const parts = () => text.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = () =>
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
   switch (KINDS[field]) {
     case 'list':
       return parts();
@@ -51,6 +56,11 @@ export function parseValue(field: AttributeField, text: string): unknown {
 /** Whether two answers say the same thing: list order and letter case do not count. */
 export function sameValue(a: unknown, b: unknown): boolean {
   const normal = (value: unknown) =>
-    Array.isArray(value) ? value.map((v) => valueText([v]).toLowerCase()).sort().join('\n') : valueText(value).toLowerCase();
+    Array.isArray(value)
+      ? value
+          .map((v) => valueText([v]).toLowerCase())
+          .sort()
+          .join('\n')
+      : valueText(value).toLowerCase();
   return normal(a) === normal(b);
 }

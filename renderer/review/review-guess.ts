@@ -4,7 +4,12 @@ import { ATTRIBUTE_FIELDS, itemReviewStatus, type DecisionInput, type ReviewItem
  * The item as the engine will see it after these decisions, shown while the engine records
  * them so a keypress never waits on a round trip. The engine's answer replaces it.
  */
-export function guessDecided(item: ReviewItem, decisions: readonly DecisionInput[], reviewer: string, at = Date.now()): ReviewItem {
+export function guessDecided(
+  item: ReviewItem,
+  decisions: readonly DecisionInput[],
+  reviewer: string,
+  at = Date.now(),
+): ReviewItem {
   const fields = { ...item.fields };
   for (const decision of decisions) {
     const source = item.analyses.find((a) => a.modelId === (decision.modelId ?? item.modelId));

@@ -1,7 +1,17 @@
 /** What a key does in the review workspace. */
 export type ReviewCommand =
-  | 'next' | 'previous' | 'acceptAll' | 'rejectItem' | 'acceptField' | 'rejectField' | 'editField'
-  | 'undo' | 'switchColumn' | 'toggleCompare' | 'toggleHelp' | 'clearFocus';
+  | 'next'
+  | 'previous'
+  | 'acceptAll'
+  | 'rejectItem'
+  | 'acceptField'
+  | 'rejectField'
+  | 'editField'
+  | 'undo'
+  | 'switchColumn'
+  | 'toggleCompare'
+  | 'toggleHelp'
+  | 'clearFocus';
 
 export interface ReviewShortcut {
   /** As the help overlay shows them. */
@@ -19,7 +29,10 @@ export const REVIEW_SHORTCUTS: ReviewShortcut[] = [
   { keys: ['Enter'], does: 'Accept the focused field from the active column' },
   { keys: ['X'], does: 'Reject the focused field' },
   { keys: ['E'], does: 'Edit the focused field (Enter saves, Esc cancels)' },
-  { keys: ['Tab', '⇧Tab'], does: 'Switch the active column: answer under review ↔ compared answer (while both are shown)' },
+  {
+    keys: ['Tab', '⇧Tab'],
+    does: 'Switch the active column: answer under review ↔ compared answer (while both are shown)',
+  },
   { keys: ['C'], does: 'Show or hide the compared answer' },
   { keys: ['U', 'Ctrl/⌘ Z'], does: 'Undo your last decision (takes you back to that item)' },
   { keys: ['?'], does: 'This help' },
@@ -27,17 +40,31 @@ export const REVIEW_SHORTCUTS: ReviewShortcut[] = [
 ];
 
 const LETTERS: Record<string, ReviewCommand> = {
-  j: 'next', k: 'previous', a: 'acceptAll', r: 'rejectItem', x: 'rejectField', e: 'editField', u: 'undo', c: 'toggleCompare',
+  j: 'next',
+  k: 'previous',
+  a: 'acceptAll',
+  r: 'rejectItem',
+  x: 'rejectField',
+  e: 'editField',
+  u: 'undo',
+  c: 'toggleCompare',
 };
 const NAMED: Record<string, ReviewCommand> = {
-  ArrowDown: 'next', ArrowUp: 'previous', Enter: 'acceptField', Tab: 'switchColumn', '?': 'toggleHelp',
+  ArrowDown: 'next',
+  ArrowUp: 'previous',
+  Enter: 'acceptField',
+  Tab: 'switchColumn',
+  '?': 'toggleHelp',
 };
 
 export type ReviewKeyMatch = { command: ReviewCommand } | { field: number } | null;
 
 /** Where typing happens: every key belongs to the control. */
 function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 /** Controls that Enter, Space and Tab already mean something to. */
@@ -46,7 +73,9 @@ function isControl(target: EventTarget | null): boolean {
 }
 
 /** The command for a keydown, or null when the key is not the workspace's (typing, browser shortcuts). */
-export function matchReviewKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): ReviewKeyMatch {
+export function matchReviewKey(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>,
+): ReviewKeyMatch {
   // Esc leaves a filter or a button for the workspace keys (an editor handles its own Esc first).
   if (event.key === 'Escape') return { command: 'clearFocus' };
   if (isEditable(event.target)) return null;
@@ -54,7 +83,8 @@ export function matchReviewKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'm
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (/^[0-9]$/.test(event.key)) return { field: (Number(event.key) + 9) % 10 };
   const named = NAMED[event.key];
-  if (named) return (named === 'acceptField' || named === 'switchColumn') && isControl(event.target) ? null : { command: named };
+  if (named)
+    return (named === 'acceptField' || named === 'switchColumn') && isControl(event.target) ? null : { command: named };
   const letter = LETTERS[event.key.toLowerCase()];
   return letter ? { command: letter } : null;
 }

@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { ATTRIBUTE_FIELDS, type AttributeField, type DecisionInput, type ModelAnalysis, type ReviewItem, type ReviewQueueEntry } from '../../shared/model';
+import {
+  ATTRIBUTE_FIELDS,
+  type AttributeField,
+  type DecisionInput,
+  type ModelAnalysis,
+  type ReviewItem,
+  type ReviewQueueEntry,
+} from '../../shared/model';
 import { useReviewItem, useReviewWrites } from '../api';
 import { LOCAL_PREFIX } from './model-label';
 import { hashAt, likelyNext, nextPendingHash } from './queue-navigation';
@@ -70,13 +77,17 @@ export function useReviewSession(items: readonly ReviewQueueEntry[], reviewer: s
   const field = ATTRIBUTE_FIELDS[fieldIndex];
 
   /** The model to name in a decision: none for the answer under review (the engine's default). */
-  const sourceOf = (analysis: ModelAnalysis | undefined) => (analysis && item && analysis.modelId !== item.modelId ? analysis.modelId : undefined);
+  const sourceOf = (analysis: ModelAnalysis | undefined) =>
+    analysis && item && analysis.modelId !== item.modelId ? analysis.modelId : undefined;
 
   const record = (target: ReviewItem, decisions: DecisionInput[], guess = true): Promise<ReviewItem> => {
     undoStack.current.push(target.hash);
     setNotice(null);
     return writes
-      .decide({ hash: target.hash, reviewer, decisions }, guess ? (cached) => guessDecided(cached, decisions, reviewer) : undefined)
+      .decide(
+        { hash: target.hash, reviewer, decisions },
+        guess ? (cached) => guessDecided(cached, decisions, reviewer) : undefined,
+      )
       .catch((error: Error) => {
         withoutLast(undoStack.current, target.hash);
         throw error;

@@ -15,7 +15,8 @@ export function AccessKeyForm() {
     event.preventDefault();
     const keys = { accessKeyId, secretAccessKey, ...(sessionToken.trim() ? { sessionToken } : {}) };
     const checked = apiContract.storeAccessKeys.input.safeParse(keys);
-    if (!checked.success) return setInvalid(checked.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+    if (!checked.success)
+      return setInvalid(checked.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
     setInvalid(null);
     store.mutate(checked.data, {
       onSuccess: () => {
@@ -31,15 +32,31 @@ export function AccessKeyForm() {
     <form className="access-key-form" onSubmit={submit} data-testid="access-key-form">
       <label>
         <span className="small muted">Access key id</span>
-        <input type="text" value={accessKeyId} onChange={(e) => setAccessKeyId(e.target.value)} autoComplete="off" spellCheck={false} />
+        <input
+          type="text"
+          value={accessKeyId}
+          onChange={(e) => setAccessKeyId(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </label>
       <label>
         <span className="small muted">Secret access key</span>
-        <input type="password" value={secretAccessKey} onChange={(e) => setSecretAccessKey(e.target.value)} autoComplete="off" />
+        <input
+          type="password"
+          value={secretAccessKey}
+          onChange={(e) => setSecretAccessKey(e.target.value)}
+          autoComplete="off"
+        />
       </label>
       <label>
         <span className="small muted">Session token (optional)</span>
-        <input type="password" value={sessionToken} onChange={(e) => setSessionToken(e.target.value)} autoComplete="off" />
+        <input
+          type="password"
+          value={sessionToken}
+          onChange={(e) => setSessionToken(e.target.value)}
+          autoComplete="off"
+        />
       </label>
       <button type="submit" disabled={!accessKeyId || !secretAccessKey || store.isPending}>
         Store keys

@@ -4,8 +4,17 @@ import { useSyncedState } from './use-synced-state';
 import { SettingFeedback } from './SettingFeedback';
 
 const CHOICES: { kind: AnalyzerKind; label: string; detail: string }[] = [
-  { kind: 'local', label: 'Local (default)', detail: 'Works offline and sends nothing: pattern, colours and repeat are measured on this computer.' },
-  { kind: 'bedrock', label: 'Amazon Bedrock', detail: 'A vision model describes style, motifs, mood and products too. Images are sent to AWS and each call costs money.' },
+  {
+    kind: 'local',
+    label: 'Local (default)',
+    detail: 'Works offline and sends nothing: pattern, colours and repeat are measured on this computer.',
+  },
+  {
+    kind: 'bedrock',
+    label: 'Amazon Bedrock',
+    detail:
+      'A vision model describes style, motifs, mood and products too. Images are sent to AWS and each call costs money.',
+  },
 ];
 
 /** Which analyzer describes images: a radio group saved as soon as it changes. */

@@ -14,7 +14,11 @@ export function ConnectionTest() {
       <div aria-live="polite">
         {test.error && <p className="error-text small">{test.error.message}</p>}
         {check && !test.isPending && (
-          <p className={`small ${check.ok ? 'success-text' : 'error-text'}`} data-testid="connection-result" data-ok={check.ok}>
+          <p
+            className={`small ${check.ok ? 'success-text' : 'error-text'}`}
+            data-testid="connection-result"
+            data-ok={check.ok}
+          >
             {check.ok ? '✓ ' : '✕ '}
             {check.message}
             {check.ok && check.latencyMs !== null && <span className="muted"> ({formatMs(check.latencyMs)})</span>}

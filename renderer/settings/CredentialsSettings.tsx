@@ -23,7 +23,13 @@ export function CredentialsSettings({ value, hasStoredKeys, canStoreKeys }: Cred
   };
   const radio = (option: CredentialSource['kind'], label: string, disabled = false) => (
     <label className="choice">
-      <input type="radio" name="credentials" checked={kind === option} disabled={disabled} onChange={() => choose(option)} />
+      <input
+        type="radio"
+        name="credentials"
+        checked={kind === option}
+        disabled={disabled}
+        onChange={() => choose(option)}
+      />
       <span>{label}</span>
     </label>
   );
@@ -33,13 +39,18 @@ export function CredentialsSettings({ value, hasStoredKeys, canStoreKeys }: Cred
       <legend>AWS credentials</legend>
       {radio('default', 'Default AWS chain (environment variables, shared config and SSO, instance roles)')}
       {radio('profile', 'Named profile')}
-      {kind === 'profile' && <ProfileField value={value.kind === 'profile' ? value.profile : ''} onSave={(profile) => commit({ kind: 'profile', profile })} />}
+      {kind === 'profile' && (
+        <ProfileField
+          value={value.kind === 'profile' ? value.profile : ''}
+          onSave={(profile) => commit({ kind: 'profile', profile })}
+        />
+      )}
       {radio('stored-keys', 'Access keys stored by this app', !canStoreKeys)}
       {!canStoreKeys && (
         <p className="small muted" data-testid="keys-unavailable">
           Only the desktop app, on a system with a keychain, can keep access keys. Here, name a profile from
-          ~/.aws/config (for SSO, run <code>aws sso login</code> first), or start Swatchbook with the
-          AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables and use the default chain.
+          ~/.aws/config (for SSO, run <code>aws sso login</code> first), or start Swatchbook with the AWS_ACCESS_KEY_ID
+          and AWS_SECRET_ACCESS_KEY environment variables and use the default chain.
         </p>
       )}
       {canStoreKeys && hasStoredKeys && (

@@ -26,7 +26,11 @@ export function FolderSettings({ onClose }: { onClose(): void }) {
               Rescan
             </button>
             {confirm === folder.path ? (
-              <button type="button" className="danger" onClick={() => remove.mutate({ path: folder.path }, { onSettled: () => setConfirm(null) })}>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => remove.mutate({ path: folder.path }, { onSettled: () => setConfirm(null) })}
+              >
                 Remove from library?
               </button>
             ) : (

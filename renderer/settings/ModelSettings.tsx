@@ -35,7 +35,13 @@ export function ModelSettings({ settings }: { settings: AiSettings }) {
   const relevant = models?.filter((m) => canDescribeImages(m) || configured.includes(m.id));
   return (
     <>
-      <TextSetting settingKey="attributesModel" label="Attributes model" value={settings.attributesModel} list={MODEL_SUGGESTIONS} hint="Asked first for every image; a cheap vision model." />
+      <TextSetting
+        settingKey="attributesModel"
+        label="Attributes model"
+        value={settings.attributesModel}
+        list={MODEL_SUGGESTIONS}
+        hint="Asked first for every image; a cheap vision model."
+      />
       <ModelWarning id={settings.attributesModel} models={models} />
       <TextSetting
         settingKey="escalationModel"
@@ -47,8 +53,22 @@ export function ModelSettings({ settings }: { settings: AiSettings }) {
         hint="Asked when the first answer is invalid or less confident than the threshold. Leave empty to never escalate."
       />
       <ModelWarning id={settings.escalationModel} models={models} />
-      <NumberSetting settingKey="escalationThreshold" label="Escalation threshold" value={settings.escalationThreshold} min={0} max={1} step={0.05} hint="Overall confidence from 0 to 1 below which the escalation model is asked." />
-      <TextSetting settingKey="imageModel" label="Image model (ad studio)" value={settings.imageModel} list={IMAGE_MODEL_SUGGESTIONS} hint="Paints ad backgrounds around the product: Nova Canvas, Titan Image or a Stability model." />
+      <NumberSetting
+        settingKey="escalationThreshold"
+        label="Escalation threshold"
+        value={settings.escalationThreshold}
+        min={0}
+        max={1}
+        step={0.05}
+        hint="Overall confidence from 0 to 1 below which the escalation model is asked."
+      />
+      <TextSetting
+        settingKey="imageModel"
+        label="Image model (ad studio)"
+        value={settings.imageModel}
+        list={IMAGE_MODEL_SUGGESTIONS}
+        hint="Paints ad backgrounds around the product: Nova Canvas, Titan Image or a Stability model."
+      />
       <ModelWarning id={settings.imageModel} models={models} />
       <datalist id={IMAGE_MODEL_SUGGESTIONS}>
         {models?.filter(canPaint).map((m) => (

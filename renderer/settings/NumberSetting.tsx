@@ -3,7 +3,8 @@ import { SettingRow } from './SettingRow';
 import { useSettingCommit } from './use-setting-commit';
 import { useSyncedState } from './use-synced-state';
 
-type NumberKey = 'escalationThreshold' | 'remoteConcurrency' | 'designsPerCall' | 'requestTimeoutMs' | 'monthlyBudgetUsd';
+type NumberKey =
+  'escalationThreshold' | 'remoteConcurrency' | 'designsPerCall' | 'requestTimeoutMs' | 'monthlyBudgetUsd';
 
 interface NumberSettingProps {
   settingKey: NumberKey;

@@ -13,7 +13,12 @@ interface PriceRow {
 const toRows = (prices: Record<string, ModelPrice>): PriceRow[] =>
   Object.entries(prices)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, p]) => ({ id, input: String(p.inputPerMTok), output: String(p.outputPerMTok), image: p.perImage === undefined ? '' : String(p.perImage) }));
+    .map(([id, p]) => ({
+      id,
+      input: String(p.inputPerMTok),
+      output: String(p.outputPerMTok),
+      image: p.perImage === undefined ? '' : String(p.perImage),
+    }));
 
 const EMPTY_ROW: PriceRow = { id: '', input: '', output: '', image: '' };
 
@@ -32,16 +37,27 @@ export function PriceTable({ prices }: { prices: Record<string, ModelPrice> }) {
     setRows(toRows(prices));
   }
   const dirty = JSON.stringify(rows) !== JSON.stringify(toRows(prices));
-  const edit = (index: number, change: Partial<PriceRow>) => setRows((all) => all.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const edit = (index: number, change: Partial<PriceRow>) =>
+    setRows((all) => all.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const add = (event: FormEvent) => {
     event.preventDefault();
     if (!added.id.trim()) return;
     setRows((all) => [...all.filter((row) => row.id !== added.id.trim()), { ...added, id: added.id.trim() }]);
     setAdded(EMPTY_ROW);
   };
-  const save = () => commit(Object.fromEntries(rows.map((row) => [row.id, {
-    inputPerMTok: price(row.input), outputPerMTok: price(row.output), ...(row.image.trim() ? { perImage: price(row.image) } : {}),
-  }])));
+  const save = () =>
+    commit(
+      Object.fromEntries(
+        rows.map((row) => [
+          row.id,
+          {
+            inputPerMTok: price(row.input),
+            outputPerMTok: price(row.output),
+            ...(row.image.trim() ? { perImage: price(row.image) } : {}),
+          },
+        ]),
+      ),
+    );
 
   return (
     <div className="price-table" data-testid="price-table">
@@ -64,16 +80,43 @@ export function PriceTable({ prices }: { prices: Record<string, ModelPrice> }) {
                 <code>{row.id}</code>
               </td>
               <td>
-                <input type="number" min={0} step="any" aria-label={`Input price for ${row.id}`} value={row.input} onChange={(e) => edit(i, { input: e.target.value })} />
+                <input
+                  type="number"
+                  min={0}
+                  step="any"
+                  aria-label={`Input price for ${row.id}`}
+                  value={row.input}
+                  onChange={(e) => edit(i, { input: e.target.value })}
+                />
               </td>
               <td>
-                <input type="number" min={0} step="any" aria-label={`Output price for ${row.id}`} value={row.output} onChange={(e) => edit(i, { output: e.target.value })} />
+                <input
+                  type="number"
+                  min={0}
+                  step="any"
+                  aria-label={`Output price for ${row.id}`}
+                  value={row.output}
+                  onChange={(e) => edit(i, { output: e.target.value })}
+                />
               </td>
               <td>
-                <input type="number" min={0} step="any" aria-label={`Price per image for ${row.id}`} value={row.image} placeholder="—" onChange={(e) => edit(i, { image: e.target.value })} />
+                <input
+                  type="number"
+                  min={0}
+                  step="any"
+                  aria-label={`Price per image for ${row.id}`}
+                  value={row.image}
+                  placeholder="—"
+                  onChange={(e) => edit(i, { image: e.target.value })}
+                />
               </td>
               <td>
-                <button type="button" className="icon-button" aria-label={`Remove the price of ${row.id}`} onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove the price of ${row.id}`}
+                  onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
+                >
                   ×
                 </button>
               </td>
@@ -82,10 +125,41 @@ export function PriceTable({ prices }: { prices: Record<string, ModelPrice> }) {
         </tbody>
       </table>
       <form className="inline-form" onSubmit={add}>
-        <input type="text" aria-label="New model id" placeholder="Model id" value={added.id} onChange={(e) => setAdded({ ...added, id: e.target.value })} spellCheck={false} />
-        <input type="number" min={0} step="any" aria-label="New input price" placeholder="Input" value={added.input} onChange={(e) => setAdded({ ...added, input: e.target.value })} />
-        <input type="number" min={0} step="any" aria-label="New output price" placeholder="Output" value={added.output} onChange={(e) => setAdded({ ...added, output: e.target.value })} />
-        <input type="number" min={0} step="any" aria-label="New price per image" placeholder="Per image" value={added.image} onChange={(e) => setAdded({ ...added, image: e.target.value })} />
+        <input
+          type="text"
+          aria-label="New model id"
+          placeholder="Model id"
+          value={added.id}
+          onChange={(e) => setAdded({ ...added, id: e.target.value })}
+          spellCheck={false}
+        />
+        <input
+          type="number"
+          min={0}
+          step="any"
+          aria-label="New input price"
+          placeholder="Input"
+          value={added.input}
+          onChange={(e) => setAdded({ ...added, input: e.target.value })}
+        />
+        <input
+          type="number"
+          min={0}
+          step="any"
+          aria-label="New output price"
+          placeholder="Output"
+          value={added.output}
+          onChange={(e) => setAdded({ ...added, output: e.target.value })}
+        />
+        <input
+          type="number"
+          min={0}
+          step="any"
+          aria-label="New price per image"
+          placeholder="Per image"
+          value={added.image}
+          onChange={(e) => setAdded({ ...added, image: e.target.value })}
+        />
         <button type="submit" disabled={!added.id.trim()}>
           Add row
         </button>

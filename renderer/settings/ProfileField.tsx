@@ -9,7 +9,15 @@ export function ProfileField({ value, onSave }: { value: string; onSave(profile:
   };
   return (
     <form className="inline-form indent" onSubmit={save}>
-      <input type="text" aria-label="Profile name" placeholder="e.g. default or my-sso-profile" value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={() => save()} spellCheck={false} />
+      <input
+        type="text"
+        aria-label="Profile name"
+        placeholder="e.g. default or my-sso-profile"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => save()}
+        spellCheck={false}
+      />
       <button type="submit" disabled={!draft.trim()}>
         Use profile
       </button>

@@ -1,5 +1,11 @@
 /** What happened to the last change of a setting: saved (status) or refused (error, with the reason). */
-export function SettingFeedback({ status, error }: { status: string | null | undefined; error: string | null | undefined }) {
+export function SettingFeedback({
+  status,
+  error,
+}: {
+  status: string | null | undefined;
+  error: string | null | undefined;
+}) {
   return (
     <>
       {status && (

@@ -31,7 +31,12 @@ export function TrustedFields({ settings }: { settings: AiSettings }) {
           {settings.trustedFields.map((t) => (
             <li key={`${t.modelId}\n${t.field}`} data-testid="trusted-field">
               <strong>{FIELD_LABELS[t.field]}</strong> from <code>{t.modelId}</code>{' '}
-              <button type="button" className="compact" aria-label={`Stop trusting ${t.modelId} for ${FIELD_LABELS[t.field]}`} onClick={() => save(settings.trustedFields.filter((x) => x !== t))}>
+              <button
+                type="button"
+                className="compact"
+                aria-label={`Stop trusting ${t.modelId} for ${FIELD_LABELS[t.field]}`}
+                onClick={() => save(settings.trustedFields.filter((x) => x !== t))}
+              >
                 Remove
               </button>
             </li>
@@ -39,13 +44,24 @@ export function TrustedFields({ settings }: { settings: AiSettings }) {
         </ul>
       )}
       <form className="inline-form" onSubmit={add}>
-        <input type="text" aria-label="Trusted model id" value={modelId} onChange={(e) => setModelId(e.target.value)} spellCheck={false} list="bedrock-model-ids" />
+        <input
+          type="text"
+          aria-label="Trusted model id"
+          value={modelId}
+          onChange={(e) => setModelId(e.target.value)}
+          spellCheck={false}
+          list="bedrock-model-ids"
+        />
         <select aria-label="Trusted field" value={field} onChange={(e) => setField(e.target.value as AttributeField)}>
           {ATTRIBUTE_FIELDS.map((f) => (
-            <option key={f} value={f}>{FIELD_LABELS[f]}</option>
+            <option key={f} value={f}>
+              {FIELD_LABELS[f]}
+            </option>
           ))}
         </select>
-        <button type="submit" disabled={!modelId.trim()}>Trust</button>
+        <button type="submit" disabled={!modelId.trim()}>
+          Trust
+        </button>
       </form>
       <SettingFeedback status={status} error={error} />
     </div>

@@ -5,7 +5,12 @@ import { AiSettings } from '../../shared/model';
 import { queryKeys, useApiMutation } from '../api';
 
 /** What the model list depends on: where it is asked, as whom, and which ids get a "not offered" warning. */
-const MODEL_LIST_INPUTS: ReadonlySet<keyof AiSettings> = new Set(['region', 'credentials', 'attributesModel', 'escalationModel']);
+const MODEL_LIST_INPUTS: ReadonlySet<keyof AiSettings> = new Set([
+  'region',
+  'credentials',
+  'attributesModel',
+  'escalationModel',
+]);
 
 /** The engine's 400 names the method; next to the field, only the reason matters. */
 export function fieldMessage(message: string): string {
@@ -27,12 +32,17 @@ export function useSettingCommit<K extends keyof AiSettings>(key: K) {
     const checked = AiSettings.shape[key].safeParse(value);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      setInvalid(issue ? `${issue.path.length ? `${issue.path.join(' › ')}: ` : ''}${issue.message}` : 'not a valid value');
+      setInvalid(
+        issue ? `${issue.path.length ? `${issue.path.join(' › ')}: ` : ''}${issue.message}` : 'not a valid value',
+      );
       update.reset();
       return;
     }
     setInvalid(null);
-    queryClient.setQueryData<ApiOutput<'getAiSettings'>>(queryKeys.aiSettings, (old) => old && { ...old, settings: { ...old.settings, [key]: checked.data } });
+    queryClient.setQueryData<ApiOutput<'getAiSettings'>>(
+      queryKeys.aiSettings,
+      (old) => old && { ...old, settings: { ...old.settings, [key]: checked.data } },
+    );
     update.mutate({ [key]: checked.data } as ApiInput<'updateAiSettings'>, {
       onSuccess: () => {
         if (MODEL_LIST_INPUTS.has(key)) void queryClient.invalidateQueries({ queryKey: queryKeys.availableModels });

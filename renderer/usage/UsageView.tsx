@@ -38,8 +38,8 @@ export function UsageView() {
             </section>
             {data.models.length === 0 ? (
               <p className="empty-usage muted" data-testid="usage-empty">
-                No calls reached Amazon Bedrock in the last {days} days. Calls appear here once you analyse images
-                with a model or test the connection in Settings.
+                No calls reached Amazon Bedrock in the last {days} days. Calls appear here once you analyse images with
+                a model or test the connection in Settings.
               </p>
             ) : (
               <>

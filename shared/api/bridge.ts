@@ -13,7 +13,8 @@ export const BRIDGE_CHANNELS = {
 } as const;
 
 /** Calls come back as a result object so the renderer sees the engine's message, not Electron's IPC wrapper. */
-export type BridgeCallResult = { ok: true; value: unknown } | { ok: false; status: 400 | 404 | 409 | 500; error: string };
+export type BridgeCallResult =
+  { ok: true; value: unknown } | { ok: false; status: 400 | 404 | 409 | 500; error: string };
 
 export interface SwatchbookDesktop {
   /** Native folder picker; null when cancelled. */

@@ -5,11 +5,25 @@ import { JOB_STATES } from '../model/jobs';
 import { AssetSummary, SearchQuery, SearchResult } from '../model/search';
 import { Collection, SavedSearch, TagCount, TagName } from '../model/organising';
 import {
-  AiSettings, AnalysisJob, AnalysisProgress, ConnectionCheck, CostEstimate, ModelAnalysis,
-  ModelCatalog, ModelInputPreview, UsageReport,
+  AiSettings,
+  AnalysisJob,
+  AnalysisProgress,
+  ConnectionCheck,
+  CostEstimate,
+  ModelAnalysis,
+  ModelCatalog,
+  ModelInputPreview,
+  UsageReport,
 } from '../model/ai';
 import { AD_FORMAT_IDS, AdCopy, AdVariant, BrandRules, Campaign, Concept, SalientFeatures, THEMES } from '../model/ads';
-import { DecisionInput, QualityReport, ReviewerName, ReviewItem, ReviewQueuePage, ReviewQueueQuery } from '../model/review';
+import {
+  DecisionInput,
+  QualityReport,
+  ReviewerName,
+  ReviewItem,
+  ReviewQueuePage,
+  ReviewQueueQuery,
+} from '../model/review';
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
@@ -20,15 +34,20 @@ const ScanResult = z.object({ queued: z.number().int(), outside: z.number().int(
 const BrushStrokeInput = z.object({
   mode: z.enum(['add', 'remove']),
   radius: z.number().min(1).max(200),
-  points: z.array(z.tuple([z.number(), z.number()])).min(1).max(5000),
+  points: z
+    .array(z.tuple([z.number(), z.number()]))
+    .min(1)
+    .max(5000),
 });
-const GenerateInput = z.object({
-  generator: z.enum(['local', 'bedrock']),
-  count: z.number().int().min(1).max(8),
-  conceptIds: z.array(Id).min(1).optional(),
-  formats: z.array(z.enum(AD_FORMAT_IDS)).min(1).optional(),
-  seed: z.number().int().min(0).max(2_000_000_000).optional(),
-}).strict();
+const GenerateInput = z
+  .object({
+    generator: z.enum(['local', 'bedrock']),
+    count: z.number().int().min(1).max(8),
+    conceptIds: z.array(Id).min(1).optional(),
+    formats: z.array(z.enum(AD_FORMAT_IDS)).min(1).optional(),
+    seed: z.number().int().min(0).max(2_000_000_000).optional(),
+  })
+  .strict();
 /** Which images a model run is about: these hashes, or everything a search matches. */
 const AnalysisTarget = z.union([
   z.object({ hashes: z.array(Hash).min(1).max(100_000) }).strict(),
@@ -42,7 +61,12 @@ const AnalysisTarget = z.union([
 export const apiContract = {
   libraryStatus: {
     input: Nothing,
-    output: z.object({ folders: z.array(LibraryFolder), progress: IngestProgress, assetCount: z.number().int(), errorCount: z.number().int() }),
+    output: z.object({
+      folders: z.array(LibraryFolder),
+      progress: IngestProgress,
+      assetCount: z.number().int(),
+      errorCount: z.number().int(),
+    }),
   },
   addFolder: { input: z.object({ path: FolderPath }), output: ScanResult },
   removeFolder: { input: z.object({ path: FolderPath }), output: z.object({ ok: z.literal(true) }) },
@@ -51,12 +75,22 @@ export const apiContract = {
   rescanFolder: { input: z.object({ path: FolderPath }), output: ScanResult },
   search: { input: SearchQuery, output: SearchResult },
   getAsset: { input: z.object({ hash: Hash }), output: Asset.nullable() },
-  moreLikeThis: { input: z.object({ hash: Hash, limit: z.number().int().min(1).max(200).default(24) }), output: z.array(AssetSummary) },
-  nearDuplicates: { input: z.object({ hash: Hash, maxDistance: z.number().int().min(0).max(32).default(10) }), output: z.array(AssetSummary) },
+  moreLikeThis: {
+    input: z.object({ hash: Hash, limit: z.number().int().min(1).max(200).default(24) }),
+    output: z.array(AssetSummary),
+  },
+  nearDuplicates: {
+    input: z.object({ hash: Hash, maxDistance: z.number().int().min(0).max(32).default(10) }),
+    output: z.array(AssetSummary),
+  },
   listErrors: { input: Nothing, output: z.array(FileError) },
   prioritize: { input: z.object({ paths: z.array(FolderPath).max(1000) }), output: z.object({ ok: z.literal(true) }) },
   setTags: {
-    input: z.object({ hashes: z.array(Hash).min(1).max(100_000), add: z.array(z.string().trim().min(1).max(200)).default([]), remove: z.array(z.string().max(200)).default([]) }),
+    input: z.object({
+      hashes: z.array(Hash).min(1).max(100_000),
+      add: z.array(z.string().trim().min(1).max(200)).default([]),
+      remove: z.array(z.string().max(200)).default([]),
+    }),
     output: z.object({ changed: z.number().int() }),
   },
   listTags: { input: Nothing, output: z.array(TagCount) },
@@ -66,17 +100,35 @@ export const apiContract = {
   createCollection: { input: z.object({ name: TagName }), output: Collection },
   renameCollection: { input: z.object({ id: z.string().max(64), name: TagName }), output: Collection },
   deleteCollection: { input: z.object({ id: z.string().max(64) }), output: z.object({ ok: z.literal(true) }) },
-  addToCollection: { input: z.object({ id: z.string().max(64), hashes: z.array(Hash).min(1).max(100_000) }), output: Collection },
-  removeFromCollection: { input: z.object({ id: z.string().max(64), hashes: z.array(Hash).min(1).max(100_000) }), output: Collection },
+  addToCollection: {
+    input: z.object({ id: z.string().max(64), hashes: z.array(Hash).min(1).max(100_000) }),
+    output: Collection,
+  },
+  removeFromCollection: {
+    input: z.object({ id: z.string().max(64), hashes: z.array(Hash).min(1).max(100_000) }),
+    output: Collection,
+  },
   listSavedSearches: { input: Nothing, output: z.array(SavedSearch) },
   saveSearch: { input: z.object({ name: TagName, query: SearchQuery }), output: SavedSearch },
   deleteSavedSearch: { input: z.object({ id: z.string().max(64) }), output: z.object({ ok: z.literal(true) }) },
 
-  getAiSettings: { input: Nothing, output: z.object({ settings: AiSettings, hasStoredKeys: z.boolean(), canStoreKeys: z.boolean() }) },
+  getAiSettings: {
+    input: Nothing,
+    output: z.object({ settings: AiSettings, hasStoredKeys: z.boolean(), canStoreKeys: z.boolean() }),
+  },
   updateAiSettings: { input: AiSettings.partial().strict(), output: AiSettings },
   /** Desktop only: the key pair is encrypted by the OS keychain and never returned. */
   storeAccessKeys: {
-    input: z.object({ accessKeyId: z.string().trim().regex(/^[A-Z0-9]{16,128}$/, 'not an AWS access key id'), secretAccessKey: z.string().trim().min(16).max(256), sessionToken: z.string().trim().max(4096).optional() }).strict(),
+    input: z
+      .object({
+        accessKeyId: z
+          .string()
+          .trim()
+          .regex(/^[A-Z0-9]{16,128}$/, 'not an AWS access key id'),
+        secretAccessKey: z.string().trim().min(16).max(256),
+        sessionToken: z.string().trim().max(4096).optional(),
+      })
+      .strict(),
     output: z.object({ ok: z.literal(true) }),
   },
   clearAccessKeys: { input: Nothing, output: z.object({ ok: z.literal(true) }) },
@@ -88,68 +140,151 @@ export const apiContract = {
   analysisProgress: { input: Nothing, output: AnalysisProgress },
   pauseAnalysis: { input: Nothing, output: AnalysisProgress },
   resumeAnalysis: { input: Nothing, output: AnalysisProgress },
-  cancelAnalysis: { input: z.object({ batchId: z.string().max(64).optional() }).strict(), output: z.object({ cancelled: z.number().int() }) },
+  cancelAnalysis: {
+    input: z.object({ batchId: z.string().max(64).optional() }).strict(),
+    output: z.object({ cancelled: z.number().int() }),
+  },
   listAnalysisJobs: {
-    input: z.object({ states: z.array(z.enum(JOB_STATES)).optional(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    input: z
+      .object({ states: z.array(z.enum(JOB_STATES)).optional(), limit: z.number().int().min(1).max(5000).default(500) })
+      .strict(),
     output: z.array(AnalysisJob),
   },
   /** Every analyzer's answer for this image, the local analyzer's first. */
   getModelAnalyses: { input: z.object({ hash: Hash }), output: z.array(ModelAnalysis) },
   /** Exactly what would be sent to the model for this image. */
   previewModelInput: { input: z.object({ hash: Hash }), output: ModelInputPreview },
-  usageReport: { input: z.object({ days: z.number().int().min(1).max(366).default(30) }).strict(), output: UsageReport },
+  usageReport: {
+    input: z.object({ days: z.number().int().min(1).max(366).default(30) }).strict(),
+    output: UsageReport,
+  },
 
   /** Items with model answers, oldest answer first, filtered; `pending` counts the whole library. */
   reviewQueue: { input: ReviewQueueQuery, output: ReviewQueuePage },
   getReviewItem: { input: z.object({ hash: Hash }), output: ReviewItem },
   /** One keypress's decisions (e.g. accept all), recorded as one batch with the reviewer's name. */
-  reviewDecide: { input: z.object({ hash: Hash, reviewer: ReviewerName, decisions: z.array(DecisionInput).min(1).max(20) }).strict(), output: ReviewItem },
+  reviewDecide: {
+    input: z.object({ hash: Hash, reviewer: ReviewerName, decisions: z.array(DecisionInput).min(1).max(20) }).strict(),
+    output: ReviewItem,
+  },
   /** Takes back this reviewer's latest standing batch on the item, as a new record. */
   reviewUndo: { input: z.object({ hash: Hash, reviewer: ReviewerName }).strict(), output: ReviewItem },
   qualityReport: { input: Nothing, output: QualityReport },
   /** Approved attributes, one record per image, paths relative to the library folder. */
-  exportReviewed: { input: z.object({ format: z.enum(['json', 'csv']) }).strict(), output: z.object({ filename: z.string(), content: z.string() }) },
+  exportReviewed: {
+    input: z.object({ format: z.enum(['json', 'csv']) }).strict(),
+    output: z.object({ filename: z.string(), content: z.string() }),
+  },
   /** Writes a Bedrock distillation dataset (JSONL + images to upload) into the data folder's exports. */
   exportDistillation: {
-    input: z.object({ s3Prefix: z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?$/, 'an s3://bucket/prefix'), bucketOwner: z.string().regex(/^\d{12}$/).optional() }).strict(),
-    output: z.object({ folder: z.string(), lines: z.number().int(), images: z.number().int(), skipped: z.array(z.object({ hash: z.string(), reason: z.string() })) }),
+    input: z
+      .object({
+        s3Prefix: z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?$/, 'an s3://bucket/prefix'),
+        bucketOwner: z
+          .string()
+          .regex(/^\d{12}$/)
+          .optional(),
+      })
+      .strict(),
+    output: z.object({
+      folder: z.string(),
+      lines: z.number().int(),
+      images: z.number().int(),
+      skipped: z.array(z.object({ hash: z.string(), reason: z.string() })),
+    }),
   },
 
   listCampaigns: { input: Nothing, output: z.array(Campaign) },
-  getCampaign: { input: z.object({ id: Id }).strict(), output: z.object({ campaign: Campaign, variants: z.array(AdVariant) }) },
+  getCampaign: {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ campaign: Campaign, variants: z.array(AdVariant) }),
+  },
   /** Makes the product cut-out (locally), takes features from the library, and writes concepts for the themes. */
   createCampaign: {
-    input: z.object({
-      name: z.string().trim().min(1).max(80), productHash: Hash, productName: z.string().trim().min(1).max(80), notes: z.string().max(1000).default(''),
-      copy: AdCopy, brand: BrandRules.optional(), formats: z.array(z.enum(AD_FORMAT_IDS)).min(1), themes: z.array(z.enum(THEMES)).min(1), logoHash: Hash.nullable().optional(),
-    }).strict(),
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(80),
+        productHash: Hash,
+        productName: z.string().trim().min(1).max(80),
+        notes: z.string().max(1000).default(''),
+        copy: AdCopy,
+        brand: BrandRules.optional(),
+        formats: z.array(z.enum(AD_FORMAT_IDS)).min(1),
+        themes: z.array(z.enum(THEMES)).min(1),
+        logoHash: Hash.nullable().optional(),
+      })
+      .strict(),
     output: Campaign,
   },
   updateCampaign: {
-    input: z.object({ id: Id, patch: z.object({
-      name: z.string().trim().min(1).max(80), productName: z.string().trim().min(1).max(80), notes: z.string().max(1000), copy: AdCopy, brand: BrandRules,
-      formats: z.array(z.enum(AD_FORMAT_IDS)).min(1), concepts: z.array(Concept), features: SalientFeatures, logoHash: Hash.nullable(),
-    }).partial().strict() }).strict(),
+    input: z
+      .object({
+        id: Id,
+        patch: z
+          .object({
+            name: z.string().trim().min(1).max(80),
+            productName: z.string().trim().min(1).max(80),
+            notes: z.string().max(1000),
+            copy: AdCopy,
+            brand: BrandRules,
+            formats: z.array(z.enum(AD_FORMAT_IDS)).min(1),
+            concepts: z.array(Concept),
+            features: SalientFeatures,
+            logoHash: Hash.nullable(),
+          })
+          .partial()
+          .strict(),
+      })
+      .strict(),
     output: Campaign,
   },
   deleteCampaign: { input: z.object({ id: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
   rebuildConcepts: { input: z.object({ id: Id, themes: z.array(z.enum(THEMES)).min(1) }).strict(), output: Campaign },
   /** The product image (JPEG) and its cut-out mask (PNG) as data URLs at the mask's size, for correction. */
-  getCutout: { input: z.object({ id: Id }).strict(), output: z.object({ productDataUrl: z.string(), maskDataUrl: z.string(), width: z.number().int(), height: z.number().int() }) },
-  editCutout: { input: z.object({ id: Id, strokes: z.array(BrushStrokeInput).min(1).max(200) }).strict(), output: Campaign },
+  getCutout: {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({
+      productDataUrl: z.string(),
+      maskDataUrl: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+    }),
+  },
+  editCutout: {
+    input: z.object({ id: Id, strokes: z.array(BrushStrokeInput).min(1).max(200) }).strict(),
+    output: Campaign,
+  },
   /** Nova Canvas background removal, for products on busy backgrounds (costs one image). */
   refineCutout: { input: z.object({ id: Id }).strict(), output: Campaign },
   /** The model's salient features of the product (costs one call). */
   describeProduct: { input: z.object({ id: Id }).strict(), output: Campaign },
-  estimateAds: { input: z.object({ id: Id, request: GenerateInput }).strict(), output: z.object({ images: z.number().int(), costUsd: z.number(), spentThisMonthUsd: z.number(), budgetUsd: z.number(), modelId: z.string() }) },
+  estimateAds: {
+    input: z.object({ id: Id, request: GenerateInput }).strict(),
+    output: z.object({
+      images: z.number().int(),
+      costUsd: z.number(),
+      spentThisMonthUsd: z.number(),
+      budgetUsd: z.number(),
+      modelId: z.string(),
+    }),
+  },
   generateAds: { input: z.object({ id: Id, request: GenerateInput }).strict(), output: z.array(AdVariant) },
   cancelAdVariants: { input: z.object({ id: Id }).strict(), output: z.object({ cancelled: z.number().int() }) },
   retryAdVariant: { input: z.object({ id: Id }).strict(), output: AdVariant },
   deleteAdVariant: { input: z.object({ id: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
-  reviewAdVariant: { input: z.object({ id: Id, decision: z.enum(['approved', 'rejected', 'pending']), reviewer: ReviewerName }).strict(), output: AdVariant },
+  reviewAdVariant: {
+    input: z.object({ id: Id, decision: z.enum(['approved', 'rejected', 'pending']), reviewer: ReviewerName }).strict(),
+    output: AdVariant,
+  },
   /** Approved variants as files named campaign/format/variant, plus manifest.json. */
-  exportAds: { input: z.object({ id: Id }).strict(), output: z.object({ folder: z.string(), files: z.array(z.string()), manifest: z.string() }) },
-  variantImage: { input: z.object({ id: Id, size: z.enum(['preview', 'full']).default('preview') }).strict(), output: z.object({ dataUrl: z.string(), width: z.number().int(), height: z.number().int() }) },
+  exportAds: {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ folder: z.string(), files: z.array(z.string()), manifest: z.string() }),
+  },
+  variantImage: {
+    input: z.object({ id: Id, size: z.enum(['preview', 'full']).default('preview') }).strict(),
+    output: z.object({ dataUrl: z.string(), width: z.number().int(), height: z.number().int() }),
+  },
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -76,7 +76,6 @@ export const ModelAnalysis = z.object({
 });
 export type ModelAnalysis = z.infer<typeof ModelAnalysis>;
 
-
 /** A remote analysis is a persisted record: a crash, a pause or an outage resumes from these. */
 export const AnalysisJob = z.object({
   id: z.string(),
@@ -93,7 +92,16 @@ export const AnalysisJob = z.object({
 });
 export type AnalysisJob = z.infer<typeof AnalysisJob>;
 
-export const INVOCATION_OUTCOMES = ['ok', 'invalid', 'throttled', 'denied', 'timeout', 'offline', 'error', 'blocked'] as const;
+export const INVOCATION_OUTCOMES = [
+  'ok',
+  'invalid',
+  'throttled',
+  'denied',
+  'timeout',
+  'offline',
+  'error',
+  'blocked',
+] as const;
 export type InvocationOutcome = (typeof INVOCATION_OUTCOMES)[number];
 
 /** Why a request never left this machine: nothing to sign it with, no route to AWS, or the monthly budget. */
@@ -183,13 +191,31 @@ export const ModelInputPreview = z.object({
   /** Why these images: a repeat tile, sheet segments, tiles of a large print, or the whole image. */
   plan: z.string(),
   skipReason: z.string().nullable(),
-  images: z.array(z.object({ role: z.string(), width: z.number().int(), height: z.number().int(), bytes: z.number().int(), dataUrl: z.string() })),
+  images: z.array(
+    z.object({
+      role: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+      bytes: z.number().int(),
+      dataUrl: z.string(),
+    }),
+  ),
   prompt: z.string(),
   estimatedInputTokens: z.number().int(),
 });
 export type ModelInputPreview = z.infer<typeof ModelInputPreview>;
 
-export const CONNECTION_PROBLEMS = ['no-credentials', 'expired-token', 'invalid-credentials', 'access-denied', 'wrong-region', 'throttled', 'offline', 'timeout', 'unknown'] as const;
+export const CONNECTION_PROBLEMS = [
+  'no-credentials',
+  'expired-token',
+  'invalid-credentials',
+  'access-denied',
+  'wrong-region',
+  'throttled',
+  'offline',
+  'timeout',
+  'unknown',
+] as const;
 export type ConnectionProblem = (typeof CONNECTION_PROBLEMS)[number];
 
 export const ConnectionCheck = z.object({

@@ -43,7 +43,12 @@ export const LocalAnalysis = AttributeOrigin.extend({
 });
 export type LocalAnalysis = z.infer<typeof LocalAnalysis>;
 
-export const Box = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int(), height: z.number().int() });
+export const Box = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
 export type Box = z.infer<typeof Box>;
 
 export const Segment = z.object({

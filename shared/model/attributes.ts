@@ -9,14 +9,26 @@ const Term = z.string().trim().min(1).max(60);
 const Terms = (max: number) => z.array(Term).max(max);
 
 /** A #rrggbb colour, stored lowercase; the message is what a model is told when it gets one wrong. */
-export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'hex must look like #1a2b3c').transform((h) => h.toLowerCase());
+export const HexColour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'hex must look like #1a2b3c')
+  .transform((h) => h.toLowerCase());
 
 /** A colour as the model names it; hex is what the UI shows and colour search uses. */
 export const NamedColour = z.object({ name: Term, hex: HexColour });
 export type NamedColour = z.infer<typeof NamedColour>;
 
 export const ATTRIBUTE_FIELDS = [
-  'patternTypes', 'motifs', 'colours', 'style', 'repeatScale', 'technique', 'mood', 'suitableProducts', 'description', 'keywords',
+  'patternTypes',
+  'motifs',
+  'colours',
+  'style',
+  'repeatScale',
+  'technique',
+  'mood',
+  'suitableProducts',
+  'description',
+  'keywords',
 ] as const;
 export type AttributeField = (typeof ATTRIBUTE_FIELDS)[number];
 
@@ -39,7 +51,9 @@ export const ModelAttributes = z.object({
   suitableProducts: Terms(5),
   description: z.string().trim().min(1).max(200),
   keywords: Terms(8),
-  confidence: z.object(Object.fromEntries(ATTRIBUTE_FIELDS.map((f) => [f, Confidence])) as Record<AttributeField, typeof Confidence>),
+  confidence: z.object(
+    Object.fromEntries(ATTRIBUTE_FIELDS.map((f) => [f, Confidence])) as Record<AttributeField, typeof Confidence>,
+  ),
 });
 export type ModelAttributes = z.infer<typeof ModelAttributes>;
 

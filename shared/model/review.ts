@@ -122,10 +122,33 @@ export const QualityReport = z.object({
   byModel: z.array(QualityRow),
   byField: z.array(QualityRow),
   /** Per attribute and model: acceptances per dollar spent on that model's answers for reviewed items. */
-  acceptedPerDollar: z.array(z.object({ field: z.string(), modelId: z.string(), accepted: z.number().int(), costUsd: z.number(), perDollar: z.number().nullable() })),
-  reviewers: z.array(z.object({ reviewer: z.string(), items: z.number().int(), decisions: z.number().int(), hours: z.number(), itemsPerHour: z.number().nullable() })),
+  acceptedPerDollar: z.array(
+    z.object({
+      field: z.string(),
+      modelId: z.string(),
+      accepted: z.number().int(),
+      costUsd: z.number(),
+      perDollar: z.number().nullable(),
+    }),
+  ),
+  reviewers: z.array(
+    z.object({
+      reviewer: z.string(),
+      items: z.number().int(),
+      decisions: z.number().int(),
+      hours: z.number(),
+      itemsPerHour: z.number().nullable(),
+    }),
+  ),
   /** Fields both reviewers decided on the same item, and how many they decided the same way. */
-  agreement: z.array(z.object({ reviewers: z.tuple([z.string(), z.string()]), fields: z.number().int(), agreed: z.number().int(), rate: z.number().nullable() })),
+  agreement: z.array(
+    z.object({
+      reviewers: z.tuple([z.string(), z.string()]),
+      fields: z.number().int(),
+      agreed: z.number().int(),
+      rate: z.number().nullable(),
+    }),
+  ),
 });
 export type QualityReport = z.infer<typeof QualityReport>;
 

@@ -12,7 +12,14 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import {
-  checksRaster, dotsRaster, geometricRaster, gradientRaster, organicRaster, photoLikeRaster, stripesRaster, textureRaster,
+  checksRaster,
+  dotsRaster,
+  geometricRaster,
+  gradientRaster,
+  organicRaster,
+  photoLikeRaster,
+  stripesRaster,
+  textureRaster,
   type ImageFormat,
 } from '../support/images';
 import { seededRandom } from '../support/raster-draw';
@@ -42,7 +49,10 @@ const MAKERS: Maker[] = [
     const period = 8 + 2 * Math.floor(rnd() * 30);
     const orientation = rnd() < 0.5 ? 'horizontal' : 'vertical';
     const edge = tileEdge(period);
-    return { kind: 'tile', raster: stripesRaster({ width: edge, height: edge, period, orientation, colours: pick2(rnd) }) };
+    return {
+      kind: 'tile',
+      raster: stripesRaster({ width: edge, height: edge, period, orientation, colours: pick2(rnd) }),
+    };
   },
   (_w, _h, rnd) => {
     const period = 16 + 2 * Math.floor(rnd() * 40);
@@ -60,7 +70,10 @@ const MAKERS: Maker[] = [
   (w, h, rnd) => scene(w, h, 10, (width, height) => photoLikeRaster({ width, height, seed: Math.floor(rnd() * 1e6) })),
   (w, h, rnd) => scene(w, h, 4, (width, height) => organicRaster({ width, height, seed: Math.floor(rnd() * 1e6) })),
   // Three cells wide and six rows high is the tessellation's own repeat, rounded to whole pixels.
-  () => ({ kind: 'tile', raster: geometricRaster({ width: 64 * 3 * 3, height: Math.round(64 * 0.866 * 6) * 2, cell: 64 }) }),
+  () => ({
+    kind: 'tile',
+    raster: geometricRaster({ width: 64 * 3 * 3, height: Math.round(64 * 0.866 * 6) * 2, cell: 64 }),
+  }),
   (w, h, rnd) => scene(w, h, 18, (width, height) => textureRaster({ width, height, seed: Math.floor(rnd() * 1e6) })),
 ];
 
@@ -91,8 +104,11 @@ async function render(source: Source, width: number, height: number): Promise<Sh
     const canvas = sharp({ create: { width, height, channels: 3, background: '#ffffff' }, limitInputPixels: false });
     return canvas.composite([{ input: pixels(source.raster), ...raw(source.raster), tile: true, top: 0, left: 0 }]);
   }
-  const enlarged = sharp(pixels(source.raster), { ...raw(source.raster), limitInputPixels: false })
-    .resize(width, height, { fit: 'fill', kernel: 'cubic' });
+  const enlarged = sharp(pixels(source.raster), { ...raw(source.raster), limitInputPixels: false }).resize(
+    width,
+    height,
+    { fit: 'fill', kernel: 'cubic' },
+  );
   if (source.grain === 0) return enlarged;
   const grained = addGrain(await enlarged.raw().toBuffer(), source.grain);
   return sharp(grained, { raw: { width, height, channels: 3 }, limitInputPixels: false });
@@ -122,7 +138,10 @@ function plan(dir: string, count: number): Planned[] {
     const maker = MAKERS[i % MAKERS.length];
     const seed = Math.floor(rnd() * 2 ** 31);
     const file = path.join(dir, `img-${String(i).padStart(5, '0')}.${format === 'jpeg' ? 'jpg' : format}`);
-    return { file, make: async () => encode(await render(maker(width, height, seededRandom(seed)), width, height), format) };
+    return {
+      file,
+      make: async () => encode(await render(maker(width, height, seededRandom(seed)), width, height), format),
+    };
   });
 }
 
@@ -134,7 +153,11 @@ export interface CorpusProgress {
 }
 
 /** Generates (once, resuming where an earlier run stopped) and returns the corpus's files. */
-export async function ensureCorpus(baseDir: string, count: number, onProgress?: (p: CorpusProgress) => void): Promise<string[]> {
+export async function ensureCorpus(
+  baseDir: string,
+  count: number,
+  onProgress?: (p: CorpusProgress) => void,
+): Promise<string[]> {
   const dir = path.join(baseDir, `corpus-${count}-${VERSION}`);
   const marker = path.join(dir, '.complete');
   const planned = plan(dir, count);
@@ -162,4 +185,8 @@ export async function ensureCorpus(baseDir: string, count: number, onProgress?: 
   return planned.map((p) => p.file);
 }
 
-const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.stat(file).then(
+    () => true,
+    () => false,
+  );

@@ -21,13 +21,15 @@ const settings = { ...defaultAiSettings({}), analyzer: 'bedrock' as const };
 const estimate = estimateRun(all, settings, store, Date.now());
 await store.close();
 const per1000 = (usd: number) => (usd / all.length) * 1000;
-console.log(JSON.stringify({
-  images: all.length,
-  sent: estimate.toSend,
-  skipped: estimate.skipped,
-  inputTokensPerImage: estimate.inputTokens / all.length,
-  outputTokensPerImage: estimate.outputTokens / all.length,
-  costPer1000Usd: per1000(estimate.costUsd),
-  naivePer1000Usd: per1000(estimate.naiveCostUsd),
-  model: settings.attributesModel,
-}));
+console.log(
+  JSON.stringify({
+    images: all.length,
+    sent: estimate.toSend,
+    skipped: estimate.skipped,
+    inputTokensPerImage: estimate.inputTokens / all.length,
+    outputTokensPerImage: estimate.outputTokens / all.length,
+    costPer1000Usd: per1000(estimate.costUsd),
+    naivePer1000Usd: per1000(estimate.naiveCostUsd),
+    model: settings.attributesModel,
+  }),
+);

@@ -86,30 +86,54 @@ if (!chromiumPath) throw new Error(NO_BROWSER_MESSAGE);
 const browser = await chromium.launch(chromiumLaunchOptions(chromiumPath));
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.addInitScript({ content: `window.localStorage.setItem('swatchbook.reviewer', 'Bench');${NEXT_ITEM_SHOWN}` });
+  await page.addInitScript({
+    content: `window.localStorage.setItem('swatchbook.reviewer', 'Bench');${NEXT_ITEM_SHOWN}`,
+  });
   const url = new URL(server.url);
   url.pathname = '/review';
   const opened = performance.now();
   await page.goto(url.href);
   let current = await shownHash(page);
-  await page.locator('[data-testid="review-item"] [data-testid="preview-image"]').evaluate((image: HTMLImageElement) => image.decode());
+  await page
+    .locator('[data-testid="review-item"] [data-testid="preview-image"]')
+    .evaluate((image: HTMLImageElement) => image.decode());
   const openMs = performance.now() - opened;
-  const queueMs = await page.evaluate(() => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/reviewQueue'))?.duration ?? null);
-  if (current !== library.hashes[0]) throw new Error(`the queue opened on ${current}, not its oldest item ${library.hashes[0]}`);
+  const queueMs = await page.evaluate(
+    () =>
+      performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/reviewQueue'))?.duration ??
+      null,
+  );
+  if (current !== library.hashes[0])
+    throw new Error(`the queue opened on ${current}, not its oldest item ${library.hashes[0]}`);
 
   const timings: number[] = [];
   for (let i = 1; i <= WARM_UP + items; i++) {
     // Armed before the key is sent: an input event can overtake a pending evaluation.
     await page.evaluate((from) => window.benchArm(from), current);
     await page.keyboard.press('a');
-    const next = await Promise.race([page.evaluate(() => window.benchShown), timeout(ITEM_TIMEOUT_MS, () => `item ${i} was not shown within ${ITEM_TIMEOUT_MS} ms`)]);
-    if (next.hash !== library.hashes[i] || next.name !== library.names[i]) throw new Error(`item ${i}: showed ${next.name} (${next.hash}), expected ${library.names[i]}`);
+    const next = await Promise.race([
+      page.evaluate(() => window.benchShown),
+      timeout(ITEM_TIMEOUT_MS, () => `item ${i} was not shown within ${ITEM_TIMEOUT_MS} ms`),
+    ]);
+    if (next.hash !== library.hashes[i] || next.name !== library.names[i])
+      throw new Error(`item ${i}: showed ${next.name} (${next.hash}), expected ${library.names[i]}`);
     if (i > WARM_UP) timings.push(next.ms);
     current = next.hash;
   }
   timings.sort((a, b) => a - b);
   const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))];
-  console.log(JSON.stringify({ queue: count, items: timings.length, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: timings.at(-1), openMs, queueMs, buildSeconds }));
+  console.log(
+    JSON.stringify({
+      queue: count,
+      items: timings.length,
+      p50Ms: at(0.5),
+      p95Ms: at(0.95),
+      maxMs: timings.at(-1),
+      openMs,
+      queueMs,
+      buildSeconds,
+    }),
+  );
 } finally {
   await browser.close();
   await server.stop();

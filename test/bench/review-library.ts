@@ -42,7 +42,9 @@ export async function buildReviewLibrary(dataDir: string, count: number): Promis
   await fs.mkdir(sources, { recursive: true });
   const patternFiles: string[] = [];
   for (const [i, make] of PATTERNS.entries()) {
-    const webp = await sharp(await encodeRaster(make(), 'png')).webp({ quality: 80 }).toBuffer();
+    const webp = await sharp(await encodeRaster(make(), 'png'))
+      .webp({ quality: 80 })
+      .toBuffer();
     const file = path.join(sources, `pattern-${i}.webp`);
     await fs.writeFile(file, webp);
     patternFiles.push(file);
@@ -54,12 +56,22 @@ export async function buildReviewLibrary(dataDir: string, count: number): Promis
   const linked = new Set<string>();
   for (const [i, synthetic] of makeSyntheticAssets(count, 42).entries()) {
     const hash = benchHash(i);
-    const asset = { ...synthetic, hash, status: 'unreviewed' as const, metadata: { ...synthetic.metadata, width: SIZE.width * 4, height: SIZE.height * 4 } };
+    const asset = {
+      ...synthetic,
+      hash,
+      status: 'unreviewed' as const,
+      metadata: { ...synthetic.metadata, width: SIZE.width * 4, height: SIZE.height * 4 },
+    };
     store.recordAsset(asset.locations[0], asset);
     const at = 1_700_000_000_000 + i * 1000;
     const haiku = answer(hash, HAIKU, { description: `Design ${i}: a bench pattern.` }, at);
     store.recordModelAnalysis({ ...haiku, confidence: 0.5 + (i % 50) / 100 });
-    if (i % 5 === 0) store.recordModelAnalysis({ ...answer(hash, SONNET, { style: 'art deco', technique: 'screen print' }, at), escalatedFrom: HAIKU, costUsd: 0.004 });
+    if (i % 5 === 0)
+      store.recordModelAnalysis({
+        ...answer(hash, SONNET, { style: 'art deco', technique: 'screen print' }, at),
+        escalatedFrom: HAIKU,
+        costUsd: 0.004,
+      });
     hashes.push(hash);
     names.push(path.basename(asset.locations[0].path));
     for (const target of [previewPath(cacheDir, hash), thumbnailPath(cacheDir, hash)]) {

@@ -24,7 +24,13 @@ const program = new Command()
   .option('--review-queue <n>', 'pending items in the synthetic review queue', '10000')
   .option('--json', 'print the figures as one JSON object on the last line')
   .parse();
-const options = program.opts<{ only: string; count: string; searchAssets: string; reviewQueue: string; json?: boolean }>();
+const options = program.opts<{
+  only: string;
+  count: string;
+  searchAssets: string;
+  reviewQueue: string;
+  json?: boolean;
+}>();
 const count = Number(options.count);
 const REVIEW_ITEMS = 200;
 
@@ -65,19 +71,35 @@ async function corpus(): Promise<string> {
 async function searchPart(scratch: string): Promise<Figures> {
   log(`Search: ${options.searchAssets} synthetic assets…`);
   const search = await runWorker('search-worker.ts', [path.join(scratch, 'search'), options.searchAssets]);
-  console.log(`Search        p50 ${round(search.p50Ms)} ms, p95 ${round(search.p95Ms)} ms at ${search.assets} assets`
-    + ` (target p95 ≤ 50 ms); peak RSS ${Math.round(search.peakRssMb)} MB`);
-  return { search_assets: search.assets, search_p50_ms: round(search.p50Ms), search_p95_ms: round(search.p95Ms),
-    search_peak_rss_mb: Math.round(search.peakRssMb) };
+  console.log(
+    `Search        p50 ${round(search.p50Ms)} ms, p95 ${round(search.p95Ms)} ms at ${search.assets} assets` +
+      ` (target p95 ≤ 50 ms); peak RSS ${Math.round(search.peakRssMb)} MB`,
+  );
+  return {
+    search_assets: search.assets,
+    search_p50_ms: round(search.p50Ms),
+    search_p95_ms: round(search.p95Ms),
+    search_peak_rss_mb: Math.round(search.peakRssMb),
+  };
 }
 
 async function reviewPart(scratch: string): Promise<Figures> {
   log(`Review: ${options.reviewQueue}-item queue in browser mode (Chromium), ${REVIEW_ITEMS} items accepted with A…`);
-  const review = await runWorker('review-latency.ts', [path.join(scratch, 'review'), options.reviewQueue, String(REVIEW_ITEMS)]);
-  console.log(`Review next   p50 ${round(review.p50Ms)} ms, p95 ${round(review.p95Ms)} ms over ${review.items} items in a`
-    + ` ${review.queue}-item queue, keypress to next item painted (target p95 ≤ 100 ms); page opens in ${Math.round(review.openMs)} ms`);
-  return { review_queue: review.queue, review_next_p50_ms: round(review.p50Ms), review_next_p95_ms: round(review.p95Ms),
-    review_open_ms: Math.round(review.openMs) };
+  const review = await runWorker('review-latency.ts', [
+    path.join(scratch, 'review'),
+    options.reviewQueue,
+    String(REVIEW_ITEMS),
+  ]);
+  console.log(
+    `Review next   p50 ${round(review.p50Ms)} ms, p95 ${round(review.p95Ms)} ms over ${review.items} items in a` +
+      ` ${review.queue}-item queue, keypress to next item painted (target p95 ≤ 100 ms); page opens in ${Math.round(review.openMs)} ms`,
+  );
+  return {
+    review_queue: review.queue,
+    review_next_p50_ms: round(review.p50Ms),
+    review_next_p95_ms: round(review.p95Ms),
+    review_open_ms: Math.round(review.openMs),
+  };
 }
 
 async function ingestPart(corpusDir: string, dataDir: string, scratch: string): Promise<Figures> {
@@ -89,19 +111,32 @@ async function ingestPart(corpusDir: string, dataDir: string, scratch: string): 
   const floorRate = floor.images / floor.seconds;
   console.log(`Ingest        ${round(rate)} images/s (${ingest.images} images in ${round(ingest.seconds)} s)`);
   console.log(`Floor         ${round(floorRate)} images/s (bare sharp decode + thumbnail)`);
-  console.log(`Ratio         ${round(rate / floorRate)} × floor (target ≥ 0.6); ingest peak RSS ${Math.round(ingest.peakRssMb)} MB`);
-  return { images: count, ingested: ingest.images, ingest_images_per_s: round(rate), floor_images_per_s: round(floorRate),
-    ingest_ratio: round(rate / floorRate), ingest_peak_rss_mb: Math.round(ingest.peakRssMb) };
+  console.log(
+    `Ratio         ${round(rate / floorRate)} × floor (target ≥ 0.6); ingest peak RSS ${Math.round(ingest.peakRssMb)} MB`,
+  );
+  return {
+    images: count,
+    ingested: ingest.images,
+    ingest_images_per_s: round(rate),
+    floor_images_per_s: round(floorRate),
+    ingest_ratio: round(rate / floorRate),
+    ingest_peak_rss_mb: Math.round(ingest.peakRssMb),
+  };
 }
 
 async function costPart(dataDir: string): Promise<Figures> {
   log('Cost: what Claude 3 Haiku would be sent for the ingested corpus, against the naive whole-image pipeline…');
   const cost = await runWorker('cost-worker.ts', [dataDir]);
-  console.log(`Model cost    $${round(cost.costPer1000Usd, 4)} per 1,000 images with ${cost.model} (naive`
-    + ` $${round(cost.naivePer1000Usd, 4)}; ${cost.skipped} not sent; ${Math.round(cost.inputTokensPerImage)} in +`
-    + ` ${Math.round(cost.outputTokensPerImage)} out tokens per image; target ≤ $0.40)`);
-  return { cost_per_1000_usd: round(cost.costPer1000Usd, 4), naive_cost_per_1000_usd: round(cost.naivePer1000Usd, 4),
-    cost_ratio: round(cost.costPer1000Usd / cost.naivePer1000Usd) };
+  console.log(
+    `Model cost    $${round(cost.costPer1000Usd, 4)} per 1,000 images with ${cost.model} (naive` +
+      ` $${round(cost.naivePer1000Usd, 4)}; ${cost.skipped} not sent; ${Math.round(cost.inputTokensPerImage)} in +` +
+      ` ${Math.round(cost.outputTokensPerImage)} out tokens per image; target ≤ $0.40)`,
+  );
+  return {
+    cost_per_1000_usd: round(cost.costPer1000Usd, 4),
+    naive_cost_per_1000_usd: round(cost.naivePer1000Usd, 4),
+    cost_ratio: round(cost.costPer1000Usd / cost.naivePer1000Usd),
+  };
 }
 
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'swatchbook-bench-'));
@@ -116,7 +151,9 @@ try {
     if (wanted('ingest')) Object.assign(figures, measured);
     if (wanted('cost')) Object.assign(figures, await costPart(ingestDir));
   }
-  const rss = [figures.ingest_peak_rss_mb, figures.search_peak_rss_mb].filter((v): v is number => typeof v === 'number');
+  const rss = [figures.ingest_peak_rss_mb, figures.search_peak_rss_mb].filter(
+    (v): v is number => typeof v === 'number',
+  );
   if (rss.length > 0) {
     figures.peak_rss_mb = Math.max(...rss);
     console.log(`Peak RSS      ${figures.peak_rss_mb} MB over the measured parts (target ≤ 1024 MB)`);

@@ -46,4 +46,6 @@ timings.sort((a, b) => a - b);
 const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))];
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 await library.close();
-console.log(JSON.stringify({ assets: count, queries: timings.length, p50Ms: at(0.5), p95Ms: at(0.95), buildSeconds, peakRssMb }));
+console.log(
+  JSON.stringify({ assets: count, queries: timings.length, p50Ms: at(0.5), p95Ms: at(0.95), buildSeconds, peakRssMb }),
+);

@@ -37,9 +37,12 @@ async function fillCampaign(page: Page, name: string, shot?: string): Promise<vo
   await expect(page.getByTestId('campaign-name')).toHaveText(name);
 }
 
-const variant = (page: Page, format: string, theme: string) => page.locator(`[data-testid="ad-variant"][data-format="${format}"][data-theme="${theme}"]`);
+const variant = (page: Page, format: string, theme: string) =>
+  page.locator(`[data-testid="ad-variant"][data-format="${format}"][data-theme="${theme}"]`);
 
-test('pick a product in the library, generate variants offline, approve two and export them with a manifest', async ({ page }) => {
+test('pick a product in the library, generate variants offline, approve two and export them with a manifest', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await waitForIngest(page, AD_LIBRARY.count);
   await cell(page, AD_LIBRARY.product).click();
@@ -74,7 +77,9 @@ test('pick a product in the library, generate variants offline, approve two and 
   await expect(variant(page, 'square', 'pattern')).toHaveAttribute('data-review', 'rejected');
 
   // The larger view puts the variant beside the source product; approve the second one there.
-  await variant(page, 'landscape', 'pattern').getByRole('button', { name: /Open .* larger/ }).click();
+  await variant(page, 'landscape', 'pattern')
+    .getByRole('button', { name: /Open .* larger/ })
+    .click();
   const viewer = page.getByTestId('variant-viewer');
   await expect(viewer.getByRole('img', { name: /The source product/ })).toBeVisible();
   await expect(viewer.getByTestId('variant-full')).toBeVisible();
@@ -91,7 +96,10 @@ test('pick a product in the library, generate variants offline, approve two and 
   await page.getByRole('button', { name: 'Export approved (2)' }).click();
   const result = page.getByTestId('export-result');
   await expect(result.getByTestId('export-file')).toHaveCount(2);
-  const sizes: Record<string, [number, number]> = { 'square/bottle-launch-square-studio-1.png': [1080, 1080], 'landscape/bottle-launch-landscape-pattern-1.png': [1200, 628] };
+  const sizes: Record<string, [number, number]> = {
+    'square/bottle-launch-square-studio-1.png': [1080, 1080],
+    'landscape/bottle-launch-landscape-pattern-1.png': [1200, 628],
+  };
   expect((await result.getByTestId('export-file').allInnerTexts()).sort()).toEqual(Object.keys(sizes).sort());
 
   // The server runs on this machine, so the folder it names can be read back.
@@ -113,10 +121,15 @@ test('pick a product in the library, generate variants offline, approve two and 
 
 /** Alpha of the red tint over what the cut-out leaves out, at a point given as fractions of the image. */
 function tintAt(page: Page, fx: number, fy: number): Promise<number> {
-  return page.getByTestId('cutout-editor').locator('canvas[aria-hidden="true"]').evaluate(
-    (canvas: HTMLCanvasElement, [x, y]) => canvas.getContext('2d')!.getImageData(Math.round(x * canvas.width), Math.round(y * canvas.height), 1, 1).data[3],
-    [fx, fy],
-  );
+  return page
+    .getByTestId('cutout-editor')
+    .locator('canvas[aria-hidden="true"]')
+    .evaluate(
+      (canvas: HTMLCanvasElement, [x, y]) =>
+        canvas.getContext('2d')!.getImageData(Math.round(x * canvas.width), Math.round(y * canvas.height), 1, 1)
+          .data[3],
+      [fx, fy],
+    );
 }
 
 test('a brush stroke on the cut-out adds the background it covers to the product', async ({ page }) => {

@@ -40,7 +40,8 @@ async function openLibrary(page: Page): Promise<void> {
   await waitForIngest(page, COUNT);
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
 
 test('settings: choose Bedrock, see legacy models, and test the connection', async ({ page }) => {
   await openLibrary(page);

@@ -38,7 +38,10 @@ test('starts empty and indexes a folder added by path', async ({ page }) => {
   await expect(empty).toBeHidden();
   await expectShown(page, ALL);
   await expect(page.getByTestId('asset-count')).toHaveText(`${ALL.length} assets`);
-  await expect(page.getByTestId('facet-folder').getByTestId('facet-option')).toHaveAttribute('data-count', String(ALL.length));
+  await expect(page.getByTestId('facet-folder').getByTestId('facet-option')).toHaveAttribute(
+    'data-count',
+    String(ALL.length),
+  );
   await screenshot(page, 'library-grid');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'library-grid-dark');
@@ -99,7 +102,9 @@ test('opens the detail panel with palette and attributes', async ({ page }) => {
   await expect(swatchNames).toContainText(['navy']);
   await expect(detail.getByTestId('attributes')).toContainText('320×320px');
   await expect(detail.getByTestId('attributes')).toContainText('PNG');
-  await expect.poll(() => detail.getByTestId('preview-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => detail.getByTestId('preview-image').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
   await screenshot(page, 'detail-panel');
 
   // Zoom in with the button, then back to fit.
@@ -129,7 +134,10 @@ test('shows files added to and removed from the folder without reloading', async
   await fs.rm(path.join(library, 'orange-checks.png'));
   await expect(cell(page, 'orange-checks.png')).toHaveCount(0, { timeout: 30_000 });
   await fs.rm(path.join(library, 'mustard-solid.png'));
-  await expectShown(page, ALL.filter((name) => name !== 'mustard-solid.png'));
+  await expectShown(
+    page,
+    ALL.filter((name) => name !== 'mustard-solid.png'),
+  );
 });
 
 test('lists files that could not be read, with the reason', async ({ page }) => {

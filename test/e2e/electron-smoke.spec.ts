@@ -19,7 +19,8 @@ function electronExecutable(): string | null {
 }
 
 const executable = electronExecutable();
-const SKIP_REASON = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): the desktop shell cannot be launched here';
+const SKIP_REASON =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): the desktop shell cannot be launched here';
 
 test.describe('Electron shell', () => {
   test('opens a locked-down window whose bridge reaches the library', async () => {
@@ -31,15 +32,26 @@ test.describe('Electron shell', () => {
     }
     expect(fs.existsSync(path.join(ROOT, 'out', 'main', 'index.js')), 'run `npm run build` first').toBe(true);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swatchbook-electron-'));
-    const app = await electron.launch({ executablePath: executable!, args: [ROOT], env: { ...process.env, SWATCHBOOK_DATA_DIR: dataDir } });
+    const app = await electron.launch({
+      executablePath: executable!,
+      args: [ROOT],
+      env: { ...process.env, SWATCHBOOK_DATA_DIR: dataDir },
+    });
     try {
       const page = await app.firstWindow();
       await expect(page).toHaveTitle(/Swatchbook/);
       expect(page.url()).toBe('swatchbook://app/index.html');
 
       // Sandboxed, context-isolated, no Node integration: the page sees no Node globals at all.
-      expect(await page.evaluate(() => ['require', 'process', 'module', 'Buffer'].filter((name) => name in globalThis))).toEqual([]);
-      expect(await page.evaluate(() => Object.keys(window.swatchbook!).sort())).toEqual(['call', 'desktop', 'mediaUrl', 'onEvent']);
+      expect(
+        await page.evaluate(() => ['require', 'process', 'module', 'Buffer'].filter((name) => name in globalThis)),
+      ).toEqual([]);
+      expect(await page.evaluate(() => Object.keys(window.swatchbook!).sort())).toEqual([
+        'call',
+        'desktop',
+        'mediaUrl',
+        'onEvent',
+      ]);
 
       const opened = await page.evaluate(() => window.swatchbook!.call('openDemoLibrary', {}));
       expect(opened).toMatchObject({ path: path.join(dataDir, 'demo-library') });

@@ -31,7 +31,9 @@ async function openLibrary(page: Page): Promise<void> {
 
 const focusedIndex = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-index') ?? null);
 
-test('moves focus with the arrow keys and opens, previews and closes with Enter, Space and Escape', async ({ page }) => {
+test('moves focus with the arrow keys and opens, previews and closes with Enter, Space and Escape', async ({
+  page,
+}) => {
   await openLibrary(page);
   const first = cells(page).nth(0);
   await first.click();
@@ -75,12 +77,18 @@ test('moves focus with the arrow keys and opens, previews and closes with Enter,
 test('selects with Ctrl/Cmd-click and Shift-click', async ({ page }) => {
   await openLibrary(page);
   await cells(page).nth(0).click();
-  await cells(page).nth(2).click({ modifiers: ['ControlOrMeta'] });
+  await cells(page)
+    .nth(2)
+    .click({ modifiers: ['ControlOrMeta'] });
   await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
-  await cells(page).nth(4).click({ modifiers: ['Shift'] });
+  await cells(page)
+    .nth(4)
+    .click({ modifiers: ['Shift'] });
   // The range runs from the last toggled cell (2) to 4, replacing the previous selection.
   await expect(page.getByTestId('selection-count')).toHaveText('3 selected');
-  await cells(page).nth(3).click({ modifiers: ['ControlOrMeta'] });
+  await cells(page)
+    .nth(3)
+    .click({ modifiers: ['ControlOrMeta'] });
   await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
 });
 

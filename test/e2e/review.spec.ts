@@ -3,7 +3,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startFakeBedrock, type FakeBedrock } from '../support/fake-bedrock';
 import { expectShown, facetOption, screenshot } from './support/library-page';
-import { analyseWithTwoModels, HAIKU, HAIKU_SAYS, SONNET, SONNET_SAYS, writeReviewPictures } from './support/review-library';
+import {
+  analyseWithTwoModels,
+  HAIKU,
+  HAIKU_SAYS,
+  SONNET,
+  SONNET_SAYS,
+  writeReviewPictures,
+} from './support/review-library';
 import { fakeBedrockEnv, makeTempDir, startServer, type RunningServer } from './support/server';
 
 const COUNT = 10;
@@ -35,7 +42,8 @@ test.afterAll(async () => {
   await fs.rm(library, { recursive: true, force: true });
 });
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
 const item = (page: Page) => page.getByTestId('review-item');
 const field = (page: Page, name: string) => page.locator(`[data-testid="review-field"][data-field="${name}"]`);
 const decided = (row: Locator) => row.getByTestId('decided-value');
@@ -237,12 +245,18 @@ test('quality shows acceptance per model and field, throughput, agreement and va
   await expect(byModel.locator('.bar-segment.accepted')).toHaveCount(2);
   for (const bar of await byModel.locator('.bar-segment.accepted').all()) await expect(bar).toBeVisible();
   await expect(page.getByTestId('quality-by-field').getByTestId('bar-row')).toHaveCount(10);
-  await expect(page.locator('[data-testid="quality-edits"] [data-key="style"] [data-testid="bar-note"]')).toHaveText('1');
+  await expect(page.locator('[data-testid="quality-edits"] [data-key="style"] [data-testid="bar-note"]')).toHaveText(
+    '1',
+  );
   await expect(page.getByTestId('quality-throughput').getByTestId('bar-row')).toHaveCount(2);
-  await expect(page.locator('[data-testid="quality-throughput"] [data-key="Ada"] [data-testid="bar-note"]')).toContainText(/items\/h · 10 items/);
+  await expect(
+    page.locator('[data-testid="quality-throughput"] [data-key="Ada"] [data-testid="bar-note"]'),
+  ).toContainText(/items\/h · 10 items/);
   await expect(page.getByTestId('quality-agreement').getByTestId('bar-note')).toHaveText('100% agree on 1 field');
   await expect(page.getByTestId('best-value-row')).toHaveCount(10);
-  await expect(page.locator('[data-testid="best-value-row"][data-field="style"]')).toContainText(/claude-(3-haiku|sonnet-4)/);
+  await expect(page.locator('[data-testid="best-value-row"][data-field="style"]')).toContainText(
+    /claude-(3-haiku|sonnet-4)/,
+  );
   await screenshot(page, 'quality');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(byModel.locator('.bar-segment.accepted').first()).toHaveCSS('background-color', 'rgb(81, 207, 102)');
@@ -275,7 +289,9 @@ test('exports approved attributes as JSON and CSV, and a distillation dataset', 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   expect(csvDownload.suggestedFilename()).toMatch(/^swatchbook-approved-.+\.csv$/);
   const lines = (await fs.readFile((await csvDownload.path())!, 'utf8')).trim().split('\r\n');
-  expect(lines[0]).toBe('path,library,hash,status,patternTypes,motifs,colours,style,repeatScale,technique,mood,suitableProducts,description,keywords');
+  expect(lines[0]).toBe(
+    'path,library,hash,status,patternTypes,motifs,colours,style,repeatScale,technique,mood,suitableProducts,description,keywords',
+  );
   expect(lines).toHaveLength(COUNT);
   expect(lines.find((line) => line.startsWith(`${reviewed.edited},`))).toContain(EDITED);
 

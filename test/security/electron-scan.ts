@@ -53,7 +53,8 @@ async function scan(label: string, input: string, parserPlugins: string[]): Prom
   for (const issue of result.issues) {
     console.error(`${label}/${issue.file}:${issue.location.line}  ${issue.id}  ${issue.description}`);
   }
-  for (const error of result.errors) console.error(`${label}: could not parse ${path.relative(input, error.file)}: ${error.message}`);
+  for (const error of result.errors)
+    console.error(`${label}: could not parse ${path.relative(input, error.file)}: ${error.message}`);
   const problems = result.issues.length + result.errors.length;
   console.log(`electron scan of ${label}: ${problems === 0 ? 'no findings' : `${problems} finding(s)`}`);
   return problems;

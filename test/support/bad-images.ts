@@ -15,7 +15,9 @@ export function notAnImage(): Buffer {
  * of a decompression bomb: cheap to read, enormous to decode.
  */
 export async function oversizePngHeader(width = 30000, height = 30000): Promise<Buffer> {
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
   const out = Buffer.from(png);
   // Signature (8) + length (4) + "IHDR" (4): width and height follow at 16 and 20.
   out.writeUInt32BE(width, 16);

@@ -29,7 +29,8 @@ export function runIndexCli(args: string[], options: CliOptions = {}): Promise<C
 
 export function runTsx(entry: string, args: string[], options: CliOptions = {}): Promise<CliRun> {
   const command = [process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, entry), ...args];
-  if (options.withoutRootOverride && process.getuid?.() === 0) command.unshift('setpriv', '--bounding-set=-dac_override,-dac_read_search');
+  if (options.withoutRootOverride && process.getuid?.() === 0)
+    command.unshift('setpriv', '--bounding-set=-dac_override,-dac_read_search');
   const child = spawn(command[0], command.slice(1), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env },

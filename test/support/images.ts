@@ -6,13 +6,28 @@
 import sharp from 'sharp';
 import type { Raster } from '../../electron/pixels/raster';
 import {
-  blankRaster, blit, fillCircle, fillEllipse, hex, mix, paint, seededRandom, valueNoise, type Rgb,
+  blankRaster,
+  blit,
+  fillCircle,
+  fillEllipse,
+  hex,
+  mix,
+  paint,
+  seededRandom,
+  valueNoise,
+  type Rgb,
 } from './raster-draw';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
 export type Orientation = 'horizontal' | 'vertical' | 'diagonal';
-interface Size { width: number; height: number }
-interface Encoded { format?: ImageFormat; quality?: number }
+interface Size {
+  width: number;
+  height: number;
+}
+interface Encoded {
+  format?: ImageFormat;
+  quality?: number;
+}
 
 export async function encodeRaster(r: Raster, format: ImageFormat = 'png', quality = 92): Promise<Buffer> {
   const img = sharp(Buffer.from(r.data.buffer, r.data.byteOffset, r.data.length), {
@@ -24,14 +39,20 @@ export async function encodeRaster(r: Raster, format: ImageFormat = 'png', quali
   return img.png({ compressionLevel: 1 }).toBuffer();
 }
 
-export interface SolidOptions extends Size, Encoded { colour: string }
+export interface SolidOptions extends Size, Encoded {
+  colour: string;
+}
 export function solidRaster(o: SolidOptions): Raster {
   return blankRaster(o.width, o.height, hex(o.colour));
 }
 export const makeSolid = (o: SolidOptions) => encodeRaster(solidRaster(o), o.format, o.quality);
 
 /** `period` is the repeat in pixels (one band of each colour), measured along x or y. */
-export interface StripesOptions extends Size, Encoded { period: number; orientation: Orientation; colours: [string, string] }
+export interface StripesOptions extends Size, Encoded {
+  period: number;
+  orientation: Orientation;
+  colours: [string, string];
+}
 export function stripesRaster(o: StripesOptions): Raster {
   const [a, b] = o.colours.map(hex);
   if (o.orientation === 'vertical') {
@@ -48,7 +69,10 @@ export function stripesRaster(o: StripesOptions): Raster {
 export const makeStripes = (o: StripesOptions) => encodeRaster(stripesRaster(o), o.format, o.quality);
 
 /** `period` is the repeat (two squares) along both axes. */
-export interface ChecksOptions extends Size, Encoded { period: number; colours: [string, string] }
+export interface ChecksOptions extends Size, Encoded {
+  period: number;
+  colours: [string, string];
+}
 export function checksRaster(o: ChecksOptions): Raster {
   const [a, b] = o.colours.map(hex);
   const half = o.period / 2;
@@ -57,7 +81,12 @@ export function checksRaster(o: ChecksOptions): Raster {
 export const makeChecks = (o: ChecksOptions) => encodeRaster(checksRaster(o), o.format, o.quality);
 
 /** Dots on a square lattice of `spacing`; `halfDrop` shifts every other row by half. */
-export interface DotsOptions extends Size, Encoded { spacing: number; radius: number; colours: [string, string]; halfDrop?: boolean }
+export interface DotsOptions extends Size, Encoded {
+  spacing: number;
+  radius: number;
+  colours: [string, string];
+  halfDrop?: boolean;
+}
 export function dotsRaster(o: DotsOptions): Raster {
   const [dot, bg] = o.colours.map(hex);
   const r = blankRaster(o.width, o.height, bg);
@@ -71,17 +100,21 @@ export function dotsRaster(o: DotsOptions): Raster {
 }
 export const makeDots = (o: DotsOptions) => encodeRaster(dotsRaster(o), o.format, o.quality);
 
-export interface GradientOptions extends Size, Encoded { colours: [string, string]; direction?: 'horizontal' | 'vertical' }
+export interface GradientOptions extends Size, Encoded {
+  colours: [string, string];
+  direction?: 'horizontal' | 'vertical';
+}
 export function gradientRaster(o: GradientOptions): Raster {
   const [a, b] = o.colours.map(hex);
   const vertical = o.direction === 'vertical';
-  return paint(blankRaster(o.width, o.height), (x, y) =>
-    mix(a, b, vertical ? y / (o.height - 1) : x / (o.width - 1)));
+  return paint(blankRaster(o.width, o.height), (x, y) => mix(a, b, vertical ? y / (o.height - 1) : x / (o.width - 1)));
 }
 export const makeGradient = (o: GradientOptions) => encodeRaster(gradientRaster(o), o.format, o.quality);
 
 /** Photo-like: smooth shaded noise (sky/ground), soft shaded shapes, a wide tonal range, sensor grain. */
-export interface SeededOptions extends Size, Encoded { seed?: number }
+export interface SeededOptions extends Size, Encoded {
+  seed?: number;
+}
 export function photoLikeRaster(o: SeededOptions): Raster {
   const seed = o.seed ?? 1;
   const n = valueNoise(o.width, o.height, Math.max(o.width, o.height) / 4, 4, seed);
@@ -92,7 +125,8 @@ export function photoLikeRaster(o: SeededOptions): Raster {
   const sun = { x: o.width * rnd(), y: horizon * 0.4, r: o.height * 0.12 };
   return paint(blankRaster(o.width, o.height), (x, y) => {
     const t = n[y * o.width + x];
-    const base = y < horizon ? mix(sky, [240, 240, 250], t * 0.6 + (1 - y / horizon) * 0.2) : mix(ground, [20, 30, 15], t);
+    const base =
+      y < horizon ? mix(sky, [240, 240, 250], t * 0.6 + (1 - y / horizon) * 0.2) : mix(ground, [20, 30, 15], t);
     const d = Math.hypot(x - sun.x, y - sun.y) / sun.r;
     const lit = d < 1 ? mix(base, [255, 230, 170], 1 - d * d) : base;
     const grain = ((x * 7919 + y * 104729) % 13) - 6;
@@ -124,7 +158,9 @@ export function organicRaster(o: SeededOptions): Raster {
 export const makeOrganic = (o: SeededOptions) => encodeRaster(organicRaster(o), o.format, o.quality);
 
 /** Geometric: a periodic tessellation of triangles in three flat colours (edges at 0°, ±60°). */
-export interface GeometricOptions extends Size, Encoded { cell: number }
+export interface GeometricOptions extends Size, Encoded {
+  cell: number;
+}
 export function geometricRaster(o: GeometricOptions): Raster {
   const colours = ['#008080', '#e1ad01', '#36454f'].map(hex);
   const h = o.cell * 0.866;
@@ -146,11 +182,16 @@ export function textureRaster(o: SeededOptions): Raster {
   const rnd = seededRandom((o.seed ?? 5) + 1);
   const dark = hex('#a89878');
   const light = hex('#e8dcc4');
-  return paint(blankRaster(o.width, o.height), (x, y) => mix(dark, light, Math.min(1, Math.max(0, n[y * o.width + x] * 1.2 - 0.1 + (rnd() - 0.5) * 0.3))));
+  return paint(blankRaster(o.width, o.height), (x, y) =>
+    mix(dark, light, Math.min(1, Math.max(0, n[y * o.width + x] * 1.2 - 0.1 + (rnd() - 0.5) * 0.3))),
+  );
 }
 export const makeTexture = (o: SeededOptions) => encodeRaster(textureRaster(o), o.format, o.quality);
 
-export interface SheetDesign { box: { x: number; y: number; width: number; height: number }; raster: Raster }
+export interface SheetDesign {
+  box: { x: number; y: number; width: number; height: number };
+  raster: Raster;
+}
 /** Three designs (stripes, dots, checks) on a white sheet; `boxes` are the known answers. */
 export function sheetRaster(o: Size): { raster: Raster; designs: SheetDesign[] } {
   const sheet = blankRaster(o.width, o.height);
@@ -158,9 +199,24 @@ export function sheetRaster(o: Size): { raster: Raster; designs: SheetDesign[] }
   const h = Math.round(o.height * 0.5);
   const y = Math.round(o.height * 0.25);
   const designs: SheetDesign[] = [
-    { box: { x: Math.round(o.width * 0.05), y, width: w, height: h }, raster: stripesRaster({ width: w, height: h, period: 24, orientation: 'vertical', colours: ['#1b2a4a', '#e1ad01'] }) },
-    { box: { x: Math.round(o.width * 0.37), y, width: w, height: h }, raster: dotsRaster({ width: w, height: h, spacing: 30, radius: 9, colours: ['#d21f1f', '#1f4d2b'] }) },
-    { box: { x: Math.round(o.width * 0.69), y, width: w, height: h }, raster: checksRaster({ width: w, height: h, period: 40, colours: ['#008080', '#36454f'] }) },
+    {
+      box: { x: Math.round(o.width * 0.05), y, width: w, height: h },
+      raster: stripesRaster({
+        width: w,
+        height: h,
+        period: 24,
+        orientation: 'vertical',
+        colours: ['#1b2a4a', '#e1ad01'],
+      }),
+    },
+    {
+      box: { x: Math.round(o.width * 0.37), y, width: w, height: h },
+      raster: dotsRaster({ width: w, height: h, spacing: 30, radius: 9, colours: ['#d21f1f', '#1f4d2b'] }),
+    },
+    {
+      box: { x: Math.round(o.width * 0.69), y, width: w, height: h },
+      raster: checksRaster({ width: w, height: h, period: 40, colours: ['#008080', '#36454f'] }),
+    },
   ];
   for (const d of designs) blit(sheet, d.raster, d.box.x, d.box.y);
   return { raster: sheet, designs };

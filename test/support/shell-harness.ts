@@ -89,14 +89,26 @@ export async function startTestShell(options: ShellOptions = {}): Promise<TestSh
   const call = (method: string, input: unknown, caller: Caller = { url: APP_URL }) =>
     invoke(caller, BRIDGE_CHANNELS.call, method, input) as Promise<BridgeCallResult>;
   return {
-    electron, double: electron.double, tmp, dataDir, rendererDir, preloadPath, window, invoke, call,
+    electron,
+    double: electron.double,
+    tmp,
+    dataDir,
+    rendererDir,
+    preloadPath,
+    window,
+    invoke,
+    call,
     async waitForAssets(count) {
-      const listed = await waitFor(async () => {
-        const result = await call('search', { limit: 100 });
-        if (!result.ok) throw new Error(result.error);
-        const { items } = result.value as { items: { hash: string; path: string }[] };
-        return items.length === count && items;
-      }, 30_000, `${count} assets`);
+      const listed = await waitFor(
+        async () => {
+          const result = await call('search', { limit: 100 });
+          if (!result.ok) throw new Error(result.error);
+          const { items } = result.value as { items: { hash: string; path: string }[] };
+          return items.length === count && items;
+        },
+        30_000,
+        `${count} assets`,
+      );
       return listed || [];
     },
     async quit() {

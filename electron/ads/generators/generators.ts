@@ -19,7 +19,13 @@ export function localGenerator(deps: Pick<GeneratorDeps, 'pattern'>): ImageGener
     remote: false,
     replacesBackground: false,
     async generate(request) {
-      const rgb = await localBackground(request.concept, request.width, request.height, request.seed, await deps.pattern(request.concept));
+      const rgb = await localBackground(
+        request.concept,
+        request.width,
+        request.height,
+        request.seed,
+        await deps.pattern(request.concept),
+      );
       return { rgb, width: request.width, height: request.height };
     },
   };

@@ -8,7 +8,11 @@ import { decodeTo, firstImage, invokeJson } from './nova-canvas';
 
 const RATIOS = ['21:9', '16:9', '3:2', '5:4', '1:1', '4:5', '2:3', '9:16', '9:21'] as const;
 
-export function stabilityGenerator(client: () => BedrockRuntimeClient, modelId: string, timeoutMs: () => number): ImageGenerator {
+export function stabilityGenerator(
+  client: () => BedrockRuntimeClient,
+  modelId: string,
+  timeoutMs: () => number,
+): ImageGenerator {
   return {
     id: modelId,
     remote: true,
@@ -21,13 +25,24 @@ export function stabilityGenerator(client: () => BedrockRuntimeClient, modelId: 
         aspect_ratio: nearestRatio(request.width / request.height),
         output_format: 'png',
       };
-      const reply = await invokeJson<{ images?: string[]; finish_reasons?: (string | null)[] }>(client(), modelId, body, timeoutMs(), signal);
+      const reply = await invokeJson<{ images?: string[]; finish_reasons?: (string | null)[] }>(
+        client(),
+        modelId,
+        body,
+        timeoutMs(),
+        signal,
+      );
       return decodeTo(firstImage(modelId, reply.images, reply.finish_reasons?.[0]), request.width, request.height);
     },
   };
 }
 
 function nearestRatio(aspect: number): string {
-  const value = (r: string) => { const [w, h] = r.split(':').map(Number); return w / h; };
-  return RATIOS.reduce((best, r) => (Math.abs(Math.log(value(r) / aspect)) < Math.abs(Math.log(value(best) / aspect)) ? r : best));
+  const value = (r: string) => {
+    const [w, h] = r.split(':').map(Number);
+    return w / h;
+  };
+  return RATIOS.reduce((best, r) =>
+    Math.abs(Math.log(value(r) / aspect)) < Math.abs(Math.log(value(best) / aspect)) ? r : best,
+  );
 }

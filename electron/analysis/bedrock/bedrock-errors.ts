@@ -5,7 +5,10 @@
  */
 import type { ConnectionProblem, InvocationOutcome, NotSentReason } from '../../../shared/model/ai';
 import {
-  expiredSessionMessage, invalidCredentialsMessage, noCredentialsMessage, type CredentialAccess,
+  expiredSessionMessage,
+  invalidCredentialsMessage,
+  noCredentialsMessage,
+  type CredentialAccess,
 } from './credential-advice';
 import { redactCredentials } from './redact-credentials';
 
@@ -45,8 +48,12 @@ const DROPPED = /ECONNRESET|EPIPE|socket hang up|ERR_HTTP2|stream (was )?(closed
 const LOCAL_CREDENTIAL_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderError']);
 /** AWS's front door refused the signature or the key: their text may echo the Authorization header. */
 const REJECTED_CREDENTIAL_ERRORS = new Set([
-  'IncompleteSignatureException', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'UnrecognizedClientException',
-  'MissingAuthenticationTokenException', 'InvalidClientTokenId',
+  'IncompleteSignatureException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'UnrecognizedClientException',
+  'MissingAuthenticationTokenException',
+  'InvalidClientTokenId',
 ]);
 
 const failure = (
@@ -62,9 +69,7 @@ export function classifyBedrockError(error: unknown, context: FailureContext): C
   const name = e?.name ?? '';
   // Redacted before it is cut short: a cut could leave a key id too short to recognise.
   const text = redactCredentials(String(e?.message ?? error)).slice(0, EXCERPT);
-  return credentialFailure(name, text, context)
-    ?? serviceFailure(name, text, context)
-    ?? networkFailure(e, name, text);
+  return credentialFailure(name, text, context) ?? serviceFailure(name, text, context) ?? networkFailure(e, name, text);
 }
 
 function credentialFailure(name: string, text: string, access: CredentialAccess): ClassifiedFailure | null {
@@ -88,16 +93,30 @@ function serviceFailure(name: string, text: string, context: FailureContext): Cl
   const { modelId: model, region } = context;
   switch (name) {
     case 'AccessDeniedException':
-      return failure('denied', 'access-denied', 'hold', `Access denied to ${model}: enable access to this model in the `
-        + `Bedrock console (Model access) for ${region}, or check your IAM permissions.`);
+      return failure(
+        'denied',
+        'access-denied',
+        'hold',
+        `Access denied to ${model}: enable access to this model in the ` +
+          `Bedrock console (Model access) for ${region}, or check your IAM permissions.`,
+      );
     case 'ResourceNotFoundException':
-      return failure('error', 'wrong-region', 'hold', `${model} is not available in ${region}: pick another region, `
-        + 'or an inference profile id (e.g. "us." + the model id).');
+      return failure(
+        'error',
+        'wrong-region',
+        'hold',
+        `${model} is not available in ${region}: pick another region, ` +
+          'or an inference profile id (e.g. "us." + the model id).',
+      );
     case 'ThrottlingException':
     case 'ServiceQuotaExceededException':
     case 'TooManyRequestsException':
-      return failure('throttled', 'throttled', 'throttle', `Bedrock is throttling requests to ${model}: `
-        + 'Swatchbook slows down and retries.');
+      return failure(
+        'throttled',
+        'throttled',
+        'throttle',
+        `Bedrock is throttling requests to ${model}: ` + 'Swatchbook slows down and retries.',
+      );
     case 'ValidationException':
       if (/model identifier is invalid|model.*not supported|on-demand throughput/i.test(text)) {
         const message = `Bedrock does not accept the model id ${model} in ${region}: ${text}`;
@@ -124,8 +143,9 @@ type NetworkError = { code?: string; $metadata?: { httpStatusCode?: number } };
 
 function networkFailure(e: NetworkError, name: string, text: string): ClassifiedFailure {
   if ((e?.code && OFFLINE_CODES.has(e.code)) || OFFLINE_TEXT.test(text)) {
-    const message = 'Cannot reach Amazon Bedrock (offline or blocked network): '
-      + 'remote jobs wait and resume when the connection is back.';
+    const message =
+      'Cannot reach Amazon Bedrock (offline or blocked network): ' +
+      'remote jobs wait and resume when the connection is back.';
     return failure('offline', 'offline', 'hold', message, 'offline');
   }
   if (DROPPED.test(`${e?.code ?? ''} ${text}`)) {

@@ -17,18 +17,31 @@ export interface ConnectionTrial {
  * its own message. Costs a fraction of a cent.
  */
 export async function checkConnection(
-  client: BedrockRuntimeClient, context: FailureContext, timeoutMs: number,
+  client: BedrockRuntimeClient,
+  context: FailureContext,
+  timeoutMs: number,
 ): Promise<ConnectionTrial> {
   const { modelId, region } = context;
   const started = performance.now();
   try {
     const output = await client.send(
-      new ConverseCommand({ modelId, messages: [{ role: 'user', content: [{ text: 'Reply with OK.' }] }], inferenceConfig: { maxTokens: 1 } }),
+      new ConverseCommand({
+        modelId,
+        messages: [{ role: 'user', content: [{ text: 'Reply with OK.' }] }],
+        inferenceConfig: { maxTokens: 1 },
+      }),
       { abortSignal: AbortSignal.timeout(timeoutMs) },
     );
     const latencyMs = Math.round(performance.now() - started);
     return {
-      check: { ok: true, problem: null, message: `Connected: ${modelId} answered in ${region} in ${latencyMs} ms.`, modelId, region, latencyMs },
+      check: {
+        ok: true,
+        problem: null,
+        message: `Connected: ${modelId} answered in ${region} in ${latencyMs} ms.`,
+        modelId,
+        region,
+        latencyMs,
+      },
       outcome: 'ok',
       usage: { inputTokens: output.usage?.inputTokens ?? 0, outputTokens: output.usage?.outputTokens ?? 0 },
       notSent: null,
@@ -36,7 +49,10 @@ export async function checkConnection(
   } catch (error) {
     // The only abort here is the timeout's, which the classifier already reads as a timeout.
     const failure = classifyBedrockError(error, context);
-    const message = failure.problem === 'timeout' ? `${modelId} did not answer within ${Math.round(timeoutMs / 1000)} s: check your network or proxy.` : failure.message;
+    const message =
+      failure.problem === 'timeout'
+        ? `${modelId} did not answer within ${Math.round(timeoutMs / 1000)} s: check your network or proxy.`
+        : failure.message;
     return {
       check: { ok: false, problem: failure.problem, message, modelId, region, latencyMs: null },
       outcome: failure.outcome,

@@ -3,7 +3,12 @@
  * that hands the model its validation errors (as a tool result) and asks again. Designs
  * still invalid after that are reported as failures, never stored as attributes.
  */
-import { ConverseCommand, type BedrockRuntimeClient, type ConverseCommandOutput, type Message } from '@aws-sdk/client-bedrock-runtime';
+import {
+  ConverseCommand,
+  type BedrockRuntimeClient,
+  type ConverseCommandOutput,
+  type Message,
+} from '@aws-sdk/client-bedrock-runtime';
 import type { AnalyzerResult, CallRecord, DesignAnswer } from '../analyzer';
 import { systemBlocks, toolConfig, TOOL_NAME, userMessage, type DesignRequest } from './prompt';
 import { redactCredentials } from './redact-credentials';
@@ -20,13 +25,21 @@ export interface ConverseTarget {
 
 /** A call that failed at the service or the network; carries the calls made before it. */
 export class ConverseFailure extends Error {
-  constructor(readonly cause: unknown, readonly calls: CallRecord[], readonly latencyMs: number) {
+  constructor(
+    readonly cause: unknown,
+    readonly calls: CallRecord[],
+    readonly latencyMs: number,
+  ) {
     // Its own message may end up in a log: never the service's echo of the request's credentials.
     super(redactCredentials(cause instanceof Error ? cause.message : String(cause)));
   }
 }
 
-export async function converseDesigns(target: ConverseTarget, designs: readonly DesignRequest[], signal?: AbortSignal): Promise<AnalyzerResult> {
+export async function converseDesigns(
+  target: ConverseTarget,
+  designs: readonly DesignRequest[],
+  signal?: AbortSignal,
+): Promise<AnalyzerResult> {
   const messages: Message[] = [userMessage(designs)];
   const calls: CallRecord[] = [];
   const first = await call(target, messages, designs.length, signal, calls, 0);
@@ -49,13 +62,21 @@ function correction(reply: ParsedReply): Message {
   const problems = [...reply.invalid].map(([i, reason]) => `Design ${i + 1}: ${reason}`).join('\n');
   const text = `These entries did not match the schema:\n${problems}\nCall ${TOOL_NAME} again with every design, corrected.`;
   if (reply.toolUseId) {
-    return { role: 'user', content: [{ toolResult: { toolUseId: reply.toolUseId, status: 'error', content: [{ text }] } }] };
+    return {
+      role: 'user',
+      content: [{ toolResult: { toolUseId: reply.toolUseId, status: 'error', content: [{ text }] } }],
+    };
   }
   return { role: 'user', content: [{ text }] };
 }
 
 async function call(
-  target: ConverseTarget, messages: Message[], designCount: number, signal: AbortSignal | undefined, calls: CallRecord[], attempt: number,
+  target: ConverseTarget,
+  messages: Message[],
+  designCount: number,
+  signal: AbortSignal | undefined,
+  calls: CallRecord[],
+  attempt: number,
 ): Promise<{ reply: ParsedReply; message: Message; modelId: string }> {
   const timeout = AbortSignal.timeout(target.timeoutMs);
   const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -74,7 +95,10 @@ async function call(
     );
   } catch (error) {
     // A timeout surfaces as an abort: name it so it is classified as one.
-    const cause = timeout.aborted && !signal?.aborted ? Object.assign(new Error(`no answer within ${target.timeoutMs} ms`), { name: 'TimeoutError' }) : error;
+    const cause =
+      timeout.aborted && !signal?.aborted
+        ? Object.assign(new Error(`no answer within ${target.timeoutMs} ms`), { name: 'TimeoutError' })
+        : error;
     throw new ConverseFailure(cause, calls, performance.now() - started);
   }
   const modelId = output.trace?.promptRouter?.invokedModelId ?? target.modelId;

@@ -30,8 +30,10 @@ export function noCredentialsMessage({ source, canStoreKeys }: CredentialAccess)
         ? 'No access key is stored: enter one in Settings, or choose a profile from ~/.aws/config.'
         : `Access keys are kept only by the desktop app: here, ${waysToSetUp(false)}.`;
     case 'profile':
-      return `The AWS profile "${source.profile}" gave no credentials: check that it is in ~/.aws/config `
-        + `or ~/.aws/credentials; for an SSO profile, run ${SSO_LOGIN(source.profile)}.`;
+      return (
+        `The AWS profile "${source.profile}" gave no credentials: check that it is in ~/.aws/config ` +
+        `or ~/.aws/credentials; for an SSO profile, run ${SSO_LOGIN(source.profile)}.`
+      );
     case 'default':
       return `No AWS credentials found: ${waysToSetUp(canStoreKeys)}.`;
   }
@@ -43,15 +45,17 @@ export function invalidCredentialsMessage({ source, canStoreKeys }: CredentialAc
     case 'stored-keys':
       return 'AWS did not accept the stored access key: enter a new key in Settings, or choose a profile.';
     case 'profile':
-      return `AWS did not accept the credentials of profile "${source.profile}": check them in ~/.aws/credentials, `
-        + `or for an SSO profile run ${SSO_LOGIN(source.profile)}.`;
+      return (
+        `AWS did not accept the credentials of profile "${source.profile}": check them in ~/.aws/credentials, ` +
+        `or for an SSO profile run ${SSO_LOGIN(source.profile)}.`
+      );
     case 'default':
       return canStoreKeys
-        ? 'AWS did not accept the credentials found (environment variables or the default profile): '
-          + 'correct them, name another profile in Settings, or enter an access key in Settings.'
-        : 'AWS did not accept the credentials found: check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and '
-          + 'AWS_SESSION_TOKEN where Swatchbook was started, or the default profile in ~/.aws/config; '
-          + 'or name another profile in Settings.';
+        ? 'AWS did not accept the credentials found (environment variables or the default profile): ' +
+            'correct them, name another profile in Settings, or enter an access key in Settings.'
+        : 'AWS did not accept the credentials found: check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and ' +
+            'AWS_SESSION_TOKEN where Swatchbook was started, or the default profile in ~/.aws/config; ' +
+            'or name another profile in Settings.';
   }
 }
 
@@ -61,10 +65,14 @@ export function expiredSessionMessage({ source, canStoreKeys }: CredentialAccess
     case 'stored-keys':
       return 'The stored temporary key has expired: enter a new key and session token in Settings.';
     case 'profile':
-      return `The AWS session of profile "${source.profile}" has expired: sign in again `
-        + `(for an SSO profile, run ${SSO_LOGIN(source.profile)}) and retry.`;
+      return (
+        `The AWS session of profile "${source.profile}" has expired: sign in again ` +
+        `(for an SSO profile, run ${SSO_LOGIN(source.profile)}) and retry.`
+      );
     case 'default':
-      return `Your AWS session has expired: sign in again (for SSO profiles, run ${SSO_LOGIN()}) and retry`
-        + `${canStoreKeys ? '' : ', or restart Swatchbook with a fresh AWS_SESSION_TOKEN'}.`;
+      return (
+        `Your AWS session has expired: sign in again (for SSO profiles, run ${SSO_LOGIN()}) and retry` +
+        `${canStoreKeys ? '' : ', or restart Swatchbook with a fresh AWS_SESSION_TOKEN'}.`
+      );
   }
 }

@@ -34,7 +34,10 @@ export const noSecretStore: SecretStore = {
   has: async () => false,
   get: async () => null,
   set: async () => {
-    throw new RefusedError('Access keys can only be stored by the desktop app (encrypted by the OS keychain); here, use an AWS profile or the AWS_* environment variables.');
+    throw new RefusedError(
+      'Access keys can only be stored by the desktop app (encrypted by the OS ' +
+        'keychain); here, use an AWS profile or the AWS_* environment variables.',
+    );
   },
   clear: async () => undefined,
 };

@@ -3,7 +3,13 @@
  * shared attribute schema, and several images per call so the fixed part of the prompt
  * (and the tool-use preamble the service adds) is paid once per batch, not per image.
  */
-import type { ContentBlock, Message, SystemContentBlock, ToolConfiguration, ToolInputSchema } from '@aws-sdk/client-bedrock-runtime';
+import type {
+  ContentBlock,
+  Message,
+  SystemContentBlock,
+  ToolConfiguration,
+  ToolInputSchema,
+} from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
 import { ModelAttributes } from '../../../shared/model/attributes';
 import { MOTIFS, MOODS, PRODUCTS, STYLES, TECHNIQUES } from '../../../shared/vocabulary/attribute-vocabularies';
@@ -41,7 +47,8 @@ export function userMessage(designs: readonly DesignRequest[]): Message {
   const content: ContentBlock[] = [];
   designs.forEach((design, i) => {
     content.push({ text: `Design ${i + 1}: ${design.images.map((img) => img.role).join('; ')}.` });
-    for (const image of design.images) content.push({ image: { format: image.format, source: { bytes: image.bytes } } });
+    for (const image of design.images)
+      content.push({ image: { format: image.format, source: { bytes: image.bytes } } });
   });
   content.push({ text: `Record the attributes of designs 1 to ${designs.length}.` });
   return { role: 'user', content };
@@ -49,7 +56,15 @@ export function userMessage(designs: readonly DesignRequest[]): Message {
 
 export function toolConfig(): ToolConfiguration {
   return {
-    tools: [{ toolSpec: { name: TOOL_NAME, description: 'Records the attributes of each design in the request.', inputSchema: { json: TOOL_SCHEMA } } }],
+    tools: [
+      {
+        toolSpec: {
+          name: TOOL_NAME,
+          description: 'Records the attributes of each design in the request.',
+          inputSchema: { json: TOOL_SCHEMA },
+        },
+      },
+    ],
     toolChoice: { tool: { name: TOOL_NAME } },
   };
 }
@@ -59,7 +74,11 @@ export const TYPICAL_REPLY = {
   design: 1,
   patternTypes: ['floral'],
   motifs: ['roses', 'leaves'],
-  colours: [{ name: 'navy', hex: '#1b2a4a' }, { name: 'cream', hex: '#fffdd0' }, { name: 'coral', hex: '#ff7f50' }],
+  colours: [
+    { name: 'navy', hex: '#1b2a4a' },
+    { name: 'cream', hex: '#fffdd0' },
+    { name: 'coral', hex: '#ff7f50' },
+  ],
   style: 'cottagecore',
   repeatScale: 'medium',
   technique: 'watercolour',
@@ -67,7 +86,18 @@ export const TYPICAL_REPLY = {
   suitableProducts: ['dresses', 'bedding', 'wallpaper'],
   description: 'Loose watercolour roses and leaves in coral and cream on a navy ground, in a half-drop repeat.',
   keywords: ['roses', 'watercolour', 'navy', 'coral', 'half-drop', 'vintage'],
-  confidence: { patternTypes: 0.95, motifs: 0.9, colours: 0.9, style: 0.7, repeatScale: 0.8, technique: 0.75, mood: 0.7, suitableProducts: 0.7, description: 0.9, keywords: 0.85 },
+  confidence: {
+    patternTypes: 0.95,
+    motifs: 0.9,
+    colours: 0.9,
+    style: 0.7,
+    repeatScale: 0.8,
+    technique: 0.75,
+    mood: 0.7,
+    suitableProducts: 0.7,
+    description: 0.9,
+    keywords: 0.85,
+  },
 };
 
 /** Output tokens of one design's entry in the tool call, plus the call's own framing shared out. */
@@ -86,7 +116,13 @@ function textTokens(text: string): number {
 export function promptTokens(designCount: number): number {
   const TOOL_USE_PREAMBLE = 264;
   const perDesign = textTokens('Design 10: one repeat tile at native detail; whole image, small, for context.');
-  return TOOL_USE_PREAMBLE + textTokens(SYSTEM_PROMPT) + textTokens(JSON.stringify(TOOL_SCHEMA)) + designCount * perDesign + 12;
+  return (
+    TOOL_USE_PREAMBLE +
+    textTokens(SYSTEM_PROMPT) +
+    textTokens(JSON.stringify(TOOL_SCHEMA)) +
+    designCount * perDesign +
+    12
+  );
 }
 
 /**

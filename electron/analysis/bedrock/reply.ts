@@ -38,7 +38,8 @@ export function parseReply(content: readonly ContentBlock[] | undefined, designC
       invalid.set(index, describeIssues(parsed.error.issues));
     }
   }
-  for (let i = 0; i < designCount; i++) if (!valid.has(i) && !invalid.has(i)) invalid.set(i, `design ${i + 1} is missing from "designs"`);
+  for (let i = 0; i < designCount; i++)
+    if (!valid.has(i) && !invalid.has(i)) invalid.set(i, `design ${i + 1} is missing from "designs"`);
   return { toolUseId: toolUse.toolUseId ?? null, valid, invalid };
 }
 

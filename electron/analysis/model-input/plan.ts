@@ -49,14 +49,32 @@ export function planModelInput(asset: PlannableAsset): ModelInputPlan {
   const whole = (maxEdge: number, role = 'whole image'): PlannedPart => ({ role, box: null, maxEdge });
   const repeat = pattern.repeat;
   if (repeat && repeat.score >= REPEAT_MIN_SCORE && repeat.width <= width / 2 && repeat.height <= height / 2) {
-    return { kind: 'repeat tile', skipReason: null, parts: [{ role: 'one repeat tile at native detail', box: repeatBox(repeat, width, height), maxEdge: DETAIL_EDGE }, whole(CONTEXT_EDGE, 'whole image, small, for context')] };
+    return {
+      kind: 'repeat tile',
+      skipReason: null,
+      parts: [
+        { role: 'one repeat tile at native detail', box: repeatBox(repeat, width, height), maxEdge: DETAIL_EDGE },
+        whole(CONTEXT_EDGE, 'whole image, small, for context'),
+      ],
+    };
   }
   if (asset.segments.length >= 2) {
     const largest = [...asset.segments].sort((a, b) => area(b.box) - area(a.box)).slice(0, MAX_SEGMENTS);
-    return { kind: 'sheet', skipReason: null, parts: [whole(WHOLE_EDGE, 'the whole sheet'), ...largest.map((s, i) => ({ role: `design ${i + 1} on the sheet`, box: s.box, maxEdge: SEGMENT_EDGE }))] };
+    return {
+      kind: 'sheet',
+      skipReason: null,
+      parts: [
+        whole(WHOLE_EDGE, 'the whole sheet'),
+        ...largest.map((s, i) => ({ role: `design ${i + 1} on the sheet`, box: s.box, maxEdge: SEGMENT_EDGE })),
+      ],
+    };
   }
   if (asset.tiles.length > 0) {
-    return { kind: 'large print', skipReason: null, parts: [whole(WHOLE_EDGE), { role: 'a native-resolution detail', box: asset.tiles[0].box, maxEdge: DETAIL_EDGE }] };
+    return {
+      kind: 'large print',
+      skipReason: null,
+      parts: [whole(WHOLE_EDGE), { role: 'a native-resolution detail', box: asset.tiles[0].box, maxEdge: DETAIL_EDGE }],
+    };
   }
   return { kind: 'whole', skipReason: null, parts: [whole(WHOLE_EDGE)] };
 }
@@ -67,7 +85,11 @@ export function naivePlan(): ModelInputPlan {
 }
 
 /** Pixel size of a part once cropped and downscaled. */
-export function partSize(part: PlannedPart, imageWidth: number, imageHeight: number): { width: number; height: number } {
+export function partSize(
+  part: PlannedPart,
+  imageWidth: number,
+  imageHeight: number,
+): { width: number; height: number } {
   const w = part.box?.width ?? imageWidth;
   const h = part.box?.height ?? imageHeight;
   const scale = Math.min(1, part.maxEdge / Math.max(w, h));

@@ -33,22 +33,38 @@ export async function readOriginal(asset: Pick<Asset, 'hash' | 'locations'>): Pr
 }
 
 /** An asset's images as planned, from its original (checked against its hash). */
-export async function renderAssetInput(asset: Pick<Asset, 'hash' | 'locations' | 'metadata'>, plan: ModelInputPlan): Promise<ModelImage[]> {
+export async function renderAssetInput(
+  asset: Pick<Asset, 'hash' | 'locations' | 'metadata'>,
+  plan: ModelInputPlan,
+): Promise<ModelImage[]> {
   return renderModelInput(plan, await readOriginal(asset), asset.metadata.width, asset.metadata.height);
 }
 
-export async function renderModelInput(plan: ModelInputPlan, original: Buffer, imageWidth: number, imageHeight: number, pixelLimit = DEFAULT_PIXEL_LIMIT): Promise<ModelImage[]> {
+export async function renderModelInput(
+  plan: ModelInputPlan,
+  original: Buffer,
+  imageWidth: number,
+  imageHeight: number,
+  pixelLimit = DEFAULT_PIXEL_LIMIT,
+): Promise<ModelImage[]> {
   const images: ModelImage[] = [];
   // One after another: a crop of a large print holds much of the original in memory.
   for (const part of plan.parts) images.push(await renderPart(part, original, imageWidth, imageHeight, pixelLimit));
   return images;
 }
 
-async function renderPart(part: PlannedPart, original: Buffer, imageWidth: number, imageHeight: number, pixelLimit: number): Promise<ModelImage> {
+async function renderPart(
+  part: PlannedPart,
+  original: Buffer,
+  imageWidth: number,
+  imageHeight: number,
+  pixelLimit: number,
+): Promise<ModelImage> {
   const size = partSize(part, imageWidth, imageHeight);
   for (const quality of QUALITIES) {
     let image = sharp(original, decodeOptions(pixelLimit)).autoOrient();
-    if (part.box) image = image.extract({ left: part.box.x, top: part.box.y, width: part.box.width, height: part.box.height });
+    if (part.box)
+      image = image.extract({ left: part.box.x, top: part.box.y, width: part.box.width, height: part.box.height });
     const bytes = await image
       .resize(size.width, size.height, { fit: 'fill' })
       .toColourspace('srgb')
@@ -57,5 +73,7 @@ async function renderPart(part: PlannedPart, original: Buffer, imageWidth: numbe
       .toBuffer();
     if (bytes.length <= MODEL_MAX_BYTES) return { role: part.role, format: 'jpeg', bytes, ...size };
   }
-  throw new ModelInputError(`${part.role} stays over the model's ${MODEL_MAX_BYTES / 1e6} MB image limit even at low quality`);
+  throw new ModelInputError(
+    `${part.role} stays over the model's ${MODEL_MAX_BYTES / 1e6} MB image limit even at low quality`,
+  );
 }

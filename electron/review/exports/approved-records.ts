@@ -20,7 +20,9 @@ export interface ApprovedRecord {
   status: 'pending' | 'accepted' | 'rejected';
   attributes: ApprovedValues;
   /** Per approved field: who decided, on whose answer, whether they edited it; or the trusted model it came from unreviewed. */
-  provenance: Partial<Record<AttributeField, { reviewer: string | null; modelId: string; edited: boolean; trusted: boolean }>>;
+  provenance: Partial<
+    Record<AttributeField, { reviewer: string | null; modelId: string; edited: boolean; trusted: boolean }>
+  >;
 }
 
 export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
@@ -38,11 +40,19 @@ export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
       const review = fields[field];
       if (review.state === 'accepted' || review.state === 'edited') {
         attributes[field] = review.value;
-        provenance[field] = { reviewer: review.reviewer, modelId: review.modelId ?? '', edited: review.state === 'edited', trusted: false };
+        provenance[field] = {
+          reviewer: review.reviewer,
+          modelId: review.modelId ?? '',
+          edited: review.state === 'edited',
+          trusted: false,
+        };
         continue;
       }
       // A field nobody decided still counts when the team trusts the model that answered it.
-      const answer = review.state === 'pending' ? analyses.findLast((a) => isTrusted({ trustedFields: trusted }, a.modelId, field)) : undefined;
+      const answer =
+        review.state === 'pending'
+          ? analyses.findLast((a) => isTrusted({ trustedFields: trusted }, a.modelId, field))
+          : undefined;
       if (!answer) continue;
       attributes[field] = answer.attributes[field];
       provenance[field] = { reviewer: null, modelId: answer.modelId, edited: false, trusted: true };

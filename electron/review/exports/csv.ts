@@ -7,7 +7,13 @@ const COLUMNS = ['path', 'library', 'hash', 'status', ...ATTRIBUTE_FIELDS] as co
 export function approvedCsv(records: readonly ApprovedRecord[]): string {
   const lines = [COLUMNS.join(',')];
   for (const record of records) {
-    const values: Record<string, unknown> = { path: record.path, library: record.library, hash: record.hash, status: record.status, ...record.attributes };
+    const values: Record<string, unknown> = {
+      path: record.path,
+      library: record.library,
+      hash: record.hash,
+      status: record.status,
+      ...record.attributes,
+    };
     lines.push(COLUMNS.map((c) => cell(values[c])).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -31,17 +31,26 @@ export interface DistillationResult {
   skipped: { hash: string; reason: string }[];
 }
 
-export async function distillationDataset(store: LibraryStore, options: DistillationOptions): Promise<DistillationResult> {
+export async function distillationDataset(
+  store: LibraryStore,
+  options: DistillationOptions,
+): Promise<DistillationResult> {
   const prefix = options.s3Prefix.replace(/\/+$/, '');
   await fs.mkdir(options.imagesDir, { recursive: true });
   const result: DistillationResult = { lines: [], images: 0, skipped: [] };
   for (const hash of store.analysedHashes().sort()) {
     const asset = store.getAsset(hash);
     const fields = store.fieldReviews(hash);
-    if (!asset || !ATTRIBUTE_FIELDS.every((f) => fields[f].state === 'accepted' || fields[f].state === 'edited')) continue;
+    if (!asset || !ATTRIBUTE_FIELDS.every((f) => fields[f].state === 'accepted' || fields[f].state === 'edited'))
+      continue;
     let images;
     try {
-      images = await renderModelInput(planModelInput(asset), await readOriginal(asset), asset.metadata.width, asset.metadata.height);
+      images = await renderModelInput(
+        planModelInput(asset),
+        await readOriginal(asset),
+        asset.metadata.width,
+        asset.metadata.height,
+      );
     } catch (error) {
       result.skipped.push({ hash, reason: (error as Error).message });
       continue;
@@ -55,18 +64,32 @@ export async function distillationDataset(store: LibraryStore, options: Distilla
     result.images += images.length;
     const user = userMessage([{ images }]);
     let next = 0;
-    const content = (user.content ?? []).map((block) => (block.image
-      ? { image: { format: block.image.format!, source: { s3Location: { uri: uris[next++], ...(options.bucketOwner ? { bucketOwner: options.bucketOwner } : {}) } } } }
-      : { text: block.text! }));
+    const content = (user.content ?? []).map((block) =>
+      block.image
+        ? {
+            image: {
+              format: block.image.format!,
+              source: {
+                s3Location: { uri: uris[next++], ...(options.bucketOwner ? { bucketOwner: options.bucketOwner } : {}) },
+              },
+            },
+          }
+        : { text: block.text! },
+    );
     const model = currentAnalysis(store.listModelAnalyses(hash));
     const approved = Object.fromEntries(ATTRIBUTE_FIELDS.map((f) => [f, fields[f].value]));
-    const confidence = Object.fromEntries(ATTRIBUTE_FIELDS.map((f) => [f, fields[f].state === 'edited' ? 1 : (model?.attributes.confidence[f] ?? 1)]));
+    const confidence = Object.fromEntries(
+      ATTRIBUTE_FIELDS.map((f) => [f, fields[f].state === 'edited' ? 1 : (model?.attributes.confidence[f] ?? 1)]),
+    );
     const record = ConversationRecord.parse({
       schemaVersion: 'bedrock-conversation-2024',
       system: [{ text: SYSTEM_PROMPT }],
       messages: [
         { role: 'user', content },
-        { role: 'assistant', content: [{ text: JSON.stringify({ designs: [{ design: 1, ...approved, confidence }] }) }] },
+        {
+          role: 'assistant',
+          content: [{ text: JSON.stringify({ designs: [{ design: 1, ...approved, confidence }] }) }],
+        },
       ],
     });
     result.lines.push(JSON.stringify(record));
@@ -75,8 +98,17 @@ export async function distillationDataset(store: LibraryStore, options: Distilla
 }
 
 /** The dataset as files: `<jsonl>` and its images in `<jsonl's folder>/images`, the JSONL written atomically. */
-export async function writeDistillation(store: LibraryStore, jsonlPath: string, s3Prefix: string, bucketOwner?: string): Promise<DistillationResult> {
-  const result = await distillationDataset(store, { s3Prefix, bucketOwner, imagesDir: path.join(path.dirname(jsonlPath), 'images') });
+export async function writeDistillation(
+  store: LibraryStore,
+  jsonlPath: string,
+  s3Prefix: string,
+  bucketOwner?: string,
+): Promise<DistillationResult> {
+  const result = await distillationDataset(store, {
+    s3Prefix,
+    bucketOwner,
+    imagesDir: path.join(path.dirname(jsonlPath), 'images'),
+  });
   await writeAtomic(jsonlPath, Buffer.from(result.lines.map((line) => `${line}\n`).join('')));
   return result;
 }

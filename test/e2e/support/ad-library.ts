@@ -17,6 +17,12 @@ export async function writeAdLibrary(folder: string): Promise<void> {
   await fs.writeFile(path.join(folder, AD_LIBRARY.product), await productShot());
   await fs.writeFile(
     path.join(folder, AD_LIBRARY.pattern),
-    await makeStripes({ width: 600, height: 400, period: 30, orientation: 'vertical', colours: ['#1b2a4a', '#f7f3e9'] }),
+    await makeStripes({
+      width: 600,
+      height: 400,
+      period: 30,
+      orientation: 'vertical',
+      colours: ['#1b2a4a', '#f7f3e9'],
+    }),
   );
 }

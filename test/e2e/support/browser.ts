@@ -2,8 +2,14 @@ import fs from 'node:fs';
 import { chromium } from '@playwright/test';
 
 /** Quiet and offline: no sync, no component updates, no background requests to Google. */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -16,8 +22,9 @@ export function findChromium(): string | null {
   return candidates.find((candidate): candidate is string => Boolean(candidate) && fs.existsSync(candidate!)) ?? null;
 }
 
-export const NO_BROWSER_MESSAGE = 'No Chromium for the end-to-end tests: set CHROMIUM_PATH, install Debian\'s'
-  + ' (apt-get install chromium), or run `npx playwright install chromium`.';
+export const NO_BROWSER_MESSAGE =
+  "No Chromium for the end-to-end tests: set CHROMIUM_PATH, install Debian's" +
+  ' (apt-get install chromium), or run `npx playwright install chromium`.';
 
 export function chromiumLaunchOptions(executablePath: string) {
   return { executablePath, args: FLAGS };

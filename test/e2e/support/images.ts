@@ -38,7 +38,12 @@ export const PICTURES = {
   'green-checks.png': () => raster((x, y) => ((Math.floor(x / 40) + Math.floor(y / 40)) % 2 ? GREEN : WHITE)).png(),
   'mustard-solid.png': () => raster(() => MUSTARD).png(),
   // Teal to mint: a smooth ramp whose colours are named unlike any other picture's.
-  'teal-gradient.jpg': () => raster((x) => [Math.round((x / 400) * 168), 128 + Math.round((x / 400) * 102), 128 + Math.round((x / 400) * 79)], 400, 240).jpeg({ quality: 90 }),
+  'teal-gradient.jpg': () =>
+    raster(
+      (x) => [Math.round((x / 400) * 168), 128 + Math.round((x / 400) * 102), 128 + Math.round((x / 400) * 79)],
+      400,
+      240,
+    ).jpeg({ quality: 90 }),
   /** Not in the initial library: dropped in later to test live updates. */
   'orange-checks.png': () => raster((x, y) => ((Math.floor(x / 32) + Math.floor(y / 32)) % 2 ? ORANGE : WHITE)).png(),
 } as const;

@@ -15,12 +15,27 @@ export const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 export const SONNET = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
 
 /** What each model says about every design (the fake answers every design of a call alike); Haiku's description carries markup. */
-export const HAIKU_SAYS = { style: 'cottagecore', technique: 'watercolour', description: 'Haiku: loose <b>watercolour</b> roses <img src=x onerror="document.title=1">' };
-export const SONNET_SAYS = { style: 'art nouveau', technique: 'screen print', description: 'Sonnet: stylised roses in a half-drop repeat.' };
+export const HAIKU_SAYS = {
+  style: 'cottagecore',
+  technique: 'watercolour',
+  description: 'Haiku: loose <b>watercolour</b> roses <img src=x onerror="document.title=1">',
+};
+export const SONNET_SAYS = {
+  style: 'art nouveau',
+  technique: 'screen print',
+  description: 'Sonnet: stylised roses in a half-drop repeat.',
+};
 
 /** No solids: the planner does not send those to a model, and every image must be reviewable. */
 const MAKERS = [
-  (i: number) => makeStripes({ width: 320, height: 240, period: 16 + i * 2, orientation: 'horizontal', colours: ['#1b2a4a', '#ffffff'] }),
+  (i: number) =>
+    makeStripes({
+      width: 320,
+      height: 240,
+      period: 16 + i * 2,
+      orientation: 'horizontal',
+      colours: ['#1b2a4a', '#ffffff'],
+    }),
   (i: number) => makeChecks({ width: 300, height: 300, period: 24 + i * 2, colours: ['#d21f1f', '#ffffff'] }),
   (i: number) => makeDots({ width: 320, height: 320, spacing: 30 + i, radius: 7, colours: ['#ff7f50', '#1b2a4a'] }),
   (i: number) => makePhotoLike({ width: 320, height: 240, seed: i + 1 }),
@@ -50,7 +65,12 @@ export async function callApi<T = unknown>(server: RunningServer, method: string
   return body;
 }
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -73,11 +93,23 @@ const designs = (says: object, confidence: number) =>
  * so the replies are consumed in a known order: each batch asks Haiku, then escalates to Sonnet.
  */
 export async function analyseWithTwoModels(server: RunningServer, fake: FakeBedrock, count: number): Promise<void> {
-  await until('ingest', () => callApi<{ assetCount: number; progress: { running: boolean } }>(server, 'libraryStatus'), (s) => s.assetCount === count && !s.progress.running);
-  await callApi(server, 'updateAiSettings', { analyzer: 'bedrock', escalationModel: SONNET, escalationThreshold: 0.99, remoteConcurrency: 1 });
+  await until(
+    'ingest',
+    () => callApi<{ assetCount: number; progress: { running: boolean } }>(server, 'libraryStatus'),
+    (s) => s.assetCount === count && !s.progress.running,
+  );
+  await callApi(server, 'updateAiSettings', {
+    analyzer: 'bedrock',
+    escalationModel: SONNET,
+    escalationThreshold: 0.99,
+    remoteConcurrency: 1,
+  });
   // One pair per image covers any batching; pairs left over are never asked for.
   for (let b = 0; b < count; b++) {
-    fake.script({ kind: 'toolUse', input: { designs: designs(HAIKU_SAYS, 0.7) } }, { kind: 'toolUse', input: { designs: designs(SONNET_SAYS, 0.9) } });
+    fake.script(
+      { kind: 'toolUse', input: { designs: designs(HAIKU_SAYS, 0.7) } },
+      { kind: 'toolUse', input: { designs: designs(SONNET_SAYS, 0.9) } },
+    );
   }
   const { queued } = await callApi<{ queued: number }>(server, 'startAnalysis', { query: {} });
   if (queued !== count) throw new Error(`queued ${queued} of ${count} images`);

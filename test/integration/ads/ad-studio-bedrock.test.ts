@@ -9,7 +9,12 @@ let fixture: AdsFixture;
 
 beforeEach(async () => {
   fake = await startFakeBedrock();
-  Object.assign(process.env, { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint, AWS_ACCESS_KEY_ID: 'AKIDADSTEST000000001', AWS_SECRET_ACCESS_KEY: 'ads-test-secret', AWS_REGION: 'us-east-1' });
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint,
+    AWS_ACCESS_KEY_ID: 'AKIDADSTEST000000001',
+    AWS_SECRET_ACCESS_KEY: 'ads-test-secret',
+    AWS_REGION: 'us-east-1',
+  });
   fixture = await openAdsFixture();
   fixture.engine.analysis.updateSettings({ imageModel: CANVAS });
 });
@@ -22,13 +27,30 @@ afterEach(async () => {
 async function noisyImage(width: number, height: number): Promise<string> {
   const data = Buffer.alloc(width * height * 3);
   for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
-  return (await sharp(data, { raw: { width, height, channels: 3 } }).png().toBuffer()).toString('base64');
+  return (
+    await sharp(data, { raw: { width, height, channels: 3 } })
+      .png()
+      .toBuffer()
+  ).toString('base64');
 }
 
 async function campaign(brand = {}) {
   return fixture.engine.ads.createCampaign({
-    name: 'Bottle', productHash: fixture.productHash, productName: 'Steel bottle', notes: '', copy: COPY, formats: ['square'], themes: ['studio'],
-    brand: { forbiddenWords: [], requiredDisclaimer: '', allowedColours: [], guardrailId: '', guardrailVersion: '', ...brand },
+    name: 'Bottle',
+    productHash: fixture.productHash,
+    productName: 'Steel bottle',
+    notes: '',
+    copy: COPY,
+    formats: ['square'],
+    themes: ['studio'],
+    brand: {
+      forbiddenWords: [],
+      requiredDisclaimer: '',
+      allowedColours: [],
+      guardrailId: '',
+      guardrailVersion: '',
+      ...brand,
+    },
   });
 }
 
@@ -36,7 +58,11 @@ describe('the ad studio with Amazon Nova Canvas', () => {
   it('outpaints around the product mask, keeps the product pixel for pixel, and logs the cost', async () => {
     const c = await campaign();
     fake.script({ kind: 'invoke', body: { images: [await noisyImage(1024, 1024)], error: null } });
-    expect(fixture.engine.ads.estimate(c.id, { generator: 'bedrock', count: 1 })).toMatchObject({ images: 1, costUsd: 0.04, modelId: CANVAS });
+    expect(fixture.engine.ads.estimate(c.id, { generator: 'bedrock', count: 1 })).toMatchObject({
+      images: 1,
+      costUsd: 0.04,
+      modelId: CANVAS,
+    });
     fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1, seed: 7 });
     await fixture.engine.ads.queue.settled();
 
@@ -44,10 +70,21 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     expect(variant).toMatchObject({ state: 'ready', generator: CANVAS, costUsd: 0.04, seed: 7 });
     const [request] = fake.requests.filter((r) => r.api === 'invoke');
     expect(request.modelId).toBe(CANVAS);
-    const body = request.body as { taskType: string; outPaintingParams: { image: string; maskImage: string; text: string; outPaintingMode: string }; imageGenerationConfig: { seed: number } };
-    expect(body).toMatchObject({ taskType: 'OUTPAINTING', imageGenerationConfig: { seed: 7 }, outPaintingParams: { outPaintingMode: 'PRECISE' } });
+    const body = request.body as {
+      taskType: string;
+      outPaintingParams: { image: string; maskImage: string; text: string; outPaintingMode: string };
+      imageGenerationConfig: { seed: number };
+    };
+    expect(body).toMatchObject({
+      taskType: 'OUTPAINTING',
+      imageGenerationConfig: { seed: 7 },
+      outPaintingParams: { outPaintingMode: 'PRECISE' },
+    });
     // Black keeps, white is repainted: the mask is black exactly where the product is.
-    const mask = await sharp(Buffer.from(body.outPaintingParams.maskImage, 'base64')).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    const mask = await sharp(Buffer.from(body.outPaintingParams.maskImage, 'base64'))
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const values = new Set(mask.data);
     expect([...values].sort((a, b) => a - b)).toEqual([0, 255]);
     const black = mask.data.filter((v) => v === 0).length / mask.data.length;
@@ -57,26 +94,46 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     // Inside the mask, the ad shows the cut-out's own pixels, not the model's noise.
     const cutout = await fixture.engine.ads['productOf'](c);
     const box = variant.productBox!;
-    const expected = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } }).resize(box.width, box.height, { fit: 'fill' }).raw().toBuffer();
-    const actual = await sharp(fixture.engine.ads.variantFile(variant.id)).extract({ left: box.x, top: box.y, width: box.width, height: box.height }).removeAlpha().raw().toBuffer();
-    let compared = 0, differing = 0;
+    const expected = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } })
+      .resize(box.width, box.height, { fit: 'fill' })
+      .raw()
+      .toBuffer();
+    const actual = await sharp(fixture.engine.ads.variantFile(variant.id))
+      .extract({ left: box.x, top: box.y, width: box.width, height: box.height })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    let compared = 0,
+      differing = 0;
     for (let p = 0; p < box.width * box.height; p++) {
       if (expected[p * 4 + 3] !== 255) continue;
       compared++;
-      for (let k = 0; k < 3; k++) if (actual[p * 3 + k] !== expected[p * 4 + k]) { differing++; break; }
+      for (let k = 0; k < 3; k++)
+        if (actual[p * 3 + k] !== expected[p * 4 + k]) {
+          differing++;
+          break;
+        }
     }
     expect(compared).toBeGreaterThan(1000);
     expect(differing).toBe(0);
 
-    expect(fixture.engine.store.listInvocations()).toMatchObject([{ modelId: CANVAS, costUsd: 0.04, outcome: 'ok', hashes: [fixture.productHash] }]);
+    expect(fixture.engine.store.listInvocations()).toMatchObject([
+      { modelId: CANVAS, costUsd: 0.04, outcome: 'ok', hashes: [fixture.productHash] },
+    ]);
   });
 
   it('retries a failed variant on request, cancels queued ones and deletes one', async () => {
     const c = await campaign();
-    fake.script({ kind: 'error', type: 'ServiceUnavailableException' }, { kind: 'invoke', body: { images: [await noisyImage(1024, 1024)] } });
+    fake.script(
+      { kind: 'error', type: 'ServiceUnavailableException' },
+      { kind: 'invoke', body: { images: [await noisyImage(1024, 1024)] } },
+    );
     const [variant] = fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
-    expect(fixture.engine.store.getVariant(variant.id)).toMatchObject({ state: 'failed', error: expect.stringMatching(/could not answer right now/) });
+    expect(fixture.engine.store.getVariant(variant.id)).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/could not answer right now/),
+    });
     fixture.engine.ads.retry(variant.id);
     await fixture.engine.ads.queue.settled();
     expect(fixture.engine.store.getVariant(variant.id)?.state).toBe('ready');
@@ -93,7 +150,11 @@ describe('the ad studio with Amazon Nova Canvas', () => {
 
   it('reports an image the service filtered as blocked and does not retry it', async () => {
     const c = await campaign();
-    fake.script({ kind: 'error', type: 'ValidationException', message: 'This request has been blocked by our content filters.' });
+    fake.script({
+      kind: 'error',
+      type: 'ValidationException',
+      message: 'This request has been blocked by our content filters.',
+    });
     fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
     const [variant] = fixture.engine.store.listVariants(c.id);
@@ -109,7 +170,10 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
     const [variant] = fixture.engine.store.listVariants(c.id);
-    expect(variant).toMatchObject({ state: 'blocked', error: expect.stringMatching(/guardrail blocked the prompt: Prompts about competitors/) });
+    expect(variant).toMatchObject({
+      state: 'blocked',
+      error: expect.stringMatching(/guardrail blocked the prompt: Prompts about competitors/),
+    });
     expect(fake.requests.map((r) => r.api)).toEqual(['applyGuardrail']);
     expect(fake.requests[0].url).toBe('/guardrail/gr-brand/version/3/apply');
   });
@@ -118,13 +182,19 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     const c = await campaign({ forbiddenWords: ['studio'] });
     fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
-    expect(fixture.engine.store.listVariants(c.id)[0]).toMatchObject({ state: 'blocked', error: expect.stringMatching(/not sent: forbidden word "studio"/) });
+    expect(fixture.engine.store.listVariants(c.id)[0]).toMatchObject({
+      state: 'blocked',
+      error: expect.stringMatching(/not sent: forbidden word "studio"/),
+    });
 
     fixture.engine.analysis.updateSettings({ monthlyBudgetUsd: 0 });
     const d = await campaign();
     fixture.engine.ads.generate(d.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
-    expect(fixture.engine.store.listVariants(d.id)[0]).toMatchObject({ state: 'failed', error: expect.stringMatching(/monthly budget/) });
+    expect(fixture.engine.store.listVariants(d.id)[0]).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/monthly budget/),
+    });
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -150,14 +220,40 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     const c = await campaign();
     const alpha = Buffer.alloc(1024 * 1024 * 4);
     for (let y = 300; y < 700; y++) for (let x = 400; x < 600; x++) alpha.set([255, 127, 80, 255], (y * 1024 + x) * 4);
-    fake.script({ kind: 'invoke', body: { images: [(await sharp(alpha, { raw: { width: 1024, height: 1024, channels: 4 } }).png().toBuffer()).toString('base64')] } });
+    fake.script({
+      kind: 'invoke',
+      body: {
+        images: [
+          (
+            await sharp(alpha, { raw: { width: 1024, height: 1024, channels: 4 } })
+              .png()
+              .toBuffer()
+          ).toString('base64'),
+        ],
+      },
+    });
     const refined = await fixture.engine.ads.refineCutoutWithModel(c.id);
     expect(refined.cutout).toMatchObject({ method: 'bedrock', edited: false });
     expect((fake.requests[0].body as { taskType: string }).taskType).toBe('BACKGROUND_REMOVAL');
 
-    fake.script({ kind: 'toolUse', input: { productType: 'water bottle', materials: ['stainless steel'], colours: [{ name: 'coral', hex: '#FF7F50' }], sellingPoints: ['keeps drinks cold for 24 hours'] } });
+    fake.script({
+      kind: 'toolUse',
+      input: {
+        productType: 'water bottle',
+        materials: ['stainless steel'],
+        colours: [{ name: 'coral', hex: '#FF7F50' }],
+        sellingPoints: ['keeps drinks cold for 24 hours'],
+      },
+    });
     const described = await fixture.engine.ads.describeProduct(c.id);
-    expect(described.features).toMatchObject({ productType: 'water bottle', colours: [{ hex: '#ff7f50' }], source: 'anthropic.claude-3-haiku-20240307-v1:0' });
-    expect(fixture.engine.store.listInvocations().map((i) => i.modelId)).toEqual([CANVAS, 'anthropic.claude-3-haiku-20240307-v1:0']);
+    expect(described.features).toMatchObject({
+      productType: 'water bottle',
+      colours: [{ hex: '#ff7f50' }],
+      source: 'anthropic.claude-3-haiku-20240307-v1:0',
+    });
+    expect(fixture.engine.store.listInvocations().map((i) => i.modelId)).toEqual([
+      CANVAS,
+      'anthropic.claude-3-haiku-20240307-v1:0',
+    ]);
   });
 });

@@ -28,15 +28,23 @@ it('keeps echoed credentials out of the ad studio’s replies, records and logs'
   const echo = { kind: 'error', type: 'IncompleteSignatureException', echoCredentials: true } as const;
   fake = await startFakeBedrock({ fallback: echo });
   Object.assign(process.env, {
-    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint, AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET, AWS_SESSION_TOKEN: TOKEN,
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: KEY_ID,
+    AWS_SECRET_ACCESS_KEY: SECRET,
+    AWS_SESSION_TOKEN: TOKEN,
   });
   fixture = await openAdsFixture();
   const printed = captureConsole();
   host = new ApiHost(fixture.engine);
   const campaign = await fixture.engine.ads.createCampaign({
-    name: 'Echo', productHash: fixture.productHash, productName: 'Steel bottle', notes: '', copy: COPY,
-    formats: ['square'], themes: ['studio'],
+    name: 'Echo',
+    productHash: fixture.productHash,
+    productName: 'Steel bottle',
+    notes: '',
+    copy: COPY,
+    formats: ['square'],
+    themes: ['studio'],
   });
 
   const replies = [

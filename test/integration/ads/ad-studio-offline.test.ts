@@ -15,7 +15,13 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
   it('cuts the product out of its plain background', async () => {
     fixture = await openAdsFixture();
     const campaign = await fixture.engine.ads.createCampaign({
-      name: 'Bottle launch', productHash: fixture.productHash, productName: 'Steel bottle', notes: '', copy: COPY, formats: ['square'], themes: ['studio'],
+      name: 'Bottle launch',
+      productHash: fixture.productHash,
+      productName: 'Steel bottle',
+      notes: '',
+      copy: COPY,
+      formats: ['square'],
+      themes: ['studio'],
     });
     // The bottle spans x 300–500, y 150–680 of the 800 px shot.
     const box = campaign.cutout!.box;
@@ -26,7 +32,9 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
     expect(campaign.features?.colours.map((c) => c.name)).toContain('coral');
     // The light grey backdrop is not a product colour.
     expect(campaign.features?.colours.map((c) => c.hex)).not.toContain('#eeeeee');
-    const edited = await fixture.engine.ads.editCutout(campaign.id, [{ mode: 'add', radius: 20, points: [[100, 100]] }]);
+    const edited = await fixture.engine.ads.editCutout(campaign.id, [
+      { mode: 'add', radius: 20, points: [[100, 100]] },
+    ]);
     expect(edited.cutout).toMatchObject({ edited: true });
     expect(edited.cutout!.box.x).toBeLessThan(120);
   });
@@ -35,9 +43,21 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
     fixture = await openAdsFixture();
     const { ads } = fixture.engine;
     const campaign = await ads.createCampaign({
-      name: 'Bottle launch', productHash: fixture.productHash, productName: 'Steel bottle', notes: 'no outdoor scenes', copy: COPY,
-      brand: { forbiddenWords: ['cheap'], requiredDisclaimer: 'Offer ends Sunday.', allowedColours: [], guardrailId: '', guardrailVersion: '' },
-      formats: AD_FORMATS.map((f) => f.id), themes: ['studio', 'pattern'], logoHash: fixture.logoHash,
+      name: 'Bottle launch',
+      productHash: fixture.productHash,
+      productName: 'Steel bottle',
+      notes: 'no outdoor scenes',
+      copy: COPY,
+      brand: {
+        forbiddenWords: ['cheap'],
+        requiredDisclaimer: 'Offer ends Sunday.',
+        allowedColours: [],
+        guardrailId: '',
+        guardrailVersion: '',
+      },
+      formats: AD_FORMATS.map((f) => f.id),
+      themes: ['studio', 'pattern'],
+      logoHash: fixture.logoHash,
     });
     expect(campaign.concepts.map((c) => c.theme)).toEqual(['studio', 'pattern']);
     expect(ads.estimate(campaign.id, { generator: 'local', count: 1 })).toMatchObject({ images: 12, costUsd: 0 });
@@ -60,7 +80,10 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
     ads.review(second.id, 'approved', 'mia');
     ads.review(rendered.find((v) => v.format === 'story')!.id, 'rejected', 'mia');
     const out = await ads.export(campaign.id, path.join(fixture.dataDir, 'out'));
-    expect(out.files.map((f) => path.relative(out.folder, f)).sort()).toEqual(['square/bottle-launch-square-pattern-1.png', 'square/bottle-launch-square-studio-1.png']);
+    expect(out.files.map((f) => path.relative(out.folder, f)).sort()).toEqual([
+      'square/bottle-launch-square-pattern-1.png',
+      'square/bottle-launch-square-studio-1.png',
+    ]);
     const manifest = JSON.parse(await fs.readFile(out.manifest, 'utf8'));
     expect(manifest).toMatchObject({ campaign: 'Bottle launch', totalCostUsd: 0, copy: COPY });
     expect(manifest.variants).toHaveLength(2);
@@ -82,9 +105,20 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
     fixture = await openAdsFixture();
     const { ads } = fixture.engine;
     const campaign = await ads.createCampaign({
-      name: 'Sale', productHash: fixture.productHash, productName: 'Steel bottle', notes: '', copy: { ...COPY, headline: 'Cheap and cheerful' },
-      brand: { forbiddenWords: ['cheap'], requiredDisclaimer: '', allowedColours: ['#0b3d2e', '#f7f3e9'], guardrailId: '', guardrailVersion: '' },
-      formats: ['square'], themes: ['studio'],
+      name: 'Sale',
+      productHash: fixture.productHash,
+      productName: 'Steel bottle',
+      notes: '',
+      copy: { ...COPY, headline: 'Cheap and cheerful' },
+      brand: {
+        forbiddenWords: ['cheap'],
+        requiredDisclaimer: '',
+        allowedColours: ['#0b3d2e', '#f7f3e9'],
+        guardrailId: '',
+        guardrailVersion: '',
+      },
+      formats: ['square'],
+      themes: ['studio'],
     });
     ads.generate(campaign.id, { generator: 'local', count: 1 });
     await ads.queue.settled();

@@ -21,11 +21,20 @@ async function logo(): Promise<Buffer> {
 }
 
 export async function openAdsFixture(): Promise<AdsFixture> {
-  const fixture = await openGeneratedLibrary({
-    'bottle.png': productShot(),
-    'logo.png': logo(),
-    'stripes.png': makeStripes({ width: 600, height: 400, period: 30, orientation: 'vertical', colours: ['#1b2a4a', '#f7f3e9'] }),
-  }, { prefix: 'ads' });
+  const fixture = await openGeneratedLibrary(
+    {
+      'bottle.png': productShot(),
+      'logo.png': logo(),
+      'stripes.png': makeStripes({
+        width: 600,
+        height: 400,
+        period: 30,
+        orientation: 'vertical',
+        colours: ['#1b2a4a', '#f7f3e9'],
+      }),
+    },
+    { prefix: 'ads' },
+  );
   return Object.assign(fixture, { productHash: fixture.hashOf('bottle.png'), logoHash: fixture.hashOf('logo.png') });
 }
 

@@ -27,7 +27,14 @@ export interface AnalysisFixture {
 
 /** One valid tool-call entry per design, each with its own description. */
 export function designs(count: number, over: Record<string, unknown> = {}): { designs: Record<string, unknown>[] } {
-  return { designs: Array.from({ length: count }, (_, i) => ({ ...TYPICAL_REPLY, design: i + 1, description: `Design number ${i + 1}.`, ...over })) };
+  return {
+    designs: Array.from({ length: count }, (_, i) => ({
+      ...TYPICAL_REPLY,
+      design: i + 1,
+      description: `Design number ${i + 1}.`,
+      ...over,
+    })),
+  };
 }
 
 /** A machine with no AWS setup at all: no keys in the environment, no ~/.aws files, no instance role. */
@@ -57,7 +64,10 @@ export interface FixtureOptions {
   secrets?: EngineOptions['secrets'];
 }
 
-export async function openAnalysisFixture(settings: Partial<AiSettings> = {}, options: FixtureOptions = {}): Promise<AnalysisFixture> {
+export async function openAnalysisFixture(
+  settings: Partial<AiSettings> = {},
+  options: FixtureOptions = {},
+): Promise<AnalysisFixture> {
   const dirs = tempDirs();
   const fake = await startFakeBedrock();
   Object.assign(process.env, {
@@ -68,18 +78,50 @@ export async function openAnalysisFixture(settings: Partial<AiSettings> = {}, op
   });
   const root = await dirs.make('analysis-lib-');
   const photos = options.photos ?? 2;
-  for (let i = 0; i < photos; i++) await fs.writeFile(path.join(root, `photo-${i}.jpg`), await makePhotoLike({ width: 640, height: 480, seed: i + 1, format: 'jpeg' }));
-  await fs.writeFile(path.join(root, 'stripes.png'), await makeStripes({ width: 600, height: 400, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }));
-  await fs.writeFile(path.join(root, 'checks.png'), await makeChecks({ width: 600, height: 600, period: 50, colours: ['#d21f1f', '#ffffff'] }));
-  if (options.solid) await fs.writeFile(path.join(root, 'solid.png'), await makeSolid({ width: 300, height: 300, colour: '#e1ad01' }));
+  for (let i = 0; i < photos; i++)
+    await fs.writeFile(
+      path.join(root, `photo-${i}.jpg`),
+      await makePhotoLike({ width: 640, height: 480, seed: i + 1, format: 'jpeg' }),
+    );
+  await fs.writeFile(
+    path.join(root, 'stripes.png'),
+    await makeStripes({
+      width: 600,
+      height: 400,
+      period: 40,
+      orientation: 'vertical',
+      colours: ['#1b2a4a', '#ffffff'],
+    }),
+  );
+  await fs.writeFile(
+    path.join(root, 'checks.png'),
+    await makeChecks({ width: 600, height: 600, period: 50, colours: ['#d21f1f', '#ffffff'] }),
+  );
+  if (options.solid)
+    await fs.writeFile(path.join(root, 'solid.png'), await makeSolid({ width: 300, height: 300, colour: '#e1ad01' }));
   const dataDir = await dirs.make('analysis-data-');
-  const engine = await Engine.open({ dataDir, secrets: options.secrets, analysisTiming: { holdRetryMs: 300, backoffMs: 50 } });
+  const engine = await Engine.open({
+    dataDir,
+    secrets: options.secrets,
+    analysisTiming: { holdRetryMs: 300, backoffMs: 50 },
+  });
   await engine.library.addFolder(root);
   await engine.library.idle();
-  engine.analysis.updateSettings({ analyzer: 'bedrock', attributesModel: HAIKU, escalationModel: null, designsPerCall: 8, ...settings });
-  const assets = engine.store.search({ sort: 'name', order: 'asc', limit: 100 }).items.map((s) => engine.store.getAsset(s.hash)!);
+  engine.analysis.updateSettings({
+    analyzer: 'bedrock',
+    attributesModel: HAIKU,
+    escalationModel: null,
+    designsPerCall: 8,
+    ...settings,
+  });
+  const assets = engine.store
+    .search({ sort: 'name', order: 'asc', limit: 100 })
+    .items.map((s) => engine.store.getAsset(s.hash)!);
   return {
-    fake, engine, dataDir, assets,
+    fake,
+    engine,
+    dataDir,
+    assets,
     async close() {
       await engine.close();
       await fake.close();

@@ -13,7 +13,11 @@ afterEach(async () => {
 });
 
 const converseCalls = (f: AnalysisFixture) => f.fake.requests.filter((r) => r.api === 'converse');
-const states = (f: AnalysisFixture) => f.engine.store.listAnalysisJobs().map((j) => j.state).sort();
+const states = (f: AnalysisFixture) =>
+  f.engine.store
+    .listAnalysisJobs()
+    .map((j) => j.state)
+    .sort();
 
 describe('the remote analysis queue', () => {
   it('slows down on throttling bursts and finishes every job', async () => {
@@ -39,7 +43,11 @@ describe('the remote analysis queue', () => {
 
   it('holds every job while access is denied, says why, and resumes on its own once it works', async () => {
     fixture = await openAnalysisFixture({}, { photos: 0 });
-    fixture.fake.script({ kind: 'error', type: 'AccessDeniedException', message: "You don't have access to the model" });
+    fixture.fake.script({
+      kind: 'error',
+      type: 'AccessDeniedException',
+      message: "You don't have access to the model",
+    });
     fixture.fake.setFallback({ kind: 'toolUse', input: designs(2) });
     const { queue } = fixture.engine.analysis;
     fixture.engine.analysis.enqueue(fixture.assets);
@@ -51,7 +59,10 @@ describe('the remote analysis queue', () => {
   });
 
   it('pauses remote work when the monthly budget is reached, until it is raised', async () => {
-    fixture = await openAnalysisFixture({ designsPerCall: 1, remoteConcurrency: 1, monthlyBudgetUsd: 0.0001 }, { photos: 1 });
+    fixture = await openAnalysisFixture(
+      { designsPerCall: 1, remoteConcurrency: 1, monthlyBudgetUsd: 0.0001 },
+      { photos: 1 },
+    );
     fixture.fake.setFallback({ kind: 'toolUse', input: designs(1), usage: { inputTokens: 1000, outputTokens: 200 } });
     const { analysis } = fixture.engine;
     analysis.enqueue(fixture.assets);
@@ -114,7 +125,14 @@ describe('the remote analysis queue', () => {
     };
     fixture = await openAnalysisFixture({}, { photos: 0, secrets });
     await fixture.engine.analysis.storeKeys(keys);
-    fixture.fake.script({ kind: 'toolUse', input: designs(2) }, { kind: 'error', type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
+    fixture.fake.script(
+      { kind: 'toolUse', input: designs(2) },
+      {
+        kind: 'error',
+        type: 'UnrecognizedClientException',
+        message: 'The security token included in the request is invalid.',
+      },
+    );
     fixture.engine.analysis.enqueue(fixture.assets);
     await fixture.engine.analysis.queue.settled();
     expect(converseCalls(fixture)[0].auth).toMatchObject({ scheme: 'sigv4', accessKeyId: keys.accessKeyId });

@@ -2,7 +2,12 @@ import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiHost } from '../../../electron/api/api-host';
 import {
-  HAIKU, keepEnv, openAnalysisFixture, SONNET, withoutCredentials, type AnalysisFixture,
+  HAIKU,
+  keepEnv,
+  openAnalysisFixture,
+  SONNET,
+  withoutCredentials,
+  type AnalysisFixture,
 } from './analysis-fixture';
 
 let fixture: AnalysisFixture | null = null;
@@ -68,7 +73,9 @@ describe('Settings: the models this account can use', () => {
     expect(byId.get('anthropic.claude-3-5-sonnet-20240620-v1:0')?.warning).toMatch(/Legacy/);
     expect(byId.get(SONNET)).toMatchObject({ kind: 'inference-profile', lifecycle: 'ACTIVE' });
     expect(byId.get('anthropic.claude-2-retired-v1')?.warning).toMatch(/Not offered to this account in us-east-1/);
-    expect(fixture.fake.requests.map((r) => r.api)).toEqual(expect.arrayContaining(['listFoundationModels', 'listInferenceProfiles']));
+    expect(fixture.fake.requests.map((r) => r.api)).toEqual(
+      expect.arrayContaining(['listFoundationModels', 'listInferenceProfiles']),
+    );
   });
 
   it('answers without credentials with the same state the connection test names, not an error', async () => {

@@ -4,16 +4,31 @@
  */
 import http2 from 'node:http2';
 import {
-  BedrockClient, ListFoundationModelsCommand, ListInferenceProfilesCommand, paginateListInferenceProfiles,
+  BedrockClient,
+  ListFoundationModelsCommand,
+  ListInferenceProfilesCommand,
+  paginateListInferenceProfiles,
 } from '@aws-sdk/client-bedrock';
 import {
-  AccessDeniedException, BedrockRuntimeClient, BedrockRuntimeServiceException, ConverseCommand, InvokeModelCommand,
-  ThrottlingException, ValidationException, type ConverseResponse,
+  AccessDeniedException,
+  BedrockRuntimeClient,
+  BedrockRuntimeServiceException,
+  ConverseCommand,
+  InvokeModelCommand,
+  ThrottlingException,
+  ValidationException,
+  type ConverseResponse,
 } from '@aws-sdk/client-bedrock-runtime';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  contentFilterRefusal, imageTokenCount, INJECTION_PAYLOAD, PROFILE_TIMESTAMP, startFakeBedrock, type FakeBedrock, type KnownErrorType,
+  contentFilterRefusal,
+  imageTokenCount,
+  INJECTION_PAYLOAD,
+  PROFILE_TIMESTAMP,
+  startFakeBedrock,
+  type FakeBedrock,
+  type KnownErrorType,
 } from '../../support/fake-bedrock';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -29,7 +44,9 @@ let bigPng: Buffer;
 let runtime: BedrockRuntimeClient;
 
 const redPng = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: '#c0392b' } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: '#c0392b' } })
+    .png()
+    .toBuffer();
 
 const runtimeClient = (maxAttempts = 1) =>
   new BedrockRuntimeClient({ endpoint: fake.runtimeEndpoint, region: 'us-east-1', credentials, maxAttempts });
@@ -41,14 +58,26 @@ const analyse = (modelId: string, image = png) =>
   new ConverseCommand({
     modelId,
     system: [{ text: 'You label textile designs for a print library.' }],
-    messages: [{ role: 'user', content: [{ text: 'Label this design.' }, { image: { format: 'png', source: { bytes: image } } }] }],
+    messages: [
+      {
+        role: 'user',
+        content: [{ text: 'Label this design.' }, { image: { format: 'png', source: { bytes: image } } }],
+      },
+    ],
     toolConfig: {
       tools: [
-        { toolSpec: { name: 'report_problem', inputSchema: { json: { type: 'object', properties: { reason: { type: 'string' } } } } } },
+        {
+          toolSpec: {
+            name: 'report_problem',
+            inputSchema: { json: { type: 'object', properties: { reason: { type: 'string' } } } },
+          },
+        },
         {
           toolSpec: {
             name: 'record_attributes',
-            inputSchema: { json: { type: 'object', properties: { pattern: { type: 'string' } }, required: ['pattern'] } },
+            inputSchema: {
+              json: { type: 'object', properties: { pattern: { type: 'string' } }, required: ['pattern'] },
+            },
           },
         },
       ],
@@ -74,7 +103,12 @@ async function rawRuntimeCall(path: string, headers: Record<string, string>, bod
   const session = http2.connect(fake.runtimeEndpoint);
   try {
     return await new Promise<{ status: number; errorType: string; body: string }>((resolve, reject) => {
-      const stream = session.request({ ':method': 'POST', ':path': path, 'content-type': 'application/json', ...headers });
+      const stream = session.request({
+        ':method': 'POST',
+        ':path': path,
+        'content-type': 'application/json',
+        ...headers,
+      });
       let status = 0;
       let errorType = '';
       const chunks: Buffer[] = [];
@@ -92,7 +126,10 @@ async function rawRuntimeCall(path: string, headers: Record<string, string>, bod
   }
 }
 
-const SIGNED = { authorization: 'AWS4-HMAC-SHA256 Credential=AKIDFAKE/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=00' };
+const SIGNED = {
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=AKIDFAKE/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=00',
+};
 
 beforeAll(async () => {
   fake = await startFakeBedrock();
@@ -117,7 +154,11 @@ describe('Converse through the real BedrockRuntimeClient', () => {
 
   it.each([
     ['a model id with a colon', HAIKU, `/model/${encodeURIComponent(HAIKU)}/converse`],
-    ['a cross-region inference profile id', SONNET_37_PROFILE, `/model/${encodeURIComponent(SONNET_37_PROFILE)}/converse`],
+    [
+      'a cross-region inference profile id',
+      SONNET_37_PROFILE,
+      `/model/${encodeURIComponent(SONNET_37_PROFILE)}/converse`,
+    ],
     ['a prompt router ARN', ROUTER, `/model/${encodeURIComponent(ROUTER)}/converse`],
   ])('answers an image with the scripted forced tool call for %s', async (_what, modelId, url) => {
     fake.script({ kind: 'toolUse', input: ATTRIBUTES, usage: { inputTokens: 1234, outputTokens: 56 } });
@@ -134,14 +175,23 @@ describe('Converse through the real BedrockRuntimeClient', () => {
     expect(request).toMatchObject({ api: 'converse', modelId, url, method: 'POST', httpVersion: '2.0' });
     expect(request.auth).toEqual({ scheme: 'sigv4', accessKeyId: 'AKIDFAKE', region: 'us-east-1', service: 'bedrock' });
     expect(request.body).toMatchObject({
-      messages: [{ role: 'user', content: [{ text: 'Label this design.' }, { image: { format: 'png', source: { bytes: png.toString('base64') } } }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { text: 'Label this design.' },
+            { image: { format: 'png', source: { bytes: png.toString('base64') } } },
+          ],
+        },
+      ],
       toolConfig: { toolChoice: { tool: { name: 'record_attributes' } } },
       inferenceConfig: { maxTokens: 512, temperature: 0 },
     });
   });
 
   it('reports which model a prompt router chose, by default and when scripted', async () => {
-    const chosen = 'arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0';
+    const chosen =
+      'arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0';
     fake.script({ kind: 'toolUse', input: ATTRIBUTES }, { kind: 'toolUse', input: ATTRIBUTES, invokedModelId: chosen });
     const byDefault = await runtime.send(analyse(ROUTER));
     const scripted = await runtime.send(analyse(ROUTER));
@@ -180,8 +230,14 @@ describe('Converse through the real BedrockRuntimeClient', () => {
       { kind: 'toolUseRaw', input: { pattern: 42 } },
       { kind: 'toolUseRaw', input: 'not an object', name: 'made_up_tool' },
     );
-    expect(toolUseOf(await runtime.send(analyse(HAIKU)))).toMatchObject({ name: 'record_attributes', input: { pattern: 42 } });
-    expect(toolUseOf(await runtime.send(analyse(HAIKU)))).toMatchObject({ name: 'made_up_tool', input: 'not an object' });
+    expect(toolUseOf(await runtime.send(analyse(HAIKU)))).toMatchObject({
+      name: 'record_attributes',
+      input: { pattern: 42 },
+    });
+    expect(toolUseOf(await runtime.send(analyse(HAIKU)))).toMatchObject({
+      name: 'made_up_tool',
+      input: 'not an object',
+    });
   });
 
   it('carries a prompt injection in the chosen string fields only', async () => {
@@ -207,20 +263,30 @@ describe('InvokeModel', () => {
     const images = [Buffer.from('fake image bytes').toString('base64')];
     fake.script({ kind: 'invoke', body: { images }, usage: { inputTokens: 12, outputTokens: 0 } });
     const request = { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a red rose' } };
-    const out = await runtime.send(new InvokeModelCommand({
-      modelId: 'amazon.nova-canvas-v1:0', contentType: 'application/json', accept: 'application/json', body: JSON.stringify(request),
-    }));
+    const out = await runtime.send(
+      new InvokeModelCommand({
+        modelId: 'amazon.nova-canvas-v1:0',
+        contentType: 'application/json',
+        accept: 'application/json',
+        body: JSON.stringify(request),
+      }),
+    );
     expect(JSON.parse(out.body.transformToString())).toEqual({ images });
     expect(out.contentType).toBe('application/json');
     expect(fake.requests[0]).toMatchObject({
-      api: 'invoke', modelId: 'amazon.nova-canvas-v1:0', body: request, httpVersion: '2.0',
+      api: 'invoke',
+      modelId: 'amazon.nova-canvas-v1:0',
+      body: request,
+      httpVersion: '2.0',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
     });
   });
 
   it('surfaces a content-filter refusal as a ValidationException', async () => {
     fake.script(contentFilterRefusal());
-    const error = await failure(runtime.send(new InvokeModelCommand({ modelId: 'amazon.nova-canvas-v1:0', body: '{}' })));
+    const error = await failure(
+      runtime.send(new InvokeModelCommand({ modelId: 'amazon.nova-canvas-v1:0', body: '{}' })),
+    );
     expect(error).toBeInstanceOf(ValidationException);
     expect(error.message).toMatch(/blocked by our content filters/);
   });
@@ -255,7 +321,9 @@ describe('errors, as the SDK surfaces them', () => {
 
   it('repeats the request’s Authorization header and session token when told to, as AWS does', async () => {
     const withToken = new BedrockRuntimeClient({
-      endpoint: fake.runtimeEndpoint, region: 'us-east-1', maxAttempts: 1,
+      endpoint: fake.runtimeEndpoint,
+      region: 'us-east-1',
+      maxAttempts: 1,
       credentials: { ...credentials, sessionToken: 'IQoJfakeSessionToken' },
     });
     fake.script({ kind: 'error', type: 'IncompleteSignatureException', echoCredentials: true });
@@ -268,7 +336,10 @@ describe('errors, as the SDK surfaces them', () => {
   });
 
   it('uses the modelled exception classes where the SDK has them', async () => {
-    fake.script({ kind: 'error', type: 'ThrottlingException' }, { kind: 'error', type: 'AccessDeniedException', message: 'no model access' });
+    fake.script(
+      { kind: 'error', type: 'ThrottlingException' },
+      { kind: 'error', type: 'AccessDeniedException', message: 'no model access' },
+    );
     expect(await failure(runtime.send(analyse(HAIKU)))).toBeInstanceOf(ThrottlingException);
     const denied = await failure(runtime.send(analyse(HAIKU)));
     expect(denied).toBeInstanceOf(AccessDeniedException);
@@ -311,7 +382,12 @@ describe('calls that never finish', () => {
 
   it('a delay answers late, and close() does not wait for a hung call', async () => {
     const own = await startFakeBedrock();
-    const client = new BedrockRuntimeClient({ endpoint: own.runtimeEndpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
+    const client = new BedrockRuntimeClient({
+      endpoint: own.runtimeEndpoint,
+      region: 'us-east-1',
+      credentials,
+      maxAttempts: 1,
+    });
     try {
       own.script({ kind: 'delay', ms: 200, then: { kind: 'toolUse', input: ATTRIBUTES } }, { kind: 'hang' });
       const started = Date.now();
@@ -334,25 +410,37 @@ describe('dropped connections', () => {
   // The default handler opens a session per request; a handler given options pools sessions.
   const clients = {
     'default handler': () => runtime,
-    'pooled sessions': () => new BedrockRuntimeClient({
-      endpoint: fake.runtimeEndpoint, region: 'us-east-1', credentials, maxAttempts: 1, requestHandler: { requestTimeout: 2_000 },
-    }),
+    'pooled sessions': () =>
+      new BedrockRuntimeClient({
+        endpoint: fake.runtimeEndpoint,
+        region: 'us-east-1',
+        credentials,
+        maxAttempts: 1,
+        requestHandler: { requestTimeout: 2_000 },
+      }),
   };
   const surfaces = {
     disconnect: { name: 'TimeoutError', message: 'Unexpected error: http2 request did not get a response' },
-    reset: { name: 'Error', code: 'ERR_HTTP2_STREAM_ERROR', message: 'Stream closed with error code NGHTTP2_INTERNAL_ERROR' },
+    reset: {
+      name: 'Error',
+      code: 'ERR_HTTP2_STREAM_ERROR',
+      message: 'Stream closed with error code NGHTTP2_INTERNAL_ERROR',
+    },
   };
   describe.each(Object.keys(clients) as (keyof typeof clients)[])('with the %s', (which) => {
-    it.each(['disconnect', 'reset'] as const)('a %s surfaces as an error and the same client carries on', async (mode) => {
-      const client = clients[which]();
-      fake.script({ kind: 'drop', mode }, { kind: 'toolUse', input: ATTRIBUTES });
-      const error = await failure(client.send(analyse(HAIKU)));
-      expect(error).not.toBeInstanceOf(BedrockRuntimeServiceException);
-      expect(error).toMatchObject(surfaces[mode]);
-      expect(toolUseOf(await client.send(analyse(HAIKU)))?.input).toEqual(ATTRIBUTES);
-      expect(fake.requests).toHaveLength(2);
-      if (client !== runtime) client.destroy();
-    });
+    it.each(['disconnect', 'reset'] as const)(
+      'a %s surfaces as an error and the same client carries on',
+      async (mode) => {
+        const client = clients[which]();
+        fake.script({ kind: 'drop', mode }, { kind: 'toolUse', input: ATTRIBUTES });
+        const error = await failure(client.send(analyse(HAIKU)));
+        expect(error).not.toBeInstanceOf(BedrockRuntimeServiceException);
+        expect(error).toMatchObject(surfaces[mode]);
+        expect(toolUseOf(await client.send(analyse(HAIKU)))?.input).toEqual(ATTRIBUTES);
+        expect(fake.requests).toHaveLength(2);
+        if (client !== runtime) client.destroy();
+      },
+    );
   });
 
   it('the SDK retries a disconnect by itself, but not a stream reset', async () => {
@@ -396,9 +484,16 @@ describe('what Bedrock refuses before any model runs', () => {
 
   it('unknown model ids are refused when strict', async () => {
     const strict = await startFakeBedrock({ strictModelIds: true });
-    const client = new BedrockRuntimeClient({ endpoint: strict.runtimeEndpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
+    const client = new BedrockRuntimeClient({
+      endpoint: strict.runtimeEndpoint,
+      region: 'us-east-1',
+      credentials,
+      maxAttempts: 1,
+    });
     try {
-      expect((await failure(client.send(analyse('anthropic.claude-9')))).message).toBe('The provided model identifier is invalid.');
+      expect((await failure(client.send(analyse('anthropic.claude-9')))).message).toBe(
+        'The provided model identifier is invalid.',
+      );
       strict.script({ kind: 'toolUse', input: ATTRIBUTES });
       expect(toolUseOf(await client.send(analyse(SONNET_37_PROFILE)))?.input).toEqual(ATTRIBUTES);
     } finally {
@@ -464,28 +559,52 @@ describe('control plane through the real BedrockClient', () => {
       status: 'ACTIVE',
       type: 'SYSTEM_DEFINED',
     });
-    expect(profile.models?.map((m) => m.modelArn)).toContain(`arn:aws:bedrock:us-east-2::foundation-model/${SONNET_37}`);
+    expect(profile.models?.map((m) => m.modelArn)).toContain(
+      `arn:aws:bedrock:us-east-2::foundation-model/${SONNET_37}`,
+    );
     expect(profile.createdAt).toEqual(new Date(PROFILE_TIMESTAMP));
     expect(profile.updatedAt).toBeInstanceOf(Date);
   });
 
   it('lists what setModels gives, a page at a time', async () => {
     fake.setModels([
-      { modelId: 'a.one-v1:0', modelName: 'One', providerName: 'A', inputModalities: ['TEXT'], outputModalities: ['TEXT'],
-        lifecycle: 'ACTIVE', inferenceTypes: ['INFERENCE_PROFILE'], profiles: ['us', 'eu'] },
-      { modelId: 'b.two-v1:0', modelName: 'Two', providerName: 'B', inputModalities: ['TEXT'], outputModalities: ['TEXT'],
-        lifecycle: 'LEGACY', inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'], profiles: ['apac', 'global'] },
+      {
+        modelId: 'a.one-v1:0',
+        modelName: 'One',
+        providerName: 'A',
+        inputModalities: ['TEXT'],
+        outputModalities: ['TEXT'],
+        lifecycle: 'ACTIVE',
+        inferenceTypes: ['INFERENCE_PROFILE'],
+        profiles: ['us', 'eu'],
+      },
+      {
+        modelId: 'b.two-v1:0',
+        modelName: 'Two',
+        providerName: 'B',
+        inputModalities: ['TEXT'],
+        outputModalities: ['TEXT'],
+        lifecycle: 'LEGACY',
+        inferenceTypes: ['ON_DEMAND', 'INFERENCE_PROFILE'],
+        profiles: ['apac', 'global'],
+      },
     ]);
     const ids: string[] = [];
     for await (const page of paginateListInferenceProfiles({ client: control, pageSize: 3 }, {})) {
       ids.push(...(page.inferenceProfileSummaries ?? []).map((p) => p.inferenceProfileId!));
     }
     expect(ids).toEqual(['us.a.one-v1:0', 'eu.a.one-v1:0', 'apac.b.two-v1:0', 'global.b.two-v1:0']);
-    expect(fake.requests.map((r) => r.url)).toEqual(['/inference-profiles?maxResults=3', '/inference-profiles?maxResults=3&nextToken=3']);
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      '/inference-profiles?maxResults=3',
+      '/inference-profiles?maxResults=3&nextToken=3',
+    ]);
   });
 
   it('surfaces scripted control-plane errors with their names', async () => {
-    fake.scriptControl({ kind: 'error', type: 'ExpiredTokenException' }, { kind: 'error', type: 'AccessDeniedException' });
+    fake.scriptControl(
+      { kind: 'error', type: 'ExpiredTokenException' },
+      { kind: 'error', type: 'AccessDeniedException' },
+    );
     const expired = await failure(control.send(new ListFoundationModelsCommand({})));
     expect(expired.name).toBe('ExpiredTokenException');
     expect(expired.$metadata).toMatchObject({ httpStatusCode: 403 });

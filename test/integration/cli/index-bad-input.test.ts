@@ -8,7 +8,12 @@ import { tempDirs } from '../../support/temp-dirs';
 const dirs = tempDirs();
 const LONG_NAME = `${'long-name-'.repeat(24)}end.png`; // 253 bytes, just under the usual 255 limit
 
-interface Entry { path: string; hash: string | null; error: string | null; pattern: { label: string } | null }
+interface Entry {
+  path: string;
+  hash: string | null;
+  error: string | null;
+  pattern: { label: string } | null;
+}
 
 let root: string;
 let dataDir: string;
@@ -17,9 +22,19 @@ let entries: Entry[];
 
 /** One library holding every kind of bad file the issue names, beside good images. */
 async function buildHostileLibrary(dir: string): Promise<void> {
-  const jpeg = await makeStripes({ width: 400, height: 300, period: 20, orientation: 'horizontal', colours: ['#1b2a4a', '#ffffff'], format: 'jpeg' });
+  const jpeg = await makeStripes({
+    width: 400,
+    height: 300,
+    period: 20,
+    orientation: 'horizontal',
+    colours: ['#1b2a4a', '#ffffff'],
+    format: 'jpeg',
+  });
   await fs.writeFile(path.join(dir, 'good-stripes.jpg'), jpeg);
-  await fs.writeFile(path.join(dir, 'good-dots.png'), await makeDots({ width: 200, height: 200, spacing: 20, radius: 5, colours: ['#ffffff', '#d21f1f'] }));
+  await fs.writeFile(
+    path.join(dir, 'good-dots.png'),
+    await makeDots({ width: 200, height: 200, spacing: 20, radius: 5, colours: ['#ffffff', '#d21f1f'] }),
+  );
   await fs.writeFile(path.join(dir, 'zero-bytes.png'), Buffer.alloc(0));
   await fs.writeFile(path.join(dir, 'truncated.jpg'), truncated(jpeg, 0.5));
   await fs.writeFile(path.join(dir, 'really-text.png'), notAnImage());
@@ -30,7 +45,10 @@ async function buildHostileLibrary(dir: string): Promise<void> {
   await fs.symlink('..', path.join(dir, 'loops', 'back-to-root'));
   await fs.symlink('b.png', path.join(dir, 'loops', 'a.png'));
   await fs.symlink('a.png', path.join(dir, 'loops', 'b.png'));
-  await fs.writeFile(path.join(dir, 'ñandú-蝴蝶-🎨.png'), await makeSolid({ width: 40, height: 40, colour: '#008080' }));
+  await fs.writeFile(
+    path.join(dir, 'ñandú-蝴蝶-🎨.png'),
+    await makeSolid({ width: 40, height: 40, colour: '#008080' }),
+  );
   await fs.writeFile(path.join(dir, LONG_NAME), await makeSolid({ width: 40, height: 30, colour: '#800020' }));
 }
 
@@ -43,7 +61,10 @@ beforeAll(async () => {
   await fs.symlink(path.join(outside, 'private.png'), path.join(root, 'escape.png'));
   await fs.chmod(root, 0o755);
   const jsonOut = path.join(dataDir, 'out.json');
-  run = await runIndexCli([root, '--json', jsonOut], { env: { SWATCHBOOK_DATA_DIR: dataDir, HOME: dataDir }, withoutRootOverride: true });
+  run = await runIndexCli([root, '--json', jsonOut], {
+    env: { SWATCHBOOK_DATA_DIR: dataDir, HOME: dataDir },
+    withoutRootOverride: true,
+  });
   entries = JSON.parse(await fs.readFile(jsonOut, 'utf8'));
 }, 120_000);
 afterAll(() => dirs.cleanup());

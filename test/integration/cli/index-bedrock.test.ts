@@ -30,8 +30,14 @@ const awsEnv = (dataDir: string) => ({
 
 async function library(): Promise<string> {
   const root = await dirs.make('cli-bedrock-lib-');
-  await fs.writeFile(path.join(root, 'photo.jpg'), await makePhotoLike({ width: 500, height: 400, seed: 7, format: 'jpeg' }));
-  await fs.writeFile(path.join(root, 'checks.png'), await makeChecks({ width: 400, height: 400, period: 40, colours: ['#2e9e3e', '#ffffff'] }));
+  await fs.writeFile(
+    path.join(root, 'photo.jpg'),
+    await makePhotoLike({ width: 500, height: 400, seed: 7, format: 'jpeg' }),
+  );
+  await fs.writeFile(
+    path.join(root, 'checks.png'),
+    await makeChecks({ width: 400, height: 400, period: 40, colours: ['#2e9e3e', '#ffffff'] }),
+  );
   await fs.writeFile(path.join(root, 'solid.png'), await makeSolid({ width: 200, height: 200, colour: '#e1ad01' }));
   return root;
 }
@@ -43,15 +49,26 @@ describe('npm run index -- --analyzer bedrock', () => {
     const out = path.join(dataDir, 'out.json');
     fake.reset();
     const answer = (n: number, description: string) => ({ ...TYPICAL_REPLY, design: n, description });
-    fake.script({ kind: 'toolUse', input: { designs: [answer(1, 'Green gingham checks.'), answer(2, 'A photo.')] }, usage: { inputTokens: 1800, outputTokens: 400 } });
+    fake.script({
+      kind: 'toolUse',
+      input: { designs: [answer(1, 'Green gingham checks.'), answer(2, 'A photo.')] },
+      usage: { inputTokens: 1800, outputTokens: 400 },
+    });
 
     const run = await runIndexCli([root, '--analyzer', 'bedrock', '--json', out], { env: awsEnv(dataDir) });
     expect(run.code).toBe(0);
-    const entries = JSON.parse(await fs.readFile(out, 'utf8')) as { path: string; model: string | null; attributes: { description: string } | null }[];
+    const entries = JSON.parse(await fs.readFile(out, 'utf8')) as {
+      path: string;
+      model: string | null;
+      attributes: { description: string } | null;
+    }[];
     const byName = Object.fromEntries(entries.map((e) => [path.basename(e.path), e]));
     // Which design number each image got depends on ingest order: check the pair, not the order.
     expect([byName['checks.png'], byName['photo.jpg']].map((e) => e.model)).toEqual([HAIKU, HAIKU]);
-    expect([byName['checks.png'], byName['photo.jpg']].map((e) => e.attributes?.description).sort()).toEqual(['A photo.', 'Green gingham checks.']);
+    expect([byName['checks.png'], byName['photo.jpg']].map((e) => e.attributes?.description).sort()).toEqual([
+      'A photo.',
+      'Green gingham checks.',
+    ]);
     // Solids are described by the local analysis alone: nothing is sent.
     expect(byName['solid.png']).toMatchObject({ model: null, attributes: null });
     expect(fake.requests.filter((r) => r.api === 'converse')).toHaveLength(1);
@@ -66,7 +83,11 @@ describe('npm run index -- --analyzer bedrock', () => {
     const dataDir = await dirs.make('cli-bedrock-data-');
     const out = path.join(dataDir, 'out.json');
     fake.reset();
-    fake.setFallback({ kind: 'error', type: 'AccessDeniedException', message: "You don't have access to the model with the specified model ID." });
+    fake.setFallback({
+      kind: 'error',
+      type: 'AccessDeniedException',
+      message: "You don't have access to the model with the specified model ID.",
+    });
 
     const run = await runIndexCli([root, '--analyzer', 'bedrock', '--json', out], { env: awsEnv(dataDir) });
     expect(run.code).toBe(0);

@@ -12,10 +12,19 @@ describe('npm run index output', () => {
   it('writes one JSON entry per file with the documented fields and prints a summary', async () => {
     const root = await dirs.make('lib-');
     const dataDir = await dirs.make('data-');
-    const stripes = await makeStripes({ width: 480, height: 320, period: 24, orientation: 'horizontal', colours: ['#1b2a4a', '#ffffff'] });
+    const stripes = await makeStripes({
+      width: 480,
+      height: 320,
+      period: 24,
+      orientation: 'horizontal',
+      colours: ['#1b2a4a', '#ffffff'],
+    });
     await fs.writeFile(path.join(root, 'stripes.png'), stripes);
     await fs.writeFile(path.join(root, 'stripes-copy.png'), stripes);
-    await fs.writeFile(path.join(root, 'dots.png'), await makeDots({ width: 300, height: 300, spacing: 30, radius: 8, colours: ['#ffffff', '#d21f1f'] }));
+    await fs.writeFile(
+      path.join(root, 'dots.png'),
+      await makeDots({ width: 300, height: 300, spacing: 30, radius: 8, colours: ['#ffffff', '#d21f1f'] }),
+    );
     await fs.writeFile(path.join(root, 'mustard.png'), await makeSolid({ width: 100, height: 100, colour: '#e1ad01' }));
     await fs.writeFile(path.join(root, 'broken.png'), Buffer.alloc(0));
     const out = path.join(dataDir, 'index.json');
@@ -30,7 +39,9 @@ describe('npm run index output', () => {
     expect(stripesEntry.pattern.label).toBe('stripes');
     expect(stripesEntry.pattern.repeatPx.height).toBeGreaterThanOrEqual(23);
     expect(stripesEntry.pattern.repeatPx.height).toBeLessThanOrEqual(25);
-    expect(stripesEntry.palette.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['navy', 'white']));
+    expect(stripesEntry.palette.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['navy', 'white']),
+    );
     for (const colour of stripesEntry.palette) expect(colour.hex).toMatch(/^#[0-9a-f]{6}$/);
     expect(entries.find((e: { path: string }) => e.path.endsWith('broken.png')).error).toMatch(/empty file/);
 

@@ -16,9 +16,17 @@ const COUNT = 40;
 async function buildFolder(): Promise<string> {
   const root = await dirs.make('resume-');
   for (let i = 0; i < COUNT; i++) {
-    const bytes = i % 2
-      ? await makeStripes({ width: 900, height: 700, period: 10 + i, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'], format: 'jpeg' })
-      : await makeChecks({ width: 800, height: 800, period: 12 + i, colours: ['#d21f1f', '#f7e11e'] });
+    const bytes =
+      i % 2
+        ? await makeStripes({
+            width: 900,
+            height: 700,
+            period: 10 + i,
+            orientation: 'vertical',
+            colours: ['#1b2a4a', '#ffffff'],
+            format: 'jpeg',
+          })
+        : await makeChecks({ width: 800, height: 800, period: 12 + i, colours: ['#d21f1f', '#f7e11e'] });
     await fs.writeFile(path.join(root, `design-${String(i).padStart(2, '0')}.${i % 2 ? 'jpg' : 'png'}`), bytes);
   }
   return root;
@@ -29,7 +37,11 @@ async function countFiles(dir: string): Promise<number> {
   return entries.filter((e) => e.isFile()).length;
 }
 
-interface Entry { path: string; hash: string | null; error: string | null }
+interface Entry {
+  path: string;
+  hash: string | null;
+  error: string | null;
+}
 
 describe('npm run index, killed mid-ingest and run again', () => {
   it('resumes with no file lost and none processed twice', async () => {

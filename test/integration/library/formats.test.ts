@@ -10,7 +10,13 @@ import { tempDirs } from '../../support/temp-dirs';
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
 
-const STRIPES = stripesRaster({ width: 240, height: 160, period: 20, orientation: 'vertical', colours: ['#d21f1f', '#ffffff'] });
+const STRIPES = stripesRaster({
+  width: 240,
+  height: 160,
+  period: 20,
+  orientation: 'vertical',
+  colours: ['#d21f1f', '#ffffff'],
+});
 const raw = () => sharp(Buffer.from(STRIPES.data), { raw: { width: 240, height: 160, channels: 3 } });
 
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="120">
@@ -19,8 +25,12 @@ const SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="120">
 /** Two pages: the first is the stripes, the second a solid — only the first may be analysed. */
 async function multiPageTiff(): Promise<Buffer> {
   const first = await raw().png().toBuffer();
-  const second = await sharp({ create: { width: 240, height: 160, channels: 3, background: '#e1ad01' } }).png().toBuffer();
-  return sharp([first, second], { join: { animated: true } }).tiff().toBuffer();
+  const second = await sharp({ create: { width: 240, height: 160, channels: 3, background: '#e1ad01' } })
+    .png()
+    .toBuffer();
+  return sharp([first, second], { join: { animated: true } })
+    .tiff()
+    .toBuffer();
 }
 
 describe('supported formats', () => {
@@ -47,7 +57,10 @@ describe('supported formats', () => {
       const asset = assetOf(name);
       expect(asset.metadata, name).toMatchObject({ width: 240, height: 160 });
       expect(asset.analysis.pattern.label, name).toBe('stripes');
-      expect(asset.analysis.palette.map((c) => c.name), name).toContain('red');
+      expect(
+        asset.analysis.palette.map((c) => c.name),
+        name,
+      ).toContain('red');
     }
     expect(assetOf('e.tif').metadata).toMatchObject({ format: 'tiff', pages: 2 });
     expect(assetOf('f.avif').metadata.format).toBe('avif');
@@ -68,7 +81,9 @@ describe('supported formats', () => {
     const roots = async () => [root];
     const outcome = await ingestFile(file, { store: library.store, cacheDir: library.library.cacheDir, roots });
     expect(outcome).toEqual({ kind: 'failed', reason: 'file disappeared before it could be read' });
-    expect(library.store.listErrors()).toEqual([expect.objectContaining({ path: file, reason: 'file disappeared before it could be read' })]);
+    expect(library.store.listErrors()).toEqual([
+      expect.objectContaining({ path: file, reason: 'file disappeared before it could be read' }),
+    ]);
     await library.close();
   });
 });

@@ -24,7 +24,8 @@ const done: IngestOutcome = { kind: 'new', hash: 'x' };
 describe('IngestQueue', () => {
   it('runs one job more than there are cores, so decoding goes on while a file is being analysed', async () => {
     const { store: s } = await store();
-    let running = 0, most = 0;
+    let running = 0,
+      most = 0;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const queue = new IngestQueue(s, async () => {
@@ -45,11 +46,15 @@ describe('IngestQueue', () => {
     const order: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const queue = new IngestQueue(s, async (path) => {
-      if (path === 'first') await gate;
-      order.push(path);
-      return done;
-    }, 1);
+    const queue = new IngestQueue(
+      s,
+      async (path) => {
+        if (path === 'first') await gate;
+        order.push(path);
+        return done;
+      },
+      1,
+    );
     queue.enqueue(['first']);
     queue.enqueue(['a', 'b', 'c', 'd']);
     queue.prioritize(['d', 'c']);
@@ -71,7 +76,14 @@ describe('IngestQueue', () => {
 
     const { store: second } = await store(dataDir);
     const seen: string[] = [];
-    const resumed = new IngestQueue(second, async (path) => { seen.push(path); return done; }, 1);
+    const resumed = new IngestQueue(
+      second,
+      async (path) => {
+        seen.push(path);
+        return done;
+      },
+      1,
+    );
     expect(resumed.resume()).toBe(3);
     await resumed.idle();
     expect(seen.sort()).toEqual(['/lib/1.png', '/lib/2.png', '/lib/3.png']);
@@ -81,28 +93,46 @@ describe('IngestQueue', () => {
 
   it('turns a job that throws into a failure and keeps going', async () => {
     const { store: s } = await store();
-    const queue = new IngestQueue(s, async (path) => {
-      if (path === 'bad') throw new Error('boom');
-      return done;
-    }, 1);
+    const queue = new IngestQueue(
+      s,
+      async (path) => {
+        if (path === 'bad') throw new Error('boom');
+        return done;
+      },
+      1,
+    );
     const outcomes: Array<[string, IngestOutcome]> = [];
     queue.on('ingested', (path, outcome) => outcomes.push([path, outcome]));
     queue.enqueue(['bad', 'good']);
     await queue.idle();
-    expect(outcomes).toEqual([['bad', { kind: 'failed', reason: 'unexpected error: boom' }], ['good', done]]);
+    expect(outcomes).toEqual([
+      ['bad', { kind: 'failed', reason: 'unexpected error: boom' }],
+      ['good', done],
+    ]);
   });
 
   it('records each job running, then done or failed with its reason; done records go once the run is over', async () => {
     const { store: s } = await store();
     const seen: string[] = [];
-    const queue = new IngestQueue(s, async (path) => {
-      seen.push(s.listJobs(['running']).map((j) => j.path).join());
-      return path === 'corrupt' ? { kind: 'failed', reason: 'could not decode' } : done;
-    }, 1);
+    const queue = new IngestQueue(
+      s,
+      async (path) => {
+        seen.push(
+          s
+            .listJobs(['running'])
+            .map((j) => j.path)
+            .join(),
+        );
+        return path === 'corrupt' ? { kind: 'failed', reason: 'could not decode' } : done;
+      },
+      1,
+    );
     queue.enqueue(['corrupt', 'fine']);
     await queue.idle();
     expect(seen).toEqual(['corrupt', 'fine']);
-    expect(s.listJobs()).toEqual([expect.objectContaining({ path: 'corrupt', state: 'failed', error: 'could not decode' })]);
+    expect(s.listJobs()).toEqual([
+      expect.objectContaining({ path: 'corrupt', state: 'failed', error: 'could not decode' }),
+    ]);
     expect(queue.progress()).toMatchObject({ done: 1, failed: 1, total: 2, running: false });
   });
 });

@@ -24,10 +24,14 @@ async function homeWithDataFolder(): Promise<{ home: string; dataDir: string }> 
   const home = await fs.realpath(await dirs.make('home-'));
   const dataDir = path.join(home, 'Library', 'Application Support', 'Swatchbook');
   await fs.mkdir(path.join(home, 'Designs'), { recursive: true });
-  await fs.writeFile(path.join(home, 'Designs', 'stripes.png'),
-    await makeStripes({ width: 96, height: 96, period: 16, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }));
-  await fs.writeFile(path.join(home, 'Designs', 'checks.png'),
-    await makeChecks({ width: 96, height: 96, period: 24, colours: ['#d21f1f', '#ffffff'] }));
+  await fs.writeFile(
+    path.join(home, 'Designs', 'stripes.png'),
+    await makeStripes({ width: 96, height: 96, period: 16, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }),
+  );
+  await fs.writeFile(
+    path.join(home, 'Designs', 'checks.png'),
+    await makeChecks({ width: 96, height: 96, period: 24, colours: ['#d21f1f', '#ffffff'] }),
+  );
   return { home, dataDir };
 }
 
@@ -61,8 +65,12 @@ describe('which folders may be library folders', () => {
     const cwd = process.cwd();
     process.chdir(home);
     try {
-      await expect(library.library.rescan('Designs')).rejects.toThrow('give the full path of the folder, not "Designs"');
-      await expect(library.library.removeFolder('Designs')).rejects.toThrow('give the full path of the folder, not "Designs"');
+      await expect(library.library.rescan('Designs')).rejects.toThrow(
+        'give the full path of the folder, not "Designs"',
+      );
+      await expect(library.library.removeFolder('Designs')).rejects.toThrow(
+        'give the full path of the folder, not "Designs"',
+      );
     } finally {
       process.chdir(cwd);
     }
@@ -74,10 +82,14 @@ describe('which folders may be library folders', () => {
     const host = new ApiHost(await Engine.open({ dataDir }));
     library = host.engine;
     expect(await host.call('addFolder', { path: dataDir })).toEqual({
-      ok: false, status: 400, error: expect.stringMatching(/own data folder/),
+      ok: false,
+      status: 400,
+      error: expect.stringMatching(/own data folder/),
     });
     expect(await host.call('addFolder', { path: 'Designs' })).toEqual({
-      ok: false, status: 400, error: 'give the full path of the folder, not "Designs"',
+      ok: false,
+      status: 400,
+      error: 'give the full path of the folder, not "Designs"',
     });
   });
 

@@ -12,11 +12,23 @@ afterEach(() => dirs.cleanup());
 async function makeLibraryFolder(): Promise<string> {
   const root = await dirs.make('lib-');
   await fs.mkdir(path.join(root, 'sub', 'deeper'), { recursive: true });
-  const stripes = await makeStripes({ width: 320, height: 240, period: 16, orientation: 'horizontal', colours: ['#1b2a4a', '#ffffff'] });
+  const stripes = await makeStripes({
+    width: 320,
+    height: 240,
+    period: 16,
+    orientation: 'horizontal',
+    colours: ['#1b2a4a', '#ffffff'],
+  });
   await fs.writeFile(path.join(root, 'navy-stripes.png'), stripes);
   await fs.writeFile(path.join(root, 'sub', 'copy-of-stripes.png'), stripes);
-  await fs.writeFile(path.join(root, 'sub', 'checks.jpg'), await makeChecks({ width: 300, height: 300, period: 40, colours: ['#2e9e3e', '#ffffff'], format: 'jpeg' }));
-  await fs.writeFile(path.join(root, 'sub', 'deeper', 'mustard.webp'), await makeSolid({ width: 200, height: 260, colour: '#e1ad01', format: 'webp' }));
+  await fs.writeFile(
+    path.join(root, 'sub', 'checks.jpg'),
+    await makeChecks({ width: 300, height: 300, period: 40, colours: ['#2e9e3e', '#ffffff'], format: 'jpeg' }),
+  );
+  await fs.writeFile(
+    path.join(root, 'sub', 'deeper', 'mustard.webp'),
+    await makeSolid({ width: 200, height: 260, colour: '#e1ad01', format: 'webp' }),
+  );
   await fs.writeFile(path.join(root, '.DS_Store'), 'junk');
   await fs.writeFile(path.join(root, '~$locked.png'), 'lock file');
   await fs.writeFile(path.join(root, 'download.png.crdownload'), 'partial');
@@ -33,12 +45,18 @@ describe('Library ingest', () => {
     await library.library.idle();
 
     const files = library.store.listFiles(root);
-    expect(files.map((f) => path.relative(root, f.path)).sort()).toEqual(
-      ['navy-stripes.png', 'sub/checks.jpg', 'sub/copy-of-stripes.png', 'sub/deeper/mustard.webp'],
-    );
+    expect(files.map((f) => path.relative(root, f.path)).sort()).toEqual([
+      'navy-stripes.png',
+      'sub/checks.jpg',
+      'sub/copy-of-stripes.png',
+      'sub/deeper/mustard.webp',
+    ]);
     expect(library.store.listErrors()).toEqual([]);
     const stripes = library.store.getAsset(library.store.getFile(path.join(root, 'navy-stripes.png'))!.hash!)!;
-    expect(stripes.locations.map((l) => path.basename(l.path)).sort()).toEqual(['copy-of-stripes.png', 'navy-stripes.png']);
+    expect(stripes.locations.map((l) => path.basename(l.path)).sort()).toEqual([
+      'copy-of-stripes.png',
+      'navy-stripes.png',
+    ]);
     expect(stripes.analysis.pattern.label).toBe('stripes');
     expect(stripes.analysis.palette.map((c) => c.name)).toContain('navy');
     expect(stripes.metadata).toMatchObject({ width: 320, height: 240, format: 'png' });

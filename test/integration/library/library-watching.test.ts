@@ -29,18 +29,32 @@ async function watchedLibrary(): Promise<{ root: string; lib: Engine }> {
 function tinyPng(index: number): Promise<Buffer> {
   const pixels = Buffer.alloc(8 * 8 * 3);
   for (let i = 0; i < pixels.length; i++) pixels[i] = (index * 37 + i * (1 + (index % 7))) & 0xff;
-  return sharp(pixels, { raw: { width: 8, height: 8, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width: 8, height: 8, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 describe('Library watching', () => {
   it('reflects added, changed and deleted files without a rescan', async () => {
     const { root, lib } = await watchedLibrary();
     const added = path.join(root, 'added.png');
-    await fs.writeFile(added, await makeStripes({ width: 128, height: 128, period: 16, orientation: 'vertical', colours: ['#d21f1f', '#ffffff'] }));
+    await fs.writeFile(
+      added,
+      await makeStripes({
+        width: 128,
+        height: 128,
+        period: 16,
+        orientation: 'vertical',
+        colours: ['#d21f1f', '#ffffff'],
+      }),
+    );
     await waitFor(() => lib.store.getFile(added)?.hash, 15_000, 'added file ingested');
     const firstHash = lib.store.getFile(added)!.hash;
 
-    await fs.writeFile(added, await makeDots({ width: 128, height: 128, spacing: 16, radius: 4, colours: ['#ffffff', '#1f5fd2'] }));
+    await fs.writeFile(
+      added,
+      await makeDots({ width: 128, height: 128, spacing: 16, radius: 4, colours: ['#ffffff', '#1f5fd2'] }),
+    );
     await waitFor(() => lib.store.getFile(added)?.hash !== firstHash, 15_000, 'changed file re-ingested');
     expect(lib.store.getAsset(firstHash!)).toBeUndefined();
 
@@ -69,7 +83,11 @@ describe('Library watching', () => {
     await Promise.all(images.map((bytes, i) => fs.writeFile(path.join(burst, `img-${i}.png`), bytes)));
     await fs.writeFile(path.join(burst, '.DS_Store'), 'x');
     await fs.writeFile(path.join(burst, 'big.psd.part'), 'x');
-    await waitFor(() => lib.store.listFiles(burst).length === 2000 && !lib.library.progress().running, 120_000, '2,000 files ingested');
+    await waitFor(
+      () => lib.store.listFiles(burst).length === 2000 && !lib.library.progress().running,
+      120_000,
+      '2,000 files ingested',
+    );
     await lib.library.idle();
     expect(lib.store.listErrors()).toEqual([]);
     expect(lib.store.listFiles(burst).every((f) => f.hash)).toBe(true);

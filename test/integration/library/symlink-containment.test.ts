@@ -22,12 +22,18 @@ async function libraryWithLinks(): Promise<{ lib: string; outside: string }> {
   const outside = path.join(base, 'private');
   await fs.mkdir(path.join(lib, 'sub'), { recursive: true });
   await fs.mkdir(outside);
-  await fs.writeFile(path.join(lib, 'stripes.png'),
-    await makeStripes({ width: 96, height: 96, period: 16, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }));
-  await fs.writeFile(path.join(lib, 'sub', 'dots.png'),
-    await makeDots({ width: 96, height: 96, spacing: 24, radius: 5, colours: ['#000000', '#f7e11e'] }));
-  await fs.writeFile(path.join(outside, 'secret.png'),
-    await makeChecks({ width: 96, height: 96, period: 32, colours: ['#008080', '#e1ad01'] }));
+  await fs.writeFile(
+    path.join(lib, 'stripes.png'),
+    await makeStripes({ width: 96, height: 96, period: 16, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }),
+  );
+  await fs.writeFile(
+    path.join(lib, 'sub', 'dots.png'),
+    await makeDots({ width: 96, height: 96, spacing: 24, radius: 5, colours: ['#000000', '#f7e11e'] }),
+  );
+  await fs.writeFile(
+    path.join(outside, 'secret.png'),
+    await makeChecks({ width: 96, height: 96, period: 32, colours: ['#008080', '#e1ad01'] }),
+  );
   await fs.symlink(path.join(outside, 'secret.png'), path.join(lib, 'escape.png'));
   await fs.symlink(outside, path.join(lib, 'escape-folder'));
   await fs.symlink(path.join(lib, 'stripes.png'), path.join(lib, 'stripes-link.png'));
@@ -40,7 +46,10 @@ describe('links out of the library', () => {
     library = await Engine.open({ dataDir: await dirs.make('data-') });
     expect(await library.library.addFolder(lib)).toEqual({ queued: 3, outside: 2 });
     await library.library.idle();
-    const files = library.store.listFiles(lib).map((f) => path.relative(lib, f.path)).sort();
+    const files = library.store
+      .listFiles(lib)
+      .map((f) => path.relative(lib, f.path))
+      .sort();
     expect(files).toEqual(['stripes-link.png', 'stripes.png', 'sub/dots.png']);
     expect(library.store.listErrors()).toEqual([]);
     expect(library.store.search({}).total).toBe(2);

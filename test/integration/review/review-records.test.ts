@@ -54,7 +54,10 @@ describe('review records', () => {
     expect(undone.fields.mood.state).toBe('rejected');
     expect(undone.fields.style.state).toBe('pending');
     expect(undone.history).toHaveLength(1 + ATTRIBUTE_FIELDS.length + 1);
-    expect(undone.history.at(-1)).toMatchObject({ action: 'undo', undoes: expect.arrayContaining([accepted.history[1].id]) });
+    expect(undone.history.at(-1)).toMatchObject({
+      action: 'undo',
+      undoes: expect.arrayContaining([accepted.history[1].id]),
+    });
     expect(fixture.engine.store.getAsset(hash)?.status).toBe('unreviewed');
     expect(() => review.undo(hash, 'ben')).toThrow(/nothing of yours to undo/);
   });
@@ -66,7 +69,10 @@ describe('review records', () => {
     expect(review.decide(a, 'ana', [{ field: 'item', action: 'reject' }]).status).toBe('rejected');
     fixture.engine.store.recordModelAnalysis({ ...answer(b, SONNET, { style: 'art nouveau' }), escalatedFrom: HAIKU });
     tick();
-    const picked = review.decide(b, 'ana', [{ field: 'style', action: 'accept', modelId: HAIKU }, { field: 'description', action: 'accept', modelId: SONNET }]);
+    const picked = review.decide(b, 'ana', [
+      { field: 'style', action: 'accept', modelId: HAIKU },
+      { field: 'description', action: 'accept', modelId: SONNET },
+    ]);
     expect(picked.modelId).toBe(SONNET);
     expect(picked.fields.style).toMatchObject({ value: 'cottagecore', modelId: HAIKU });
     expect(picked.fields.description.modelId).toBe(SONNET);
@@ -76,8 +82,14 @@ describe('review records', () => {
   it("refuses an edit the model's schema would refuse", async () => {
     fixture = await openReviewFixture(1);
     const { review } = clockedService(fixture);
-    expect(() => review.decide(fixture!.hashes[0], 'ana', [{ field: 'repeatScale', action: 'edit', value: 'gigantic' }])).toThrow(/repeatScale/);
-    expect(() => review.decide(fixture!.hashes[0], 'ana', [{ field: 'colours', action: 'edit', value: [{ name: 'red', hex: 'red' }] }])).toThrow(/colours/);
+    expect(() =>
+      review.decide(fixture!.hashes[0], 'ana', [{ field: 'repeatScale', action: 'edit', value: 'gigantic' }]),
+    ).toThrow(/repeatScale/);
+    expect(() =>
+      review.decide(fixture!.hashes[0], 'ana', [
+        { field: 'colours', action: 'edit', value: [{ name: 'red', hex: 'red' }] },
+      ]),
+    ).toThrow(/colours/);
     expect(fixture.engine.store.reviewHistory(fixture.hashes[0])).toEqual([]);
   });
 
@@ -122,12 +134,17 @@ describe('review records', () => {
     fixture = await openReviewFixture(1);
     const [hash] = fixture.hashes;
     await fixture.engine.close();
-    await expect(run(process.execPath, ['--import', 'tsx', CRASH_REVIEWER, fixture.dataDir, hash])).rejects.toMatchObject({ signal: 'SIGKILL' });
+    await expect(
+      run(process.execPath, ['--import', 'tsx', CRASH_REVIEWER, fixture.dataDir, hash]),
+    ).rejects.toMatchObject({ signal: 'SIGKILL' });
 
     const reopened = await Engine.open({ dataDir: fixture.dataDir });
     fixture.engine = reopened;
     const item = new ReviewService(reopened.store).decide(hash, 'ben', [{ field: 'mood', action: 'reject' }]);
-    expect(item.history.map((d) => [d.reviewer, d.field, d.action])).toEqual([['ana', 'style', 'edit'], ['ben', 'mood', 'reject']]);
+    expect(item.history.map((d) => [d.reviewer, d.field, d.action])).toEqual([
+      ['ana', 'style', 'edit'],
+      ['ben', 'mood', 'reject'],
+    ]);
     expect(item.fields.style).toMatchObject({ state: 'edited', value: 'bauhaus' });
   });
 });

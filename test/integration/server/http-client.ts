@@ -19,14 +19,17 @@ export function request(
   body?: string | Buffer[],
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: rawPath, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const all = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: all, text: all.toString('utf8') });
-      });
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: rawPath, headers: { Host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const all = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: all, text: all.toString('utf8') });
+        });
+      },
+    );
     req.setTimeout(15_000, () => req.destroy(new Error(`timed out: ${method} ${rawPath}`)));
     req.on('error', reject);
     if (Array.isArray(body)) void streamBody(req, body);
@@ -55,23 +58,26 @@ export function collectEvents(
   const finished = new Promise<{ events: unknown[]; raw: string }>((resolve, reject) => {
     const events: unknown[] = [];
     let raw = '';
-    const req = http.get({ host: '127.0.0.1', port, path: '/api/events', headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      open(res);
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        raw += chunk;
-        const blocks = raw.split('\n\n');
-        events.length = 0;
-        for (const block of blocks.slice(0, -1)) {
-          if (block.startsWith('data: ')) events.push(JSON.parse(block.slice('data: '.length)));
-        }
-        if (done(events)) {
-          clearTimeout(timer);
-          req.destroy();
-          resolve({ events: [...events], raw });
-        }
-      });
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path: '/api/events', headers: { Host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        open(res);
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          raw += chunk;
+          const blocks = raw.split('\n\n');
+          events.length = 0;
+          for (const block of blocks.slice(0, -1)) {
+            if (block.startsWith('data: ')) events.push(JSON.parse(block.slice('data: '.length)));
+          }
+          if (done(events)) {
+            clearTimeout(timer);
+            req.destroy();
+            resolve({ events: [...events], raw });
+          }
+        });
+      },
+    );
     const timer = setTimeout(() => {
       req.destroy();
       reject(new Error(`no matching events within ${timeoutMs} ms; got: ${raw.slice(0, 2000)}`));

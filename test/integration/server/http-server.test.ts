@@ -12,7 +12,8 @@ import { makeChecks, makeDots, makeStripes } from '../../support/images';
 import { collectEvents, request } from './http-client';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnop';
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
   "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 let tmp: string;
@@ -34,9 +35,18 @@ beforeAll(async () => {
   const renderer = path.join(tmp, 'renderer');
   await Promise.all([lib, outside, path.join(renderer, 'assets')].map((dir) => fs.mkdir(dir, { recursive: true })));
   const size = { width: 96, height: 96 };
-  await fs.writeFile(path.join(lib, 'stripes.png'), await makeStripes({ ...size, period: 16, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }));
-  await fs.writeFile(path.join(lib, 'checks.png'), await makeChecks({ ...size, period: 24, colours: ['#d21f1f', '#ffffff'] }));
-  await fs.writeFile(path.join(lib, 'dots.png'), await makeDots({ ...size, spacing: 24, radius: 5, colours: ['#000000', '#f7e11e'] }));
+  await fs.writeFile(
+    path.join(lib, 'stripes.png'),
+    await makeStripes({ ...size, period: 16, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }),
+  );
+  await fs.writeFile(
+    path.join(lib, 'checks.png'),
+    await makeChecks({ ...size, period: 24, colours: ['#d21f1f', '#ffffff'] }),
+  );
+  await fs.writeFile(
+    path.join(lib, 'dots.png'),
+    await makeDots({ ...size, spacing: 24, radius: 5, colours: ['#000000', '#f7e11e'] }),
+  );
   secret = await makeChecks({ ...size, period: 32, colours: ['#008080', '#e1ad01'] });
   await fs.writeFile(path.join(outside, 'secret.png'), secret);
   // A link that leaves the library: neither ingested (no thumbnail, never sent to a model) nor served.
@@ -63,15 +73,22 @@ describe('browser-mode server: who may talk to it', () => {
   });
 
   it('refuses every kind of request without the token, or with a wrong one', async () => {
-    for (const [method, target] of [['GET', '/'], ['GET', '/assets/index-abc123.js'], ['POST', '/api/libraryStatus'],
-      ['GET', '/api/events'], ['GET', `/media/thumb/${'a'.repeat(64)}`]]) {
+    for (const [method, target] of [
+      ['GET', '/'],
+      ['GET', '/assets/index-abc123.js'],
+      ['POST', '/api/libraryStatus'],
+      ['GET', '/api/events'],
+      ['GET', `/media/thumb/${'a'.repeat(64)}`],
+    ]) {
       expect((await request(port, method, target, { 'Content-Type': 'application/json' })).status, target).toBe(401);
     }
     expect((await request(port, 'GET', '/?token=wrong')).status).toBe(401);
     expect((await request(port, 'GET', '/', { Cookie: `${cookie()}=wrong` })).status).toBe(401);
     expect((await request(port, 'GET', '/', { Cookie: `${cookie()}=${TOKEN}x` })).status).toBe(401);
     expect((await request(port, 'GET', '/', { Cookie: `swatchbook_token=${TOKEN}` })).status).toBe(401);
-    expect((await call('libraryStatus', {}, { 'Content-Type': 'application/json', Cookie: 'other=1' })).status).toBe(401);
+    expect((await call('libraryStatus', {}, { 'Content-Type': 'application/json', Cookie: 'other=1' })).status).toBe(
+      401,
+    );
   });
 
   it('tells a browser tab with an old token, in a small page, to open the new URL; API calls keep JSON', async () => {
@@ -91,8 +108,13 @@ describe('browser-mode server: who may talk to it', () => {
     }
     const head = await request(port, 'HEAD', '/', page);
     expect([head.status, head.body.length]).toEqual([401, 0]);
-    const api = await request(port, 'POST', '/api/libraryStatus', { ...page, 'Content-Type': 'application/json' },
-      '{}');
+    const api = await request(
+      port,
+      'POST',
+      '/api/libraryStatus',
+      { ...page, 'Content-Type': 'application/json' },
+      '{}',
+    );
     expect(api.status).toBe(401);
     expect(JSON.parse(api.text).error).toMatch(/token/);
     const events = await request(port, 'GET', '/api/events', page);
@@ -107,7 +129,9 @@ describe('browser-mode server: who may talk to it', () => {
     const page = await request(port, 'GET', '/', auth());
     expect(page.status).toBe(200);
     expect(page.text).toContain('<title>Swatchbook</title>');
-    expect((await request(port, 'GET', `/library?view=grid&token=${TOKEN}`)).headers.location).toBe('/library?view=grid');
+    expect((await request(port, 'GET', `/library?view=grid&token=${TOKEN}`)).headers.location).toBe(
+      '/library?view=grid',
+    );
     expect((await request(port, 'GET', `//evil.example/?token=${TOKEN}`)).headers.location).toBe('/');
   });
 
@@ -127,11 +151,15 @@ describe('browser-mode server: who may talk to it', () => {
     }
     const own = { Origin: `http://127.0.0.1:${port}`, 'Sec-Fetch-Site': 'same-origin' };
     expect((await call('libraryStatus', {}, json(own))).status).toBe(200);
-    expect((await call('libraryStatus', {}, json({ Host: `localhost:${port}`, Origin: `http://localhost:${port}` }))).status).toBe(200);
+    expect(
+      (await call('libraryStatus', {}, json({ Host: `localhost:${port}`, Origin: `http://localhost:${port}` }))).status,
+    ).toBe(200);
   });
 
   it('requires a JSON content type for API calls (no CORS-simple requests)', async () => {
-    expect((await request(port, 'POST', '/api/libraryStatus', { ...auth(), 'Content-Type': 'text/plain' }, '{}')).status).toBe(415);
+    expect(
+      (await request(port, 'POST', '/api/libraryStatus', { ...auth(), 'Content-Type': 'text/plain' }, '{}')).status,
+    ).toBe(415);
     expect((await request(port, 'POST', '/api/libraryStatus', auth(), '{}')).status).toBe(415);
     expect((await request(port, 'GET', '/api/libraryStatus', auth())).status).toBe(405);
   });
@@ -180,8 +208,11 @@ describe('browser-mode server: the API and live events', () => {
     const stream = collectEvents(port, auth(), (events) => {
       const parsed = events.map((e) => ApiEvent.parse(e));
       const changed = changedPaths(events);
-      return parsed.some((e) => e.type === 'progress' && e.progress.done === files.length) &&
-        parsed.some((e) => e.type === 'foldersChanged') && files.every((file) => changed.has(file));
+      return (
+        parsed.some((e) => e.type === 'progress' && e.progress.done === files.length) &&
+        parsed.some((e) => e.type === 'foldersChanged') &&
+        files.every((file) => changed.has(file))
+      );
     });
     const res = await stream.opened;
     expect(res.statusCode).toBe(200);
@@ -229,12 +260,23 @@ describe('browser-mode server: media and static files', () => {
   it('answers path tricks on any route with an error or the app page, never file contents', async () => {
     const index = (await request(port, 'GET', '/', auth())).text;
     const tricks = [
-      '/media/../../etc/passwd', '/media/thumb/../../../../etc/passwd', '/media/%2e%2e/%2e%2e/etc/passwd',
-      '/media/thumb/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/media/original//etc/passwd', '/media/original/%2Fetc%2Fpasswd',
-      `/media/original/${hashOf('checks.png')}%00`, `/media/original/${hashOf('checks.png')}/../../secret.png`,
-      '/media/original/..%2f..%2foutside%2fsecret.png', '/media/original/%00', '/../../etc/passwd',
-      '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/..%5c..%5cetc%5cpasswd', '/%00',
-      `/${path.join(tmp, 'outside', 'secret.png')}`, '/etc/passwd',
+      '/media/../../etc/passwd',
+      '/media/thumb/../../../../etc/passwd',
+      '/media/%2e%2e/%2e%2e/etc/passwd',
+      '/media/thumb/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/media/original//etc/passwd',
+      '/media/original/%2Fetc%2Fpasswd',
+      `/media/original/${hashOf('checks.png')}%00`,
+      `/media/original/${hashOf('checks.png')}/../../secret.png`,
+      '/media/original/..%2f..%2foutside%2fsecret.png',
+      '/media/original/%00',
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2f..%2fetc%2fpasswd',
+      '/..%5c..%5cetc%5cpasswd',
+      '/%00',
+      `/${path.join(tmp, 'outside', 'secret.png')}`,
+      '/etc/passwd',
     ];
     for (const trick of tricks) {
       const res = await request(port, 'GET', trick, auth());

@@ -16,8 +16,16 @@ let tmp: string;
 beforeAll(async () => {
   tmp = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'swatchbook-serve-')));
   await fs.mkdir(path.join(tmp, 'library'));
-  await fs.writeFile(path.join(tmp, 'library', 'stripes.png'),
-    await makeStripes({ width: 64, height: 64, period: 16, orientation: 'horizontal', colours: ['#1b2a4a', '#ffffff'] }));
+  await fs.writeFile(
+    path.join(tmp, 'library', 'stripes.png'),
+    await makeStripes({
+      width: 64,
+      height: 64,
+      period: 16,
+      orientation: 'horizontal',
+      colours: ['#1b2a4a', '#ffffff'],
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -26,10 +34,14 @@ afterAll(async () => {
 
 it('prints one URL line, what to do next on stderr, serves the library, shuts down cleanly on SIGTERM', async () => {
   const dataDir = path.join(tmp, 'data');
-  const child = spawn(TSX, ['electron/cli/serve-command.ts', '--port', '0', '--data-dir', dataDir, '--library', path.join(tmp, 'library')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    TSX,
+    ['electron/cli/serve-command.ts', '--port', '0', '--data-dir', dataDir, '--library', path.join(tmp, 'library')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -49,7 +61,9 @@ it('prints one URL line, what to do next on stderr, serves the library, shuts do
     const [, port, token] = URL_LINE.exec(line) ?? [];
     expect(line).toMatch(URL_LINE);
     const res = await fetch(`http://127.0.0.1:${port}/api/libraryStatus?token=${token}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
     });
     expect(res.status).toBe(200);
     const status = (await res.json()) as { folders: { path: string }[] };

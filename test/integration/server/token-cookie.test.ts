@@ -56,8 +56,13 @@ it('keeps one cookie per server, so two servers on 127.0.0.1 work side by side i
   for (const { server } of running) {
     const page = await request(server.port, 'GET', '/', { Cookie: jar.header() });
     expect(page.status, `server on port ${server.port}`).toBe(200);
-    const api = await request(server.port, 'POST', '/api/libraryStatus',
-      { Cookie: jar.header(), 'Content-Type': 'application/json' }, '{}');
+    const api = await request(
+      server.port,
+      'POST',
+      '/api/libraryStatus',
+      { Cookie: jar.header(), 'Content-Type': 'application/json' },
+      '{}',
+    );
     expect(api.status, `API on port ${server.port}`).toBe(200);
   }
   expect(jar.header()).toBe(running.map(({ server }) => `swatchbook_token_${server.port}=${server.token}`).join('; '));

@@ -12,7 +12,7 @@ const DEV_CSP =
 
 /** A response that brings its own, weaker policy, under both spellings of the header name. */
 const RESPONSE_HEADERS = {
-  'Content-Security-Policy': ["default-src *"],
+  'Content-Security-Policy': ['default-src *'],
   'content-security-policy': ["script-src 'unsafe-eval'"],
   'X-Served-By': ['vite'],
 };
@@ -42,9 +42,13 @@ describe('the content security policy of the app page', () => {
   it('leaves foreign pages, subframes and subresources alone', async () => {
     shell = await startTestShell({ devServerUrl: 'http://localhost:5173' });
     const untouched: [string, 'mainFrame' | 'subFrame' | 'script'][] = [
-      ['https://evil.example/', 'mainFrame'], ['swatchbook://evil/index.html', 'mainFrame'],
-      ['http://localhost:5174/', 'mainFrame'], ['file:///etc/passwd', 'mainFrame'],
-      [APP_URL, 'subFrame'], [APP_URL, 'script'], ['http://localhost:5173/src/main.tsx', 'script'],
+      ['https://evil.example/', 'mainFrame'],
+      ['swatchbook://evil/index.html', 'mainFrame'],
+      ['http://localhost:5174/', 'mainFrame'],
+      ['file:///etc/passwd', 'mainFrame'],
+      [APP_URL, 'subFrame'],
+      [APP_URL, 'script'],
+      ['http://localhost:5173/src/main.tsx', 'script'],
     ];
     for (const [url, type] of untouched) {
       expect(await pageHeaders(url, type), `${type} ${url}`).toEqual(RESPONSE_HEADERS);

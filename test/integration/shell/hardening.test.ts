@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APP_URL, startTestShell, type TestShell } from '../../support/shell-harness';
 
 const PERMISSIONS = [
-  'media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem', 'hid', 'fullscreen',
+  'media',
+  'geolocation',
+  'notifications',
+  'clipboard-read',
+  'openExternal',
+  'fileSystem',
+  'hid',
+  'fullscreen',
 ] as const;
 
 let shell: TestShell;

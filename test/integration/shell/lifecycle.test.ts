@@ -38,7 +38,10 @@ describe('the main window', () => {
 
   it('reopens where it was, unless that display is gone', async () => {
     const saved = { x: 2100, y: 100, width: 1000, height: 700, maximized: false };
-    const twoDisplays = [{ x: 0, y: 0, width: 1920, height: 1050 }, { x: 1920, y: 0, width: 1920, height: 1050 }];
+    const twoDisplays = [
+      { x: 0, y: 0, width: 1920, height: 1050 },
+      { x: 1920, y: 0, width: 1920, height: 1050 },
+    ];
     const remembering = (displays: typeof twoDisplays) => (electron: TestShell['electron']) => {
       fs.mkdirSync(process.env.SWATCHBOOK_DATA_DIR!, { recursive: true });
       fs.writeFileSync(path.join(process.env.SWATCHBOOK_DATA_DIR!, 'window-state.json'), JSON.stringify(saved));

@@ -43,7 +43,7 @@ it('adds nothing when the picker is cancelled, and says why a folder cannot be a
   shell.double.dialogs.answerNextOpenDialog({ canceled: false, filePaths: [path.join(shell.tmp, 'gone')] });
   menuItem('File', 'Add Folder…').click();
   const { errorBoxes } = shell.double.dialogs.shown;
-  const [shown] = await waitFor(() => errorBoxes.length > 0 && errorBoxes, 10_000, 'an error box') || [];
+  const [shown] = (await waitFor(() => errorBoxes.length > 0 && errorBoxes, 10_000, 'an error box')) || [];
   expect(shown).toEqual({ title: 'Could not add the folder', content: expect.stringContaining('folder not found') });
   expect(await folders()).toEqual([]);
 });

@@ -46,7 +46,7 @@ async function load(url: string): Promise<{ status: number | 'failed'; body: Buf
   }
 }
 
-describe('swatchbook-media: the library\'s images', () => {
+describe("swatchbook-media: the library's images", () => {
   it('serves the thumbnail and preview of an ingested image, as immutable sandboxed webp', async () => {
     for (const kind of ['thumb', 'preview']) {
       const response = await request(`swatchbook-media://${kind}/${hashOf('stripes.png')}`);
@@ -76,12 +76,21 @@ describe('swatchbook-media: the library\'s images', () => {
     const hash = hashOf('stripes.png');
     const secretPath = path.join(shell.tmp, 'outside', 'secret.png');
     const tricks = [
-      'thumb/../../etc/passwd', '%2e%2e/%2e%2e/etc/passwd', 'thumb/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
-      'original//etc/passwd', 'original/%2Fetc%2Fpasswd', `original/${hash}%00`,
+      'thumb/../../etc/passwd',
+      '%2e%2e/%2e%2e/etc/passwd',
+      'thumb/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      'original//etc/passwd',
+      'original/%2Fetc%2Fpasswd',
+      `original/${hash}%00`,
       `original/${hash}/../../outside/secret.png`,
-      'original/..%2f..%2foutside%2fsecret.png', 'original/%00', `original/${encodeURIComponent(secretPath)}`,
-      `original${secretPath}`, '/etc/passwd', 'thumb\\..\\..\\etc\\passwd',
-      `original/${hash}%2f..%2f..%2foutside%2fsecret.png`, `original%2f${hash}`,
+      'original/..%2f..%2foutside%2fsecret.png',
+      'original/%00',
+      `original/${encodeURIComponent(secretPath)}`,
+      `original${secretPath}`,
+      '/etc/passwd',
+      'thumb\\..\\..\\etc\\passwd',
+      `original/${hash}%2f..%2f..%2foutside%2fsecret.png`,
+      `original%2f${hash}`,
     ].map((trick) => `swatchbook-media://${trick}`);
     for (const trick of tricks) {
       const { status, body } = await load(trick);
@@ -107,9 +116,19 @@ describe('swatchbook://app: the renderer', () => {
     const index = await (await request('swatchbook://app/index.html')).text();
     const secretPath = path.join(shell.tmp, 'secret.txt');
     const tricks = [
-      'app/../secret.txt', 'app/%2e%2e/secret.txt', 'app/assets/..%2f..%2fsecret.txt', 'app/..%5csecret.txt', 'app/%00',
-      'app/%zz', 'app/leak.txt', `app/${encodeURIComponent(secretPath)}`, `app/${secretPath}`, 'app/..\\secret.txt',
-      'evil/index.html', 'app.evil.example/index.html', '/secret.txt',
+      'app/../secret.txt',
+      'app/%2e%2e/secret.txt',
+      'app/assets/..%2f..%2fsecret.txt',
+      'app/..%5csecret.txt',
+      'app/%00',
+      'app/%zz',
+      'app/leak.txt',
+      `app/${encodeURIComponent(secretPath)}`,
+      `app/${secretPath}`,
+      'app/..\\secret.txt',
+      'evil/index.html',
+      'app.evil.example/index.html',
+      '/secret.txt',
     ].map((trick) => `swatchbook://${trick}`);
     for (const trick of tricks) {
       const { status, body } = await load(trick);

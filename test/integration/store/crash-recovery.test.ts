@@ -77,10 +77,15 @@ describe('crash safety', () => {
 describe('one process per library', () => {
   it('refuses a second process while the first is alive, and takes over the lock of a killed one', async () => {
     const dir = await makeTempDir();
-    const holder = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(join(dir, 'library.lock'))}, String(process.pid)); setInterval(() => {}, 1000)`]);
+    const holder = spawn(process.execPath, [
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(join(dir, 'library.lock'))}, String(process.pid)); setInterval(() => {}, 1000)`,
+    ]);
     await new Promise((r) => setTimeout(r, 300));
     await expect(openLibraryStore(dir)).rejects.toThrow(LibraryLockedError);
-    await expect(openLibraryStore(dir)).rejects.toThrow(`already open in another Swatchbook process (pid ${holder.pid})`);
+    await expect(openLibraryStore(dir)).rejects.toThrow(
+      `already open in another Swatchbook process (pid ${holder.pid})`,
+    );
     holder.kill('SIGKILL');
     await new Promise((r) => holder.once('close', r));
     const { store } = await openTempStore({}, dir);

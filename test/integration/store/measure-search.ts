@@ -25,9 +25,19 @@ function queryMix(hashes: string[]): Record<string, () => SearchQuery> {
   return {
     'no filter, date': () => ({}),
     text: () => ({ text: pick(['floral', 'design-12', 'summer navy', 'prints 2023', 'zzz']) }),
-    facets: () => ({ patterns: [pick(['stripes', 'dots', 'floral/organic'] as const)], colours: [pick(['navy', 'red', 'sage'])], orientations: ['landscape'] }),
-    'folder + tag + status': () => ({ folders: ['/library/prints/2023'], tags: [pick(['summer', 'kids'])], statuses: ['unreviewed', 'accepted'] }),
-    colourNear: () => ({ colourNear: { hex: pick(['#1b2a4a', '#d21f1f', '#9caf88', '#f7e11e']), tolerance: pick([8, 12, 25]) } }),
+    facets: () => ({
+      patterns: [pick(['stripes', 'dots', 'floral/organic'] as const)],
+      colours: [pick(['navy', 'red', 'sage'])],
+      orientations: ['landscape'],
+    }),
+    'folder + tag + status': () => ({
+      folders: ['/library/prints/2023'],
+      tags: [pick(['summer', 'kids'])],
+      statuses: ['unreviewed', 'accepted'],
+    }),
+    colourNear: () => ({
+      colourNear: { hex: pick(['#1b2a4a', '#d21f1f', '#9caf88', '#f7e11e']), tolerance: pick([8, 12, 25]) },
+    }),
     'colourNear + facet': () => ({ colourNear: { hex: '#1b2a4a' }, patterns: ['stripes', 'checks'] }),
     similarTo: () => ({ similarTo: pick(hashes) }),
     'sort name': () => ({ sort: 'name', order: pick(['asc', 'desc'] as const) }),
@@ -70,14 +80,18 @@ function measure(store: LibraryStore, hashes: string[]): void {
     report(label, samples);
   }
   report('ALL', all);
-  report('moreLikeThis + nearDuplicates', hashes.slice(0, 20).map((hash) => time(() => (store.moreLikeThis(hash, 50), store.nearDuplicates(hash)))));
+  report(
+    'moreLikeThis + nearDuplicates',
+    hashes.slice(0, 20).map((hash) => time(() => (store.moreLikeThis(hash, 50), store.nearDuplicates(hash)))),
+  );
 }
 
 /** Records the assets through the public interface; returns their hashes (the assets are let go). */
 async function build(dir: string): Promise<string[]> {
   const assets = await timed(`generate ${count} assets`, () => makeSyntheticAssets(count, 1));
   const store = await openLibraryStore(dir, { snapshotIntervalMs: 3_600_000 });
-  for (const folder of ['/library/prints', '/library/swatches', '/library/photos', '/mnt/archive/designs']) store.addFolder(folder);
+  for (const folder of ['/library/prints', '/library/swatches', '/library/photos', '/mnt/archive/designs'])
+    store.addFolder(folder);
   await timed('record (journal appends)', () => assets.forEach((a) => store.recordAsset(a.locations[0], a)));
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   stalls.enable();

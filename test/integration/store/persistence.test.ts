@@ -57,7 +57,14 @@ describe('persistence', () => {
     const doc: LibraryDocument = {
       ...emptyDocument(),
       seq: 7,
-      files: Array.from({ length: 2500 }, (_, i) => ({ path: `/p/"${i}"\\é`, hash: null, fileSize: i, mtimeMs: 0, error: null, errorAt: null })),
+      files: Array.from({ length: 2500 }, (_, i) => ({
+        path: `/p/"${i}"\\é`,
+        hash: null,
+        fileSize: i,
+        mtimeMs: 0,
+        error: null,
+        errorAt: null,
+      })),
       assets: makeSyntheticAssets(3, 1),
     };
     expect([...documentChunks(doc)].join('')).toBe(JSON.stringify(doc));
@@ -86,11 +93,30 @@ describe('persistence', () => {
     writeFileSync(join(dir, 'library.json'), JSON.stringify(v0));
     const { store } = await openTempStore({}, dir);
     expect(store.listJobs()).toEqual([]);
-    expect(store.getFile('/lib/a.jpg')).toEqual({ path: '/lib/a.jpg', hash: 'h1', fileSize: 1, mtimeMs: 1, error: null, errorAt: null });
+    expect(store.getFile('/lib/a.jpg')).toEqual({
+      path: '/lib/a.jpg',
+      hash: 'h1',
+      fileSize: 1,
+      mtimeMs: 1,
+      error: null,
+      errorAt: null,
+    });
     expect(store.search({ patterns: ['dots'] }).total).toBe(1);
     store.putJobs([{ path: '/lib/b.jpg', state: 'queued', priority: 0, enqueuedAt: 2, error: null }]);
     await store.close();
-    expect(readDoc(dir)).toMatchObject({ schemaVersion: 5, jobs: [{ path: '/lib/b.jpg' }], collections: [], savedSearches: [], aiSettings: null, modelAnalyses: [], analysisJobs: [], invocations: [], reviewDecisions: [], campaigns: [], adVariants: [] });
+    expect(readDoc(dir)).toMatchObject({
+      schemaVersion: 5,
+      jobs: [{ path: '/lib/b.jpg' }],
+      collections: [],
+      savedSearches: [],
+      aiSettings: null,
+      modelAnalyses: [],
+      analysisJobs: [],
+      invocations: [],
+      reviewDecisions: [],
+      campaigns: [],
+      adVariants: [],
+    });
     expect(JSON.parse(readFileSync(join(dir, 'library.json.v0.bak'), 'utf8'))).toEqual(v0);
   });
 

@@ -4,9 +4,23 @@ import { app } from './app';
 function display(id: number, workArea: Electron.Rectangle): Electron.Display {
   const size = { width: workArea.width, height: workArea.height };
   return {
-    id, label: `Display ${id}`, bounds: workArea, workArea, size, workAreaSize: size, scaleFactor: 1, rotation: 0,
-    internal: false, monochrome: false, accelerometerSupport: 'unknown', touchSupport: 'unknown', colorSpace: 'srgb',
-    colorDepth: 24, depthPerComponent: 8, displayFrequency: 60, detected: true,
+    id,
+    label: `Display ${id}`,
+    bounds: workArea,
+    workArea,
+    size,
+    workAreaSize: size,
+    scaleFactor: 1,
+    rotation: 0,
+    internal: false,
+    monochrome: false,
+    accelerometerSupport: 'unknown',
+    touchSupport: 'unknown',
+    colorSpace: 'srgb',
+    colorDepth: 24,
+    depthPerComponent: 8,
+    displayFrequency: 60,
+    detected: true,
     maximumCursorSize: { width: 0, height: 0 },
     nativeOrigin: { x: workArea.x, y: workArea.y },
   };

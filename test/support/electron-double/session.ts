@@ -2,10 +2,18 @@ import { app } from './app';
 import type { WebContents } from './windows';
 
 type Permission = Parameters<NonNullable<Parameters<Electron.Session['setPermissionCheckHandler']>[0]>>[1];
-type PermissionRequestHandler =
-  (contents: WebContents, permission: Permission, callback: (granted: boolean) => void, details: object) => void;
-type PermissionCheckHandler =
-  (contents: WebContents | null, permission: Permission, requestingOrigin: string, details: object) => boolean;
+type PermissionRequestHandler = (
+  contents: WebContents,
+  permission: Permission,
+  callback: (granted: boolean) => void,
+  details: object,
+) => void;
+type PermissionCheckHandler = (
+  contents: WebContents | null,
+  permission: Permission,
+  requestingOrigin: string,
+  details: object,
+) => boolean;
 type HeadersReceivedListener = (
   details: Electron.OnHeadersReceivedListenerDetails,
   callback: (response: Electron.HeadersReceivedResponse) => void,
@@ -110,7 +118,8 @@ export const sessionDouble = {
       hook.listener(details, (reply) => {
         if (reply.cancel) return resolve('cancelled');
         resolve(reply.responseHeaders ? asLists(reply.responseHeaders) : original);
-      }));
+      }),
+    );
   },
 };
 

@@ -18,7 +18,11 @@ export class WebFrameMain {
   readonly routingId = nextId++;
   private readonly children: WebFrameMain[] = [];
 
-  constructor(private readonly contents: WebContents, url: string, readonly parent: WebFrameMain | null) {
+  constructor(
+    private readonly contents: WebContents,
+    url: string,
+    readonly parent: WebFrameMain | null,
+  ) {
     committedUrls.set(this, url);
     parent?.children.push(this);
   }
@@ -253,7 +257,11 @@ export const windowsDouble = {
     const handler = windowOpenHandlers.get(contents);
     const referrer: Electron.Referrer = { url: contents.getURL(), policy: 'strict-origin-when-cross-origin' };
     const details: Electron.HandlerDetails = {
-      url, frameName: '', features: '', disposition: 'foreground-tab', referrer,
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'foreground-tab',
+      referrer,
     };
     return handler ? handler(details) : { action: 'allow' };
   },

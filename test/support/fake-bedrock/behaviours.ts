@@ -4,7 +4,10 @@
  */
 import type { BedrockErrorType } from './errors';
 
-export interface TokenCounts { inputTokens: number; outputTokens: number }
+export interface TokenCounts {
+  inputTokens: number;
+  outputTokens: number;
+}
 
 /** Shared by the Converse replies. */
 interface ConverseReplyOptions {
@@ -69,15 +72,24 @@ export interface ErrorBehaviour {
 }
 
 /** Never answers: only the client's timeout or abort ends the call. */
-export interface HangBehaviour { kind: 'hang' }
+export interface HangBehaviour {
+  kind: 'hang';
+}
 
 /**
  * A dropped connection. `disconnect` (default) destroys the HTTP/2 session or TCP socket;
  * `reset` resets just this HTTP/2 stream (RST_STREAM INTERNAL_ERROR).
  */
-export interface DropBehaviour { kind: 'drop'; mode?: 'disconnect' | 'reset' }
+export interface DropBehaviour {
+  kind: 'drop';
+  mode?: 'disconnect' | 'reset';
+}
 
-export interface DelayBehaviour<Then> { kind: 'delay'; ms: number; then: Then }
+export interface DelayBehaviour<Then> {
+  kind: 'delay';
+  ms: number;
+  then: Then;
+}
 
 /** Behaviours that answer any request the same way, whatever the operation. */
 export type TransportBehaviour = ErrorBehaviour | HangBehaviour | DropBehaviour;
@@ -85,7 +97,8 @@ export type TransportBehaviour = ErrorBehaviour | HangBehaviour | DropBehaviour;
 /** An operation's own answers, plus the ones any operation can get, plus waiting first. */
 export type Scripted<Answer> = Answer | TransportBehaviour | DelayBehaviour<Scripted<Answer>>;
 
-export type RuntimeAnswer = ToolUseBehaviour | ToolUseRawBehaviour | TextBehaviour | InjectionBehaviour | InvokeBehaviour;
+export type RuntimeAnswer =
+  ToolUseBehaviour | ToolUseRawBehaviour | TextBehaviour | InjectionBehaviour | InvokeBehaviour;
 export type Behaviour = Scripted<RuntimeAnswer>;
 
 /** For the control plane: `list` answers from the model catalogue. */
@@ -117,5 +130,6 @@ export const throttles = (n: number): ErrorBehaviour[] =>
 export const contentFilterRefusal = (): ErrorBehaviour => ({
   kind: 'error',
   type: 'ValidationException',
-  message: 'This request has been blocked by our content filters. Please adjust your text prompt to submit a new request.',
+  message:
+    'This request has been blocked by our content filters. Please adjust your text prompt to submit a new request.',
 });

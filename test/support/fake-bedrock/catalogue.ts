@@ -31,26 +31,50 @@ export const PROFILE_TIMESTAMP = '2025-02-24T18:00:00.000Z';
 
 export const DEFAULT_MODELS: readonly FakeModel[] = [
   {
-    modelId: HAIKU, modelName: 'Claude 3 Haiku', providerName: 'Anthropic',
-    inputModalities: ['TEXT', 'IMAGE'], outputModalities: ['TEXT'], lifecycle: 'ACTIVE', inferenceTypes: ['ON_DEMAND'],
+    modelId: HAIKU,
+    modelName: 'Claude 3 Haiku',
+    providerName: 'Anthropic',
+    inputModalities: ['TEXT', 'IMAGE'],
+    outputModalities: ['TEXT'],
+    lifecycle: 'ACTIVE',
+    inferenceTypes: ['ON_DEMAND'],
   },
   {
-    modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0', modelName: 'Claude 3.5 Sonnet', providerName: 'Anthropic',
-    inputModalities: ['TEXT', 'IMAGE'], outputModalities: ['TEXT'], lifecycle: 'LEGACY', inferenceTypes: ['ON_DEMAND'],
+    modelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+    modelName: 'Claude 3.5 Sonnet',
+    providerName: 'Anthropic',
+    inputModalities: ['TEXT', 'IMAGE'],
+    outputModalities: ['TEXT'],
+    lifecycle: 'LEGACY',
+    inferenceTypes: ['ON_DEMAND'],
   },
   {
-    modelId: 'anthropic.claude-3-7-sonnet-20250219-v1:0', modelName: 'Claude 3.7 Sonnet', providerName: 'Anthropic',
-    inputModalities: ['TEXT', 'IMAGE'], outputModalities: ['TEXT'], lifecycle: 'ACTIVE', inferenceTypes: ['INFERENCE_PROFILE'],
+    modelId: 'anthropic.claude-3-7-sonnet-20250219-v1:0',
+    modelName: 'Claude 3.7 Sonnet',
+    providerName: 'Anthropic',
+    inputModalities: ['TEXT', 'IMAGE'],
+    outputModalities: ['TEXT'],
+    lifecycle: 'ACTIVE',
+    inferenceTypes: ['INFERENCE_PROFILE'],
     profiles: ['us'],
   },
   {
-    modelId: 'amazon.nova-canvas-v1:0', modelName: 'Nova Canvas', providerName: 'Amazon',
-    inputModalities: ['TEXT', 'IMAGE'], outputModalities: ['IMAGE'], lifecycle: 'ACTIVE', inferenceTypes: ['ON_DEMAND'],
+    modelId: 'amazon.nova-canvas-v1:0',
+    modelName: 'Nova Canvas',
+    providerName: 'Amazon',
+    inputModalities: ['TEXT', 'IMAGE'],
+    outputModalities: ['IMAGE'],
+    lifecycle: 'ACTIVE',
+    inferenceTypes: ['ON_DEMAND'],
     streaming: false,
   },
   {
-    modelId: 'amazon.nova-lite-v1:0', modelName: 'Nova Lite', providerName: 'Amazon',
-    inputModalities: ['TEXT', 'IMAGE', 'VIDEO'], outputModalities: ['TEXT'], lifecycle: 'ACTIVE',
+    modelId: 'amazon.nova-lite-v1:0',
+    modelName: 'Nova Lite',
+    providerName: 'Amazon',
+    inputModalities: ['TEXT', 'IMAGE', 'VIDEO'],
+    outputModalities: ['TEXT'],
+    lifecycle: 'ACTIVE',
     inferenceTypes: ['ON_DEMAND'],
   },
 ];
@@ -62,7 +86,8 @@ const PROFILE_REGIONS: Record<ProfilePrefix, { label: string; regions: string[] 
   global: { label: 'Global', regions: ['us-east-1', 'eu-west-1', 'ap-northeast-1'] },
 };
 
-export const foundationModelArn = (modelId: string, region: string) => `arn:aws:bedrock:${region}::foundation-model/${modelId}`;
+export const foundationModelArn = (modelId: string, region: string) =>
+  `arn:aws:bedrock:${region}::foundation-model/${modelId}`;
 
 export function foundationModelSummaries(models: readonly FakeModel[], region: string, query: URLSearchParams) {
   const provider = query.get('byProvider')?.toLowerCase();
@@ -117,8 +142,10 @@ export function modelIdRefusal(models: readonly FakeModel[], modelId: string, st
   if (modelId.startsWith('arn:')) return undefined;
   const model = models.find((m) => m.modelId === modelId);
   if (model && !model.inferenceTypes.includes('ON_DEMAND')) {
-    return `Invocation of model ID ${modelId} with on-demand throughput isn't supported. ` +
-      'Retry your request with the ID or ARN of an inference profile that contains this model.';
+    return (
+      `Invocation of model ID ${modelId} with on-demand throughput isn't supported. ` +
+      'Retry your request with the ID or ARN of an inference profile that contains this model.'
+    );
   }
   const isProfile = models.some((m) => m.profiles?.some((p) => `${p}.${m.modelId}` === modelId));
   if (strict && !model && !isProfile) return 'The provided model identifier is invalid.';

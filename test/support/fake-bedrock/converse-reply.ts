@@ -1,7 +1,11 @@
 /** Builds Converse response bodies: `{ output: { message }, stopReason, usage, metrics, trace? }`. */
 import { randomBytes } from 'node:crypto';
 import {
-  injectedInput, type InjectionBehaviour, type TextBehaviour, type ToolUseBehaviour, type ToolUseRawBehaviour,
+  injectedInput,
+  type InjectionBehaviour,
+  type TextBehaviour,
+  type ToolUseBehaviour,
+  type ToolUseRawBehaviour,
 } from './behaviours';
 import { foundationModelArn, HAIKU } from './catalogue';
 import { scriptMismatch } from './errors';
@@ -51,8 +55,8 @@ export function converseReply(b: ConverseBehaviour, ctx: ConverseContext): WireR
   }
   const inputTokens = b.usage?.inputTokens ?? estimateInputTokens(ctx.request);
   const outputTokens = b.usage?.outputTokens ?? estimateOutputTokens(content);
-  const invokedModelId = b.invokedModelId ??
-    (isPromptRouter(ctx.modelId) ? foundationModelArn(HAIKU, ctx.region) : undefined);
+  const invokedModelId =
+    b.invokedModelId ?? (isPromptRouter(ctx.modelId) ? foundationModelArn(HAIKU, ctx.region) : undefined);
   return json({
     output: { message: { role: 'assistant', content } },
     stopReason: b.stopReason ?? stopReason,

@@ -16,15 +16,28 @@ const KNOWN = {
   ServiceQuotaExceededException: { status: 400, message: 'Your request exceeds the service quota for your account.' },
   AccessDeniedException: { status: 403, message: "You don't have access to the model with the specified model ID." },
   ResourceNotFoundException: { status: 404, message: 'The requested model could not be found.' },
-  ModelTimeoutException: { status: 408, message: 'Model has timed out in processing the request. Try your request again.' },
+  ModelTimeoutException: {
+    status: 408,
+    message: 'Model has timed out in processing the request. Try your request again.',
+  },
   ModelErrorException: { status: 424, message: 'The model returned an error while processing the request.' },
   ThrottlingException: { status: 429, message: 'Too many requests, please wait before trying again.' },
-  ModelNotReadyException: { status: 429, message: 'Model is not ready for inference. Wait and try your request again.' },
-  InternalServerException: { status: 500, message: 'The server encountered an internal error while processing the request.' },
+  ModelNotReadyException: {
+    status: 429,
+    message: 'Model is not ready for inference. Wait and try your request again.',
+  },
+  InternalServerException: {
+    status: 500,
+    message: 'The server encountered an internal error while processing the request.',
+  },
   ServiceUnavailableException: { status: 503, message: 'Bedrock is unable to process your request.' },
   UnknownOperationException: { status: 404, message: 'Unknown operation.' },
   ExpiredTokenException: { status: 403, message: 'The security token included in the request is expired', auth: true },
-  UnrecognizedClientException: { status: 403, message: 'The security token included in the request is invalid.', auth: true },
+  UnrecognizedClientException: {
+    status: 403,
+    message: 'The security token included in the request is invalid.',
+    auth: true,
+  },
   InvalidSignatureException: {
     status: 403,
     message: 'The request signature we calculated does not match the signature you provided.',

@@ -5,7 +5,11 @@
  */
 import { throttles, type Behaviour, type ControlBehaviour, type RuntimeAnswer } from './behaviours';
 import {
-  DEFAULT_MODELS, foundationModelSummaries, inferenceProfileSummaries, modelIdRefusal, type FakeModel,
+  DEFAULT_MODELS,
+  foundationModelSummaries,
+  inferenceProfileSummaries,
+  modelIdRefusal,
+  type FakeModel,
 } from './catalogue';
 import { converseReply } from './converse-reply';
 import { errorReply, scriptMismatch } from './errors';
@@ -13,7 +17,16 @@ import { invokeReply } from './invoke-reply';
 import { listenHttp1, listenHttp2 } from './loopback-servers';
 import { perform, send, type Timers } from './perform';
 import {
-  controlRoute, json, readAuth, readBody, runtimeRoute, type Api, type Auth, type IncomingCall, type Reply, type Route,
+  controlRoute,
+  json,
+  readAuth,
+  readBody,
+  runtimeRoute,
+  type Api,
+  type Auth,
+  type IncomingCall,
+  type Reply,
+  type Route,
   type WireReply,
 } from './wire';
 
@@ -83,11 +96,21 @@ function guardrailReply(verdict: GuardrailVerdict): WireReply {
     ...(intervened ? { actionReason: 'Guardrail blocked.' } : {}),
     outputs: intervened ? [{ text: verdict.message ?? 'Sorry, this prompt is not allowed.' }] : [],
     assessments: [],
-    usage: { topicPolicyUnits: 1, contentPolicyUnits: 1, wordPolicyUnits: 1, sensitiveInformationPolicyUnits: 1, sensitiveInformationPolicyFreeUnits: 0, contextualGroundingPolicyUnits: 0 },
+    usage: {
+      topicPolicyUnits: 1,
+      contentPolicyUnits: 1,
+      wordPolicyUnits: 1,
+      sensitiveInformationPolicyUnits: 1,
+      sensitiveInformationPolicyFreeUnits: 0,
+      contextualGroundingPolicyUnits: 0,
+    },
   });
 }
 
-export const DEFAULT_FALLBACK: Behaviour = { kind: 'text', text: 'fake-bedrock: nothing was scripted for this request' };
+export const DEFAULT_FALLBACK: Behaviour = {
+  kind: 'text',
+  text: 'fake-bedrock: nothing was scripted for this request',
+};
 
 const DEFAULT_REGION = 'us-east-1';
 
@@ -143,10 +166,17 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     if (entry.api === 'applyGuardrail') return send(reply, guardrailReply(guardrail));
     const answer = (b: RuntimeAnswer): WireReply => {
       if (b.kind === 'invoke') {
-        return entry.api === 'invoke' ? invokeReply(b, entry.at) : scriptMismatch('invoke was scripted for a Converse request');
+        return entry.api === 'invoke'
+          ? invokeReply(b, entry.at)
+          : scriptMismatch('invoke was scripted for a Converse request');
       }
       if (entry.api !== 'converse') return scriptMismatch(`${b.kind} was scripted for an InvokeModel request`);
-      return converseReply(b, { modelId: entry.modelId ?? '', request: entry.body, region: regionOf(entry), startedAt: entry.at });
+      return converseReply(b, {
+        modelId: entry.modelId ?? '',
+        request: entry.body,
+        region: regionOf(entry),
+        startedAt: entry.at,
+      });
     };
     perform(runtimeScript.shift() ?? fallback, reply, timers, answer, call);
   });
@@ -160,7 +190,13 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       if (entry.api === 'listFoundationModels') {
         return json({ modelSummaries: foundationModelSummaries(models, regionOf(entry), query) });
       }
-      return json(page('inferenceProfileSummaries', profilesOfType(inferenceProfileSummaries(models, regionOf(entry)), query), query));
+      return json(
+        page(
+          'inferenceProfileSummaries',
+          profilesOfType(inferenceProfileSummaries(models, regionOf(entry)), query),
+          query,
+        ),
+      );
     };
     perform(controlScript.shift() ?? { kind: 'list' }, reply, timers, list, call);
   });

@@ -3,8 +3,21 @@ export { DEFAULT_FAKE_KEYS, fakeBedrockEnv, type FakeKeys } from './aws-env';
 export type { FakeBedrock, FakeBedrockOptions, GuardrailVerdict, RecordedRequest } from './fake-bedrock-server';
 export { INJECTION_PAYLOAD, contentFilterRefusal, injectedInput, throttles } from './behaviours';
 export type {
-  Behaviour, ControlBehaviour, DelayBehaviour, DropBehaviour, ErrorBehaviour, HangBehaviour, InjectionBehaviour,
-  InvokeBehaviour, RuntimeAnswer, Scripted, TextBehaviour, TokenCounts, ToolUseBehaviour, ToolUseRawBehaviour, TransportBehaviour,
+  Behaviour,
+  ControlBehaviour,
+  DelayBehaviour,
+  DropBehaviour,
+  ErrorBehaviour,
+  HangBehaviour,
+  InjectionBehaviour,
+  InvokeBehaviour,
+  RuntimeAnswer,
+  Scripted,
+  TextBehaviour,
+  TokenCounts,
+  ToolUseBehaviour,
+  ToolUseRawBehaviour,
+  TransportBehaviour,
 } from './behaviours';
 export { DEFAULT_MODELS, FAKE_ACCOUNT_ID, HAIKU, PROFILE_TIMESTAMP } from './catalogue';
 export type { FakeModel, InferenceType, Modality, ProfilePrefix } from './catalogue';

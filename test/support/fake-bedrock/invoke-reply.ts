@@ -6,9 +6,9 @@ export function invokeReply(b: InvokeBehaviour, startedAt: number): WireReply {
   const body = Buffer.isBuffer(b.body) || typeof b.body === 'string' ? b.body : JSON.stringify(b.body);
   const usage: Record<string, string> = b.usage
     ? {
-      'x-amzn-bedrock-input-token-count': String(b.usage.inputTokens),
-      'x-amzn-bedrock-output-token-count': String(b.usage.outputTokens),
-    }
+        'x-amzn-bedrock-input-token-count': String(b.usage.inputTokens),
+        'x-amzn-bedrock-output-token-count': String(b.usage.outputTokens),
+      }
     : {};
   return {
     status: b.status ?? 200,

@@ -95,7 +95,13 @@ export async function listenHttp1(handle: CallHandler): Promise<LoopbackServer> 
     const body = await collect(req);
     if (!body) return;
     handle(
-      { method: req.method ?? 'GET', url: req.url ?? '/', headers: plainHeaders(req.headers), body, httpVersion: req.httpVersion },
+      {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: plainHeaders(req.headers),
+        body,
+        httpVersion: req.httpVersion,
+      },
       {
         send({ status, headers, body }) {
           if (res.destroyed) return;

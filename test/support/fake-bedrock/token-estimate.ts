@@ -36,13 +36,17 @@ export function imageTokenCount(bytes: Buffer): number {
   return Math.min(MAX_IMAGE_TOKENS, Math.ceil((size.width * size.height) / PIXELS_PER_TOKEN));
 }
 
-interface Size { width: number; height: number }
+interface Size {
+  width: number;
+  height: number;
+}
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The first chunk of a PNG is IHDR, whose first fields are width and height. */
 function pngSize(b: Buffer): Size | undefined {
-  if (b.length < 24 || !b.subarray(0, 8).equals(PNG_SIGNATURE) || b.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  if (b.length < 24 || !b.subarray(0, 8).equals(PNG_SIGNATURE) || b.toString('latin1', 12, 16) !== 'IHDR')
+    return undefined;
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 

@@ -1,6 +1,7 @@
 /** What arrives and what goes back, independent of HTTP/1.1 or HTTP/2. */
 
-export type Api = 'converse' | 'invoke' | 'applyGuardrail' | 'listFoundationModels' | 'listInferenceProfiles' | 'unknown';
+export type Api =
+  'converse' | 'invoke' | 'applyGuardrail' | 'listFoundationModels' | 'listInferenceProfiles' | 'unknown';
 
 export interface IncomingCall {
   method: string;
@@ -25,15 +26,17 @@ export interface Reply {
   readonly gone: boolean;
 }
 
-export type Auth =
-  | { scheme: 'sigv4'; accessKeyId: string; region: string; service: string }
-  | { scheme: 'bearer' };
+export type Auth = { scheme: 'sigv4'; accessKeyId: string; region: string; service: string } | { scheme: 'bearer' };
 
-export interface Route { api: Api; modelId?: string }
+export interface Route {
+  api: Api;
+  modelId?: string;
+}
 
 /** Runtime paths carry the model id URL-encoded (':' and '/' too), e.g. `/model/us.anthropic...v1%3A0/converse`. */
 export function runtimeRoute(method: string, url: string): Route {
-  if (method === 'POST' && /^\/guardrail\/[^/]+\/version\/[^/]+\/apply(?:\?|$)/.test(url)) return { api: 'applyGuardrail' };
+  if (method === 'POST' && /^\/guardrail\/[^/]+\/version\/[^/]+\/apply(?:\?|$)/.test(url))
+    return { api: 'applyGuardrail' };
   const match = /^\/model\/([^/?]+)\/(converse|invoke)(?:\?|$)/.exec(url);
   if (method !== 'POST' || !match) return { api: 'unknown' };
   return { api: match[2] as 'converse' | 'invoke', modelId: decodeURIComponent(match[1]) };

@@ -3,31 +3,54 @@ import { brandProblems } from '../../../electron/ads/guardrails';
 import { buildConcepts, NEGATIVE_PROMPT } from '../../../electron/ads/prompts';
 import type { BrandRules } from '../../../shared/model/ads';
 
-const rules: BrandRules = { forbiddenWords: ['cheap', 'best ever'], requiredDisclaimer: 'T&Cs apply.', allowedColours: ['#0b3d2e', '#f7f3e9'], guardrailId: '', guardrailVersion: '' };
+const rules: BrandRules = {
+  forbiddenWords: ['cheap', 'best ever'],
+  requiredDisclaimer: 'T&Cs apply.',
+  allowedColours: ['#0b3d2e', '#f7f3e9'],
+  guardrailId: '',
+  guardrailVersion: '',
+};
 
 describe('brand rules', () => {
   it('finds forbidden words as whole words, in any case, in copy and prompts', () => {
-    const problems = brandProblems(rules, { copy: ['Not CHEAP, just fair', 'T&Cs apply.'], prompts: ['the best ever linen'], colours: [] });
-    expect(problems).toEqual(['forbidden word "cheap" in "Not CHEAP, just fair"', 'forbidden word "best ever" in "the best ever linen"']);
+    const problems = brandProblems(rules, {
+      copy: ['Not CHEAP, just fair', 'T&Cs apply.'],
+      prompts: ['the best ever linen'],
+      colours: [],
+    });
+    expect(problems).toEqual([
+      'forbidden word "cheap" in "Not CHEAP, just fair"',
+      'forbidden word "best ever" in "the best ever linen"',
+    ]);
     expect(brandProblems(rules, { copy: ['Cheapside market', 'T&Cs apply.'], prompts: [], colours: [] })).toEqual([]);
   });
 
   it('demands the disclaimer and the brand colours', () => {
     expect(brandProblems(rules, { copy: ['Summer sale'], prompts: [], colours: ['#0B3D2E', '#ff0000'] })).toEqual([
       'the required disclaimer "T&Cs apply." is missing',
-      'colour #ff0000 is not in the brand\'s allowed colours',
+      "colour #ff0000 is not in the brand's allowed colours",
     ]);
   });
 });
 
 describe('concepts and prompts', () => {
-  const features = { productType: 'tote bag', materials: ['canvas', 'leather'], colours: [{ name: 'navy', hex: '#1b2a4a' }], sellingPoints: ['roomy'], source: 'local' };
+  const features = {
+    productType: 'tote bag',
+    materials: ['canvas', 'leather'],
+    colours: [{ name: 'navy', hex: '#1b2a4a' }],
+    sellingPoints: ['roomy'],
+    source: 'local',
+  };
 
   it('writes one prompt per theme from the product, its materials, the season and the notes', () => {
     const concepts = buildConcepts({
-      productName: 'Harbour Tote', features, notes: 'no beach scenes', palette: ['#1b2a4a', '#e1ad01'],
+      productName: 'Harbour Tote',
+      features,
+      notes: 'no beach scenes',
+      palette: ['#1b2a4a', '#e1ad01'],
       pattern: { hash: 'p', label: 'stripes', colourNames: ['navy', 'white'], palette: ['#1b2a4a', '#ffffff'] },
-      themes: ['studio', 'seasonal', 'lifestyle', 'pattern'], now: Date.UTC(2026, 10, 24),
+      themes: ['studio', 'seasonal', 'lifestyle', 'pattern'],
+      now: Date.UTC(2026, 10, 24),
     });
     expect(concepts.map((c) => c.theme)).toEqual(['studio', 'seasonal', 'lifestyle', 'pattern']);
     expect(concepts[0].prompt).toMatch(/tote bag \(Harbour Tote\) in canvas and leather/);
@@ -42,7 +65,15 @@ describe('concepts and prompts', () => {
   });
 
   it('skips the pattern theme when the library has no pattern to offer', () => {
-    const concepts = buildConcepts({ productName: '', features, notes: '', palette: [], pattern: null, themes: ['pattern', 'studio'], now: 0 });
+    const concepts = buildConcepts({
+      productName: '',
+      features,
+      notes: '',
+      palette: [],
+      pattern: null,
+      themes: ['pattern', 'studio'],
+      now: 0,
+    });
     expect(concepts.map((c) => c.theme)).toEqual(['studio']);
   });
 });

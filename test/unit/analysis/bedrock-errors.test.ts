@@ -9,7 +9,8 @@ const DEFAULT_CHAIN: CredentialSource = { kind: 'default' };
 const context = { modelId: MODEL, region: 'eu-west-3', source: DEFAULT_CHAIN, canStoreKeys: false };
 const desktop = { ...context, canStoreKeys: true };
 const profile = { ...context, source: { kind: 'profile', profile: 'design-team' } as CredentialSource };
-const named = (name: string, message = 'x', extra: object = {}) => Object.assign(new Error(message), { name, ...extra });
+const named = (name: string, message = 'x', extra: object = {}) =>
+  Object.assign(new Error(message), { name, ...extra });
 
 describe('what a failed Bedrock call means', () => {
   it.each([
@@ -28,14 +29,29 @@ describe('what a failed Bedrock call means', () => {
   });
 
   it('tells a wrong model id from a request the model refused', () => {
-    expect(classifyBedrockError(named('ValidationException', 'The provided model identifier is invalid.'), context).problem).toBe('wrong-region');
-    expect(classifyBedrockError(named('ValidationException', 'image exceeds 5 MB maximum'), context)).toMatchObject({ action: 'fail', problem: 'unknown' });
-    expect(classifyBedrockError(named('ValidationException', 'blocked by our content filters'), context).outcome).toBe('blocked');
+    expect(
+      classifyBedrockError(named('ValidationException', 'The provided model identifier is invalid.'), context).problem,
+    ).toBe('wrong-region');
+    expect(classifyBedrockError(named('ValidationException', 'image exceeds 5 MB maximum'), context)).toMatchObject({
+      action: 'fail',
+      problem: 'unknown',
+    });
+    expect(classifyBedrockError(named('ValidationException', 'blocked by our content filters'), context).outcome).toBe(
+      'blocked',
+    );
   });
 
   it('waits out being offline, but retries a connection that dropped mid-call', () => {
-    expect(classifyBedrockError(Object.assign(new Error('getaddrinfo ENOTFOUND bedrock-runtime'), { code: 'ENOTFOUND' }), context)).toMatchObject({ problem: 'offline', action: 'hold' });
-    expect(classifyBedrockError(Object.assign(new Error('stream error'), { code: 'ERR_HTTP2_STREAM_ERROR' }), context).action).toBe('retry');
+    expect(
+      classifyBedrockError(
+        Object.assign(new Error('getaddrinfo ENOTFOUND bedrock-runtime'), { code: 'ENOTFOUND' }),
+        context,
+      ),
+    ).toMatchObject({ problem: 'offline', action: 'hold' });
+    expect(
+      classifyBedrockError(Object.assign(new Error('stream error'), { code: 'ERR_HTTP2_STREAM_ERROR' }), context)
+        .action,
+    ).toBe('retry');
   });
 
   it('repeats the service text only redacted, whatever it carries', () => {
@@ -43,12 +59,14 @@ describe('what a failed Bedrock call means', () => {
     const keyId = fc.array(upper, { minLength: 16, maxLength: 16 }).map((chars) => `ASIA${chars.join('')}`);
     const token = fc.base64String({ minLength: 16, maxLength: 600 }).map((tail) => `IQoJb3JpZ2lu${tail}`);
     const name = fc.constantFrom('ValidationException', 'SomethingNew');
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), keyId, token, name, (around, key, session, type) => {
-      const error = named(type, `${around} Credential=${key}/20261205/us-east-1 x-amz-security-token: ${session}`);
-      const { message } = classifyBedrockError(error, context);
-      expect(message).not.toContain(key);
-      expect(message).not.toContain(session.slice(0, 24));
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), keyId, token, name, (around, key, session, type) => {
+        const error = named(type, `${around} Credential=${key}/20261205/us-east-1 x-amz-security-token: ${session}`);
+        const { message } = classifyBedrockError(error, context);
+        expect(message).not.toContain(key);
+        expect(message).not.toContain(session.slice(0, 24));
+      }),
+    );
   });
 
   it('never repeats what the error carried beyond a short excerpt', () => {
@@ -74,12 +92,17 @@ describe('what a failed Bedrock call means', () => {
   });
 
   it.each([
-    'IncompleteSignatureException', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'UnrecognizedClientException',
-    'MissingAuthenticationTokenException', 'InvalidClientTokenId',
+    'IncompleteSignatureException',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'UnrecognizedClientException',
+    'MissingAuthenticationTokenException',
+    'InvalidClientTokenId',
   ])('answers %s with the credentials message, never with the text that came with it', (name) => {
-    const echo = 'Authorization=AWS4-HMAC-SHA256 '
-      + 'Credential=AKIAIOSFODNN7EXAMPLE/20261205/us-east-1/bedrock/aws4_request, '
-      + 'SignedHeaders=host, Signature=7021f3eb44353b0de9d1e6f2ce73eb9e9c76e981194cf9737d16c678ab82e08f';
+    const echo =
+      'Authorization=AWS4-HMAC-SHA256 ' +
+      'Credential=AKIAIOSFODNN7EXAMPLE/20261205/us-east-1/bedrock/aws4_request, ' +
+      'SignedHeaders=host, Signature=7021f3eb44353b0de9d1e6f2ce73eb9e9c76e981194cf9737d16c678ab82e08f';
     for (const mode of [context, desktop]) {
       const failure = classifyBedrockError(named(name, echo), mode);
       expect(failure).toMatchObject({ problem: 'invalid-credentials', action: 'hold', notSent: null });

@@ -6,8 +6,20 @@ import type { Invocation } from '../../../shared/model/ai';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const call = (at: number, over: Partial<Invocation> = {}): Invocation => ({
-  id: String(at), at, hashes: ['h'], requestedModelId: HAIKU, modelId: HAIKU, promptVersion: 'p', inputTokens: 1000, outputTokens: 200,
-  latencyMs: 100, costUsd: 0.0005, outcome: 'ok', detail: null, attempt: 0, ...over,
+  id: String(at),
+  at,
+  hashes: ['h'],
+  requestedModelId: HAIKU,
+  modelId: HAIKU,
+  promptVersion: 'p',
+  inputTokens: 1000,
+  outputTokens: 200,
+  latencyMs: 100,
+  costUsd: 0.0005,
+  outcome: 'ok',
+  detail: null,
+  attempt: 0,
+  ...over,
 });
 
 describe('pricing', () => {
@@ -43,12 +55,22 @@ describe('usage report', () => {
   it('groups calls by day and model with tokens, cost and latency percentiles', () => {
     const day = Date.UTC(2026, 10, 20);
     const calls = [
-      call(day, { latencyMs: 100 }), call(day + 1, { latencyMs: 300 }), call(day + 2, { outcome: 'throttled', costUsd: 0, latencyMs: 5 }),
+      call(day, { latencyMs: 100 }),
+      call(day + 1, { latencyMs: 300 }),
+      call(day + 2, { outcome: 'throttled', costUsd: 0, latencyMs: 5 }),
       call(day + 86_400_000, { modelId: 'us.anthropic.claude-sonnet-4-20250514-v1:0', costUsd: 0.01 }),
     ];
     const report = usageReport(calls, 30, day + 2 * 86_400_000, 0.0115, 10);
     expect(report.days).toHaveLength(2);
-    expect(report.days[0]).toMatchObject({ day: '2026-11-20', modelId: HAIKU, calls: 3, failures: 1, inputTokens: 3000, latencyP50Ms: 100, latencyP95Ms: 300 });
+    expect(report.days[0]).toMatchObject({
+      day: '2026-11-20',
+      modelId: HAIKU,
+      calls: 3,
+      failures: 1,
+      inputTokens: 3000,
+      latencyP50Ms: 100,
+      latencyP95Ms: 300,
+    });
     expect(report.models[0].modelId).toMatch(/sonnet/);
   });
 
@@ -85,7 +107,10 @@ describe('usage report', () => {
     const report = usageReport(log, 30, day + 10, 0, 10);
     expect(report.models).toEqual([expect.objectContaining({ calls: 2, failures: 2 })]);
     const rows = report.notSent.map((r) => [r.reason, r.count, r.detail]);
-    expect(rows).toEqual([['offline', 1, null], ['no-credentials', 1, null]]);
+    expect(rows).toEqual([
+      ['offline', 1, null],
+      ['no-credentials', 1, null],
+    ]);
   });
 
   it('takes nearest-rank percentiles', () => {

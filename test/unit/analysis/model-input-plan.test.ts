@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { imageTokens, naivePlan, partSize, planImageTokens, planModelInput } from '../../../electron/analysis/model-input';
+import {
+  imageTokens,
+  naivePlan,
+  partSize,
+  planImageTokens,
+  planModelInput,
+} from '../../../electron/analysis/model-input';
 import { makeAsset } from '../store/synthetic-assets';
 
-const base = (over: Partial<Parameters<typeof makeAsset>[0]> = {}) => makeAsset({ hash: 'h', path: '/lib/a.png', width: 4000, height: 3000, pattern: 'photo/other', ...over });
+const base = (over: Partial<Parameters<typeof makeAsset>[0]> = {}) =>
+  makeAsset({ hash: 'h', path: '/lib/a.png', width: 4000, height: 3000, pattern: 'photo/other', ...over });
 
-function withPattern(asset: ReturnType<typeof makeAsset>, pattern: Partial<ReturnType<typeof makeAsset>['analysis']['pattern']>) {
+function withPattern(
+  asset: ReturnType<typeof makeAsset>,
+  pattern: Partial<ReturnType<typeof makeAsset>['analysis']['pattern']>,
+) {
   return { ...asset, analysis: { ...asset.analysis, pattern: { ...asset.analysis.pattern, ...pattern } } };
 }
 
@@ -17,7 +27,9 @@ describe('what is sent to a vision model', () => {
   });
 
   it('sends one repeat tile at native detail plus a small whole for a repeating pattern', () => {
-    const asset = withPattern(base({ pattern: 'checks' }), { repeat: { width: 120, height: 120, offsetX: 0, score: 0.9 } });
+    const asset = withPattern(base({ pattern: 'checks' }), {
+      repeat: { width: 120, height: 120, offsetX: 0, score: 0.9 },
+    });
     const plan = planModelInput(asset);
     expect(plan.kind).toBe('repeat tile');
     const [tile, context] = plan.parts;
@@ -31,12 +43,19 @@ describe('what is sent to a vision model', () => {
   });
 
   it('ignores a weak or too-large repeat and sends the whole image', () => {
-    expect(planModelInput(withPattern(base(), { repeat: { width: 120, height: 120, offsetX: 0, score: 0.3 } })).kind).toBe('whole');
-    expect(planModelInput(withPattern(base(), { repeat: { width: 2500, height: 200, offsetX: 0, score: 0.9 } })).kind).toBe('whole');
+    expect(
+      planModelInput(withPattern(base(), { repeat: { width: 120, height: 120, offsetX: 0, score: 0.3 } })).kind,
+    ).toBe('whole');
+    expect(
+      planModelInput(withPattern(base(), { repeat: { width: 2500, height: 200, offsetX: 0, score: 0.9 } })).kind,
+    ).toBe('whole');
   });
 
   it('sends a sheet whole plus its three largest designs', () => {
-    const box = (x: number, size: number) => ({ box: { x, y: 0, width: size, height: size }, analysis: base().analysis });
+    const box = (x: number, size: number) => ({
+      box: { x, y: 0, width: size, height: size },
+      analysis: base().analysis,
+    });
     const asset = { ...base(), segments: [box(0, 300), box(400, 900), box(1400, 500), box(2000, 700)] };
     const plan = planModelInput(asset);
     expect(plan.kind).toBe('sheet');

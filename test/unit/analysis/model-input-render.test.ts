@@ -3,7 +3,12 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ModelInputError, planModelInput, readOriginal, renderModelInput } from '../../../electron/analysis/model-input';
+import {
+  ModelInputError,
+  planModelInput,
+  readOriginal,
+  renderModelInput,
+} from '../../../electron/analysis/model-input';
 import { encodeRaster, photoLikeRaster } from '../../support/images';
 import { tempDirs } from '../../support/temp-dirs';
 import { makeAsset } from '../store/synthetic-assets';
@@ -13,7 +18,10 @@ afterAll(() => dirs.cleanup());
 
 async function photoWithMetadata(): Promise<Buffer> {
   const plain = await encodeRaster(photoLikeRaster({ width: 2400, height: 1600, seed: 3 }), 'jpeg');
-  return sharp(plain).withExif({ IFD0: { Artist: 'Jane Designer', Copyright: 'private client brief' } }).jpeg().toBuffer();
+  return sharp(plain)
+    .withExif({ IFD0: { Artist: 'Jane Designer', Copyright: 'private client brief' } })
+    .jpeg()
+    .toBuffer();
 }
 
 describe('the bytes that leave the machine', () => {
@@ -37,8 +45,20 @@ describe('the bytes that leave the machine', () => {
     const bytes = await photoWithMetadata();
     await fs.writeFile(file, bytes);
     const hash = createHash('sha256').update(bytes).digest('hex');
-    expect((await readOriginal({ hash, locations: [{ path: '/gone.jpg', fileSize: 1, mtimeMs: 1 }, { path: file, fileSize: 1, mtimeMs: 1 }] })).equals(bytes)).toBe(true);
+    expect(
+      (
+        await readOriginal({
+          hash,
+          locations: [
+            { path: '/gone.jpg', fileSize: 1, mtimeMs: 1 },
+            { path: file, fileSize: 1, mtimeMs: 1 },
+          ],
+        })
+      ).equals(bytes),
+    ).toBe(true);
     await fs.writeFile(file, Buffer.concat([bytes, Buffer.from('changed')]));
-    await expect(readOriginal({ hash, locations: [{ path: file, fileSize: 1, mtimeMs: 1 }] })).rejects.toThrow(ModelInputError);
+    await expect(readOriginal({ hash, locations: [{ path: file, fileSize: 1, mtimeMs: 1 }] })).rejects.toThrow(
+      ModelInputError,
+    );
   });
 });

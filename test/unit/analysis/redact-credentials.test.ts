@@ -7,9 +7,10 @@ const SIGNATURE = '7021f3eb44353b0de9d1e6f2ce73eb9e9c76e981194cf9737d16c678ab82e
 const TOKEN = `IQoJb3JpZ2luX2VjEXAMPLE${'Zm9vYmFy'.repeat(40)}==`;
 
 /** What AWS's front door answers to a malformed Authorization header: the header, echoed. */
-const ECHO = `Authorization header requires 'SignedHeaders' parameter. Authorization=AWS4-HMAC-SHA256 `
-  + `Credential=${KEY_ID}/20261205/us-east-1/bedrock/aws4_request, Signature=${SIGNATURE}, `
-  + `X-Amz-Security-Token=${TOKEN}`;
+const ECHO =
+  `Authorization header requires 'SignedHeaders' parameter. Authorization=AWS4-HMAC-SHA256 ` +
+  `Credential=${KEY_ID}/20261205/us-east-1/bedrock/aws4_request, Signature=${SIGNATURE}, ` +
+  `X-Amz-Security-Token=${TOKEN}`;
 
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
 const keyId = fc
@@ -46,32 +47,40 @@ describe('redacting credentials from error text', () => {
       'us.anthropic.claude-3-7-sonnet-20250219-v1:0 is not available in eu-west-3',
       'arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0',
       'The security token included in the request is invalid.',
-    ]) expect(redactCredentials(text, [])).toBe(text);
+    ])
+      expect(redactCredentials(text, [])).toBe(text);
   });
 
   it('never lets an access key id through, whatever surrounds it', () => {
-    fc.assert(fc.property(around, keyId, around, (before, key, after) => {
-      expect(redactCredentials(`${before}${key}${after}`, [])).not.toContain(key);
-    }));
+    fc.assert(
+      fc.property(around, keyId, around, (before, key, after) => {
+        expect(redactCredentials(`${before}${key}${after}`, [])).not.toContain(key);
+      }),
+    );
   });
 
   it('never lets a session token after its name through', () => {
-    fc.assert(fc.property(around, tokenName, separator, sessionToken, around, (before, name, sep, token, after) => {
-      expect(redactCredentials(`${before}${name}${sep}${token}${after}`, [])).not.toContain(token);
-    }));
+    fc.assert(
+      fc.property(around, tokenName, separator, sessionToken, around, (before, name, sep, token, after) => {
+        expect(redactCredentials(`${before}${name}${sep}${token}${after}`, [])).not.toContain(token);
+      }),
+    );
   });
 
   it('never lets a long token through, even without its name', () => {
-    fc.assert(fc.property(around, longToken, around, (before, token, after) => {
-      expect(redactCredentials(`${before}${token}${after}`, [])).not.toContain(token);
-    }));
+    fc.assert(
+      fc.property(around, longToken, around, (before, token, after) => {
+        expect(redactCredentials(`${before}${token}${after}`, [])).not.toContain(token);
+      }),
+    );
   });
 
   it('never lets a known secret through', () => {
     const secret = fc.stringMatching(/^[A-Za-z0-9+/]{40}$/);
-    fc.assert(fc.property(around, secret, around, (before, value, after) => {
-      expect(redactCredentials(`${before}${value}${after}`, [value])).not.toContain(value);
-    }));
+    fc.assert(
+      fc.property(around, secret, around, (before, value, after) => {
+        expect(redactCredentials(`${before}${value}${after}`, [value])).not.toContain(value);
+      }),
+    );
   });
-
 });

@@ -6,14 +6,23 @@ import type { Engine } from '../../../electron/engine';
 import { ApiEventFeed } from '../../../electron/api/api-events';
 
 const progress = (done: number): IngestProgress => ({
-  done, failed: 0, total: 100, rate: 1, etaSeconds: null, currentFile: `/lib/${done}.png`, running: true,
+  done,
+  failed: 0,
+  total: 100,
+  rate: 1,
+  etaSeconds: null,
+  currentFile: `/lib/${done}.png`,
+  running: true,
 });
 
 function feedOverFakeLibrary() {
   const analysis = Object.assign(new EventEmitter(), { queue: new EventEmitter() });
   const ads = { queue: new EventEmitter() };
   const library = new EventEmitter();
-  const feed = new ApiEventFeed({ library, analysis, ads } as unknown as Engine, { progressIntervalMs: 250, changeBatchMs: 150 });
+  const feed = new ApiEventFeed({ library, analysis, ads } as unknown as Engine, {
+    progressIntervalMs: 250,
+    changeBatchMs: 150,
+  });
   const events: ApiEvent[] = [];
   feed.subscribe((event) => events.push(event));
   return { library, analysis, feed, events };
@@ -30,7 +39,10 @@ describe('ApiEventFeed', () => {
     for (let done = 1; done <= 50; done++) library.emit('progress', progress(done));
     expect(events).toEqual([{ type: 'progress', progress: progress(1) }]);
     vi.advanceTimersByTime(250);
-    expect(events).toEqual([{ type: 'progress', progress: progress(1) }, { type: 'progress', progress: progress(50) }]);
+    expect(events).toEqual([
+      { type: 'progress', progress: progress(1) },
+      { type: 'progress', progress: progress(50) },
+    ]);
     vi.advanceTimersByTime(1000);
     expect(events).toHaveLength(2);
   });

@@ -15,9 +15,31 @@ const OTHER = 'cd'.repeat(32);
 
 /** Pieces hostile requests are made of: traversal, encodings, separators, NUL, links that leave. */
 const hostileSegment = fc.oneof(
-  fc.constantFrom('..', '.', '', '%2e%2e', '%2E%2E', '..%2f', '%2f', '%5c', '..\\..', '\0', '%00', '/etc/passwd',
-    'a.png', 'link-out.png', 'link-in.png', 'prefix-link.png', 'dir-link', 'secret.png', 'outside', 'lib', 'lib-evil',
-    'thumb', HASH),
+  fc.constantFrom(
+    '..',
+    '.',
+    '',
+    '%2e%2e',
+    '%2E%2E',
+    '..%2f',
+    '%2f',
+    '%5c',
+    '..\\..',
+    '\0',
+    '%00',
+    '/etc/passwd',
+    'a.png',
+    'link-out.png',
+    'link-in.png',
+    'prefix-link.png',
+    'dir-link',
+    'secret.png',
+    'outside',
+    'lib',
+    'lib-evil',
+    'thumb',
+    HASH,
+  ),
   fc.string({ maxLength: 12 }),
 );
 const hostilePath = fc.array(hostileSegment, { maxLength: 8 }).map((parts) => parts.join('/'));
@@ -53,18 +75,37 @@ describe('parseMediaRequest', () => {
   it('accepts exactly <kind>/<sha-256 hex>', () => {
     expect(parseMediaRequest(`thumb/${HASH}`)).toEqual({ kind: 'thumb', hash: HASH });
     expect(parseMediaRequest(`original/${HASH}`)).toEqual({ kind: 'original', hash: HASH });
-    for (const bad of [`thumbs/${HASH}`, `thumb/${HASH.toUpperCase()}`, `thumb/${HASH}/`, `/thumb/${HASH}`,
-      `thumb/${HASH.slice(1)}`, `thumb/../${HASH}`, `thumb/%2e%2e/${HASH}`, `thumb/${HASH}%00`, `thumb/${HASH}\0`]) {
+    for (const bad of [
+      `thumbs/${HASH}`,
+      `thumb/${HASH.toUpperCase()}`,
+      `thumb/${HASH}/`,
+      `/thumb/${HASH}`,
+      `thumb/${HASH.slice(1)}`,
+      `thumb/../${HASH}`,
+      `thumb/%2e%2e/${HASH}`,
+      `thumb/${HASH}%00`,
+      `thumb/${HASH}\0`,
+    ]) {
       expect(parseMediaRequest(bad), bad).toBeNull();
     }
   });
 
   it('never lets anything but a kind and a hash through, whatever the string', () => {
-    fc.assert(fc.property(fc.oneof(hostilePath, fc.string(), fc.string().map((s) => `thumb/${HASH}${s}`)), (raw) => {
-      const parsed = parseMediaRequest(raw);
-      if (parsed) expect(`${parsed.kind}/${parsed.hash}`).toBe(raw);
-      return parsed === null || /^[0-9a-f]{64}$/.test(parsed.hash);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          hostilePath,
+          fc.string(),
+          fc.string().map((s) => `thumb/${HASH}${s}`),
+        ),
+        (raw) => {
+          const parsed = parseMediaRequest(raw);
+          if (parsed) expect(`${parsed.kind}/${parsed.hash}`).toBe(raw);
+          return parsed === null || /^[0-9a-f]{64}$/.test(parsed.hash);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -76,8 +117,15 @@ describe('containedRealPath', () => {
 
   it('refuses links leaving the root, traversal, relative paths, NUL and folders', async () => {
     for (const candidate of [
-      path.join(lib, 'link-out.png'), path.join(lib, 'dir-link', 'secret.png'), `${lib}/../outside/secret.png`,
-      'lib/a.png', `${lib}/a.png\0`, lib, path.join(outside, 'secret.png'), `${lib}-evil/a.png`, path.join(lib, 'prefix-link.png'),
+      path.join(lib, 'link-out.png'),
+      path.join(lib, 'dir-link', 'secret.png'),
+      `${lib}/../outside/secret.png`,
+      'lib/a.png',
+      `${lib}/a.png\0`,
+      lib,
+      path.join(outside, 'secret.png'),
+      `${lib}-evil/a.png`,
+      path.join(lib, 'prefix-link.png'),
     ]) {
       expect(await containedRealPath([lib], candidate), candidate).toBeNull();
     }
@@ -85,14 +133,17 @@ describe('containedRealPath', () => {
 
   it('never resolves a hostile path to anything outside the library', async () => {
     const roots = await realRoots([lib]);
-    await fc.assert(fc.asyncProperty(hostilePath, fc.boolean(), async (tail, absolute) => {
-      const candidate = absolute ? `/${tail}` : `${lib}/${tail}`;
-      const real = await containedRealPath(roots, candidate);
-      if (real !== null) {
-        expect(isInside(lib, real)).toBe(true);
-        expect(await fs.readFile(real, 'utf8')).toBe('inside');
-      }
-    }), { numRuns: 1500 });
+    await fc.assert(
+      fc.asyncProperty(hostilePath, fc.boolean(), async (tail, absolute) => {
+        const candidate = absolute ? `/${tail}` : `${lib}/${tail}`;
+        const real = await containedRealPath(roots, candidate);
+        if (real !== null) {
+          expect(isInside(lib, real)).toBe(true);
+          expect(await fs.readFile(real, 'utf8')).toBe('inside');
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
 
@@ -124,10 +175,14 @@ describe('resolveMedia', () => {
   it('serves the first location that is really inside a library folder', async () => {
     const links = [path.join(lib, 'missing.png'), path.join(lib, 'link-out.png'), path.join(lib, 'a.png')];
     expect(await resolveMedia(sources(links), { kind: 'original', hash: HASH })).toEqual({
-      path: path.join(lib, 'a.png'), contentType: 'image/png', immutable: false,
+      path: path.join(lib, 'a.png'),
+      contentType: 'image/png',
+      immutable: false,
     });
     expect(await resolveMedia(sources(links.slice(0, 2)), { kind: 'original', hash: HASH })).toBeNull();
-    expect(await resolveMedia(sources([path.join(outside, 'secret.png')]), { kind: 'original', hash: HASH })).toBeNull();
+    expect(
+      await resolveMedia(sources([path.join(outside, 'secret.png')]), { kind: 'original', hash: HASH }),
+    ).toBeNull();
   });
 });
 
@@ -138,7 +193,13 @@ describe('resolveMedia: previews made on first request', () => {
   let copies = 0;
 
   beforeAll(async () => {
-    design = await makeStripes({ width: 1200, height: 800, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] });
+    design = await makeStripes({
+      width: 1200,
+      height: 800,
+      period: 40,
+      orientation: 'vertical',
+      colours: ['#1b2a4a', '#ffffff'],
+    });
     cacheDir = path.join(tmp, 'preview-cache');
   });
 
@@ -155,7 +216,10 @@ describe('resolveMedia: previews made on first request', () => {
     const sources: MediaSources = {
       cacheDir,
       roots: () => [lib],
-      locations: (h) => { asked.count++; return h === hash ? locations : []; },
+      locations: (h) => {
+        asked.count++;
+        return h === hash ? locations : [];
+      },
       ...extra,
     };
     return { sources, asked };
@@ -178,7 +242,10 @@ describe('resolveMedia: previews made on first request', () => {
   it('renders once for two requests at the same time', async () => {
     const { file, hash } = await placeDesign();
     const { sources, asked } = sourcesFor(hash, [file]);
-    const [a, b] = await Promise.all([resolveMedia(sources, { kind: 'preview', hash }), resolveMedia(sources, { kind: 'preview', hash })]);
+    const [a, b] = await Promise.all([
+      resolveMedia(sources, { kind: 'preview', hash }),
+      resolveMedia(sources, { kind: 'preview', hash }),
+    ]);
     expect(a).not.toBeNull();
     expect(b).toEqual(a);
     expect(asked.count).toBe(1);

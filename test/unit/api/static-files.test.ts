@@ -25,7 +25,9 @@ afterAll(async () => {
 describe('resolveStaticFile', () => {
   it('serves built files, and index.html for app routes', async () => {
     expect(await resolveStaticFile(root, '/assets/app-1234.js')).toMatchObject({
-      path: path.join(root, 'assets', 'app-1234.js'), contentType: 'text/javascript; charset=utf-8', immutable: true,
+      path: path.join(root, 'assets', 'app-1234.js'),
+      contentType: 'text/javascript; charset=utf-8',
+      immutable: true,
     });
     expect(await resolveStaticFile(root, '/')).toMatchObject({ path: path.join(root, 'index.html'), immutable: false });
     expect(await resolveStaticFile(root, '/library/stripes')).toMatchObject({ path: path.join(root, 'index.html') });
@@ -33,17 +35,30 @@ describe('resolveStaticFile', () => {
   });
 
   it('refuses traversal, encoded traversal, backslashes, NUL, bad escapes and links out', async () => {
-    for (const bad of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/%zz']) {
+    for (const bad of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00',
+      '/%zz',
+    ]) {
       expect(await resolveStaticFile(root, bad), bad).toBe('bad');
     }
     expect(await resolveStaticFile(root, '/leak.txt')).toBe('missing');
   });
 
   it('never serves a file from outside the renderer folder', async () => {
-    const segment = fc.oneof(fc.constantFrom('..', '.', '%2e%2e', '%2f', '%5c', '%00', 'secret.txt', 'leak.txt', 'assets', ''), fc.string({ maxLength: 8 }));
-    await fc.assert(fc.asyncProperty(fc.array(segment, { maxLength: 6 }), async (parts) => {
-      const result = await resolveStaticFile(root, `/${parts.join('/')}`);
-      if (typeof result === 'object') expect(path.relative(root, result.path).startsWith('..')).toBe(false);
-    }), { numRuns: 1000 });
+    const segment = fc.oneof(
+      fc.constantFrom('..', '.', '%2e%2e', '%2f', '%5c', '%00', 'secret.txt', 'leak.txt', 'assets', ''),
+      fc.string({ maxLength: 8 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(segment, { maxLength: 6 }), async (parts) => {
+        const result = await resolveStaticFile(root, `/${parts.join('/')}`);
+        if (typeof result === 'object') expect(path.relative(root, result.path).startsWith('..')).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

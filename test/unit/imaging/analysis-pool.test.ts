@@ -21,7 +21,9 @@ const fakeWorker = (onTask: string, ready = 'parentPort.postMessage({ ready: tru
   options: { eval: true },
 });
 
-const rasters = generatedSet().filter((_, i) => i % 4 === 0).map((item) => reduceRaster(item.raster, 256));
+const rasters = generatedSet()
+  .filter((_, i) => i % 4 === 0)
+  .map((item) => reduceRaster(item.raster, 256));
 const opts = { originalWidth: 3000, originalHeight: 2000 };
 let pool: AnalysisPool | null = null;
 
@@ -53,8 +55,13 @@ describe('AnalysisPool', () => {
   });
 
   it('has tasks wait for a worker that is still loading, not run here', async () => {
-    pool = new AnalysisPool(1, fakeWorker("parentPort.postMessage({ ok: true, result: 'from the worker' });",
-      'setTimeout(() => parentPort.postMessage({ ready: true }), 300);'));
+    pool = new AnalysisPool(
+      1,
+      fakeWorker(
+        "parentPort.postMessage({ ok: true, result: 'from the worker' });",
+        'setTimeout(() => parentPort.postMessage({ ready: true }), 300);',
+      ),
+    );
     expect(await pool.analyseWholeImage(rasters[0], opts)).toBe('from the worker');
     expect(ranHere()).toBe(0);
   });
@@ -78,7 +85,10 @@ describe('AnalysisPool', () => {
   });
 
   it('rejects with the analyzer error a worker reports', async () => {
-    pool = new AnalysisPool(1, fakeWorker("parentPort.postMessage({ ok: false, error: 'no pixels in ' + task.kind });"));
+    pool = new AnalysisPool(
+      1,
+      fakeWorker("parentPort.postMessage({ ok: false, error: 'no pixels in ' + task.kind });"),
+    );
     await pool.warmUp();
     await expect(pool.analyseWholeImage(rasters[0], opts)).rejects.toThrow('no pixels in whole');
   });
@@ -89,9 +99,13 @@ describe('AnalysisPool', () => {
       "const { solidRaster } = await import('./test/support/images.ts');",
       'await analysisPool().warmUp();',
     ];
-    const analysed = await runScript([...load,
-      "const a = await analysisPool().analyseWholeImage(solidRaster({ width: 64, height: 64, colour: '#008080' }), {});",
-      'console.log(a.analysis.pattern.label);'].join('\n'));
+    const analysed = await runScript(
+      [
+        ...load,
+        "const a = await analysisPool().analyseWholeImage(solidRaster({ width: 64, height: 64, colour: '#008080' }), {});",
+        'console.log(a.analysis.pattern.label);',
+      ].join('\n'),
+    );
     expect(analysed).toMatchObject({ exited: true, out: 'solid' });
     // It really ran in a worker: no fallback to the main thread.
     expect(analysed.err).not.toMatch(/analysis worker unavailable/);
@@ -102,12 +116,19 @@ describe('AnalysisPool', () => {
 /** Runs ES module code under tsx in the project; exited false if it was still running after 25 s. */
 async function runScript(code: string): Promise<{ exited: boolean; out: string; err: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: PROJECT_ROOT });
-  let out = '', err = '';
+  let out = '',
+    err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
   const exited = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => { child.kill(); resolve(false); }, 25_000);
-    child.on('exit', () => { clearTimeout(timer); resolve(true); });
+    const timer = setTimeout(() => {
+      child.kill();
+      resolve(false);
+    }, 25_000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
   });
   return { exited, out: out.trim(), err };
 }

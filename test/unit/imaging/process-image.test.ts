@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ANALYZER_VERSION, bareDecodeAndThumbnail, ImageRejectedError, previewPath, processImage, renderPreview, thumbnailPath,
+  ANALYZER_VERSION,
+  bareDecodeAndThumbnail,
+  ImageRejectedError,
+  previewPath,
+  processImage,
+  renderPreview,
+  thumbnailPath,
 } from '../../../electron/imaging';
 import { ImageMetadata, LocalAnalysis, Segment } from '../../../shared/model/asset';
 import { analyzeRaster, featureVector, perceptualHash } from '../../../electron/pixels';
@@ -13,8 +19,12 @@ import { flattenedRaster, reduceToThumbnail } from '../../../electron/imaging/de
 import { makeSheet, makeSolid, makeStripes, photoLikeRaster, encodeRaster } from '../../support/images';
 
 let cacheDir: string;
-beforeAll(async () => { cacheDir = await mkdtemp(join(tmpdir(), 'sb-imaging-')); });
-afterAll(async () => { await rm(cacheDir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  cacheDir = await mkdtemp(join(tmpdir(), 'sb-imaging-'));
+});
+afterAll(async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+});
 
 const navyWhite: [string, string] = ['#1b2a4a', '#ffffff'];
 let n = 0;
@@ -22,10 +32,24 @@ const hash = () => `${(++n).toString(16).padStart(2, '0')}${'0'.repeat(62)}`;
 
 describe('processImage', () => {
   it('returns metadata, a valid analysis, pHash, vector, and writes the thumbnail (the preview waits for a request)', async () => {
-    const bytes = await makeStripes({ width: 2400, height: 1600, period: 60, orientation: 'vertical', colours: navyWhite, format: 'jpeg' });
+    const bytes = await makeStripes({
+      width: 2400,
+      height: 1600,
+      period: 60,
+      orientation: 'vertical',
+      colours: navyWhite,
+      format: 'jpeg',
+    });
     const h = hash();
     const out = await processImage(bytes, { hash: h, cacheDir });
-    expect(ImageMetadata.parse(out.metadata)).toMatchObject({ width: 2400, height: 1600, format: 'jpeg', space: 'srgb', hasAlpha: false, pages: 1 });
+    expect(ImageMetadata.parse(out.metadata)).toMatchObject({
+      width: 2400,
+      height: 1600,
+      format: 'jpeg',
+      space: 'srgb',
+      hasAlpha: false,
+      pages: 1,
+    });
     expect(LocalAnalysis.parse(out.analysis)).toMatchObject({ source: 'local', version: ANALYZER_VERSION });
     expect(out.analysis.pattern).toMatchObject({ label: 'stripes', stripeOrientation: 'vertical' });
     expect(Math.abs(out.analysis.pattern.repeat!.width - 60)).toBeLessThanOrEqual(2);
@@ -58,7 +82,14 @@ describe('processImage', () => {
   });
 
   it('gives the analyzer answers for its raster, wherever the analysis runs', async () => {
-    const bytes = await makeStripes({ width: 900, height: 600, period: 30, orientation: 'horizontal', colours: navyWhite, format: 'jpeg' });
+    const bytes = await makeStripes({
+      width: 900,
+      height: 600,
+      period: 30,
+      orientation: 'horizontal',
+      colours: navyWhite,
+      format: 'jpeg',
+    });
     const out = await processImage(bytes, { hash: hash(), cacheDir });
     const raster = flattenedRaster(await reduceToThumbnail(await decodePreview(bytes, DEFAULT_PIXEL_LIMIT)));
     expect(out.analysis).toEqual(analyzeRaster(raster, { originalWidth: 900, originalHeight: 600 }));
@@ -67,8 +98,12 @@ describe('processImage', () => {
   });
 
   it('reads dpi, alpha, and PNG format', async () => {
-    const rgba = await sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 210, g: 31, b: 31, alpha: 0.5 } } })
-      .withMetadata({ density: 300 }).png().toBuffer();
+    const rgba = await sharp({
+      create: { width: 300, height: 200, channels: 4, background: { r: 210, g: 31, b: 31, alpha: 0.5 } },
+    })
+      .withMetadata({ density: 300 })
+      .png()
+      .toBuffer();
     const out = await processImage(rgba, { hash: hash(), cacheDir });
     expect(out.metadata).toMatchObject({ format: 'png', hasAlpha: true, dpi: 300 });
     // Half-transparent red flattened on white reads as a pink-ish solid.
@@ -76,21 +111,38 @@ describe('processImage', () => {
   });
 
   it('converts CMYK to sRGB for analysis', async () => {
-    const cmyk = await sharp(await makeSolid({ width: 200, height: 200, colour: '#1b2a4a' })).toColourspace('cmyk').jpeg().toBuffer();
+    const cmyk = await sharp(await makeSolid({ width: 200, height: 200, colour: '#1b2a4a' }))
+      .toColourspace('cmyk')
+      .jpeg()
+      .toBuffer();
     const out = await processImage(cmyk, { hash: hash(), cacheDir });
     expect(out.metadata.space).toBe('cmyk');
     expect(out.analysis.palette[0].name).toBe('navy');
   });
 
   it('handles greyscale images', async () => {
-    const grey = await sharp(await makeStripes({ width: 400, height: 300, period: 30, orientation: 'horizontal', colours: ['#000000', '#ffffff'] })).toColourspace('b-w').png().toBuffer();
+    const grey = await sharp(
+      await makeStripes({
+        width: 400,
+        height: 300,
+        period: 30,
+        orientation: 'horizontal',
+        colours: ['#000000', '#ffffff'],
+      }),
+    )
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
     const out = await processImage(grey, { hash: hash(), cacheDir });
     expect(out.metadata.space).toBe('b-w');
     expect(out.analysis.pattern.label).toBe('stripes');
   });
 
   it('applies EXIF orientation to the reported size', async () => {
-    const rotated = await sharp(await makeSolid({ width: 300, height: 200, colour: '#ffffff' })).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const rotated = await sharp(await makeSolid({ width: 300, height: 200, colour: '#ffffff' }))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
     const out = await processImage(rotated, { hash: hash(), cacheDir });
     expect([out.metadata.width, out.metadata.height]).toEqual([200, 300]);
   });

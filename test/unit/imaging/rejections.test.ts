@@ -6,8 +6,12 @@ import { ImageRejectedError, processImage } from '../../../electron/imaging';
 import { makePhotoLike, notAnImage, oversizePngHeader, truncated } from '../../support/images';
 
 let cacheDir: string;
-beforeAll(async () => { cacheDir = await mkdtemp(join(tmpdir(), 'sb-reject-')); });
-afterAll(async () => { await rm(cacheDir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  cacheDir = await mkdtemp(join(tmpdir(), 'sb-reject-'));
+});
+afterAll(async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+});
 
 async function rejection(bytes: Buffer, pixelLimit?: number): Promise<ImageRejectedError> {
   try {

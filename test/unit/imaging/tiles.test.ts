@@ -7,8 +7,12 @@ import { tileBoxes } from '../../../electron/imaging/tiles';
 import { makeStripes } from '../../support/images';
 
 let cacheDir: string;
-beforeAll(async () => { cacheDir = await mkdtemp(join(tmpdir(), 'sb-tiles-')); });
-afterAll(async () => { await rm(cacheDir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  cacheDir = await mkdtemp(join(tmpdir(), 'sb-tiles-'));
+});
+afterAll(async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+});
 
 describe('tiles', () => {
   it('are only made above 24 megapixels, inside the image', () => {
@@ -25,7 +29,15 @@ describe('tiles', () => {
 
   it('find a fine pattern the whole-image analysis cannot see', async () => {
     // 12 px stripes are 0.5 px at the whole image's 256 px working size, 3 px in a tile's.
-    const bytes = await makeStripes({ width: 6000, height: 5000, period: 12, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'], format: 'jpeg', quality: 90 });
+    const bytes = await makeStripes({
+      width: 6000,
+      height: 5000,
+      period: 12,
+      orientation: 'vertical',
+      colours: ['#1b2a4a', '#ffffff'],
+      format: 'jpeg',
+      quality: 90,
+    });
     const out = await processImage(bytes, { hash: 'ab'.repeat(32), cacheDir });
     expect(out.tiles).toHaveLength(4);
     for (const tile of out.tiles) {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { JobState } from '../../../shared/model/jobs';
-import { JobFailure, JobRunner, type JobOutcome, type JobPolicy, type JobRecord, type JobRecords } from '../../../electron/jobs';
+import {
+  JobFailure,
+  JobRunner,
+  type JobOutcome,
+  type JobPolicy,
+  type JobRecord,
+  type JobRecords,
+} from '../../../electron/jobs';
 
 /** Jobs persisted in a Map, as a store would keep them; `writes` shows what the runner recorded. */
 function memoryRecords(): JobRecords<JobRecord> & { all: Map<string, JobRecord>; writes: string[] } {
@@ -9,7 +16,8 @@ function memoryRecords(): JobRecords<JobRecord> & { all: Map<string, JobRecord>;
   return {
     all,
     writes,
-    list: (states?: readonly JobState[]) => [...all.values()].filter((j) => !states || states.includes(j.state)).map((j) => ({ ...j })),
+    list: (states?: readonly JobState[]) =>
+      [...all.values()].filter((j) => !states || states.includes(j.state)).map((j) => ({ ...j })),
     put: (jobs) => jobs.forEach((j) => all.set(j.id, { ...j })),
     update: (id, patch) => {
       all.set(id, { ...all.get(id)!, ...patch });
@@ -19,10 +27,21 @@ function memoryRecords(): JobRecords<JobRecord> & { all: Map<string, JobRecord>;
   };
 }
 
-const job = (id: string, priority = 0): JobRecord => ({ id, state: 'queued', reason: null, attempts: 0, priority, enqueuedAt: 0 });
+const job = (id: string, priority = 0): JobRecord => ({
+  id,
+  state: 'queued',
+  reason: null,
+  attempts: 0,
+  priority,
+  enqueuedAt: 0,
+});
 const ok: JobOutcome = { state: 'done', reason: null };
 const policy = (extra: Partial<JobPolicy<JobRecord>> = {}): JobPolicy<JobRecord> => ({
-  concurrency: () => 1, nameOf: (j) => j.id, backoffMs: 1, holdRetryMs: 5, ...extra,
+  concurrency: () => 1,
+  nameOf: (j) => j.id,
+  backoffMs: 1,
+  holdRetryMs: 5,
+  ...extra,
 });
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -32,13 +51,17 @@ describe('JobRunner', () => {
     let running = 0;
     let most = 0;
     const sizes: number[] = [];
-    const runner = new JobRunner(records, async (batch) => {
-      sizes.push(batch.length);
-      most = Math.max(most, ++running);
-      await tick();
-      running--;
-      return batch.map(() => ok);
-    }, policy({ concurrency: () => 2, batchSize: () => 3 }));
+    const runner = new JobRunner(
+      records,
+      async (batch) => {
+        sizes.push(batch.length);
+        most = Math.max(most, ++running);
+        await tick();
+        running--;
+        return batch.map(() => ok);
+      },
+      policy({ concurrency: () => 2, batchSize: () => 3 }),
+    );
     runner.enqueue(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => job(id)));
     await runner.settled();
     expect(most).toBe(2);
@@ -52,11 +75,15 @@ describe('JobRunner', () => {
     const order: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const runner = new JobRunner(memoryRecords(), async (batch) => {
-      if (batch[0].id === 'first') await gate;
-      order.push(batch[0].id);
-      return [ok];
-    }, policy());
+    const runner = new JobRunner(
+      memoryRecords(),
+      async (batch) => {
+        if (batch[0].id === 'first') await gate;
+        order.push(batch[0].id);
+        return [ok];
+      },
+      policy(),
+    );
     runner.enqueue([job('first')]);
     runner.enqueue([job('a'), job('b'), job('c'), job('d')]);
     runner.prioritize(['d', 'c'], 10);
@@ -68,24 +95,36 @@ describe('JobRunner', () => {
   it('retries a job that failed for a passing reason, then gives it up with the reason', async () => {
     const records = memoryRecords();
     let calls = 0;
-    const runner = new JobRunner(records, async () => {
-      calls++;
-      throw new JobFailure('the connection dropped', 'retry');
-    }, policy({ maxAttempts: 3 }));
+    const runner = new JobRunner(
+      records,
+      async () => {
+        calls++;
+        throw new JobFailure('the connection dropped', 'retry');
+      },
+      policy({ maxAttempts: 3 }),
+    );
     runner.enqueue([job('a')]);
     await runner.settled();
     expect(calls).toBe(3);
-    expect(records.all.get('a')).toMatchObject({ state: 'failed', attempts: 3, reason: 'the connection dropped (gave up after 3 tries)' });
+    expect(records.all.get('a')).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      reason: 'the connection dropped (gave up after 3 tries)',
+    });
   });
 
   it('halves its concurrency on throttling and climbs back on success', async () => {
     let throttles = 2;
     const allowed: number[] = [];
-    const runner: JobRunner<JobRecord> = new JobRunner(memoryRecords(), async () => {
-      await tick(2);
-      if (throttles-- > 0) throw new JobFailure('slow down', 'throttle');
-      return [ok];
-    }, policy({ concurrency: () => 4, adaptive: true }));
+    const runner: JobRunner<JobRecord> = new JobRunner(
+      memoryRecords(),
+      async () => {
+        await tick(2);
+        if (throttles-- > 0) throw new JobFailure('slow down', 'throttle');
+        return [ok];
+      },
+      policy({ concurrency: () => 4, adaptive: true }),
+    );
     runner.on('progress', () => allowed.push(runner.progress().concurrency));
     runner.enqueue(Array.from({ length: 30 }, (_, i) => job(`j${i}`)));
     await runner.settled();
@@ -98,14 +137,21 @@ describe('JobRunner', () => {
   it('holds every job while nothing can work, says why, probes again and resumes by itself', async () => {
     const records = memoryRecords();
     let reachable = false;
-    const runner = new JobRunner(records, async (batch) => {
-      if (!reachable) throw new JobFailure('no network', 'hold');
-      return batch.map(() => ok);
-    }, policy({ holdRetryMs: 20 }));
+    const runner = new JobRunner(
+      records,
+      async (batch) => {
+        if (!reachable) throw new JobFailure('no network', 'hold');
+        return batch.map(() => ok);
+      },
+      policy({ holdRetryMs: 20 }),
+    );
     runner.enqueue([job('a'), job('b')]);
     await runner.settled();
     expect(runner.progress().hold).toEqual({ kind: 'unreachable', reason: 'no network' });
-    expect(records.list().map((j) => [j.state, j.reason])).toEqual([['waiting', 'no network'], ['waiting', 'no network']]);
+    expect(records.list().map((j) => [j.state, j.reason])).toEqual([
+      ['waiting', 'no network'],
+      ['waiting', 'no network'],
+    ]);
     reachable = true;
     await tick(40);
     await runner.settled();
@@ -115,10 +161,17 @@ describe('JobRunner', () => {
 
   it('checks its gate before each batch and waits until the policy changes', async () => {
     let open = false;
-    const runner = new JobRunner(memoryRecords(), async (batch) => batch.map(() => ok), policy({ gate: () => (open ? null : 'budget reached') }));
+    const runner = new JobRunner(
+      memoryRecords(),
+      async (batch) => batch.map(() => ok),
+      policy({ gate: () => (open ? null : 'budget reached') }),
+    );
     runner.enqueue([job('a')]);
     await runner.settled();
-    expect(runner.progress()).toMatchObject({ hold: { kind: 'gate', reason: 'budget reached' }, counts: { waiting: 1 } });
+    expect(runner.progress()).toMatchObject({
+      hold: { kind: 'gate', reason: 'budget reached' },
+      counts: { waiting: 1 },
+    });
     open = true;
     runner.policyChanged();
     await runner.settled();
@@ -128,28 +181,44 @@ describe('JobRunner', () => {
   it('cancels queued and running jobs, aborting the running call', async () => {
     const records = memoryRecords();
     let aborted = false;
-    const runner = new JobRunner(records, (batch, signal) => new Promise((resolve) => {
-      signal.addEventListener('abort', () => {
-        aborted = true;
-        resolve(batch.map(() => ok));
-      });
-    }), policy());
+    const runner = new JobRunner(
+      records,
+      (batch, signal) =>
+        new Promise((resolve) => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            resolve(batch.map(() => ok));
+          });
+        }),
+      policy(),
+    );
     runner.enqueue([job('a'), job('b')]);
     await tick();
     expect(runner.cancel()).toBe(2);
     await runner.settled();
     expect(aborted).toBe(true);
-    expect(records.list().map((j) => [j.id, j.state, j.reason])).toEqual([['a', 'cancelled', 'cancelled by you'], ['b', 'cancelled', 'cancelled by you']]);
+    expect(records.list().map((j) => [j.id, j.state, j.reason])).toEqual([
+      ['a', 'cancelled', 'cancelled by you'],
+      ['b', 'cancelled', 'cancelled by you'],
+    ]);
   });
 
   it('resumes what a stopped process left running or waiting, and a new run drops the old finished records', async () => {
     const records = memoryRecords();
-    records.put([{ ...job('a'), state: 'running' }, { ...job('b'), state: 'waiting', reason: 'offline' }, { ...job('c'), state: 'done' }]);
+    records.put([
+      { ...job('a'), state: 'running' },
+      { ...job('b'), state: 'waiting', reason: 'offline' },
+      { ...job('c'), state: 'done' },
+    ]);
     const ran: string[] = [];
-    const runner = new JobRunner(records, async (batch) => {
-      ran.push(...batch.map((j) => j.id));
-      return batch.map(() => ok);
-    }, policy());
+    const runner = new JobRunner(
+      records,
+      async (batch) => {
+        ran.push(...batch.map((j) => j.id));
+        return batch.map(() => ok);
+      },
+      policy(),
+    );
     expect(runner.resume()).toBe(2);
     await runner.settled();
     expect(ran).toEqual(['a', 'b']);
@@ -160,10 +229,14 @@ describe('JobRunner', () => {
 
   it('fails the batch with the error when the work throws something unexpected, and goes on', async () => {
     const records = memoryRecords();
-    const runner = new JobRunner(records, async (batch) => {
-      if (batch[0].id === 'a') throw new Error('boom');
-      return [ok];
-    }, policy());
+    const runner = new JobRunner(
+      records,
+      async (batch) => {
+        if (batch[0].id === 'a') throw new Error('boom');
+        return [ok];
+      },
+      policy(),
+    );
     runner.enqueue([job('a'), job('b')]);
     await runner.settled();
     expect(records.all.get('a')).toMatchObject({ state: 'failed', reason: 'unexpected error: boom' });
@@ -174,15 +247,22 @@ describe('JobRunner', () => {
     const records = memoryRecords();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const runner = new JobRunner(records, async (batch) => {
-      await gate;
-      return batch.map(() => ok);
-    }, policy());
+    const runner = new JobRunner(
+      records,
+      async (batch) => {
+        await gate;
+        return batch.map(() => ok);
+      },
+      policy(),
+    );
     runner.enqueue([job('a'), job('b')]);
     await tick();
     const stopping = runner.stop();
     release();
     await stopping;
-    expect(records.list().map((j) => [j.id, j.state])).toEqual([['a', 'done'], ['b', 'queued']]);
+    expect(records.list().map((j) => [j.id, j.state])).toEqual([
+      ['a', 'done'],
+      ['b', 'queued'],
+    ]);
   });
 });

@@ -4,14 +4,23 @@ import { isIgnoredName, isImageFile } from '../../../electron/library';
 import { isIgnoredPath } from '../../../electron/library/file-rules';
 
 describe('file rules', () => {
-  it.each(['.DS_Store', '~$design.png', 'photo.jpg.crdownload', 'scan.tif.part', 'Thumbs.db', '.hidden.png', 'x.png.tmp'])(
-    'ignores %s', (name) => expect(isIgnoredName(name)).toBe(true),
-  );
+  it.each([
+    '.DS_Store',
+    '~$design.png',
+    'photo.jpg.crdownload',
+    'scan.tif.part',
+    'Thumbs.db',
+    '.hidden.png',
+    'x.png.tmp',
+  ])('ignores %s', (name) => expect(isIgnoredName(name)).toBe(true));
 
-  it.each(['print.TIF', 'swatch.jpeg', 'a.webp', 'b.gif', 'c.avif', 'd.heic', 'e.svg', 'ñandú.png'])('accepts %s as an image', (name) => {
-    expect(isIgnoredName(name)).toBe(false);
-    expect(isImageFile(name)).toBe(true);
-  });
+  it.each(['print.TIF', 'swatch.jpeg', 'a.webp', 'b.gif', 'c.avif', 'd.heic', 'e.svg', 'ñandú.png'])(
+    'accepts %s as an image',
+    (name) => {
+      expect(isIgnoredName(name)).toBe(false);
+      expect(isImageFile(name)).toBe(true);
+    },
+  );
 
   it('hides everything inside a hidden folder, relative to the library root only', () => {
     expect(isIgnoredPath('/lib/.cache/a.png', '/lib')).toBe(true);
@@ -19,9 +28,11 @@ describe('file rules', () => {
   });
 
   it('never throws on arbitrary names', () => {
-    fc.assert(fc.property(fc.string(), (name) => {
-      expect(typeof isIgnoredName(name)).toBe('boolean');
-      expect(typeof isImageFile(name)).toBe('boolean');
-    }));
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        expect(typeof isIgnoredName(name)).toBe('boolean');
+        expect(typeof isImageFile(name)).toBe('boolean');
+      }),
+    );
   });
 });

@@ -15,8 +15,13 @@ const windows: FolderRuleContext = {
 
 describe('folderRefusal on Linux and macOS', () => {
   it('accepts ordinary folders, including one that holds the data folder (it is skipped when scanned)', () => {
-    const folders = ['/home/ana/Designs', '/home/ana', '/mnt/share/prints/', '/tmp/x',
-      '/home/ana/.config/Swatchbook-old'];
+    const folders = [
+      '/home/ana/Designs',
+      '/home/ana',
+      '/mnt/share/prints/',
+      '/tmp/x',
+      '/home/ana/.config/Swatchbook-old',
+    ];
     for (const folder of folders) {
       expect(folderRefusal(folder, linux), folder).toBeNull();
     }
@@ -36,8 +41,17 @@ describe('folderRefusal on Linux and macOS', () => {
   });
 
   it('refuses system folders and anything inside them', () => {
-    const folders = ['/proc', '/proc/self/root', '/sys', '/dev', '/dev/shm', '/etc', '/etc/ssl', '/boot',
-      '/home/../etc'];
+    const folders = [
+      '/proc',
+      '/proc/self/root',
+      '/sys',
+      '/dev',
+      '/dev/shm',
+      '/etc',
+      '/etc/ssl',
+      '/boot',
+      '/home/../etc',
+    ];
     for (const folder of folders) {
       expect(folderRefusal(folder, linux), folder).toMatch(/is a system folder/);
     }

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { forbiddenLicences, renderNotices, shippedPackages, type ShippedPackage } from '../../../scripts/third-party-notices';
+import {
+  forbiddenLicences,
+  renderNotices,
+  shippedPackages,
+  type ShippedPackage,
+} from '../../../scripts/third-party-notices';
 
 const pkg = (license: string): ShippedPackage => ({ name: 'x', version: '1.0.0', license, dir: '/nowhere' });
 
 describe('third-party notices', () => {
   it('refuses GPL, AGPL and unknown licences but not the LGPL', () => {
-    const verdicts = ['GPL-3.0-only', 'AGPL-3.0-or-later', 'MIT OR GPL-2.0', 'UNKNOWN', 'LGPL-3.0-or-later', 'MIT']
-      .map((license) => forbiddenLicences([pkg(license)]).length > 0);
+    const verdicts = ['GPL-3.0-only', 'AGPL-3.0-or-later', 'MIT OR GPL-2.0', 'UNKNOWN', 'LGPL-3.0-or-later', 'MIT'].map(
+      (license) => forbiddenLicences([pkg(license)]).length > 0,
+    );
     expect(verdicts).toEqual([true, true, true, true, false, false]);
   });
 

@@ -20,9 +20,12 @@ it('labels the generated set with at least 90 % accuracy (confusion matrix print
   const lines = [`expected \\ got ${PATTERN_LABELS.map(short).join('')}`];
   for (const expected of PATTERN_LABELS) {
     const row = matrix.get(expected);
-    if (row) lines.push(`${expected.padEnd(15)}${PATTERN_LABELS.map((l) => String(row.get(l) ?? '.').padStart(8)).join('')}`);
+    if (row)
+      lines.push(`${expected.padEnd(15)}${PATTERN_LABELS.map((l) => String(row.get(l) ?? '.').padStart(8)).join('')}`);
   }
   const accuracy = correct / items.length;
-  console.log(`${lines.join('\n')}\naccuracy ${(accuracy * 100).toFixed(1)} % of ${items.length}${misses.length ? `; misses: ${misses.join(', ')}` : ''}`);
+  console.log(
+    `${lines.join('\n')}\naccuracy ${(accuracy * 100).toFixed(1)} % of ${items.length}${misses.length ? `; misses: ${misses.join(', ')}` : ''}`,
+  );
   expect(accuracy).toBeGreaterThanOrEqual(0.9);
 });

@@ -3,7 +3,8 @@ import { analyzeRaster, hexToOklab, oklabDistance } from '../../../electron/pixe
 import { checksRaster, dotsRaster, solidRaster, stripesRaster } from '../../support/images';
 
 const size = { width: 400, height: 300 };
-const shareOf = (palette: { name: string; share: number }[], name: string) => palette.find((p) => p.name === name)?.share ?? 0;
+const shareOf = (palette: { name: string; share: number }[], name: string) =>
+  palette.find((p) => p.name === name)?.share ?? 0;
 
 describe('colour space', () => {
   it('converts hex to OKLab (white is L=1, neutral)', () => {
@@ -26,7 +27,9 @@ describe('colour space', () => {
 
 describe('palette', () => {
   it('finds navy and white at about half each in navy/white stripes', () => {
-    const { palette } = analyzeRaster(stripesRaster({ ...size, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }));
+    const { palette } = analyzeRaster(
+      stripesRaster({ ...size, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }),
+    );
     expect(shareOf(palette, 'navy')).toBeGreaterThan(0.4);
     expect(shareOf(palette, 'navy')).toBeLessThan(0.6);
     expect(shareOf(palette, 'white')).toBeGreaterThan(0.4);
@@ -35,7 +38,9 @@ describe('palette', () => {
 
   it('reports the share of a minority colour', () => {
     // Discs of radius 10 on a 40 px lattice cover π·100/1600 ≈ 20 % of the surface.
-    const { palette } = analyzeRaster(dotsRaster({ ...size, spacing: 40, radius: 10, colours: ['#d21f1f', '#fffdd0'] }));
+    const { palette } = analyzeRaster(
+      dotsRaster({ ...size, spacing: 40, radius: 10, colours: ['#d21f1f', '#fffdd0'] }),
+    );
     expect(shareOf(palette, 'red')).toBeGreaterThan(0.12);
     expect(shareOf(palette, 'red')).toBeLessThan(0.28);
     expect(palette[0].name).toBe('cream');
@@ -45,14 +50,22 @@ describe('palette', () => {
     // Dots every 32 px on a 256 px raster once aliased with a regular sampling stride: 38 % red read as 100 % white.
     for (const side of [256, 320]) {
       const spacing = side / 8;
-      const { palette } = analyzeRaster(dotsRaster({ width: side, height: side, spacing, radius: spacing * 0.35, colours: ['#d21f1f', '#ffffff'] }));
+      const { palette } = analyzeRaster(
+        dotsRaster({ width: side, height: side, spacing, radius: spacing * 0.35, colours: ['#d21f1f', '#ffffff'] }),
+      );
       expect(shareOf(palette, 'red')).toBeGreaterThan(0.3);
       expect(shareOf(palette, 'red')).toBeLessThan(0.46);
     }
   });
 
   it('names solid colours from the vocabulary and keeps hex and OKLab', () => {
-    for (const [hex, name] of [['#1b2a4a', 'navy'], ['#008080', 'teal'], ['#e1ad01', 'mustard'], ['#800020', 'burgundy'], ['#ff7f50', 'coral']]) {
+    for (const [hex, name] of [
+      ['#1b2a4a', 'navy'],
+      ['#008080', 'teal'],
+      ['#e1ad01', 'mustard'],
+      ['#800020', 'burgundy'],
+      ['#ff7f50', 'coral'],
+    ]) {
       const { palette } = analyzeRaster(solidRaster({ ...size, colour: hex }));
       expect(palette).toHaveLength(1);
       expect(palette[0]).toMatchObject({ name, hex, share: 1 });

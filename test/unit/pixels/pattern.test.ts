@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRaster } from '../../../electron/pixels';
 import {
-  checksRaster, dotsRaster, geometricRaster, gradientRaster, organicRaster, photoLikeRaster, solidRaster, stripesRaster, textureRaster,
+  checksRaster,
+  dotsRaster,
+  geometricRaster,
+  gradientRaster,
+  organicRaster,
+  photoLikeRaster,
+  solidRaster,
+  stripesRaster,
+  textureRaster,
 } from '../../support/images';
 import { reduceRaster } from '../../../electron/pixels/grey';
 
@@ -27,13 +35,22 @@ describe('pattern labels', () => {
   });
 
   it('flags solid only for solid images, and gives them no repeat', () => {
-    expect(analyzeRaster(solidRaster({ ...size, colour: '#1b2a4a' })).pattern).toMatchObject({ solid: true, repeat: null });
+    expect(analyzeRaster(solidRaster({ ...size, colour: '#1b2a4a' })).pattern).toMatchObject({
+      solid: true,
+      repeat: null,
+    });
     expect(analyzeRaster(gradientRaster({ ...size, colours: ['#1b2a4a', '#87ceeb'] })).pattern.solid).toBe(false);
   });
 
   it('sets the checks and dots flags', () => {
-    expect(analyzeRaster(checksRaster({ ...size, period: 48, colours: navyWhite })).pattern).toMatchObject({ checks: true, dots: false });
-    expect(analyzeRaster(dotsRaster({ ...size, spacing: 32, radius: 7, colours: navyWhite })).pattern).toMatchObject({ dots: true, checks: false });
+    expect(analyzeRaster(checksRaster({ ...size, period: 48, colours: navyWhite })).pattern).toMatchObject({
+      checks: true,
+      dots: false,
+    });
+    expect(analyzeRaster(dotsRaster({ ...size, spacing: 32, radius: 7, colours: navyWhite })).pattern).toMatchObject({
+      dots: true,
+      checks: false,
+    });
   });
 
   it('finds dots that differ from the ground only in hue, not lightness', () => {
@@ -50,7 +67,9 @@ describe('stripe orientation', () => {
   });
 
   it('has no orientation for non-stripes', () => {
-    expect(analyzeRaster(checksRaster({ ...size, period: 48, colours: navyWhite })).pattern.stripeOrientation).toBeNull();
+    expect(
+      analyzeRaster(checksRaster({ ...size, period: 48, colours: navyWhite })).pattern.stripeOrientation,
+    ).toBeNull();
   });
 });
 
@@ -67,21 +86,28 @@ describe('repeat size in original pixels', () => {
     [120, 3000, 2000],
   ])('horizontal stripes of period %i in a %i×%i image analysed at 256 px', (period, width, height) => {
     const big = stripesRaster({ width, height, period, orientation: 'horizontal', colours: navyWhite });
-    const repeat = analyzeRaster(reduceRaster(big, 256), { originalWidth: width, originalHeight: height }).pattern.repeat!;
+    const repeat = analyzeRaster(reduceRaster(big, 256), { originalWidth: width, originalHeight: height }).pattern
+      .repeat!;
     expect(Math.abs(repeat.height - period)).toBeLessThanOrEqual(2);
     expect(repeat.score).toBeGreaterThan(0.5);
   });
 
-  it.each([[48, 1200, 900], [100, 2000, 1500]])('checks of period %i in a %i×%i image', (period, width, height) => {
+  it.each([
+    [48, 1200, 900],
+    [100, 2000, 1500],
+  ])('checks of period %i in a %i×%i image', (period, width, height) => {
     const big = checksRaster({ width, height, period, colours: ['#d21f1f', '#ffffff'] });
-    const repeat = analyzeRaster(reduceRaster(big, 256), { originalWidth: width, originalHeight: height }).pattern.repeat!;
+    const repeat = analyzeRaster(reduceRaster(big, 256), { originalWidth: width, originalHeight: height }).pattern
+      .repeat!;
     expect(Math.abs(repeat.width - period)).toBeLessThanOrEqual(2);
     expect(Math.abs(repeat.height - period)).toBeLessThanOrEqual(2);
     expect(repeat.offsetX).toBe(0);
   });
 
   it('reports a half-drop offset for half-drop dots', () => {
-    const repeat = analyzeRaster(dotsRaster({ width: 640, height: 480, spacing: 48, radius: 9, colours: navyWhite, halfDrop: true })).pattern.repeat!;
+    const repeat = analyzeRaster(
+      dotsRaster({ width: 640, height: 480, spacing: 48, radius: 9, colours: navyWhite, halfDrop: true }),
+    ).pattern.repeat!;
     expect(Math.abs(repeat.width - 48)).toBeLessThanOrEqual(1);
     expect(Math.abs(repeat.height - 48)).toBeLessThanOrEqual(1);
     expect(Math.abs(repeat.offsetX - 24)).toBeLessThanOrEqual(1);

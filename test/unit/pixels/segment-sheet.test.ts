@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { segmentSheet } from '../../../electron/pixels';
 import { reduceRaster } from '../../../electron/pixels/grey';
-import { checksRaster, dotsRaster, organicRaster, photoLikeRaster, sheetRaster, solidRaster, stripesRaster } from '../../support/images';
+import {
+  checksRaster,
+  dotsRaster,
+  organicRaster,
+  photoLikeRaster,
+  sheetRaster,
+  solidRaster,
+  stripesRaster,
+} from '../../support/images';
 
 describe('segmentSheet', () => {
   it('finds the three designs on a sheet, boxes within 4 %', () => {
@@ -9,7 +17,8 @@ describe('segmentSheet', () => {
     const small = reduceRaster(raster, 256);
     const boxes = segmentSheet(small);
     expect(boxes).toHaveLength(3);
-    const sx = 1200 / small.width, sy = 800 / small.height;
+    const sx = 1200 / small.width,
+      sy = 800 / small.height;
     for (const [i, d] of designs.entries()) {
       const b = boxes[i];
       expect(Math.abs(b.x * sx - d.box.x)).toBeLessThanOrEqual(1200 * 0.04);
@@ -22,9 +31,30 @@ describe('segmentSheet', () => {
   it.each([
     ['a solid colour', solidRaster({ width: 256, height: 200, colour: '#ffffff' })],
     ['a full-bleed pattern', checksRaster({ width: 256, height: 200, period: 32, colours: ['#1b2a4a', '#ffffff'] })],
-    ['stripes', stripesRaster({ width: 256, height: 200, period: 20, orientation: 'horizontal', colours: ['#1b2a4a', '#ffffff'] })],
-    ['wide stripes on white, each band its own blob', stripesRaster({ width: 480, height: 320, period: 24, orientation: 'horizontal', colours: ['#1b2a4a', '#ffffff'] })],
-    ['large polka dots', dotsRaster({ width: 300, height: 300, spacing: 50, radius: 14, colours: ['#d21f1f', '#ffffff'] })],
+    [
+      'stripes',
+      stripesRaster({
+        width: 256,
+        height: 200,
+        period: 20,
+        orientation: 'horizontal',
+        colours: ['#1b2a4a', '#ffffff'],
+      }),
+    ],
+    [
+      'wide stripes on white, each band its own blob',
+      stripesRaster({
+        width: 480,
+        height: 320,
+        period: 24,
+        orientation: 'horizontal',
+        colours: ['#1b2a4a', '#ffffff'],
+      }),
+    ],
+    [
+      'large polka dots',
+      dotsRaster({ width: 300, height: 300, spacing: 50, radius: 14, colours: ['#d21f1f', '#ffffff'] }),
+    ],
     ['a photo', photoLikeRaster({ width: 256, height: 200 })],
     ['an all-over floral', organicRaster({ width: 256, height: 200 })],
   ])('returns no regions for %s', (_name, raster) => {

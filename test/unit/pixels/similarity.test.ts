@@ -2,7 +2,15 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { featureVector, hammingDistance, perceptualHash, similarity, VECTOR_LENGTH } from '../../../electron/pixels';
 import { decodeToRaster } from '../../support/decode';
-import { makeChecks, makeDots, makeOrganic, makePhotoLike, makeStripes, stripesRaster, dotsRaster } from '../../support/images';
+import {
+  makeChecks,
+  makeDots,
+  makeOrganic,
+  makePhotoLike,
+  makeStripes,
+  stripesRaster,
+  dotsRaster,
+} from '../../support/images';
 
 const size = { width: 800, height: 600 };
 
@@ -17,7 +25,10 @@ describe('perceptual hash', () => {
   ])('matches a %s re-encoded as JPEG q70 and resized (distance ≤ 8)', async (_name, make) => {
     const original = await make();
     const copy = await sharp(original).resize(560).jpeg({ quality: 70 }).toBuffer();
-    const d = hammingDistance(perceptualHash(await decodeToRaster(original)), perceptualHash(await decodeToRaster(copy)));
+    const d = hammingDistance(
+      perceptualHash(await decodeToRaster(original)),
+      perceptualHash(await decodeToRaster(copy)),
+    );
     expect(d).toBeLessThanOrEqual(8);
   });
 
@@ -43,7 +54,9 @@ describe('perceptual hash', () => {
 
 describe('feature vector', () => {
   it('is small, unit length and rounded', () => {
-    const v = featureVector(stripesRaster({ ...size, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }));
+    const v = featureVector(
+      stripesRaster({ ...size, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }),
+    );
     expect(v).toHaveLength(VECTOR_LENGTH);
     expect(v.length).toBeLessThanOrEqual(96);
     expect(Math.hypot(...v)).toBeCloseTo(1, 2);
@@ -51,9 +64,25 @@ describe('feature vector', () => {
   });
 
   it('puts two navy stripe images closer to each other than to red dots', async () => {
-    const a = featureVector(await decodeToRaster(await makeStripes({ ...size, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] })));
-    const b = featureVector(await decodeToRaster(await makeStripes({ ...size, period: 64, orientation: 'horizontal', colours: ['#1b2a4a', '#f5f5f5'], format: 'jpeg' })));
-    const c = featureVector(await decodeToRaster(await makeDots({ ...size, spacing: 40, radius: 10, colours: ['#d21f1f', '#ffffff'] })));
+    const a = featureVector(
+      await decodeToRaster(
+        await makeStripes({ ...size, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }),
+      ),
+    );
+    const b = featureVector(
+      await decodeToRaster(
+        await makeStripes({
+          ...size,
+          period: 64,
+          orientation: 'horizontal',
+          colours: ['#1b2a4a', '#f5f5f5'],
+          format: 'jpeg',
+        }),
+      ),
+    );
+    const c = featureVector(
+      await decodeToRaster(await makeDots({ ...size, spacing: 40, radius: 10, colours: ['#d21f1f', '#ffffff'] })),
+    );
     expect(similarity(a, b)).toBeGreaterThan(similarity(a, c));
     expect(similarity(a, b)).toBeGreaterThan(similarity(b, c));
   });

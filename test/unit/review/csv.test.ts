@@ -4,8 +4,12 @@ import { approvedCsv, type ApprovedRecord } from '../../../electron/review';
 import { parseCsv } from '../../support/csv';
 
 const record = (description: string): ApprovedRecord => ({
-  path: 'a.png', library: 'prints', hash: 'ab'.repeat(32), status: 'accepted',
-  attributes: { description }, provenance: {},
+  path: 'a.png',
+  library: 'prints',
+  hash: 'ab'.repeat(32),
+  status: 'accepted',
+  attributes: { description },
+  provenance: {},
 });
 
 /** The description cell of a one-record export, as a spreadsheet would read it. */
@@ -17,8 +21,26 @@ function exported(description: string): string {
 }
 
 /** What a spreadsheet may pass over before it sees a formula sign. */
-const INVISIBLE = [' ', '\t', '\r', '\n', '\v', '\f', '\0', '\x01', '\x1b', '\x7f', '\x85', '\u00a0', '\u2028',
-  '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+const INVISIBLE = [
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\v',
+  '\f',
+  '\0',
+  '\x01',
+  '\x1b',
+  '\x7f',
+  '\x85',
+  '\u00a0',
+  '\u2028',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+];
 const SIGNS = ['=', '+', '-', '@'];
 
 /** Reads like a formula: after any run of invisible characters, a formula sign. */
@@ -33,18 +55,24 @@ const formulaAfterInvisible = fc
 
 describe('approved CSV: formulas', () => {
   it('neutralises a formula sign behind whitespace, control, zero-width or BOM characters', () => {
-    fc.assert(fc.property(formulaAfterInvisible, (text) => {
-      expect(exported(text)).toBe(`'${text}`);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(formulaAfterInvisible, (text) => {
+        expect(exported(text)).toBe(`'${text}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never lets a formula through, and changes nothing else, whatever the text', () => {
     const text = fc.oneof(fc.string({ unit: 'binary' }), formulaAfterInvisible, fc.string());
-    fc.assert(fc.property(text, (value) => {
-      const cell = exported(value);
-      if (cell === value) expect(looksLikeFormula(value)).toBe(false);
-      else expect(cell).toBe(`'${value}`);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, (value) => {
+        const cell = exported(value);
+        if (cell === value) expect(looksLikeFormula(value)).toBe(false);
+        else expect(cell).toBe(`'${value}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('leaves ordinary text and inner signs alone', () => {

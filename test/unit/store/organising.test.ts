@@ -10,7 +10,12 @@ const at = (path: string) => ({ path, fileSize: 1, mtimeMs: 1 });
 async function seeded(dir?: string): Promise<{ store: LibraryStore; dir: string }> {
   const opened = await openTempStore({}, dir);
   opened.store.addFolder('/lib');
-  for (const [hash, tags] of [['a', ['summer']], ['b', ['summer', 'sale']], ['c', ['Sale']], ['d', []]] as const) {
+  for (const [hash, tags] of [
+    ['a', ['summer']],
+    ['b', ['summer', 'sale']],
+    ['c', ['Sale']],
+    ['d', []],
+  ] as const) {
     opened.store.recordAsset(at(`/lib/${hash}.png`), makeAsset({ hash, path: `/lib/${hash}.png`, tags: [...tags] }));
   }
   return opened;
@@ -21,7 +26,13 @@ describe('tags', () => {
   beforeEach(async () => ({ store } = await seeded()));
 
   it('lists tags with counts', () => {
-    expect(store.listTags()).toEqual(expect.arrayContaining([{ name: 'summer', count: 2 }, { name: 'sale', count: 1 }, { name: 'Sale', count: 1 }]));
+    expect(store.listTags()).toEqual(
+      expect.arrayContaining([
+        { name: 'summer', count: 2 },
+        { name: 'sale', count: 1 },
+        { name: 'Sale', count: 1 },
+      ]),
+    );
   });
 
   it('renames a tag everywhere, and merges when renaming onto an existing tag', () => {
@@ -41,7 +52,12 @@ describe('collections', () => {
     store.addToCollection(board.id, ['a', 'c']);
     const other = store.createCollection('Client B');
     store.addToCollection(other.id, ['c', 'd']);
-    expect(store.search({ collections: [board.id] }).items.map((i) => i.hash).sort()).toEqual(['a', 'c']);
+    expect(
+      store
+        .search({ collections: [board.id] })
+        .items.map((i) => i.hash)
+        .sort(),
+    ).toEqual(['a', 'c']);
     expect(store.search({ collections: [board.id, other.id] }).total).toBe(3);
     expect(store.search({ collections: [board.id], tags: ['Sale'] }).items.map((i) => i.hash)).toEqual(['c']);
     store.removeFromCollection(board.id, ['a']);
@@ -49,7 +65,10 @@ describe('collections', () => {
     await store.close();
 
     const { store: reopened } = await openTempStore({}, dir);
-    expect(reopened.listCollections().map((c) => [c.name, c.hashes])).toEqual([['Spring', ['c']], ['Client B', ['c', 'd']]]);
+    expect(reopened.listCollections().map((c) => [c.name, c.hashes])).toEqual([
+      ['Spring', ['c']],
+      ['Client B', ['c', 'd']],
+    ]);
     reopened.deleteCollection(other.id);
     expect(reopened.listCollections()).toHaveLength(1);
     expect(reopened.search({ collections: [other.id] }).total).toBe(0);
@@ -93,7 +112,10 @@ describe('saved searches', () => {
 describe('schema v1 → v2', () => {
   it('adds empty collections and saved searches to a v1 library', async () => {
     const dir = await makeTempDir();
-    writeFileSync(join(dir, 'library.json'), JSON.stringify({ schemaVersion: 1, seq: 0, folders: [], files: [], assets: [], jobs: [] }));
+    writeFileSync(
+      join(dir, 'library.json'),
+      JSON.stringify({ schemaVersion: 1, seq: 0, folders: [], files: [], assets: [], jobs: [] }),
+    );
     const { store } = await openTempStore({}, dir);
     expect(store.listCollections()).toEqual([]);
     expect(store.listSavedSearches()).toEqual([]);

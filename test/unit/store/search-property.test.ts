@@ -13,7 +13,20 @@ const hostile = (maxLength: number) =>
     .oneof(
       fc.string({ maxLength }),
       fc.string({ unit: 'grapheme', maxLength }),
-      fc.constantFrom('.*', '(', '[a-', '\\', '$&', '../..', 'C:\\', '/', '\u0000', '__proto__', 'constructor', 'navy  floral'),
+      fc.constantFrom(
+        '.*',
+        '(',
+        '[a-',
+        '\\',
+        '$&',
+        '../..',
+        'C:\\',
+        '/',
+        '\u0000',
+        '__proto__',
+        'constructor',
+        'navy  floral',
+      ),
     )
     // Within the schema's limits (counted in UTF-16 units), possibly splitting a surrogate pair.
     .map((s) => s.slice(0, maxLength));
@@ -70,7 +83,10 @@ describe('smallestK', () => {
     );
     fc.assert(
       fc.property(keyLists, fc.nat(450), (keys, k) => {
-        const expected = keys.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b).slice(0, k);
+        const expected = keys
+          .map((_, i) => i)
+          .sort((a, b) => keys[a] - keys[b] || a - b)
+          .slice(0, k);
         expect(smallestK(Float64Array.from(keys), k)).toEqual(expected);
       }),
       { numRuns: 500 },

@@ -6,11 +6,75 @@ import { makeAsset, type AssetSpec } from './synthetic-assets';
 import { openTempStore } from './temp-store';
 
 const ASSETS: AssetSpec[] = [
-  { hash: 'a', path: '/lib/prints/navy-stripe.jpg', pattern: 'stripes', palette: [['navy', 0.8], ['white', 0.2]], width: 2000, height: 1000, addedAt: 1, colourfulness: 0.2, tags: ['summer'] },
-  { hash: 'b', path: '/lib/prints/floral10.png', pattern: 'floral/organic', palette: [['pink', 0.6], ['navy', 0.1], ['green', 0.3]], width: 1000, height: 2000, format: 'png', addedAt: 2, colourfulness: 0.9, status: 'accepted' },
-  { hash: 'c', path: '/lib/swatches/floral9.jpg', pattern: 'floral/organic', palette: [['red', 0.9], ['cream', 0.1]], width: 1000, height: 1020, addedAt: 3, colourfulness: 0.7, tags: ['summer', 'archive'] },
-  { hash: 'd', path: '/lib/swatches/dots.jpg', pattern: 'dots', palette: [['navy', 0.4], ['mustard', 0.6]], width: 1500, height: 1000, addedAt: 4, colourfulness: 0.5, status: 'rejected' },
-  { hash: 'e', path: '/other/checks.tif', pattern: 'checks', palette: [['green', 1]], width: 800, height: 800, format: 'tiff', addedAt: 5, colourfulness: 0.4 },
+  {
+    hash: 'a',
+    path: '/lib/prints/navy-stripe.jpg',
+    pattern: 'stripes',
+    palette: [
+      ['navy', 0.8],
+      ['white', 0.2],
+    ],
+    width: 2000,
+    height: 1000,
+    addedAt: 1,
+    colourfulness: 0.2,
+    tags: ['summer'],
+  },
+  {
+    hash: 'b',
+    path: '/lib/prints/floral10.png',
+    pattern: 'floral/organic',
+    palette: [
+      ['pink', 0.6],
+      ['navy', 0.1],
+      ['green', 0.3],
+    ],
+    width: 1000,
+    height: 2000,
+    format: 'png',
+    addedAt: 2,
+    colourfulness: 0.9,
+    status: 'accepted',
+  },
+  {
+    hash: 'c',
+    path: '/lib/swatches/floral9.jpg',
+    pattern: 'floral/organic',
+    palette: [
+      ['red', 0.9],
+      ['cream', 0.1],
+    ],
+    width: 1000,
+    height: 1020,
+    addedAt: 3,
+    colourfulness: 0.7,
+    tags: ['summer', 'archive'],
+  },
+  {
+    hash: 'd',
+    path: '/lib/swatches/dots.jpg',
+    pattern: 'dots',
+    palette: [
+      ['navy', 0.4],
+      ['mustard', 0.6],
+    ],
+    width: 1500,
+    height: 1000,
+    addedAt: 4,
+    colourfulness: 0.5,
+    status: 'rejected',
+  },
+  {
+    hash: 'e',
+    path: '/other/checks.tif',
+    pattern: 'checks',
+    palette: [['green', 1]],
+    width: 800,
+    height: 800,
+    format: 'tiff',
+    addedAt: 5,
+    colourfulness: 0.4,
+  },
 ];
 
 const values = (counts: FacetCount[]) => Object.fromEntries(counts.map((c) => [c.value, c.count]));
@@ -30,7 +94,12 @@ describe('search', () => {
     const result = store.search({});
     expect(result.total).toBe(5);
     expect(hashes(result)).toEqual(['e', 'd', 'c', 'b', 'a']);
-    expect(result.items[4]).toMatchObject({ name: 'navy-stripe.jpg', path: '/lib/prints/navy-stripe.jpg', pattern: 'stripes', width: 2000 });
+    expect(result.items[4]).toMatchObject({
+      name: 'navy-stripe.jpg',
+      path: '/lib/prints/navy-stripe.jpg',
+      pattern: 'stripes',
+      width: 2000,
+    });
     expect(result.items[4].distance).toBeUndefined();
   });
 
@@ -69,7 +138,14 @@ describe('search', () => {
     expect(values(facets.folder)).toEqual({ '/lib': 4, '/other': 1 });
     expect(values(facets.tag)).toEqual({ summer: 2, archive: 1 });
     expect(values(facets.colour).navy).toBe(3);
-    const withMinor = makeAsset({ hash: 'f', path: '/lib/f.jpg', palette: [['plum', 0.95], ['lime', 0.05]] });
+    const withMinor = makeAsset({
+      hash: 'f',
+      path: '/lib/f.jpg',
+      palette: [
+        ['plum', 0.95],
+        ['lime', 0.05],
+      ],
+    });
     store.recordAsset({ path: '/lib/f.jpg', fileSize: 1, mtimeMs: 1 }, withMinor);
     expect(values(store.search({}).facets.colour).lime).toBeUndefined();
   });
@@ -104,8 +180,16 @@ describe('search', () => {
   it('orders by vector similarity when similarTo is given', async () => {
     const { store: s } = await openTempStore();
     const unit = (x: number) => [Math.cos(x), Math.sin(x)];
-    for (const [hash, angle] of [['ref', 0], ['near', 0.1], ['far', 2], ['mid', 1]] as const) {
-      s.recordAsset({ path: `/${hash}.jpg`, fileSize: 1, mtimeMs: 1 }, makeAsset({ hash, path: `/${hash}.jpg`, vector: unit(angle) }));
+    for (const [hash, angle] of [
+      ['ref', 0],
+      ['near', 0.1],
+      ['far', 2],
+      ['mid', 1],
+    ] as const) {
+      s.recordAsset(
+        { path: `/${hash}.jpg`, fileSize: 1, mtimeMs: 1 },
+        makeAsset({ hash, path: `/${hash}.jpg`, vector: unit(angle) }),
+      );
     }
     const result = s.search({ similarTo: 'ref' });
     expect(hashes(result)).toEqual(['ref', 'near', 'mid', 'far']);
@@ -116,7 +200,10 @@ describe('search', () => {
 
   it('sorts by name (natural order), colourfulness and date in either order', () => {
     expect(hashes(store.search({ sort: 'name', order: 'asc' }))).toEqual(['e', 'd', 'c', 'b', 'a']);
-    expect(store.search({ sort: 'name', order: 'asc', text: 'floral' }).items.map((i) => i.name)).toEqual(['floral9.jpg', 'floral10.png']);
+    expect(store.search({ sort: 'name', order: 'asc', text: 'floral' }).items.map((i) => i.name)).toEqual([
+      'floral9.jpg',
+      'floral10.png',
+    ]);
     expect(hashes(store.search({ sort: 'colourfulness' }))).toEqual(['b', 'c', 'd', 'e', 'a']);
     expect(hashes(store.search({ sort: 'date', order: 'asc' }))).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
@@ -124,19 +211,28 @@ describe('search', () => {
   it('keeps name order right as assets are added, renamed and removed after the first name sort', () => {
     const names = () => store.search({ sort: 'name', order: 'asc' }).items.map((i) => i.name);
     expect(names()).toEqual(['checks.tif', 'dots.jpg', 'floral9.jpg', 'floral10.png', 'navy-stripe.jpg']);
-    store.recordAsset({ path: '/lib/aardvark.jpg', fileSize: 1, mtimeMs: 1 }, makeAsset({ hash: 'z', path: '/lib/aardvark.jpg' }));
+    store.recordAsset(
+      { path: '/lib/aardvark.jpg', fileSize: 1, mtimeMs: 1 },
+      makeAsset({ hash: 'z', path: '/lib/aardvark.jpg' }),
+    );
     store.removeFile('/other/checks.tif');
     store.addLocation({ path: '/lib/zebra.jpg', fileSize: 1, mtimeMs: 1 }, 'd');
     store.removeFile('/lib/swatches/dots.jpg');
     store.recordAsset({ path: '/lib/b2.jpg', fileSize: 1, mtimeMs: 1 }, makeAsset({ hash: 'y', path: '/lib/b2.jpg' }));
     expect(names()).toEqual(['aardvark.jpg', 'b2.jpg', 'floral9.jpg', 'floral10.png', 'navy-stripe.jpg', 'zebra.jpg']);
-    expect(store.search({ sort: 'name', order: 'desc', offset: 1, limit: 2 }).items.map((i) => i.name)).toEqual(['navy-stripe.jpg', 'floral10.png']);
+    expect(store.search({ sort: 'name', order: 'desc', offset: 1, limit: 2 }).items.map((i) => i.name)).toEqual([
+      'navy-stripe.jpg',
+      'floral10.png',
+    ]);
   });
 
   it('uses exactly oklabDistance for colour tolerance', async () => {
     const { store: s } = await openTempStore();
     const colour = { hex: '#336699', name: 'blue', share: 1, lab: hexToOklab('#336699') };
-    s.recordAsset({ path: '/x.jpg', fileSize: 1, mtimeMs: 1 }, makeAsset({ hash: 'x', path: '/x.jpg', palette: [colour] }));
+    s.recordAsset(
+      { path: '/x.jpg', fileSize: 1, mtimeMs: 1 },
+      makeAsset({ hash: 'x', path: '/x.jpg', palette: [colour] }),
+    );
     const distance = oklabDistance(hexToOklab('#3a6f9f'), colour.lab);
     expect(s.search({ colourNear: { hex: '#3a6f9f', tolerance: distance * 1.001 } }).total).toBe(1);
     expect(s.search({ colourNear: { hex: '#3a6f9f', tolerance: distance * 0.999 } }).total).toBe(0);
@@ -158,12 +254,21 @@ describe('search', () => {
     add('one-bit', 'ffff0000ffff0001');
     add('eight-bits', 'ffff0000ffff00ff');
     add('far', '0000ffff0000ffff');
-    expect(s.nearDuplicates('src').map((a) => [a.hash, a.distance])).toEqual([['one-bit', 1], ['eight-bits', 8]]);
+    expect(s.nearDuplicates('src').map((a) => [a.hash, a.distance])).toEqual([
+      ['one-bit', 1],
+      ['eight-bits', 8],
+    ]);
     expect(s.nearDuplicates('src', 4).map((a) => a.hash)).toEqual(['one-bit']);
   });
 
   it('summarises counts for the library', () => {
     store.recordError('/lib/bad.jpg', 'unsupported');
-    expect(store.stats()).toMatchObject({ assets: 5, files: 6, errors: 1, patterns: { 'floral/organic': 2, dots: 1 }, colours: { navy: 3 } });
+    expect(store.stats()).toMatchObject({
+      assets: 5,
+      files: 6,
+      errors: 1,
+      patterns: { 'floral/organic': 2, dots: 1 },
+      colours: { navy: 3 },
+    });
   });
 });

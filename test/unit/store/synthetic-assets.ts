@@ -4,7 +4,18 @@ import { COLOUR_NAMES } from '../../../shared/vocabulary/colour-names';
 import { REVIEW_STATUSES, type Asset, type PaletteColour } from '../../../shared/model';
 
 const FORMATS = ['jpeg', 'png', 'tiff', 'webp'];
-const TAGS = ['spring', 'summer', 'autumn', 'winter', 'kids', 'menswear', 'homeware', 'archive', 'client-a', 'client-b'];
+const TAGS = [
+  'spring',
+  'summer',
+  'autumn',
+  'winter',
+  'kids',
+  'menswear',
+  'homeware',
+  'archive',
+  'client-a',
+  'client-b',
+];
 const FOLDERS = ['/library/prints', '/library/swatches', '/library/photos', '/mnt/archive/designs'];
 const SUBFOLDERS = ['2021', '2022', '2023', '2024', 'seasonal', 'misc'];
 const VECTOR_LENGTH = 64;
@@ -87,7 +98,9 @@ export interface AssetSpec {
 
 /** A complete Asset from the few fields a test cares about. */
 export function makeAsset(spec: AssetSpec): Asset {
-  const palette = (spec.palette ?? [['grey', 1]]).map((c) => (Array.isArray(c) ? namedColour(c[0], c[1]) : (c as PaletteColour)));
+  const palette = (spec.palette ?? [['grey', 1]]).map((c) =>
+    Array.isArray(c) ? namedColour(c[0], c[1]) : (c as PaletteColour),
+  );
   return {
     hash: spec.hash,
     metadata: {
@@ -104,7 +117,15 @@ export function makeAsset(spec: AssetSpec): Asset {
       source: 'local',
       version: '1',
       palette,
-      pattern: { label: spec.pattern ?? 'solid', confidence: 0.9, solid: false, repeat: null, stripeOrientation: null, checks: false, dots: false },
+      pattern: {
+        label: spec.pattern ?? 'solid',
+        confidence: 0.9,
+        solid: false,
+        repeat: null,
+        stripeOrientation: null,
+        checks: false,
+        dots: false,
+      },
       colourfulness: spec.colourfulness ?? 0.5,
     },
     tiles: [],

@@ -18,7 +18,10 @@ export async function makeTempDir(): Promise<string> {
 }
 
 /** Opens a real lowdb-backed store; it is closed after the test unless the test closed it. */
-export async function openTempStore(opts: OpenLibraryStoreOptions = {}, dir?: string): Promise<{ store: LibraryStore; dir: string }> {
+export async function openTempStore(
+  opts: OpenLibraryStoreOptions = {},
+  dir?: string,
+): Promise<{ store: LibraryStore; dir: string }> {
   const dataDir = dir ?? (await makeTempDir());
   const store = await openLibraryStore(dataDir, opts);
   cleanups.unshift(() => store.close());
