@@ -75,8 +75,8 @@ export interface JobPolicy<J extends JobRecord> {
   backoffMs?: number;
   /** First probe after a `hold` failure; doubles up to 5 minutes. Default 30 s. */
   holdRetryMs?: number;
-  /** Checked before each batch: a reason every job must wait (e.g. the budget), or null. */
-  gate?(): string | null;
+  /** Checked before each batch runs: a reason every job must wait (e.g. the budget), or null. */
+  gate?(batch: J[]): string | null;
   /** A display name for progress (a file name). */
   nameOf(job: J): string;
   /**
@@ -300,9 +300,12 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
       return;
     }
     while (this.batchesRunning < this.concurrency && this.pending.size > 0) {
-      const gate = this.policy.gate?.() ?? null;
-      if (gate) return this.setHold({ kind: 'gate', reason: gate });
       const batch = this.pending.take(this.policy.batchSize?.() ?? 1).map((id) => this.jobs.get(id)!);
+      const gate = this.policy.gate?.(batch) ?? null;
+      if (gate) {
+        for (const job of [...batch].reverse()) this.pending.unshift(job.id, job.priority);
+        return this.setHold({ kind: 'gate', reason: gate });
+      }
       void this.runBatch(batch);
     }
   }
