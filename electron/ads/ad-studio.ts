@@ -302,8 +302,7 @@ export class AdStudio {
         createdAt: this.now() + i,
       };
     });
-    this.store.putVariants(variants);
-    this.queue.kick();
+    this.queue.enqueue(variants);
     return variants;
   }
 
@@ -316,21 +315,18 @@ export class AdStudio {
     return this.store.getVariant(variantId)!;
   }
 
-  /** Queued variants of the campaign that have not started are dropped from the queue (kept as failed, for the record). */
+  /** The campaign's variants that have not started are cancelled (kept, for the record). */
   cancelQueued(id: string): number {
-    const queued = this.store.listVariants(id).filter((v) => v.state === 'queued');
-    for (const v of queued) this.store.updateVariant(v.id, { state: 'failed', error: 'cancelled by you' });
-    return queued.length;
+    return this.queue.cancelQueued(id);
   }
 
-  /** A failed or blocked variant goes back into the queue with the same seed and prompt. */
+  /** A failed, blocked or cancelled variant goes back into the queue with the same seed and prompt. */
   retry(variantId: string): AdVariant {
     const variant = this.store.getVariant(variantId);
     if (!variant) throw new UnknownRecordError('variant', variantId);
-    if (variant.state !== 'failed' && variant.state !== 'blocked')
-      throw new AdStudioError('only a failed or blocked variant can be retried');
-    this.store.updateVariant(variantId, { state: 'queued', error: null });
-    this.queue.kick();
+    if (!['failed', 'blocked', 'cancelled'].includes(variant.state))
+      throw new AdStudioError('only a failed, blocked or cancelled variant can be retried');
+    this.queue.enqueue([variant]);
     return this.store.getVariant(variantId)!;
   }
 

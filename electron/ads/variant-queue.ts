@@ -1,14 +1,15 @@
 /**
- * Renders queued variants one after another (a variant holds full-size images in memory),
- * persisted as records: a variant is `queued` until it is `ready`, `failed` or `blocked`, so
- * a restart picks up where it stopped. Remote generation checks the monthly budget first and
- * logs every call with its cost; a refusal by the service or a guardrail is reported as
- * blocked and never retried.
+ * Renders variants one at a time on the shared job runner (a variant holds full-size images in memory).
+ * A variant is its own job record: queued, generating (running), then ready, failed or blocked (done or
+ * failed for the runner), or cancelled, so a restart picks up where it stopped. Remote generation checks
+ * the monthly budget first and logs every call with its cost; a refusal by the service or a guardrail is
+ * reported as blocked and never retried.
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { ApplyGuardrailCommand } from '@aws-sdk/client-bedrock-runtime';
-import type { AdVariant, Campaign } from '../../shared/model/ads';
+import type { AdVariant, Campaign, VariantState } from '../../shared/model/ads';
+import type { JobState } from '../../shared/model/jobs';
 import type { InvocationOutcome, NotSentReason } from '../../shared/model/ai';
 import { AD_FORMATS } from '../../shared/model/ads';
 import type { AnalysisService } from '../analysis';
@@ -16,6 +17,7 @@ import { budgetMessage, spentThisMonth } from '../analysis/budget';
 import { classifyBedrockError } from '../analysis/bedrock/bedrock-errors';
 import { imageCostOf } from '../analysis/pricing';
 import { writeAtomic } from '../imaging/cache-files';
+import { JobRunner, type JobOutcome, type JobRecord, type JobRecords } from '../jobs';
 import type { LibraryStore } from '../store';
 import { variantPath } from './campaign-files';
 import type { ProductCutout } from './compose';
@@ -38,9 +40,60 @@ interface QueueEvents {
   changed: [string];
 }
 
+type VariantRecord = Omit<AdVariant, 'state'> & JobRecord;
+
+/** How a variant's state reads in the job vocabulary: a rendered or blocked variant is a finished job. */
+const JOB_STATE_OF: Record<VariantState, JobState> = {
+  queued: 'queued',
+  generating: 'running',
+  ready: 'done',
+  failed: 'failed',
+  blocked: 'failed',
+  cancelled: 'cancelled',
+};
+const VARIANT_STATE_OF: Partial<Record<JobState, VariantState>> = {
+  queued: 'queued',
+  running: 'generating',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+/** Variants are their own job records; the runner never removes them (they are the campaign's results). */
+function variantRecords(store: LibraryStore): JobRecords<VariantRecord> {
+  const asRecord = (v: AdVariant): VariantRecord => ({
+    ...v,
+    reason: v.error,
+    attempts: 0,
+    priority: 0,
+    enqueuedAt: v.createdAt,
+    state: JOB_STATE_OF[v.state],
+  });
+  return {
+    list: (states) =>
+      store
+        .listVariants()
+        .map(asRecord)
+        .filter((v) => !states || states.includes(v.state)),
+    put: (jobs) =>
+      store.putVariants(
+        jobs.map(({ reason, attempts: _a, priority: _p, enqueuedAt: _e, ...v }) => ({
+          ...v,
+          error: reason,
+          state: VARIANT_STATE_OF[v.state] ?? 'queued',
+        })),
+      ),
+    update: (id, patch) => {
+      // A render records its own result (ready or blocked) before the runner marks the job finished.
+      const current = store.getVariant(id);
+      if (patch.state === 'done' || (patch.state === 'failed' && current?.state === 'blocked')) return;
+      const state = patch.state && VARIANT_STATE_OF[patch.state];
+      store.updateVariant(id, { ...(state && { state }), ...(patch.reason !== undefined && { error: patch.reason }) });
+    },
+  };
+}
+
 export class VariantQueue extends EventEmitter<QueueEvents> {
-  private running: Promise<void> | null = null;
-  private closed = false;
+  private readonly runner: JobRunner<VariantRecord>;
 
   constructor(
     private readonly store: LibraryStore,
@@ -50,44 +103,62 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     private readonly now: () => number = Date.now,
   ) {
     super();
+    this.runner = new JobRunner(
+      variantRecords(store),
+      ([variant]) => this.renderJob(variant),
+      {
+        concurrency: () => 1,
+        nameOf: (variant) => `${variant.format} #${variant.index}`,
+      },
+      now,
+    );
+    this.runner.on('finished', (variant) => this.emit('changed', variant.campaignId));
   }
 
   /** Picks up variants a previous run left queued or half-done. */
   resume(): void {
-    for (const v of this.store.listVariants())
-      if (v.state === 'generating') this.store.updateVariant(v.id, { state: 'queued' });
-    this.kick();
+    this.runner.resume();
   }
 
-  kick(): void {
-    if (this.running || this.closed) return;
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (!this.closed && this.store.listVariants().some((v) => v.state === 'queued')) this.kick();
-    });
+  /** Queues new variants (or failed ones again, with the same seed and prompt). */
+  enqueue(variants: AdVariant[]): void {
+    this.runner.enqueue(
+      variants.map((v) => ({
+        ...v,
+        state: 'queued',
+        reason: null,
+        attempts: 0,
+        priority: 0,
+        enqueuedAt: v.createdAt,
+      })),
+    );
+  }
+
+  /** Cancels the campaign's variants that have not started; returns how many. */
+  cancelQueued(campaignId: string): number {
+    return this.runner.cancel((v) => v.campaignId === campaignId && v.state !== 'running');
   }
 
   /** Resolves when nothing is queued or rendering. */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
+  settled(): Promise<void> {
+    return this.runner.settled();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.settled();
+  /** Lets the variant being rendered finish; queued ones stay for the next run. */
+  close(): Promise<void> {
+    return this.runner.stop();
   }
 
-  private async drain(): Promise<void> {
-    for (;;) {
-      const next = this.store.listVariants().find((v) => v.state === 'queued');
-      if (!next || this.closed) return;
-      this.store.updateVariant(next.id, { state: 'generating' });
-      this.emit('changed', next.campaignId);
-      await this.render(next).catch((error: unknown) =>
-        this.store.updateVariant(next.id, { state: 'failed', error: `unexpected error: ${(error as Error).message}` }),
-      );
-      this.emit('changed', next.campaignId);
-    }
+  private async renderJob(job: VariantRecord): Promise<JobOutcome[]> {
+    const variant = this.store.getVariant(job.id);
+    if (!variant) return [{ state: 'cancelled', reason: 'the variant was deleted' }];
+    this.emit('changed', variant.campaignId);
+    await this.render(variant).catch((error: unknown) =>
+      this.store.updateVariant(variant.id, { state: 'failed', error: `unexpected error: ${(error as Error).message}` }),
+    );
+    const after = this.store.getVariant(variant.id);
+    if (after?.state === 'ready') return [{ state: 'done', reason: null }];
+    return [{ state: after?.state === 'cancelled' ? 'cancelled' : 'failed', reason: after?.error ?? null }];
   }
 
   private async render(variant: AdVariant): Promise<void> {

@@ -33,7 +33,8 @@ export interface JobRecords<J extends JobRecord> {
   list(states?: readonly JobState[]): J[];
   put(jobs: J[]): void;
   update(id: string, patch: JobPatch): void;
-  remove(ids: readonly string[]): void;
+  /** Absent for a kind whose finished records are its results (ad variants): they are never dropped. */
+  remove?(ids: readonly string[]): void;
 }
 
 export type FinalState = 'done' | 'failed' | 'cancelled';
@@ -250,6 +251,7 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
     Object.assign(this.counts, emptyCounts());
     this.forgotten = 0;
     // Records of an earlier run's finished jobs are dropped when a new run starts (Immich keeps a window too).
+    if (!this.records.remove) return;
     const stale = this.records.list(['done', 'failed', 'cancelled']).map((job) => job.id);
     if (stale.length || finished.length) this.records.remove([...new Set([...stale, ...finished])]);
   }
@@ -257,7 +259,7 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
   private forgetDoneRecords(): void {
     const done = [...this.jobs.values()].filter((job) => job.state === 'done').map((job) => job.id);
     for (let i = this.forgotten; i < done.length; i += FORGET_CHUNK)
-      this.records.remove(done.slice(i, i + FORGET_CHUNK));
+      this.records.remove?.(done.slice(i, i + FORGET_CHUNK));
     this.forgotten = done.length;
   }
 

@@ -14,7 +14,10 @@ function summary(variants: readonly AdVariant[]): string {
     `${count((v) => v.state === 'queued' || v.state === 'generating')} rendering`,
   ];
   const failed = count((v) => v.state === 'failed' || v.state === 'blocked');
-  return failed ? [...parts, `${failed} failed or blocked`].join(' · ') : parts.join(' · ');
+  const cancelled = count((v) => v.state === 'cancelled');
+  if (failed) parts.push(`${failed} failed or blocked`);
+  if (cancelled) parts.push(`${cancelled} cancelled`);
+  return parts.join(' · ');
 }
 
 /** Every variant of the campaign by format, updating as they render, to approve or reject. */

@@ -10,6 +10,7 @@ const STATE_LABELS: Record<AdVariant['state'], string> = {
   ready: 'Ready',
   failed: 'Failed',
   blocked: 'Blocked',
+  cancelled: 'Cancelled',
 };
 
 interface VariantCardProps {

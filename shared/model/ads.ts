@@ -81,7 +81,9 @@ export const Campaign = z.object({
 });
 export type Campaign = z.infer<typeof Campaign>;
 
-export const VARIANT_STATES = ['queued', 'generating', 'ready', 'failed', 'blocked'] as const;
+/** A variant's render as a job (queued → generating → ready | failed | blocked, or cancelled); see variant-queue.ts. */
+export const VARIANT_STATES = ['queued', 'generating', 'ready', 'failed', 'blocked', 'cancelled'] as const;
+export type VariantState = (typeof VARIANT_STATES)[number];
 export const VARIANT_REVIEWS = ['pending', 'approved', 'rejected'] as const;
 
 export const AdVariant = z.object({

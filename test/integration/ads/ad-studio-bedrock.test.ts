@@ -142,8 +142,12 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     const more = fixture.engine.ads.generate(c.id, { generator: 'local', count: 3 });
     expect(fixture.engine.ads.cancelQueued(c.id)).toBeGreaterThanOrEqual(2);
     await fixture.engine.ads.queue.settled();
-    const cancelled = more.filter((v) => fixture.engine.store.getVariant(v.id)?.error === 'cancelled by you');
+    const cancelled = more.map((v) => fixture.engine.store.getVariant(v.id)!).filter((v) => v.state === 'cancelled');
     expect(cancelled.length).toBeGreaterThanOrEqual(2);
+    expect(cancelled.every((v) => v.error === 'cancelled by you')).toBe(true);
+    expect(['queued', 'generating']).toContain(fixture.engine.ads.retry(cancelled[0].id).state);
+    await fixture.engine.ads.queue.settled();
+    expect(fixture.engine.store.getVariant(cancelled[0].id)?.state).toBe('ready');
     await fixture.engine.ads.deleteVariant(variant.id);
     expect(fixture.engine.store.getVariant(variant.id)).toBeUndefined();
   });
