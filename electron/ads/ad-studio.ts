@@ -229,16 +229,14 @@ export class AdStudio {
       campaign.notes,
       settings.requestTimeoutMs,
     );
-    this.store.recordInvocation({
-      id: randomUUID(),
-      at: this.now(),
+    this.analysis.calls.record({
       hashes: [campaign.productHash],
       requestedModelId: settings.attributesModel,
       modelId: settings.attributesModel,
       promptVersion: ADS_PROMPT_VERSION,
       inputTokens: usage.inputTokens,
       outputTokens: usage.outputTokens,
-      latencyMs: Math.round(usage.latencyMs || performance.now() - started),
+      latencyMs: usage.latencyMs || performance.now() - started,
       costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices),
       outcome: 'ok',
       detail: null,
@@ -420,16 +418,14 @@ export class AdStudio {
   }
 
   private logImageCall(campaign: Campaign, modelId: string, costUsd: number, started: number): void {
-    this.store.recordInvocation({
-      id: randomUUID(),
-      at: this.now(),
+    this.analysis.calls.record({
       hashes: [campaign.productHash],
       requestedModelId: modelId,
       modelId,
       promptVersion: ADS_PROMPT_VERSION,
       inputTokens: 0,
       outputTokens: 0,
-      latencyMs: Math.round(performance.now() - started),
+      latencyMs: performance.now() - started,
       costUsd,
       outcome: 'ok',
       detail: null,

@@ -5,7 +5,6 @@
  * the monthly budget first and logs every call with its cost; a refusal by the service or a guardrail is
  * reported as blocked and never retried.
  */
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { ApplyGuardrailCommand } from '@aws-sdk/client-bedrock-runtime';
 import type { AdVariant, Campaign, VariantState } from '../../shared/model/ads';
@@ -14,7 +13,6 @@ import type { InvocationOutcome, NotSentReason } from '../../shared/model/ai';
 import { AD_FORMATS } from '../../shared/model/ads';
 import type { AnalysisService } from '../analysis';
 import { budgetMessage, spentThisMonth } from '../analysis/budget';
-import { classifyBedrockError } from '../analysis/bedrock/bedrock-errors';
 import { imageCostOf } from '../analysis/pricing';
 import { writeAtomic } from '../imaging/cache-files';
 import { JobRunner, type JobOutcome, type JobRecord, type JobRecords } from '../jobs';
@@ -230,13 +228,7 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     } catch (error) {
       if (!remote) throw error;
       const blocked = error instanceof GenerationBlockedError;
-      const failure = blocked
-        ? null
-        : classifyBedrockError(error, {
-            modelId: variant.generator,
-            region: settings.region,
-            ...this.analysis.credentialAccess(),
-          });
+      const failure = blocked ? null : this.analysis.classifyFailure(error, variant.generator);
       const message = blocked ? (error as Error).message : failure!.message;
       const outcome = blocked ? 'blocked' : failure!.outcome;
       this.log(campaign, variant.generator, 0, outcome, message, started, failure?.notSent ?? null);
@@ -275,19 +267,17 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     started: number,
     notSent: NotSentReason | null = null,
   ): void {
-    this.store.recordInvocation({
-      id: randomUUID(),
-      at: this.now(),
+    this.analysis.calls.record({
       hashes: [campaign.productHash],
       requestedModelId: modelId,
       modelId,
       promptVersion: ADS_PROMPT_VERSION,
       inputTokens: 0,
       outputTokens: 0,
-      latencyMs: Math.round(performance.now() - started),
+      latencyMs: performance.now() - started,
       costUsd,
       outcome,
-      detail: detail?.slice(0, 300) ?? null,
+      detail,
       attempt: 0,
       notSent,
     });

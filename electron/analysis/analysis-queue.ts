@@ -12,7 +12,8 @@ import type { AiSettings, AnalysisJob, AnalysisProgress } from '../../shared/mod
 import type { Asset } from '../../shared/model/asset';
 import { JobFailure, JobRunner, type JobOutcome, type JobRecord, type JobRecords } from '../jobs';
 import type { LibraryStore } from '../store';
-import { RemoteCallError, type AttributeExtraction, type ExtractionOutcome } from './attribute-extraction';
+import type { AttributeExtraction, ExtractionOutcome } from './attribute-extraction';
+import { RemoteCallError } from './remote-failure';
 import { budgetMessage, budgetState, spentThisMonth } from './budget';
 import { roundUsd } from './pricing';
 

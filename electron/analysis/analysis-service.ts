@@ -4,7 +4,6 @@
  * connection test, the model list and the usage report. Plain Node: the desktop shell only
  * supplies the SecretStore backed by the OS keychain.
  */
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import {
@@ -17,6 +16,9 @@ import {
 } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import type { LibraryStore } from '../store';
+import { classifyBedrockError } from './bedrock/bedrock-errors';
+import { InvocationLog } from './invocation-log';
+import type { ClassifiedFailure } from './remote-failure';
 import { AnalysisQueue } from './analysis-queue';
 import type { Analyzer } from './analyzer';
 import { AttributeExtraction, type ExtractionOutcome } from './attribute-extraction';
@@ -48,16 +50,19 @@ interface ServiceEvents {
 
 export class AnalysisService extends EventEmitter<ServiceEvents> {
   readonly queue: AnalysisQueue;
+  /** Every model call the app makes is recorded here: analysis, connection tests and the ad studio's. */
+  readonly calls: InvocationLog;
   private client: { key: string; client: BedrockRuntimeClient } | null = null;
   /** Settings for this process only (the CLI's --analyzer and AWS environment), never saved. */
   private overrides: Partial<AiSettings> = {};
 
   constructor(private readonly options: AnalysisServiceOptions) {
     super();
+    this.calls = new InvocationLog(options.store, options.now);
     this.queue = new AnalysisQueue({
       store: options.store,
       settings: () => this.settings(),
-      extraction: () => new AttributeExtraction(options.store, this.analyzer(), this.credentialAccess(), this.now),
+      extraction: () => new AttributeExtraction(options.store, this.analyzer(), this.calls),
       now: options.now,
       holdRetryMs: options.holdRetryMs,
       backoffMs: options.backoffMs,
@@ -100,6 +105,11 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   }
 
   /** Where credentials come from, and whether a key can be entered here: failure messages depend on both. */
+  /** A failed call to the model provider, classified for the caller's own record (the ad studio's calls). */
+  classifyFailure(error: unknown, modelId: string): ClassifiedFailure {
+    return classifyBedrockError(error, { modelId, region: this.settings().region, ...this.credentialAccess() });
+  }
+
   credentialAccess(): CredentialAccess {
     return { source: this.settings().credentials, canStoreKeys: this.canStoreKeys() };
   }
@@ -139,9 +149,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     const context = { modelId: settings.attributesModel, region: settings.region, ...this.credentialAccess() };
     const timeoutMs = Math.min(settings.requestTimeoutMs, 20_000);
     const { check, outcome, usage, notSent } = await checkConnection(this.runtimeClient(), context, timeoutMs);
-    this.options.store.recordInvocation({
-      id: randomUUID(),
-      at: this.now(),
+    this.calls.record({
       hashes: [],
       requestedModelId: settings.attributesModel,
       modelId: settings.attributesModel,
@@ -210,6 +218,8 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     return createAnalyzer(this.settings().analyzer, {
       runtimeClient: () => this.runtimeClient(),
       timeoutMs: () => this.settings().requestTimeoutMs,
+      region: () => this.settings().region,
+      access: () => this.credentialAccess(),
     });
   }
 

@@ -45,12 +45,14 @@ export interface Analyzer {
   readonly kind: AnalyzerKind;
   /** True when the analyzer sends images off the machine (so plans, costs and budgets apply). */
   readonly remote: boolean;
+  /** Names the prompt and schema its answers were made with: cached answers are reused only for the same. */
+  readonly promptVersion: string;
   /** The model asked first and the one to escalate to (null: none), as the settings say. */
   models(settings: AiSettings): { primary: string; escalation: string | null };
   /**
-   * Attributes for several designs in one go. A service or network failure rejects with
-   * ConverseFailure (carrying the calls already paid for); an invalid answer for one design
-   * is that design's error, not a rejection.
+   * Attributes for several designs in one go. A service or network failure rejects with an
+   * AnalyzerFailure (classified, carrying the calls already paid for); an invalid answer for one
+   * design is that design's error, not a rejection.
    */
   analyze(items: readonly AnalyzerItem[], modelId: string, signal?: AbortSignal): Promise<AnalyzerResult>;
 }

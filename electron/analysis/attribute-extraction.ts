@@ -4,18 +4,15 @@
  * model; then, for designs whose answer failed validation or is less confident than the
  * threshold, the escalation model. Every call goes into the invocation log with its cost.
  */
-import { randomUUID } from 'node:crypto';
-import type { AiSettings, Invocation, ModelAnalysis, NotSentReason } from '../../shared/model/ai';
+import type { AiSettings, ModelAnalysis, NotSentReason } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import { ATTRIBUTE_SCHEMA_VERSION, overallConfidence, type ModelAttributes } from '../../shared/model/attributes';
 import type { AnalysisRecords } from '../store';
 import type { Analyzer, CallRecord } from './analyzer';
-import { ConverseFailure } from './bedrock/converse';
-import { classifyBedrockError, type ClassifiedFailure } from './bedrock/bedrock-errors';
-import type { CredentialAccess } from './bedrock/credential-advice';
-import { PROMPT_VERSION } from './bedrock/prompt';
+import type { InvocationEntry, InvocationLog } from './invocation-log';
 import { planModelInput, renderAssetInput, type ModelImage } from './model-input';
 import { costOf } from './pricing';
+import { AnalyzerFailure, RemoteCallError, type ClassifiedFailure } from './remote-failure';
 
 export interface ExtractionOutcome {
   hash: string;
@@ -23,13 +20,6 @@ export interface ExtractionOutcome {
   /** The chosen answer's model, or why nothing was stored (also set for skipped solids). */
   modelId: string | null;
   reason: string | null;
-}
-
-/** A failure of the service or the network, classified: the queue decides to wait, slow down or retry. */
-export class RemoteCallError extends Error {
-  constructor(readonly failure: ClassifiedFailure) {
-    super(failure.message);
-  }
 }
 
 interface Pending {
@@ -44,8 +34,7 @@ export class AttributeExtraction {
   constructor(
     private readonly store: AnalysisRecords,
     private readonly analyzer: Analyzer,
-    /** For failure messages that name only the credential fixes this mode offers. */
-    private readonly access: CredentialAccess,
+    private readonly calls: InvocationLog,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -116,7 +105,7 @@ export class AttributeExtraction {
   ): Promise<void> {
     const toCall: Pending[] = [];
     for (const item of items) {
-      const cached = this.store.findModelAnalysis(item.asset.hash, modelId, PROMPT_VERSION);
+      const cached = this.store.findModelAnalysis(item.asset.hash, modelId, this.analyzer.promptVersion);
       if (cached) item.answer = better(item.answer, cached);
       else toCall.push(item);
     }
@@ -130,11 +119,10 @@ export class AttributeExtraction {
         signal,
       );
     } catch (error) {
-      if (!(error instanceof ConverseFailure)) throw error;
-      const failure = classifyBedrockError(error.cause, { modelId, region: settings.region, ...this.access });
+      if (!(error instanceof AnalyzerFailure)) throw error;
       this.logCalls(error.calls, ready, settings);
-      this.logFailure(modelId, ready, failure, error.latencyMs, error.calls.length);
-      throw new RemoteCallError(failure);
+      this.logFailure(modelId, ready, error.failure, error.latencyMs, error.calls.length);
+      throw new RemoteCallError(error.failure);
     }
     const costs = this.logCalls(result.calls, ready, settings);
     result.answers.forEach((answer, i) => {
@@ -181,7 +169,7 @@ export class AttributeExtraction {
       hash,
       modelId,
       requestedModelId,
-      promptVersion: PROMPT_VERSION,
+      promptVersion: this.analyzer.promptVersion,
       schemaVersion: ATTRIBUTE_SCHEMA_VERSION,
       attributes,
       confidence: round(overallConfidence(attributes)),
@@ -223,7 +211,7 @@ export class AttributeExtraction {
         hashes: items.map((p) => p.asset.hash),
         inputTokens: call.inputTokens,
         outputTokens: call.outputTokens,
-        latencyMs: Math.round(call.latencyMs),
+        latencyMs: call.latencyMs,
         costUsd,
         outcome: call.invalid ? 'invalid' : 'ok',
         detail: call.detail,
@@ -247,17 +235,17 @@ export class AttributeExtraction {
       hashes: items.map((p) => p.asset.hash),
       inputTokens: 0,
       outputTokens: 0,
-      latencyMs: Math.round(latencyMs),
+      latencyMs,
       costUsd: 0,
       outcome: failure.outcome,
-      detail: failure.message.slice(0, 300),
+      detail: failure.message,
       attempt,
       notSent: failure.notSent,
     });
   }
 
-  private log(entry: Omit<Invocation, 'id' | 'at' | 'promptVersion'>): void {
-    this.store.recordInvocation({ id: randomUUID(), at: this.now(), promptVersion: PROMPT_VERSION, ...entry });
+  private log(entry: Omit<InvocationEntry, 'promptVersion'>): void {
+    this.calls.record({ ...entry, promptVersion: this.analyzer.promptVersion });
   }
 }
 

@@ -67,6 +67,7 @@ function sentenceCase(text: string): string {
 
 export const localAnalyzer: Analyzer = {
   kind: 'local',
+  promptVersion: `local-${ANALYZER_VERSION}`,
   remote: false,
   models: () => ({ primary: LOCAL_MODEL_ID, escalation: null }),
   analyze: async (items) => ({

@@ -1,17 +1,31 @@
-import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { Analyzer } from '../analyzer';
-import { converseDesigns } from './converse';
+import type { AnalyzerDeps } from '../analyzers';
+import { AnalyzerFailure } from '../remote-failure';
+import { classifyBedrockError } from './bedrock-errors';
+import { converseDesigns, ConverseFailure } from './converse';
+import { PROMPT_VERSION } from './prompt';
 
-/** Amazon Bedrock through the Converse API, several designs per call. */
-export function bedrockAnalyzer(client: () => BedrockRuntimeClient, timeoutMs: () => number): Analyzer {
+/** Amazon Bedrock through the Converse API, several designs per call; its errors leave it classified. */
+export function bedrockAnalyzer(deps: AnalyzerDeps): Analyzer {
   return {
     kind: 'bedrock',
     remote: true,
+    promptVersion: PROMPT_VERSION,
     models: (settings) => ({ primary: settings.attributesModel, escalation: settings.escalationModel }),
     async analyze(items, modelId, signal) {
       const designs = [];
       for (const item of items) designs.push({ images: await item.images() });
-      return converseDesigns({ client: client(), modelId, timeoutMs: timeoutMs() }, designs, signal);
+      try {
+        return await converseDesigns(
+          { client: deps.runtimeClient(), modelId, timeoutMs: deps.timeoutMs() },
+          designs,
+          signal,
+        );
+      } catch (error) {
+        if (!(error instanceof ConverseFailure)) throw error;
+        const failure = classifyBedrockError(error.cause, { modelId, region: deps.region(), ...deps.access() });
+        throw new AnalyzerFailure(failure, error.calls, error.latencyMs);
+      }
     },
   };
 }

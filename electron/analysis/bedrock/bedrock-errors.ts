@@ -4,6 +4,7 @@
  * own text is only ever passed on redacted: signature errors echo the request's credentials.
  */
 import type { ConnectionProblem, InvocationOutcome, NotSentReason } from '../../../shared/model/ai';
+import type { ClassifiedFailure, FailureAction } from '../remote-failure';
 import {
   expiredSessionMessage,
   invalidCredentialsMessage,
@@ -11,26 +12,6 @@ import {
   type CredentialAccess,
 } from './credential-advice';
 import { redactCredentials } from './redact-credentials';
-
-export type FailureAction =
-  /** Slow down and try the same job again later. */
-  | 'throttle'
-  /** Nothing will work until something outside changes (credentials, network, access): hold all remote jobs. */
-  | 'hold'
-  /** This job cannot succeed as it is: record the failure and go on. */
-  | 'fail'
-  /** A blip: try this job again a few times. */
-  | 'retry';
-
-export interface ClassifiedFailure {
-  outcome: InvocationOutcome;
-  problem: ConnectionProblem;
-  action: FailureAction;
-  /** One sentence for the user, naming the fix. Never includes credentials. */
-  message: string;
-  /** Why the request never reached the service, or null when it did (it counts as a call). */
-  notSent: NotSentReason | null;
-}
 
 export interface FailureContext extends CredentialAccess {
   modelId: string;
