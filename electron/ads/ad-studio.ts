@@ -126,13 +126,13 @@ export class AdStudio {
       },
       createdAt: this.now(),
     };
-    this.store.putCampaign(campaign);
+    this.store.ads.putCampaign(campaign);
     return campaign;
   }
 
   updateCampaign(id: string, patch: Partial<Omit<Campaign, 'id' | 'productHash' | 'createdAt' | 'cutout'>>): Campaign {
     const next = { ...this.campaign(id), ...patch };
-    this.store.putCampaign(next);
+    this.store.ads.putCampaign(next);
     return next;
   }
 
@@ -146,7 +146,7 @@ export class AdStudio {
   }
 
   deleteCampaign(id: string): Promise<void> {
-    this.store.deleteCampaign(id);
+    this.store.ads.deleteCampaign(id);
     return removeCampaignFiles(this.dataDir, id);
   }
 
@@ -257,7 +257,7 @@ export class AdStudio {
     return {
       images,
       costUsd,
-      spentThisMonthUsd: spentThisMonth(this.store, this.now()),
+      spentThisMonthUsd: spentThisMonth(this.store.analysis, this.now()),
       budgetUsd: settings.monthlyBudgetUsd,
       modelId,
     };
@@ -266,7 +266,7 @@ export class AdStudio {
   generate(id: string, request: GenerateRequest): AdVariant[] {
     const campaign = this.campaign(id);
     const generator = request.generator === 'local' ? 'local' : this.analysis.settings().imageModel;
-    const existing = this.store.listVariants(id);
+    const existing = this.store.ads.listVariants(id);
     const base = request.seed ?? randomInt(0, 2_000_000_000);
     // A variant's index counts the variants of its concept and format, earlier ones included.
     const counts = new Map<string, number>();
@@ -305,12 +305,12 @@ export class AdStudio {
   }
 
   review(variantId: string, decision: 'approved' | 'rejected' | 'pending', reviewer: string): AdVariant {
-    const variant = this.store.getVariant(variantId);
+    const variant = this.store.ads.getVariant(variantId);
     if (!variant) throw new UnknownRecordError('variant', variantId);
     if (variant.state !== 'ready' && decision === 'approved')
       throw new AdStudioError('only a rendered variant can be approved');
-    this.store.updateVariant(variantId, { review: decision, reviewer, reviewedAt: this.now() });
-    return this.store.getVariant(variantId)!;
+    this.store.ads.updateVariant(variantId, { review: decision, reviewer, reviewedAt: this.now() });
+    return this.store.ads.getVariant(variantId)!;
   }
 
   /** The campaign's variants that have not started are cancelled (kept, for the record). */
@@ -320,29 +320,29 @@ export class AdStudio {
 
   /** A failed, blocked or cancelled variant goes back into the queue with the same seed and prompt. */
   retry(variantId: string): AdVariant {
-    const variant = this.store.getVariant(variantId);
+    const variant = this.store.ads.getVariant(variantId);
     if (!variant) throw new UnknownRecordError('variant', variantId);
     if (!['failed', 'blocked', 'cancelled'].includes(variant.state))
       throw new AdStudioError('only a failed, blocked or cancelled variant can be retried');
     this.queue.enqueue([variant]);
-    return this.store.getVariant(variantId)!;
+    return this.store.ads.getVariant(variantId)!;
   }
 
   async deleteVariant(variantId: string): Promise<void> {
-    const variant = this.store.getVariant(variantId);
+    const variant = this.store.ads.getVariant(variantId);
     if (!variant) throw new UnknownRecordError('variant', variantId);
     if (variant.state === 'generating')
       throw new AdStudioError('this variant is being rendered; delete it when it is done');
-    this.store.deleteVariant(variantId);
+    this.store.ads.deleteVariant(variantId);
     await rm(variantPath(this.dataDir, variant.campaignId, variantId), { force: true });
   }
 
   export(id: string, outDir = path.join(this.dataDir, 'exports', 'ads')): Promise<ExportedAds> {
-    return exportApproved(this.dataDir, outDir, this.campaign(id), this.store.listVariants(id));
+    return exportApproved(this.dataDir, outDir, this.campaign(id), this.store.ads.listVariants(id));
   }
 
   variantFile(variantId: string): string {
-    const variant = this.store.getVariant(variantId);
+    const variant = this.store.ads.getVariant(variantId);
     if (!variant || variant.state !== 'ready') throw new UnknownRecordError('rendered variant', variantId);
     return variantPath(this.dataDir, variant.campaignId, variant.id);
   }
@@ -413,7 +413,7 @@ export class AdStudio {
 
   private setCutout(campaign: Campaign, box: Box, edited: boolean, method: 'local' | 'bedrock'): Campaign {
     const next = { ...campaign, cutout: { box, edited, method } };
-    this.store.putCampaign(next);
+    this.store.ads.putCampaign(next);
     return next;
   }
 
@@ -435,7 +435,7 @@ export class AdStudio {
   }
 
   private campaign(id: string): Campaign {
-    const campaign = this.store.getCampaign(id);
+    const campaign = this.store.ads.getCampaign(id);
     if (!campaign) throw new UnknownRecordError('campaign', id);
     return campaign;
   }

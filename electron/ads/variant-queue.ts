@@ -68,12 +68,12 @@ function variantRecords(store: LibraryStore): JobRecords<VariantRecord> {
   });
   return {
     list: (states) =>
-      store
+      store.ads
         .listVariants()
         .map(asRecord)
         .filter((v) => !states || states.includes(v.state)),
     put: (jobs) =>
-      store.putVariants(
+      store.ads.putVariants(
         jobs.map(({ reason, attempts: _a, priority: _p, enqueuedAt: _e, ...v }) => ({
           ...v,
           error: reason,
@@ -82,10 +82,13 @@ function variantRecords(store: LibraryStore): JobRecords<VariantRecord> {
       ),
     update: (id, patch) => {
       // A render records its own result (ready or blocked) before the runner marks the job finished.
-      const current = store.getVariant(id);
+      const current = store.ads.getVariant(id);
       if (patch.state === 'done' || (patch.state === 'failed' && current?.state === 'blocked')) return;
       const state = patch.state && VARIANT_STATE_OF[patch.state];
-      store.updateVariant(id, { ...(state && { state }), ...(patch.reason !== undefined && { error: patch.reason }) });
+      store.ads.updateVariant(id, {
+        ...(state && { state }),
+        ...(patch.reason !== undefined && { error: patch.reason }),
+      });
     },
   };
 }
@@ -148,22 +151,28 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
   }
 
   private async renderJob(job: VariantRecord): Promise<JobOutcome[]> {
-    const variant = this.store.getVariant(job.id);
+    const variant = this.store.ads.getVariant(job.id);
     if (!variant) return [{ state: 'cancelled', reason: 'the variant was deleted' }];
     this.emit('changed', variant.campaignId);
     await this.render(variant).catch((error: unknown) =>
-      this.store.updateVariant(variant.id, { state: 'failed', error: `unexpected error: ${(error as Error).message}` }),
+      this.store.ads.updateVariant(variant.id, {
+        state: 'failed',
+        error: `unexpected error: ${(error as Error).message}`,
+      }),
     );
-    const after = this.store.getVariant(variant.id);
+    const after = this.store.ads.getVariant(variant.id);
     if (after?.state === 'ready') return [{ state: 'done', reason: null }];
     return [{ state: after?.state === 'cancelled' ? 'cancelled' : 'failed', reason: after?.error ?? null }];
   }
 
   private async render(variant: AdVariant): Promise<void> {
-    const campaign = this.store.getCampaign(variant.campaignId);
+    const campaign = this.store.ads.getCampaign(variant.campaignId);
     const concept = campaign?.concepts.find((c) => c.id === variant.conceptId);
     if (!campaign || !concept)
-      return this.store.updateVariant(variant.id, { state: 'failed', error: 'its campaign or concept was deleted' });
+      return this.store.ads.updateVariant(variant.id, {
+        state: 'failed',
+        error: 'its campaign or concept was deleted',
+      });
     const remote = variant.generator !== 'local';
     const settings = this.analysis.settings();
     const promptProblems = brandProblems(
@@ -171,19 +180,19 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
       { copy: [], prompts: [concept.prompt], colours: [] },
     );
     if (remote && promptProblems.length)
-      return this.store.updateVariant(variant.id, {
+      return this.store.ads.updateVariant(variant.id, {
         state: 'blocked',
         error: `not sent: ${promptProblems.join('; ')}`,
       });
     if (remote) {
-      const spent = spentThisMonth(this.store, this.now());
+      const spent = spentThisMonth(this.store.analysis, this.now());
       if (spent >= settings.monthlyBudgetUsd)
-        return this.store.updateVariant(variant.id, {
+        return this.store.ads.updateVariant(variant.id, {
           state: 'failed',
           error: budgetMessage(spent, settings.monthlyBudgetUsd),
         });
       const refusal = await this.guardrail(campaign, concept.prompt);
-      if (refusal) return this.store.updateVariant(variant.id, { state: 'blocked', error: refusal });
+      if (refusal) return this.store.ads.updateVariant(variant.id, { state: 'blocked', error: refusal });
     }
     const deps = {
       runtimeClient: () => this.analysis.runtimeClient(),
@@ -217,7 +226,7 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
         }),
         ...ad.dropped,
       ];
-      this.store.updateVariant(variant.id, {
+      this.store.ads.updateVariant(variant.id, {
         state: 'ready',
         error: null,
         productBox: ad.productBox,
@@ -232,7 +241,7 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
       const message = blocked ? (error as Error).message : failure!.message;
       const outcome = blocked ? 'blocked' : failure!.outcome;
       this.log(campaign, variant.generator, 0, outcome, message, started, failure?.notSent ?? null);
-      this.store.updateVariant(variant.id, {
+      this.store.ads.updateVariant(variant.id, {
         state: blocked || failure!.outcome === 'blocked' ? 'blocked' : 'failed',
         error: message,
       });

@@ -38,10 +38,10 @@ type AnalysisRecord = AnalysisJob & JobRecord;
 /** The store's analysis jobs, in the runner's terms (they all share one priority). */
 function analysisRecords(store: LibraryStore): JobRecords<AnalysisRecord> {
   return {
-    list: (states) => store.listAnalysisJobs(states).map((job) => ({ ...job, priority: 0 })),
-    put: (jobs) => store.putAnalysisJobs(jobs.map(({ priority: _priority, ...job }) => job)),
-    update: (id, patch) => store.updateAnalysisJob(id, patch),
-    remove: (ids) => store.removeAnalysisJobs(ids),
+    list: (states) => store.analysis.listAnalysisJobs(states).map((job) => ({ ...job, priority: 0 })),
+    put: (jobs) => store.analysis.putAnalysisJobs(jobs.map(({ priority: _priority, ...job }) => job)),
+    update: (id, patch) => store.analysis.updateAnalysisJob(id, patch),
+    remove: (ids) => store.analysis.removeAnalysisJobs(ids),
   };
 }
 
@@ -77,7 +77,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
 
   /** After a restart: what was running or waiting is queued again, and everything unfinished is picked up. */
   resume(): void {
-    for (const job of this.options.store.listAnalysisJobs(['queued', 'running', 'waiting'])) {
+    for (const job of this.options.store.analysis.listAnalysisJobs(['queued', 'running', 'waiting'])) {
       this.activeHashes.set(job.hash, job.id);
     }
     this.runner.resume();
@@ -127,7 +127,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
   progress(): AnalysisProgress {
     const { counts, rate, etaSeconds, currentName, hold } = this.runner.progress();
     const settings = this.options.settings();
-    const spent = spentThisMonth(this.options.store, this.now());
+    const spent = spentThisMonth(this.options.store.analysis, this.now());
     return {
       ...counts,
       rate,
@@ -154,7 +154,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
   /** The monthly budget, checked before each call; a batch kept back is logged as not sent. */
   private budgetGate(batch: AnalysisRecord[]): string | null {
     const settings = this.options.settings();
-    const spent = spentThisMonth(this.options.store, this.now());
+    const spent = spentThisMonth(this.options.store.analysis, this.now());
     if (spent < settings.monthlyBudgetUsd) return null;
     const reason = budgetMessage(spent, settings.monthlyBudgetUsd);
     this.options.extraction().keptBack(

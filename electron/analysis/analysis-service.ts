@@ -58,11 +58,11 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   constructor(private readonly options: AnalysisServiceOptions) {
     super();
-    this.calls = new InvocationLog(options.store, options.now);
+    this.calls = new InvocationLog(options.store.analysis, options.now);
     this.queue = new AnalysisQueue({
       store: options.store,
       settings: () => this.settings(),
-      extraction: () => new AttributeExtraction(options.store, this.analyzer(), this.calls),
+      extraction: () => new AttributeExtraction(options.store.analysis, this.analyzer(), this.calls),
       now: options.now,
       holdRetryMs: options.holdRetryMs,
       backoffMs: options.backoffMs,
@@ -84,7 +84,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   private savedSettings(): AiSettings {
     // Defaults first: settings saved by an older version lack the fields added since.
-    return { ...defaultAiSettings(), ...this.options.store.getAiSettings() };
+    return { ...defaultAiSettings(), ...this.options.store.analysis.getAiSettings() };
   }
 
   /** Applies settings to this process without saving them (a CLI run must not change the app's choices). */
@@ -95,7 +95,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   updateSettings(patch: Partial<AiSettings>): AiSettings {
     const next = AiSettings.parse({ ...this.savedSettings(), ...patch });
-    this.options.store.setAiSettings(next);
+    this.options.store.analysis.setAiSettings(next);
     this.queue.settingsChanged();
     return this.settings();
   }
@@ -141,7 +141,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   }
 
   estimate(assets: readonly Asset[]): CostEstimate {
-    return estimateRun(assets, this.settings(), this.options.store, this.now());
+    return estimateRun(assets, this.settings(), this.options.store.analysis, this.now());
   }
 
   async testConnection(): Promise<ConnectionCheck> {
@@ -178,10 +178,10 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     const settings = this.settings();
     const now = this.now();
     return usageReport(
-      this.options.store.listInvocations(),
+      this.options.store.analysis.listInvocations(),
       days,
       now,
-      spentThisMonth(this.options.store, now),
+      spentThisMonth(this.options.store.analysis, now),
       settings.monthlyBudgetUsd,
     );
   }

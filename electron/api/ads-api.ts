@@ -31,11 +31,11 @@ export function adsApi(engine: Engine): Handlers<AdsMethod> {
   const { ads, store } = engine;
   const ok = { ok: true as const };
   return {
-    listCampaigns: async () => store.listCampaigns(),
+    listCampaigns: async () => store.ads.listCampaigns(),
     getCampaign: async ({ id }) => {
-      const campaign = store.getCampaign(id);
+      const campaign = store.ads.getCampaign(id);
       if (!campaign) throw new UnknownRecordError('campaign', id);
-      return { campaign, variants: store.listVariants(id) };
+      return { campaign, variants: store.ads.listVariants(id) };
     },
     createCampaign: (input) => ads.createCampaign({ ...input, logoHash: input.logoHash ?? null }),
     updateCampaign: async ({ id, patch }) => ads.updateCampaign(id, patch),

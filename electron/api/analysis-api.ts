@@ -70,11 +70,11 @@ export function analysisApi(engine: Engine): Handlers<AnalysisMethod> {
     },
     cancelAnalysis: async ({ batchId }) => ({ cancelled: analysis.queue.cancel(batchId) }),
     listAnalysisJobs: async ({ states, limit }) =>
-      store
+      store.analysis
         .listAnalysisJobs(states)
         .sort((a, b) => (b.finishedAt ?? b.enqueuedAt) - (a.finishedAt ?? a.enqueuedAt))
         .slice(0, limit),
-    getModelAnalyses: async ({ hash }) => allAnalyses(store, assetOf(hash)),
+    getModelAnalyses: async ({ hash }) => allAnalyses(store.analysis, assetOf(hash)),
     previewModelInput: async ({ hash }) => analysis.previewInput(assetOf(hash)),
     usageReport: async ({ days }) => analysis.usage(days),
   };

@@ -21,7 +21,8 @@ export function reviewApi(engine: Engine): Handlers<ReviewMethod> {
     getReviewItem: async ({ hash }) => review.item(hash),
     reviewDecide: async ({ hash, reviewer, decisions }) => review.decide(hash, reviewer, decisions),
     reviewUndo: async ({ hash, reviewer }) => review.undo(hash, reviewer),
-    qualityReport: async () => qualityReport(store.listReviewDecisions(), (hash) => store.listModelAnalyses(hash)),
+    qualityReport: async () =>
+      qualityReport(store.reviews.listReviewDecisions(), (hash) => store.analysis.listModelAnalyses(hash)),
     exportReviewed: async ({ format }) => {
       const records = approvedRecords(store);
       const content = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : approvedCsv(records);

@@ -37,7 +37,7 @@ export function indexedFiles(store: LibraryStore, root: string): IndexedFileEntr
     }
     const { pattern, palette } = asset.analysis;
     const latest =
-      store
+      store.analysis
         .listModelAnalyses(asset.hash)
         .sort((a, b) => a.at - b.at)
         .at(-1) ?? null;

@@ -45,7 +45,7 @@ export async function analyseRemotely(
       `this run cost $${(progress.spentThisMonthUsd - estimate.spentThisMonthUsd).toFixed(4)}.`,
   );
   if (progress.holdReason) lines.push(`Remote analysis is on hold: ${progress.holdReason}`);
-  for (const job of engine.store.listAnalysisJobs(['failed'])) lines.push(`  ${job.name}: ${job.reason}`);
+  for (const job of engine.store.analysis.listAnalysisJobs(['failed'])) lines.push(`  ${job.name}: ${job.reason}`);
   return lines;
 }
 

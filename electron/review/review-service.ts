@@ -33,18 +33,18 @@ export class ReviewService {
     const entries: ReviewQueueEntry[] = [];
     let pending = 0;
     // Heads and paths only: copying every asset and answer made this take most of a second at 10,000 items.
-    for (const hash of this.store.analysedHashes()) {
-      const paths = this.store.assetPaths(hash);
-      const heads = this.store.analysisHeads(hash);
+    for (const hash of this.store.reviews.analysedHashes()) {
+      const paths = this.store.reviews.assetPaths(hash);
+      const heads = this.store.analysis.analysisHeads(hash);
       const current = currentAnalysis(heads);
       if (!paths || !current) continue;
-      const status = this.store.reviewStatus(hash);
+      const status = this.store.reviews.reviewStatus(hash);
       if (status === 'pending') pending++;
       // Filtering by model looks at that model's answer, whichever answer is under review.
       const considered = query.modelId
         ? heads.find((a) => a.modelId === query.modelId || a.requestedModelId === query.modelId)
         : current;
-      if (considered && matches(query, paths, considered, status, () => this.store.fieldReviews(hash))) {
+      if (considered && matches(query, paths, considered, status, () => this.store.reviews.fieldReviews(hash))) {
         entries.push({
           hash,
           name: baseName(paths[0] ?? hash),
@@ -61,7 +61,7 @@ export class ReviewService {
 
   item(hash: string): ReviewItem {
     const asset = this.asset(hash);
-    const remote = this.store.listModelAnalyses(hash);
+    const remote = this.store.analysis.listModelAnalyses(hash);
     const current = currentAnalysis(remote);
     const path = asset.locations[0]?.path ?? '';
     return {
@@ -70,11 +70,11 @@ export class ReviewService {
       path,
       width: asset.metadata.width,
       height: asset.metadata.height,
-      status: this.store.reviewStatus(hash),
+      status: this.store.reviews.reviewStatus(hash),
       modelId: current?.modelId ?? '',
-      analyses: allAnalyses(this.store, asset),
-      fields: this.store.fieldReviews(hash),
-      history: this.store.reviewHistory(hash),
+      analyses: allAnalyses(this.store.analysis, asset),
+      fields: this.store.reviews.fieldReviews(hash),
+      history: this.store.reviews.reviewHistory(hash),
       segments: asset.segments,
     };
   }
@@ -82,10 +82,10 @@ export class ReviewService {
   /** One keypress's decisions, recorded together (one batch, so one undo takes them back). */
   decide(hash: string, reviewer: string, inputs: readonly DecisionInput[]): ReviewItem {
     const asset = this.asset(hash);
-    const analyses = allAnalyses(this.store, asset);
-    const current = currentAnalysis(this.store.listModelAnalyses(hash));
+    const analyses = allAnalyses(this.store.analysis, asset);
+    const current = currentAnalysis(this.store.analysis.listModelAnalyses(hash));
     if (!current) throw new ReviewInputError('this image has no model answer to review');
-    const before = this.store.fieldReviews(hash);
+    const before = this.store.reviews.fieldReviews(hash);
     const batch = randomUUID();
     const at = this.now();
     const decisions: ReviewDecision[] = [];
@@ -113,20 +113,20 @@ export class ReviewService {
         });
       }
     }
-    if (decisions.length) this.store.recordReviewDecisions(decisions);
+    if (decisions.length) this.store.reviews.recordReviewDecisions(decisions);
     return this.item(hash);
   }
 
   /** Takes back this reviewer's latest batch on this item that still stands (as a new record). */
   undo(hash: string, reviewer: string): ReviewItem {
-    const history = this.store.reviewHistory(hash);
+    const history = this.store.reviews.reviewHistory(hash);
     const undone = new Set(history.flatMap((d) => d.undoes));
     const last = [...history]
       .reverse()
       .find((d) => d.reviewer === reviewer && d.action !== 'undo' && !undone.has(d.id));
     if (!last) throw new ReviewInputError('nothing of yours to undo on this image');
     const batch = history.filter((d) => d.batch === last.batch);
-    this.store.recordReviewDecisions([
+    this.store.reviews.recordReviewDecisions([
       {
         id: randomUUID(),
         batch: randomUUID(),

@@ -1,4 +1,4 @@
-export { openLibraryStore } from './library-store';
+export { openLibraryStore } from './lowdb-library-store';
 export type {
   AnalysisHead,
   AnalysisRecords,

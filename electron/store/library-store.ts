@@ -22,7 +22,6 @@ import type { AnalysisJobPatch } from './analysis-state';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { VariantPatch } from './ads-state';
 import type { LibraryDocument } from './document';
-import { LowdbLibraryStore } from './lowdb-library-store';
 
 /** What the store knows about one file path; `hash` is null until it was ingested successfully. */
 export interface FileRecord {
@@ -107,7 +106,14 @@ export interface AdRecords {
  * Reads are synchronous against in-memory indexes; writes are durable once they return
  * (journaled) and reach library.json in coalesced snapshots.
  */
-export interface LibraryStore extends AnalysisRecords, ReviewRecords, AdRecords {
+export interface LibraryStore {
+  /** Model answers, the remote-analysis jobs, the invocation log and the AI settings. */
+  readonly analysis: AnalysisRecords;
+  /** The append-only review log and what it adds up to. */
+  readonly reviews: ReviewRecords;
+  /** Ad campaigns and their variants. */
+  readonly ads: AdRecords;
+
   listFolders(): LibraryFolder[];
   addFolder(path: string): LibraryFolder;
   /** Also drops the folder's file records, queued jobs and assets left without locations. */
@@ -178,8 +184,4 @@ export interface OpenLibraryStoreOptions {
   /** Where snapshots are read and written; defaults to library.json in dataDir (tests wrap it). */
   adapter?: SnapshotAdapter;
   now?: () => number;
-}
-
-export function openLibraryStore(dataDir: string, opts: OpenLibraryStoreOptions = {}): Promise<LibraryStore> {
-  return LowdbLibraryStore.open(dataDir, opts);
 }

@@ -39,15 +39,16 @@ import { loadLibrary } from './load-library';
 import { acquireProcessLock } from './process-lock';
 import { isUnder } from './paths';
 import { reviewRecords } from './review-records';
-import { runSearch } from './search';
-import { moreLikeThis, nearDuplicates } from './similarity';
+import { moreLikeThis, nearDuplicates, runSearch } from './search';
 import { SnapshotScheduler } from './snapshot-scheduler';
 import { toSummary } from './summary';
 
 const DEFAULT_SNAPSHOT_INTERVAL_MS = 1000;
 
-/** The records that live in their own files (analysis, review, ads), added to the store when it opens. */
-type GroupedRecords = AnalysisRecords & ReviewRecords & AdRecords;
+/** Opens the library in dataDir (see OpenLibraryStoreOptions); the only implementation today. */
+export function openLibraryStore(dataDir: string, opts: OpenLibraryStoreOptions = {}): Promise<LibraryStore> {
+  return LowdbLibraryStore.open(dataDir, opts);
+}
 
 /**
  * LibraryStore on a lowdb JSON document (<dataDir>/library.json) plus a mutation journal
@@ -55,7 +56,10 @@ type GroupedRecords = AnalysisRecords & ReviewRecords & AdRecords;
  * Folders, files, assets, jobs and organising are here; analysis, review and ad records are
  * built on the same state and journal in analysis-records.ts, review-records.ts, ad-records.ts.
  */
-export class LowdbLibraryStore implements Omit<LibraryStore, keyof GroupedRecords> {
+export class LowdbLibraryStore implements LibraryStore {
+  readonly analysis: AnalysisRecords;
+  readonly reviews: ReviewRecords;
+  readonly ads: AdRecords;
   private readonly snapshots: SnapshotScheduler;
   private closed = false;
 
@@ -68,6 +72,10 @@ export class LowdbLibraryStore implements Omit<LibraryStore, keyof GroupedRecord
     private readonly releaseLock: () => void,
   ) {
     this.snapshots = new SnapshotScheduler(() => this.writeSnapshot(), snapshotIntervalMs);
+    const access = { state, mutate: (op: LibraryOp) => this.mutate(op) };
+    this.analysis = analysisRecords(access);
+    this.reviews = reviewRecords(access);
+    this.ads = adRecords(access);
   }
 
   static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LibraryStore> {
@@ -90,8 +98,7 @@ export class LowdbLibraryStore implements Omit<LibraryStore, keyof GroupedRecord
       releaseLock,
     );
     if (needsSnapshot) store.snapshots.markDirty();
-    const access = { state, mutate: (op: LibraryOp) => store.mutate(op) };
-    return Object.assign(store, analysisRecords(access), reviewRecords(access), adRecords(access));
+    return store;
   }
 
   listFolders(): LibraryFolder[] {

@@ -18,7 +18,7 @@ for (let offset = 0; offset < assets; offset += 1000) {
   for (const item of store.search({ offset, limit: 1000 }).items) all.push(store.getAsset(item.hash)!);
 }
 const settings = { ...defaultAiSettings({}), analyzer: 'bedrock' as const };
-const estimate = estimateRun(all, settings, store, Date.now());
+const estimate = estimateRun(all, settings, store.analysis, Date.now());
 await store.close();
 const per1000 = (usd: number) => (usd / all.length) * 1000;
 console.log(

@@ -65,9 +65,9 @@ export async function buildReviewLibrary(dataDir: string, count: number): Promis
     store.recordAsset(asset.locations[0], asset);
     const at = 1_700_000_000_000 + i * 1000;
     const haiku = answer(hash, HAIKU, { description: `Design ${i}: a bench pattern.` }, at);
-    store.recordModelAnalysis({ ...haiku, confidence: 0.5 + (i % 50) / 100 });
+    store.analysis.recordModelAnalysis({ ...haiku, confidence: 0.5 + (i % 50) / 100 });
     if (i % 5 === 0)
-      store.recordModelAnalysis({
+      store.analysis.recordModelAnalysis({
         ...answer(hash, SONNET, { style: 'art deco', technique: 'screen print' }, at),
         escalatedFrom: HAIKU,
         costUsd: 0.004,

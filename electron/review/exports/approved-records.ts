@@ -27,15 +27,15 @@ export interface ApprovedRecord {
 
 export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
   const folders = store.listFolders().map((f) => f.path);
-  const trusted = store.getAiSettings()?.trustedFields ?? [];
+  const trusted = store.analysis.getAiSettings()?.trustedFields ?? [];
   const records: ApprovedRecord[] = [];
-  for (const hash of store.analysedHashes()) {
+  for (const hash of store.reviews.analysedHashes()) {
     const asset = store.getAsset(hash);
     if (!asset) continue;
-    const fields = store.fieldReviews(hash);
+    const fields = store.reviews.fieldReviews(hash);
     const attributes: Record<string, unknown> = {};
     const provenance: ApprovedRecord['provenance'] = {};
-    const analyses = trusted.length ? store.listModelAnalyses(hash) : [];
+    const analyses = trusted.length ? store.analysis.listModelAnalyses(hash) : [];
     for (const field of ATTRIBUTE_FIELDS) {
       const review = fields[field];
       if (review.state === 'accepted' || review.state === 'edited') {
@@ -64,7 +64,7 @@ export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
       path: path.relative(root, location).split(path.sep).join('/'),
       library: path.basename(root),
       hash,
-      status: store.reviewStatus(hash),
+      status: store.reviews.reviewStatus(hash),
       attributes: attributes as ApprovedValues,
       provenance,
     });

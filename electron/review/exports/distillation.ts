@@ -38,9 +38,9 @@ export async function distillationDataset(
   const prefix = options.s3Prefix.replace(/\/+$/, '');
   await fs.mkdir(options.imagesDir, { recursive: true });
   const result: DistillationResult = { lines: [], images: 0, skipped: [] };
-  for (const hash of store.analysedHashes().sort()) {
+  for (const hash of store.reviews.analysedHashes().sort()) {
     const asset = store.getAsset(hash);
-    const fields = store.fieldReviews(hash);
+    const fields = store.reviews.fieldReviews(hash);
     if (!asset || !ATTRIBUTE_FIELDS.every((f) => fields[f].state === 'accepted' || fields[f].state === 'edited'))
       continue;
     let images;
@@ -76,7 +76,7 @@ export async function distillationDataset(
           }
         : { text: block.text! },
     );
-    const model = currentAnalysis(store.listModelAnalyses(hash));
+    const model = currentAnalysis(store.analysis.listModelAnalyses(hash));
     const approved = Object.fromEntries(ATTRIBUTE_FIELDS.map((f) => [f, fields[f].value]));
     const confidence = Object.fromEntries(
       ATTRIBUTE_FIELDS.map((f) => [f, fields[f].state === 'edited' ? 1 : (model?.attributes.confidence[f] ?? 1)]),

@@ -66,7 +66,7 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1, seed: 7 });
     await fixture.engine.ads.queue.settled();
 
-    const [variant] = fixture.engine.store.listVariants(c.id);
+    const [variant] = fixture.engine.store.ads.listVariants(c.id);
     expect(variant).toMatchObject({ state: 'ready', generator: CANVAS, costUsd: 0.04, seed: 7 });
     const [request] = fake.requests.filter((r) => r.api === 'invoke');
     expect(request.modelId).toBe(CANVAS);
@@ -117,7 +117,7 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     expect(compared).toBeGreaterThan(1000);
     expect(differing).toBe(0);
 
-    expect(fixture.engine.store.listInvocations()).toMatchObject([
+    expect(fixture.engine.store.analysis.listInvocations()).toMatchObject([
       { modelId: CANVAS, costUsd: 0.04, outcome: 'ok', hashes: [fixture.productHash] },
     ]);
   });
@@ -130,26 +130,28 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     );
     const [variant] = fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
-    expect(fixture.engine.store.getVariant(variant.id)).toMatchObject({
+    expect(fixture.engine.store.ads.getVariant(variant.id)).toMatchObject({
       state: 'failed',
       error: expect.stringMatching(/could not answer right now/),
     });
     fixture.engine.ads.retry(variant.id);
     await fixture.engine.ads.queue.settled();
-    expect(fixture.engine.store.getVariant(variant.id)?.state).toBe('ready');
+    expect(fixture.engine.store.ads.getVariant(variant.id)?.state).toBe('ready');
 
     fixture.engine.analysis.updateSettings({ monthlyBudgetUsd: 10 });
     const more = fixture.engine.ads.generate(c.id, { generator: 'local', count: 3 });
     expect(fixture.engine.ads.cancelQueued(c.id)).toBeGreaterThanOrEqual(2);
     await fixture.engine.ads.queue.settled();
-    const cancelled = more.map((v) => fixture.engine.store.getVariant(v.id)!).filter((v) => v.state === 'cancelled');
+    const cancelled = more
+      .map((v) => fixture.engine.store.ads.getVariant(v.id)!)
+      .filter((v) => v.state === 'cancelled');
     expect(cancelled.length).toBeGreaterThanOrEqual(2);
     expect(cancelled.every((v) => v.error === 'cancelled by you')).toBe(true);
     expect(['queued', 'generating']).toContain(fixture.engine.ads.retry(cancelled[0].id).state);
     await fixture.engine.ads.queue.settled();
-    expect(fixture.engine.store.getVariant(cancelled[0].id)?.state).toBe('ready');
+    expect(fixture.engine.store.ads.getVariant(cancelled[0].id)?.state).toBe('ready');
     await fixture.engine.ads.deleteVariant(variant.id);
-    expect(fixture.engine.store.getVariant(variant.id)).toBeUndefined();
+    expect(fixture.engine.store.ads.getVariant(variant.id)).toBeUndefined();
   });
 
   it('reports an image the service filtered as blocked and does not retry it', async () => {
@@ -161,11 +163,11 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     });
     fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
-    const [variant] = fixture.engine.store.listVariants(c.id);
+    const [variant] = fixture.engine.store.ads.listVariants(c.id);
     expect(variant.state).toBe('blocked');
     expect(variant.error).toMatch(/content filters/);
     expect(fake.requests.filter((r) => r.api === 'invoke')).toHaveLength(1);
-    expect(fixture.engine.store.listInvocations()[0]).toMatchObject({ outcome: 'blocked', costUsd: 0 });
+    expect(fixture.engine.store.analysis.listInvocations()[0]).toMatchObject({ outcome: 'blocked', costUsd: 0 });
   });
 
   it("applies the brand's Bedrock Guardrail to the prompt before anything is generated", async () => {
@@ -173,7 +175,7 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     fake.setGuardrail({ action: 'GUARDRAIL_INTERVENED', message: 'Prompts about competitors are not allowed.' });
     fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
-    const [variant] = fixture.engine.store.listVariants(c.id);
+    const [variant] = fixture.engine.store.ads.listVariants(c.id);
     expect(variant).toMatchObject({
       state: 'blocked',
       error: expect.stringMatching(/guardrail blocked the prompt: Prompts about competitors/),
@@ -186,7 +188,7 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     const c = await campaign({ forbiddenWords: ['studio'] });
     fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
-    expect(fixture.engine.store.listVariants(c.id)[0]).toMatchObject({
+    expect(fixture.engine.store.ads.listVariants(c.id)[0]).toMatchObject({
       state: 'blocked',
       error: expect.stringMatching(/not sent: forbidden word "studio"/),
     });
@@ -195,7 +197,7 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     const d = await campaign();
     fixture.engine.ads.generate(d.id, { generator: 'bedrock', count: 1 });
     await fixture.engine.ads.queue.settled();
-    expect(fixture.engine.store.listVariants(d.id)[0]).toMatchObject({
+    expect(fixture.engine.store.ads.listVariants(d.id)[0]).toMatchObject({
       state: 'failed',
       error: expect.stringMatching(/monthly budget/),
     });
@@ -212,7 +214,7 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     );
     fixture.engine.ads.generate(c.id, { generator: 'bedrock', count: 2, seed: 1 });
     await fixture.engine.ads.queue.settled();
-    const variants = fixture.engine.store.listVariants(c.id);
+    const variants = fixture.engine.store.ads.listVariants(c.id);
     expect(variants.map((v) => v.state)).toEqual(['ready', 'blocked']);
     expect(variants[1].error).toMatch(/Filter reason: prompt/);
     const body = fake.requests.find((r) => r.api === 'invoke')!.body as Record<string, unknown>;
@@ -255,7 +257,7 @@ describe('the ad studio with Amazon Nova Canvas', () => {
       colours: [{ hex: '#ff7f50' }],
       source: 'anthropic.claude-3-haiku-20240307-v1:0',
     });
-    expect(fixture.engine.store.listInvocations().map((i) => i.modelId)).toEqual([
+    expect(fixture.engine.store.analysis.listInvocations().map((i) => i.modelId)).toEqual([
       CANVAS,
       'anthropic.claude-3-haiku-20240307-v1:0',
     ]);

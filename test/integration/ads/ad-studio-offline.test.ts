@@ -64,7 +64,7 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
 
     const variants = ads.generate(campaign.id, { generator: 'local', count: 1, seed: 42 });
     await ads.queue.settled();
-    const rendered = fixture.engine.store.listVariants(campaign.id);
+    const rendered = fixture.engine.store.ads.listVariants(campaign.id);
     expect(rendered).toHaveLength(variants.length);
     for (const v of rendered) {
       expect(v, v.format).toMatchObject({ state: 'ready', generator: 'local', costUsd: 0, guardrail: [] });
@@ -122,7 +122,7 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
     });
     ads.generate(campaign.id, { generator: 'local', count: 1 });
     await ads.queue.settled();
-    const [variant] = fixture.engine.store.listVariants(campaign.id);
+    const [variant] = fixture.engine.store.ads.listVariants(campaign.id);
     expect(variant.guardrail).toEqual(['forbidden word "cheap" in "Cheap and cheerful"']);
   });
 });

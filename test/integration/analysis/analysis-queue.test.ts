@@ -14,7 +14,7 @@ afterEach(async () => {
 
 const converseCalls = (f: AnalysisFixture) => f.fake.requests.filter((r) => r.api === 'converse');
 const states = (f: AnalysisFixture) =>
-  f.engine.store
+  f.engine.store.analysis
     .listAnalysisJobs()
     .map((j) => j.state)
     .sort();
@@ -27,7 +27,7 @@ describe('the remote analysis queue', () => {
     fixture.engine.analysis.enqueue(fixture.assets);
     await fixture.engine.analysis.queue.settled();
     expect(states(fixture)).toEqual(['done', 'done', 'done', 'done']);
-    const outcomes = fixture.engine.store.listInvocations().map((c) => c.outcome);
+    const outcomes = fixture.engine.store.analysis.listInvocations().map((c) => c.outcome);
     expect(outcomes.filter((o) => o === 'throttled')).toHaveLength(2);
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(2);
   });
@@ -38,7 +38,7 @@ describe('the remote analysis queue', () => {
     fixture.engine.analysis.enqueue(fixture.assets);
     await fixture.engine.analysis.queue.settled();
     expect(states(fixture)).toEqual(['done', 'done']);
-    expect(fixture.engine.store.listInvocations().map((c) => c.outcome)).toEqual(['timeout', 'offline', 'ok']);
+    expect(fixture.engine.store.analysis.listInvocations().map((c) => c.outcome)).toEqual(['timeout', 'offline', 'ok']);
   });
 
   it('holds every job while access is denied, says why, and resumes on its own once it works', async () => {
@@ -106,7 +106,7 @@ describe('the remote analysis queue', () => {
     const reopened = await Engine.open({ dataDir: fixture.dataDir, analyse: true });
     try {
       await waitFor(() => reopened.analysis.queue.progress().done === 3, 10_000, 'resumed jobs');
-      expect(reopened.store.listModelAnalyses(fixture.assets[0].hash)).toHaveLength(1);
+      expect(reopened.store.analysis.listModelAnalyses(fixture.assets[0].hash)).toHaveLength(1);
     } finally {
       await reopened.close();
       fixture.engine = reopened;
@@ -145,7 +145,7 @@ describe('the remote analysis queue', () => {
       const full = path.join(fixture.dataDir, file);
       if ((await fs.stat(full)).isFile()) expect(await fs.readFile(full, 'utf8'), file).not.toContain(FAKE_SECRET);
     }
-    expect(JSON.stringify(fixture.engine.store.listInvocations())).not.toContain(FAKE_SECRET);
+    expect(JSON.stringify(fixture.engine.store.analysis.listInvocations())).not.toContain(FAKE_SECRET);
     expect(fixture.engine.analysis.settings().credentials).toEqual({ kind: 'stored-keys' });
   });
 });

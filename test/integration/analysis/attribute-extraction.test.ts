@@ -14,11 +14,11 @@ afterEach(async () => {
 async function analyseAll(f: AnalysisFixture) {
   f.engine.analysis.enqueue(f.assets);
   await f.engine.analysis.queue.settled();
-  return f.engine.store.listAnalysisJobs();
+  return f.engine.store.analysis.listAnalysisJobs();
 }
 
 const converseCalls = (f: AnalysisFixture) => f.fake.requests.filter((r) => r.api === 'converse');
-const stored = (f: AnalysisFixture, i: number) => f.engine.store.listModelAnalyses(f.assets[i].hash);
+const stored = (f: AnalysisFixture, i: number) => f.engine.store.analysis.listModelAnalyses(f.assets[i].hash);
 
 describe('attribute extraction through the real Bedrock client', () => {
   it('sends every design in one forced-tool call and stores each answer with its model, confidence and cost', async () => {
@@ -53,7 +53,7 @@ describe('attribute extraction through the real Bedrock client', () => {
     }
     const descriptions = fixture.assets.map((_, i) => stored(fixture!, i)[0].attributes.description).sort();
     expect(descriptions).toEqual(['Design number 1.', 'Design number 2.', 'Design number 3.', 'Design number 4.']);
-    expect(fixture.engine.store.listInvocations()).toMatchObject([
+    expect(fixture.engine.store.analysis.listInvocations()).toMatchObject([
       { outcome: 'ok', inputTokens: 2400, outputTokens: 800, attempt: 0 },
     ]);
     // The model's words are searchable.
@@ -87,7 +87,7 @@ describe('attribute extraction through the real Bedrock client', () => {
     expect(result.status).toBe('error');
     expect(result.content[0].text).toMatch(/Design 2: colours\.0\.hex/);
     expect(result.content[0].text).toMatch(/Design 3: confidence/);
-    expect(fixture.engine.store.listInvocations().map((c) => [c.outcome, c.attempt])).toEqual([
+    expect(fixture.engine.store.analysis.listInvocations().map((c) => [c.outcome, c.attempt])).toEqual([
       ['invalid', 0],
       ['ok', 1],
     ]);

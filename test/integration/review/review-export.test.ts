@@ -50,7 +50,7 @@ describe('exports of reviewed attributes', () => {
     ]);
     expect(records.every((r) => r.library === path.basename(fixture!.root))).toBe(true);
     for (const record of records) {
-      const fields = store.fieldReviews(record.hash);
+      const fields = store.reviews.fieldReviews(record.hash);
       for (const field of ATTRIBUTE_FIELDS) {
         const approved = fields[field].state === 'accepted' || fields[field].state === 'edited';
         expect(record.attributes[field as keyof typeof record.attributes], `${record.path} ${field}`).toEqual(

@@ -52,7 +52,7 @@ export async function openReviewFixture(count = 3): Promise<ReviewFixture> {
   });
   const hashes = names.map((name) => fixture.hashOf(name));
   hashes.forEach((hash, i) =>
-    fixture.engine.store.recordModelAnalysis(
+    fixture.engine.store.analysis.recordModelAnalysis(
       answer(hash, HAIKU, { description: `Haiku says design ${i}.` }, 1_000 + i),
     ),
   );

@@ -67,7 +67,10 @@ describe('review records', () => {
     const { review, tick } = clockedService(fixture);
     const [a, b] = fixture.hashes;
     expect(review.decide(a, 'ana', [{ field: 'item', action: 'reject' }]).status).toBe('rejected');
-    fixture.engine.store.recordModelAnalysis({ ...answer(b, SONNET, { style: 'art nouveau' }), escalatedFrom: HAIKU });
+    fixture.engine.store.analysis.recordModelAnalysis({
+      ...answer(b, SONNET, { style: 'art nouveau' }),
+      escalatedFrom: HAIKU,
+    });
     tick();
     const picked = review.decide(b, 'ana', [
       { field: 'style', action: 'accept', modelId: HAIKU },
@@ -90,14 +93,14 @@ describe('review records', () => {
         { field: 'colours', action: 'edit', value: [{ name: 'red', hex: 'red' }] },
       ]),
     ).toThrow(/colours/);
-    expect(fixture.engine.store.reviewHistory(fixture.hashes[0])).toEqual([]);
+    expect(fixture.engine.store.reviews.reviewHistory(fixture.hashes[0])).toEqual([]);
   });
 
   it('filters the queue by state, model, field, confidence and folder, and counts what is pending', async () => {
     fixture = await openReviewFixture(3);
     const { review } = clockedService(fixture);
     const [a, b, c] = fixture.hashes;
-    fixture.engine.store.recordModelAnalysis({ ...answer(c, SONNET), confidence: 0.4, at: 5_000 });
+    fixture.engine.store.analysis.recordModelAnalysis({ ...answer(c, SONNET), confidence: 0.4, at: 5_000 });
     review.decide(a, 'ana', [{ field: 'item', action: 'accept' }]);
     review.decide(b, 'ana', [{ field: 'style', action: 'accept' }]);
 

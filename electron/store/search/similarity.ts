@@ -1,6 +1,6 @@
-import type { AssetSummary } from '../../shared/model';
-import type { AssetIndex } from './asset-index';
-import { toSummary } from './summary';
+import type { AssetSummary } from '../../../shared/model';
+import type { AssetIndex } from '../asset-index';
+import { toSummary } from '../summary';
 import { smallestK } from './top-k';
 
 /**

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ORIENTATIONS, REVIEW_STATUSES, SORT_KEYS, type SearchQuery } from '../../../shared/model';
-import { PATTERN_LABELS } from '../../../shared/vocabulary/pattern-labels';
-import type { LibraryStore } from '../../../electron/store';
-import { smallestK } from '../../../electron/store/top-k';
-import { makeSyntheticAssets } from './synthetic-assets';
-import { openTempStore } from './temp-store';
+import { ORIENTATIONS, REVIEW_STATUSES, SORT_KEYS, type SearchQuery } from '../../../../shared/model';
+import { PATTERN_LABELS } from '../../../../shared/vocabulary/pattern-labels';
+import type { LibraryStore } from '../../../../electron/store';
+import { smallestK } from '../../../../electron/store/search/top-k';
+import { makeSyntheticAssets } from '../synthetic-assets';
+import { openTempStore } from '../temp-store';
 
 /** Strings a user (or an attacker) might type: regex syntax, unicode, separators, nulls. */
 const hostile = (maxLength: number) =>

@@ -1,7 +1,7 @@
-import { hexToOklab } from '../pixels';
-import type { ColourNear, FacetName, ParsedSearchQuery } from '../../shared/model';
-import { MULTI_FACETS, type AssetIndex, type MultiFacet, type SingleFacet } from './asset-index';
-import { isUnder } from './paths';
+import { hexToOklab } from '../../pixels';
+import type { ColourNear, FacetName, ParsedSearchQuery } from '../../../shared/model';
+import { MULTI_FACETS, type AssetIndex, type MultiFacet, type SingleFacet } from '../asset-index';
+import { isUnder } from '../paths';
 
 export interface Filter {
   /** The facet this filter selects on (its counts are computed without it), or null for text and colour. */

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FacetCount, SearchResult } from '../../../shared/model';
-import type { LibraryStore } from '../../../electron/store';
-import { hexToOklab, oklabDistance } from '../../../electron/pixels/colour-space';
-import { makeAsset, type AssetSpec } from './synthetic-assets';
-import { openTempStore } from './temp-store';
+import type { FacetCount, SearchResult } from '../../../../shared/model';
+import type { LibraryStore } from '../../../../electron/store';
+import { hexToOklab, oklabDistance } from '../../../../electron/pixels/colour-space';
+import { makeAsset, type AssetSpec } from '../synthetic-assets';
+import { openTempStore } from '../temp-store';
 
 const ASSETS: AssetSpec[] = [
   {

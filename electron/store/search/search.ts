@@ -7,11 +7,11 @@ import {
   type FacetName,
   type ParsedSearchQuery,
   type SearchResult,
-} from '../../shared/model';
-import { MULTI_FACETS, SINGLE_FACETS, type AssetIndex } from './asset-index';
+} from '../../../shared/model';
+import { MULTI_FACETS, SINGLE_FACETS, type AssetIndex } from '../asset-index';
 import { buildFilters, type Filter } from './search-filters';
 import { similarities } from './similarity';
-import { toSummary } from './summary';
+import { toSummary } from '../summary';
 import { smallestK } from './top-k';
 
 type SortMode = 'date' | 'name' | 'colourfulness' | 'similarity' | 'colour';
