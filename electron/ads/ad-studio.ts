@@ -16,7 +16,7 @@ import {
   type Concept,
   type Theme,
 } from '../../shared/model/ads';
-import type { Asset, Box } from '../../shared/model/asset';
+import type { Asset } from '../../shared/model/asset';
 import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
 import { InvalidRequestError } from '../../shared/errors';
 import type { AnalysisService } from '../analysis';
@@ -26,15 +26,14 @@ import { spentThisMonth } from '../analysis/budget';
 import type { LibraryStore } from '../store';
 import { UnknownRecordError } from '../store';
 import { exportApproved, type ExportedAds } from './ad-export';
-import { loadMask, removeCampaignFiles, saveMask, variantPath } from './campaign-files';
-import type { ProductCutout } from './compose';
-import { localCutout, MASK_EDGE } from './cutout';
-import { removeBackground } from './generators/nova-canvas';
-import { applyStrokes, type BrushStroke } from './mask-edit';
+import { removeCampaignFiles, saveMask, variantPath } from './campaign-files';
+import { localCutout } from './cutout';
+import type { BrushStroke } from './mask-edit';
 import { localFeatures, modelFeatures } from './product-features';
 import { productCutout, productPalette } from './product-cutout';
 import { buildConcepts } from './prompts';
 import { VariantQueue, ADS_PROMPT_VERSION } from './variant-queue';
+import { CampaignCutouts, scaleBox } from './campaign-cutouts';
 
 export class AdStudioError extends InvalidRequestError {}
 
@@ -68,12 +67,12 @@ export interface GenerateRequest {
   seed?: number;
 }
 
-const NOVA_CANVAS = 'amazon.nova-canvas-v1:0';
 /** Labels of designs that read as a pattern behind a product (not plain, photographic or a gradient). */
 const BACKDROP_PATTERNS: PatternLabel[] = ['stripes', 'checks', 'dots', 'geometric', 'floral/organic'];
 
 export class AdStudio {
   readonly queue: VariantQueue;
+  readonly cutouts: CampaignCutouts;
 
   constructor(
     private readonly store: LibraryStore,
@@ -81,13 +80,19 @@ export class AdStudio {
     private readonly analysis: AnalysisService,
     private readonly now: () => number = Date.now,
   ) {
+    this.cutouts = new CampaignCutouts(
+      dataDir,
+      analysis,
+      (hash) => this.asset(hash),
+      (c) => store.ads.putCampaign(c),
+    );
     this.queue = new VariantQueue(
       store,
       dataDir,
       analysis,
       {
-        product: (c) => this.productOf(c),
-        logo: (c) => this.logoOf(c),
+        product: (c) => this.cutouts.product(c),
+        logo: (c) => this.cutouts.logo(c),
         accent: (c) => c.features?.colours[0]?.hex ?? '#1b2a4a',
         pattern: async (concept) => {
           const asset = concept.patternHash ? this.store.getAsset(concept.patternHash) : undefined;
@@ -151,70 +156,24 @@ export class AdStudio {
   }
 
   /** The product and its mask as PNGs, for showing and correcting the cut-out. */
-  async cutoutImages(id: string): Promise<{ product: Buffer; mask: Buffer; width: number; height: number }> {
-    const campaign = this.campaign(id);
-    const mask = await loadMask(this.dataDir, id);
-    const product = await sharp(await readOriginal(this.asset(campaign.productHash)))
-      .autoOrient()
-      .resize(mask.width, mask.height, { fit: 'fill' })
-      .jpeg({ quality: 85 })
-      .toBuffer();
-    return {
-      product,
-      mask: await sharp(mask.mask, { raw: { width: mask.width, height: mask.height, channels: 1 } })
-        .png()
-        .toBuffer(),
-      width: mask.width,
-      height: mask.height,
-    };
+  cutoutImages(id: string): Promise<{ product: Buffer; mask: Buffer; width: number; height: number }> {
+    return this.cutouts.images(this.campaign(id));
   }
 
-  async editCutout(id: string, strokes: BrushStroke[]): Promise<Campaign> {
-    const campaign = this.campaign(id);
-    const mask = await loadMask(this.dataDir, id);
-    const edited = { ...mask, mask: applyStrokes(mask.mask, mask.width, mask.height, strokes) };
-    await saveMask(this.dataDir, id, edited);
-    const asset = this.asset(campaign.productHash);
-    const { box } = await productCutout(await readOriginal(asset), edited);
-    return this.setCutout(
-      campaign,
-      scaleBox(box, mask.width, asset.metadata.width, mask.height, asset.metadata.height),
-      true,
-      campaign.cutout?.method ?? 'local',
-    );
+  editCutout(id: string, strokes: BrushStroke[]): Promise<Campaign> {
+    return this.cutouts.edit(this.campaign(id), strokes);
   }
 
   /** A model's background removal, for products on busy backgrounds; its cost is logged like any call. */
-  async refineCutoutWithModel(id: string): Promise<Campaign> {
-    const campaign = this.campaign(id);
-    const asset = this.asset(campaign.productHash);
-    const settings = this.analysis.settings();
-    const input = await sharp(await readOriginal(asset))
-      .autoOrient()
-      .resize(MASK_EDGE, MASK_EDGE, { fit: 'inside' })
-      .flatten({ background: '#ffffff' })
-      .png()
-      .toBuffer();
-    const started = performance.now();
-    // Background removal is a Nova Canvas task: use it even when backgrounds are painted by another model.
-    const model = /nova-canvas/.test(settings.imageModel) ? settings.imageModel : NOVA_CANVAS;
-    const alpha = await removeBackground(this.analysis.runtimeClient(), model, input, settings.requestTimeoutMs);
-    this.logImageCall(campaign, model, imageCostOf(model, 1, settings.prices), started);
-    await saveMask(this.dataDir, id, alpha);
-    const { box } = await productCutout(await readOriginal(asset), alpha);
-    return this.setCutout(
-      campaign,
-      scaleBox(box, alpha.width, asset.metadata.width, alpha.height, asset.metadata.height),
-      false,
-      'bedrock',
-    );
+  refineCutoutWithModel(id: string): Promise<Campaign> {
+    return this.cutouts.refineWithModel(this.campaign(id));
   }
 
   /** Salient features from the model (type, materials, colours, selling points), cost logged. */
   async describeProduct(id: string): Promise<Campaign> {
     const campaign = this.campaign(id);
     const settings = this.analysis.settings();
-    const cutout = await this.productOf(campaign);
+    const cutout = await this.cutouts.product(campaign);
     const jpeg = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } })
       .flatten({ background: '#ffffff' })
       .resize(768, 768, { fit: 'inside', withoutEnlargement: true })
@@ -398,42 +357,6 @@ export class AdStudio {
       : null;
   }
 
-  private async productOf(campaign: Campaign): Promise<ProductCutout> {
-    return productCutout(
-      await readOriginal(this.asset(campaign.productHash)),
-      await loadMask(this.dataDir, campaign.id),
-    );
-  }
-
-  private async logoOf(campaign: Campaign): Promise<ProductCutout | null> {
-    if (!campaign.logoHash) return null;
-    const logo = await readOriginal(this.asset(campaign.logoHash));
-    return productCutout(logo, await localCutout(logo));
-  }
-
-  private setCutout(campaign: Campaign, box: Box, edited: boolean, method: 'local' | 'bedrock'): Campaign {
-    const next = { ...campaign, cutout: { box, edited, method } };
-    this.store.ads.putCampaign(next);
-    return next;
-  }
-
-  private logImageCall(campaign: Campaign, modelId: string, costUsd: number, started: number): void {
-    this.analysis.calls.record({
-      hashes: [campaign.productHash],
-      requestedModelId: modelId,
-      modelId,
-      promptVersion: ADS_PROMPT_VERSION,
-      inputTokens: 0,
-      outputTokens: 0,
-      latencyMs: performance.now() - started,
-      costUsd,
-      outcome: 'ok',
-      detail: null,
-      attempt: 0,
-      notSent: null,
-    });
-  }
-
   private campaign(id: string): Campaign {
     const campaign = this.store.ads.getCampaign(id);
     if (!campaign) throw new UnknownRecordError('campaign', id);
@@ -445,15 +368,4 @@ export class AdStudio {
     if (!asset) throw new AdStudioError(`no image ${hash.slice(0, 12)}… in the library`);
     return asset;
   }
-}
-
-function scaleBox(box: Box, fromW: number, toW: number, fromH: number, toH: number): Box {
-  const sx = toW / fromW,
-    sy = toH / fromH;
-  return {
-    x: Math.round(box.x * sx),
-    y: Math.round(box.y * sy),
-    width: Math.max(1, Math.round(box.width * sx)),
-    height: Math.max(1, Math.round(box.height * sy)),
-  };
 }

@@ -1,7 +1,6 @@
 /** Background work as persisted jobs: one runner, one state vocabulary, per-kind work and policy. */
 export {
   JobFailure,
-  JobRunner,
   type FailureAction,
   type FinalState,
   type Hold,
@@ -14,5 +13,6 @@ export {
   type JobRecords,
   type RunnerProgress,
   type WorkFunction,
-} from './job-runner';
+} from './job-types';
+export { JobRunner } from './job-runner';
 export { ProgressMeter } from './progress-meter';

@@ -92,7 +92,7 @@ describe('the ad studio with Amazon Nova Canvas', () => {
     expect(black).toBeLessThan(0.3);
 
     // Inside the mask, the ad shows the cut-out's own pixels, not the model's noise.
-    const cutout = await fixture.engine.ads['productOf'](c);
+    const cutout = await fixture.engine.ads.cutouts.product(c);
     const box = variant.productBox!;
     const expected = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } })
       .resize(box.width, box.height, { fit: 'fill' })
