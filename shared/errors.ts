@@ -3,7 +3,7 @@
  * (HTTP in browser mode, the same number over IPC). Anything else that escapes is a bug: logged, 500.
  */
 export abstract class UserFacingError extends Error {
-  abstract readonly status: 400 | 404 | 409;
+  abstract readonly status: 400 | 404 | 409 | 502;
 
   constructor(message: string) {
     super(message);
@@ -24,4 +24,9 @@ export class NotFoundError extends UserFacingError {
 /** The request is fine but the thing it acts on is not ready for it (e.g. a campaign with no product). */
 export class ConflictError extends UserFacingError {
   readonly status = 409;
+}
+
+/** A service the app called on the user's behalf (a model) failed; the message says why and what helps. */
+export class UpstreamError extends UserFacingError {
+  readonly status = 502;
 }

@@ -179,29 +179,20 @@ export class AdStudio {
       .resize(768, 768, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 85 })
       .toBuffer();
-    const started = performance.now();
-    const { features, usage } = await modelFeatures(
-      this.analysis.runtimeClient(),
-      settings.attributesModel,
-      jpeg,
-      campaign.productName,
-      campaign.notes,
-      settings.requestTimeoutMs,
-    );
-    this.analysis.calls.record({
-      hashes: [campaign.productHash],
-      requestedModelId: settings.attributesModel,
+    const meta = {
       modelId: settings.attributesModel,
       promptVersion: ADS_PROMPT_VERSION,
-      inputTokens: usage.inputTokens,
-      outputTokens: usage.outputTokens,
-      latencyMs: usage.latencyMs || performance.now() - started,
-      costUsd: costOf(settings.attributesModel, usage.inputTokens, usage.outputTokens, settings.prices),
-      outcome: 'ok',
-      detail: null,
-      attempt: 0,
-      notSent: null,
-    });
+      hashes: [campaign.productHash],
+    };
+    const { features } = await this.analysis.models.call(
+      meta,
+      (client) =>
+        modelFeatures(client, meta.modelId, jpeg, campaign.productName, campaign.notes, settings.requestTimeoutMs),
+      ({ usage }) => ({
+        ...usage,
+        costUsd: costOf(meta.modelId, usage.inputTokens, usage.outputTokens, settings.prices),
+      }),
+    );
     return this.updateCampaign(id, { features });
   }
 

@@ -64,24 +64,13 @@ export class CampaignCutouts {
       .flatten({ background: '#ffffff' })
       .png()
       .toBuffer();
-    const started = performance.now();
     // Background removal is a Nova Canvas task: use it even when backgrounds are painted by another model.
     const model = /nova-canvas/.test(settings.imageModel) ? settings.imageModel : NOVA_CANVAS;
-    const alpha = await removeBackground(this.analysis.runtimeClient(), model, input, settings.requestTimeoutMs);
-    this.analysis.calls.record({
-      hashes: [campaign.productHash],
-      requestedModelId: model,
-      modelId: model,
-      promptVersion: ADS_PROMPT_VERSION,
-      inputTokens: 0,
-      outputTokens: 0,
-      latencyMs: performance.now() - started,
-      costUsd: imageCostOf(model, 1, settings.prices),
-      outcome: 'ok',
-      detail: null,
-      attempt: 0,
-      notSent: null,
-    });
+    const alpha = await this.analysis.models.call(
+      { modelId: model, promptVersion: ADS_PROMPT_VERSION, hashes: [campaign.productHash] },
+      (client) => removeBackground(client, model, input, settings.requestTimeoutMs),
+      () => ({ costUsd: imageCostOf(model, 1, settings.prices) }),
+    );
     await saveMask(this.dataDir, campaign.id, alpha);
     const { box } = await productCutout(await readOriginal(asset), alpha);
     const scaled = scaleBox(box, alpha.width, asset.metadata.width, alpha.height, asset.metadata.height);

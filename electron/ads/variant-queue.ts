@@ -6,12 +6,11 @@
  * reported as blocked and never retried.
  */
 import { EventEmitter } from 'node:events';
-import { ApplyGuardrailCommand } from '@aws-sdk/client-bedrock-runtime';
+import { ApplyGuardrailCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { AdVariant, Campaign, VariantState } from '../../shared/model/ads';
 import type { JobState } from '../../shared/model/jobs';
-import type { InvocationOutcome, NotSentReason } from '../../shared/model/ai';
 import { AD_FORMATS } from '../../shared/model/ads';
-import type { AnalysisService } from '../analysis';
+import { RemoteCallError, type AnalysisService } from '../analysis';
 import { budgetMessage, spentThisMonth } from '../analysis/budget';
 import { imageCostOf } from '../analysis/pricing';
 import { writeAtomic } from '../imaging/cache-files';
@@ -22,6 +21,7 @@ import type { ProductCutout } from './compose';
 import { GenerationBlockedError } from './generators/nova-canvas';
 import type { GeneratorDeps } from './generators/generators';
 import { localGenerator, remoteGenerator } from './generators/generators';
+import type { ImageGenerator } from './generators/image-generator';
 import { brandProblems } from './guardrails';
 import { renderVariant } from './variant-renderer';
 
@@ -187,21 +187,12 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     if (remote) {
       const spent = spentThisMonth(this.store.analysis, this.now());
       if (spent >= settings.monthlyBudgetUsd)
-        return this.store.ads.updateVariant(variant.id, {
-          state: 'failed',
-          error: budgetMessage(spent, settings.monthlyBudgetUsd),
-        });
+        return this.keptBack(campaign, variant, budgetMessage(spent, settings.monthlyBudgetUsd));
       const refusal = await this.guardrail(campaign, concept.prompt);
       if (refusal) return this.store.ads.updateVariant(variant.id, { state: 'blocked', error: refusal });
     }
-    const deps = {
-      runtimeClient: () => this.analysis.runtimeClient(),
-      timeoutMs: () => Math.max(settings.requestTimeoutMs, 120_000),
-      pattern: this.inputs.pattern,
-    };
-    const generator = remote ? remoteGenerator(variant.generator, deps) : localGenerator(deps);
+    const generator = remote ? this.remoteGenerator(campaign, variant.generator) : localGenerator(this.inputs);
     const format = AD_FORMATS.find((f) => f.id === variant.format)!;
-    const started = performance.now();
     try {
       const ad = await renderVariant({
         generator,
@@ -216,7 +207,6 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
         accent: this.inputs.accent(campaign),
       });
       const costUsd = remote ? imageCostOf(variant.generator, 1, settings.prices) : 0;
-      if (remote) this.log(campaign, variant.generator, costUsd, 'ok', null, started);
       await writeAtomic(variantPath(this.dataDir, campaign.id, variant.id), ad.png);
       const guardrail = [
         ...brandProblems(campaign.brand, {
@@ -235,30 +225,70 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
         costUsd,
       });
     } catch (error) {
-      if (!remote) throw error;
-      const blocked = error instanceof GenerationBlockedError;
-      const failure = blocked ? null : this.analysis.classifyFailure(error, variant.generator);
-      const message = blocked ? (error as Error).message : failure!.message;
-      const outcome = blocked ? 'blocked' : failure!.outcome;
-      this.log(campaign, variant.generator, 0, outcome, message, started, failure?.notSent ?? null);
-      this.store.ads.updateVariant(variant.id, {
-        state: blocked || failure!.outcome === 'blocked' ? 'blocked' : 'failed',
-        error: message,
-      });
+      // The model call was logged and classified by the gateway; anything else is a bug, reported as such.
+      if (!(error instanceof RemoteCallError)) throw error;
+      const { outcome, message } = error.failure;
+      this.store.ads.updateVariant(variant.id, { state: outcome === 'blocked' ? 'blocked' : 'failed', error: message });
     }
+  }
+
+  /** A model that paints backgrounds, each call through the gateway (logged with its cost, failures classified). */
+  private remoteGenerator(campaign: Campaign, modelId: string): ImageGenerator {
+    const settings = this.analysis.settings();
+    const meta = { modelId, promptVersion: ADS_PROMPT_VERSION, hashes: [campaign.productHash] };
+    const deps = (client: BedrockRuntimeClient) => ({
+      runtimeClient: () => client,
+      timeoutMs: () => Math.max(settings.requestTimeoutMs, 120_000),
+      pattern: this.inputs.pattern,
+    });
+    const shape = remoteGenerator(modelId, deps(this.analysis.runtimeClient()));
+    return {
+      ...shape,
+      generate: (request, signal) =>
+        this.analysis.models.call(
+          meta,
+          (client) => remoteGenerator(modelId, deps(client)).generate(request, signal).catch(blockedAsFailure),
+          () => ({ costUsd: imageCostOf(modelId, 1, settings.prices) }),
+        ),
+    };
+  }
+
+  /** Kept back before anything was sent (the budget): the variant fails with why, logged as not sent. */
+  private keptBack(campaign: Campaign, variant: AdVariant, message: string): void {
+    this.analysis.calls.record({
+      hashes: [campaign.productHash],
+      requestedModelId: variant.generator,
+      modelId: variant.generator,
+      promptVersion: ADS_PROMPT_VERSION,
+      inputTokens: 0,
+      outputTokens: 0,
+      latencyMs: 0,
+      costUsd: 0,
+      outcome: 'denied',
+      detail: message,
+      attempt: 0,
+      notSent: 'budget',
+    });
+    this.store.ads.updateVariant(variant.id, { state: 'failed', error: message });
   }
 
   /** The brand's Bedrock Guardrail on the prompt, when one is set: the reason it intervened, or null. */
   private async guardrail(campaign: Campaign, prompt: string): Promise<string | null> {
     const { guardrailId, guardrailVersion } = campaign.brand;
     if (!guardrailId) return null;
-    const output = await this.analysis.runtimeClient().send(
-      new ApplyGuardrailCommand({
-        guardrailIdentifier: guardrailId,
-        guardrailVersion: guardrailVersion || 'DRAFT',
-        source: 'INPUT',
-        content: [{ text: { text: prompt } }],
-      }),
+    const output = await this.analysis.models.call(
+      { modelId: guardrailId, promptVersion: 'guardrail', hashes: [campaign.productHash] },
+      (client) =>
+        client.send(
+          new ApplyGuardrailCommand({
+            guardrailIdentifier: guardrailId,
+            guardrailVersion: guardrailVersion || 'DRAFT',
+            source: 'INPUT',
+            content: [{ text: { text: prompt } }],
+          }),
+        ),
+      // Guardrails are priced per text unit, outside the model price table.
+      () => ({ costUsd: 0 }),
     );
     if (output.action !== 'GUARDRAIL_INTERVENED') return null;
     return (
@@ -266,29 +296,16 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
       `${output.outputs?.map((o) => o.text).join(' ') || output.actionReason || 'no reason given'}`
     );
   }
+}
 
-  private log(
-    campaign: Campaign,
-    modelId: string,
-    costUsd: number,
-    outcome: InvocationOutcome,
-    detail: string | null,
-    started: number,
-    notSent: NotSentReason | null = null,
-  ): void {
-    this.analysis.calls.record({
-      hashes: [campaign.productHash],
-      requestedModelId: modelId,
-      modelId,
-      promptVersion: ADS_PROMPT_VERSION,
-      inputTokens: 0,
-      outputTokens: 0,
-      latencyMs: performance.now() - started,
-      costUsd,
-      outcome,
-      detail,
-      attempt: 0,
-      notSent,
-    });
-  }
+/** A service that filtered the image away answered: blocked, never retried. */
+function blockedAsFailure(error: unknown): never {
+  if (!(error instanceof GenerationBlockedError)) throw error;
+  throw new RemoteCallError({
+    outcome: 'blocked',
+    problem: 'unknown',
+    action: 'fail',
+    message: error.message,
+    notSent: null,
+  });
 }

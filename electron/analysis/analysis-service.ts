@@ -18,6 +18,7 @@ import type { Asset } from '../../shared/model/asset';
 import type { LibraryStore } from '../store';
 import { classifyBedrockError } from './bedrock/bedrock-errors';
 import { InvocationLog } from './invocation-log';
+import { ModelCalls } from './model-calls';
 import type { ClassifiedFailure } from './remote-failure';
 import { AnalysisQueue } from './analysis-queue';
 import type { Analyzer } from './analyzer';
@@ -52,6 +53,8 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   readonly queue: AnalysisQueue;
   /** Every model call the app makes is recorded here: analysis, connection tests and the ad studio's. */
   readonly calls: InvocationLog;
+  /** One-off model calls on the user's behalf (the ad studio's), logged and classified in one place. */
+  readonly models: ModelCalls;
   private client: { key: string; client: BedrockRuntimeClient } | null = null;
   /** Settings for this process only (the CLI's --analyzer and AWS environment), never saved. */
   private overrides: Partial<AiSettings> = {};
@@ -59,6 +62,11 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   constructor(private readonly options: AnalysisServiceOptions) {
     super();
     this.calls = new InvocationLog(options.store.analysis, options.now);
+    this.models = new ModelCalls({
+      client: () => this.runtimeClient(),
+      log: this.calls,
+      classify: (error, modelId) => this.classifyFailure(error, modelId),
+    });
     this.queue = new AnalysisQueue({
       store: options.store,
       settings: () => this.settings(),

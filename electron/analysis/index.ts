@@ -6,3 +6,4 @@ export { defaultAiSettings } from './default-settings';
 export { PROMPT_VERSION } from './bedrock/prompt';
 export { ModelInputError } from './model-input';
 export type { ExtractionOutcome } from './attribute-extraction';
+export { RemoteCallError, type ClassifiedFailure } from './remote-failure';

@@ -3,6 +3,7 @@
  * sentence) and for the queue (wait, slow down, retry, or give this job up). Each provider maps its
  * own errors onto these (bedrock/bedrock-errors.ts); nothing above the provider sees its types.
  */
+import { UpstreamError } from '../../shared/errors';
 import type { ConnectionProblem, InvocationOutcome, NotSentReason } from '../../shared/model/ai';
 import type { FailureAction } from '../jobs';
 import type { CallRecord } from './analyzer';
@@ -19,8 +20,11 @@ export interface ClassifiedFailure {
   notSent: NotSentReason | null;
 }
 
-/** A failure of the service or the network, classified: the queue decides to wait, slow down or retry. */
-export class RemoteCallError extends Error {
+/**
+ * A failure of the service or the network, classified: a queue decides to wait, slow down or retry;
+ * through the API it is a 502 whose message names the fix.
+ */
+export class RemoteCallError extends UpstreamError {
   constructor(readonly failure: ClassifiedFailure) {
     super(failure.message);
   }

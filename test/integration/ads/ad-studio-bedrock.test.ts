@@ -262,4 +262,15 @@ describe('the ad studio with Amazon Nova Canvas', () => {
       'anthropic.claude-3-haiku-20240307-v1:0',
     ]);
   });
+
+  it('logs a failed product description with its reason and answers the API with the fix, as a 502', async () => {
+    const c = await campaign();
+    fake.script({ kind: 'error', type: 'AccessDeniedException' });
+    const error = await fixture.engine.ads.describeProduct(c.id).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, message: expect.stringMatching(/^Access denied to .*claude-3-haiku/) });
+    expect(fixture.engine.store.analysis.listInvocations()).toMatchObject([
+      { outcome: 'denied', costUsd: 0, detail: (error as Error).message, hashes: [fixture.productHash] },
+    ]);
+    expect(fixture.engine.store.ads.getCampaign(c.id)?.features?.source).toBe('local');
+  });
 });
