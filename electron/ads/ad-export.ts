@@ -1,10 +1,12 @@
 /**
  * Approved variants as files a marketer hands on: <campaign>/<format>/<campaign>-<format>-<theme>-<n>.png,
- * plus manifest.json with each file's prompt, seed, generator, concept, contrast and cost.
+ * plus manifest.json with each file's generator, theme, what actually made its background (a model's real
+ * prompt, or the local compositor's recipe and the library images it drew on), seed, legibility, what
+ * needed attention when it was approved anyway, and cost.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AD_FORMATS, type AdVariant, type Campaign } from '../../shared/model/ads';
+import { AD_FORMATS, RENDERED_STATES, type AdVariant, type Campaign } from '../../shared/model/ads';
 import { writeAtomic } from '../imaging/cache-files';
 import { variantPath } from './campaign-files';
 
@@ -41,7 +43,7 @@ export async function exportApproved(
   const folder =
     owner === campaign.id ? path.join(outDir, name) : path.join(outDir, `${name}-${campaign.id.slice(0, 8)}`);
   await fs.rm(folder, { recursive: true, force: true });
-  const approved = variants.filter((v) => v.review === 'approved' && v.state === 'ready');
+  const approved = variants.filter((v) => v.review === 'approved' && RENDERED_STATES.includes(v.state));
   const entries = [];
   for (const variant of approved) {
     const concept = campaign.concepts.find((c) => c.id === variant.conceptId);
@@ -57,12 +59,17 @@ export async function exportApproved(
       format: variant.format,
       size: `${format.width}x${format.height}`,
       theme: concept?.theme ?? null,
-      prompt: variant.prompt,
-      negativePrompt: variant.negativePrompt,
-      seed: variant.seed,
       generator: variant.generator,
+      // A prompt is recorded only when a model was sent it; the local compositor's recipe says what it drew.
+      prompt: variant.generator === 'local' ? null : variant.prompt,
+      negativePrompt: variant.generator === 'local' ? null : variant.negativePrompt,
+      recipe: variant.recipe ?? null,
+      backgroundAssets: variant.backgroundAssets ?? [],
+      seed: variant.seed,
       costUsd: variant.costUsd,
       contrast: variant.contrast,
+      legibility: variant.legibility ?? [],
+      attention: variant.attention ?? [],
       reviewer: variant.reviewer,
       reviewedAt: variant.reviewedAt && new Date(variant.reviewedAt).toISOString(),
     });

@@ -9,6 +9,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import {
   AD_FORMATS,
+  CUTOUT_WAYS_FORWARD,
+  cutoutReadiness,
+  RENDERED_STATES,
   type AdFormatId,
   type AdVariant,
   type BrandRules,
@@ -17,8 +20,7 @@ import {
   type Theme,
 } from '../../shared/model/ads';
 import type { Asset } from '../../shared/model/asset';
-import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
-import { InvalidRequestError } from '../../shared/errors';
+import { ConflictError, InvalidRequestError } from '../../shared/errors';
 import type { AnalysisService } from '../analysis';
 import { readOriginal } from '../analysis/model-input';
 import { costOf, imageCostOf } from '../analysis/pricing';
@@ -34,6 +36,7 @@ import { productCutout, productPalette } from './product-cutout';
 import { buildConcepts } from './prompts';
 import { VariantQueue, ADS_PROMPT_VERSION } from './variant-queue';
 import { CampaignCutouts, scaleBox } from './campaign-cutouts';
+import { chooseLifestylePhoto, choosePattern, imageName } from './backdrop-choice';
 
 export class AdStudioError extends InvalidRequestError {}
 
@@ -67,9 +70,6 @@ export interface GenerateRequest {
   seed?: number;
 }
 
-/** Labels of designs that read as a pattern behind a product (not plain, photographic or a gradient). */
-const BACKDROP_PATTERNS: PatternLabel[] = ['stripes', 'checks', 'dots', 'geometric', 'floral/organic'];
-
 export class AdStudio {
   readonly queue: VariantQueue;
   readonly cutouts: CampaignCutouts;
@@ -94,11 +94,17 @@ export class AdStudio {
         product: (c) => this.cutouts.product(c),
         logo: (c) => this.cutouts.logo(c),
         accent: (c) => c.features?.colours[0]?.hex ?? '#1b2a4a',
-        pattern: async (concept) => {
-          const asset = concept.patternHash ? this.store.getAsset(concept.patternHash) : undefined;
+        libraryImage: async (concept) => {
+          const hash = concept.theme === 'lifestyle' ? concept.photoHash : concept.patternHash;
+          const asset = hash ? this.store.getAsset(hash) : undefined;
           if (!asset) return null;
-          const repeat = asset.analysis.pattern.repeat;
-          return { bytes: await readOriginal(asset), tile: repeat && { width: repeat.width, height: repeat.height } };
+          const repeat = concept.theme === 'pattern' ? asset.analysis.pattern.repeat : null;
+          return {
+            hash: asset.hash,
+            name: imageName(asset),
+            bytes: await readOriginal(asset),
+            tile: repeat ? { width: repeat.width, height: repeat.height } : null,
+          };
         },
       },
       now,
@@ -123,11 +129,13 @@ export class AdStudio {
       logoHash: input.logoHash ?? null,
       features,
       formats: input.formats,
-      concepts: this.concepts(asset, input.productName, input.notes, features, input.themes),
+      concepts: this.concepts(asset, input.productName, input.notes, features, input.themes, input.brand),
       cutout: {
         box: scaleBox(mask.box, mask.width, asset.metadata.width, mask.height, asset.metadata.height),
         edited: false,
         method: 'local',
+        quality: mask.quality,
+        confirmed: false,
       },
       createdAt: this.now(),
     };
@@ -146,7 +154,7 @@ export class AdStudio {
     const asset = this.asset(campaign.productHash);
     const features = campaign.features ?? localFeatures(asset.analysis.palette, campaign.productName);
     return this.updateCampaign(id, {
-      concepts: this.concepts(asset, campaign.productName, campaign.notes, features, themes),
+      concepts: this.concepts(asset, campaign.productName, campaign.notes, features, themes, campaign.brand),
     });
   }
 
@@ -162,6 +170,11 @@ export class AdStudio {
 
   editCutout(id: string, strokes: BrushStroke[]): Promise<Campaign> {
     return this.cutouts.edit(this.campaign(id), strokes);
+  }
+
+  /** A person's way forward from a doubtful cut-out: the whole photo, the automatic cut-out again, or this one as it is. */
+  chooseCutout(id: string, use: 'whole-photo' | 'automatic' | 'as-is'): Promise<Campaign> {
+    return this.cutouts.choose(this.campaign(id), use);
   }
 
   /** A model's background removal, for products on busy backgrounds; its cost is logged like any call. */
@@ -241,6 +254,10 @@ export class AdStudio {
         productBox: null,
         contrast: null,
         guardrail: [],
+        attention: [],
+        legibility: [],
+        recipe: null,
+        backgroundAssets: [],
         prompt: concept.prompt,
         negativePrompt: concept.negativePrompt,
         costUsd: 0,
@@ -257,7 +274,7 @@ export class AdStudio {
   review(variantId: string, decision: 'approved' | 'rejected' | 'pending', reviewer: string): AdVariant {
     const variant = this.store.ads.getVariant(variantId);
     if (!variant) throw new UnknownRecordError('variant', variantId);
-    if (variant.state !== 'ready' && decision === 'approved')
+    if (!RENDERED_STATES.includes(variant.state) && decision === 'approved')
       throw new AdStudioError('only a rendered variant can be approved');
     this.store.ads.updateVariant(variantId, { review: decision, reviewer, reviewedAt: this.now() });
     return this.store.ads.getVariant(variantId)!;
@@ -293,11 +310,15 @@ export class AdStudio {
 
   variantFile(variantId: string): string {
     const variant = this.store.ads.getVariant(variantId);
-    if (!variant || variant.state !== 'ready') throw new UnknownRecordError('rendered variant', variantId);
+    if (!variant || !RENDERED_STATES.includes(variant.state))
+      throw new UnknownRecordError('rendered variant', variantId);
     return variantPath(this.dataDir, variant.campaignId, variant.id);
   }
 
   private plan(campaign: Campaign, request: GenerateRequest): { concept: Concept; format: AdFormatId }[] {
+    const readiness = cutoutReadiness(campaign.cutout);
+    if (!readiness.usable)
+      throw new ConflictError(`No ads without the product: ${readiness.reason}. ${CUTOUT_WAYS_FORWARD}`);
     const concepts = campaign.concepts.filter((c) => !request.conceptIds || request.conceptIds.includes(c.id));
     const formats = request.formats ?? campaign.formats;
     if (!concepts.length) throw new AdStudioError('the campaign has no concept to generate from');
@@ -312,40 +333,21 @@ export class AdStudio {
     notes: string,
     features: NonNullable<Campaign['features']>,
     themes: Theme[],
+    brand: BrandRules = DEFAULT_BRAND,
   ): Concept[] {
+    // The product's own colours (from its cut-out), then the brand's: what a backdrop must agree with.
+    const colours = [...features.colours.map((c) => c.hex), ...brand.allowedColours];
+    const wanted = colours.length ? colours : asset.analysis.palette.map((c) => c.hex);
     return buildConcepts({
       productName,
       features,
       notes,
       palette: features.colours.map((c) => c.hex),
-      pattern: this.patternFor(asset),
+      pattern: themes.includes('pattern') ? choosePattern(this.store, asset.hash, wanted) : null,
+      photo: themes.includes('lifestyle') ? chooseLifestylePhoto(this.store, asset.hash, wanted) : null,
       themes,
       now: this.now(),
     });
-  }
-
-  /** A library pattern whose dominant colour is closest to the product's, for the pattern theme. */
-  private patternFor(product: Asset): { hash: string; label: string; colourNames: string[]; palette: string[] } | null {
-    const candidates = this.store
-      .search({ patterns: BACKDROP_PATTERNS, limit: 200 })
-      .items.filter((i) => i.hash !== product.hash);
-    const [l, a, b] = product.analysis.palette[0]?.lab ?? [0.5, 0, 0];
-    let best: { hash: string; distance: number } | null = null;
-    for (const item of candidates) {
-      const lab = this.store.getAsset(item.hash)?.analysis.palette[0]?.lab;
-      if (!lab) continue;
-      const distance = Math.hypot(lab[0] - l, lab[1] - a, lab[2] - b);
-      if (!best || distance < best.distance) best = { hash: item.hash, distance };
-    }
-    const asset = best && this.store.getAsset(best.hash);
-    return asset
-      ? {
-          hash: asset.hash,
-          label: asset.analysis.pattern.label,
-          colourNames: asset.analysis.palette.map((c) => c.name),
-          palette: asset.analysis.palette.map((c) => c.hex),
-        }
-      : null;
   }
 
   private campaign(id: string): Campaign {

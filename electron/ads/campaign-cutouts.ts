@@ -4,17 +4,19 @@
  * and logo pixels the variants are composed from.
  */
 import sharp from 'sharp';
-import type { Campaign } from '../../shared/model/ads';
+import type { Campaign, CampaignCutout, CutoutQuality } from '../../shared/model/ads';
 import type { Asset, Box } from '../../shared/model/asset';
+import { ConflictError } from '../../shared/errors';
 import type { AnalysisService } from '../analysis';
 import { readOriginal } from '../analysis/model-input';
 import { imageCostOf } from '../analysis/pricing';
 import { loadMask, saveMask } from './campaign-files';
 import type { ProductCutout } from './compose';
-import { localCutout, MASK_EDGE } from './cutout';
+import { localCutout, MASK_EDGE, measureMask, wholePhotoMask, type ProductMask } from './cutout';
 import { removeBackground } from './generators/nova-canvas';
 import { applyStrokes, type BrushStroke } from './mask-edit';
-import { productCutout } from './product-cutout';
+import { maskBox, productCutout } from './product-cutout';
+import type { StoredMask } from './campaign-files';
 import { ADS_PROMPT_VERSION } from './variant-queue';
 
 const NOVA_CANVAS = 'amazon.nova-canvas-v1:0';
@@ -45,14 +47,36 @@ export class CampaignCutouts {
     };
   }
 
+  /** Brush corrections: a person shaped the product, so only an empty result is refused later. */
   async edit(campaign: Campaign, strokes: BrushStroke[]): Promise<Campaign> {
     const mask = await loadMask(this.dataDir, campaign.id);
     const edited = { ...mask, mask: applyStrokes(mask.mask, mask.width, mask.height, strokes) };
-    await saveMask(this.dataDir, campaign.id, edited);
-    const asset = this.asset(campaign.productHash);
-    const { box } = await productCutout(await readOriginal(asset), edited);
-    const scaled = scaleBox(box, mask.width, asset.metadata.width, mask.height, asset.metadata.height);
-    return this.setCutout(campaign, scaled, true, campaign.cutout?.method ?? 'local');
+    const original = await readOriginal(this.asset(campaign.productHash));
+    const quality = await measureMask(original, edited);
+    const method = campaign.cutout?.method === 'bedrock' ? 'bedrock' : 'local';
+    return this.keep(campaign, edited, quality, { method, edited: true, confirmed: false });
+  }
+
+  /**
+   * A person's choice for a doubtful cut-out: the whole photo framed as it is, the automatic cut-out
+   * made again, or the current cut-out kept as it is (never an empty one).
+   */
+  async choose(campaign: Campaign, use: 'whole-photo' | 'automatic' | 'as-is'): Promise<Campaign> {
+    const original = await readOriginal(this.asset(campaign.productHash));
+    if (use === 'whole-photo') {
+      const whole = await wholePhotoMask(original);
+      return this.keep(campaign, whole, whole.quality, { method: 'whole-photo', edited: false, confirmed: true });
+    }
+    if (use === 'automatic') {
+      const auto = await localCutout(original);
+      return this.keep(campaign, auto, auto.quality, { method: 'local', edited: false, confirmed: false });
+    }
+    const current = campaign.cutout;
+    if (!current || current.quality?.confidence === 'none')
+      throw new ConflictError('there is no product in this cut-out to keep: brush it in or use the whole photo');
+    const next = { ...campaign, cutout: { ...current, confirmed: true } };
+    this.save(next);
+    return next;
   }
 
   async refineWithModel(campaign: Campaign): Promise<Campaign> {
@@ -71,10 +95,8 @@ export class CampaignCutouts {
       (client) => removeBackground(client, model, input, settings.requestTimeoutMs),
       () => ({ costUsd: imageCostOf(model, 1, settings.prices) }),
     );
-    await saveMask(this.dataDir, campaign.id, alpha);
-    const { box } = await productCutout(await readOriginal(asset), alpha);
-    const scaled = scaleBox(box, alpha.width, asset.metadata.width, alpha.height, asset.metadata.height);
-    return this.setCutout(campaign, scaled, false, 'bedrock');
+    const quality = await measureMask(await readOriginal(asset), alpha);
+    return this.keep(campaign, alpha, quality, { method: 'bedrock', edited: false, confirmed: false });
   }
 
   /** The product's own pixels and mask, as every variant draws it. */
@@ -91,8 +113,18 @@ export class CampaignCutouts {
     return productCutout(logo, await localCutout(logo));
   }
 
-  private setCutout(campaign: Campaign, box: Box, edited: boolean, method: 'local' | 'bedrock'): Campaign {
-    const next = { ...campaign, cutout: { box, edited, method } };
+  /** Saves the mask and records where the product is (original pixels) and how sure the cut-out is. */
+  private async keep(
+    campaign: Campaign,
+    mask: StoredMask | ProductMask,
+    quality: CutoutQuality,
+    how: Pick<CampaignCutout, 'method' | 'edited' | 'confirmed'>,
+  ): Promise<Campaign> {
+    await saveMask(this.dataDir, campaign.id, mask);
+    const asset = this.asset(campaign.productHash);
+    const box = quality.confidence === 'none' ? { x: 0, y: 0, width: mask.width, height: mask.height } : maskBox(mask);
+    const scaled = scaleBox(box, mask.width, asset.metadata.width, mask.height, asset.metadata.height);
+    const next = { ...campaign, cutout: { box: scaled, quality, ...how } };
     this.save(next);
     return next;
   }

@@ -4,13 +4,13 @@
  * Prompts are editable afterwards; these are starting points a marketer would write.
  */
 import { randomUUID } from 'node:crypto';
-import type { Concept, SalientFeatures, Theme } from '../../shared/model/ads';
+import type { Concept, SalientFeatures, Season, Theme } from '../../shared/model/ads';
 
 export const NEGATIVE_PROMPT =
   'text, letters, words, watermark, logo, signature, people, hands, extra ' +
   'products, duplicate product, cropped product, blurry, distorted, low quality';
 
-const SEASONS = [
+const SEASON_OF_MONTH: readonly Season[] = [
   'winter',
   'winter',
   'spring',
@@ -23,8 +23,8 @@ const SEASONS = [
   'autumn',
   'autumn',
   'winter',
-] as const;
-const SEASON_SCENES: Record<(typeof SEASONS)[number], string> = {
+];
+const SEASON_SCENES: Record<Season, string> = {
   winter: 'a cosy winter setting with soft snow light, knitted textures and evergreen sprigs',
   spring: 'a fresh spring setting with blossom, pale morning light and light wood',
   summer: 'a bright summer setting with warm sunlight, linen and long soft shadows',
@@ -39,6 +39,8 @@ export interface ConceptInput {
   palette: string[];
   /** A library pattern for the pattern theme, with its label and colour names. */
   pattern: { hash: string; label: string; colourNames: string[]; palette: string[] } | null;
+  /** A library photo for the lifestyle theme (the local compositor blurs it behind the product). */
+  photo: { hash: string } | null;
   themes: readonly Theme[];
   now: number;
 }
@@ -51,7 +53,7 @@ export function buildConcepts(input: ConceptInput): Concept[] {
     .slice(0, 3)
     .join(', ');
   const material = features.materials.length ? ` in ${features.materials.slice(0, 2).join(' and ')}` : '';
-  const season = SEASONS[new Date(input.now).getUTCMonth()];
+  const season = SEASON_OF_MONTH[new Date(input.now).getUTCMonth()];
   const prompts: Record<Theme, () => Omit<Concept, 'id' | 'theme' | 'negativePrompt'> | null> = {
     studio: () => ({
       prompt:
@@ -60,6 +62,8 @@ export function buildConcepts(input: ConceptInput): Concept[] {
         'empty space around the product',
       palette: input.palette.slice(0, 4),
       patternHash: null,
+      photoHash: null,
+      season: null,
     }),
     seasonal: () => ({
       prompt:
@@ -67,6 +71,8 @@ export function buildConcepts(input: ConceptInput): Concept[] {
         `${SEASON_SCENES[season]}, shallow depth of field, the product clearly the hero in the centre`,
       palette: input.palette.slice(0, 4),
       patternHash: null,
+      photoHash: null,
+      season,
     }),
     lifestyle: () => ({
       prompt:
@@ -74,6 +80,8 @@ export function buildConcepts(input: ConceptInput): Concept[] {
         `interior that suits it, editorial style, uncluttered, the product clearly visible`,
       palette: input.palette.slice(0, 4),
       patternHash: null,
+      photoHash: input.photo?.hash ?? null,
+      season: null,
     }),
     pattern: () =>
       input.pattern && {
@@ -82,6 +90,8 @@ export function buildConcepts(input: ConceptInput): Concept[] {
           `${input.pattern.colourNames.slice(0, 3).join(', ')}, seamless, no objects, fills the frame`,
         palette: input.pattern.palette.slice(0, 4),
         patternHash: input.pattern.hash,
+        photoHash: null,
+        season: null,
       },
   };
   const notes = input.notes.trim() ? ` Respect: ${input.notes.trim().slice(0, 200)}.` : '';

@@ -1,9 +1,17 @@
 /**
- * Copy rendered with sharp's text input (Pango, the system's fonts): the largest size at
- * which the text fits its box, capped so a short headline does not shout, wrapped by word.
+ * Copy rendered with sharp's text input (Pango): the largest size at which the text fits its box,
+ * capped so a short headline does not shout, wrapped by word. In the brand's font when a font file
+ * is given (its family read from the file), else the system's sans-serif.
  */
 import sharp from 'sharp';
 import type { Box } from '../../shared/model/asset';
+import { fontFamilyOf } from './font-family';
+
+/** Brand font files (TTF/OTF paths) for headline and button, and for body text. */
+export interface TextFonts {
+  headline?: string;
+  body?: string;
+}
 
 /** Pango's nominal size in the font description; the resolution (dpi) scales it to pixels. */
 const NOMINAL_PT = 12;
@@ -22,14 +30,18 @@ export interface TextStyle {
   align?: 'left' | 'centre';
   /** Largest font size in pixels. */
   maxPx: number;
+  /** A TTF/OTF file to draw with. */
+  fontFile?: string;
 }
 
 export async function renderText(text: string, box: Box, style: TextStyle): Promise<RenderedText> {
   const markup = `<span foreground="${style.colour}">${escapeMarkup(text)}</span>`;
-  const font = `sans${style.bold ? ' bold' : ''} ${NOMINAL_PT}`;
+  const family = style.fontFile ? await fontFamilyOf(style.fontFile) : 'sans';
+  const font = `${family}${style.bold ? ' bold' : ''} ${NOMINAL_PT}`;
   const base = {
     text: markup,
     font,
+    ...(style.fontFile && { fontfile: style.fontFile }),
     width: box.width,
     rgba: true,
     wrap: 'word' as const,

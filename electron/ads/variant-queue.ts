@@ -7,7 +7,13 @@
  */
 import { EventEmitter } from 'node:events';
 import { ApplyGuardrailCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import type { AdVariant, Campaign, VariantState } from '../../shared/model/ads';
+import {
+  cutoutReadiness,
+  RENDERED_STATES,
+  type AdVariant,
+  type Campaign,
+  type VariantState,
+} from '../../shared/model/ads';
 import type { JobState } from '../../shared/model/jobs';
 import { AD_FORMATS } from '../../shared/model/ads';
 import { RemoteCallError, type AnalysisService } from '../analysis';
@@ -31,7 +37,7 @@ export interface VariantInputs {
   product(campaign: Campaign): Promise<ProductCutout>;
   logo(campaign: Campaign): Promise<ProductCutout | null>;
   accent(campaign: Campaign): string;
-  pattern: GeneratorDeps['pattern'];
+  libraryImage: GeneratorDeps['libraryImage'];
 }
 
 interface QueueEvents {
@@ -45,6 +51,7 @@ const JOB_STATE_OF: Record<VariantState, JobState> = {
   queued: 'queued',
   generating: 'running',
   ready: 'done',
+  'needs-attention': 'done',
   failed: 'failed',
   blocked: 'failed',
   cancelled: 'cancelled',
@@ -161,7 +168,7 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
       }),
     );
     const after = this.store.ads.getVariant(variant.id);
-    if (after?.state === 'ready') return [{ state: 'done', reason: null }];
+    if (after && RENDERED_STATES.includes(after.state)) return [{ state: 'done', reason: null }];
     return [{ state: after?.state === 'cancelled' ? 'cancelled' : 'failed', reason: after?.error ?? null }];
   }
 
@@ -172,6 +179,12 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
       return this.store.ads.updateVariant(variant.id, {
         state: 'failed',
         error: 'its campaign or concept was deleted',
+      });
+    const readiness = cutoutReadiness(campaign.cutout);
+    if (!readiness.usable)
+      return this.store.ads.updateVariant(variant.id, {
+        state: 'failed',
+        error: `not made without the product: ${readiness.reason}`,
       });
     const remote = variant.generator !== 'local';
     const settings = this.analysis.settings();
@@ -205,6 +218,8 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
         copy: campaign.copy,
         brand: campaign.brand,
         accent: this.inputs.accent(campaign),
+        fonts: { headline: campaign.brand.headlineFont || undefined, body: campaign.brand.bodyFont || undefined },
+        framed: campaign.cutout?.method === 'whole-photo',
       });
       const costUsd = remote ? imageCostOf(variant.generator, 1, settings.prices) : 0;
       await writeAtomic(variantPath(this.dataDir, campaign.id, variant.id), ad.png);
@@ -216,12 +231,17 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
         }),
         ...ad.dropped,
       ];
+      const attention = [...ad.problems, ...guardrail];
       this.store.ads.updateVariant(variant.id, {
-        state: 'ready',
+        state: attention.length ? 'needs-attention' : 'ready',
         error: null,
         productBox: ad.productBox,
         contrast: ad.contrast,
         guardrail,
+        attention,
+        legibility: ad.legibility,
+        recipe: remote ? null : ad.recipe,
+        backgroundAssets: ad.backgroundAssets,
         costUsd,
       });
     } catch (error) {
@@ -239,7 +259,7 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     const deps = (client: BedrockRuntimeClient) => ({
       runtimeClient: () => client,
       timeoutMs: () => Math.max(settings.requestTimeoutMs, 120_000),
-      pattern: this.inputs.pattern,
+      libraryImage: this.inputs.libraryImage,
     });
     const shape = remoteGenerator(modelId, deps(this.analysis.runtimeClient()));
     return {

@@ -7,7 +7,8 @@
 import sharp from 'sharp';
 import type { AdCopy, BrandRules, Concept } from '../../shared/model/ads';
 import { composeAd, layoutNeeds, type ComposedAd, type ProductCutout } from './compose';
-import type { ImageGenerator } from './generators/image-generator';
+import type { TextFonts } from './text-render';
+import type { GeneratedImage, ImageGenerator } from './generators/image-generator';
 import { remoteSize } from './generators/image-generator';
 import { fitInside, layoutFor } from './layout';
 
@@ -22,36 +23,50 @@ export interface VariantSpec {
   copy: AdCopy;
   brand: BrandRules;
   accent: string;
+  fonts?: TextFonts;
+  /** The product is the whole photo: framed, not cut out. */
+  framed?: boolean;
 }
 
-export async function renderVariant(spec: VariantSpec, signal?: AbortSignal): Promise<ComposedAd> {
+export interface RenderedVariant extends ComposedAd {
+  /** What the local compositor drew, or null when a model painted the background (its prompt says what). */
+  recipe: string | null;
+  backgroundAssets: string[];
+}
+
+export async function renderVariant(spec: VariantSpec, signal?: AbortSignal): Promise<RenderedVariant> {
   const background = await backgroundFor(spec, signal);
-  return composeAd({
+  const ad = await composeAd({
     width: spec.width,
     height: spec.height,
-    background,
+    background: background.rgb,
     product: spec.product,
     copy: spec.copy,
     brand: spec.brand,
     logo: spec.logo,
     accent: spec.accent,
+    fonts: spec.fonts,
+    shadow: background.floorShadow && !spec.framed,
+    frame: spec.framed,
   });
+  return { ...ad, recipe: background.recipe ?? null, backgroundAssets: background.assets ?? [] };
 }
 
-async function backgroundFor(spec: VariantSpec, signal?: AbortSignal): Promise<Buffer> {
+async function backgroundFor(spec: VariantSpec, signal?: AbortSignal): Promise<GeneratedImage> {
   const { generator, width, height } = spec;
   if (!generator.remote)
-    return (await generator.generate({ concept: spec.concept, width, height, seed: spec.seed, product: null })).rgb;
+    return generator.generate({ concept: spec.concept, width, height, seed: spec.seed, product: null });
   const size = remoteSize(width, height);
   const aspectKept = Math.abs(Math.log(size.width / size.height / (width / height))) < 0.05;
   const product =
     generator.replacesBackground && aspectKept ? await productCanvas(spec, size.width, size.height) : null;
   const generated = await generator.generate({ concept: spec.concept, ...size, seed: spec.seed, product }, signal);
   // A banner wider than the model paints (728×90 is 8:1) takes the middle of a 4:1 scene.
-  return sharp(generated.rgb, { raw: { width: generated.width, height: generated.height, channels: 3 } })
+  const rgb = await sharp(generated.rgb, { raw: { width: generated.width, height: generated.height, channels: 3 } })
     .resize(width, height, { fit: aspectKept ? 'fill' : 'cover' })
     .raw()
     .toBuffer();
+  return { rgb, width, height };
 }
 
 /** The product where the layout will put it, on white, at the model's size, and its mask. */

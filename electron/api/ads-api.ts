@@ -13,6 +13,7 @@ type AdsMethod =
   | 'getCutout'
   | 'editCutout'
   | 'refineCutout'
+  | 'chooseCutout'
   | 'describeProduct'
   | 'estimateAds'
   | 'generateAds'
@@ -50,6 +51,7 @@ export function adsApi(engine: Engine): Handlers<AdsMethod> {
     },
     editCutout: ({ id, strokes }) => ads.editCutout(id, strokes),
     refineCutout: ({ id }) => ads.refineCutoutWithModel(id),
+    chooseCutout: ({ id, use }) => ads.chooseCutout(id, use),
     describeProduct: ({ id }) => ads.describeProduct(id),
     estimateAds: async ({ id, request }) => ads.estimate(id, request),
     generateAds: async ({ id, request }) => ads.generate(id, request),

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Campaign } from '../../shared/model';
 import { useCutout } from '../api';
 import { BrushControls } from './BrushControls';
+import { CutoutConfidence } from './CutoutConfidence';
 import { RefineCutout } from './RefineCutout';
 import { loadImage, paintMaskOverlay, type BrushMode } from './mask-overlay';
 import { useCutoutBrush } from './use-cutout-brush';
@@ -11,6 +12,7 @@ const STAGE_MAX_HEIGHT = 460;
 
 function cutoutStatus(cutout: Campaign['cutout']): string {
   if (!cutout) return 'No cut-out yet';
+  if (cutout.method === 'whole-photo') return 'The whole photo, framed';
   const made = cutout.method === 'bedrock' ? 'Background removed by the image model' : 'Cut out automatically';
   return cutout.edited ? `${made}, corrected by hand` : made;
 }
@@ -52,6 +54,7 @@ export function CutoutEditor({ campaign }: { campaign: Campaign }) {
         </span>
         {brush.saving && <span className="muted"> · saving the correction…</span>}
       </p>
+      <CutoutConfidence campaign={campaign} />
       <BrushControls
         mode={mode}
         onMode={setMode}

@@ -1,10 +1,10 @@
-import type { AdVariant, Campaign } from '../../shared/model';
+import { RENDERED_STATES, type AdVariant, type Campaign } from '../../shared/model';
 import { useApiMutation } from '../api';
 
 /** Writes the approved variants as files named by campaign, format and theme, with a manifest. */
 export function ExportPanel({ campaign, variants }: { campaign: Campaign; variants: AdVariant[] }) {
   const exportAds = useApiMutation('exportAds');
-  const approved = variants.filter((v) => v.review === 'approved' && v.state === 'ready').length;
+  const approved = variants.filter((v) => v.review === 'approved' && RENDERED_STATES.includes(v.state)).length;
   const result = exportAds.data;
   const relative = (file: string) =>
     result && file.startsWith(result.folder) ? file.slice(result.folder.length + 1) : file;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AD_FORMATS, type AdVariant, type Campaign } from '../../shared/model';
+import { AD_FORMATS, RENDERED_STATES, type AdVariant, type Campaign } from '../../shared/model';
 import { useReviewerName } from '../review/use-reviewer-name';
 import { formatLabel } from './ad-labels';
 import { AdReviewer } from './AdReviewer';
@@ -10,6 +10,7 @@ function summary(variants: readonly AdVariant[]): string {
   const count = (test: (v: AdVariant) => boolean) => variants.filter(test).length;
   const parts = [
     `${count((v) => v.state === 'ready')} ready`,
+    `${count((v) => v.state === 'needs-attention')} need attention`,
     `${count((v) => v.review === 'approved')} approved`,
     `${count((v) => v.state === 'queued' || v.state === 'generating')} rendering`,
   ];
@@ -30,7 +31,7 @@ export function VariantBoard({ campaign, variants }: { campaign: Campaign; varia
     variants: variants.filter((v) => v.format === format.id),
   })).filter((group) => group.variants.length > 0);
   // The viewer steps through rendered variants in the order the grid shows them.
-  const viewable = groups.flatMap((group) => group.variants).filter((v) => v.state === 'ready');
+  const viewable = groups.flatMap((group) => group.variants).filter((v) => RENDERED_STATES.includes(v.state));
   const open = variants.find((v) => v.id === openId);
   const step = (by: -1 | 1) => {
     const at = viewable.findIndex((v) => v.id === openId);

@@ -1,4 +1,4 @@
-import type { AdVariant, Theme } from '../../shared/model';
+import { RENDERED_STATES, type AdVariant, type Theme } from '../../shared/model';
 import { useVariantImage } from '../api';
 import { variantTitle } from './ad-labels';
 import { VariantDecision } from './VariantDecision';
@@ -8,6 +8,7 @@ const STATE_LABELS: Record<AdVariant['state'], string> = {
   queued: 'Queued',
   generating: 'Generating…',
   ready: 'Ready',
+  'needs-attention': 'Needs attention',
   failed: 'Failed',
   blocked: 'Blocked',
   cancelled: 'Cancelled',
@@ -22,7 +23,8 @@ interface VariantCardProps {
 
 /** One variant in the grid: its picture once rendered, its state until then, and the decision on it. */
 export function VariantCard({ variant, theme, reviewer, onOpen }: VariantCardProps) {
-  const image = useVariantImage(variant.id, 'preview', variant.state === 'ready');
+  const rendered = RENDERED_STATES.includes(variant.state);
+  const image = useVariantImage(variant.id, 'preview', rendered);
   const title = variantTitle(theme, variant.index);
   return (
     <li
@@ -37,7 +39,7 @@ export function VariantCard({ variant, theme, reviewer, onOpen }: VariantCardPro
         type="button"
         className="ad-variant-preview"
         style={{ aspectRatio: `${variant.width} / ${variant.height}` }}
-        disabled={variant.state !== 'ready'}
+        disabled={!rendered}
         onClick={onOpen}
         aria-label={`Open ${title} larger`}
       >

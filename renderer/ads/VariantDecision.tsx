@@ -1,4 +1,4 @@
-import type { AdVariant } from '../../shared/model';
+import { RENDERED_STATES, type AdVariant } from '../../shared/model';
 import { useApiMutation } from '../api';
 
 interface VariantDecisionProps {
@@ -19,7 +19,7 @@ export function VariantDecision({ variant, reviewer }: VariantDecisionProps) {
         type="button"
         className="compact approve"
         aria-pressed={variant.review === 'approved'}
-        disabled={disabled || variant.state !== 'ready'}
+        disabled={disabled || !RENDERED_STATES.includes(variant.state)}
         onClick={() => decide('approved')}
       >
         {variant.review === 'approved' ? 'Approved' : 'Approve'}

@@ -1,22 +1,43 @@
-import type { AdVariant } from '../../shared/model';
+import { RENDERED_STATES, type AdVariant, type TextLegibility } from '../../shared/model';
 import { formatUsd } from '../components/format';
 import { CONTRAST_AA } from './ad-labels';
 
-/** Contrast, cost and brand-rule warnings of a variant, or why it has no picture. */
+const FIX_WORDS: Record<TextLegibility['fixes'][number], string> = {
+  blur: 'background softened',
+  scrim: 'scrim',
+  panel: 'panel',
+};
+
+/** "headline: background softened + scrim": what the layout did so each text reads. */
+function fixesOf(legibility: readonly TextLegibility[]): string[] {
+  return legibility
+    .filter((l) => l.fixes.length)
+    .map((l) => `${l.slot}: ${l.fixes.map((f) => FIX_WORDS[f]).join(' + ')}`);
+}
+
+/** Contrast, cost, what needs attention and why, what was drawn, or why it has no picture. */
 export function VariantFacts({ variant }: { variant: AdVariant }) {
   const lowContrast = variant.contrast !== null && variant.contrast < CONTRAST_AA;
+  const fixes = fixesOf(variant.legibility ?? []);
+  const attention = variant.attention ?? [];
   return (
     <>
-      {variant.state === 'ready' && (
+      {RENDERED_STATES.includes(variant.state) && (
         <p className="small ad-variant-facts">
           <span
             className={lowContrast ? 'warning-text' : undefined}
-            title="Lowest WCAG contrast of the text against the pixels behind it (4.5:1 passes AA)"
+            title="Lowest WCAG contrast of the text against the darkest and lightest pixels behind it (4.5:1 passes AA)"
           >
             Contrast {variant.contrast === null ? '–' : `${variant.contrast.toFixed(1)}:1`}
             {lowContrast && ' (low)'}
           </span>
           <span className="muted"> · {formatUsd(variant.costUsd)}</span>
+          {fixes.length > 0 && (
+            <span className="muted" data-testid="variant-legibility">
+              {' '}
+              · {fixes.join('; ')}
+            </span>
+          )}
         </p>
       )}
       {variant.error && (
@@ -27,16 +48,21 @@ export function VariantFacts({ variant }: { variant: AdVariant }) {
           {variant.error}
         </p>
       )}
-      {variant.guardrail.length > 0 && (
+      {attention.length > 0 && (
         <ul
           className="small warning-text ad-variant-warnings"
-          aria-label="Brand-rule warnings"
+          aria-label="Needs attention"
           data-testid="variant-warnings"
         >
-          {variant.guardrail.map((problem) => (
+          {attention.map((problem) => (
             <li key={problem}>⚠ {problem}</li>
           ))}
         </ul>
+      )}
+      {variant.recipe && (
+        <p className="small muted" data-testid="variant-recipe" title="What the built-in compositor drew">
+          {variant.recipe}
+        </p>
       )}
     </>
   );

@@ -254,6 +254,11 @@ export const apiContract = {
     input: z.object({ id: Id, strokes: z.array(BrushStrokeInput).min(1).max(200) }).strict(),
     output: Campaign,
   },
+  /** A way forward from a doubtful cut-out: frame the whole photo, cut out automatically again, or keep this one. */
+  chooseCutout: {
+    input: z.object({ id: Id, use: z.enum(['whole-photo', 'automatic', 'as-is']) }).strict(),
+    output: Campaign,
+  },
   /** Nova Canvas background removal, for products on busy backgrounds (costs one image). */
   refineCutout: { input: z.object({ id: Id }).strict(), output: Campaign },
   /** The model's salient features of the product (costs one call). */

@@ -17,6 +17,9 @@ export type AdFormatId = (typeof AD_FORMATS)[number]['id'];
 export const THEMES = ['studio', 'seasonal', 'lifestyle', 'pattern'] as const;
 export type Theme = (typeof THEMES)[number];
 
+export const SEASONS = ['winter', 'spring', 'summer', 'autumn'] as const;
+export type Season = (typeof SEASONS)[number];
+
 const Words = z.array(z.string().trim().min(1).max(80)).max(50);
 
 /** What a brand allows and demands, checked on every text and colour of every variant. */
@@ -29,6 +32,9 @@ export const BrandRules = z.object({
   /** An Amazon Bedrock Guardrail applied to prompts sent for generation (optional). */
   guardrailId: z.string().trim().max(128),
   guardrailVersion: z.string().trim().max(16),
+  /** A local TrueType/OpenType file for the headline and button, and one for body text (absent or '': system sans-serif). */
+  headlineFont: z.string().trim().max(1024).optional(),
+  bodyFont: z.string().trim().max(1024).optional(),
 });
 export type BrandRules = z.infer<typeof BrandRules>;
 
@@ -58,8 +64,67 @@ export const Concept = z.object({
   palette: z.array(HexColour).max(10),
   /** For the pattern theme: the library pattern used as background. */
   patternHash: z.string().nullable(),
+  /** For the lifestyle theme: a library photo, blurred, used as background. */
+  photoHash: z.string().nullable().optional(),
+  /** For the seasonal theme: the season drawn. */
+  season: z.enum(SEASONS).nullable().optional(),
 });
 export type Concept = z.infer<typeof Concept>;
+
+export const CUTOUT_CONFIDENCE = ['high', 'low', 'none'] as const;
+
+/** How sure the product cut-out is; "low" and "none" need a person before ads are made (see cutout-quality.ts). */
+export const CutoutQuality = z.object({
+  confidence: z.enum(CUTOUT_CONFIDENCE),
+  /** Share of the frame the product covers (0–1). */
+  coverage: z.number(),
+  /** Share of the cut-out's outline that follows an edge in the photo (0–1). */
+  edgeAgreement: z.number(),
+  /** How plain the background it was learnt from is (0–1). */
+  backgroundUniformity: z.number(),
+  /** What is wrong, in plain words (empty when confident). */
+  problems: z.array(z.string()),
+});
+export type CutoutQuality = z.infer<typeof CutoutQuality>;
+
+/**
+ * How the product is taken from its photo: cut out automatically, by a model's background removal,
+ * or the whole photo framed as it is (a lifestyle shot that cannot be cut out).
+ */
+export const CUTOUT_METHODS = ['local', 'bedrock', 'whole-photo'] as const;
+
+export const CampaignCutout = z.object({
+  /** Where the product is in the source image (original pixels). */
+  box: Box,
+  /** Corrected by brush. */
+  edited: z.boolean(),
+  method: z.enum(CUTOUT_METHODS),
+  /** Null for cut-outs made before confidence was measured. */
+  quality: CutoutQuality.nullable().default(null),
+  /** A person looked at a low-confidence cut-out and chose to use it as it is. */
+  confirmed: z.boolean().default(false),
+});
+export type CampaignCutout = z.infer<typeof CampaignCutout>;
+
+/** What a marketer can do about a doubtful cut-out. */
+export const CUTOUT_WAYS_FORWARD =
+  'Brush the product in, remove the background with Nova Canvas (needs AWS credentials), ' +
+  'use the whole photo as a framed lifestyle shot, or keep this cut-out as it is if it looks right.';
+
+/**
+ * Whether ads may be made from this cut-out, and if not why, in plain words. A confident automatic
+ * cut-out, a model's, the whole photo, or one a person corrected or accepted is usable; an empty one never is.
+ */
+export function cutoutReadiness(cutout: CampaignCutout | null): { usable: boolean; reason: string | null } {
+  if (!cutout) return { usable: false, reason: 'the campaign has no product cut-out yet' };
+  const quality = cutout.quality ?? null;
+  if (quality?.confidence === 'none')
+    return { usable: false, reason: `${quality.problems.join('; ') || 'the cut-out is empty'}` };
+  const personLooked = cutout.edited || (cutout.confirmed ?? false) || cutout.method !== 'local';
+  if (quality?.confidence === 'low' && !personLooked)
+    return { usable: false, reason: `the automatic cut-out is unsure: ${quality.problems.join('; ')}` };
+  return { usable: true, reason: null };
+}
 
 export const Campaign = z.object({
   id: z.string(),
@@ -75,14 +140,41 @@ export const Campaign = z.object({
   features: SalientFeatures.nullable(),
   concepts: z.array(Concept),
   formats: z.array(z.enum(AD_FORMAT_IDS)).min(1),
-  /** Where the product is in the source image (original pixels) and whether the mask was corrected by hand. */
-  cutout: z.object({ box: Box, edited: z.boolean(), method: z.enum(['local', 'bedrock']) }).nullable(),
+  cutout: CampaignCutout.nullable(),
   createdAt: z.number(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 
-/** A variant's render as a job (queued → generating → ready | failed | blocked, or cancelled); see variant-queue.ts. */
-export const VARIANT_STATES = ['queued', 'generating', 'ready', 'failed', 'blocked', 'cancelled'] as const;
+/** What the layout did so a text can be read: soften the busy background under it, lay a scrim, or a solid panel. */
+export const TEXT_FIXES = ['blur', 'scrim', 'panel'] as const;
+export type TextFix = (typeof TEXT_FIXES)[number];
+
+/** How legible one text of a variant is, judged on the pixels behind it. */
+export const TextLegibility = z.object({
+  slot: z.enum(['headline', 'subline', 'disclaimer', 'cta']),
+  /** Worst WCAG contrast against the darkest and lightest pixels behind it, after the fixes. */
+  contrast: z.number(),
+  /** Share of edge pixels behind it before any fix (stripes, detail): above 0.05 competes with the letters. */
+  busyness: z.number(),
+  fixes: z.array(z.enum(TEXT_FIXES)),
+});
+export type TextLegibility = z.infer<typeof TextLegibility>;
+
+/**
+ * A variant's render as a job (queued → generating → ready | needs-attention | failed | blocked, or cancelled);
+ * see variant-queue.ts. "needs-attention" is rendered but failed a check (product, legibility, brand): never "ready".
+ */
+export const VARIANT_STATES = [
+  'queued',
+  'generating',
+  'ready',
+  'needs-attention',
+  'failed',
+  'blocked',
+  'cancelled',
+] as const;
+/** States with a picture a reviewer can look at and decide on. */
+export const RENDERED_STATES: readonly VariantState[] = ['ready', 'needs-attention'];
 export type VariantState = (typeof VARIANT_STATES)[number];
 export const VARIANT_REVIEWS = ['pending', 'approved', 'rejected'] as const;
 
@@ -107,6 +199,13 @@ export const AdVariant = z.object({
   contrast: z.number().nullable(),
   /** Brand-rule problems found in the variant's text and colours (empty: clean). */
   guardrail: z.array(z.string()),
+  /** Why a rendered variant needs attention (product, legibility, brand), in plain words; empty when ready. */
+  attention: z.array(z.string()).default([]),
+  legibility: z.array(TextLegibility).default([]),
+  /** What the local compositor actually drew (theme, season, motifs, library images), or null when a model painted it. */
+  recipe: z.string().nullable().default(null),
+  /** Library images used in the background (a pattern, a lifestyle photo), by hash. */
+  backgroundAssets: z.array(z.string()).default([]),
   prompt: z.string(),
   negativePrompt: z.string(),
   costUsd: z.number(),

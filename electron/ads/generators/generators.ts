@@ -1,6 +1,6 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { Concept } from '../../../shared/model/ads';
-import { localBackground, type PatternSource } from '../local-background';
+import { localBackground, type LibraryImage } from '../local-background';
 import type { ImageGenerator } from './image-generator';
 import { novaCanvasGenerator } from './nova-canvas';
 import { stabilityGenerator } from './stability';
@@ -8,25 +8,32 @@ import { stabilityGenerator } from './stability';
 export interface GeneratorDeps {
   runtimeClient: () => BedrockRuntimeClient;
   timeoutMs: () => number;
-  /** The library pattern a pattern concept uses, read from its original. */
-  pattern: (concept: Concept) => Promise<PatternSource | null>;
+  /** The library image a concept draws on (its pattern, or its lifestyle photo), read from its original. */
+  libraryImage: (concept: Concept) => Promise<LibraryImage | null>;
 }
 
 /** The built-in compositor's backgrounds: no network, no credentials. */
-export function localGenerator(deps: Pick<GeneratorDeps, 'pattern'>): ImageGenerator {
+export function localGenerator(deps: Pick<GeneratorDeps, 'libraryImage'>): ImageGenerator {
   return {
     id: 'local',
     remote: false,
     replacesBackground: false,
     async generate(request) {
-      const rgb = await localBackground(
+      const drawn = await localBackground(
         request.concept,
         request.width,
         request.height,
         request.seed,
-        await deps.pattern(request.concept),
+        await deps.libraryImage(request.concept),
       );
-      return { rgb, width: request.width, height: request.height };
+      return {
+        rgb: drawn.rgb,
+        width: request.width,
+        height: request.height,
+        recipe: drawn.recipe,
+        assets: drawn.assets,
+        floorShadow: drawn.floorShadow,
+      };
     },
   };
 }

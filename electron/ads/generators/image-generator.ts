@@ -19,6 +19,12 @@ export interface GeneratedImage {
   rgb: Buffer;
   width: number;
   height: number;
+  /** What the local compositor drew, in words (a model's image is described by its prompt instead). */
+  recipe?: string;
+  /** Library images drawn into it, by hash. */
+  assets?: string[];
+  /** The product should stand on the floor with a soft shadow (a studio sweep). */
+  floorShadow?: boolean;
 }
 
 export interface ImageGenerator {

@@ -89,7 +89,11 @@ describe('the ad studio offline (local cut-out and compositor)', () => {
     expect(manifest.variants).toHaveLength(2);
     for (const entry of manifest.variants) {
       expect(entry).toMatchObject({ format: 'square', size: '1080x1080', generator: 'local', reviewer: 'mia' });
-      expect(entry.prompt).toMatch(/Respect: no outdoor scenes/);
+      // The local compositor sent no prompt anywhere: the manifest says what it drew instead.
+      expect(entry.prompt).toBeNull();
+      expect(entry.recipe).toMatch(
+        entry.theme === 'pattern' ? /^pattern: library pattern stripes\.png/ : /^studio: sweep/,
+      );
       expect(typeof entry.seed).toBe('number');
       await fs.access(path.join(out.folder, entry.file));
     }

@@ -50,7 +50,7 @@ describe('the layout engine, in every channel format', () => {
         palette: ['#1b2a4a', '#e1ad01'],
         patternHash: null,
       };
-      const background = await localBackground(concept, width, height, 7, null);
+      const { rgb: background } = await localBackground(concept, width, height, 7, null);
       const ad = await composeAd({
         width,
         height,
@@ -105,7 +105,7 @@ describe('the layout engine, in every channel format', () => {
     const ad = await composeAd({
       width: 1080,
       height: 1350,
-      background: await localBackground(concept, 1080, 1350, 1, null),
+      background: (await localBackground(concept, 1080, 1350, 1, null)).rgb,
       product: discProduct(),
       copy,
       brand: branded,
@@ -133,7 +133,7 @@ describe('the layout engine, in every channel format', () => {
     const ad = await composeAd({
       width: 728,
       height: 90,
-      background: await localBackground(concept, 728, 90, 1, null),
+      background: (await localBackground(concept, 728, 90, 1, null)).rgb,
       product: discProduct(),
       copy: long,
       brand,

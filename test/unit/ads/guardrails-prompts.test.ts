@@ -49,12 +49,15 @@ describe('concepts and prompts', () => {
       notes: 'no beach scenes',
       palette: ['#1b2a4a', '#e1ad01'],
       pattern: { hash: 'p', label: 'stripes', colourNames: ['navy', 'white'], palette: ['#1b2a4a', '#ffffff'] },
+      photo: { hash: 'photo' },
       themes: ['studio', 'seasonal', 'lifestyle', 'pattern'],
       now: Date.UTC(2026, 10, 24),
     });
     expect(concepts.map((c) => c.theme)).toEqual(['studio', 'seasonal', 'lifestyle', 'pattern']);
     expect(concepts[0].prompt).toMatch(/tote bag \(Harbour Tote\) in canvas and leather/);
     expect(concepts[1].prompt).toMatch(/^Autumn advertising photograph/);
+    expect(concepts[1].season).toBe('autumn');
+    expect(concepts[2].photoHash).toBe('photo');
     expect(concepts[3]).toMatchObject({ patternHash: 'p', palette: ['#1b2a4a', '#ffffff'] });
     expect(concepts[3].prompt).toMatch(/stripes print in navy, white/);
     for (const c of concepts) {
@@ -71,6 +74,7 @@ describe('concepts and prompts', () => {
       notes: '',
       palette: [],
       pattern: null,
+      photo: null,
       themes: ['pattern', 'studio'],
       now: 0,
     });

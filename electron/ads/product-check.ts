@@ -1,0 +1,48 @@
+/**
+ * The check that keeps an ad without its product from ever being "ready": the product's solid pixels
+ * must be in the finished ad, unaltered (nothing drawn over them), big enough to see, and inside the
+ * canvas with a margin (never touching an edge, so never cropped by a channel's own rounding).
+ */
+import sharp, { type OverlayOptions } from 'sharp';
+import type { Box } from '../../shared/model/asset';
+
+/** Below this share of the canvas the product is not really in the ad. */
+const MIN_PRODUCT_SHARE = 0.005;
+/** Share of the product's solid pixels that may differ (anti-aliasing at the edge of a text box). */
+const MAX_COVERED = 0.005;
+
+export async function productProblems(
+  adPng: Buffer,
+  product: OverlayOptions,
+  box: Box,
+  width: number,
+  height: number,
+): Promise<string[]> {
+  const layer = await sharp(product.input as Buffer)
+    .ensureAlpha()
+    .raw()
+    .toBuffer();
+  const ad = await sharp(adPng)
+    .extract({ left: box.x, top: box.y, width: box.width, height: box.height })
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  let solid = 0;
+  let changed = 0;
+  for (let i = 0; i < box.width * box.height; i++) {
+    if (layer[i * 4 + 3] !== 255) continue;
+    solid++;
+    if (ad[i * 3] !== layer[i * 4] || ad[i * 3 + 1] !== layer[i * 4 + 1] || ad[i * 3 + 2] !== layer[i * 4 + 2])
+      changed++;
+  }
+  const problems: string[] = [];
+  if (solid < width * height * MIN_PRODUCT_SHARE)
+    problems.push(
+      `the product is missing or too small: ${((100 * solid) / (width * height)).toFixed(1)} % of the ad (needs 0.5 %)`,
+    );
+  else if (changed > solid * MAX_COVERED)
+    problems.push(`something is drawn over the product (${((100 * changed) / solid).toFixed(1)} % of its pixels)`);
+  if (box.x < 1 || box.y < 1 || box.x + box.width > width - 1 || box.y + box.height > height - 1)
+    problems.push('the product touches the edge of the ad and may be cropped');
+  return problems;
+}
