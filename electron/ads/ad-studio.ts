@@ -37,8 +37,16 @@ import { buildConcepts } from './prompts';
 import { VariantQueue, ADS_PROMPT_VERSION } from './variant-queue';
 import { CampaignCutouts, scaleBox } from './campaign-cutouts';
 import { chooseLifestylePhoto, choosePattern, imageName } from './backdrop-choice';
+import { fontFamilyOf } from './font-family';
 
 export class AdStudioError extends InvalidRequestError {}
+
+type CampaignPatch = Partial<Omit<Campaign, 'id' | 'productHash' | 'createdAt' | 'cutout'>>;
+
+/** Brand font files must be readable TrueType/OpenType fonts: a clear error now, not a fallback font later. */
+async function checkFonts(brand: BrandRules): Promise<void> {
+  for (const file of [brand.headlineFont, brand.bodyFont]) if (file) await fontFamilyOf(file);
+}
 
 export const DEFAULT_BRAND: BrandRules = {
   forbiddenWords: [],
@@ -112,6 +120,7 @@ export class AdStudio {
   }
 
   async createCampaign(input: NewCampaign): Promise<Campaign> {
+    if (input.brand) await checkFonts(input.brand);
     const asset = this.asset(input.productHash);
     const id = randomUUID();
     const original = await readOriginal(asset);
@@ -143,7 +152,13 @@ export class AdStudio {
     return campaign;
   }
 
-  updateCampaign(id: string, patch: Partial<Omit<Campaign, 'id' | 'productHash' | 'createdAt' | 'cutout'>>): Campaign {
+  /** A marketer's edit; brand font files are checked to be fonts before they are kept. */
+  async updateCampaign(id: string, patch: CampaignPatch): Promise<Campaign> {
+    if (patch.brand) await checkFonts(patch.brand);
+    return this.patch(id, patch);
+  }
+
+  private patch(id: string, patch: CampaignPatch): Campaign {
     const next = { ...this.campaign(id), ...patch };
     this.store.ads.putCampaign(next);
     return next;
@@ -153,7 +168,7 @@ export class AdStudio {
     const campaign = this.campaign(id);
     const asset = this.asset(campaign.productHash);
     const features = campaign.features ?? localFeatures(asset.analysis.palette, campaign.productName);
-    return this.updateCampaign(id, {
+    return this.patch(id, {
       concepts: this.concepts(asset, campaign.productName, campaign.notes, features, themes, campaign.brand),
     });
   }
@@ -206,7 +221,7 @@ export class AdStudio {
         costUsd: costOf(meta.modelId, usage.inputTokens, usage.outputTokens, settings.prices),
       }),
     );
-    return this.updateCampaign(id, { features });
+    return this.patch(id, { features });
   }
 
   estimate(

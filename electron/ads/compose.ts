@@ -232,15 +232,10 @@ async function textOn(
   const colour = best.colour;
   let ratio = best.ratio;
   const light = relativeLuminance(hexToRgb(colour)) > 0.5;
-  if (busyness(behind, box.width, box.height) > BUSY_EDGES) {
-    const solid = panel(box, !light);
-    overlays.push(solid.overlay);
-    range = scrimmed(range, { r: solid.rgb[0], alpha: 0.92 });
-    ratio = worstOf(colour, range);
-    fixes.push('panel');
-  } else if (ratio < WCAG_AA) {
-    // A scrim opposite to the text colour: dark under light text, light under dark text.
-    const scrim = light ? { r: 0, g: 0, b: 0, alpha: 0.62 } : { r: 255, g: 255, b: 255, alpha: 0.78 };
+  const scrim = light ? { r: 0, g: 0, b: 0, alpha: 0.62 } : { r: 255, g: 255, b: 255, alpha: 0.78 };
+  const stillBusy = busyness(behind, box.width, box.height) > BUSY_EDGES;
+  // A scrim opposite to the text colour (dark under light text) where it is enough; a panel where it is not.
+  if (!stillBusy && ratio < WCAG_AA && worstOf(colour, scrimmed(range, scrim)) >= WCAG_AA) {
     overlays.push({
       input: { create: { width: box.width, height: box.height, channels: 4, background: scrim } },
       left: box.x,
@@ -249,6 +244,12 @@ async function textOn(
     range = scrimmed(range, scrim);
     ratio = worstOf(colour, range);
     fixes.push('scrim');
+  } else if (stillBusy || ratio < WCAG_AA) {
+    const solid = panel(box, !light);
+    overlays.push(solid.overlay);
+    range = scrimmed(range, { r: solid.rgb[0], alpha: 0.92 });
+    ratio = worstOf(colour, range);
+    fixes.push('panel');
   }
   const rendered = await renderText(text, box, {
     colour,

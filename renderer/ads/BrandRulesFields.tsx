@@ -52,6 +52,26 @@ export function BrandRulesFields({ brand, onChange }: BrandRulesFieldsProps) {
       <p className="small muted">
         The guardrail checks prompts before they are sent to Amazon Bedrock; the local compositor sends nothing.
       </p>
+      <div className="ads-field-row">
+        <CountedField
+          label="Headline font file"
+          value={brand.headlineFont ?? ''}
+          max={1024}
+          placeholder="/path/to/Brand-Bold.otf"
+          onChange={(headlineFont) => set({ headlineFont })}
+        />
+        <CountedField
+          label="Body font file"
+          value={brand.bodyFont ?? ''}
+          max={1024}
+          placeholder="/path/to/Brand-Regular.ttf"
+          onChange={(bodyFont) => set({ bodyFont })}
+        />
+      </div>
+      <p className="small muted">
+        A TrueType or OpenType file on this computer, used for the headline and button, and for the sub-line and fine
+        print. Empty: the system&apos;s sans-serif.
+      </p>
     </fieldset>
   );
 }
