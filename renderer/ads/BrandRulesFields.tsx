@@ -54,14 +54,14 @@ export function BrandRulesFields({ brand, onChange }: BrandRulesFieldsProps) {
       </p>
       <div className="ads-field-row">
         <CountedField
-          label="Headline font file"
+          label="Brand font file (titles, button)"
           value={brand.headlineFont ?? ''}
           max={1024}
           placeholder="/path/to/Brand-Bold.otf"
           onChange={(headlineFont) => set({ headlineFont })}
         />
         <CountedField
-          label="Body font file"
+          label="Brand font file (body text)"
           value={brand.bodyFont ?? ''}
           max={1024}
           placeholder="/path/to/Brand-Regular.ttf"

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Campaign } from '../../shared/model';
+import { cutoutReadiness, type Campaign } from '../../shared/model';
 import { useAdsEstimate, useAiSettings, useApiMutation, type AdsRequest } from '../api';
 import { BudgetMeter } from '../components/BudgetMeter';
 import { formatUsd } from '../components/format';
@@ -21,7 +21,12 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
   const [seedText, setSeedText] = useState('');
   const seed = parseSeed(seedText);
   const request: AdsRequest = { generator, count, ...(seed != null && { seed }) };
-  const estimate = useAdsEstimate(campaign.id, request, seed !== null && campaign.concepts.length > 0);
+  const readiness = cutoutReadiness(campaign.cutout);
+  const estimate = useAdsEstimate(
+    campaign.id,
+    request,
+    readiness.usable && seed !== null && campaign.concepts.length > 0,
+  );
   const imageModel = useAiSettings().data?.settings.imageModel;
   const generate = useApiMutation('generateAds');
   const e = estimate.data;
@@ -88,6 +93,11 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
           </span>
         </div>
       </div>
+      {!readiness.usable && (
+        <p className="callout warning small" data-testid="generate-blocked">
+          No ads without the product: {readiness.reason}. Settle the cut-out above first.
+        </p>
+      )}
       {estimate.error && <p className="error-text small">Could not estimate: {estimate.error.message}</p>}
       {e && (
         <div className="estimate" data-testid="ads-estimate">
@@ -108,7 +118,7 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
         <button
           type="button"
           className="primary"
-          disabled={!e || generate.isPending}
+          disabled={!e || !readiness.usable || generate.isPending}
           onClick={() => generate.mutate({ id: campaign.id, request })}
         >
           Generate{e ? ` ${e.images} ${e.images === 1 ? 'variant' : 'variants'}` : ''}

@@ -10,12 +10,13 @@ function summary(variants: readonly AdVariant[]): string {
   const count = (test: (v: AdVariant) => boolean) => variants.filter(test).length;
   const parts = [
     `${count((v) => v.state === 'ready')} ready`,
-    `${count((v) => v.state === 'needs-attention')} need attention`,
     `${count((v) => v.review === 'approved')} approved`,
     `${count((v) => v.state === 'queued' || v.state === 'generating')} rendering`,
   ];
   const failed = count((v) => v.state === 'failed' || v.state === 'blocked');
   const cancelled = count((v) => v.state === 'cancelled');
+  const attention = count((v) => v.state === 'needs-attention');
+  if (attention) parts.splice(1, 0, `${attention} need attention`);
   if (failed) parts.push(`${failed} failed or blocked`);
   if (cancelled) parts.push(`${cancelled} cancelled`);
   return parts.join(' · ');

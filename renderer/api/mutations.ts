@@ -59,6 +59,7 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   rebuildConcepts: CAMPAIGN_RUN,
   editCutout: [queryKeys.campaigns, queryKeys.cutouts],
   refineCutout: [...CAMPAIGN_RUN, queryKeys.cutouts, queryKeys.usageReports],
+  chooseCutout: [...CAMPAIGN_RUN, queryKeys.cutouts],
   describeProduct: [...CAMPAIGN_RUN, queryKeys.usageReports],
   generateAds: CAMPAIGN_RUN,
   reviewAdVariant: [queryKeys.campaigns],

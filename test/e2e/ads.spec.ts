@@ -114,7 +114,9 @@ test('pick a product in the library, generate variants offline, approve two and 
   expect(manifest.variants.map((v: { file: string }) => v.file).sort()).toEqual(Object.keys(sizes).sort());
   for (const entry of manifest.variants) {
     expect(entry).toMatchObject({ generator: 'local', costUsd: 0, reviewer: 'Mia' });
-    expect(entry.prompt).toContain('no outdoor scenes');
+    // Nothing was sent to a model: no prompt is claimed, the recipe says what was drawn.
+    expect(entry.prompt).toBeNull();
+    expect(entry.recipe).toMatch(/^(studio|pattern): /);
     expect(Number.isInteger(entry.seed)).toBe(true);
   }
 });
