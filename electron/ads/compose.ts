@@ -12,7 +12,7 @@ import type { Box } from '../../shared/model/asset';
 import { bestTextColour, contrastRatio, hexToRgb, luminanceRange, relativeLuminance, WCAG_AA } from './contrast';
 import { fitInside, layoutFor, type AdLayout } from './layout';
 import { BUSY_EDGES, busyness, panel, softenedRegion } from './legibility';
-import { productProblems } from './product-check';
+import { needsHalo, outlineBlending, productProblems } from './product-check';
 import { renderText, type TextFonts } from './text-render';
 
 export interface ProductCutout {
@@ -65,6 +65,8 @@ export interface ComposedAd {
   legibility: TextLegibility[];
   /** Checks the ad failed, in plain words: it needs attention, it is not ready. */
   problems: string[];
+  /** A light halo was laid behind the product because it shared its background's colour. */
+  halo: boolean;
   layers: AdLayers;
 }
 
@@ -81,10 +83,13 @@ export async function composeAd(input: ComposeInput): Promise<ComposedAd> {
   const layout = layoutFor(width, height, layoutNeeds(input.copy, brand, input.logo !== null));
   const productBox = fitInside(input.product.width, input.product.height, layout.product);
   const product = await placed(input.product, productBox);
+  // A product the same colour as what is behind it gets a soft light halo, so it stands out.
+  const halo = needsHalo(await outlineBlending(product, input.background, productBox, width));
   const logoBox = input.logo && layout.logo ? fitInside(input.logo.width, input.logo.height, layout.logo) : null;
   const under: OverlayOptions[] = [
     ...(input.shadow ? [floorShadow(productBox, width, height)] : []),
     ...(input.frame ? [photoFrame(productBox, width, height)] : []),
+    ...(halo && !input.frame ? [productHalo(productBox, width, height)] : []),
     product,
     ...(input.logo && logoBox ? [await placed(input.logo, logoBox)] : []),
   ];
@@ -140,7 +145,7 @@ export async function composeAd(input: ComposeInput): Promise<ComposedAd> {
       .map((l) => `the ${l.slot} is hard to read: contrast ${l.contrast.toFixed(1)}:1 (AA needs 4.5:1)`),
   ];
   const contrast = round2(Math.min(...legibility.map((l) => l.contrast)));
-  return { png, productBox, contrast, colours, dropped, legibility, problems, layers };
+  return { png, productBox, contrast, colours, dropped, legibility, problems, layers, halo };
 }
 
 function round2(v: number): number {
@@ -161,6 +166,19 @@ async function separateLayers(
       .raw()
       .toBuffer();
   return { width, height, background, product: await layer(under), text: await layer(over) };
+}
+
+/** A soft light glow behind the product: figure and ground apart when they share a colour. */
+function productHalo(box: Box, width: number, height: number): OverlayOptions {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const blur = Math.max(4, Math.min(box.width, box.height) * 0.08);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><filter id="h" x="-50%" y="-50%" ` +
+    `width="200%" height="200%"><feGaussianBlur stdDeviation="${blur.toFixed(1)}"/></filter></defs><ellipse ` +
+    `cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" rx="${(box.width * 0.56).toFixed(1)}" ry="${(box.height * 0.56).toFixed(1)}" ` +
+    `fill="#ffffff" fill-opacity="0.82" filter="url(#h)"/></svg>`;
+  return { input: Buffer.from(svg), left: 0, top: 0 };
 }
 
 /** A white mat with a soft drop shadow around a whole photo, inside the canvas. */

@@ -5,6 +5,7 @@
  */
 import sharp, { type OverlayOptions } from 'sharp';
 import type { Box } from '../../shared/model/asset';
+import { rgbToOklab } from '../pixels';
 
 /** Below this share of the canvas the product is not really in the ad. */
 const MIN_PRODUCT_SHARE = 0.005;
@@ -45,4 +46,51 @@ export async function productProblems(
   if (box.x < 1 || box.y < 1 || box.x + box.width > width - 1 || box.y + box.height > height - 1)
     problems.push('the product touches the edge of the ad and may be cropped');
   return problems;
+}
+
+/** Below this OKLab distance across the outline, product and background blur into one there. */
+const BLENDING = 0.08;
+/** Share of the outline that may blend into the background before the product needs help to stand out. */
+const MAX_BLENDING_SHARE = 0.12;
+
+/**
+ * The share of the product's outline whose colour is within BLENDING of the background just outside it:
+ * a burgundy apple on wine and rose stripes blends in wherever it touches the wine.
+ */
+export async function outlineBlending(
+  product: OverlayOptions,
+  background: Buffer,
+  box: Box,
+  width: number,
+): Promise<number> {
+  const layer = await sharp(product.input as Buffer)
+    .ensureAlpha()
+    .raw()
+    .toBuffer();
+  let blending = 0;
+  let count = 0;
+  // The cut-out's edge is feathered: look a few pixels out from solid product for clear background.
+  const reach = 4;
+  for (let y = reach; y < box.height - reach; y += 2) {
+    for (let x = reach; x < box.width - reach; x += 2) {
+      const i = y * box.width + x;
+      if (layer[i * 4 + 3] < 250) continue;
+      const outside = [i - reach, i + reach, i - reach * box.width, i + reach * box.width].find(
+        (j) => layer[j * 4 + 3] <= 8,
+      );
+      if (outside === undefined) continue;
+      const ox = box.x + (outside % box.width);
+      const oy = box.y + Math.floor(outside / box.width);
+      const b = (oy * width + ox) * 3;
+      const p = rgbToOklab(layer[i * 4], layer[i * 4 + 1], layer[i * 4 + 2]);
+      const q = rgbToOklab(background[b], background[b + 1], background[b + 2]);
+      if (Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]) < BLENDING) blending++;
+      count++;
+    }
+  }
+  return count ? blending / count : 0;
+}
+
+export function needsHalo(blendingShare: number): boolean {
+  return blendingShare > MAX_BLENDING_SHARE;
 }

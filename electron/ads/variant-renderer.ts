@@ -49,7 +49,10 @@ export async function renderVariant(spec: VariantSpec, signal?: AbortSignal): Pr
     shadow: background.floorShadow && !spec.framed,
     frame: spec.framed,
   });
-  return { ...ad, recipe: background.recipe ?? null, backgroundAssets: background.assets ?? [] };
+  const recipe =
+    background.recipe &&
+    (ad.halo ? `${background.recipe}; a light halo behind the product so it stands out` : background.recipe);
+  return { ...ad, recipe: recipe ?? null, backgroundAssets: background.assets ?? [] };
 }
 
 async function backgroundFor(spec: VariantSpec, signal?: AbortSignal): Promise<GeneratedImage> {

@@ -13,6 +13,7 @@ const STAGE_MAX_HEIGHT = 460;
 function cutoutStatus(cutout: Campaign['cutout']): string {
   if (!cutout) return 'No cut-out yet';
   if (cutout.method === 'whole-photo') return 'The whole photo, framed';
+  if (cutout.quality?.confidence === 'none') return 'Cut out automatically: nothing found';
   const made = cutout.method === 'bedrock' ? 'Background removed by the image model' : 'Cut out automatically';
   return cutout.edited ? `${made}, corrected by hand` : made;
 }

@@ -105,3 +105,32 @@ describe('text a person can read', () => {
     expect(ad.problems.join(' ')).toMatch(/product is missing/);
   });
 });
+
+describe('a product that stands out', () => {
+  /** A burgundy disc with a feathered edge, like a cut-out. */
+  function apple(size: number): ProductCutout {
+    const rgba = Buffer.alloc(size * size * 4);
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        const d = Math.hypot(x - size / 2, y - size / 2) - size * 0.45;
+        rgba.set([123, 30, 43, Math.round(255 * Math.min(1, Math.max(0, 0.5 - d / 3)))], (y * size + x) * 4);
+      }
+    return { rgba, width: size, height: size };
+  }
+
+  function stripes(width: number, height: number, period: number): Buffer {
+    const out = Buffer.alloc(width * height * 3);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        out.set(x % period < period / 2 ? [109, 26, 54] : [232, 180, 188], (y * width + x) * 3);
+    return out;
+  }
+
+  it('gets a light halo where it would blend into a background of its own colour, and not on a contrasting one', async () => {
+    const input = { width: 1080, height: 1080, product: apple(400), copy, brand, logo: null, accent: '#1b2a4a' };
+    const onWine = await composeAd({ ...input, background: stripes(1080, 1080, 180) });
+    expect(onWine.halo).toBe(true);
+    const onCream = await composeAd({ ...input, background: Buffer.alloc(1080 * 1080 * 3, 240) });
+    expect(onCream.halo).toBe(false);
+  });
+});
