@@ -1,8 +1,8 @@
 /**
- * `npm run bench [-- --only search,review,ingest,cost] [--count N] [--json]`: search latency on a
+ * `npm run bench [-- --only search,review,ingest,cost,ads] [--count N] [--json]`: search latency on a
  * 100,000-asset store, review latency (keypress to next item shown) in browser mode, ingest throughput
- * against a bare-sharp floor measured in the same run on the same files, peak RSS, and the model cost per
- * 1,000 images. Each measurement runs in its own process so peak RSS and warm caches are its own; each
+ * against a bare-sharp floor measured in the same run on the same files, peak RSS, the model cost per
+ * 1,000 images, and ad render time per variant (still and live) against a compositing floor. Each measurement runs in its own process so peak RSS and warm caches are its own; each
  * part prints its figures as soon as it has them, the parts that need no corpus first.
  */
 import { spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ import { ensureCorpus } from './corpus';
 
 type Figures = Record<string, number | string>;
 
-const PARTS = ['search', 'review', 'ingest', 'cost'] as const;
+const PARTS = ['search', 'review', 'ingest', 'cost', 'ads'] as const;
 type Part = (typeof PARTS)[number];
 
 const program = new Command()
@@ -139,12 +139,29 @@ async function costPart(dataDir: string): Promise<Figures> {
   };
 }
 
+async function adsPart(scratch: string): Promise<Figures> {
+  log('Ads: every theme in every channel format for three drawn product photos, local compositor…');
+  const dir = path.join(scratch, 'ads');
+  await fs.mkdir(dir, { recursive: true });
+  const ads = await runWorker('ads-worker.ts', [dir]);
+  console.log(
+    `Ad variant    ${Math.round(ads.msPerVariant)} ms per variant over ${ads.variants} (${ads.ready} ready,` +
+      ` ${ads.attention} need attention); floor ${Math.round(ads.floorMsPerVariant)} ms (product on a flat colour,` +
+      ` PNG); ${round(ads.msPerVariant / ads.floorMsPerVariant, 1)} × floor`,
+  );
+  return {
+    ad_ms_per_variant: Math.round(ads.msPerVariant),
+    ad_floor_ms_per_variant: Math.round(ads.floorMsPerVariant),
+  };
+}
+
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'swatchbook-bench-'));
 const figures: Figures = {};
 const wanted = (part: Part) => only.has(part);
 try {
   if (wanted('search')) Object.assign(figures, await searchPart(scratch));
   if (wanted('review')) Object.assign(figures, await reviewPart(scratch));
+  if (wanted('ads')) Object.assign(figures, await adsPart(scratch));
   if (wanted('ingest') || wanted('cost')) {
     const ingestDir = path.join(scratch, 'ingest');
     const measured = await ingestPart(await corpus(), ingestDir, scratch);

@@ -1,0 +1,99 @@
+/**
+ * Ad render time on drawn product photos (an apple and a mug on backdrops, a cup on a wooden table framed
+ * whole): every theme in every channel format with the local compositor, timed per variant, against a
+ * floor measured in the same run: the product alone composited on a flat background and PNG-encoded at
+ * the same sizes (the least any compositor must do).
+ *   ads <scratchDir>   prints one JSON line: { variants, msPerVariant, floorMsPerVariant, ... }
+ */
+import { performance } from 'node:perf_hooks';
+import sharp from 'sharp';
+import { AD_FORMATS, AD_FORMAT_IDS, THEMES } from '../../shared/model/ads';
+import { openGeneratedLibrary } from '../support/generated-library';
+import { makePhotoLike, makeStripes } from '../support/images';
+import { cupOnTable, mugOnBackdrop } from '../support/product-photos';
+
+const [scratch] = process.argv.slice(2);
+process.env.TMPDIR = scratch;
+
+const apple = () =>
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800"><rect width="800" height="800" fill="#f2f0ec"/>` +
+        `<circle cx="400" cy="430" r="190" fill="#7b1e2b"/><rect x="392" y="200" width="16" height="70" fill="#4a3020"/></svg>`,
+    ),
+  )
+    .png()
+    .toBuffer();
+
+const library = await openGeneratedLibrary(
+  {
+    'apple.png': apple(),
+    'mug.jpg': mugOnBackdrop(),
+    'cup.jpg': cupOnTable(),
+    'wine-stripes.png': makeStripes({
+      width: 480,
+      height: 320,
+      period: 40,
+      orientation: 'vertical',
+      colours: ['#6d1a36', '#e8b4bc'],
+    }),
+    'meadow.jpg': makePhotoLike({ width: 640, height: 420, seed: 3, format: 'jpeg' }),
+  },
+  { prefix: 'bench-ads' },
+);
+const { ads } = library.engine;
+const copy = { headline: 'Crisp from the orchard', subline: 'Picked this week', cta: 'Shop now' };
+const campaigns = [];
+for (const file of ['apple.png', 'mug.jpg', 'cup.jpg']) {
+  let campaign = await ads.createCampaign({
+    name: file,
+    productHash: library.hashOf(file),
+    productName: file,
+    notes: '',
+    copy,
+    formats: [...AD_FORMAT_IDS],
+    themes: [...THEMES],
+  });
+  if (file === 'cup.jpg') campaign = await ads.chooseCutout(campaign.id, 'whole-photo');
+  campaigns.push(campaign);
+}
+
+const started = performance.now();
+let variants = 0;
+for (const campaign of campaigns)
+  variants += ads.generate(campaign.id, { generator: 'local', count: 1, seed: 1 }).length;
+await ads.queue.settled();
+const seconds = (performance.now() - started) / 1000;
+const rendered = campaigns.flatMap((c) => library.engine.store.ads.listVariants(c.id));
+const ready = rendered.filter((v) => v.state === 'ready').length;
+const attention = rendered.filter((v) => v.state === 'needs-attention').length;
+
+// The floor: product composited on a flat colour and encoded, per variant, at the same sizes.
+const product = await sharp(await apple())
+  .resize(600, 600)
+  .ensureAlpha()
+  .png()
+  .toBuffer();
+const floorStart = performance.now();
+for (let round = 0; round < campaigns.length * THEMES.length; round++) {
+  for (const format of AD_FORMATS) {
+    const size = Math.min(format.width, format.height);
+    const placed = await sharp(product).resize(size, size).toBuffer();
+    await sharp({ create: { width: format.width, height: format.height, channels: 3, background: '#f2efe9' } })
+      .composite([{ input: placed, left: 0, top: 0 }])
+      .png()
+      .toBuffer();
+  }
+}
+const floorSeconds = (performance.now() - floorStart) / 1000;
+const floorVariants = campaigns.length * THEMES.length * AD_FORMATS.length;
+await library.close();
+console.log(
+  JSON.stringify({
+    variants,
+    ready,
+    attention,
+    msPerVariant: (seconds * 1000) / variants,
+    floorMsPerVariant: (floorSeconds * 1000) / floorVariants,
+  }),
+);
