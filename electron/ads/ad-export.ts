@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AD_FORMATS, RENDERED_STATES, type AdVariant, type Campaign } from '../../shared/model/ads';
 import { writeAtomic } from '../imaging/cache-files';
-import { variantPath } from './campaign-files';
+import { livePath, variantPath } from './campaign-files';
 
 export interface ExportedAds {
   folder: string;
@@ -45,6 +45,7 @@ export async function exportApproved(
   await fs.rm(folder, { recursive: true, force: true });
   const approved = variants.filter((v) => v.review === 'approved' && RENDERED_STATES.includes(v.state));
   const entries = [];
+  const files: string[] = [];
   for (const variant of approved) {
     const concept = campaign.concepts.find((c) => c.id === variant.conceptId);
     const format = AD_FORMATS.find((f) => f.id === variant.format)!;
@@ -54,8 +55,11 @@ export async function exportApproved(
     );
     await fs.mkdir(path.join(folder, variant.format), { recursive: true });
     await fs.copyFile(variantPath(dataDir, campaign.id, variant.id), path.join(folder, relative));
+    const live = await exportLive(dataDir, folder, campaign.id, variant, relative);
+    files.push(relative, ...live.files);
     entries.push({
-      file: relative.split(path.sep).join('/'),
+      file: posix(relative),
+      live: live.entry,
       format: variant.format,
       size: `${format.width}x${format.height}`,
       theme: concept?.theme ?? null,
@@ -85,7 +89,28 @@ export async function exportApproved(
     variants: entries,
   };
   await writeAtomic(manifest, Buffer.from(`${JSON.stringify(body, null, 2)}\n`));
-  return { folder, files: entries.map((e) => path.join(folder, e.file)), manifest };
+  return { folder, files: files.map((f) => path.join(folder, f)), manifest };
+}
+
+const posix = (relative: string) => relative.split(path.sep).join('/');
+
+/** The live loop's files beside the still, named like it (.webp, .mp4), and what the manifest says of them. */
+async function exportLive(dataDir: string, folder: string, campaignId: string, variant: AdVariant, still: string) {
+  const live = variant.live;
+  if (!live) return { files: [], entry: null };
+  const files: string[] = [];
+  for (const format of ['webp', 'mp4'] as const) {
+    if (!live[format]) continue;
+    const relative = still.replace(/\.png$/, `.${format}`);
+    await fs.copyFile(livePath(dataDir, campaignId, variant.id, format), path.join(folder, relative));
+    files.push(relative);
+  }
+  const named = (format: 'webp' | 'mp4') => files.map(posix).find((f) => f.endsWith(`.${format}`)) ?? null;
+  const { frames, fps, durationMs, motion, mp4Problem, overBudget } = live;
+  return {
+    files,
+    entry: { webp: named('webp'), mp4: named('mp4'), frames, fps, durationMs, motion, mp4Problem, overBudget },
+  };
 }
 
 /** Which campaign exported into a folder before (from its manifest), if any. */

@@ -28,7 +28,7 @@ import { spentThisMonth } from '../analysis/budget';
 import type { LibraryStore } from '../store';
 import { UnknownRecordError } from '../store';
 import { exportApproved, type ExportedAds } from './ad-export';
-import { removeCampaignFiles, saveMask, variantPath } from './campaign-files';
+import { livePath, removeCampaignFiles, saveMask, variantPath } from './campaign-files';
 import { localCutout } from './cutout';
 import type { BrushStroke } from './mask-edit';
 import { localFeatures, modelFeatures } from './product-features';
@@ -76,6 +76,8 @@ export interface GenerateRequest {
   formats?: AdFormatId[];
   /** Fixes the first seed (then +1 per variant) for reproducible runs. */
   seed?: number;
+  /** Render each variant also as a live loop. */
+  live?: boolean;
 }
 
 export class AdStudio {
@@ -273,6 +275,8 @@ export class AdStudio {
         legibility: [],
         recipe: null,
         backgroundAssets: [],
+        liveRequested: request.live ?? false,
+        live: null,
         prompt: concept.prompt,
         negativePrompt: concept.negativePrompt,
         costUsd: 0,
@@ -316,7 +320,13 @@ export class AdStudio {
     if (variant.state === 'generating')
       throw new AdStudioError('this variant is being rendered; delete it when it is done');
     this.store.ads.deleteVariant(variantId);
-    await rm(variantPath(this.dataDir, variant.campaignId, variantId), { force: true });
+    await Promise.all(
+      [
+        variantPath(this.dataDir, variant.campaignId, variantId),
+        livePath(this.dataDir, variant.campaignId, variantId, 'webp'),
+        livePath(this.dataDir, variant.campaignId, variantId, 'mp4'),
+      ].map((file) => rm(file, { force: true })),
+    );
   }
 
   export(id: string, outDir = path.join(this.dataDir, 'exports', 'ads')): Promise<ExportedAds> {
@@ -328,6 +338,13 @@ export class AdStudio {
     if (!variant || !RENDERED_STATES.includes(variant.state))
       throw new UnknownRecordError('rendered variant', variantId);
     return variantPath(this.dataDir, variant.campaignId, variant.id);
+  }
+
+  /** A variant's live loop file, once rendered. */
+  liveFile(variantId: string, format: 'webp' | 'mp4'): string {
+    const variant = this.store.ads.getVariant(variantId);
+    if (!variant?.live || !variant.live[format]) throw new UnknownRecordError(`live ${format} of variant`, variantId);
+    return livePath(this.dataDir, variant.campaignId, variant.id, format);
   }
 
   private plan(campaign: Campaign, request: GenerateRequest): { concept: Concept; format: AdFormatId }[] {

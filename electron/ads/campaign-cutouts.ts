@@ -3,6 +3,7 @@
  * brush, or replaced by a model's background removal (its cost logged like any call); and the product
  * and logo pixels the variants are composed from.
  */
+import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Campaign, CampaignCutout, CutoutQuality } from '../../shared/model/ads';
 import type { Asset, Box } from '../../shared/model/asset';
@@ -10,7 +11,7 @@ import { ConflictError } from '../../shared/errors';
 import type { AnalysisService } from '../analysis';
 import { readOriginal } from '../analysis/model-input';
 import { imageCostOf } from '../analysis/pricing';
-import { loadMask, saveMask } from './campaign-files';
+import { loadMask, maskPath, saveMask } from './campaign-files';
 import type { ProductCutout } from './compose';
 import { localCutout, MASK_EDGE, measureMask, wholePhotoMask, type ProductMask } from './cutout';
 import { removeBackground } from './generators/nova-canvas';
@@ -21,7 +22,12 @@ import { ADS_PROMPT_VERSION } from './variant-queue';
 
 const NOVA_CANVAS = 'amazon.nova-canvas-v1:0';
 
+/** Decoded products kept for the campaigns rendered most recently (each up to a 1024 px RGBA cut-out). */
+const PRODUCTS_KEPT = 4;
+
 export class CampaignCutouts {
+  private readonly products = new Map<string, { key: string; cutout: Promise<ProductCutout> }>();
+
   constructor(
     private readonly dataDir: string,
     private readonly analysis: AnalysisService,
@@ -99,12 +105,25 @@ export class CampaignCutouts {
     return this.keep(campaign, alpha, quality, { method: 'bedrock', edited: false, confirmed: false });
   }
 
-  /** The product's own pixels and mask, as every variant draws it. */
+  /**
+   * The product's own pixels and mask, as every variant draws it: decoded once per campaign and mask
+   * (a run renders many variants of one product), again whenever the mask file changes.
+   */
   async product(campaign: Campaign): Promise<ProductCutout> {
-    return productCutout(
+    const mask = await fs.stat(maskPath(this.dataDir, campaign.id));
+    const key = `${campaign.id}:${campaign.productHash}:${mask.mtimeMs}:${mask.size}`;
+    const cached = this.products.get(campaign.id);
+    if (cached?.key === key) return cached.cutout;
+    const cutout = productCutout(
       await readOriginal(this.asset(campaign.productHash)),
       await loadMask(this.dataDir, campaign.id),
     );
+    this.products.delete(campaign.id);
+    this.products.set(campaign.id, { key, cutout });
+    cutout.catch(() => this.products.delete(campaign.id));
+    for (const id of [...this.products.keys()].slice(0, Math.max(0, this.products.size - PRODUCTS_KEPT)))
+      this.products.delete(id);
+    return cutout;
   }
 
   async logo(campaign: Campaign): Promise<ProductCutout | null> {

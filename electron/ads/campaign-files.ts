@@ -19,6 +19,11 @@ export function variantPath(dataDir: string, campaignId: string, variantId: stri
   return path.join(adsDir(dataDir), campaignId, 'variants', `${variantId}.png`);
 }
 
+/** A variant's live loop beside its still: `<variant>.webp` or `<variant>.mp4`. */
+export function livePath(dataDir: string, campaignId: string, variantId: string, format: 'webp' | 'mp4'): string {
+  return path.join(adsDir(dataDir), campaignId, 'variants', `${variantId}.${format}`);
+}
+
 export interface StoredMask {
   mask: Buffer;
   width: number;

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Engine } from '../engine';
 import { UnknownRecordError } from '../store';
@@ -20,6 +21,7 @@ type AdsMethod =
   | 'reviewAdVariant'
   | 'exportAds'
   | 'variantImage'
+  | 'variantLive'
   | 'cancelAdVariants'
   | 'retryAdVariant'
   | 'deleteAdVariant';
@@ -63,6 +65,15 @@ export function adsApi(engine: Engine): Handlers<AdsMethod> {
     },
     reviewAdVariant: async ({ id, decision, reviewer }) => ads.review(id, decision, reviewer),
     exportAds: ({ id }) => ads.export(id),
+    variantLive: async ({ id, format }) => {
+      const variant = store.ads.getVariant(id);
+      const bytes = await fs.readFile(ads.liveFile(id, format));
+      return {
+        dataUrl: dataUrl(format === 'webp' ? 'image/webp' : 'video/mp4', bytes),
+        width: variant?.width ?? 0,
+        height: variant?.height ?? 0,
+      };
+    },
     variantImage: async ({ id, size }) => {
       const image = sharp(ads.variantFile(id));
       const { data, info } =

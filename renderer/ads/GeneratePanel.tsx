@@ -19,8 +19,9 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
   const [generator, setGenerator] = useState<Generator>('local');
   const [count, setCount] = useState(1);
   const [seedText, setSeedText] = useState('');
+  const [live, setLive] = useState(false);
   const seed = parseSeed(seedText);
-  const request: AdsRequest = { generator, count, ...(seed != null && { seed }) };
+  const request: AdsRequest = { generator, count, ...(seed != null && { seed }), ...(live && { live }) };
   const readiness = cutoutReadiness(campaign.cutout);
   const estimate = useAdsEstimate(
     campaign.id,
@@ -42,7 +43,8 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
           <span>
             Local compositor{' '}
             <span className="small muted choice-detail">
-              Studio sweeps and library patterns, rendered on this computer: free, nothing is sent.
+              Studio sweeps, seasonal scenes, your library&apos;s photos and patterns, drawn on this computer: free,
+              nothing is sent.
             </span>
           </span>
         </label>
@@ -63,6 +65,16 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
           </span>
         </label>
       </fieldset>
+      <label className="choice">
+        <input type="checkbox" checked={live} onChange={(event) => setLive(event.target.checked)} />
+        <span>
+          Also as live loops{' '}
+          <span className="small muted choice-detail">
+            A 4 s loop of each variant (slow zoom, a light sweep, the text fading in), made on this computer: animated
+            WebP, and MP4 when ffmpeg is installed.
+          </span>
+        </span>
+      </label>
       <div className="ads-field-row">
         <div className="ads-field">
           <label htmlFor={ids.count}>Variants per concept and format</label>

@@ -54,6 +54,11 @@ export function VariantCard({ variant, theme, reviewer, onOpen }: VariantCardPro
         <span className={`status-badge state-${variant.state}`} data-testid="variant-state">
           {STATE_LABELS[variant.state]}
         </span>
+        {variant.live && (
+          <span className="status-badge" data-testid="variant-live-badge" title={variant.live.motion.join(', ')}>
+            Live
+          </span>
+        )}
       </div>
       <VariantFacts variant={variant} />
       <VariantDecision variant={variant} reviewer={reviewer} />

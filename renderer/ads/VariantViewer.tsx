@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { AdVariant, Campaign } from '../../shared/model';
-import { useTransport, useVariantImage } from '../api';
+import { useTransport, useVariantImage, useVariantLive } from '../api';
 import { Modal } from '../components/Modal';
 import { formatLabel, variantTitle } from './ad-labels';
 import { VariantDecision } from './VariantDecision';
@@ -19,6 +19,9 @@ interface VariantViewerProps {
 export function VariantViewer({ campaign, variant, reviewer, onStep, onClose }: VariantViewerProps) {
   const transport = useTransport();
   const full = useVariantImage(variant.id, 'full', true);
+  const [playing, setPlaying] = useState(true);
+  const live = useVariantLive(variant.id, Boolean(variant.live?.webp) && playing);
+  const shown = playing && live.data ? live.data : full.data;
   const theme = campaign.concepts.find((c) => c.id === variant.conceptId)?.theme;
   const title = `${variantTitle(theme, variant.index)} · ${formatLabel(variant.format)}`;
 
@@ -43,20 +46,38 @@ export function VariantViewer({ campaign, variant, reviewer, onStep, onClose }: 
           <figcaption className="small muted">Source product</figcaption>
         </figure>
         <figure>
-          {full.data ? (
-            <img src={full.data.dataUrl} alt={`The variant: ${title}`} data-testid="variant-full" />
+          {shown ? (
+            <img
+              src={shown.dataUrl}
+              alt={`The variant: ${title}${shown === live.data ? ', live loop playing' : ''}`}
+              data-testid={shown === live.data ? 'variant-live' : 'variant-full'}
+            />
           ) : (
             <p className="muted small">{full.error ? full.error.message : 'Loading…'}</p>
           )}
           <figcaption className="small muted">
             {variant.width}×{variant.height} · seed {variant.seed} ·{' '}
             {variant.generator === 'local' ? 'local compositor' : variant.generator}
+            {variant.live && (
+              <>
+                {' '}
+                · live {(variant.live.durationMs / 1000).toFixed(1)} s, {variant.live.motion.join(', ')}{' '}
+                <button type="button" className="link-button" onClick={() => setPlaying(!playing)}>
+                  {playing ? 'Show the still' : 'Play the loop'}
+                </button>
+              </>
+            )}
           </figcaption>
+          {variant.live?.mp4Problem && <p className="small muted">{variant.live.mp4Problem}</p>}
         </figure>
       </div>
       <VariantFacts variant={variant} />
-      <p className="ads-prompt small">{variant.prompt}</p>
-      {variant.negativePrompt && <p className="small muted">Avoid: {variant.negativePrompt}</p>}
+      {variant.generator !== 'local' && (
+        <>
+          <p className="ads-prompt small">{variant.prompt}</p>
+          {variant.negativePrompt && <p className="small muted">Avoid: {variant.negativePrompt}</p>}
+        </>
+      )}
       <div className="modal-actions">
         <button type="button" className="compact" onClick={() => onStep(-1)} aria-keyshortcuts="ArrowLeft">
           ← Previous

@@ -22,6 +22,16 @@ export function useAdsEstimate(id: string, request: AdsRequest, enabled: boolean
   return useApiQuery(queryKeys.adsEstimate(id, request), 'estimateAds', { id, request }, { enabled, staleTime: 0 });
 }
 
+/** A variant's live loop as animated WebP (plays in an img), read once like its still. */
+export function useVariantLive(id: string, enabled: boolean) {
+  return useApiQuery(
+    queryKeys.variantLive(id),
+    'variantLive',
+    { id, format: 'webp' },
+    { enabled, staleTime: Infinity },
+  );
+}
+
 /** A rendered variant never changes, so its image is read once and kept while it is shown. */
 export function useVariantImage(id: string, size: 'preview' | 'full', enabled: boolean) {
   return useApiQuery(queryKeys.variantImage(id, size), 'variantImage', { id, size }, { enabled, staleTime: Infinity });

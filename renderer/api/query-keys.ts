@@ -40,4 +40,5 @@ export const queryKeys = {
   adsEstimates: ['adsEstimate'] as const,
   adsEstimate: (id: string, request: ApiInput<'estimateAds'>['request']) => ['adsEstimate', id, request] as const,
   variantImage: (id: string, size: string) => ['variantImage', id, size] as const,
+  variantLive: (id: string) => ['variantLive', id] as const,
 };

@@ -46,6 +46,8 @@ const GenerateInput = z
     conceptIds: z.array(Id).min(1).optional(),
     formats: z.array(z.enum(AD_FORMAT_IDS)).min(1).optional(),
     seed: z.number().int().min(0).max(2_000_000_000).optional(),
+    /** Render each variant also as a 2–6 s loop (animated WebP, and MP4 when ffmpeg is available). */
+    live: z.boolean().optional(),
   })
   .strict();
 /** Which images a model run is about: these hashes, or everything a search matches. */
@@ -285,6 +287,11 @@ export const apiContract = {
   exportAds: {
     input: z.object({ id: Id }).strict(),
     output: z.object({ folder: z.string(), files: z.array(z.string()), manifest: z.string() }),
+  },
+  /** A variant's live loop as a data URL: the animated WebP (plays in an img) or the MP4. */
+  variantLive: {
+    input: z.object({ id: Id, format: z.enum(['webp', 'mp4']).default('webp') }).strict(),
+    output: z.object({ dataUrl: z.string(), width: z.number().int(), height: z.number().int() }),
   },
   variantImage: {
     input: z.object({ id: Id, size: z.enum(['preview', 'full']).default('preview') }).strict(),

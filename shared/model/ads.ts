@@ -160,6 +160,24 @@ export const TextLegibility = z.object({
 });
 export type TextLegibility = z.infer<typeof TextLegibility>;
 
+/** A variant rendered also as a short loop: what moves, how long, which files exist and why one may not. */
+export const LiveRender = z.object({
+  frames: z.number().int(),
+  fps: z.number(),
+  durationMs: z.number(),
+  motion: z.array(z.string()),
+  webp: z.boolean(),
+  mp4: z.boolean(),
+  /** Why there is no MP4 (e.g. no ffmpeg on this computer), in plain words. */
+  mp4Problem: z.string().nullable(),
+  /** Encodings that stayed over their channel's file-size budget. */
+  overBudget: z.array(z.string()),
+  /** Bytes of each file written. */
+  webpBytes: z.number().int(),
+  mp4Bytes: z.number().int().nullable(),
+});
+export type LiveRender = z.infer<typeof LiveRender>;
+
 /**
  * A variant's render as a job (queued → generating → ready | needs-attention | failed | blocked, or cancelled);
  * see variant-queue.ts. "needs-attention" is rendered but failed a check (product, legibility, brand): never "ready".
@@ -206,6 +224,10 @@ export const AdVariant = z.object({
   recipe: z.string().nullable().default(null),
   /** Library images used in the background (a pattern, a lifestyle photo), by hash. */
   backgroundAssets: z.array(z.string()).default([]),
+  /** Asked to be rendered also as a live loop (animated WebP and MP4). */
+  liveRequested: z.boolean().default(false),
+  /** The live loop, once rendered (null: not asked for, or not rendered yet). */
+  live: LiveRender.nullable().default(null),
   prompt: z.string(),
   negativePrompt: z.string(),
   costUsd: z.number(),
