@@ -1,8 +1,8 @@
 /**
  * Token usage to money. Defaults are AWS's published on-demand prices for Amazon Bedrock
- * (us-east-1, per million tokens); users edit them in Settings when AWS changes them or
- * their region differs. A model without a price is costed at the dearest known price,
- * never at zero, so an estimate errs on the side of the user's wallet.
+ * (us-east-1, per million tokens, per image or per second of video); users edit them in
+ * Settings when AWS changes them or their region differs. A model without a price is costed
+ * at the dearest known price, never at zero, so an estimate errs on the side of the user's wallet.
  */
 import type { ModelPrice } from '../../shared/model/ai';
 
@@ -20,6 +20,8 @@ export const DEFAULT_PRICES: Record<string, ModelPrice> = {
   'amazon.nova-canvas-v1:0': { inputPerMTok: 0, outputPerMTok: 0, perImage: 0.04 },
   'amazon.titan-image-generator-v2:0': { inputPerMTok: 0, outputPerMTok: 0, perImage: 0.01 },
   'stability.stable-image-core-v1:1': { inputPerMTok: 0, outputPerMTok: 0, perImage: 0.04 },
+  /** 1280 × 720 at 24 fps, billed per second of video made. */
+  'amazon.nova-reel-v1:1': { inputPerMTok: 0, outputPerMTok: 0, perVideoSecond: 0.08 },
 };
 
 /** Cross-region inference profiles ("us.", "eu.", "apac.", "global.") cost what their model costs. */
@@ -41,6 +43,17 @@ export function priceOf(modelId: string, prices: Record<string, ModelPrice>): Mo
 /** What `count` generated images cost with this model (the dearest known image price when unknown). */
 export function imageCostOf(modelId: string, count: number, prices: Record<string, ModelPrice>): number {
   return (priceOf(modelId, prices).perImage ?? 0) * count;
+}
+
+/**
+ * What `seconds` of generated video cost with this model. Without a video price for it in the table (an
+ * unknown model, or settings saved before video was priced) it is the dearest video price known, the
+ * defaults included: never zero.
+ */
+export function videoCostOf(modelId: string, seconds: number, prices: Record<string, ModelPrice>): number {
+  const own = (prices[modelId] ?? prices[baseModelId(modelId)])?.perVideoSecond;
+  const known = [...Object.values(DEFAULT_PRICES), ...Object.values(prices)];
+  return (own ?? Math.max(...known.map((p) => p.perVideoSecond ?? 0))) * seconds;
 }
 
 /** Money as shown and reported: to the micro-dollar, so sums of tiny call costs read cleanly. */

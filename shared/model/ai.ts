@@ -14,6 +14,8 @@ export const ModelPrice = z.object({
   outputPerMTok: z.number().min(0),
   /** Image models: US dollars per generated image (standard quality, up to 1024 × 1024). */
   perImage: z.number().min(0).optional(),
+  /** Video models: US dollars per second of generated video. */
+  perVideoSecond: z.number().min(0).optional(),
 });
 export type ModelPrice = z.infer<typeof ModelPrice>;
 

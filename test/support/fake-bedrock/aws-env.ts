@@ -12,12 +12,13 @@ export const DEFAULT_FAKE_KEYS: FakeKeys = {
 };
 
 export function fakeBedrockEnv(
-  fake: Pick<FakeBedrock, 'runtimeEndpoint' | 'controlEndpoint'>,
+  fake: Pick<FakeBedrock, 'runtimeEndpoint' | 'controlEndpoint' | 's3Endpoint'>,
   keys: FakeKeys = DEFAULT_FAKE_KEYS,
 ): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint,
     AWS_ENDPOINT_URL_BEDROCK: fake.controlEndpoint,
+    AWS_ENDPOINT_URL_S3: fake.s3Endpoint,
     AWS_ACCESS_KEY_ID: keys.accessKeyId,
     AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
     AWS_REGION: 'us-east-1',

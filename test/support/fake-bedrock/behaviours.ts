@@ -1,6 +1,7 @@
 /**
  * What the fake does with one request. Tests queue these with `fake.script(...)`; each
- * runtime request consumes one, in order.
+ * runtime request consumes one, in order, except ApplyGuardrail and GetAsyncInvoke, which
+ * answer from the fake's guardrail verdict and from the job their StartAsyncInvoke opened.
  */
 import type { BedrockErrorType } from './errors';
 
@@ -61,6 +62,19 @@ export interface InvokeBehaviour {
   usage?: TokenCounts;
 }
 
+/**
+ * StartAsyncInvoke accepted: the job answers InProgress to its first `inProgressPolls` GetAsyncInvoke
+ * calls (default 0; Infinity: it never ends), then ends as `outcome` (default Completed). A completed
+ * job has written its video to the fake S3, in a folder of its own under the requested location.
+ */
+export interface AsyncJobBehaviour {
+  kind: 'asyncJob';
+  inProgressPolls?: number;
+  outcome?: AsyncJobOutcome;
+}
+
+export type AsyncJobOutcome = { status: 'Completed' } | { status: 'Failed'; failureMessage: string };
+
 export interface ErrorBehaviour {
   kind: 'error';
   type: BedrockErrorType;
@@ -98,7 +112,7 @@ export type TransportBehaviour = ErrorBehaviour | HangBehaviour | DropBehaviour;
 export type Scripted<Answer> = Answer | TransportBehaviour | DelayBehaviour<Scripted<Answer>>;
 
 export type RuntimeAnswer =
-  ToolUseBehaviour | ToolUseRawBehaviour | TextBehaviour | InjectionBehaviour | InvokeBehaviour;
+  ToolUseBehaviour | ToolUseRawBehaviour | TextBehaviour | InjectionBehaviour | InvokeBehaviour | AsyncJobBehaviour;
 export type Behaviour = Scripted<RuntimeAnswer>;
 
 /** For the control plane: `list` answers from the model catalogue. */

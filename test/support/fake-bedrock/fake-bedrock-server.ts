@@ -1,8 +1,10 @@
 /**
  * A fake Amazon Bedrock for tests: the runtime API over cleartext HTTP/2 and the control
  * plane over HTTP/1.1, on 127.0.0.1, speaking the real wire protocol so the real SDK
- * clients can be pointed at it with `endpoint` and fake static credentials.
+ * clients can be pointed at it with `endpoint` and fake static credentials. A third
+ * listener plays the S3 bucket that asynchronous jobs (Nova Reel) write their output to.
  */
+import { asyncInvokeRefusal, asyncJobs } from './async-jobs';
 import { throttles, type Behaviour, type ControlBehaviour, type RuntimeAnswer } from './behaviours';
 import {
   DEFAULT_MODELS,
@@ -13,6 +15,7 @@ import {
 } from './catalogue';
 import { converseReply } from './converse-reply';
 import { errorReply, scriptMismatch } from './errors';
+import { s3Reply, s3Route, type S3Objects } from './fake-s3';
 import { invokeReply } from './invoke-reply';
 import { listenHttp1, listenHttp2 } from './loopback-servers';
 import { perform, send, type Timers } from './perform';
@@ -32,7 +35,7 @@ import {
 
 export interface RecordedRequest {
   api: Api;
-  /** Decoded from the path: a model id, an inference profile id, or an ARN. */
+  /** Decoded from the path (from the body for StartAsyncInvoke): a model id, an inference profile id, or an ARN. */
   modelId?: string;
   /** Parsed JSON when the body is JSON, raw bytes otherwise, undefined when empty. */
   body: unknown;
@@ -42,7 +45,7 @@ export interface RecordedRequest {
   method: string;
   /** Path and query, as sent (the model id still URL-encoded). */
   url: string;
-  /** '2.0' for the runtime, '1.1' for the control plane. */
+  /** '2.0' for the runtime, '1.1' for the control plane and S3. */
   httpVersion: string;
   /** Who signed the request; absent when unsigned. */
   auth?: Auth;
@@ -62,9 +65,14 @@ export interface FakeBedrock {
   readonly runtimeEndpoint: string;
   /** For BedrockClient's `endpoint` (HTTP/1.1). */
   readonly controlEndpoint: string;
-  /** Every request received by either server, in order. */
+  /** For S3Client's `endpoint`, with `forcePathStyle: true` (HTTP/1.1): where asynchronous jobs write. */
+  readonly s3Endpoint: string;
+  /** Every request received by any of the servers, in order. */
   readonly requests: readonly RecordedRequest[];
-  /** Queues behaviours, one per runtime request that reaches the model. */
+  /**
+   * Queues behaviours, one per runtime request that reaches the model. An `asyncJob` answers
+   * StartAsyncInvoke and decides what that job's GetAsyncInvoke polls say.
+   */
   script(...behaviours: Behaviour[]): void;
   /** Queues behaviours for control-plane requests; when empty they list the catalogue. */
   scriptControl(...behaviours: ControlBehaviour[]): void;
@@ -76,9 +84,9 @@ export interface FakeBedrock {
   setGuardrail(verdict: GuardrailVerdict): void;
   /** Runtime behaviours scripted but not yet used. */
   pendingScript(): readonly Behaviour[];
-  /** Forgets requests and scripts, and restores the starting fallback and models. */
+  /** Forgets requests, scripts, jobs and S3 objects, and restores the starting fallback and models. */
   reset(): void;
-  /** Closes both servers, dropping any open connection and hung call. */
+  /** Closes the servers, dropping any open connection and hung call. */
   close(): Promise<void>;
 }
 
@@ -123,13 +131,18 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   let models = options.models ?? DEFAULT_MODELS;
   // ApplyGuardrail answers from this verdict, without using up the runtime script.
   let guardrail: GuardrailVerdict = { action: 'NONE' };
+  const s3Objects: S3Objects = new Map();
+  const jobs = asyncJobs(s3Objects);
 
   const record = (call: IncomingCall, route: Route): RecordedRequest => {
     const auth = readAuth(call.headers.authorization);
+    const body = readBody(call.body);
+    const modelId =
+      route.api === 'startAsyncInvoke' ? (body as { modelId?: string } | undefined)?.modelId : route.modelId;
     const entry: RecordedRequest = {
       api: route.api,
-      ...(route.modelId !== undefined ? { modelId: route.modelId } : {}),
-      body: readBody(call.body),
+      ...(modelId !== undefined ? { modelId } : {}),
+      body,
       headers: call.headers,
       at: Date.now(),
       method: call.method,
@@ -153,6 +166,8 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
         return errorReply('ValidationException', 'The request body must be a JSON object with a messages array.');
       }
     }
+    const badJob = entry.api === 'startAsyncInvoke' ? asyncInvokeRefusal(entry.body) : undefined;
+    if (badJob) return errorReply('ValidationException', badJob);
     const refusal = entry.modelId && modelIdRefusal(models, entry.modelId, options.strictModelIds ?? false);
     return refusal ? errorReply('ValidationException', refusal) : undefined;
   };
@@ -160,17 +175,19 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   const regionOf = (entry: RecordedRequest) => (entry.auth?.scheme === 'sigv4' ? entry.auth.region : DEFAULT_REGION);
 
   const runtime = await listenHttp2((call: IncomingCall, reply: Reply) => {
-    const entry = record(call, runtimeRoute(call.method, call.url));
+    const route = runtimeRoute(call.method, call.url);
+    const entry = record(call, route);
     const refused = gatekeeper(entry);
     if (refused) return send(reply, refused);
     if (entry.api === 'applyGuardrail') return send(reply, guardrailReply(guardrail));
+    if (entry.api === 'getAsyncInvoke') return send(reply, jobs.poll(route.invocationArn));
     const answer = (b: RuntimeAnswer): WireReply => {
-      if (b.kind === 'invoke') {
-        return entry.api === 'invoke'
-          ? invokeReply(b, entry.at)
-          : scriptMismatch('invoke was scripted for a Converse request');
+      const mismatch = () => scriptMismatch(`${b.kind} was scripted for ${OPERATIONS[entry.api]}`);
+      if (b.kind === 'invoke') return entry.api === 'invoke' ? invokeReply(b, entry.at) : mismatch();
+      if (b.kind === 'asyncJob') {
+        return entry.api === 'startAsyncInvoke' ? jobs.start(b, entry.body, regionOf(entry)) : mismatch();
       }
-      if (entry.api !== 'converse') return scriptMismatch(`${b.kind} was scripted for an InvokeModel request`);
+      if (entry.api !== 'converse') return mismatch();
       return converseReply(b, {
         modelId: entry.modelId ?? '',
         request: entry.body,
@@ -201,9 +218,15 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     perform(controlScript.shift() ?? { kind: 'list' }, reply, timers, list, call);
   });
 
+  const s3 = await listenHttp1(async (call: IncomingCall, reply: Reply) => {
+    const route = s3Route(call.method, call.url);
+    send(reply, await s3Reply(s3Objects, record(call, route), route.objectUri));
+  });
+
   return {
     runtimeEndpoint: runtime.endpoint,
     controlEndpoint: control.endpoint,
+    s3Endpoint: s3.endpoint,
     requests,
     script: (...behaviours) => void runtimeScript.push(...behaviours),
     scriptControl: (...behaviours) => void controlScript.push(...behaviours),
@@ -219,14 +242,23 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       fallback = options.fallback ?? DEFAULT_FALLBACK;
       models = options.models ?? DEFAULT_MODELS;
       guardrail = { action: 'NONE' };
+      jobs.clear();
+      s3Objects.clear();
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      await Promise.all([runtime.close(), control.close()]);
+      await Promise.all([runtime.close(), control.close(), s3.close()]);
     },
   };
 }
+
+/** How a mismatch names the operation a behaviour was scripted for. */
+const OPERATIONS: Partial<Record<Api, string>> = {
+  converse: 'a Converse request',
+  invoke: 'an InvokeModel request',
+  startAsyncInvoke: 'a StartAsyncInvoke request',
+};
 
 /** ListInferenceProfiles' `type` filter: every fake profile is SYSTEM_DEFINED. */
 const profilesOfType = <T extends { type: string }>(profiles: T[], query: URLSearchParams) =>

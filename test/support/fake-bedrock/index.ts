@@ -2,7 +2,10 @@ export { startFakeBedrock, DEFAULT_FALLBACK } from './fake-bedrock-server';
 export { DEFAULT_FAKE_KEYS, fakeBedrockEnv, type FakeKeys } from './aws-env';
 export type { FakeBedrock, FakeBedrockOptions, GuardrailVerdict, RecordedRequest } from './fake-bedrock-server';
 export { INJECTION_PAYLOAD, contentFilterRefusal, injectedInput, throttles } from './behaviours';
+export { STUB_MP4_WITHOUT_FFMPEG, testVideo } from './test-video';
 export type {
+  AsyncJobBehaviour,
+  AsyncJobOutcome,
   Behaviour,
   ControlBehaviour,
   DelayBehaviour,

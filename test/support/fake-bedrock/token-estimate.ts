@@ -31,7 +31,7 @@ export const estimateOutputTokens = (content: unknown): number =>
   Math.max(1, Math.ceil(JSON.stringify(content).length / CHARS_PER_TOKEN));
 
 export function imageTokenCount(bytes: Buffer): number {
-  const size = pngSize(bytes) ?? jpegSize(bytes);
+  const size = imageSize(bytes);
   if (!size) return MAX_IMAGE_TOKENS;
   return Math.min(MAX_IMAGE_TOKENS, Math.ceil((size.width * size.height) / PIXELS_PER_TOKEN));
 }
@@ -40,6 +40,9 @@ interface Size {
   width: number;
   height: number;
 }
+
+/** A PNG's or a JPEG's size, read from its header; undefined for anything else. */
+export const imageSize = (bytes: Buffer): Size | undefined => pngSize(bytes) ?? jpegSize(bytes);
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -1,7 +1,15 @@
 /** What arrives and what goes back, independent of HTTP/1.1 or HTTP/2. */
 
 export type Api =
-  'converse' | 'invoke' | 'applyGuardrail' | 'listFoundationModels' | 'listInferenceProfiles' | 'unknown';
+  | 'converse'
+  | 'invoke'
+  | 'applyGuardrail'
+  | 'startAsyncInvoke'
+  | 'getAsyncInvoke'
+  | 'listFoundationModels'
+  | 'listInferenceProfiles'
+  | 's3GetObject'
+  | 'unknown';
 
 export interface IncomingCall {
   method: string;
@@ -31,12 +39,20 @@ export type Auth = { scheme: 'sigv4'; accessKeyId: string; region: string; servi
 export interface Route {
   api: Api;
   modelId?: string;
+  /** GetAsyncInvoke's job, decoded from the path. */
+  invocationArn?: string;
 }
 
-/** Runtime paths carry the model id URL-encoded (':' and '/' too), e.g. `/model/us.anthropic...v1%3A0/converse`. */
+/**
+ * Runtime paths carry the model id URL-encoded (':' and '/' too), e.g. `/model/us.anthropic...v1%3A0/converse`,
+ * and so does GetAsyncInvoke its job's ARN: `/async-invoke/arn%3Aaws%3Abedrock%3A...%3Aasync-invoke%2F<id>`.
+ */
 export function runtimeRoute(method: string, url: string): Route {
   if (method === 'POST' && /^\/guardrail\/[^/]+\/version\/[^/]+\/apply(?:\?|$)/.test(url))
     return { api: 'applyGuardrail' };
+  if (method === 'POST' && /^\/async-invoke(?:\?|$)/.test(url)) return { api: 'startAsyncInvoke' };
+  const job = /^\/async-invoke\/([^/?]+)(?:\?|$)/.exec(url);
+  if (method === 'GET' && job) return { api: 'getAsyncInvoke', invocationArn: decodeURIComponent(job[1]) };
   const match = /^\/model\/([^/?]+)\/(converse|invoke)(?:\?|$)/.exec(url);
   if (method !== 'POST' || !match) return { api: 'unknown' };
   return { api: match[2] as 'converse' | 'invoke', modelId: decodeURIComponent(match[1]) };

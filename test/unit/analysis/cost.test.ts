@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { budgetState, monthStart, spentThisMonth } from '../../../electron/analysis/budget';
-import { costOf, DEFAULT_PRICES, priceOf } from '../../../electron/analysis/pricing';
+import { costOf, DEFAULT_PRICES, priceOf, videoCostOf } from '../../../electron/analysis/pricing';
 import { percentile, usageReport } from '../../../electron/analysis/usage-report';
 import type { Invocation } from '../../../shared/model/ai';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
+const NOVA_REEL = 'amazon.nova-reel-v1:1';
 const call = (at: number, over: Partial<Invocation> = {}): Invocation => ({
   id: String(at),
   at,
@@ -32,6 +33,22 @@ describe('pricing', () => {
     const price = priceOf('acme.mystery-v9', DEFAULT_PRICES);
     expect(price.inputPerMTok).toBe(Math.max(...Object.values(DEFAULT_PRICES).map((p) => p.inputPerMTok)));
     expect(price.outputPerMTok).toBeGreaterThan(0);
+  });
+
+  it('prices Nova Reel per second of video, at $0.08 by default and at what the user set', () => {
+    expect(videoCostOf(NOVA_REEL, 6, DEFAULT_PRICES)).toBeCloseTo(0.48);
+    expect(videoCostOf(`us.${NOVA_REEL}`, 6, DEFAULT_PRICES)).toBeCloseTo(0.48);
+    const edited = { ...DEFAULT_PRICES, [NOVA_REEL]: { inputPerMTok: 0, outputPerMTok: 0, perVideoSecond: 0.1 } };
+    expect(videoCostOf(NOVA_REEL, 6, edited)).toBeCloseTo(0.6);
+  });
+
+  it('costs video at the dearest known video price when the table has none for the model, never at zero', () => {
+    const savedBeforeVideo = { [HAIKU]: DEFAULT_PRICES[HAIKU] };
+    expect(videoCostOf(NOVA_REEL, 6, savedBeforeVideo)).toBeCloseTo(0.48);
+    const withoutVideoPrice = { [NOVA_REEL]: { inputPerMTok: 0, outputPerMTok: 0 } };
+    expect(videoCostOf(NOVA_REEL, 6, withoutVideoPrice)).toBeCloseTo(0.48);
+    const dearer = { 'acme.film-v1': { inputPerMTok: 0, outputPerMTok: 0, perVideoSecond: 0.5 } };
+    expect(videoCostOf('acme.mystery-video-v9', 2, dearer)).toBeCloseTo(1);
   });
 });
 
