@@ -2,13 +2,14 @@
  * Approved variants as files a marketer hands on: <campaign>/<format>/<campaign>-<format>-<theme>-<n>.png,
  * plus manifest.json with each file's generator, theme, what actually made its background (a model's real
  * prompt, or the local compositor's recipe and the library images it drew on), seed, legibility, what
- * needed attention when it was approved anyway, and cost.
+ * needed attention when it was approved anyway, and cost. A variant's live loop (.webp, .mp4) and its Nova
+ * Reel video (-reel.mp4) go beside its still, named like it.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AD_FORMATS, RENDERED_STATES, type AdVariant, type Campaign } from '../../shared/model/ads';
 import { writeAtomic } from '../imaging/cache-files';
-import { livePath, variantPath } from './campaign-files';
+import { livePath, reelPath, variantPath } from './campaign-files';
 
 export interface ExportedAds {
   folder: string;
@@ -56,10 +57,12 @@ export async function exportApproved(
     await fs.mkdir(path.join(folder, variant.format), { recursive: true });
     await fs.copyFile(variantPath(dataDir, campaign.id, variant.id), path.join(folder, relative));
     const live = await exportLive(dataDir, folder, campaign.id, variant, relative);
-    files.push(relative, ...live.files);
+    const reel = await exportReel(dataDir, folder, campaign.id, variant, relative);
+    files.push(relative, ...live.files, ...(reel ? [reel.relative] : []));
     entries.push({
       file: posix(relative),
       live: live.entry,
+      reel: reel?.entry ?? null,
       format: variant.format,
       size: `${format.width}x${format.height}`,
       theme: concept?.theme ?? null,
@@ -85,11 +88,24 @@ export async function exportApproved(
     product: campaign.productName,
     copy: campaign.copy,
     exportedAt: new Date().toISOString(),
-    totalCostUsd: Math.round(approved.reduce((sum, v) => sum + v.costUsd, 0) * 1e6) / 1e6,
+    totalCostUsd:
+      Math.round(
+        approved.reduce((sum, v) => sum + v.costUsd + (v.reel?.state === 'done' ? v.reel.costUsd : 0), 0) * 1e6,
+      ) / 1e6,
     variants: entries,
   };
   await writeAtomic(manifest, Buffer.from(`${JSON.stringify(body, null, 2)}\n`));
   return { folder, files: files.map((f) => path.join(folder, f)), manifest };
+}
+
+/** A Nova Reel video made for the variant, beside its still as `<name>-reel.mp4`. */
+async function exportReel(dataDir: string, folder: string, campaignId: string, variant: AdVariant, still: string) {
+  const reel = variant.reel;
+  if (reel?.state !== 'done') return null;
+  const relative = still.replace(/\.png$/, '-reel.mp4');
+  await fs.copyFile(reelPath(dataDir, campaignId, variant.id), path.join(folder, relative));
+  const { modelId, prompt, seconds, costUsd, s3Uri } = reel;
+  return { relative, entry: { file: posix(relative), modelId, prompt, seconds, costUsd, s3Uri } };
 }
 
 const posix = (relative: string) => relative.split(path.sep).join('/');

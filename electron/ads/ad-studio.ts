@@ -28,7 +28,8 @@ import { spentThisMonth } from '../analysis/budget';
 import type { LibraryStore } from '../store';
 import { UnknownRecordError } from '../store';
 import { exportApproved, type ExportedAds } from './ad-export';
-import { livePath, removeCampaignFiles, saveMask, variantPath } from './campaign-files';
+import { livePath, reelPath, removeCampaignFiles, saveMask, variantPath } from './campaign-files';
+import { ReelRunner } from './reel-runner';
 import { localCutout } from './cutout';
 import type { BrushStroke } from './mask-edit';
 import { localFeatures, modelFeatures } from './product-features';
@@ -83,6 +84,7 @@ export interface GenerateRequest {
 export class AdStudio {
   readonly queue: VariantQueue;
   readonly cutouts: CampaignCutouts;
+  readonly reels: ReelRunner;
 
   constructor(
     private readonly store: LibraryStore,
@@ -119,6 +121,34 @@ export class AdStudio {
       },
       now,
     );
+    this.reels = new ReelRunner(store, dataDir, analysis, (id) => this.queue.emit('changed', id), now);
+  }
+
+  /** Picks up variants a previous run left queued, and says which videos it could not wait for. */
+  resume(): void {
+    this.queue.resume();
+    this.reels.resume();
+  }
+
+  /** Lets the variant being rendered finish and stops waiting for videos. */
+  async close(): Promise<void> {
+    await this.queue.close();
+    await this.reels.close();
+  }
+
+  /** A Nova Reel video of a rendered variant's product and prompt (asynchronous; its state is on the variant). */
+  makeReel(variantId: string): AdVariant {
+    const variant = this.store.ads.getVariant(variantId);
+    if (!variant || !RENDERED_STATES.includes(variant.state))
+      throw new UnknownRecordError('rendered variant', variantId);
+    return this.reels.start(variant, this.campaign(variant.campaignId));
+  }
+
+  /** A variant's Nova Reel video file, once made. */
+  reelFile(variantId: string): string {
+    const variant = this.store.ads.getVariant(variantId);
+    if (variant?.reel?.state !== 'done') throw new UnknownRecordError('Nova Reel video of variant', variantId);
+    return reelPath(this.dataDir, variant.campaignId, variant.id);
   }
 
   async createCampaign(input: NewCampaign): Promise<Campaign> {
@@ -277,6 +307,7 @@ export class AdStudio {
         backgroundAssets: [],
         liveRequested: request.live ?? false,
         live: null,
+        reel: null,
         prompt: concept.prompt,
         negativePrompt: concept.negativePrompt,
         costUsd: 0,
@@ -325,6 +356,7 @@ export class AdStudio {
         variantPath(this.dataDir, variant.campaignId, variantId),
         livePath(this.dataDir, variant.campaignId, variantId, 'webp'),
         livePath(this.dataDir, variant.campaignId, variantId, 'mp4'),
+        reelPath(this.dataDir, variant.campaignId, variantId),
       ].map((file) => rm(file, { force: true })),
     );
   }

@@ -24,6 +24,11 @@ export function livePath(dataDir: string, campaignId: string, variantId: string,
   return path.join(adsDir(dataDir), campaignId, 'variants', `${variantId}.${format}`);
 }
 
+/** A Nova Reel video made for a variant. */
+export function reelPath(dataDir: string, campaignId: string, variantId: string): string {
+  return path.join(adsDir(dataDir), campaignId, 'variants', `${variantId}-reel.mp4`);
+}
+
 export interface StoredMask {
   mask: Buffer;
   width: number;

@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { S3Client } from '@aws-sdk/client-s3';
 import {
   AiSettings,
   type ConnectionCheck,
@@ -30,6 +31,7 @@ import { credentialProvider, type AccessKeys, type SecretStore } from './bedrock
 import { listAvailableModels } from './bedrock/model-catalog';
 import { PROMPT_VERSION, SYSTEM_PROMPT, userMessage } from './bedrock/prompt';
 import { createRuntimeClient } from './bedrock/runtime-client';
+import { createS3Client } from './bedrock/s3-client';
 import { spentThisMonth } from './budget';
 import { defaultAiSettings } from './default-settings';
 import { estimateRun } from './estimate';
@@ -56,6 +58,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   /** One-off model calls on the user's behalf (the ad studio's), logged and classified in one place. */
   readonly models: ModelCalls;
   private client: { key: string; client: BedrockRuntimeClient } | null = null;
+  private s3: { key: string; client: S3Client } | null = null;
   /** Settings for this process only (the CLI's --analyzer and AWS environment), never saved. */
   private overrides: Partial<AiSettings> = {};
 
@@ -219,6 +222,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   async close(): Promise<void> {
     await this.queue.close();
     this.client?.client.destroy();
+    this.s3?.client.destroy();
   }
 
   /** The analyzer the settings name; a new provider is a new file and one line in analyzers.ts. */
@@ -229,6 +233,20 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
       region: () => this.settings().region,
       access: () => this.credentialAccess(),
     });
+  }
+
+  /** An S3 client with the same region and credentials, for what asynchronous jobs (Nova Reel) write to the user's bucket. */
+  s3Client(): S3Client {
+    const settings = this.settings();
+    const key = JSON.stringify([settings.region, settings.credentials]);
+    if (this.s3?.key !== key) {
+      this.s3?.client.destroy();
+      this.s3 = {
+        key,
+        client: createS3Client(settings.region, credentialProvider(settings.credentials, this.options.secrets)),
+      };
+    }
+    return this.s3.client;
   }
 
   /** One client per region and credential choice, so HTTP/2 sessions are reused across calls (the ad studio shares it). */

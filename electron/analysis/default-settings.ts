@@ -23,6 +23,7 @@ export function defaultAiSettings(env: NodeJS.ProcessEnv = process.env): AiSetti
     escalationModel: `${inferenceProfilePrefix(region)}.anthropic.claude-sonnet-4-20250514-v1:0`,
     escalationThreshold: 0.6,
     imageModel: 'amazon.nova-canvas-v1:0',
+    videoOutputS3Uri: '',
     remoteConcurrency: 2,
     designsPerCall: 6,
     requestTimeoutMs: 60_000,

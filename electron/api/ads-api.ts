@@ -22,6 +22,8 @@ type AdsMethod =
   | 'exportAds'
   | 'variantImage'
   | 'variantLive'
+  | 'makeReel'
+  | 'variantReel'
   | 'cancelAdVariants'
   | 'retryAdVariant'
   | 'deleteAdVariant';
@@ -65,6 +67,8 @@ export function adsApi(engine: Engine): Handlers<AdsMethod> {
     },
     reviewAdVariant: async ({ id, decision, reviewer }) => ads.review(id, decision, reviewer),
     exportAds: ({ id }) => ads.export(id),
+    makeReel: async ({ id }) => ads.makeReel(id),
+    variantReel: async ({ id }) => ({ dataUrl: dataUrl('video/mp4', await fs.readFile(ads.reelFile(id))) }),
     variantLive: async ({ id, format }) => {
       const variant = store.ads.getVariant(id);
       const bytes = await fs.readFile(ads.liveFile(id, format));

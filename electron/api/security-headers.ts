@@ -5,7 +5,7 @@ import type { ResolvedMedia } from './media-resolver';
  * React's `style` props are set through the CSSOM, which style-src does not govern.
  */
 export const APP_CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
+  "default-src 'self'; img-src 'self' data: blob:; media-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
   "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Originals may be SVG: opened directly they must not run script in our origin. */

@@ -74,14 +74,14 @@ export class Engine {
   /** Stops the watcher and every queue (queued jobs stay persisted), then closes the store with everything on disk. */
   async close(): Promise<void> {
     await this.library.close();
-    await this.adStudio?.queue.close();
+    await this.adStudio?.close();
     await this.analysisService?.close();
     await this.store.close();
   }
 
   private startRemoteWork(): void {
     this.analysis.start();
-    this.ads.queue.resume();
+    this.ads.resume();
     // New bytes go to the remote analyzer too, when the user chose one.
     this.library.on('change', (change: LibraryChange) => {
       if (change.kind !== 'ingested' || change.outcome.kind !== 'new') return;

@@ -4,6 +4,7 @@ import { useTransport, useVariantImage, useVariantLive } from '../api';
 import { Modal } from '../components/Modal';
 import { formatLabel, variantTitle } from './ad-labels';
 import { VariantDecision } from './VariantDecision';
+import { ReelPanel } from './ReelPanel';
 import { VariantFacts } from './VariantFacts';
 
 interface VariantViewerProps {
@@ -72,6 +73,7 @@ export function VariantViewer({ campaign, variant, reviewer, onStep, onClose }: 
         </figure>
       </div>
       <VariantFacts variant={variant} />
+      <ReelPanel variant={variant} />
       {variant.generator !== 'local' && (
         <>
           <p className="ads-prompt small">{variant.prompt}</p>

@@ -32,6 +32,11 @@ export function useVariantLive(id: string, enabled: boolean) {
   );
 }
 
+/** A variant's Nova Reel video (MP4), once made. */
+export function useVariantReel(id: string, enabled: boolean) {
+  return useApiQuery(queryKeys.variantReel(id), 'variantReel', { id }, { enabled, staleTime: Infinity });
+}
+
 /** A rendered variant never changes, so its image is read once and kept while it is shown. */
 export function useVariantImage(id: string, size: 'preview' | 'full', enabled: boolean) {
   return useApiQuery(queryKeys.variantImage(id, size), 'variantImage', { id, size }, { enabled, staleTime: Infinity });

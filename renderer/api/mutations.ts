@@ -63,6 +63,7 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   describeProduct: [...CAMPAIGN_RUN, queryKeys.usageReports],
   generateAds: CAMPAIGN_RUN,
   reviewAdVariant: [queryKeys.campaigns],
+  makeReel: [queryKeys.campaigns, queryKeys.usageReports],
 };
 
 /** Refreshes whatever a successful call to `method` made stale. */

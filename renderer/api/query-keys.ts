@@ -41,4 +41,5 @@ export const queryKeys = {
   adsEstimate: (id: string, request: ApiInput<'estimateAds'>['request']) => ['adsEstimate', id, request] as const,
   variantImage: (id: string, size: string) => ['variantImage', id, size] as const,
   variantLive: (id: string) => ['variantLive', id] as const,
+  variantReel: (id: string) => ['variantReel', id] as const,
 };

@@ -4,7 +4,7 @@ import { SettingRow } from './SettingRow';
 import { useSettingCommit } from './use-setting-commit';
 import { useSyncedState } from './use-synced-state';
 
-type TextKey = 'region' | 'attributesModel' | 'escalationModel' | 'imageModel' | 'pricesAsOf';
+type TextKey = 'region' | 'attributesModel' | 'escalationModel' | 'imageModel' | 'videoOutputS3Uri' | 'pricesAsOf';
 
 interface TextSettingProps {
   settingKey: TextKey;

@@ -288,6 +288,13 @@ export const apiContract = {
     input: z.object({ id: Id }).strict(),
     output: z.object({ folder: z.string(), files: z.array(z.string()), manifest: z.string() }),
   },
+  /** Asks Amazon Nova Reel for a 6 s video of a rendered variant's product and prompt (billed per second; async). */
+  makeReel: { input: z.object({ id: Id }).strict(), output: AdVariant },
+  /** A variant's Nova Reel video (MP4) as a data URL. */
+  variantReel: {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ dataUrl: z.string() }),
+  },
   /** A variant's live loop as a data URL: the animated WebP (plays in an img) or the MP4. */
   variantLive: {
     input: z.object({ id: Id, format: z.enum(['webp', 'mp4']).default('webp') }).strict(),

@@ -178,6 +178,22 @@ export const LiveRender = z.object({
 });
 export type LiveRender = z.infer<typeof LiveRender>;
 
+/** A video Amazon Nova Reel made from a variant's product photo and prompt (an asynchronous Bedrock job). */
+export const ReelVideo = z.object({
+  state: z.enum(['running', 'done', 'failed']),
+  modelId: z.string(),
+  /** The prompt actually sent. */
+  prompt: z.string(),
+  seconds: z.number(),
+  costUsd: z.number(),
+  /** Where the video stays in the user's bucket, once made. */
+  s3Uri: z.string().nullable(),
+  error: z.string().nullable(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
+export type ReelVideo = z.infer<typeof ReelVideo>;
+
 /**
  * A variant's render as a job (queued → generating → ready | needs-attention | failed | blocked, or cancelled);
  * see variant-queue.ts. "needs-attention" is rendered but failed a check (product, legibility, brand): never "ready".
@@ -228,6 +244,8 @@ export const AdVariant = z.object({
   liveRequested: z.boolean().default(false),
   /** The live loop, once rendered (null: not asked for, or not rendered yet). */
   live: LiveRender.nullable().default(null),
+  /** A Nova Reel video made from this variant's product and prompt, when asked for. */
+  reel: ReelVideo.nullable().default(null),
   prompt: z.string(),
   negativePrompt: z.string(),
   costUsd: z.number(),

@@ -41,6 +41,8 @@ export const AiSettings = z.object({
   escalationThreshold: z.number().min(0).max(1),
   /** The image model the ad studio generates backgrounds with (Nova Canvas, Titan Image, or a Stability model). */
   imageModel: ModelId,
+  /** Where Amazon Nova Reel writes the videos it makes (s3://bucket/prefix in the user's own account); '' = not set. */
+  videoOutputS3Uri: z.string().trim().max(1024).default(''),
   remoteConcurrency: z.number().int().min(1).max(16),
   /** Designs sent in one call: the fixed prompt is paid once per call, so more is cheaper (Claude takes up to 20 images). */
   designsPerCall: z.number().int().min(1).max(8),

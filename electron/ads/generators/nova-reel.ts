@@ -25,7 +25,7 @@ export const REEL_WIDTH = 1280;
 export const REEL_HEIGHT = 720;
 const REEL_FPS = 24;
 /** A single-shot (TEXT_VIDEO) reel is six seconds long. */
-const REEL_SECONDS = 6;
+export const REEL_SECONDS = 6;
 /** Nova Reel reads at most 512 characters of prompt and refuses more. */
 const MAX_PROMPT = 512;
 
