@@ -165,6 +165,29 @@ describe('an ad studio that never says ready when the ad is wrong', () => {
     expect(byTheme('seasonal').recipe).toMatch(/^seasonal \((winter|spring|summer|autumn)\): .* drawn locally/);
     expect(byTheme('pattern').backgroundAssets).toEqual([fixture.hashOf('wine-stripes.png')]);
 
+    // Every theme keeps the product's own pixels: wherever the cut-out is solid, the ad shows it unaltered.
+    const cutout = await ads.cutouts.product(campaign);
+    for (const v of variants) {
+      const box = v.productBox!;
+      const placed = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } })
+        .resize(box.width, box.height, { fit: 'fill' })
+        .raw()
+        .toBuffer();
+      const ad = await rgbOf(ads.variantFile(v.id));
+      let solid = 0;
+      let changed = 0;
+      for (let y = 0; y < box.height; y++)
+        for (let x = 0; x < box.width; x++) {
+          const p = (y * box.width + x) * 4;
+          if (placed[p + 3] !== 255) continue;
+          solid++;
+          const a = ((box.y + y) * ad.width + box.x + x) * 3;
+          if ([0, 1, 2].some((c) => ad.data[a + c] !== placed[p + c])) changed++;
+        }
+      expect(solid, v.recipe ?? '').toBeGreaterThan(1000);
+      expect(changed, v.recipe ?? '').toBe(0);
+    }
+
     const studio = await rgbOf(ads.variantFile(byTheme('studio').id));
     const seasonal = await rgbOf(ads.variantFile(byTheme('seasonal').id));
     let diff = 0;
