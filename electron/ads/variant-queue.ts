@@ -29,6 +29,7 @@ import type { GeneratorDeps } from './generators/generators';
 import { localGenerator, remoteGenerator } from './generators/generators';
 import type { ImageGenerator } from './generators/image-generator';
 import { brandProblems } from './guardrails';
+import { renderLiveVariant } from './live-variant';
 import { renderVariant } from './variant-renderer';
 
 export const ADS_PROMPT_VERSION = 'ads-v1';
@@ -231,7 +232,12 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
         }),
         ...ad.dropped,
       ];
-      const attention = [...ad.problems, ...guardrail];
+      const live = variant.liveRequested ? await renderLiveVariant(this.dataDir, variant, ad.layers) : null;
+      const attention = [
+        ...ad.problems,
+        ...guardrail,
+        ...(live?.overBudget.map((problem) => `live loop: ${problem}`) ?? []),
+      ];
       this.store.ads.updateVariant(variant.id, {
         state: attention.length ? 'needs-attention' : 'ready',
         error: null,
@@ -242,6 +248,7 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
         legibility: ad.legibility,
         recipe: remote ? null : ad.recipe,
         backgroundAssets: ad.backgroundAssets,
+        live,
         costUsd,
       });
     } catch (error) {

@@ -40,7 +40,7 @@ async function adLayers(formatId: AdFormatId, backdrop: 'studio' | 'noise' = 'st
   const noise = { type: 'gaussian' as const, mean: 128, sigma: 70 };
   const background =
     backdrop === 'studio'
-      ? await localBackground(concept, width, height, 7, null)
+      ? (await localBackground(concept, width, height, 7, null)).rgb
       : await sharp({ create: { width, height, channels: 3, background: '#808080', noise } })
           .raw()
           .toBuffer();
