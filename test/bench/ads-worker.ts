@@ -3,7 +3,8 @@
  * whole): every theme in every channel format with the local compositor, timed per variant, against a
  * floor measured in the same run: the product alone composited on a flat background and PNG-encoded at
  * the same sizes (the least any compositor must do).
- *   ads <scratchDir>   prints one JSON line: { variants, msPerVariant, floorMsPerVariant, ... }
+ * Then the same product in every format rendered also as a live loop, timed per live variant (still + loop).
+ *   ads <scratchDir>   prints one JSON line: { variants, msPerVariant, msPerLiveVariant, floorMsPerVariant, ... }
  */
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
@@ -68,6 +69,21 @@ const rendered = campaigns.flatMap((c) => library.engine.store.ads.listVariants(
 const ready = rendered.filter((v) => v.state === 'ready').length;
 const attention = rendered.filter((v) => v.state === 'needs-attention').length;
 
+// Live: the apple in every format, studio theme, rendered also as a 4 s loop (WebP, and MP4 with ffmpeg).
+const studio = campaigns[0].concepts.find((c) => c.theme === 'studio')!;
+const liveStart = performance.now();
+const liveVariants = ads.generate(campaigns[0].id, {
+  generator: 'local',
+  count: 1,
+  seed: 2,
+  conceptIds: [studio.id],
+  live: true,
+});
+await ads.queue.settled();
+const liveSeconds = (performance.now() - liveStart) / 1000;
+const lives = liveVariants.map((v) => library.engine.store.ads.getVariant(v.id)!.live);
+const mp4s = lives.filter((l) => l?.mp4).length;
+
 // The floor: product composited on a flat colour and encoded, per variant, at the same sizes.
 const product = await sharp(await apple())
   .resize(600, 600)
@@ -94,6 +110,10 @@ console.log(
     ready,
     attention,
     msPerVariant: (seconds * 1000) / variants,
+    liveVariants: liveVariants.length,
+    msPerLiveVariant: (liveSeconds * 1000) / liveVariants.length,
+    liveWithMp4: mp4s,
+    liveWebpKb: lives.reduce((sum, l) => sum + (l?.webpBytes ?? 0), 0) / 1024 / liveVariants.length,
     floorMsPerVariant: (floorSeconds * 1000) / floorVariants,
   }),
 );

@@ -149,9 +149,14 @@ async function adsPart(scratch: string): Promise<Figures> {
       ` ${ads.attention} need attention); floor ${Math.round(ads.floorMsPerVariant)} ms (product on a flat colour,` +
       ` PNG); ${round(ads.msPerVariant / ads.floorMsPerVariant, 1)} × floor`,
   );
+  console.log(
+    `Live variant  ${Math.round(ads.msPerLiveVariant)} ms per live variant over ${ads.liveVariants} formats (still +` +
+      ` 4 s loop; ${ads.liveWithMp4} with MP4; WebP ${Math.round(ads.liveWebpKb)} KB on average)`,
+  );
   return {
     ad_ms_per_variant: Math.round(ads.msPerVariant),
     ad_floor_ms_per_variant: Math.round(ads.floorMsPerVariant),
+    ad_ms_per_live_variant: Math.round(ads.msPerLiveVariant),
   };
 }
 
