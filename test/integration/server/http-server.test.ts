@@ -13,7 +13,7 @@ import { collectEvents, request } from './http-client';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnop';
 const CSP =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
+  "default-src 'self'; img-src 'self' data: blob:; media-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
   "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 let tmp: string;

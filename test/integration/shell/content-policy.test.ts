@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APP_URL, startTestShell, type TestShell } from '../../support/shell-harness';
 
 const PACKAGED_CSP =
-  "default-src 'self'; img-src 'self' swatchbook-media: data: blob:; style-src 'self'; script-src 'self'; " +
+  "default-src 'self'; img-src 'self' swatchbook-media: data: blob:; media-src 'self' data: blob:; style-src 'self'; script-src 'self'; " +
   "connect-src 'self' swatchbook-media:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 /** Vite's dev server injects React Refresh's inline preamble, CSS as style elements, and talks over a socket. */
 const DEV_CSP =
-  "default-src 'self'; img-src 'self' swatchbook-media: data: blob:; style-src 'self' 'unsafe-inline'; " +
+  "default-src 'self'; img-src 'self' swatchbook-media: data: blob:; media-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
   "script-src 'self' 'unsafe-inline'; connect-src 'self' ws: swatchbook-media:; object-src 'none'; " +
   "frame-ancestors 'none'; base-uri 'none'";
 
