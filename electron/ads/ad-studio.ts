@@ -8,7 +8,6 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import {
-  AD_FORMATS,
   CUTOUT_WAYS_FORWARD,
   cutoutReadiness,
   RENDERED_STATES,
@@ -29,6 +28,7 @@ import type { LibraryStore } from '../store';
 import { UnknownRecordError } from '../store';
 import { exportApproved, type ExportedAds } from './ad-export';
 import { livePath, reelPath, removeCampaignFiles, saveMask, variantPath } from './campaign-files';
+import { newVariants } from './new-variants';
 import { ReelRunner } from './reel-runner';
 import { localCutout } from './cutout';
 import type { BrushStroke } from './mask-edit';
@@ -274,48 +274,12 @@ export class AdStudio {
   }
 
   generate(id: string, request: GenerateRequest): AdVariant[] {
-    const campaign = this.campaign(id);
-    const generator = request.generator === 'local' ? 'local' : this.analysis.settings().imageModel;
-    const existing = this.store.ads.listVariants(id);
-    const base = request.seed ?? randomInt(0, 2_000_000_000);
-    // A variant's index counts the variants of its concept and format, earlier ones included.
-    const counts = new Map<string, number>();
-    const variants = this.plan(campaign, request).map(({ concept, format }, i): AdVariant => {
-      const key = `${concept.id}\n${format}`;
-      const index =
-        (counts.get(key) ?? existing.filter((e) => e.conceptId === concept.id && e.format === format).length) + 1;
-      counts.set(key, index);
-      const size = AD_FORMATS.find((f) => f.id === format)!;
-      return {
-        id: randomUUID(),
-        campaignId: id,
-        conceptId: concept.id,
-        format,
-        index,
-        seed: (base + i) % 2_147_483_646,
-        generator,
-        state: 'queued',
-        error: null,
-        width: size.width,
-        height: size.height,
-        productBox: null,
-        contrast: null,
-        guardrail: [],
-        attention: [],
-        legibility: [],
-        recipe: null,
-        backgroundAssets: [],
-        liveRequested: request.live ?? false,
-        live: null,
-        reel: null,
-        prompt: concept.prompt,
-        negativePrompt: concept.negativePrompt,
-        costUsd: 0,
-        review: 'pending',
-        reviewer: null,
-        reviewedAt: null,
-        createdAt: this.now() + i,
-      };
+    const variants = newVariants(this.plan(this.campaign(id), request), this.store.ads.listVariants(id), {
+      campaignId: id,
+      generator: request.generator === 'local' ? 'local' : this.analysis.settings().imageModel,
+      baseSeed: request.seed ?? randomInt(0, 2_000_000_000),
+      live: request.live ?? false,
+      now: this.now(),
     });
     this.queue.enqueue(variants);
     return variants;
