@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isIgnoredPath, isImageFile } from './file-rules';
@@ -7,11 +8,15 @@ export interface FolderWatcherHandlers {
   fileChanged(path: string): void;
   fileRemoved(path: string): void;
   folderRemoved(path: string): void;
+  /** A folder appeared (an unzip, a copied folder): its files may outrun the events. */
+  folderAdded(path: string): void;
   error(path: string | null, reason: string): void;
 }
 
-/** How long a file must stop growing before it is ingested, so half-copied files are not read. */
+/** How long a file must go without a write event (and keep its size) before it is ingested, so half-copied files are not read. */
 const WRITE_SETTLE_MS = 250;
+
+type Arrival = 'added' | 'changed';
 
 /**
  * Live watching of library folders with chokidar (inotify/FSEvents/ReadDirectoryChangesW),
@@ -21,6 +26,8 @@ const WRITE_SETTLE_MS = 250;
 export class FolderWatcher {
   private readonly watcher: FSWatcher;
   private readonly ready: Promise<void>;
+  /** Files being written: reported once they settle. Timers, not stat polling: an unzip of 2,000 files stays cheap. */
+  private readonly settling = new Map<string, { arrival: Arrival; timer: NodeJS.Timeout; size: number }>();
 
   /**
    * `skipped`: folders inside library folders that are never library content (the data
@@ -35,13 +42,20 @@ export class FolderWatcher {
       ignoreInitial: true,
       followSymlinks: false,
       ignored: (p) => this.isIgnored(p),
-      awaitWriteFinish: { stabilityThreshold: WRITE_SETTLE_MS, pollInterval: 50 },
+      alwaysStat: true,
     });
+    const settled = (p: string, arrival: Arrival) =>
+      arrival === 'added' ? handlers.fileAdded(p) : handlers.fileChanged(p);
     this.watcher
-      .on('add', (p) => isImageFile(p) && handlers.fileAdded(p))
-      .on('change', (p) => isImageFile(p) && handlers.fileChanged(p))
-      .on('unlink', (p) => isImageFile(p) && handlers.fileRemoved(p))
+      .on('add', (p, stats) => isImageFile(p) && this.settle(p, 'added', stats?.size ?? -1, settled))
+      .on('change', (p, stats) => isImageFile(p) && this.settle(p, 'changed', stats?.size ?? -1, settled))
+      .on('unlink', (p) => {
+        if (!isImageFile(p)) return;
+        this.forget(p);
+        handlers.fileRemoved(p);
+      })
       .on('unlinkDir', (p) => handlers.folderRemoved(p))
+      .on('addDir', (p) => handlers.folderAdded(p))
       .on('error', (error) => handlers.error(null, `watching failed: ${(error as Error).message}`));
     this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
   }
@@ -61,7 +75,31 @@ export class FolderWatcher {
   }
 
   close(): Promise<void> {
+    for (const path of [...this.settling.keys()]) this.forget(path);
     return this.watcher.close();
+  }
+
+  /** Reports the file once no write event has come for WRITE_SETTLE_MS and its size held. */
+  private settle(filePath: string, arrival: Arrival, size: number, report: (p: string, a: Arrival) => void): void {
+    const pending = this.settling.get(filePath);
+    if (pending) clearTimeout(pending.timer);
+    // An added file stays "added" through the writes that follow its creation.
+    const kind = pending?.arrival ?? arrival;
+    const timer = setTimeout(() => {
+      this.settling.delete(filePath);
+      stat(filePath).then(
+        (now) => (now.size === size ? report(filePath, kind) : this.settle(filePath, kind, now.size, report)),
+        () => undefined, // gone before it settled: its unlink event says so
+      );
+    }, WRITE_SETTLE_MS);
+    timer.unref();
+    this.settling.set(filePath, { arrival: kind, timer, size });
+  }
+
+  private forget(filePath: string): void {
+    const pending = this.settling.get(filePath);
+    if (pending) clearTimeout(pending.timer);
+    this.settling.delete(filePath);
   }
 
   private isIgnored(filePath: string): boolean {

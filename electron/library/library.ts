@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import type { IngestProgress, LibraryFolder } from '../../shared/model';
 import { cacheDirOf } from '../config/data-dir';
 import { makePrivateFolder } from '../config/private-folder';
@@ -12,6 +12,9 @@ import { FolderWatcher } from './folder-watcher';
 import { ingestFile, type IngestOutcome } from './ingest-file';
 import { IngestQueue, PRIORITY } from './ingest-queue';
 import { RenameTracker } from './rename-tracker';
+
+/** A new folder is rescanned once no file has arrived in it for this long. */
+const CATCH_UP_MS = 1500;
 
 export interface LibraryOptions {
   dataDir: string;
@@ -46,6 +49,8 @@ export class Library extends EventEmitter<LibraryEvents> {
   readonly pixelLimit: number | undefined;
   readonly queue: IngestQueue;
   private watcher: FolderWatcher | null = null;
+  /** Folders to rescan once they go quiet, by path. */
+  private readonly catchUps = new Map<string, NodeJS.Timeout>();
   private readonly renames: RenameTracker;
   /** Real paths of the library folders, renewed whenever the folder list may have changed. */
   private roots: Promise<string[]> = Promise.resolve([]);
@@ -161,6 +166,8 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   /** Stops watching and ingesting (queued files stay persisted for next time); the store stays open. */
   async close(): Promise<void> {
+    for (const timer of this.catchUps.values()) clearTimeout(timer);
+    this.catchUps.clear();
     await this.watcher?.close();
     await this.queue.stop();
     this.renames.flush();
@@ -171,15 +178,50 @@ export class Library extends EventEmitter<LibraryEvents> {
     this.watcher ??= new FolderWatcher(
       roots,
       {
-        fileAdded: (p) => this.queue.enqueue([p], PRIORITY.changed),
-        fileChanged: (p) => this.queue.enqueue([p], PRIORITY.changed),
+        fileAdded: (p) => this.fileArrived(p),
+        fileChanged: (p) => this.fileArrived(p),
         fileRemoved: (p) => this.renames.removed(p),
         folderRemoved: (p) => this.folderRemoved(p),
-        error: (p, reason) => p && this.store.recordError(p, reason),
+        folderAdded: (p) => this.catchUp(p),
+        error: (p, reason) => this.watchFailed(p, reason),
       },
       roots.flatMap((root) => this.bounds.skippedUnder(root)),
     );
     return this.watcher;
+  }
+
+  /**
+   * A new folder (an unzip of thousands of files) can outrun the watcher's events, and a watcher can
+   * fail outright: a scan of that folder once it has been quiet for a moment catches whatever was missed
+   * (files already known or queued are not queued again).
+   */
+  private catchUp(folder: string): void {
+    this.catchUps.set(folder, this.quietTimer(folder));
+  }
+
+  private fileArrived(filePath: string): void {
+    this.queue.enqueue([filePath], PRIORITY.changed);
+    // Still being filled: its catch-up waits until it is quiet.
+    for (const folder of this.catchUps.keys())
+      if (filePath.startsWith(folder + path.sep)) this.catchUps.set(folder, this.quietTimer(folder));
+  }
+
+  private quietTimer(folder: string): NodeJS.Timeout {
+    clearTimeout(this.catchUps.get(folder));
+    const timer = setTimeout(() => {
+      this.catchUps.delete(folder);
+      this.scan(folder).catch((error: Error) => this.store.recordError(folder, `could not rescan: ${error.message}`));
+    }, CATCH_UP_MS);
+    timer.unref();
+    return timer;
+  }
+
+  private watchFailed(filePath: string | null, reason: string): void {
+    const folders = filePath ? [filePath] : this.store.listFolders().map((f) => f.path);
+    for (const folder of folders) {
+      this.store.recordError(folder, `${reason}; rescanning to catch up`);
+      this.catchUp(folder);
+    }
   }
 
   /** New bytes go to the remote analyzer too, when the user chose one. */

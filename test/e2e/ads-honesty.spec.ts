@@ -52,8 +52,20 @@ test('a cup on a wooden table: the studio says it found no product, makes no ads
   await expect(page.getByTestId('cutout-status')).toHaveText('The whole photo, framed');
   await expect(page.getByTestId('cutout-confidence')).toHaveAttribute('data-usable', 'true');
   await expect(generate.getByTestId('generate-blocked')).toHaveCount(0);
+  await generate.getByRole('checkbox', { name: /Also as live loops/ }).check();
   await generate.getByRole('button', { name: 'Generate 1 variant' }).click();
-  await expect(page.locator('[data-testid="ad-variant"][data-state="ready"]')).toHaveCount(1, { timeout: 45_000 });
+  const ready = page.locator('[data-testid="ad-variant"][data-state="ready"]');
+  await expect(ready).toHaveCount(1, { timeout: 60_000 });
   await expect(page.getByTestId('variant-recipe')).toContainText('studio: sweep');
+  await expect(ready.getByTestId('variant-live-badge')).toBeVisible();
   await screenshot(page, 'ads-whole-photo');
+
+  // The viewer plays the loop (an animated WebP), and offers the still.
+  await ready.getByRole('button', { name: /Open .* larger/ }).click();
+  const viewer = page.getByTestId('variant-viewer');
+  await expect(viewer.getByTestId('variant-live')).toBeVisible();
+  await expect(viewer.getByTestId('variant-live')).toHaveAttribute('src', /^data:image\/webp;base64,/);
+  await viewer.getByRole('button', { name: 'Show the still' }).click();
+  await expect(viewer.getByTestId('variant-full')).toBeVisible();
+  await expect(viewer.getByTestId('reel-panel')).toContainText('Nova Reel');
 });
