@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestProgress, LibraryFolder } from '../../shared/model';
 import { cacheDirOf } from '../config/data-dir';
@@ -15,6 +16,8 @@ import { RenameTracker } from './rename-tracker';
 
 /** A new folder is rescanned once no file has arrived in it for this long. */
 const CATCH_UP_MS = 1500;
+/** After files vanish, their library folder is looked for once removals have paused this long. */
+const ROOT_CHECK_MS = 300;
 
 export interface LibraryOptions {
   dataDir: string;
@@ -51,6 +54,8 @@ export class Library extends EventEmitter<LibraryEvents> {
   private watcher: FolderWatcher | null = null;
   /** Folders to rescan once they go quiet, by path. */
   private readonly catchUps = new Map<string, NodeJS.Timeout>();
+  /** Library folders to look for once their files stop disappearing, by path. */
+  private readonly rootChecks = new Map<string, NodeJS.Timeout>();
   private readonly renames: RenameTracker;
   /** Real paths of the library folders, renewed whenever the folder list may have changed. */
   private roots: Promise<string[]> = Promise.resolve([]);
@@ -166,8 +171,9 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   /** Stops watching and ingesting (queued files stay persisted for next time); the store stays open. */
   async close(): Promise<void> {
-    for (const timer of this.catchUps.values()) clearTimeout(timer);
+    for (const timer of [...this.catchUps.values(), ...this.rootChecks.values()]) clearTimeout(timer);
     this.catchUps.clear();
+    this.rootChecks.clear();
     await this.watcher?.close();
     await this.queue.stop();
     this.renames.flush();
@@ -180,7 +186,10 @@ export class Library extends EventEmitter<LibraryEvents> {
       {
         fileAdded: (p) => this.fileArrived(p),
         fileChanged: (p) => this.fileArrived(p),
-        fileRemoved: (p) => this.renames.removed(p),
+        fileRemoved: (p) => {
+          this.renames.removed(p);
+          this.checkRootAfterRemoval(p);
+        },
         folderRemoved: (p) => this.folderRemoved(p),
         folderAdded: (p) => this.catchUp(p),
         error: (p, reason) => this.watchFailed(p, reason),
@@ -241,6 +250,23 @@ export class Library extends EventEmitter<LibraryEvents> {
   private removeFile(filePath: string): void {
     this.store.removeFile(filePath);
     this.emit('change', { kind: 'removed', path: filePath });
+  }
+
+  /**
+   * A deleted library folder is reported by the watcher as its files' removals, and only sometimes as
+   * the folder's own: once removals stop, the folder is looked for, and marked missing if it is gone.
+   */
+  private checkRootAfterRemoval(filePath: string): void {
+    const root = this.store.listFolders().find((f) => filePath.startsWith(f.path + path.sep) && f.state !== 'missing');
+    if (!root) return;
+    clearTimeout(this.rootChecks.get(root.path));
+    const timer = setTimeout(() => {
+      this.rootChecks.delete(root.path);
+      const marked = () => this.store.listFolders().find((f) => f.path === root.path)?.state === 'missing';
+      fs.access(root.path).catch(() => marked() || this.folderRemoved(root.path));
+    }, ROOT_CHECK_MS);
+    timer.unref();
+    this.rootChecks.set(root.path, timer);
   }
 
   private folderRemoved(folderPath: string): void {

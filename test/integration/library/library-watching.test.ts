@@ -93,6 +93,27 @@ describe('Library watching', () => {
     expect(lib.store.listFiles(burst).every((f) => f.hash)).toBe(true);
   }, 180_000);
 
+  it('rescans a folder when watching fails, finding a file the watcher never reported', async () => {
+    const root = await dirs.make('lib-');
+    library = await Engine.open({ dataDir: await dirs.make('data-') });
+    const lib = library;
+    await lib.library.addFolder(root);
+    await lib.library.idle();
+    // Written while nothing watched: no event will ever say it is there.
+    const unseen = path.join(root, 'unseen.png');
+    await fs.writeFile(unseen, await tinyPng(7));
+    const watcher = lib.library.startWatching();
+    await watcher.whenReady();
+    // What chokidar emits when inotify overflows or a watch cannot be added (reached through its private field).
+    (watcher as unknown as { watcher: { emit(event: 'error', error: Error): void } }).watcher.emit(
+      'error',
+      new Error('inotify event queue overflowed'),
+    );
+    await waitFor(() => lib.store.getFile(unseen)?.hash, 15_000, 'the unseen file ingested by the rescan');
+    // The rescan reconciled the folder: nothing is left reported as failing.
+    expect(lib.store.listErrors()).toEqual([]);
+  });
+
   it('marks a folder that disappears while watched as missing, keeps its assets and stays valid JSON', async () => {
     const { root, lib } = await watchedLibrary();
     await fs.rm(root, { recursive: true, force: true });
