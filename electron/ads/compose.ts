@@ -12,7 +12,7 @@ import type { Box } from '../../shared/model/asset';
 import { bestTextColour, contrastRatio, hexToRgb, luminanceRange, relativeLuminance, WCAG_AA } from './contrast';
 import { fitInside, layoutFor, type AdLayout } from './layout';
 import { BUSY_EDGES, busyness, panel, softenedRegion } from './legibility';
-import { needsHalo, outlineBlending, productProblems } from './product-check';
+import { needsHalo, outlineBlending, productProblems, type PlacedProduct } from './product-check';
 import { renderText, type TextFonts } from './text-render';
 
 export interface ProductCutout {
@@ -84,14 +84,14 @@ export async function composeAd(input: ComposeInput): Promise<ComposedAd> {
   const productBox = fitInside(input.product.width, input.product.height, layout.product);
   const product = await placed(input.product, productBox);
   // A product the same colour as what is behind it gets a soft light halo, so it stands out.
-  const halo = needsHalo(await outlineBlending(product, input.background, productBox, width));
+  const halo = needsHalo(outlineBlending(product, input.background, width));
   const logoBox = input.logo && layout.logo ? fitInside(input.logo.width, input.logo.height, layout.logo) : null;
   const under: OverlayOptions[] = [
     ...(input.shadow ? [floorShadow(productBox, width, height)] : []),
     ...(input.frame ? [photoFrame(productBox, width, height)] : []),
     ...(halo && !input.frame ? [productHalo(productBox, width, height)] : []),
-    product,
-    ...(input.logo && logoBox ? [await placed(input.logo, logoBox)] : []),
+    overlayOf(product),
+    ...(input.logo && logoBox ? [overlayOf(await placed(input.logo, logoBox))] : []),
   ];
   // What the text will sit on: background, product and logo, before any text.
   const base = await sharp(input.background, { raw: { width, height, channels: 3 } })
@@ -134,12 +134,17 @@ export async function composeAd(input: ComposeInput): Promise<ComposedAd> {
   colours.push(button.fill, button.colour);
 
   const layers = await separateLayers(input.background, width, height, under, textLayer);
-  const png = await sharp(input.background, { raw: { width, height, channels: 3 } })
+  // Composited once: checked as raw pixels, then encoded.
+  const finished = await sharp(input.background, { raw: { width, height, channels: 3 } })
     .composite([...under, ...textLayer])
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  const png = await sharp(finished, { raw: { width, height, channels: 3 } })
     .png()
     .toBuffer();
   const problems = [
-    ...(await productProblems(png, product, productBox, width, height)),
+    ...productProblems(finished, product, width, height),
     ...legibility
       .filter((l) => l.contrast < WCAG_AA)
       .map((l) => `the ${l.slot} is hard to read: contrast ${l.contrast.toFixed(1)}:1 (AA needs 4.5:1)`),
@@ -211,12 +216,17 @@ function floorShadow(box: Box, width: number, height: number): OverlayOptions {
   return { input: Buffer.from(svg), left: 0, top: 0 };
 }
 
-async function placed(cutout: ProductCutout, box: Box): Promise<OverlayOptions> {
-  const input = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } })
+/** A cut-out resized to its box, as raw RGBA: composited as it is and checked without decoding anything. */
+async function placed(cutout: ProductCutout, box: Box): Promise<PlacedProduct> {
+  const rgba = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } })
     .resize(box.width, box.height, { fit: 'fill' })
-    .png()
+    .raw()
     .toBuffer();
-  return { input, left: box.x, top: box.y };
+  return { rgba, box };
+}
+
+function overlayOf({ rgba, box }: PlacedProduct): OverlayOptions {
+  return { input: rgba, raw: { width: box.width, height: box.height, channels: 4 }, left: box.x, top: box.y };
 }
 
 /**

@@ -7,7 +7,6 @@
  */
 import sharp, { type OverlayOptions } from 'sharp';
 import type { Box } from '../../shared/model/asset';
-import type { TextFix } from '../../shared/model/ads';
 
 /** A luminance step (0–255) between neighbours that reads as an edge behind a letter. */
 const EDGE_STEP = 24;
@@ -70,9 +69,4 @@ export function panel(box: Box, light: boolean): { overlay: OverlayOptions; rgb:
     },
     rgb,
   };
-}
-
-/** "blur + scrim": the fixes applied to one text, in order, as a reviewer reads them. */
-export function describeFixes(fixes: TextFix[]): string {
-  return fixes.length ? fixes.join(' + ') : 'none';
 }

@@ -3,7 +3,6 @@
  * must be in the finished ad, unaltered (nothing drawn over them), big enough to see, and inside the
  * canvas with a margin (never touching an edge, so never cropped by a channel's own rounding).
  */
-import sharp, { type OverlayOptions } from 'sharp';
 import type { Box } from '../../shared/model/asset';
 import { rgbToOklab } from '../pixels';
 
@@ -12,29 +11,25 @@ const MIN_PRODUCT_SHARE = 0.005;
 /** Share of the product's solid pixels that may differ (anti-aliasing at the edge of a text box). */
 const MAX_COVERED = 0.005;
 
-export async function productProblems(
-  adPng: Buffer,
-  product: OverlayOptions,
-  box: Box,
-  width: number,
-  height: number,
-): Promise<string[]> {
-  const layer = await sharp(product.input as Buffer)
-    .ensureAlpha()
-    .raw()
-    .toBuffer();
-  const ad = await sharp(adPng)
-    .extract({ left: box.x, top: box.y, width: box.width, height: box.height })
-    .removeAlpha()
-    .raw()
-    .toBuffer();
+/** The product as placed: raw RGBA of exactly its box, at the box's place on the canvas. */
+export interface PlacedProduct {
+  rgba: Buffer;
+  box: Box;
+}
+
+/** `ad`: the finished ad as raw RGB, width × height. */
+export function productProblems(ad: Buffer, product: PlacedProduct, width: number, height: number): string[] {
+  const { rgba: layer, box } = product;
   let solid = 0;
   let changed = 0;
-  for (let i = 0; i < box.width * box.height; i++) {
-    if (layer[i * 4 + 3] !== 255) continue;
-    solid++;
-    if (ad[i * 3] !== layer[i * 4] || ad[i * 3 + 1] !== layer[i * 4 + 1] || ad[i * 3 + 2] !== layer[i * 4 + 2])
-      changed++;
+  for (let y = 0; y < box.height; y++) {
+    for (let x = 0; x < box.width; x++) {
+      const i = y * box.width + x;
+      if (layer[i * 4 + 3] !== 255) continue;
+      solid++;
+      const a = ((box.y + y) * width + box.x + x) * 3;
+      if (ad[a] !== layer[i * 4] || ad[a + 1] !== layer[i * 4 + 1] || ad[a + 2] !== layer[i * 4 + 2]) changed++;
+    }
   }
   const problems: string[] = [];
   if (solid < width * height * MIN_PRODUCT_SHARE)
@@ -57,16 +52,8 @@ const MAX_BLENDING_SHARE = 0.12;
  * The share of the product's outline whose colour is within BLENDING of the background just outside it:
  * a burgundy apple on wine and rose stripes blends in wherever it touches the wine.
  */
-export async function outlineBlending(
-  product: OverlayOptions,
-  background: Buffer,
-  box: Box,
-  width: number,
-): Promise<number> {
-  const layer = await sharp(product.input as Buffer)
-    .ensureAlpha()
-    .raw()
-    .toBuffer();
+export function outlineBlending(product: PlacedProduct, background: Buffer, width: number): number {
+  const { rgba: layer, box } = product;
   let blending = 0;
   let count = 0;
   // The cut-out's edge is feathered: look a few pixels out from solid product for clear background.

@@ -82,7 +82,8 @@ export class ReelRunner {
           ...variant.reel,
           state: 'failed',
           error:
-            'the app closed while Nova Reel was making this video; make it again (the first job may still finish in your S3 bucket and be billed)',
+            'the app closed while Nova Reel was making this video; make it again ' +
+            '(the first job may still finish in your S3 bucket and be billed)',
           finishedAt: this.now(),
         },
       });
@@ -120,7 +121,8 @@ export class ReelRunner {
       await writeAtomic(reelPath(this.dataDir, campaign.id, variant.id), video.mp4);
       this.finish(variant.id, { state: 'done', s3Uri: video.s3Uri, costUsd: video.costUsd, error: null });
     } catch (error) {
-      this.finish(variant.id, { state: 'failed', error: (error as Error).message });
+      // Nothing was made: the price quoted up front is not what it cost.
+      this.finish(variant.id, { state: 'failed', error: (error as Error).message, costUsd: 0 });
     }
   }
 

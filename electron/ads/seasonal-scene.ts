@@ -137,7 +137,8 @@ function blossom(rnd: () => number, x: number, y: number, size: number): string 
 
 function sunFleck(rnd: () => number, x: number, y: number, size: number): string {
   const r = size * (0.6 + rnd() * 0.8);
-  return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="#fff6cf" opacity="${(0.35 + rnd() * 0.3).toFixed(2)}"/>`;
+  const opacity = (0.35 + rnd() * 0.3).toFixed(2);
+  return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="#fff6cf" opacity="${opacity}"/>`;
 }
 
 function leaf(rnd: () => number, x: number, y: number, size: number): string {

@@ -15,6 +15,13 @@ export function CutoutConfidence({ campaign }: { campaign: Campaign }) {
   const readiness = cutoutReadiness(cutout);
   const level = quality?.confidence ?? 'high';
   const wholePhoto = cutout.method === 'whole-photo';
+  const choices = [
+    ...(wholePhoto ? [] : [['whole-photo', 'Use the whole photo'] as const]),
+    ...(!readiness.usable && level === 'low' ? [['as-is', 'Keep this cut-out'] as const] : []),
+    ...(wholePhoto || cutout.edited || cutout.method === 'bedrock'
+      ? [['automatic', 'Cut out automatically again'] as const]
+      : []),
+  ];
   return (
     <div
       className={`cutout-confidence confidence-${readiness.usable ? 'high' : level}`}
@@ -47,29 +54,11 @@ export function CutoutConfidence({ campaign }: { campaign: Campaign }) {
         </p>
       )}
       <div className="cutout-choices">
-        {!wholePhoto && (
-          <button
-            type="button"
-            className="compact"
-            onClick={() => choose.mutate({ id: campaign.id, use: 'whole-photo' })}
-          >
-            Use the whole photo
+        {choices.map(([use, label]) => (
+          <button key={use} type="button" className="compact" onClick={() => choose.mutate({ id: campaign.id, use })}>
+            {label}
           </button>
-        )}
-        {!readiness.usable && level === 'low' && (
-          <button type="button" className="compact" onClick={() => choose.mutate({ id: campaign.id, use: 'as-is' })}>
-            Keep this cut-out
-          </button>
-        )}
-        {(wholePhoto || cutout.edited || cutout.method === 'bedrock') && (
-          <button
-            type="button"
-            className="compact"
-            onClick={() => choose.mutate({ id: campaign.id, use: 'automatic' })}
-          >
-            Cut out automatically again
-          </button>
-        )}
+        ))}
       </div>
       {choose.error && (
         <p className="error-text small" role="alert">

@@ -75,7 +75,10 @@ export function ModelSettings({ settings }: { settings: AiSettings }) {
         label="Video output in S3 (Nova Reel)"
         value={settings.videoOutputS3Uri}
         placeholder="s3://your-bucket/swatchbook-videos"
-        hint="Amazon Nova Reel writes the videos it makes to your own S3 bucket; the app reads them back from there. Your AWS credentials must be able to write and read it."
+        hint={
+          'Amazon Nova Reel writes the videos it makes to your own S3 bucket; the app reads them back from there. ' +
+          'Your AWS credentials must be able to write and read it.'
+        }
       />
       <datalist id={IMAGE_MODEL_SUGGESTIONS}>
         {models?.filter(canPaint).map((m) => (

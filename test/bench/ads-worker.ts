@@ -10,35 +10,17 @@ import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { AD_FORMATS, AD_FORMAT_IDS, THEMES } from '../../shared/model/ads';
 import { openGeneratedLibrary } from '../support/generated-library';
-import { makePhotoLike, makeStripes } from '../support/images';
-import { cupOnTable, mugOnBackdrop } from '../support/product-photos';
+import { appleShot, backdropFiles, cupOnTable, mugOnBackdrop } from '../support/product-photos';
 
 const [scratch] = process.argv.slice(2);
 process.env.TMPDIR = scratch;
 
-const apple = () =>
-  sharp(
-    Buffer.from(
-      `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800"><rect width="800" height="800" fill="#f2f0ec"/>` +
-        `<circle cx="400" cy="430" r="190" fill="#7b1e2b"/><rect x="392" y="200" width="16" height="70" fill="#4a3020"/></svg>`,
-    ),
-  )
-    .png()
-    .toBuffer();
-
 const library = await openGeneratedLibrary(
   {
-    'apple.png': apple(),
+    'apple.png': appleShot(),
     'mug.jpg': mugOnBackdrop(),
     'cup.jpg': cupOnTable(),
-    'wine-stripes.png': makeStripes({
-      width: 480,
-      height: 320,
-      period: 40,
-      orientation: 'vertical',
-      colours: ['#6d1a36', '#e8b4bc'],
-    }),
-    'meadow.jpg': makePhotoLike({ width: 640, height: 420, seed: 3, format: 'jpeg' }),
+    ...backdropFiles(),
   },
   { prefix: 'bench-ads' },
 );
@@ -85,7 +67,7 @@ const lives = liveVariants.map((v) => library.engine.store.ads.getVariant(v.id)!
 const mp4s = lives.filter((l) => l?.mp4).length;
 
 // The floor: product composited on a flat colour and encoded, per variant, at the same sizes.
-const product = await sharp(await apple())
+const product = await sharp(await appleShot())
   .resize(600, 600)
   .ensureAlpha()
   .png()

@@ -2,8 +2,8 @@
  * `npm run bench [-- --only search,review,ingest,cost,ads] [--count N] [--json]`: search latency on a
  * 100,000-asset store, review latency (keypress to next item shown) in browser mode, ingest throughput
  * against a bare-sharp floor measured in the same run on the same files, peak RSS, the model cost per
- * 1,000 images, and ad render time per variant (still and live) against a compositing floor. Each measurement runs in its own process so peak RSS and warm caches are its own; each
- * part prints its figures as soon as it has them, the parts that need no corpus first.
+ * 1,000 images, and ad render time per variant (still and live) against a compositing floor. Each
+ * measurement runs in its own process so peak RSS and warm caches are its own; each part prints its figures as soon as it has them, the parts that need no corpus first.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';

@@ -3,8 +3,9 @@
  * table (a busy, real surface), a white bag on a pale sweep (light on light), and a studio shot
  * on a plain backdrop with a handled mug (an enclosed hole that shows the backdrop). JPEG, like a camera.
  */
+import sharp from 'sharp';
 import { blankRaster, hex, mix, paint, seededRandom, valueNoise, type Rgb } from './raster-draw';
-import { encodeRaster } from './images';
+import { encodeRaster, makePhotoLike, makeStripes } from './images';
 import type { Raster } from '../../electron/pixels/raster';
 
 const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
@@ -84,6 +85,14 @@ export function mugOnBackdrop(): Promise<Buffer> {
   return encodeRaster(photo, 'jpeg', 92);
 }
 
+/** A burgundy apple with its stem on a plain warm-white backdrop: a clean studio shot of a strongly coloured product. */
+export function appleShot(): Promise<Buffer> {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800"><rect width="800" height="800" fill="#f2f0ec"/>` +
+    `<circle cx="400" cy="430" r="190" fill="#7b1e2b"/><rect x="392" y="200" width="16" height="70" fill="#4a3020"/></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
 /** A white paper bag on a pale sweep, lit from the left: its lit side is almost the backdrop's colour. */
 export function whiteBagOnPaleSweep(): Promise<Buffer> {
   const rnd = seededRandom(5);
@@ -97,4 +106,18 @@ export function whiteBagOnPaleSweep(): Promise<Buffer> {
     return shade(lit, 1 + grain / 255);
   });
   return encodeRaster(photo, 'jpeg', 90);
+}
+
+/** What an ad library offers as backdrops: a wine-and-rose stripe print and a landscape photo. */
+export function backdropFiles(): Record<string, Promise<Buffer>> {
+  return {
+    'wine-stripes.png': makeStripes({
+      width: 480,
+      height: 320,
+      period: 40,
+      orientation: 'vertical',
+      colours: ['#6d1a36', '#e8b4bc'],
+    }),
+    'meadow.jpg': makePhotoLike({ width: 640, height: 420, seed: 3, format: 'jpeg' }),
+  };
 }

@@ -10,8 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../shared/errors';
 import { ApiHost } from '../../../electron/api/api-host';
 import type { AdFormatId, Theme } from '../../../shared/model/ads';
-import { makePhotoLike, makeStripes } from '../../support/images';
-import { cupOnTable, whiteBagOnPaleSweep } from '../../support/product-photos';
+import { makeStripes } from '../../support/images';
+import { appleShot, backdropFiles, cupOnTable, whiteBagOnPaleSweep } from '../../support/product-photos';
 import { openGeneratedLibrary, type GeneratedLibrary } from '../../support/generated-library';
 import { COPY } from './ads-fixture';
 
@@ -21,26 +21,13 @@ afterEach(async () => {
   fixture = null;
 });
 
-function appleShot(): Promise<Buffer> {
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800"><rect width="800" height="800" fill="#f2f0ec"/>` +
-    `<circle cx="400" cy="430" r="190" fill="#7b1e2b"/><rect x="392" y="200" width="16" height="70" fill="#4a3020"/></svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
 async function openLibrary(): Promise<GeneratedLibrary> {
   return openGeneratedLibrary(
     {
       'cup.jpg': cupOnTable(),
       'bag.jpg': whiteBagOnPaleSweep(),
       'apple.png': appleShot(),
-      'wine-stripes.png': makeStripes({
-        width: 480,
-        height: 320,
-        period: 40,
-        orientation: 'vertical',
-        colours: ['#6d1a36', '#e8b4bc'],
-      }),
+      ...backdropFiles(),
       'mono-stripes.png': makeStripes({
         width: 480,
         height: 320,
@@ -48,7 +35,6 @@ async function openLibrary(): Promise<GeneratedLibrary> {
         orientation: 'vertical',
         colours: ['#111111', '#ffffff'],
       }),
-      'meadow.jpg': makePhotoLike({ width: 640, height: 420, seed: 3, format: 'jpeg' }),
     },
     { prefix: 'ads-honesty' },
   );

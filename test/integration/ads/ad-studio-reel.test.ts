@@ -83,6 +83,7 @@ describe('Nova Reel videos of a variant', () => {
     const failed = fixture.engine.store.ads.getVariant(variant.id)!.reel!;
     expect(failed.state).toBe('failed');
     expect(failed.error).toMatch(/no capacity/);
+    expect(failed.costUsd).toBe(0);
     expect(fake.requests.filter((r) => r.api === 'startAsyncInvoke')).toHaveLength(1);
   });
 });
