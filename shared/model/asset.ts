@@ -25,6 +25,8 @@ export type Repeat = z.infer<typeof Repeat>;
 
 export const PatternAttribute = z.object({
   label: z.enum(PATTERN_LABELS),
+  /** Every label that applies, the dominant one (= `label`) first; absent on older analyses, which mean `[label]`. */
+  labels: z.array(z.enum(PATTERN_LABELS)).min(1).optional(),
   confidence: z.number().min(0).max(1),
   solid: z.boolean(),
   repeat: Repeat.nullable(),
