@@ -126,7 +126,9 @@ describe('persistence', () => {
     const newer = JSON.stringify({ schemaVersion: 99, seq: 5, everything: 'different' });
     writeFileSync(join(dir, 'library.json'), newer);
     await expect(openLibraryStore(dir)).rejects.toThrow(NewerSchemaError);
-    await expect(openLibraryStore(dir)).rejects.toThrow(new RegExp(`schema version 99.*understands up to ${SCHEMA_VERSION}`));
+    await expect(openLibraryStore(dir)).rejects.toThrow(
+      new RegExp(`schema version 99.*understands up to ${SCHEMA_VERSION}`),
+    );
     expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(newer);
   });
 
