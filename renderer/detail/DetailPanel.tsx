@@ -3,6 +3,7 @@ import { basename } from '../components/format';
 import { AssetAttributes } from './AssetAttributes';
 import { AssetStrip } from './AssetStrip';
 import { AssetTags } from './AssetTags';
+import { LabelCorrections } from '../labels/LabelCorrections';
 import { ModelAnalyses } from './ModelAnalyses';
 import { PaletteSwatches } from './PaletteSwatches';
 import { ZoomablePreview } from './ZoomablePreview';
@@ -64,6 +65,7 @@ export function DetailPanel({ hash, onClose, onOpen, onMoreLikeThis, onColour }:
           </div>
           <PaletteSwatches palette={data.analysis.palette} onPick={onColour} />
           <AssetTags hash={hash} tags={data.tags} />
+          <LabelCorrections hash={hash} />
           <AssetAttributes asset={data} />
           <ModelAnalyses hash={hash} />
           <AssetStrip
