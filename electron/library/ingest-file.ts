@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Asset, AssetLocation } from '../../shared/model';
-import { ImageRejectedError, processImage } from '../imaging';
+import { ANALYZER_VERSION, ImageRejectedError, processImage } from '../imaging';
 import type { LibraryStore } from '../store';
 import { containedRealPath } from './containment';
 import { describeFsError } from './folder-scanner';
@@ -39,7 +39,8 @@ export async function ingestFile(filePath: string, context: IngestContext): Prom
     if (!real) return { kind: 'outside' };
     location = { path: filePath, fileSize: stat.size, mtimeMs: stat.mtimeMs };
     const previous = store.getFile(filePath);
-    if (previous && previous.fileSize === stat.size && previous.mtimeMs === stat.mtimeMs) {
+    const same = previous && previous.fileSize === stat.size && previous.mtimeMs === stat.mtimeMs;
+    if (same && !needsReanalysis(store, previous.hash)) {
       return { kind: 'unchanged', hash: previous.hash };
     }
     bytes = await fs.readFile(real);
@@ -47,7 +48,7 @@ export async function ingestFile(filePath: string, context: IngestContext): Prom
     return fail(context, filePath, describeFsError(error));
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
-  if (store.findAssetByHash(hash)) {
+  if (store.findAssetByHash(hash) && !needsReanalysis(store, hash)) {
     store.addLocation(location, hash);
     return { kind: 'known', hash };
   }
@@ -68,6 +69,16 @@ export async function ingestFile(filePath: string, context: IngestContext): Prom
       error instanceof ImageRejectedError ? error.message : `could not process image: ${(error as Error).message}`;
     return fail(context, filePath, reason, location);
   }
+}
+
+/**
+ * An asset the local analyzer of an older version described is analysed again (its tags,
+ * review status and people's label corrections are kept: corrections live apart from it).
+ */
+export function needsReanalysis(store: LibraryStore, hash: string | null): boolean {
+  if (!hash) return false;
+  const asset = store.getAsset(hash);
+  return asset !== undefined && asset.analysis.version !== ANALYZER_VERSION;
 }
 
 function fail(context: IngestContext, filePath: string, reason: string, location?: AssetLocation): IngestOutcome {

@@ -10,7 +10,7 @@ import { FolderBounds } from './folder-bounds';
 import { LibraryFolderError, partialPathRefusal } from './folder-rules';
 import { scanFolder } from './folder-scanner';
 import { FolderWatcher } from './folder-watcher';
-import { ingestFile, type IngestOutcome } from './ingest-file';
+import { ingestFile, needsReanalysis, type IngestOutcome } from './ingest-file';
 import { IngestQueue, PRIORITY } from './ingest-queue';
 import { RenameTracker } from './rename-tracker';
 
@@ -150,7 +150,8 @@ export class Library extends EventEmitter<LibraryEvents> {
         continue;
       }
       const known = this.store.getFile(entry.path);
-      if (!known || known.fileSize !== entry.fileSize || known.mtimeMs !== entry.mtimeMs) toIngest.push(entry.path);
+      const changed = !known || known.fileSize !== entry.fileSize || known.mtimeMs !== entry.mtimeMs;
+      if (changed || needsReanalysis(this.store, known.hash)) toIngest.push(entry.path);
     }
     for (const file of this.store.listFiles(root)) {
       if (!seen.has(file.path)) this.removeFile(file.path);

@@ -23,6 +23,7 @@ export function analysisFromFeatures(f: RasterFeatures, raster: Raster, opts: An
     palette: f.palette,
     pattern: {
       label: c.label,
+      labels: c.labels,
       confidence: c.confidence,
       solid: c.solid,
       repeat: c.solid
@@ -42,6 +43,8 @@ export function analysisFromFeatures(f: RasterFeatures, raster: Raster, opts: An
  * axis's period, giving a square tile.
  */
 function repeatInOriginal(f: RasterFeatures, width: number, height: number): Repeat | null {
+  // A small tile was measured repeated: the image itself is the repeat.
+  if (f.tiled) return { width, height, offsetX: 0, score: 1 };
   const l = f.lattice;
   if (!l || l.score < PERIODIC_SCORE) return null;
   const sx = width / GRID;

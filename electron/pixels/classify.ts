@@ -1,14 +1,17 @@
 /**
- * The pattern rule set: a short, ordered list of documented rules over the measured
- * features. Confidence reflects how clearly the deciding feature cleared its threshold.
+ * The pattern label: flat images are solid by definition; everything else goes to the learned
+ * classifier (pattern-model.ts). A second label is kept when the design is clearly both (floral
+ * stripes, a dotted grid), the dominant first. Confidence is the classifier's own probability.
  */
 import type { PatternLabel, StripeOrientation } from '../../shared/vocabulary/pattern-labels';
-import { looksLikeDots } from './blobs';
 import type { RasterFeatures } from './features';
-import { looksSmooth } from './texture';
+import { patternFeatureVector } from './pattern-features';
+import { labelProbabilities, type LabelProbability } from './pattern-model';
 
 export interface Classification {
   label: PatternLabel;
+  /** Every label that applies, the dominant (= label) first. */
+  labels: PatternLabel[];
   confidence: number;
   solid: boolean;
   stripeOrientation: StripeOrientation | null;
@@ -18,10 +21,12 @@ export interface Classification {
 
 /** A repeat counts only if shifting by it really reproduces the image. */
 export const PERIODIC_SCORE = 0.5;
-/** Orientation mass in a few directions above which edges are called straight (see TextureStats.straightness). */
-const STRAIGHT = 0.6;
+/** A second label needs at least this probability. */
+const SECOND_LABEL = 0.25;
+/** Labels that describe the whole image and so never share it with another. */
+const EXCLUSIVE = new Set<PatternLabel>(['solid', 'gradient', 'photo/other']);
 
-const clamp = (v: number, lo = 0.3, hi = 0.97) => Math.round(Math.min(hi, Math.max(lo, v)) * 100) / 100;
+const clamp = (v: number) => Math.round(Math.min(0.99, Math.max(0.01, v)) * 100) / 100;
 
 export function stripeOrientationOf(gradientAngle: number): StripeOrientation {
   // The gradient runs across the stripes: along x (0°/180°) means vertical stripes.
@@ -32,44 +37,39 @@ export function stripeOrientationOf(gradientAngle: number): StripeOrientation {
 }
 
 export function isSolid(f: RasterFeatures): boolean {
-  return f.colourSpread < 2.5 && f.texture.edgeDensity < 0.01;
+  // Grain keeps a near-plain paper or stone a texture: solid means flat.
+  return f.colourSpread < 2.5 && f.texture.edgeDensity < 0.01 && f.texture.grain < 0.02;
+}
+
+function labelsOf(ranked: LabelProbability[]): PatternLabel[] {
+  const [first, second] = ranked;
+  const both =
+    second && second.probability >= SECOND_LABEL && !EXCLUSIVE.has(first.label) && !EXCLUSIVE.has(second.label);
+  return both ? [first.label, second.label] : [first.label];
 }
 
 export function classify(f: RasterFeatures): Classification {
-  const t = f.texture;
-  const base = { solid: false, stripeOrientation: null, checks: false, dots: false };
-  if (isSolid(f)) return { ...base, label: 'solid', solid: true, confidence: clamp(1 - f.colourSpread / 5) };
-  const score = f.lattice?.score ?? 0;
-  const periodic = score >= PERIODIC_SCORE;
-  if (looksSmooth(t) && !periodic) {
-    return { ...base, label: 'gradient', confidence: clamp(0.5 + (t.smoothFit - 0.95) * 9) };
-  }
-  if (t.coherence > 0.8 && (periodic || (t.coherence > 0.92 && t.edgeDensity > 0.1))) {
+  if (isSolid(f)) {
+    const confidence = clamp(1 - f.colourSpread / 5);
     return {
-      ...base,
-      label: 'stripes',
-      stripeOrientation: stripeOrientationOf(t.gradientAngle),
-      confidence: clamp(0.4 + 0.3 * t.coherence + 0.3 * score),
+      label: 'solid',
+      labels: ['solid'],
+      confidence,
+      solid: true,
+      stripeOrientation: null,
+      checks: false,
+      dots: false,
     };
   }
-  const dots = looksLikeDots(f.blobs);
-  if (dots) return { ...base, label: 'dots', dots: true, confidence: clamp(periodic ? 0.6 + 0.35 * score : 0.55) };
-  const twoAxes = f.lattice !== null && f.lattice.width !== null && f.lattice.height !== null;
-  if (periodic && twoAxes && t.axisAligned > 0.7 && t.coherence < 0.5) {
-    return { ...base, label: 'checks', checks: true, confidence: clamp(0.4 + 0.3 * t.axisAligned + 0.3 * score) };
-  }
-  // Printed designs: flat fills of a few colours separated by many edges.
-  const flatDesign = t.flatness > 0.45 && t.edgeDensity > 0.05 && f.paletteResidual < 3;
-  if (periodic || flatDesign) {
-    const straight = t.straightness > STRAIGHT;
-    return {
-      ...base,
-      label: straight ? 'geometric' : 'floral/organic',
-      confidence: clamp(0.45 + 0.2 * score + 1.2 * Math.abs(t.straightness - STRAIGHT)),
-    };
-  }
-  if (t.grain > 0.03 && t.tonalRange < 0.45 && f.colourfulness < 0.35) {
-    return { ...base, label: 'texture', confidence: clamp(0.45 + (0.45 - t.tonalRange)) };
-  }
-  return { ...base, label: 'photo/other', confidence: clamp(0.4 + 0.3 * t.tonalRange, 0.3, 0.75) };
+  const ranked = labelProbabilities(patternFeatureVector(f));
+  const labels = labelsOf(ranked);
+  return {
+    label: labels[0],
+    labels,
+    confidence: clamp(ranked[0].probability),
+    solid: labels[0] === 'solid',
+    stripeOrientation: labels.includes('stripes') ? stripeOrientationOf(f.texture.gradientAngle) : null,
+    checks: labels.includes('checks'),
+    dots: labels.includes('dots'),
+  };
 }

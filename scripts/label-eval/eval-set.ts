@@ -57,5 +57,7 @@ export function assembledSet(): { images: EvalImage[] } | { missing: string } {
   const images = readManifest();
   const absent = images.filter((img) => !existsSync(img.file));
   if (absent.length === 0) return { images };
-  return { missing: `${absent.length} of ${images.length} evaluation images are not in ${evalDir()}: run npm run eval:assemble` };
+  return {
+    missing: `${absent.length} of ${images.length} evaluation images are not in ${evalDir()}: run npm run eval:assemble`,
+  };
 }

@@ -1,24 +1,33 @@
 /** The classifier's inputs for the evaluation set and the generated set, computed as ingest would. */
-import { measure, type RasterFeatures } from '../../electron/pixels';
+import { measure } from '../../electron/pixels';
 import { patternFeatureVector } from '../../electron/pixels/pattern-features';
 import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
 import { generatedSet } from '../../test/support/generated-set';
+import { augmentations } from './augment';
 import type { EvalImage } from './eval-set';
 import { ingestRaster } from './ingest-raster';
 
 export interface FeatureRow {
   name: string;
   labels: PatternLabel[];
-  split: 'train' | 'test' | 'generated';
   features: number[];
 }
 
-export async function evalSetRows(images: EvalImage[], onProgress?: (done: number) => void): Promise<FeatureRow[]> {
+/** One row per image, plus rows for its augmentations when asked (training only). */
+export async function evalSetRows(images: EvalImage[], augment: boolean, onProgress?: (done: number) => void) {
   const rows: FeatureRow[] = [];
-  for (const img of images) {
+  for (const [done, img] of images.entries()) {
     const { raster } = await ingestRaster(img.file);
-    rows.push({ name: `${img.package} ${img.member}`, labels: img.labels, split: img.split, features: vectorOf(measure(raster)) });
-    onProgress?.(rows.length);
+    const name = `${img.package} ${img.member}`;
+    rows.push({ name, labels: img.labels, features: patternFeatureVector(measure(raster)) });
+    if (augment)
+      for (const variant of augmentations(raster))
+        rows.push({
+          name: `${name} (augmented)`,
+          labels: img.labels,
+          features: patternFeatureVector(measure(variant)),
+        });
+    onProgress?.(done + 1);
   }
   return rows;
 }
@@ -27,11 +36,6 @@ export function generatedRows(): FeatureRow[] {
   return generatedSet().map((item) => ({
     name: `generated ${item.name}`,
     labels: [item.label],
-    split: 'generated' as const,
-    features: vectorOf(measure(item.raster)),
+    features: patternFeatureVector(measure(item.raster)),
   }));
-}
-
-function vectorOf(f: RasterFeatures): number[] {
-  return patternFeatureVector(f);
 }

@@ -3,6 +3,18 @@ import { PATTERN_LABELS, type PatternLabel } from '../../shared/vocabulary/patte
 
 export interface LabelOutcome {
   name: string;
+  /** The labels a person gave, the dominant first. */
+  expected: PatternLabel[];
+  got: PatternLabel;
+}
+
+/**
+ * strict: right only when the dominant label is named; any: right when a label the person gave is
+ * named (a dotted grid called "dots" when the person wrote "checks, dots").
+ */
+export type Scoring = 'strict' | 'any';
+
+interface Scored {
   expected: PatternLabel;
   got: PatternLabel;
 }
@@ -24,7 +36,11 @@ export interface LabelScores {
   confusion: Map<PatternLabel, Map<PatternLabel, number>>;
 }
 
-export function scoreLabels(outcomes: LabelOutcome[]): LabelScores {
+export function scoreLabels(raw: LabelOutcome[], scoring: Scoring = 'strict'): LabelScores {
+  const outcomes: Scored[] = raw.map((o) => ({
+    got: o.got,
+    expected: scoring === 'any' && o.expected.includes(o.got) ? o.got : o.expected[0],
+  }));
   const confusion = new Map<PatternLabel, Map<PatternLabel, number>>();
   for (const o of outcomes) {
     const row = confusion.get(o.expected) ?? new Map<PatternLabel, number>();
@@ -49,10 +65,14 @@ const pct = (v: number) => (v * 100).toFixed(0).padStart(5);
 
 /** A plain-text table: one row per class, then the confusion matrix. */
 export function formatScores(title: string, s: LabelScores): string {
-  const lines = [`${title}: macro-F1 ${s.macroF1.toFixed(2)}, accuracy ${s.accuracy.toFixed(2)} over ${s.count} images`];
+  const lines = [
+    `${title}: macro-F1 ${s.macroF1.toFixed(2)}, accuracy ${s.accuracy.toFixed(2)} over ${s.count} images`,
+  ];
   lines.push(`  ${'label'.padEnd(15)}    n  prec%   rec%    F1%`);
   for (const c of s.classes)
-    lines.push(`  ${c.label.padEnd(15)}${String(c.support).padStart(5)}  ${pct(c.precision)}  ${pct(c.recall)}  ${pct(c.f1)}`);
+    lines.push(
+      `  ${c.label.padEnd(15)}${String(c.support).padStart(5)}  ${pct(c.precision)}  ${pct(c.recall)}  ${pct(c.f1)}`,
+    );
   const short = (l: string) => l.slice(0, 6).padStart(7);
   lines.push(`  expected \\ got ${PATTERN_LABELS.map(short).join('')}`);
   for (const [expected, row] of s.confusion)

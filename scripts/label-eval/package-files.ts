@@ -65,7 +65,9 @@ export function gimpPatternToPng(pat: Buffer): Promise<Buffer> {
   const [width, height, channels] = [pat.readUInt32BE(8), pat.readUInt32BE(12), pat.readUInt32BE(16)];
   if (pat.toString('latin1', 20, 24) !== 'GPAT' || channels < 1 || channels > 4) throw new Error('not a GIMP pattern');
   const pixels = pat.subarray(header, header + width * height * channels);
-  return sharp(pixels, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } })
+    .png()
+    .toBuffer();
 }
 
 export function readMember(root: string, member: string): Buffer {

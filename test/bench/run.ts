@@ -2,7 +2,8 @@
  * `npm run bench [-- --only search,review,ingest,cost,ads] [--count N] [--json]`: search latency on a
  * 100,000-asset store, review latency (keypress to next item shown) in browser mode, ingest throughput
  * against a bare-sharp floor measured in the same run on the same files, peak RSS, the model cost per
- * 1,000 images, and ad render time per variant (still and live) against a compositing floor. Each
+ * 1,000 images, ad render time per variant (still and live) against a compositing floor, and the pattern
+ * labels' per-class precision, recall and macro-F1 on real images (`npm run eval:assemble` first). Each
  * measurement runs in its own process so peak RSS and warm caches are its own; each part prints its figures as soon as it has them, the parts that need no corpus first.
  */
 import { spawn } from 'node:child_process';
@@ -14,7 +15,7 @@ import { ensureCorpus } from './corpus';
 
 type Figures = Record<string, number | string>;
 
-const PARTS = ['search', 'review', 'ingest', 'cost', 'ads'] as const;
+const PARTS = ['search', 'review', 'ingest', 'cost', 'ads', 'labels'] as const;
 type Part = (typeof PARTS)[number];
 
 const program = new Command()
@@ -160,6 +161,23 @@ async function adsPart(scratch: string): Promise<Figures> {
   };
 }
 
+async function labelsPart(): Promise<Figures> {
+  log('Labels: the local analyzer on the real-image evaluation set (per-class tables below) and the generated set…');
+  const l = await runWorker('labels-worker.ts', []);
+  console.log(
+    `Labels        macro-F1 ${round(l.testMacroF1)} on ${l.testImages} real test images (${round(l.testMacroF1Any)} counting` +
+      ` any label the person gave), ${round(l.cvMacroF1)} (${round(l.cvMacroF1Any)}) in 5-fold cross-validation over` +
+      ` ${l.cvImages}; generated set ${round(l.generatedMacroF1)} (target ≥ 0.80 on real images)`,
+  );
+  return {
+    labels_test_macro_f1: round(l.testMacroF1),
+    labels_test_macro_f1_any: round(l.testMacroF1Any),
+    labels_cv_macro_f1: round(l.cvMacroF1),
+    labels_cv_macro_f1_any: round(l.cvMacroF1Any),
+    labels_generated_macro_f1: round(l.generatedMacroF1),
+  };
+}
+
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'swatchbook-bench-'));
 const figures: Figures = {};
 const wanted = (part: Part) => only.has(part);
@@ -167,6 +185,7 @@ try {
   if (wanted('search')) Object.assign(figures, await searchPart(scratch));
   if (wanted('review')) Object.assign(figures, await reviewPart(scratch));
   if (wanted('ads')) Object.assign(figures, await adsPart(scratch));
+  if (wanted('labels')) Object.assign(figures, await labelsPart());
   if (wanted('ingest') || wanted('cost')) {
     const ingestDir = path.join(scratch, 'ingest');
     const measured = await ingestPart(await corpus(), ingestDir, scratch);
