@@ -27,6 +27,12 @@ function zoomView(v: View, nextScale: (scale: number) => number, px: number, py:
   return { scale, x: px - ((px - v.x) * scale) / v.scale, y: py - ((py - v.y) * scale) / v.scale };
 }
 
+/** The real scale against the original's pixels: "Fit (37 %)" while fitted, as 1:1 reads 100 %. */
+export function zoomLabel(viewScale: number, fitScale: number): string {
+  const shown = `${Math.round(viewScale * fitScale * 100)} %`;
+  return viewScale === 1 ? `Fit (${shown})` : shown;
+}
+
 /** The preview fitted to the panel, zoomable about the cursor and draggable, with segment boxes. */
 export function ZoomablePreview({ src, width, height, segments, alt }: ZoomablePreviewProps) {
   const frameRef = useRef<HTMLDivElement>(null);
@@ -124,8 +130,12 @@ export function ZoomablePreview({ src, width, height, segments, alt }: ZoomableP
         <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => centre((s) => s / 1.5)}>
           −
         </button>
-        <span className="small muted zoom-level" data-testid="zoom-level">
-          {Math.round(view.scale * 100)}%
+        <span
+          className="small muted zoom-level"
+          data-testid="zoom-level"
+          title="Shown at this share of the original's pixels"
+        >
+          {zoomLabel(view.scale, fitWidth / Math.max(1, width))}
         </span>
         <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => centre((s) => s * 1.5)}>
           +
