@@ -5,6 +5,7 @@ import { AssetStrip } from './AssetStrip';
 import { AssetTags } from './AssetTags';
 import { ModelAnalyses } from './ModelAnalyses';
 import { PaletteSwatches } from './PaletteSwatches';
+import { RepeatPreview } from './RepeatPreview';
 import { ZoomablePreview } from './ZoomablePreview';
 
 interface DetailPanelProps {
@@ -62,6 +63,13 @@ export function DetailPanel({ hash, onClose, onOpen, onMoreLikeThis, onColour }:
               Original
             </a>
           </div>
+          <RepeatPreview
+            key={hash}
+            src={transport.mediaUrl('preview', hash)}
+            width={data.metadata.width}
+            height={data.metadata.height}
+            repeat={data.analysis.pattern.repeat}
+          />
           <PaletteSwatches palette={data.analysis.palette} onPick={onColour} />
           <AssetTags hash={hash} tags={data.tags} />
           <AssetAttributes asset={data} />

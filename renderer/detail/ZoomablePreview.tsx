@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Segment } from '../../shared/model';
 import { useElementSize } from '../components/use-element-size';
+import { zoomLabel } from './zoom-label';
 
 interface ZoomablePreviewProps {
   src: string;
@@ -25,12 +26,6 @@ function zoomView(v: View, nextScale: (scale: number) => number, px: number, py:
   const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, nextScale(v.scale)));
   if (scale === MIN_SCALE) return FIT;
   return { scale, x: px - ((px - v.x) * scale) / v.scale, y: py - ((py - v.y) * scale) / v.scale };
-}
-
-/** The real scale against the original's pixels: "Fit (37 %)" while fitted, as 1:1 reads 100 %. */
-export function zoomLabel(viewScale: number, fitScale: number): string {
-  const shown = `${Math.round(viewScale * fitScale * 100)} %`;
-  return viewScale === 1 ? `Fit (${shown})` : shown;
 }
 
 /** The preview fitted to the panel, zoomable about the cursor and draggable, with segment boxes. */
