@@ -8,21 +8,31 @@ type ReviewMethod =
   | 'getReviewItem'
   | 'reviewDecide'
   | 'reviewUndo'
+  | 'getAssetLabels'
+  | 'correctLabels'
+  | 'undoLabelCorrection'
   | 'qualityReport'
   | 'exportReviewed'
   | 'exportDistillation';
 
 /** The review half of the API. */
 export function reviewApi(engine: Engine): Handlers<ReviewMethod> {
-  const { store, review } = engine;
+  const { store, review, corrections } = engine;
   const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
   return {
     reviewQueue: async (query) => review.queue(query),
     getReviewItem: async ({ hash }) => review.item(hash),
     reviewDecide: async ({ hash, reviewer, decisions }) => review.decide(hash, reviewer, decisions),
     reviewUndo: async ({ hash, reviewer }) => review.undo(hash, reviewer),
+    getAssetLabels: async ({ hash }) => corrections.labels(hash),
+    correctLabels: async ({ hashes, reviewer, corrections: changes }) => corrections.correct(hashes, reviewer, changes),
+    undoLabelCorrection: async (target) => corrections.undo(target),
     qualityReport: async () =>
-      qualityReport(store.reviews.listReviewDecisions(), (hash) => store.analysis.listModelAnalyses(hash)),
+      qualityReport(
+        store.reviews.listReviewDecisions(),
+        (hash) => store.analysis.listModelAnalyses(hash),
+        store.corrections.listLabelCorrections(),
+      ),
     exportReviewed: async ({ format }) => {
       const records = approvedRecords(store);
       const content = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : approvedCsv(records);

@@ -7,7 +7,7 @@
 import { AdStudio } from '../ads';
 import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { Library, type LibraryChange, type LibraryOptions } from '../library';
-import { ReviewService } from '../review';
+import { LabelCorrectionService, ReviewService } from '../review';
 import { openLibraryStore, type LibraryStore } from '../store';
 
 export interface EngineOptions extends LibraryOptions {
@@ -25,6 +25,7 @@ export interface EngineOptions extends LibraryOptions {
 export class Engine {
   private analysisService: AnalysisService | null = null;
   private reviewService: ReviewService | null = null;
+  private correctionService: LabelCorrectionService | null = null;
   private adStudio: AdStudio | null = null;
 
   private constructor(
@@ -64,6 +65,11 @@ export class Engine {
   get review(): ReviewService {
     this.reviewService ??= new ReviewService(this.store);
     return this.reviewService;
+  }
+
+  get corrections(): LabelCorrectionService {
+    this.correctionService ??= new LabelCorrectionService(this.store);
+    return this.correctionService;
   }
 
   get ads(): AdStudio {

@@ -6,10 +6,14 @@ import type { PaletteColour } from '../../shared/model/asset';
 import type { Raster } from './raster';
 import { autocorrelation } from './autocorrelation';
 import { blobStats, type BlobStats } from './blobs';
+import { binaryStructure, type BinaryStructure } from './binary-structure';
 import { rgbToOklab } from './colour-space';
 import { centre, principalGrey, reduceRaster, resampleGrey, sobel } from './grey';
 import { extractPalette } from './palette';
+import { projections, type Projections } from './projections';
 import { gridLattice, stripeLattice, type GridLattice } from './repeat';
+import { sceneStats, type SceneStats } from './scene-stats';
+import { tiledIfSmall } from './small-tile';
 import { looksSmooth, textureStats, type TextureStats } from './texture';
 
 /** Long edge of the working raster; larger inputs are box-reduced first. */
@@ -26,15 +30,21 @@ export interface RasterFeatures {
   paletteResidual: number;
   texture: TextureStats;
   blobs: BlobStats;
+  tones: BinaryStructure;
+  projections: Projections;
   /** Lattice in GRID units (the grid spans the whole raster on both axes), or null. */
   lattice: GridLattice | null;
   /** RMS OKLab deviation ×100 (≈ ΔE): how much colour varies at all. */
   colourSpread: number;
   colourfulness: number;
+  scene: SceneStats;
+  /** True when the input was a small repeat tile, measured repeated (see small-tile.ts). */
+  tiled: boolean;
 }
 
 export function measure(input: Raster): RasterFeatures {
-  const raster = reduceRaster(input, WORKING_EDGE);
+  const small = tiledIfSmall(input);
+  const raster = reduceRaster(small ?? input, WORKING_EDGE);
   const grey = principalGrey(raster);
   const grad = sobel(grey);
   const texture = textureStats(grey, grad);
@@ -49,9 +59,13 @@ export function measure(input: Raster): RasterFeatures {
     paletteResidual: palette.residual,
     texture,
     blobs: blobStats(grey),
+    tones: binaryStructure(grey),
+    projections: projections(grey),
     lattice: varies && !looksSmooth(texture) ? findLattice(grey, texture.coherence) : null,
     colourSpread,
     colourfulness: colourfulness(raster),
+    scene: sceneStats(raster, grey, grad),
+    tiled: small !== null,
   };
 }
 

@@ -1,5 +1,6 @@
-/** Human review of model answers: the queue, decisions and undo, quality figures and exports. */
+/** Human review of model answers and of local labels: the queue, decisions, corrections and undo, quality figures and exports. */
 export { ReviewService, ReviewInputError } from './review-service';
+export { LabelCorrectionService, CorrectionInputError } from './label-corrections';
 export { qualityReport } from './quality-report';
 export { currentAnalysis } from './current-analysis';
 export {

@@ -1,12 +1,15 @@
 /**
  * How trustworthy each model is, from the review log: acceptance per model and per field,
  * edits per field, acceptances per dollar (what routing should prefer), reviewer throughput
- * and agreement between reviewers who decided the same field of the same item.
+ * and agreement between reviewers who decided the same field of the same item; and how often people
+ * corrected the local analyzer, with its pattern confusion as they see it.
  */
 import type { ModelAnalysis } from '../../shared/model/ai';
 import { ATTRIBUTE_FIELDS, type AttributeField } from '../../shared/model/attributes';
 import type { FieldReview, QualityReport, QualityRow, ReviewDecision } from '../../shared/model/review';
 import { ReviewState } from '../store/review-state';
+import { CorrectionState } from '../store';
+import type { LabelCorrection } from '../../shared/model/correction';
 
 /** A pause longer than this ends a reviewing session (for items per hour). */
 const SESSION_GAP_MS = 10 * 60_000;
@@ -26,6 +29,7 @@ interface DecidedField {
 export function qualityReport(
   decisions: readonly ReviewDecision[],
   analysesOf: (hash: string) => ModelAnalysis[],
+  corrections: readonly LabelCorrection[] = [],
 ): QualityReport {
   const decided = decidedFields(decisions);
   const byModel = new Map<string, Counts>();
@@ -40,6 +44,39 @@ export function qualityReport(
     acceptedPerDollar: acceptedPerDollar(decided, analysesOf),
     reviewers: throughput(decisions),
     agreement: agreement(decisions),
+    ...localFigures(corrections),
+  };
+}
+
+/**
+ * Standing corrections only (undone ones left out), per field; and for pattern labels, the
+ * dominant label the local analyzer gave (as the person saw it when correcting) against theirs.
+ */
+function localFigures(
+  corrections: readonly LabelCorrection[],
+): Pick<QualityReport, 'localCorrections' | 'localConfusion'> {
+  const log = new CorrectionState();
+  log.append(corrections);
+  const perField = new Map<string, number>();
+  const pairs = new Map<string, { local: string; corrected: string; count: number }>();
+  for (const hash of log.correctedHashes()) {
+    for (const record of Object.values(log.standing(hash))) {
+      perField.set(record.field, (perField.get(record.field) ?? 0) + 1);
+      if (record.field !== 'pattern') continue;
+      const local = (record.localValue as string[])[0];
+      const corrected = (record.value as string[])[0];
+      const pair = pairs.get(`${local}\n${corrected}`) ?? { local, corrected, count: 0 };
+      pair.count++;
+      pairs.set(`${local}\n${corrected}`, pair);
+    }
+  }
+  return {
+    localCorrections: [...perField]
+      .map(([field, count]) => ({ field, count }))
+      .sort((a, b) => a.field.localeCompare(b.field)),
+    localConfusion: [...pairs.values()].sort(
+      (a, b) => b.count - a.count || a.local.localeCompare(b.local) || a.corrected.localeCompare(b.corrected),
+    ),
   };
 }
 

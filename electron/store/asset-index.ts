@@ -1,17 +1,21 @@
-import { FACET_NAMES, type Asset, type FacetName } from '../../shared/model';
+import { FACET_NAMES, type Asset, type AssetSummary, type FacetName, type LocalLabels } from '../../shared/model';
+import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
 import { grow, RowColumn } from './columns';
+import type { StandingCorrections } from './correction-state';
+import { effectiveLabels } from './effective-labels';
 import { FacetDictionary } from './facet-dictionary';
 import { NameOrder } from './name-order';
 import { baseName, isUnder } from './paths';
+import { addConcepts, CONCEPT_WORDS } from './search/search-words';
+import { toSummary } from './summary';
 
-/** Palette colours below this share are accents, not what the image "is": not a colour facet value. */
-const COLOUR_FACET_MIN_SHARE = 0.1;
 /** Within 5% of each other, width and height count as square. */
 const SQUARE_TOLERANCE = 0.05;
 const INITIAL_CAPACITY = 1024;
 
-export const SINGLE_FACETS = ['pattern', 'format', 'orientation', 'status'] as const;
-export const MULTI_FACETS = ['colour', 'folder', 'tag'] as const;
+export const SINGLE_FACETS = ['format', 'orientation', 'status'] as const;
+/** Pattern is multi-valued: an asset counts under every label that applies (a person's, else the local analyzer's). */
+export const MULTI_FACETS = ['pattern', 'colour', 'folder', 'tag'] as const;
 export type SingleFacet = (typeof SINGLE_FACETS)[number];
 export type MultiFacet = (typeof MULTI_FACETS)[number];
 
@@ -39,13 +43,17 @@ export class AssetIndex {
   /** Per colour: OKLab L, a, b and share. */
   readonly palettes = new RowColumn((n) => new Float64Array(n));
   readonly vectors = new RowColumn((n) => new Float32Array(n));
-  /** Lowercased file paths, tags, pattern, colour names and format, newline-separated. */
+  /** Lowercased file paths, tags, pattern labels, meaningful colour names, format and model words, by line. */
   readonly texts: string[] = [];
+  /** Per slot, CONCEPT_WORDS words of pattern and colour concepts found in its text (see search-words.ts). */
+  concepts = new Uint32Array(INITIAL_CAPACITY * CONCEPT_WORDS);
   readonly paths: string[][] = [];
   readonly names: string[] = [];
   readonly nameOrder = new NameOrder((slot) => this.names[slot]);
   /** Words from model analyses, by hash: kept apart because analyses outlive and precede re-indexing. */
   private readonly modelTexts = new Map<string, string>();
+  /** People's corrections of local labels, by hash: kept apart so re-analysis (a new asset record) keeps them. */
+  private readonly corrections = new Map<string, StandingCorrections>();
   private readonly slotsByHash = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private folders = new Set<string>();
@@ -108,7 +116,23 @@ export class AssetIndex {
   setModelText(hash: string, text: string): void {
     this.modelTexts.set(hash, text);
     const slot = this.slotsByHash.get(hash);
-    if (slot !== undefined) this.texts[slot] = searchText(this.assets[slot]!, text);
+    if (slot !== undefined) this.fillWords(slot, this.assets[slot]!, this.labelsOf(this.assets[slot]!));
+  }
+
+  /** People's corrections of the local labels for this hash, now or whenever the asset is indexed. */
+  setCorrections(hash: string, standing: StandingCorrections): void {
+    this.corrections.set(hash, standing);
+    const asset = this.get(hash);
+    if (asset) this.upsert(asset);
+  }
+
+  /** A grid cell's summary, with the pattern label that counts (a person's over the local analyzer's). */
+  summary(slot: number, distance?: number): AssetSummary {
+    const summary = toSummary(this.assets[slot]!, distance);
+    const dominant = this.multi.pattern[slot][0];
+    return dominant === undefined
+      ? summary
+      : { ...summary, pattern: this.dictionaries.pattern.values[dominant] as PatternLabel };
   }
 
   /** The library folders changed: recompute which folder facet values every asset has. */
@@ -120,12 +144,12 @@ export class AssetIndex {
   private fillColumns(slot: number, asset: Asset): void {
     const d = this.dictionaries;
     const { metadata, analysis } = asset;
-    this.single.pattern[slot] = d.pattern.code(analysis.pattern.label);
+    const labels = this.labelsOf(asset);
+    this.multi.pattern[slot] = labels.patterns.map((label) => d.pattern.code(label));
     this.single.format[slot] = d.format.code(metadata.format.toLowerCase());
     this.single.orientation[slot] = d.orientation.code(orientationOf(metadata.width, metadata.height));
     this.single.status[slot] = d.status.code(asset.status);
-    const colours = analysis.palette.filter((c) => c.share >= COLOUR_FACET_MIN_SHARE).map((c) => c.name.toLowerCase());
-    this.multi.colour[slot] = unique(colours).map((name) => d.colour.code(name));
+    this.multi.colour[slot] = labels.colours.map((name) => d.colour.code(name));
     this.multi.tag[slot] = unique(asset.tags).map((tag) => d.tag.code(tag));
     this.paths[slot] = asset.locations.map((l) => l.path);
     this.multi.folder[slot] = this.folderCodes(this.paths[slot]);
@@ -137,8 +161,20 @@ export class AssetIndex {
       analysis.palette.flatMap((c) => [...c.lab, c.share]),
     );
     this.vectors.set(slot, asset.vector);
-    this.texts[slot] = searchText(asset, this.modelTexts.get(asset.hash));
+    this.fillWords(slot, asset, labels);
     this.names[slot] = naturalKey(baseName(this.paths[slot][0] ?? ''));
+  }
+
+  private labelsOf(asset: Asset): LocalLabels {
+    return effectiveLabels(asset.analysis, this.corrections.get(asset.hash) ?? {});
+  }
+
+  private fillWords(slot: number, asset: Asset, labels: LocalLabels): void {
+    const text = searchText(asset, labels, this.modelTexts.get(asset.hash));
+    this.texts[slot] = text;
+    const offset = slot * CONCEPT_WORDS;
+    this.concepts.fill(0, offset, offset + CONCEPT_WORDS);
+    addConcepts(text, this.concepts, offset);
   }
 
   /**
@@ -161,6 +197,7 @@ export class AssetIndex {
     this.colourfulness = grow(this.colourfulness, capacity);
     this.phashHi = grow(this.phashHi, capacity);
     this.phashLo = grow(this.phashLo, capacity);
+    this.concepts = grow(this.concepts, capacity * CONCEPT_WORDS);
   }
 }
 
@@ -180,13 +217,14 @@ function orientationOf(width: number, height: number): 'landscape' | 'portrait' 
   return width > height ? 'landscape' : 'portrait';
 }
 
-function searchText(asset: Asset, modelText = ''): string {
+/** Palette colours below the meaningful share are left out: a speck of red does not make an image "red". */
+function searchText(asset: Asset, labels: LocalLabels, modelText = ''): string {
   const parts = [
     modelText,
     ...asset.locations.map((l) => l.path),
     ...asset.tags,
-    asset.analysis.pattern.label,
-    ...asset.analysis.palette.map((c) => c.name),
+    ...labels.patterns,
+    ...labels.colours,
     asset.metadata.format,
   ];
   return parts.join('\n').toLowerCase();

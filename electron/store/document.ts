@@ -1,4 +1,5 @@
 import type { ReviewDecision } from '../../shared/model/review';
+import type { LabelCorrection } from '../../shared/model/correction';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type {
   AiSettings,
@@ -14,7 +15,7 @@ import type {
 import type { FileRecord } from './library-store';
 
 /** Bump with a migration in migrations.ts whenever the document's shape changes. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The shape of library.json. `seq` is the last journal entry the snapshot includes. */
 export interface LibraryDocument {
@@ -35,6 +36,8 @@ export interface LibraryDocument {
   reviewDecisions: ReviewDecision[];
   campaigns: Campaign[];
   adVariants: AdVariant[];
+  /** Append-only: every correction people made of the local analyzer's labels. */
+  labelCorrections: LabelCorrection[];
 }
 
 export function emptyDocument(): LibraryDocument {
@@ -54,5 +57,6 @@ export function emptyDocument(): LibraryDocument {
     reviewDecisions: [],
     campaigns: [],
     adVariants: [],
+    labelCorrections: [],
   };
 }

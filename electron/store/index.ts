@@ -2,6 +2,7 @@ export { openLibraryStore } from './lowdb-library-store';
 export type {
   AnalysisHead,
   AnalysisRecords,
+  CorrectionRecords,
   FileRecord,
   JobPatch,
   LibraryStats,
@@ -10,6 +11,8 @@ export type {
   SnapshotAdapter,
 } from './library-store';
 export type { AnalysisJobPatch } from './analysis-state';
+export { CorrectionState, type StandingCorrections } from './correction-state';
+export { effectiveLabels, localLabels } from './effective-labels';
 export {
   CorruptLibraryError,
   LibraryStoreError,

@@ -10,6 +10,7 @@ import type {
   ParsedSearchQuery,
 } from '../../shared/model';
 import type { ReviewDecision } from '../../shared/model/review';
+import type { LabelCorrection } from '../../shared/model/correction';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { VariantPatch } from './ads-state';
 import type { AnalysisJobPatch } from './analysis-state';
@@ -34,6 +35,8 @@ export type LibraryOp =
   | { type: 'setTags'; hashes: string[]; add: string[]; remove: string[] }
   | { type: 'renameTag'; from: string; to: string }
   | { type: 'recordReviewDecisions'; decisions: ReviewDecision[] }
+  /** One batch of people's corrections of local labels: one journal line, so never half-written. */
+  | { type: 'recordLabelCorrections'; corrections: LabelCorrection[] }
   | OrganisingOp
   | AnalysisOp
   | AdsOp;
@@ -89,6 +92,7 @@ const CORE_OPS: Record<CoreOp['type'], true> = {
   setTags: true,
   renameTag: true,
   recordReviewDecisions: true,
+  recordLabelCorrections: true,
 };
 const ORGANISING_OPS: Record<OrganisingOp['type'], true> = {
   createCollection: true,

@@ -1,6 +1,7 @@
-import type { Asset, AssetLocation, IngestJob, LibraryFolder } from '../../shared/model';
+import type { Asset, AssetLocation, IngestJob, LabelCorrection, LibraryFolder } from '../../shared/model';
 import { AnalysisState } from './analysis-state';
 import { ReviewState } from './review-state';
+import { CorrectionState } from './correction-state';
 import { AdsState } from './ads-state';
 import { modelSearchText, searchPolicyOf } from './model-search-text';
 import { AssetIndex } from './asset-index';
@@ -28,6 +29,7 @@ export class LibraryState {
   readonly organising = new OrganisingState();
   readonly analysis = new AnalysisState((hash) => this.refreshModelText(hash));
   readonly review = new ReviewState();
+  readonly corrections = new CorrectionState();
   readonly ads = new AdsState();
 
   static fromDocument(doc: LibraryDocument): LibraryState {
@@ -40,6 +42,7 @@ export class LibraryState {
     for (const job of doc.jobs) state.jobs.set(job.path, job);
     state.organising.load(doc.collections, doc.savedSearches);
     state.review.load(doc.reviewDecisions);
+    state.applyCorrections(doc.labelCorrections);
     state.ads.load(doc.campaigns, doc.adVariants);
     state.analysis.load(doc);
     for (const hash of state.review.reviewedHashes()) state.refreshStatus(hash);
@@ -65,6 +68,7 @@ export class LibraryState {
       reviewDecisions: this.review.decisions,
       campaigns: [...this.ads.campaigns.values()],
       adVariants: [...this.ads.variants.values()],
+      labelCorrections: this.corrections.corrections,
     };
   }
 
@@ -105,7 +109,15 @@ export class LibraryState {
       case 'recordReviewDecisions':
         for (const hash of this.review.append(op.decisions)) this.refreshReview(hash);
         return;
+      case 'recordLabelCorrections':
+        return this.applyCorrections(op.corrections);
     }
+  }
+
+  /** Corrections change what the asset's facets, summary and search words say (not the asset record). */
+  private applyCorrections(corrections: readonly LabelCorrection[]): void {
+    for (const hash of this.corrections.append(corrections))
+      this.index.setCorrections(hash, this.corrections.standing(hash));
   }
 
   /** A review changed: the asset's status (a search facet) and its searchable words follow. */

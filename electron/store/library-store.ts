@@ -17,6 +17,8 @@ import type {
   TagCount,
 } from '../../shared/model';
 import type { FieldReview, ItemReviewStatus, ReviewDecision } from '../../shared/model/review';
+import type { LabelCorrection } from '../../shared/model/correction';
+import type { StandingCorrections } from './correction-state';
 import type { AttributeField } from '../../shared/model/attributes';
 import type { AnalysisJobPatch } from './analysis-state';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
@@ -86,6 +88,16 @@ export interface ReviewRecords {
   assetPaths(hash: string): string[] | undefined;
 }
 
+/** The append-only log of people's corrections of local labels (pattern, colours, repeat). */
+export interface CorrectionRecords {
+  /** Appends one batch in one write (never changes or removes a record); search and facets follow at once. */
+  recordLabelCorrections(corrections: LabelCorrection[]): void;
+  correctionHistory(hash: string): LabelCorrection[];
+  listLabelCorrections(): LabelCorrection[];
+  /** Per field, the latest correction not undone; survives re-analysis of the asset. */
+  standingCorrections(hash: string): StandingCorrections;
+}
+
 /** Ad campaigns and their variants. */
 export interface AdRecords {
   listCampaigns(): Campaign[];
@@ -113,6 +125,8 @@ export interface LibraryStore {
   readonly reviews: ReviewRecords;
   /** Ad campaigns and their variants. */
   readonly ads: AdRecords;
+  /** People's corrections of the local analyzer's labels. */
+  readonly corrections: CorrectionRecords;
 
   listFolders(): LibraryFolder[];
   addFolder(path: string): LibraryFolder;

@@ -19,6 +19,7 @@ import {
 import { makePrivateFolder } from '../config/private-folder';
 import { adRecords } from './ad-records';
 import { analysisRecords } from './analysis-records';
+import { correctionRecords } from './correction-records';
 import { ChunkedJsonFile } from './chunked-json-file';
 import { emptyDocument, type LibraryDocument } from './document';
 import { StoreClosedError, UnknownRecordError } from './errors';
@@ -26,6 +27,7 @@ import { Journal } from './journal';
 import type {
   AdRecords,
   AnalysisRecords,
+  CorrectionRecords,
   FileRecord,
   JobPatch,
   LibraryStats,
@@ -41,7 +43,6 @@ import { isUnder } from './paths';
 import { reviewRecords } from './review-records';
 import { moreLikeThis, nearDuplicates, runSearch } from './search';
 import { SnapshotScheduler } from './snapshot-scheduler';
-import { toSummary } from './summary';
 
 const DEFAULT_SNAPSHOT_INTERVAL_MS = 1000;
 
@@ -60,6 +61,7 @@ export class LowdbLibraryStore implements LibraryStore {
   readonly analysis: AnalysisRecords;
   readonly reviews: ReviewRecords;
   readonly ads: AdRecords;
+  readonly corrections: CorrectionRecords;
   private readonly snapshots: SnapshotScheduler;
   private closed = false;
 
@@ -76,6 +78,7 @@ export class LowdbLibraryStore implements LibraryStore {
     this.analysis = analysisRecords(access);
     this.reviews = reviewRecords(access);
     this.ads = adRecords(access);
+    this.corrections = correctionRecords(access);
   }
 
   static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LibraryStore> {
@@ -158,8 +161,8 @@ export class LowdbLibraryStore implements LibraryStore {
   }
 
   findAssetByHash(hash: string): AssetSummary | undefined {
-    const asset = this.state.index.get(hash);
-    return asset && toSummary(asset);
+    const slot = this.state.index.slotOf(hash);
+    return slot === undefined ? undefined : this.state.index.summary(slot);
   }
 
   putJobs(jobs: IngestJob[]): void {

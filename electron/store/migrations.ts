@@ -54,6 +54,12 @@ const MIGRATIONS: readonly Migration[] = [
     to: 5,
     migrate: (doc) => ({ ...doc, schemaVersion: 5, campaigns: [], adVariants: [] }),
   },
+  {
+    // v6 added the append-only log of people's corrections of local labels.
+    from: 5,
+    to: 6,
+    migrate: (doc) => ({ ...doc, schemaVersion: 6, labelCorrections: [] }),
+  },
 ];
 
 function asArray(value: unknown): unknown[] {
@@ -96,6 +102,7 @@ function checkShape(doc: RawDocument, file: string): void {
     'reviewDecisions',
     'campaigns',
     'adVariants',
+    'labelCorrections',
   ] as const) {
     if (!Array.isArray(doc[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
   }

@@ -16,6 +16,17 @@ const ACCESS: QueryKey[] = [queryKeys.aiSettings, queryKeys.availableModels];
  * in place: a refetch would reshuffle the reviewer's list.
  */
 const REVIEWED: QueryKey[] = [queryKeys.search, queryKeys.qualityReport];
+/**
+ * A corrected label is a facet, a search word, a grid cell's pattern and a quality figure; the
+ * similar and duplicate strips show summaries too.
+ */
+const CORRECTED: QueryKey[] = [
+  queryKeys.search,
+  queryKeys.allAssetLabels,
+  queryKeys.qualityReport,
+  queryKeys.similar,
+  queryKeys.duplicates,
+];
 /** A campaign and what a run of it would make. */
 const CAMPAIGN_RUN: QueryKey[] = [queryKeys.campaigns, queryKeys.adsEstimates];
 
@@ -52,6 +63,8 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   cancelAnalysis: [queryKeys.analysisProgress, queryKeys.allAnalysisJobs],
   reviewDecide: REVIEWED,
   reviewUndo: REVIEWED,
+  correctLabels: CORRECTED,
+  undoLabelCorrection: CORRECTED,
   // Model calls (refining the cut-out, describing the product) are logged and billed.
   createCampaign: [queryKeys.campaigns],
   updateCampaign: CAMPAIGN_RUN,

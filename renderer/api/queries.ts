@@ -29,6 +29,11 @@ export function useAsset(hash: string | null) {
   return useApiQuery(queryKeys.asset(hash ?? ''), 'getAsset', { hash: hash ?? '' }, { enabled: hash !== null });
 }
 
+/** The local analyzer's labels for one image as people corrected them, with the history. */
+export function useAssetLabels(hash: string) {
+  return useApiQuery(queryKeys.assetLabels(hash), 'getAssetLabels', { hash });
+}
+
 export function useMoreLikeThis(hash: string) {
   return useApiQuery(queryKeys.moreLikeThis(hash), 'moreLikeThis', { hash, limit: 24 });
 }

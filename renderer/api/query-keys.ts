@@ -31,6 +31,8 @@ export const queryKeys = {
   reviewQueues: ['reviewQueue'] as const,
   reviewItem: (hash: string) => ['reviewItem', hash] as const,
   qualityReport: ['qualityReport'] as const,
+  assetLabels: (hash: string) => ['assetLabels', hash] as const,
+  allAssetLabels: ['assetLabels'] as const,
   // The campaign list and each campaign share the 'campaigns' prefix; a variant's image never changes.
   campaigns: ['campaigns'] as const,
   campaignList: ['campaigns', 'list'] as const,

@@ -11,7 +11,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Every attribute the engine knows about the asset, as plain text. */
+/** What else the engine knows about the asset, as plain text (pattern, colours and repeat size are in LabelCorrections). */
 export function AssetAttributes({ asset }: { asset: Asset }) {
   const { pattern } = asset.analysis;
   const { metadata } = asset;
@@ -20,15 +20,10 @@ export function AssetAttributes({ asset }: { asset: Asset }) {
     .join(', ');
   return (
     <dl className="attributes" data-testid="attributes">
-      <Row label="Pattern">
-        <span data-testid="pattern-label">{pattern.label}</span>{' '}
-        <span className="muted">({percent(pattern.confidence)})</span>
-      </Row>
       {pattern.repeat && (
-        <Row label="Repeat">
-          {pattern.repeat.width}×{pattern.repeat.height}px
-          {pattern.repeat.offsetX ? `, offset ${pattern.repeat.offsetX}px` : ''}{' '}
-          <span className="muted">({percent(pattern.repeat.score)})</span>
+        <Row label="Repeat fit">
+          {pattern.repeat.offsetX ? `offset ${pattern.repeat.offsetX}px, ` : ''}
+          <span className="muted">{percent(pattern.repeat.score)}</span>
         </Row>
       )}
       {pattern.stripeOrientation && <Row label="Stripes">{pattern.stripeOrientation}</Row>}

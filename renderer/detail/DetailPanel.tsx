@@ -3,6 +3,7 @@ import { basename } from '../components/format';
 import { AssetAttributes } from './AssetAttributes';
 import { AssetStrip } from './AssetStrip';
 import { AssetTags } from './AssetTags';
+import { LabelCorrections } from '../labels/LabelCorrections';
 import { ModelAnalyses } from './ModelAnalyses';
 import { PaletteSwatches } from './PaletteSwatches';
 import { RepeatPreview } from './RepeatPreview';
@@ -72,6 +73,7 @@ export function DetailPanel({ hash, onClose, onOpen, onMoreLikeThis, onColour }:
           />
           <PaletteSwatches palette={data.analysis.palette} onPick={onColour} />
           <AssetTags hash={hash} tags={data.tags} />
+          <LabelCorrections hash={hash} />
           <AssetAttributes asset={data} />
           <ModelAnalyses hash={hash} />
           <AssetStrip

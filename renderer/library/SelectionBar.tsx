@@ -3,6 +3,7 @@ import type { AssetSummary, Collection } from '../../shared/model';
 import { openAds } from '../ads/use-ads-location';
 import { AnalyseButton } from '../analysis/AnalyseButton';
 import { useApiMutation, useCollections } from '../api';
+import { BulkPatternLabel } from '../labels/BulkPatternLabel';
 
 interface SelectionBarProps {
   hashes: ReadonlySet<string>;
@@ -12,7 +13,10 @@ interface SelectionBarProps {
   onClear(): void;
 }
 
-/** Bulk actions on the selection: tags in and out, collections in and out, model analysis; ads from a single image. */
+/**
+ * Bulk actions on the selection: tags in and out, collections in and out, the pattern label, model analysis;
+ * ads from a single image.
+ */
 export function SelectionBar({ hashes, items, filteredCollections, onClear }: SelectionBarProps) {
   const [tag, setTag] = useState('');
   const setTags = useApiMutation('setTags');
@@ -77,6 +81,7 @@ export function SelectionBar({ hashes, items, filteredCollections, onClear }: Se
           Remove from {c.name}
         </button>
       ))}
+      <BulkPatternLabel hashes={list} />
       <AnalyseButton target={{ hashes: list }} scope="selection" />
       {list.length === 1 && (
         <button

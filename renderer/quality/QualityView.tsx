@@ -7,12 +7,13 @@ import { ApprovedExport } from './ApprovedExport';
 import { BarChart, type BarRow } from './BarChart';
 import { BestValueTable } from './BestValueTable';
 import { DistillationExport } from './DistillationExport';
+import { LocalConfusionTable } from './LocalConfusionTable';
 import { counted, decisionBars, formatHours, totals } from './quality-figures';
 
 const fieldLabel = (key: string) => FIELD_LABELS[key as AttributeField] ?? key;
 const STACKED = ['accepted', 'edited', 'rejected'] as const;
 
-/** How far the models can be trusted, from the review log; and the exports of what was approved. */
+/** How far the models (and the local analyzer) can be trusted, from what people decided; and the exports of what was approved. */
 export function QualityView() {
   const report = useQualityReport();
   const data = report.data;
@@ -102,6 +103,10 @@ export function QualityView() {
                 Acceptances per dollar spent on each model's answers for the items reviewed.
               </p>
               <BestValueTable rows={data.acceptedPerDollar} />
+            </section>
+            <section className="settings-section" aria-label="Local analyzer corrections">
+              <h2>Local analyzer, as people corrected it</h2>
+              <LocalConfusionTable report={data} />
             </section>
             <section className="settings-section quality-charts" aria-label="Reviewers">
               <h2>Reviewers</h2>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
 const STORAGE_KEY = 'swatchbook.reviewer';
 
@@ -11,17 +11,34 @@ function stored(): string {
   }
 }
 
+/**
+ * One name for the whole page: the detail panel and the selection bar both record corrections,
+ * and a name given in one must count in the other at once.
+ */
+let current: string | null = null;
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function snapshot(): string {
+  current ??= stored();
+  return current;
+}
+
+function remember(next: string): void {
+  current = next.trim();
+  try {
+    window.localStorage.setItem(STORAGE_KEY, current);
+  } catch {
+    // See stored(): not remembered, still used.
+  }
+  for (const listener of listeners) listener();
+}
+
 /** Who is reviewing: asked once, remembered on this machine, recorded with every decision. */
 export function useReviewerName(): [string, (name: string) => void] {
-  const [name, setName] = useState(stored);
-  const remember = useCallback((next: string) => {
-    const trimmed = next.trim();
-    setName(trimmed);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, trimmed);
-    } catch {
-      // See stored(): not remembered, still used.
-    }
-  }, []);
-  return [name, remember];
+  return [useSyncExternalStore(subscribe, snapshot), remember];
 }

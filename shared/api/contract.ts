@@ -24,6 +24,7 @@ import {
   ReviewQueuePage,
   ReviewQueueQuery,
 } from '../model/review';
+import { AssetLabels, CorrectionInput } from '../model/correction';
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
@@ -171,6 +172,27 @@ export const apiContract = {
   },
   /** Takes back this reviewer's latest standing batch on the item, as a new record. */
   reviewUndo: { input: z.object({ hash: Hash, reviewer: ReviewerName }).strict(), output: ReviewItem },
+  /** The local analyzer's pattern labels, colour names and repeat size for one image, as people corrected them. */
+  getAssetLabels: { input: z.object({ hash: Hash }).strict(), output: AssetLabels },
+  /** A person's corrections of local labels for these images, as one batch (one undo takes it all back). */
+  correctLabels: {
+    input: z
+      .object({
+        hashes: z.array(Hash).min(1).max(100_000),
+        reviewer: ReviewerName,
+        corrections: z.array(CorrectionInput).min(1).max(3),
+      })
+      .strict(),
+    output: z.object({ batch: z.string().nullable(), changed: z.number().int() }),
+  },
+  /** Takes back a batch of corrections, or this reviewer's latest standing one on an image, as a new record. */
+  undoLabelCorrection: {
+    input: z.union([
+      z.object({ reviewer: ReviewerName, hash: Hash }).strict(),
+      z.object({ reviewer: ReviewerName, batch: Id }).strict(),
+    ]),
+    output: z.object({ undone: z.number().int() }),
+  },
   qualityReport: { input: Nothing, output: QualityReport },
   /** Approved attributes, one record per image, paths relative to the library folder. */
   exportReviewed: {

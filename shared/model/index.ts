@@ -7,3 +7,4 @@ export * from './ai';
 export * from './review';
 export * from './ads';
 export * from './jobs';
+export * from './correction';

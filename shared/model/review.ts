@@ -149,6 +149,10 @@ export const QualityReport = z.object({
       rate: z.number().nullable(),
     }),
   ),
+  /** Standing corrections of the local analyzer per field (pattern, colours, repeat). */
+  localCorrections: z.array(z.object({ field: z.string(), count: z.number().int() })),
+  /** The local analyzer's dominant pattern label against the one people set: its confusion as people see it. */
+  localConfusion: z.array(z.object({ local: z.string(), corrected: z.string(), count: z.number().int() })),
 });
 export type QualityReport = z.infer<typeof QualityReport>;
 

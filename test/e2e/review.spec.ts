@@ -290,7 +290,8 @@ test('exports approved attributes as JSON and CSV, and a distillation dataset', 
   expect(csvDownload.suggestedFilename()).toMatch(/^swatchbook-approved-.+\.csv$/);
   const lines = (await fs.readFile((await csvDownload.path())!, 'utf8')).trim().split('\r\n');
   expect(lines[0]).toBe(
-    'path,library,hash,status,patternTypes,motifs,colours,style,repeatScale,technique,mood,suitableProducts,description,keywords',
+    'path,library,hash,status,patternTypes,motifs,colours,style,repeatScale,technique,mood,suitableProducts,description,keywords,' +
+      'patternLabels,colourNames,repeatSize,correctedBy',
   );
   expect(lines).toHaveLength(COUNT);
   expect(lines.find((line) => line.startsWith(`${reviewed.edited},`))).toContain(EDITED);

@@ -1,11 +1,13 @@
 /**
  * What reviewers approved, one record per image: each field's accepted or edited value
- * (fields still pending or rejected are left out), with the file's path relative to the
- * library folder it is in.
+ * (fields still pending or rejected are left out), and the local analyzer's labels as people
+ * corrected them, with the file's path relative to the library folder it is in. An image with
+ * a correction but no model answer is exported too.
  */
 import path from 'node:path';
 import { ATTRIBUTE_FIELDS, type AttributeField, type ModelAttributes } from '../../../shared/model/attributes';
-import type { LibraryStore } from '../../store';
+import { CORRECTION_FIELDS, type CorrectionField, type LocalLabels } from '../../../shared/model/correction';
+import { effectiveLabels, type LibraryStore } from '../../store';
 import { isUnder } from '../../store/paths';
 import { isTrusted } from '../../store/model-search-text';
 
@@ -23,15 +25,26 @@ export interface ApprovedRecord {
   provenance: Partial<
     Record<AttributeField, { reviewer: string | null; modelId: string; edited: boolean; trusted: boolean }>
   >;
+  /** Pattern labels, colour names and repeat size: a person's correction where there is one, else the local analyzer's. */
+  labels: LocalLabels;
+  /** Per corrected label: who corrected it, when, and what the local analyzer had said. */
+  corrections: Partial<Record<CorrectionField, { reviewer: string; at: number; localValue: unknown }>>;
 }
 
 export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
   const folders = store.listFolders().map((f) => f.path);
   const trusted = store.analysis.getAiSettings()?.trustedFields ?? [];
   const records: ApprovedRecord[] = [];
-  for (const hash of store.reviews.analysedHashes()) {
+  const hashes = new Set([...store.reviews.analysedHashes(), ...correctedHashes(store)]);
+  for (const hash of hashes) {
     const asset = store.getAsset(hash);
     if (!asset) continue;
+    const standing = store.corrections.standingCorrections(hash);
+    const corrections: ApprovedRecord['corrections'] = {};
+    for (const field of CORRECTION_FIELDS) {
+      const record = standing[field];
+      if (record) corrections[field] = { reviewer: record.reviewer, at: record.at, localValue: record.localValue };
+    }
     const fields = store.reviews.fieldReviews(hash);
     const attributes: Record<string, unknown> = {};
     const provenance: ApprovedRecord['provenance'] = {};
@@ -57,7 +70,7 @@ export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
       attributes[field] = answer.attributes[field];
       provenance[field] = { reviewer: null, modelId: answer.modelId, edited: false, trusted: true };
     }
-    if (Object.keys(attributes).length === 0) continue;
+    if (Object.keys(attributes).length === 0 && Object.keys(corrections).length === 0) continue;
     const location = asset.locations[0]?.path ?? '';
     const root = folders.find((f) => isUnder(location, f)) ?? path.dirname(location);
     records.push({
@@ -67,7 +80,14 @@ export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
       status: store.reviews.reviewStatus(hash),
       attributes: attributes as ApprovedValues,
       provenance,
+      labels: effectiveLabels(asset.analysis, standing),
+      corrections,
     });
   }
   return records.sort((a, b) => a.library.localeCompare(b.library) || a.path.localeCompare(b.path));
+}
+
+/** Images with at least one correction of their local labels (undone or not: the standing ones are checked per image). */
+function correctedHashes(store: LibraryStore): string[] {
+  return [...new Set(store.corrections.listLabelCorrections().map((c) => c.hash))];
 }

@@ -1,9 +1,22 @@
 import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
 import type { ApprovedRecord } from './approved-records';
 
-const COLUMNS = ['path', 'library', 'hash', 'status', ...ATTRIBUTE_FIELDS] as const;
+const COLUMNS = [
+  'path',
+  'library',
+  'hash',
+  'status',
+  ...ATTRIBUTE_FIELDS,
+  'patternLabels',
+  'colourNames',
+  'repeatSize',
+  'correctedBy',
+] as const;
 
-/** RFC 4180 CSV, one row per image; lists joined with "; ", colours as "name #hex". */
+/**
+ * RFC 4180 CSV, one row per image; lists joined with "; ", colours as "name #hex". The last
+ * columns are the local labels as people corrected them, and who corrected them.
+ */
 export function approvedCsv(records: readonly ApprovedRecord[]): string {
   const lines = [COLUMNS.join(',')];
   for (const record of records) {
@@ -13,6 +26,10 @@ export function approvedCsv(records: readonly ApprovedRecord[]): string {
       hash: record.hash,
       status: record.status,
       ...record.attributes,
+      patternLabels: record.labels.patterns,
+      colourNames: record.labels.colours,
+      repeatSize: record.labels.repeat ? `${record.labels.repeat.width}x${record.labels.repeat.height}` : 'none',
+      correctedBy: [...new Set(Object.values(record.corrections).map((c) => c.reviewer))],
     };
     lines.push(COLUMNS.map((c) => cell(values[c])).join(','));
   }

@@ -2,6 +2,7 @@ import { hexToOklab } from '../../pixels';
 import type { ColourNear, FacetName, ParsedSearchQuery } from '../../../shared/model';
 import { MULTI_FACETS, type AssetIndex, type MultiFacet, type SingleFacet } from '../asset-index';
 import { isUnder } from '../paths';
+import { CONCEPT_WORDS, hasAnyConcept, parseSearchWords, type SearchWord } from './search-words';
 
 export interface Filter {
   /** The facet this filter selects on (its counts are computed without it), or null for text and colour. */
@@ -30,8 +31,8 @@ export function buildFilters(
   facet('status', query.statuses);
   facet('tag', query.tags);
   if (query.folders?.length) filters.push(folderFilter(index, query.folders));
-  const terms = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  if (terms.length) filters.push({ facet: null, test: (slot) => terms.every((t) => index.texts[slot].includes(t)) });
+  const words = parseSearchWords(query.text ?? '');
+  if (words.length) filters.push(textFilter(index, words));
   if (query.colourNear && colourScores) filters.push(colourFilter(index, query.colourNear, colourScores));
   if (query.collections?.length) filters.push(slotSetFilter(index, collectionMembers ?? new Set()));
   if (query.similarTo !== undefined && index.slotOf(query.similarTo) === undefined) {
@@ -59,6 +60,23 @@ function facetFilter(index: AssetIndex, name: FacetName, values: readonly string
       const codes = codesBySlot[slot];
       for (let i = 0; i < codes.length; i++) if (selected[codes[i]] === 1) return true;
       return false;
+    },
+  };
+}
+
+/** Every word must match: a pattern or colour word through the asset's concepts, any other as a substring. */
+function textFilter(index: AssetIndex, words: readonly SearchWord[]): Filter {
+  const { texts } = index;
+  return {
+    facet: null,
+    test: (slot) => {
+      for (const word of words) {
+        const found = word.concepts
+          ? hasAnyConcept(index.concepts, slot * CONCEPT_WORDS, word.concepts)
+          : texts[slot].includes(word.text);
+        if (!found) return false;
+      }
+      return true;
     },
   };
 }

@@ -11,7 +11,6 @@ import {
 import { MULTI_FACETS, SINGLE_FACETS, type AssetIndex } from '../asset-index';
 import { buildFilters, type Filter } from './search-filters';
 import { similarities } from './similarity';
-import { toSummary } from '../summary';
 import { smallestK } from './top-k';
 
 type SortMode = 'date' | 'name' | 'colourfulness' | 'similarity' | 'colour';
@@ -92,7 +91,7 @@ function pageByName(index: AssetIndex, matches: Int32Array, query: ParsedSearchQ
   for (let i = 0, seen = 0; i < order.length && seen < wanted; i++) {
     const slot = order[ascending ? i : order.length - 1 - i];
     if (isMatch[slot] === 0) continue;
-    if (seen++ >= query.offset) page.push(toSummary(index.assets[slot]!));
+    if (seen++ >= query.offset) page.push(index.summary(slot));
   }
   return page;
 }
@@ -111,7 +110,7 @@ function pageByKey(
   const keys = values.map((v) => (Number.isFinite(v) ? sign * v : Number.MAX_VALUE));
   const page = smallestK(keys, query.offset + query.limit).slice(query.offset);
   const ranked = mode === 'similarity' || mode === 'colour';
-  return page.map((i) => toSummary(index.assets[matches[i]]!, ranked ? Math.max(0, 1 - values[i]) : undefined));
+  return page.map((i) => index.summary(matches[i], ranked ? Math.max(0, 1 - values[i]) : undefined));
 }
 
 function sortValues(

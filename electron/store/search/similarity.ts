@@ -1,6 +1,5 @@
 import type { AssetSummary } from '../../../shared/model';
 import type { AssetIndex } from '../asset-index';
-import { toSummary } from '../summary';
 import { smallestK } from './top-k';
 
 /**
@@ -40,7 +39,7 @@ export function moreLikeThis(index: AssetIndex, hash: string, limit: number): As
     closeness.map((c) => (Number.isFinite(c) ? -c : Number.MAX_VALUE)),
     limit,
   );
-  return top.map((i) => toSummary(index.assets[others[i]]!, 1 - closeness[i]));
+  return top.map((i) => index.summary(others[i], 1 - closeness[i]));
 }
 
 /** Near-identical images (re-saves, resizes, small edits) by perceptual-hash Hamming distance. */
@@ -55,7 +54,7 @@ export function nearDuplicates(index: AssetIndex, hash: string, maxHamming: numb
     if (bits <= maxHamming) found.push({ slot, bits });
   }
   found.sort((a, b) => a.bits - b.bits || a.slot - b.slot);
-  return found.map(({ slot, bits }) => toSummary(index.assets[slot]!, bits));
+  return found.map(({ slot, bits }) => index.summary(slot, bits));
 }
 
 function popcount(x: number): number {

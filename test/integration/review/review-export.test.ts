@@ -88,7 +88,17 @@ describe('exports of reviewed attributes', () => {
   it('writes one CSV row per image that a spreadsheet reads back as text, never as a formula', async () => {
     fixture = await reviewed();
     const rows = parseCsv(approvedCsv(approvedRecords(fixture.engine.store)));
-    expect(rows[0]).toEqual(['path', 'library', 'hash', 'status', ...ATTRIBUTE_FIELDS]);
+    expect(rows[0]).toEqual([
+      'path',
+      'library',
+      'hash',
+      'status',
+      ...ATTRIBUTE_FIELDS,
+      'patternLabels',
+      'colourNames',
+      'repeatSize',
+      'correctedBy',
+    ]);
     expect(rows).toHaveLength(4);
     const edited = rows.find((r) => r[0] === 'prints/design-01.png')!;
     expect(edited[rows[0].indexOf('description')]).toBe(`'=HYPERLINK("http://x") "quoted", with comma`);

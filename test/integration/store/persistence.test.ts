@@ -105,7 +105,7 @@ describe('persistence', () => {
     store.putJobs([{ path: '/lib/b.jpg', state: 'queued', priority: 0, enqueuedAt: 2, error: null }]);
     await store.close();
     expect(readDoc(dir)).toMatchObject({
-      schemaVersion: 5,
+      schemaVersion: SCHEMA_VERSION,
       jobs: [{ path: '/lib/b.jpg' }],
       collections: [],
       savedSearches: [],
@@ -116,6 +116,7 @@ describe('persistence', () => {
       reviewDecisions: [],
       campaigns: [],
       adVariants: [],
+      labelCorrections: [],
     });
     expect(JSON.parse(readFileSync(join(dir, 'library.json.v0.bak'), 'utf8'))).toEqual(v0);
   });
@@ -125,7 +126,9 @@ describe('persistence', () => {
     const newer = JSON.stringify({ schemaVersion: 99, seq: 5, everything: 'different' });
     writeFileSync(join(dir, 'library.json'), newer);
     await expect(openLibraryStore(dir)).rejects.toThrow(NewerSchemaError);
-    await expect(openLibraryStore(dir)).rejects.toThrow(/schema version 99.*understands up to 5/);
+    await expect(openLibraryStore(dir)).rejects.toThrow(
+      new RegExp(`schema version 99.*understands up to ${SCHEMA_VERSION}`),
+    );
     expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(newer);
   });
 

@@ -10,6 +10,8 @@ const record = (description: string): ApprovedRecord => ({
   status: 'accepted',
   attributes: { description },
   provenance: {},
+  labels: { patterns: ['stripes'], colours: ['navy'], repeat: null },
+  corrections: {},
 });
 
 /** The description cell of a one-record export, as a spreadsheet would read it. */
