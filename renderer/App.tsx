@@ -2,15 +2,16 @@ import { AdsView } from './ads/AdsView';
 import { ApiProvider } from './api';
 import { StatusBar } from './components/StatusBar';
 import { LibraryView } from './library/LibraryView';
+import { SkipToImages } from './library/SkipToImages';
 import { AppNav } from './navigation/AppNav';
-import { useRoute } from './navigation/routes';
+import { useRoute, type Route } from './navigation/routes';
 import { QualityView } from './quality/QualityView';
 import { ReviewView } from './review/ReviewView';
 import { SettingsView } from './settings/SettingsView';
 import { UsageView } from './usage/UsageView';
 
-function CurrentView() {
-  switch (useRoute()) {
+function CurrentView({ route }: { route: Route }) {
+  switch (route) {
     case 'review':
       return <ReviewView />;
     case 'quality':
@@ -28,11 +29,13 @@ function CurrentView() {
 
 /** The shell every view shares: navigation on top, ingest and analysis progress at the bottom. */
 export function App() {
+  const route = useRoute();
   return (
     <ApiProvider>
       <div className="app">
+        {route === 'library' && <SkipToImages />}
         <AppNav />
-        <CurrentView />
+        <CurrentView route={route} />
         <StatusBar />
       </div>
     </ApiProvider>

@@ -3,12 +3,13 @@
  * before any pixels are allocated), then one shrink-on-load decode to the preview size.
  */
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
+import { MEDIA_EDGES } from '../../shared/api/bridge';
 import type { ImageMetadata } from '../../shared/model/asset';
 import { ImageRejectedError } from './errors';
 
 export const DEFAULT_PIXEL_LIMIT = 200_000_000;
 /** Long edge of the one decode and of the cached preview: 2× the thumbnail, enough for the sheet crops. */
-export const PREVIEW_EDGE = 512;
+export const PREVIEW_EDGE = MEDIA_EDGES.preview;
 const SUPPORTED = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heif', 'avif', 'svg']);
 
 /** Decoded preview-size pixels: 8-bit sRGB, 3 or 4 channels (alpha kept for the preview). */

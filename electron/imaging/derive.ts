@@ -1,10 +1,11 @@
 /** Everything derived from the one decoded preview raster, via sharp on raw input (cheap). */
 import sharp from 'sharp';
+import { MEDIA_EDGES } from '../../shared/api/bridge';
 import type { Box } from '../../shared/model/asset';
 import type { PreviewPixels } from './decode';
 import type { Raster } from '../pixels';
 
-export const THUMB_EDGE = 256;
+export const THUMB_EDGE = MEDIA_EDGES.thumb;
 /** Long edge of the raster the analyzer sees (the thumbnail's pixels, flattened). */
 export const ANALYSIS_EDGE = THUMB_EDGE;
 // Effort 0: the cache is rebuilt from the originals at will, so speed beats a few % of size.

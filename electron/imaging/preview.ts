@@ -1,8 +1,8 @@
 /**
- * The 512 px preview the detail panel shows. Ingest writes only the thumbnail (most previews
- * are never opened, and encoding one cost as much as the rest of the imaging); the preview is
- * rendered from the original on first request, from the same decode ingest makes, and cached
- * under the content hash.
+ * The 512 px preview the detail panel, quick look and large grid cells show. Ingest writes it
+ * from its one decode; a library ingested before it did (when only the 256 px thumbnail was
+ * written) has it rendered here from the original on first request, and cached under the
+ * content hash.
  */
 import { previewPath, writeAtomic } from './cache-files';
 import { decodePreview, DEFAULT_PIXEL_LIMIT } from './decode';

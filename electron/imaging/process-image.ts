@@ -1,15 +1,15 @@
 /**
  * Ingest of one file: validate the header, decode once to the preview size (512 px), derive
- * the thumbnail and analysis raster from those pixels, write the thumbnail, and analyse the
- * whole image, any sheet regions and (for huge images) native tiles. The preview itself is
- * rendered on first request (see preview.ts). Deep zoom loads the original file, so the
- * preview need not be larger.
+ * the thumbnail and analysis raster from those pixels, write the thumbnail and the preview, and
+ * analyse the whole image, any sheet regions and (for huge images) native tiles. A library
+ * ingested before previews were written renders them on first request (see preview.ts). Deep
+ * zoom loads the original file, so the preview need not be larger.
  */
 import type { Box, ImageMetadata, LocalAnalysis, Segment } from '../../shared/model/asset';
 import { analysisPool } from './analysis-pool';
-import { thumbnailPath, writeAtomic } from './cache-files';
+import { previewPath, thumbnailPath, writeAtomic } from './cache-files';
 import { decodePreview, DEFAULT_PIXEL_LIMIT, readMetadata, type PreviewPixels } from './decode';
-import { analysisRaster, encodeThumbnail, flattenedRaster, reduceToThumbnail } from './derive';
+import { analysisRaster, encodePreview, encodeThumbnail, flattenedRaster, reduceToThumbnail } from './derive';
 import type { Raster } from '../pixels';
 import { analyseTiles } from './tiles';
 
@@ -37,8 +37,12 @@ export async function processImage(bytes: Buffer, opts: ProcessOptions): Promise
   // shrink-on-load leaves moiré in fine patterns and moved the analyzer's answers.
   const pixels = await decodePreview(bytes, pixelLimit);
   const thumb = await reduceToThumbnail(pixels);
-  // Encoding runs on sharp's threads while the analysis runs in a worker.
-  const written = encodeThumbnail(thumb).then((b) => writeAtomic(thumbnailPath(opts.cacheDir, opts.hash), b));
+  // Encoding runs on sharp's threads while the analysis runs in a worker. The preview is written
+  // too: large grid cells and high-density screens show it, so most of it is seen, not just opened.
+  const written = Promise.all([
+    encodeThumbnail(thumb).then((b) => writeAtomic(thumbnailPath(opts.cacheDir, opts.hash), b)),
+    encodePreview(pixels).then((b) => writeAtomic(previewPath(opts.cacheDir, opts.hash), b)),
+  ]);
   // Awaited below; this only keeps an early throw from leaving it an unhandled rejection.
   written.catch(() => undefined);
   const raster = flattenedRaster(thumb);

@@ -177,9 +177,16 @@ export class AssetIndex {
     addConcepts(text, this.concepts, offset);
   }
 
+  /**
+   * Every folder an asset is in, from each library folder containing it down to the file's own
+   * folder, so a sub-folder is a facet value whose count includes its sub-folders, as a root's does.
+   */
   private folderCodes(paths: readonly string[]): number[] {
-    const containing = [...this.folders].filter((folder) => paths.some((path) => isUnder(path, folder)));
-    return containing.map((folder) => this.dictionaries.folder.code(folder));
+    const folders = new Set<string>();
+    for (const root of this.folders) {
+      for (const path of paths) if (isUnder(path, root)) foldersBetween(root, path).forEach((f) => folders.add(f));
+    }
+    return [...folders].map((folder) => this.dictionaries.folder.code(folder));
   }
 
   private ensureCapacity(needed: number): void {
@@ -192,6 +199,17 @@ export class AssetIndex {
     this.phashLo = grow(this.phashLo, capacity);
     this.concepts = grow(this.concepts, capacity * CONCEPT_WORDS);
   }
+}
+
+/** `root` and each folder below it that contains `file`, not the file itself. */
+function foldersBetween(root: string, file: string): string[] {
+  const folders = [root];
+  const rest = file.slice(root.length);
+  for (let i = 1; i < rest.length; i++) {
+    const c = rest[i];
+    if (c === '/' || c === '\\') folders.push(root + rest.slice(0, i));
+  }
+  return folders;
 }
 
 function orientationOf(width: number, height: number): 'landscape' | 'portrait' | 'square' {

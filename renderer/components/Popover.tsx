@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { shiftIntoViewport } from './popover-position';
 
 interface PopoverProps {
   open: boolean;
@@ -9,9 +10,24 @@ interface PopoverProps {
   placement?: 'below' | 'above';
 }
 
-/** A panel anchored to its trigger that closes on Escape or a click elsewhere. */
+/** Moves an open panel sideways, before it is painted, so no part of it is off the window. */
+function useKeptInViewport(open: boolean) {
+  const panelRef = useRef<HTMLDivElement>(null);
+  const [shift, setShift] = useState(0);
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    if (!open || !panel) return setShift(0);
+    const { left, right } = panel.getBoundingClientRect();
+    // Measured unshifted: the shift is reset whenever the panel closes.
+    setShift(shiftIntoViewport(left, right, document.documentElement.clientWidth));
+  }, [open]);
+  return { panelRef, style: shift ? { transform: `translateX(${shift}px)` } : undefined };
+}
+
+/** A panel anchored to its trigger that closes on Escape or a click elsewhere, kept inside the window. */
 export function Popover({ open, onOpenChange, trigger, children, align = 'left', placement = 'below' }: PopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const { panelRef, style } = useKeptInViewport(open);
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
@@ -34,7 +50,7 @@ export function Popover({ open, onOpenChange, trigger, children, align = 'left',
     <div className="popover-anchor" ref={ref}>
       {trigger}
       {open && (
-        <div className={`popover ${align} ${placement}`} role="dialog">
+        <div ref={panelRef} className={`popover ${align} ${placement}`} style={style} role="dialog">
           {children}
         </div>
       )}

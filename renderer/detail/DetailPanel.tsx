@@ -6,6 +6,7 @@ import { AssetTags } from './AssetTags';
 import { LabelCorrections } from '../labels/LabelCorrections';
 import { ModelAnalyses } from './ModelAnalyses';
 import { PaletteSwatches } from './PaletteSwatches';
+import { RepeatPreview } from './RepeatPreview';
 import { ZoomablePreview } from './ZoomablePreview';
 
 interface DetailPanelProps {
@@ -63,6 +64,13 @@ export function DetailPanel({ hash, onClose, onOpen, onMoreLikeThis, onColour }:
               Original
             </a>
           </div>
+          <RepeatPreview
+            key={hash}
+            src={transport.mediaUrl('preview', hash)}
+            width={data.metadata.width}
+            height={data.metadata.height}
+            repeat={data.analysis.pattern.repeat}
+          />
           <PaletteSwatches palette={data.analysis.palette} onPick={onColour} />
           <AssetTags hash={hash} tags={data.tags} />
           <LabelCorrections hash={hash} />

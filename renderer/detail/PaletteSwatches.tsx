@@ -1,5 +1,6 @@
 import type { PaletteColour } from '../../shared/model';
 import { percent } from '../components/format';
+import { isLightColour } from '../components/light-colour';
 
 interface PaletteSwatchesProps {
   palette: PaletteColour[];
@@ -12,7 +13,11 @@ export function PaletteSwatches({ palette, onPick }: PaletteSwatchesProps) {
     <div className="palette" data-testid="palette">
       <div className="palette-bar" aria-hidden="true">
         {palette.map((colour, i) => (
-          <span key={i} style={{ backgroundColor: colour.hex, flexGrow: colour.share }} />
+          <span
+            key={i}
+            className={isLightColour(colour.hex) ? 'light' : undefined}
+            style={{ backgroundColor: colour.hex, flexGrow: colour.share }}
+          />
         ))}
       </div>
       <ul className="palette-list">
@@ -26,7 +31,10 @@ export function PaletteSwatches({ palette, onPick }: PaletteSwatchesProps) {
               data-hex={colour.hex}
               onClick={() => onPick(colour.hex)}
             >
-              <span className="swatch large" style={{ backgroundColor: colour.hex }} />
+              <span
+                className={`swatch large${isLightColour(colour.hex) ? ' light' : ''}`}
+                style={{ backgroundColor: colour.hex }}
+              />
               <span className="palette-name">{colour.name}</span>
               <code className="small">{colour.hex}</code>
               <span className="small muted">{percent(colour.share)}</span>

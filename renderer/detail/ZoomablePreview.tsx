@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Segment } from '../../shared/model';
 import { useElementSize } from '../components/use-element-size';
+import { zoomLabel } from './zoom-label';
 
 interface ZoomablePreviewProps {
   src: string;
@@ -124,8 +125,12 @@ export function ZoomablePreview({ src, width, height, segments, alt }: ZoomableP
         <button type="button" className="icon-button" aria-label="Zoom out" onClick={() => centre((s) => s / 1.5)}>
           −
         </button>
-        <span className="small muted zoom-level" data-testid="zoom-level">
-          {Math.round(view.scale * 100)}%
+        <span
+          className="small muted zoom-level"
+          data-testid="zoom-level"
+          title="Shown at this share of the original's pixels"
+        >
+          {zoomLabel(view.scale, fitWidth / Math.max(1, width))}
         </span>
         <button type="button" className="icon-button" aria-label="Zoom in" onClick={() => centre((s) => s * 1.5)}>
           +

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTransport } from '../api';
 import { useElementSize } from '../components/use-element-size';
+import { CELL_PADDING, cellImageKind, tilesInCell } from './cell-image';
 import { GridCell } from './GridCell';
 import { nextGridIndex } from './grid-keys';
 import type { IndexRange, PagedSearch } from './use-paged-search';
@@ -40,6 +41,8 @@ export function AssetGrid({
   const columns = Math.max(1, Math.floor((inner + GAP) / (thumbSize + GAP)));
   const cellWidth = Math.floor((inner - GAP * (columns - 1)) / columns);
   const rowHeight = cellWidth + CAPTION + GAP;
+  const box = cellWidth - CELL_PADDING * 2;
+  const pixelRatio = window.devicePixelRatio || 1;
   const rowCount = Math.ceil(search.total / columns);
 
   const virtualizer = useVirtualizer({
@@ -141,13 +144,16 @@ export function AssetGrid({
             {Array.from({ length: Math.min(columns, search.total - row.index * columns) }, (_, column) => {
               const index = row.index * columns + column;
               const item = search.itemAt(index);
+              const tiled = item ? tilesInCell(item, box) : false;
+              const kind = item && !tiled ? cellImageKind(item, box, pixelRatio) : 'thumb';
               return (
                 <GridCell
                   key={index}
                   index={index}
                   column={column}
                   item={item}
-                  thumbUrl={item && transport.mediaUrl('thumb', item.hash)}
+                  thumbUrl={item && transport.mediaUrl(kind, item.hash)}
+                  tiled={tiled}
                   selected={item ? selection.selected.has(item.hash) : false}
                   focused={index === focusIndex}
                   width={cellWidth}

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useRovingFocus } from '../components/use-roving-focus';
 import type { FacetCount } from '../../shared/model';
 
 export interface FacetOption extends FacetCount {
@@ -35,6 +36,8 @@ export function FacetGroup({
   initiallyOpen = true,
 }: FacetGroupProps) {
   const [open, setOpen] = useState(initiallyOpen);
+  const listRef = useRef<HTMLUListElement>(null);
+  const roving = useRovingFocus(listRef, layout === 'chips' ? 'both' : 'vertical');
   const all = withSelected(options, selected);
   return (
     <section className="facet-group" data-testid={`facet-${name}`}>
@@ -45,7 +48,7 @@ export function FacetGroup({
       {open && (
         <>
           {children}
-          <ul className={`facet-options ${layout}`} role="list">
+          <ul ref={listRef} className={`facet-options ${layout}`} role="list" {...roving}>
             {all.length === 0 && <li className="muted small">None</li>}
             {all.map((option) => {
               const active = selected?.includes(option.value) ?? false;
@@ -57,6 +60,7 @@ export function FacetGroup({
                     aria-pressed={active}
                     title={option.label ?? option.value}
                     data-testid="facet-option"
+                    data-roving-item
                     data-value={option.value}
                     data-count={option.count}
                     onClick={() => onToggle(option.value)}

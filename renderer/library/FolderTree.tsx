@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRovingFocus } from '../components/use-roving-focus';
 import type { FolderNode } from './folder-tree';
 
 interface FolderTreeProps {
@@ -8,16 +9,18 @@ interface FolderTreeProps {
   missing: ReadonlySet<string>;
 }
 
-function FolderItem({
-  node,
-  depth,
-  selected,
-  onToggle,
-  missing,
-}: { node: FolderNode; depth: number } & Omit<FolderTreeProps, 'nodes'>) {
+type FolderItemProps = { node: FolderNode; depth: number } & Omit<FolderTreeProps, 'nodes'>;
+
+function FolderItem({ node, depth, selected, onToggle, missing }: FolderItemProps) {
   const [expanded, setExpanded] = useState(depth === 0);
   const active = selected?.includes(node.path) ?? false;
   const hasChildren = node.children.length > 0;
+  // Right opens a folder and Left closes it, as in every file tree; Up and Down are the tree's.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!hasChildren || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;
+    event.preventDefault();
+    setExpanded(event.key === 'ArrowRight');
+  };
   return (
     <li role="treeitem" aria-expanded={hasChildren ? expanded : undefined} aria-selected={active}>
       <div className="tree-row" style={{ paddingLeft: depth * 12 }}>
@@ -25,8 +28,10 @@ function FolderItem({
           type="button"
           className="tree-twisty"
           tabIndex={-1}
+          aria-label={hasChildren ? `${expanded ? 'Collapse' : 'Expand'} ${node.label}` : undefined}
           aria-hidden={!hasChildren}
           disabled={!hasChildren}
+          data-testid="tree-twisty"
           onClick={() => setExpanded(!expanded)}
         >
           {hasChildren ? (expanded ? '▾' : '▸') : ''}
@@ -37,9 +42,11 @@ function FolderItem({
           aria-pressed={active}
           title={missing.has(node.path) ? `${node.path} (missing)` : node.path}
           data-testid="facet-option"
+          data-roving-item
           data-value={node.path}
           data-count={node.count}
           onClick={() => onToggle(node.path)}
+          onKeyDown={onKeyDown}
         >
           <span className="facet-label">
             {node.label}
@@ -66,10 +73,15 @@ function FolderItem({
   );
 }
 
-/** Library folders as a tree of paths relative to each root, with live counts. */
+/**
+ * Library folders as a tree of paths relative to each root, with live counts. A folder's count
+ * includes its sub-folders, and selecting it shows them too. The tree is one Tab stop.
+ */
 export function FolderTree({ nodes, selected, onToggle, missing }: FolderTreeProps) {
+  const treeRef = useRef<HTMLUListElement>(null);
+  const roving = useRovingFocus(treeRef, 'vertical');
   return (
-    <ul role="tree" aria-label="Folders" className="folder-tree">
+    <ul ref={treeRef} role="tree" aria-label="Folders" className="folder-tree" {...roving}>
       {nodes.map((node) => (
         <FolderItem key={node.path} node={node} depth={0} selected={selected} onToggle={onToggle} missing={missing} />
       ))}

@@ -1,5 +1,6 @@
-import { memo, useState, type MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { AssetSummary } from '../../shared/model';
+import { GridThumb } from './GridThumb';
 import type { ClickModifiers } from './use-selection';
 
 interface GridCellProps {
@@ -7,6 +8,8 @@ interface GridCellProps {
   column: number;
   item: AssetSummary | undefined;
   thumbUrl: string | undefined;
+  /** Repeat the image at its natural size instead of fitting it (see tilesInCell). */
+  tiled: boolean;
   selected: boolean;
   focused: boolean;
   width: number;
@@ -19,14 +22,13 @@ export const GridCell = memo(function GridCell({
   column,
   item,
   thumbUrl,
+  tiled,
   selected,
   focused,
   width,
   onSelect,
   onOpen,
 }: GridCellProps) {
-  // Cells are keyed by position and reused for other items as pages arrive, so remember which src loaded.
-  const [loadedSrc, setLoadedSrc] = useState<string | undefined>();
   if (!item) {
     return (
       <div
@@ -43,8 +45,6 @@ export const GridCell = memo(function GridCell({
   const onClick = (event: MouseEvent) => {
     onSelect(index, item.hash, { toggle: event.metaKey || event.ctrlKey, range: event.shiftKey });
   };
-  // The dominant colour stands in for the thumbnail until it has loaded.
-  const background = loadedSrc === thumbUrl ? undefined : item.palette[0]?.hex;
   return (
     <div
       role="gridcell"
@@ -58,23 +58,13 @@ export const GridCell = memo(function GridCell({
       data-testid="grid-cell"
       data-hash={item.hash}
       data-index={index}
+      data-tiled={tiled}
       onClick={onClick}
       onDoubleClick={() => onOpen(item.hash)}
       // Keep Shift-click from selecting the captions' text.
       onMouseDown={(event) => event.shiftKey && event.preventDefault()}
     >
-      <div className="grid-thumb" style={{ backgroundColor: background }}>
-        {thumbUrl && (
-          <img
-            src={thumbUrl}
-            alt=""
-            loading="lazy"
-            decoding="async"
-            draggable={false}
-            onLoad={() => setLoadedSrc(thumbUrl)}
-          />
-        )}
-      </div>
+      <GridThumb item={item} src={thumbUrl} tiled={tiled} />
       <div className="grid-caption">{item.name}</div>
     </div>
   );

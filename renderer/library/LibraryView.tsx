@@ -8,6 +8,7 @@ import { ActiveFilters } from './ActiveFilters';
 import { AssetGrid } from './AssetGrid';
 import { EmptyState } from './EmptyState';
 import { FacetSidebar } from './FacetSidebar';
+import { LibraryKeyboardHelp } from './LibraryKeyboardHelp';
 import { QuickLook } from './QuickLook';
 import { SelectionBar } from './SelectionBar';
 import { Toolbar } from './Toolbar';
@@ -32,6 +33,8 @@ export function LibraryView() {
   const [focusIndex, setFocusIndex] = useState(0);
   const [quickLook, setQuickLook] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
   const search = usePagedSearch(filters, visible);
   const selection = useSelection(search.loadedItems);
   const drop = useFolderDrop();
@@ -64,14 +67,18 @@ export function LibraryView() {
     [search, view.open, setView],
   );
 
-  const onEscape = useCallback(() => {
-    if (quickLook) setQuickLook(false);
-    else if (view.open) openAsset(null);
-    else if (selection.selected.size > 0) selection.clear();
-    else return false;
-    return true;
-  }, [quickLook, view.open, openAsset, selection]);
-  useLibraryKeys({ onEscape, onSelectAll: selection.selectAll });
+  useLibraryKeys({
+    escape: () => {
+      if (quickLook) setQuickLook(false);
+      else if (view.open) openAsset(null);
+      else if (selection.selected.size > 0) selection.clear();
+      else return false;
+      return true;
+    },
+    selectAll: selection.selectAll,
+    focusSearch: () => searchRef.current?.focus(),
+    toggleHelp: () => setHelpOpen((open) => !open),
+  });
 
   const noFolders = status.data?.folders.length === 0;
   const focusedItem = search.itemAt(focusIndex);
@@ -86,13 +93,14 @@ export function LibraryView() {
       <Toolbar
         filters={filters}
         setFilters={setFilters}
+        searchRef={searchRef}
         thumbSize={thumbSize}
         onThumbSize={setThumbSize}
         onOpenSettings={() => setSettingsOpen(true)}
       />
       <div className="workspace">
         <FacetSidebar facets={search.facets} filters={filters} setFilters={setFilters} />
-        <main className="content">
+        <main className="content" id="images">
           {noFolders ? (
             <EmptyState />
           ) : (
@@ -150,6 +158,7 @@ export function LibraryView() {
       </div>
       {quickLook && focusedItem && <QuickLook item={focusedItem} onClose={() => setQuickLook(false)} />}
       {settingsOpen && <FolderSettings onClose={() => setSettingsOpen(false)} />}
+      {helpOpen && <LibraryKeyboardHelp onClose={() => setHelpOpen(false)} />}
       {drop.dragging && <div className="drop-overlay">Drop folders to add them to the library</div>}
       {drop.error && <div className="toast error-text">{drop.error}</div>}
       <datalist id="tag-suggestions">

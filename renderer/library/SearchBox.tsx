@@ -1,14 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 
 const DEBOUNCE_MS = 250;
 
 interface SearchBoxProps {
   value: string;
   onSearch(text: string): void;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** Free-text search that waits for a pause in typing before it queries. */
-export function SearchBox({ value, onSearch }: SearchBoxProps) {
+export function SearchBox({ value, onSearch, ref }: SearchBoxProps) {
   const [draft, setDraft] = useState(value);
   const sent = useRef(value);
 
@@ -31,6 +32,7 @@ export function SearchBox({ value, onSearch }: SearchBoxProps) {
 
   return (
     <input
+      ref={ref}
       type="search"
       className="search-box"
       placeholder="Search names, tags, folders…"

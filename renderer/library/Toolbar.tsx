@@ -1,9 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, type RefObject } from 'react';
 import { SORT_KEYS } from '../../shared/model/search';
 import { AnalyseButton } from '../analysis/AnalyseButton';
 import { AddFolderButton } from '../components/AddFolderButton';
 import { SearchBox } from './SearchBox';
 import type { Filters } from './url-state';
+import { THUMB_SIZES } from './use-thumb-size';
 import type { NavigateOptions } from './use-view-state';
 
 const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
@@ -16,12 +17,14 @@ const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
 interface ToolbarProps {
   filters: Filters;
   setFilters(update: (current: Filters) => Filters, options?: NavigateOptions): void;
+  /** The search field, for the `/` key. */
+  searchRef: RefObject<HTMLInputElement | null>;
   thumbSize: number;
   onThumbSize(size: number): void;
   onOpenSettings(): void;
 }
 
-export function Toolbar({ filters, setFilters, thumbSize, onThumbSize, onOpenSettings }: ToolbarProps) {
+export function Toolbar({ filters, setFilters, searchRef, thumbSize, onThumbSize, onOpenSettings }: ToolbarProps) {
   const onSearch = useCallback(
     (text: string) => setFilters((f) => ({ ...f, text: text.trim() || undefined }), { replace: true }),
     [setFilters],
@@ -29,7 +32,7 @@ export function Toolbar({ filters, setFilters, thumbSize, onThumbSize, onOpenSet
   const order = filters.order ?? 'desc';
   return (
     <header className="toolbar" data-testid="toolbar">
-      <SearchBox value={filters.text ?? ''} onSearch={onSearch} />
+      <SearchBox ref={searchRef} value={filters.text ?? ''} onSearch={onSearch} />
       <label className="toolbar-field">
         <span className="muted small">Sort</span>
         <select
@@ -60,9 +63,9 @@ export function Toolbar({ filters, setFilters, thumbSize, onThumbSize, onOpenSet
         </span>
         <input
           type="range"
-          min={72}
-          max={320}
-          step={8}
+          min={THUMB_SIZES.min}
+          max={THUMB_SIZES.max}
+          step={THUMB_SIZES.step}
           value={thumbSize}
           aria-label="Thumbnail size"
           data-testid="thumb-size"

@@ -1,29 +1,39 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { matchLibraryKey, type LibraryCommand } from './library-keys';
 
-interface LibraryKeyHandlers {
-  onEscape(): boolean;
-  onSelectAll(): void;
-}
+/** Escape returns false when there was nothing to close: the key then goes on to the browser. */
+export type LibraryKeyHandlers = Record<Exclude<LibraryCommand, 'escape'>, () => void> & { escape(): boolean };
 
-function isEditable(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
     (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
   );
 }
 
-/** Window-level keys that work wherever focus is, except while typing. */
-export function useLibraryKeys({ onEscape, onSelectAll }: LibraryKeyHandlers): void {
+/**
+ * Window-level keys that work wherever focus is, except while typing. The listener is attached
+ * once and always calls the handlers of the latest render.
+ */
+export function useLibraryKeys(handlers: LibraryKeyHandlers): void {
+  const latest = useRef(handlers);
+  useLayoutEffect(() => {
+    latest.current = handlers;
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isEditable(event.target)) return;
-      if (event.key === 'Escape' && onEscape()) event.preventDefault();
-      else if (event.key.toLowerCase() === 'a' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        onSelectAll();
+      if (event.defaultPrevented) return;
+      const { key, ctrlKey, metaKey, altKey } = event;
+      const command = matchLibraryKey({ key, ctrlKey, metaKey, altKey, typing: isTyping(event.target) });
+      if (command === null) return;
+      if (command === 'escape') {
+        if (latest.current.escape()) event.preventDefault();
+        return;
       }
+      event.preventDefault();
+      latest.current[command]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onEscape, onSelectAll]);
+  }, []);
 }

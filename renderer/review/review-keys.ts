@@ -1,3 +1,4 @@
+import type { Shortcut } from '../components/ShortcutTable';
 /** What a key does in the review workspace. */
 export type ReviewCommand =
   | 'next'
@@ -13,14 +14,8 @@ export type ReviewCommand =
   | 'toggleHelp'
   | 'clearFocus';
 
-export interface ReviewShortcut {
-  /** As the help overlay shows them. */
-  keys: string[];
-  does: string;
-}
-
 /** The help overlay's table: kept next to the matcher below so the two cannot drift apart. */
-export const REVIEW_SHORTCUTS: ReviewShortcut[] = [
+export const REVIEW_SHORTCUTS: Shortcut[] = [
   { keys: ['J', '↓'], does: 'Next item' },
   { keys: ['K', '↑'], does: 'Previous item' },
   { keys: ['A'], does: 'Accept all remaining fields (from the active column) and go to the next pending item' },

@@ -3,6 +3,8 @@ import type { ApiEvent } from './contract';
 /** What the Electron preload puts on `window.swatchbook`; absent in browser mode. */
 export const MEDIA_KINDS = ['thumb', 'preview', 'original'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
+/** Long edge, in pixels, of the cached images: the grid picks one by the pixels a cell needs. */
+export const MEDIA_EDGES = { thumb: 256, preview: 512 } as const;
 
 /** IPC channel names shared by electron/main and electron/preload. */
 export const BRIDGE_CHANNELS = {

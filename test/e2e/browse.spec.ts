@@ -34,7 +34,8 @@ test('starts empty and indexes a folder added by path', async ({ page }) => {
   await page.getByTestId('add-folder-button').click();
 
   await waitForIngest(page, ALL.length);
-  await expect(page.getByTestId('progress-text')).toHaveText(`${ALL.length} / ${ALL.length}`);
+  await expect(page.getByTestId('ingest-summary')).toHaveText(`${ALL.length} files indexed`);
+  await expect(page.getByTestId('progress-bar')).toHaveCount(0);
   await expect(empty).toBeHidden();
   await expectShown(page, ALL);
   await expect(page.getByTestId('asset-count')).toHaveText(`${ALL.length} assets`);
@@ -107,11 +108,15 @@ test('opens the detail panel with palette and attributes', async ({ page }) => {
     .toBeGreaterThan(0);
   await screenshot(page, 'detail-panel');
 
-  // Zoom in with the button, then back to fit.
+  // The readout is the scale against the original's pixels: fitted, then 1:1, zoomed in, and back to fit.
+  const zoomLevel = detail.getByTestId('zoom-level');
+  await expect(zoomLevel).toHaveText(/^Fit \(\d+ %\)$/);
+  await detail.getByRole('button', { name: '1:1' }).click();
+  await expect(zoomLevel).toHaveText('100 %');
   await detail.getByRole('button', { name: 'Zoom in' }).click();
-  await expect(detail.getByTestId('zoom-level')).toHaveText('150%');
+  await expect(zoomLevel).toHaveText('150 %');
   await detail.getByRole('button', { name: 'Fit' }).click();
-  await expect(detail.getByTestId('zoom-level')).toHaveText('100%');
+  await expect(zoomLevel).toHaveText(/^Fit \(\d+ %\)$/);
 
   // A palette swatch turns into a "colour near" search.
   await detail.getByTestId('palette-swatch').first().click();

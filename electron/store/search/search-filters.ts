@@ -82,12 +82,13 @@ function textFilter(index: AssetIndex, words: readonly SearchWord[]): Filter {
 }
 
 /**
- * Any folder prefix, not just library roots, so a sub-folder can be browsed. Library roots
- * are facet values already; for a sub-folder, only assets in a root containing it can
+ * Any folder prefix. Every folder that holds an asset is a facet value already; for any other
+ * prefix (a trailing separator, a folder not yet seen), only assets in a root containing it can
  * match, so the cheap root test runs before any path comparison.
  */
 function folderFilter(index: AssetIndex, folders: readonly string[]): Filter {
-  if (folders.every((folder) => index.isFolder(folder))) return facetFilter(index, 'folder', folders);
+  const dictionary = index.dictionaries.folder;
+  if (folders.every((folder) => dictionary.find(folder) !== undefined)) return facetFilter(index, 'folder', folders);
   const roots = index.dictionaries.folder.values.filter((root) => index.isFolder(root));
   const containingRoots = roots.filter((root) => folders.some((folder) => isUnder(folder, root)));
   const inRoot = folders.every((folder) => roots.some((root) => isUnder(folder, root)))

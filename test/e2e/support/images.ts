@@ -64,3 +64,20 @@ export async function writePicture(folder: string, name: PictureName, as: string
 export async function writeAllPictures(folder: string): Promise<void> {
   for (const name of Object.keys(PICTURES) as PictureName[]) if (!LATE.has(name)) await writePicture(folder, name);
 }
+
+/**
+ * A small seamless repeat tile, as designers keep swatches: a red dot on cream, `size` px square,
+ * the dot centred so tiles meet without a seam.
+ */
+export async function writeTile(folder: string, name: string, size: number): Promise<string> {
+  const CREAM: Rgb = [244, 239, 230];
+  const r = size / 4;
+  const tile = raster(
+    (x, y) => ((x - size / 2) ** 2 + (y - size / 2) ** 2 < r * r ? RED : x < 4 || y < 4 ? NAVY : CREAM),
+    size,
+    size,
+  );
+  const file = path.join(folder, name);
+  await fs.writeFile(file, await tile.png().toBuffer());
+  return file;
+}

@@ -29,11 +29,11 @@ export async function expectShown(page: Page, names: string[]): Promise<void> {
   await expect.poll(() => shownNames(page), { timeout: 20_000 }).toEqual([...names].sort());
 }
 
-/** Waits until ingest has settled `total` files and stopped running. */
+/** Waits until ingest has settled `total` files and stopped running: the status bar then shows a summary. */
 export async function waitForIngest(page: Page, total: number): Promise<void> {
-  const bar = page.getByTestId('progress-bar');
-  await expect(bar).toHaveAttribute('aria-valuemax', String(total), { timeout: 60_000 });
-  await expect(bar).toHaveAttribute('aria-valuenow', String(total), { timeout: 60_000 });
+  const summary = page.getByTestId('ingest-summary');
+  await expect(summary).toHaveAttribute('data-total', String(total), { timeout: 60_000 });
+  await expect(summary).toHaveAttribute('data-settled', String(total), { timeout: 60_000 });
   await expect(page.getByTestId('status-bar')).toHaveAttribute('data-running', 'false', { timeout: 60_000 });
 }
 

@@ -7,6 +7,7 @@ import { LibraryFolderError } from '../../../electron/library';
 import { ApiHost } from '../../../electron/api';
 import { makeChecks, makeSolid, makeStripes } from '../../support/images';
 import { tempDirs, waitFor } from '../../support/temp-dirs';
+import type { SearchResult } from '../../../shared/model';
 
 const dirs = tempDirs();
 let library: Engine | null = null;
@@ -146,5 +147,40 @@ describe('which folders may be library folders', () => {
     await expect(library.library.rescan(dataDir)).rejects.toThrow(/own data folder/);
     await library.library.idle();
     expect(library.store.search({}).total).toBe(0);
+  });
+});
+
+describe('sub-folders of a library folder', () => {
+  it('are folder facet values over the API, each counting the images in it and below it, and filter the search', async () => {
+    const root = await fs.realpath(await dirs.make('designs-'));
+    const dataDir = await dirs.make('data-');
+    const files = ['top.png', 'florals/rose.png', 'florals/2024/peony.png', 'florals/2024/iris.png', 'geo/dots.png'];
+    for (const [i, file] of files.entries()) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      const colours: [string, string] = [`#${(i * 40).toString(16).padStart(2, '0')}2a4a`, '#ffffff'];
+      await fs.writeFile(
+        path.join(root, file),
+        await makeChecks({ width: 64, height: 64, period: 8 + i * 4, colours }),
+      );
+    }
+    const host = new ApiHost(await Engine.open({ dataDir }));
+    library = host.engine;
+    await library.library.addFolder(root);
+    await library.library.idle();
+
+    const all = await host.call('search', {});
+    const folders = all.ok ? (all.value as SearchResult).facets.folder : [];
+    expect(Object.fromEntries(folders.map((f) => [f.value, f.count]))).toEqual({
+      [root]: 5,
+      [path.join(root, 'florals')]: 3,
+      [path.join(root, 'florals', '2024')]: 2,
+      [path.join(root, 'geo')]: 1,
+    });
+    const florals = await host.call('search', { folders: [path.join(root, 'florals')] });
+    expect(florals.ok && (florals.value as SearchResult).items.map((i) => i.name).sort()).toEqual([
+      'iris.png',
+      'peony.png',
+      'rose.png',
+    ]);
   });
 });

@@ -61,8 +61,8 @@ describe('Library ingest', () => {
     expect(stripes.analysis.palette.map((c) => c.name)).toContain('navy');
     expect(stripes.metadata).toMatchObject({ width: 320, height: 240, format: 'png' });
     await expect(fs.stat(thumbnailPath(library.library.cacheDir, stripes.hash))).resolves.toBeTruthy();
-    // The preview is made when first asked for (see the media resolver), not at ingest.
-    await expect(fs.stat(previewPath(library.library.cacheDir, stripes.hash))).rejects.toThrow(/ENOENT/);
+    // The preview too: large grid cells show it, so it is written from the same decode.
+    await expect(fs.stat(previewPath(library.library.cacheDir, stripes.hash))).resolves.toBeTruthy();
     expect(library.store.search({}).total).toBe(3);
     await library.close();
   });

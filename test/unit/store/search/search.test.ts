@@ -129,13 +129,13 @@ describe('search', () => {
     expect(values(result.facets.colour)).toEqual({ pink: 1, navy: 1, green: 1, red: 1, cream: 1 });
     // Other facets count the actual results only.
     expect(values(result.facets.format)).toEqual({ png: 1 });
-    expect(values(result.facets.folder)).toEqual({ '/lib': 1 });
+    expect(values(result.facets.folder)).toEqual({ '/lib': 1, '/lib/prints': 1 });
   });
 
   it('counts facets over everything when nothing is selected, ignoring minor colours', () => {
     const { facets } = store.search({ colours: [] });
     expect(values(facets.orientation)).toEqual({ landscape: 2, portrait: 1, square: 2 });
-    expect(values(facets.folder)).toEqual({ '/lib': 4, '/other': 1 });
+    expect(values(facets.folder)).toEqual({ '/lib': 4, '/lib/prints': 2, '/lib/swatches': 2, '/other': 1 });
     expect(values(facets.tag)).toEqual({ summer: 2, archive: 1 });
     expect(values(facets.colour).navy).toBe(3);
     const withMinor = makeAsset({
@@ -148,6 +148,20 @@ describe('search', () => {
     });
     store.recordAsset({ path: '/lib/f.jpg', fileSize: 1, mtimeMs: 1 }, withMinor);
     expect(values(store.search({}).facets.colour).lime).toBeUndefined();
+  });
+
+  it('counts every sub-folder with the assets in it and below it, and filters by one', () => {
+    const deep = { path: '/lib/swatches/2024/june/ikat.jpg', fileSize: 1, mtimeMs: 1 };
+    store.recordAsset(deep, makeAsset({ ...ASSETS[3], hash: 'f', path: deep.path, addedAt: 6 }));
+    const { facets } = store.search({ folders: ['/lib/swatches/2024'] });
+    expect(values(facets.folder)).toMatchObject({
+      '/lib': 5,
+      '/lib/swatches': 3,
+      '/lib/swatches/2024': 1,
+      '/lib/swatches/2024/june': 1,
+    });
+    expect(hashes(store.search({ folders: ['/lib/swatches'] }))).toEqual(['f', 'd', 'c']);
+    expect(hashes(store.search({ folders: ['/lib/swatches/2024/june'] }))).toEqual(['f']);
   });
 
   it('keeps a selected value visible in its facet even when nothing matches it', () => {
