@@ -77,6 +77,7 @@ function Fields({ data, disabled, send }: { data: AssetLabels; disabled: boolean
         <LocalAnswer
           said={`${local.patterns.join(', ')} (${percent(local.confidence)})`}
           corrected={corrected.pattern}
+          confidence={local.confidence}
           testId="local-pattern"
         />
       </dd>
