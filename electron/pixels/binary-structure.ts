@@ -4,8 +4,7 @@
  * isolated blobs on a background that crosses both ways; a checkerboard's squares are all
  * isolated (4-connected, they only touch at corners).
  */
-import { components, otsuThreshold } from './blobs';
-import type { GreyImage } from './grey';
+import { components, type Component, type ToneSplit } from './blobs';
 
 export interface ToneStructure {
   /** Share of the tone's pixels in parts that cross the image both ways. */
@@ -21,23 +20,21 @@ export interface BinaryStructure {
   majority: ToneStructure;
 }
 
-export function binaryStructure(g: GreyImage): BinaryStructure {
-  const { width: w, height: h, data } = g;
-  const t = otsuThreshold(data);
-  const mask = new Uint8Array(w * h);
-  let above = 0;
-  for (let i = 0; i < w * h; i++) above += mask[i] = data[i] > t ? 1 : 0;
-  const inverse = mask.map((v) => 1 - v);
-  const [minority, majority] = above <= w * h - above ? [mask, inverse] : [inverse, mask];
-  return { minority: toneStructure(minority, w, h), majority: toneStructure(majority, w, h) };
+/** `minorityParts`: the components of `split.minority`, already labelled for the blob statistics. */
+export function binaryStructure(split: ToneSplit, minorityParts: readonly Component[]): BinaryStructure {
+  const { width: w, height: h } = split;
+  return {
+    minority: toneStructure(minorityParts, w, h),
+    majority: toneStructure(components(split.majority, w, h), w, h),
+  };
 }
 
-function toneStructure(mask: Uint8Array, w: number, h: number): ToneStructure {
+function toneStructure(pieces: readonly Component[], w: number, h: number): ToneStructure {
   let total = 0,
     both = 0,
     one = 0,
     parts = 0;
-  for (const c of components(mask, w, h)) {
+  for (const c of pieces) {
     total += c.area;
     if (c.area >= 3) parts++;
     const acrossX = c.x0 === 0 && c.x1 === w - 1;

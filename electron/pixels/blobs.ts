@@ -107,23 +107,40 @@ function median(values: number[]): number {
   return s.length ? s[Math.floor(s.length / 2)] : 0;
 }
 
-export function blobStats(g: GreyImage): BlobStats {
+/** An Otsu binarisation of the grey raster: the rarer tone's mask first (blobs and tone structure read both). */
+export interface ToneSplit {
+  minority: Uint8Array;
+  majority: Uint8Array;
+  /** Share of the image in the minority tone. */
+  share: number;
+  width: number;
+  height: number;
+}
+
+export function splitTones(g: GreyImage): ToneSplit {
   const { width: w, height: h, data } = g;
   const t = otsuThreshold(data);
-  const mask = new Uint8Array(w * h);
-  let above = 0;
+  const above = new Uint8Array(w * h);
+  const below = new Uint8Array(w * h);
+  let count = 0;
   // Without a branch: in a photo, which side of the threshold a pixel falls on is a coin toss.
   for (let i = 0; i < w * h; i++) {
     const on = data[i] > t ? 1 : 0;
-    mask[i] = on;
-    above += on;
+    above[i] = on;
+    below[i] = 1 - on;
+    count += on;
   }
-  const fgAbove = above <= w * h - above;
-  if (!fgAbove) for (let i = 0; i < w * h; i++) mask[i] ^= 1;
-  const share = (fgAbove ? above : w * h - above) / (w * h);
-  const inner = components(mask, w, h).filter(
-    (c) => c.x0 > 0 && c.y0 > 0 && c.x1 < w - 1 && c.y1 < h - 1 && c.area >= 3,
-  );
+  const aboveIsMinority = count <= w * h - count;
+  const share = (aboveIsMinority ? count : w * h - count) / (w * h);
+  return aboveIsMinority
+    ? { minority: above, majority: below, share, width: w, height: h }
+    : { minority: below, majority: above, share, width: w, height: h };
+}
+
+/** Statistics of the minority tone's parts (`minorityParts`: the components of `split.minority`). */
+export function blobStats(split: ToneSplit, minorityParts: readonly Component[]): BlobStats {
+  const { width: w, height: h, share } = split;
+  const inner = minorityParts.filter((c) => c.x0 > 0 && c.y0 > 0 && c.x1 < w - 1 && c.y1 < h - 1 && c.area >= 3);
   if (inner.length === 0) return { count: 0, areaSpread: 1, fill: 0, aspect: 1, area: 0, share };
   const areas = inner.map((c) => c.area);
   const mean = areas.reduce((s, a) => s + a, 0) / areas.length;

@@ -5,7 +5,7 @@
 import type { PaletteColour } from '../../shared/model/asset';
 import type { Raster } from './raster';
 import { autocorrelation } from './autocorrelation';
-import { blobStats, type BlobStats } from './blobs';
+import { blobStats, components, splitTones, type BlobStats } from './blobs';
 import { binaryStructure, type BinaryStructure } from './binary-structure';
 import { rgbToOklab } from './colour-space';
 import { centre, principalGrey, reduceRaster, resampleGrey, sobel } from './grey';
@@ -53,13 +53,16 @@ export function measure(input: Raster): RasterFeatures {
   const colourSpread = spread(raster);
   const varies = colourSpread >= 1;
   const palette = extractPalette(raster, calm);
+  // One binarisation and one labelling of the rarer tone serve the blob statistics and the tone structure.
+  const split = splitTones(grey);
+  const minorityParts = components(split.minority, split.width, split.height);
   return {
     raster,
     palette: palette.colours,
     paletteResidual: palette.residual,
     texture,
-    blobs: blobStats(grey),
-    tones: binaryStructure(grey),
+    blobs: blobStats(split, minorityParts),
+    tones: binaryStructure(split, minorityParts),
     projections: projections(grey),
     lattice: varies && !looksSmooth(texture) ? findLattice(grey, texture.coherence) : null,
     colourSpread,

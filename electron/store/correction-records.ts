@@ -9,6 +9,7 @@ export function correctionRecords({ state, mutate }: RecordAccess): CorrectionRe
       void mutate({ type: 'recordLabelCorrections', corrections: structuredClone(records) }),
     correctionHistory: (hash) => structuredClone([...corrections.history(hash)]),
     listLabelCorrections: () => structuredClone(corrections.corrections),
+    correctedHashes: () => [...corrections.correctedHashes()],
     standingCorrections: (hash) => structuredClone(corrections.standing(hash)),
   };
 }

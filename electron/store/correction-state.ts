@@ -1,4 +1,5 @@
 import type { CorrectionField, LabelCorrection } from '../../shared/model/correction';
+import { UndoableLog } from './undoable-log';
 
 /** The standing `set` record per corrected field of one asset (fields nobody corrected are absent). */
 export type StandingCorrections = Partial<Record<CorrectionField, LabelCorrection>>;
@@ -6,56 +7,43 @@ export type StandingCorrections = Partial<Record<CorrectionField, LabelCorrectio
 const NONE: StandingCorrections = Object.freeze({});
 
 /**
- * The append-only log of people's corrections of local labels and what it adds up to per asset:
- * per field, the latest `set` that was not undone wins (by time, then by order of arrival), as
- * review decisions do. Kept apart from the assets, so re-analysis (a new asset record for the same
- * bytes) never touches a person's decision.
+ * People's corrections of local labels and what they add up to per asset: per field, the latest
+ * `set` that was not undone wins. Kept apart from the assets, so re-analysis (a new asset record
+ * for the same bytes) never touches a person's decision.
  */
 export class CorrectionState {
-  corrections: LabelCorrection[] = [];
-  private readonly byHash = new Map<string, LabelCorrection[]>();
-  private readonly undone = new Set<string>();
+  private readonly log = new UndoableLog<LabelCorrection>();
   private readonly standingByHash = new Map<string, StandingCorrections>();
+
+  get corrections(): LabelCorrection[] {
+    return this.log.records;
+  }
 
   /** Returns the hashes whose corrections changed. */
   append(corrections: readonly LabelCorrection[]): Set<string> {
-    // A fresh array keeps a snapshot in progress serialising the old one intact.
-    this.corrections = [...this.corrections, ...corrections];
-    const hashes = new Set<string>();
-    for (const correction of corrections) {
-      hashes.add(correction.hash);
-      const list = this.byHash.get(correction.hash);
-      if (list) list.push(correction);
-      else this.byHash.set(correction.hash, [correction]);
-      for (const id of correction.undoes) this.undone.add(id);
-    }
+    const hashes = this.log.append(corrections);
     for (const hash of hashes) this.standingByHash.delete(hash);
     return hashes;
   }
 
   history(hash: string): readonly LabelCorrection[] {
-    return this.byHash.get(hash) ?? [];
+    return this.log.history(hash);
   }
 
   correctedHashes(): IterableIterator<string> {
-    return this.byHash.keys();
-  }
-
-  isUndone(id: string): boolean {
-    return this.undone.has(id);
+    return this.log.hashes();
   }
 
   standing(hash: string): StandingCorrections {
-    const list = this.byHash.get(hash);
-    if (!list) return NONE;
+    if (!this.log.has(hash)) return NONE;
     let standing = this.standingByHash.get(hash);
     if (!standing) {
-      standing = {};
-      for (const c of list) {
-        if (c.action !== 'set' || this.undone.has(c.id)) continue;
-        const current = standing[c.field];
-        if (!current || c.at >= current.at) standing[c.field] = c;
-      }
+      const latest = this.log.standing(
+        hash,
+        (c) => c.field,
+        (c) => c.action === 'set',
+      );
+      standing = Object.fromEntries(latest) as StandingCorrections;
       this.standingByHash.set(hash, standing);
     }
     return standing;

@@ -94,6 +94,8 @@ export interface CorrectionRecords {
   recordLabelCorrections(corrections: LabelCorrection[]): void;
   correctionHistory(hash: string): LabelCorrection[];
   listLabelCorrections(): LabelCorrection[];
+  /** Images with at least one correction record, undone or not. */
+  correctedHashes(): string[];
   /** Per field, the latest correction not undone; survives re-analysis of the asset. */
   standingCorrections(hash: string): StandingCorrections;
 }

@@ -6,6 +6,7 @@ import {
   type ReviewDecision,
   type ReviewTarget,
 } from '../../shared/model/review';
+import { UndoableLog } from './undoable-log';
 
 interface ItemReview {
   fields: Record<AttributeField, FieldReview>;
@@ -22,16 +23,17 @@ const UNREVIEWED: ItemReview = Object.freeze<ItemReview>({
 });
 
 /**
- * The append-only log of reviewer decisions and what it adds up to per item and field:
- * the latest decision that was not undone wins (by time, then by order of arrival), so two
- * reviewers never lose each other's records, only the outcome follows the later one.
+ * Reviewer decisions and what they add up to per item and field: the latest decision that was
+ * not undone wins (see UndoableLog).
  */
 export class ReviewState {
-  decisions: ReviewDecision[] = [];
-  private readonly byHash = new Map<string, ReviewDecision[]>();
-  private readonly undone = new Set<string>();
+  private readonly log = new UndoableLog<ReviewDecision>();
   /** Outcomes worked out once per item and kept until a decision on it arrives: the queue asks for every item. */
   private readonly outcomes = new Map<string, ItemReview>();
+
+  get decisions(): ReviewDecision[] {
+    return this.log.records;
+  }
 
   load(decisions: readonly ReviewDecision[]): void {
     this.append(decisions);
@@ -39,22 +41,13 @@ export class ReviewState {
 
   /** Returns the hashes whose review changed. */
   append(decisions: readonly ReviewDecision[]): Set<string> {
-    // A fresh array keeps a snapshot in progress serialising the old one intact.
-    this.decisions = [...this.decisions, ...decisions];
-    const hashes = new Set<string>();
-    for (const decision of decisions) {
-      hashes.add(decision.hash);
-      const list = this.byHash.get(decision.hash);
-      if (list) list.push(decision);
-      else this.byHash.set(decision.hash, [decision]);
-      for (const id of decision.undoes) this.undone.add(id);
-    }
+    const hashes = this.log.append(decisions);
     for (const hash of hashes) this.outcomes.delete(hash);
     return hashes;
   }
 
   history(hash: string): readonly ReviewDecision[] {
-    return this.byHash.get(hash) ?? [];
+    return this.log.history(hash);
   }
 
   fields(hash: string): Record<AttributeField, FieldReview> {
@@ -67,11 +60,11 @@ export class ReviewState {
   }
 
   reviewedHashes(): IterableIterator<string> {
-    return this.byHash.keys();
+    return this.log.hashes();
   }
 
   private outcome(hash: string): ItemReview {
-    if (!this.byHash.has(hash)) return UNREVIEWED;
+    if (!this.log.has(hash)) return UNREVIEWED;
     let outcome = this.outcomes.get(hash);
     if (!outcome) {
       const fields = this.fieldsFrom(this.standing(hash));
@@ -83,13 +76,11 @@ export class ReviewState {
 
   /** The standing decision per field (and for the whole item), undone ones and undo records left out. */
   private standing(hash: string): Map<ReviewTarget, ReviewDecision> {
-    const latest = new Map<ReviewTarget, ReviewDecision>();
-    for (const d of this.byHash.get(hash) ?? []) {
-      if (d.action === 'undo' || this.undone.has(d.id)) continue;
-      const current = latest.get(d.field);
-      if (!current || d.at >= current.at) latest.set(d.field, d);
-    }
-    return latest;
+    return this.log.standing(
+      hash,
+      (d) => d.field,
+      (d) => d.action !== 'undo',
+    );
   }
 
   /** Rejecting the whole item rejects every field not decided after it. */

@@ -3,7 +3,7 @@
  * 5-fold cross-validation over the whole set, and the generated set beside them. Prints the
  * per-class tables to stderr and the figures as JSON on the last stdout line.
  */
-import { analyzeRaster, measure } from '../../electron/pixels';
+import { analysisFromFeatures, analyzeRaster, measure } from '../../electron/pixels';
 import { isSolid } from '../../electron/pixels/classify';
 import { patternFeatureVector } from '../../electron/pixels/pattern-features';
 import { crossValidate, type LabelledRow } from '../../scripts/label-eval/cross-validation';
@@ -22,7 +22,7 @@ const rows: (LabelledRow & { split: string; got: LabelOutcome['got'] })[] = [];
 for (const img of set.images) {
   const { raster, width, height } = await ingestRaster(img.file);
   const features = measure(raster);
-  const got = analyzeRaster(raster, { originalWidth: width, originalHeight: height }).pattern.label;
+  const got = analysisFromFeatures(features, raster, { originalWidth: width, originalHeight: height }).pattern.label;
   const name = `${img.package} ${img.member}`;
   rows.push({
     name,

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { writeAllPictures, writePicture } from './support/images';
+import { ALL_PICTURES, writeAllPictures, writePicture } from './support/images';
 import { cell, cells, expectShown, facetOption, screenshot, waitForIngest } from './support/library-page';
 import { makeTempDir, startServer, type RunningServer } from './support/server';
 
-const ALL = ['green-checks.png', 'mustard-solid.png', 'navy-stripes.png', 'red-dots.png', 'teal-gradient.jpg'];
+const ALL = ALL_PICTURES;
 
 let server: RunningServer;
 let library: string;

@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs/promises';
-import { writeAllPictures } from './support/images';
+import { ALL_PICTURES, writeAllPictures } from './support/images';
 import { cell, expectShown, facetOption, screenshot, waitForIngest } from './support/library-page';
 import { makeTempDir, startServer, type RunningServer } from './support/server';
 
-const ALL = ['green-checks.png', 'mustard-solid.png', 'navy-stripes.png', 'red-dots.png', 'teal-gradient.jpg'];
+const ALL = ALL_PICTURES;
 
 let server: RunningServer;
 let library: string;

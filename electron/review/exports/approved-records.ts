@@ -35,7 +35,7 @@ export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
   const folders = store.listFolders().map((f) => f.path);
   const trusted = store.analysis.getAiSettings()?.trustedFields ?? [];
   const records: ApprovedRecord[] = [];
-  const hashes = new Set([...store.reviews.analysedHashes(), ...correctedHashes(store)]);
+  const hashes = new Set([...store.reviews.analysedHashes(), ...store.corrections.correctedHashes()]);
   for (const hash of hashes) {
     const asset = store.getAsset(hash);
     if (!asset) continue;
@@ -85,9 +85,4 @@ export function approvedRecords(store: LibraryStore): ApprovedRecord[] {
     });
   }
   return records.sort((a, b) => a.library.localeCompare(b.library) || a.path.localeCompare(b.path));
-}
-
-/** Images with at least one correction of their local labels (undone or not: the standing ones are checked per image). */
-function correctedHashes(store: LibraryStore): string[] {
-  return [...new Set(store.corrections.listLabelCorrections().map((c) => c.hash))];
 }

@@ -61,8 +61,11 @@ export async function writePicture(folder: string, name: PictureName, as: string
   return file;
 }
 
+/** The pictures writeAllPictures writes (every one but those a test adds later), sorted. */
+export const ALL_PICTURES = (Object.keys(PICTURES) as PictureName[]).filter((name) => !LATE.has(name)).sort();
+
 export async function writeAllPictures(folder: string): Promise<void> {
-  for (const name of Object.keys(PICTURES) as PictureName[]) if (!LATE.has(name)) await writePicture(folder, name);
+  for (const name of ALL_PICTURES) await writePicture(folder, name);
 }
 
 /**
