@@ -15,13 +15,14 @@ import { ensureCorpus } from './corpus';
 
 type Figures = Record<string, number | string>;
 
-const PARTS = ['search', 'review', 'ingest', 'cost', 'ads', 'labels'] as const;
+const PARTS = ['search', 'scale', 'review', 'ingest', 'cost', 'ads', 'labels'] as const;
 type Part = (typeof PARTS)[number];
 
 const program = new Command()
   .option('--only <parts>', `comma-separated parts to run (${PARTS.join(', ')})`, PARTS.join(','))
   .option('--count <n>', 'images in the generated corpus', '600')
   .option('--search-assets <n>', 'assets in the synthetic search store', '100000')
+  .option('--scale-assets <n>', 'assets in the cached scale library (built once per size)', '250000')
   .option('--review-queue <n>', 'pending items in the synthetic review queue', '10000')
   .option('--json', 'print the figures as one JSON object on the last line')
   .parse();
@@ -29,6 +30,7 @@ const options = program.opts<{
   only: string;
   count: string;
   searchAssets: string;
+  scaleAssets: string;
   reviewQueue: string;
   json?: boolean;
 }>();
@@ -81,6 +83,30 @@ async function searchPart(scratch: string): Promise<Figures> {
     search_p50_ms: round(search.p50Ms),
     search_p95_ms: round(search.p95Ms),
     search_peak_rss_mb: Math.round(search.peakRssMb),
+  };
+}
+
+async function scalePart(): Promise<Figures> {
+  const assets = Number(options.scaleAssets);
+  log(`Scale: a ${assets.toLocaleString('en')}-asset library with a model answer each (built once, cached in .bench)…`);
+  const built = (await runWorker('scale-build.ts', [benchDir, String(assets)])) as unknown as { dataDir: string };
+  const s = await runWorker('scale-worker.ts', [built.dataDir, String(assets)]);
+  console.log(
+    `Scale         ${s.assets} assets: open ${round(s.openSeconds)} s to the first search result (target ≤ 2 s), RSS` +
+      ` ${Math.round(s.rssAfterOpenMb)} MB after open (≤ 600), peak ${Math.round(s.peakRssMb)} MB; store` +
+      ` ${Math.round(s.storeMb)} MB (${round((s.storeMb * 1024) / s.assets)} KB per asset, ≤ 1.5); search p95` +
+      ` ${round(s.searchP95Ms)} ms (≤ 50); review decision p95 ${round(s.reviewP95Ms)} ms (≤ 20); longest stall` +
+      ` ${Math.round(s.maxStallMs)} ms while reviewing (≤ 50)`,
+  );
+  return {
+    scale_assets: s.assets,
+    scale_open_s: round(s.openSeconds),
+    scale_rss_mb: Math.round(s.rssAfterOpenMb),
+    scale_peak_rss_mb: Math.round(s.peakRssMb),
+    scale_store_mb: Math.round(s.storeMb),
+    scale_search_p95_ms: round(s.searchP95Ms),
+    scale_review_p95_ms: round(s.reviewP95Ms),
+    scale_max_stall_ms: Math.round(s.maxStallMs),
   };
 }
 
@@ -183,6 +209,7 @@ const figures: Figures = {};
 const wanted = (part: Part) => only.has(part);
 try {
   if (wanted('search')) Object.assign(figures, await searchPart(scratch));
+  if (wanted('scale')) Object.assign(figures, await scalePart());
   if (wanted('review')) Object.assign(figures, await reviewPart(scratch));
   if (wanted('ads')) Object.assign(figures, await adsPart(scratch));
   if (wanted('labels')) Object.assign(figures, await labelsPart());

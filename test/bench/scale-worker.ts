@@ -1,0 +1,102 @@
+/**
+ * The library at scale, in a fresh process: opens a cached `count`-asset library (see
+ * scale-library.ts) through the engine, and times open to the first search result, the RSS
+ * after open, search latency over the bench's query mix, review decisions through the API, and
+ * the longest event-loop stall while reviewing. Prints one JSON line of figures.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { ApiOutput } from '../../shared/api/contract';
+import type { SearchQuery } from '../../shared/model';
+import { createSwatchbookApi, dispatchApiCall } from '../../electron/api';
+import { Engine } from '../../electron/engine';
+import { seededRandom } from '../unit/store/synthetic-assets';
+import { scaleHash } from './scale-library';
+
+const [dataDir, countArg] = process.argv.slice(2);
+const count = Number(countArg);
+const SEARCHES = 330;
+const DECISIONS = 200;
+
+const started = performance.now();
+const engine = await Engine.open({ dataDir });
+const api = createSwatchbookApi(engine);
+const first = (await dispatchApiCall(api, 'search', { limit: 100 })) as ApiOutput<'search'>;
+const openSeconds = (performance.now() - started) / 1000;
+const rssAfterOpenMb = process.memoryUsage().rss / 2 ** 20;
+if (first.total !== count) throw new Error(`the library holds ${first.total} assets, not ${count}`);
+
+const random = seededRandom(7);
+const someHash = () => scaleHash(Math.floor(random() * count));
+const QUERY_MIX: Array<() => SearchQuery> = [
+  () => ({}),
+  () => ({ text: 'design-4' }),
+  () => ({ text: 'navy' }),
+  () => ({ text: 'red dots' }),
+  () => ({ patterns: ['stripes'], colours: ['navy'] }),
+  () => ({ colours: ['red', 'coral'], orientations: ['portrait'], sort: 'name' }),
+  () => ({ colourNear: { hex: '#1b2a4a', tolerance: 12 } }),
+  () => ({ colourNear: { hex: '#e1ad01', tolerance: 20 }, patterns: ['dots', 'checks'] }),
+  () => ({ similarTo: someHash(), limit: 50 }),
+  () => ({ tags: ['summer'], sort: 'colourfulness' }),
+  () => ({ folders: ['/library/prints/2023'], offset: 2000 }),
+  () => ({ formats: ['tiff'], sort: 'date', order: 'asc', offset: Math.floor(count / 4) }),
+  () => ({ sort: 'name', offset: Math.floor(count / 2) }),
+];
+
+const searchTimes: number[] = [];
+for (let i = 0; i < SEARCHES + 30; i++) {
+  const begin = performance.now();
+  await dispatchApiCall(api, 'search', QUERY_MIX[i % QUERY_MIX.length]());
+  if (i >= 30) searchTimes.push(performance.now() - begin);
+}
+
+const stalls = monitorEventLoopDelay({ resolution: 5 });
+stalls.enable();
+const queue = (await dispatchApiCall(api, 'reviewQueue', {
+  state: 'pending',
+  limit: DECISIONS,
+})) as ApiOutput<'reviewQueue'>;
+const reviewTimes: number[] = [];
+for (const item of queue.items) {
+  const begin = performance.now();
+  await dispatchApiCall(api, 'getReviewItem', { hash: item.hash });
+  await dispatchApiCall(api, 'reviewDecide', {
+    hash: item.hash,
+    reviewer: 'Bench',
+    decisions: [{ field: 'item', action: 'accept' }],
+  });
+  reviewTimes.push(performance.now() - begin);
+  // A person presses a key at most every ~100 ms; let snapshots and timers run between presses.
+  await yieldToLoop();
+}
+await engine.close();
+stalls.disable();
+
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
+console.log(
+  JSON.stringify({
+    assets: count,
+    openSeconds,
+    rssAfterOpenMb,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    storeMb: (await folderBytes(dataDir)) / 2 ** 20,
+    searchP95Ms: p95(searchTimes),
+    reviewP95Ms: p95(reviewTimes),
+    reviewDecisions: reviewTimes.length,
+    maxStallMs: stalls.max / 1e6,
+  }),
+);
+
+/** Bytes of the library's own files: the cache folder (thumbnails) is not the store. */
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += entry.name === 'cache' ? 0 : await folderBytes(full);
+    else total += (await stat(full)).size;
+  }
+  return total;
+}
