@@ -15,9 +15,12 @@ import type {
 import type { FileRecord } from './library-store';
 
 /** Bump with a migration in migrations.ts whenever the document's shape changes. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
-/** The shape of library.json. `seq` is the last journal entry the snapshot includes. */
+/**
+ * The library as one document in memory (on disk split into library.json and record shards,
+ * see sharded-json-files.ts). `seq` is the last journal entry the snapshot includes.
+ */
 export interface LibraryDocument {
   schemaVersion: number;
   seq: number;

@@ -8,6 +8,8 @@ import { migrateDocument } from './migrations';
 
 export interface LibraryFiles {
   snapshot: string;
+  /** The folder of per-image record shards the snapshot names (see sharded-json-files.ts). */
+  records: string;
   journal: string;
 }
 
@@ -34,6 +36,7 @@ export async function loadLibrary(
   } catch (error) {
     if (!(error instanceof CorruptLibraryError) || !recoverCorrupt) throw error;
     setAside(files.snapshot);
+    setAside(files.records);
     setAside(files.journal);
     return { state: LibraryState.fromDocument(emptyDocument()), needsSnapshot: true };
   }

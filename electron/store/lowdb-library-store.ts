@@ -20,7 +20,6 @@ import { makePrivateFolder } from '../config/private-folder';
 import { adRecords } from './ad-records';
 import { analysisRecords } from './analysis-records';
 import { correctionRecords } from './correction-records';
-import { ChunkedJsonFile } from './chunked-json-file';
 import { emptyDocument, type LibraryDocument } from './document';
 import { StoreClosedError, UnknownRecordError } from './errors';
 import { Journal } from './journal';
@@ -42,6 +41,7 @@ import { acquireProcessLock } from './process-lock';
 import { isUnder } from './paths';
 import { reviewRecords } from './review-records';
 import { moreLikeThis, nearDuplicates, runSearch } from './search';
+import { ShardedJsonFiles } from './sharded-json-files';
 import { SnapshotScheduler } from './snapshot-scheduler';
 
 const DEFAULT_SNAPSHOT_INTERVAL_MS = 1000;
@@ -83,9 +83,16 @@ export class LowdbLibraryStore implements LibraryStore {
 
   static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LibraryStore> {
     await makePrivateFolder(dataDir);
-    const files = { snapshot: join(dataDir, 'library.json'), journal: join(dataDir, 'library.journal.jsonl') };
+    const files = {
+      snapshot: join(dataDir, 'library.json'),
+      records: join(dataDir, 'records'),
+      journal: join(dataDir, 'library.journal.jsonl'),
+    };
     const releaseLock = acquireProcessLock(join(dataDir, 'library.lock'));
-    const low = new Low<LibraryDocument>(opts.adapter ?? new ChunkedJsonFile(files.snapshot), emptyDocument());
+    const low = new Low<LibraryDocument>(
+      opts.adapter ?? new ShardedJsonFiles(files.snapshot, files.records),
+      emptyDocument(),
+    );
     const { state, needsSnapshot } = await loadLibrary(low, files, opts.recoverCorrupt ?? false).catch((error) => {
       releaseLock();
       throw error;

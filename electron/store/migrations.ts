@@ -60,6 +60,13 @@ const MIGRATIONS: readonly Migration[] = [
     to: 6,
     migrate: (doc) => ({ ...doc, schemaVersion: 6, labelCorrections: [] }),
   },
+  {
+    // v7 keeps each image's records in shard files under records/; the document is unchanged,
+    // and the first snapshot after this step writes the new layout (library.json.v6.bak stays).
+    from: 6,
+    to: 7,
+    migrate: (doc) => ({ ...doc, schemaVersion: 7 }),
+  },
 ];
 
 function asArray(value: unknown): unknown[] {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CorruptLibraryError, LibraryLockedError, openLibraryStore } from '../../../electron/store';
 import { makeSyntheticAssets } from '../../unit/store/synthetic-assets';
 import { makeTempDir, openTempStore } from '../../unit/store/temp-store';
+import { readLibraryDocument } from '../../support/library-files';
 
 const run = promisify(execFile);
 const CRASH_WRITER = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
@@ -31,7 +32,7 @@ describe('crash safety', () => {
 
     // Replayed state is snapshotted and the journal emptied on close.
     await store.close();
-    expect(JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')).assets).toHaveLength(200);
+    expect((await readLibraryDocument(dir)).assets).toHaveLength(200);
     expect(readFileSync(join(dir, 'library.journal.jsonl'), 'utf8')).toBe('');
   });
 
@@ -81,7 +82,9 @@ describe('one process per library', () => {
       '-e',
       `require('fs').writeFileSync(${JSON.stringify(join(dir, 'library.lock'))}, String(process.pid)); setInterval(() => {}, 1000)`,
     ]);
-    await new Promise((r) => setTimeout(r, 300));
+    // A busy machine may take a while to start the holder.
+    const lock = join(dir, 'library.lock');
+    await expect.poll(() => existsSync(lock) && readFileSync(lock, 'utf8').length > 0, { timeout: 10_000 }).toBe(true);
     await expect(openLibraryStore(dir)).rejects.toThrow(LibraryLockedError);
     await expect(openLibraryStore(dir)).rejects.toThrow(
       `already open in another Swatchbook process (pid ${holder.pid})`,

@@ -2,22 +2,23 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorruptLibraryError, NewerSchemaError, openLibraryStore } from '../../../electron/store';
-import { ChunkedJsonFile, documentChunks } from '../../../electron/store/chunked-json-file';
+import { jsonChunks } from '../../../electron/store/json-chunks';
 import { emptyDocument, SCHEMA_VERSION, type LibraryDocument } from '../../../electron/store/document';
 import { makeAsset, makeSyntheticAssets } from '../../unit/store/synthetic-assets';
 import { makeTempDir, openTempStore } from '../../unit/store/temp-store';
+import { libraryFiles, readLibraryDocument } from '../../support/library-files';
 
-const readDoc = (dir: string) => JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8'));
+const readDoc = readLibraryDocument;
 
-/** The real adapter, counting how many snapshots reach the disk. */
+/** The real adapter, counting how many snapshots have reached the disk. */
 function countingAdapter(dir: string) {
-  const inner = new ChunkedJsonFile(join(dir, 'library.json'));
+  const inner = libraryFiles(dir);
   const counter = { writes: 0 };
   const adapter = {
     read: () => inner.read(),
-    write: (doc: LibraryDocument) => {
+    write: async (doc: LibraryDocument) => {
+      await inner.write(doc);
       counter.writes++;
-      return inner.write(doc);
     },
   };
   return { adapter, counter };
@@ -31,7 +32,10 @@ describe('persistence', () => {
     store.recordAsset({ path: '/lib/b.jpg', fileSize: 1, mtimeMs: 1 }, makeAsset({ hash: 'h1', path: '/lib/b.jpg' }));
     store.setTags(['h1'], ['keep'], []);
     await store.close();
-    expect(readDoc(dir)).toMatchObject({ schemaVersion: SCHEMA_VERSION, assets: [{ hash: 'h1', tags: ['keep'] }] });
+    expect(await readDoc(dir)).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      assets: [{ hash: 'h1', tags: ['keep'] }],
+    });
 
     const { store: reopened } = await openTempStore({}, dir);
     expect(reopened.getAsset('h1')?.locations).toHaveLength(2);
@@ -46,8 +50,8 @@ describe('persistence', () => {
     for (const asset of makeSyntheticAssets(1000, 3)) store.recordAsset(asset.locations[0], asset);
     await store.flush();
     expect(counter.writes).toBeLessThanOrEqual(2);
-    expect(readDoc(dir).assets).toHaveLength(1000);
-    expect(readDoc(dir).seq).toBe(1000);
+    expect((await readDoc(dir)).assets).toHaveLength(1000);
+    expect((await readDoc(dir)).seq).toBe(1000);
     expect(readFileSync(join(dir, 'library.journal.jsonl'), 'utf8')).toBe('');
     await store.flush();
     expect(counter.writes).toBeLessThanOrEqual(2);
@@ -67,8 +71,8 @@ describe('persistence', () => {
       })),
       assets: makeSyntheticAssets(3, 1),
     };
-    expect([...documentChunks(doc)].join('')).toBe(JSON.stringify(doc));
-    expect([...documentChunks({} as LibraryDocument)].join('')).toBe('{}');
+    expect([...jsonChunks(doc)].join('')).toBe(JSON.stringify(doc));
+    expect([...jsonChunks({} as LibraryDocument)].join('')).toBe('{}');
   });
 
   it('writes a snapshot by itself after the interval, keeping later changes in the journal', async () => {
@@ -78,7 +82,7 @@ describe('persistence', () => {
     store.addFolder('/a');
     await expect.poll(() => counter.writes, { timeout: 2000 }).toBe(1);
     store.addFolder('/b');
-    expect(readDoc(dir).folders).toHaveLength(1);
+    expect((await readDoc(dir)).folders).toHaveLength(1);
     expect(readFileSync(join(dir, 'library.journal.jsonl'), 'utf8')).toContain('"/b"');
   });
 
@@ -104,7 +108,7 @@ describe('persistence', () => {
     expect(store.search({ patterns: ['dots'] }).total).toBe(1);
     store.putJobs([{ path: '/lib/b.jpg', state: 'queued', priority: 0, enqueuedAt: 2, error: null }]);
     await store.close();
-    expect(readDoc(dir)).toMatchObject({
+    expect(await readDoc(dir)).toMatchObject({
       schemaVersion: SCHEMA_VERSION,
       jobs: [{ path: '/lib/b.jpg' }],
       collections: [],
@@ -157,6 +161,6 @@ describe('persistence', () => {
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0]), 'utf8')).toBe('{"schemaVersion":1,"se');
     expect(existsSync(join(dir, 'library.json'))).toBe(true);
-    expect(readDoc(dir).schemaVersion).toBe(SCHEMA_VERSION);
+    expect((await readDoc(dir)).schemaVersion).toBe(SCHEMA_VERSION);
   });
 });

@@ -1,0 +1,152 @@
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { LibraryDocument } from './document';
+import { CorruptLibraryError } from './errors';
+import type { SnapshotAdapter } from './library-store';
+import {
+  isLibraryHead,
+  mergeDocument,
+  SHARD_KEYS,
+  shardReferences,
+  splitDocument,
+  type LibraryHead,
+  type ShardId,
+  type ShardRecords,
+} from './record-shards';
+import { jsonChunks } from './json-chunks';
+import { readLargeJsonObject } from './large-json';
+
+const PARALLEL_READS = 8;
+/** Past this, a file is read item by item (a schema-6 library.json can outgrow a JavaScript string). */
+const LARGE_FILE_BYTES = 256 * 2 ** 20;
+const SHARD_FILE = /^([0-9a-f]{2})\.(\d+)\.json$/;
+
+interface WrittenShard {
+  generation: number;
+  references: unknown[];
+}
+
+/**
+ * The library on disk as a folder of JSON files: library.json holds the head (folders, jobs,
+ * collections, settings, campaigns…) and, per hash prefix, which file under records/ holds
+ * that shard's images, model answers, review decisions and corrections. A snapshot rewrites
+ * only the shards whose records were replaced since the last one (records are never mutated
+ * in place, so comparing references is enough): reviewing one image at 250,000 writes a few
+ * megabytes, not the whole library.
+ *
+ * Crash safety is copy-on-write: changed shards go to new generation files, and the head,
+ * written to a temp file and renamed, is the commit point. Until the rename the old head
+ * names the old, untouched files; after it, the superseded files are deleted.
+ * A single-file library.json (schema 6 and older) is read as it is, and the first snapshot
+ * after its migration writes the new layout.
+ */
+export class ShardedJsonFiles implements SnapshotAdapter {
+  private written = new Map<ShardId, WrittenShard>();
+
+  constructor(
+    private readonly headFile: string,
+    private readonly recordsDir: string,
+  ) {}
+
+  async read(): Promise<LibraryDocument | null> {
+    const head = await readJson(this.headFile);
+    if (head === null) return null;
+    if (!isLibraryHead(head)) return head as LibraryDocument;
+    const entries = Object.entries(head.recordShards);
+    const shards: ShardRecords[] = [];
+    for (let i = 0; i < entries.length; i += PARALLEL_READS) {
+      const batch = entries.slice(i, i + PARALLEL_READS);
+      shards.push(...(await Promise.all(batch.map(([id, generation]) => this.readShard(id, generation)))));
+    }
+    this.written = new Map(
+      entries.map(([id, generation], i) => [id, { generation, references: shardReferences(shards[i]) }]),
+    );
+    return mergeDocument(head, shards);
+  }
+
+  async write(doc: LibraryDocument): Promise<void> {
+    const { head, shards } = await splitDocument(doc, () => yieldToLoop());
+    await mkdir(this.recordsDir, { recursive: true });
+    const next = new Map<ShardId, WrittenShard>();
+    for (const [id, records] of shards) {
+      const references = shardReferences(records);
+      const before = this.written.get(id);
+      if (before && sameReferences(before.references, references)) {
+        next.set(id, before);
+        continue;
+      }
+      const generation = (before?.generation ?? 0) + 1;
+      await writeJson(this.shardFile(id, generation), { shard: id, generation, ...records }, false);
+      next.set(id, { generation, references });
+    }
+    const recordShards = Object.fromEntries([...next].map(([id, shard]) => [id, shard.generation]));
+    await writeJson(this.headFile, { ...head, recordShards } satisfies LibraryHead, true);
+    this.written = next;
+    await this.removeUnreferenced();
+  }
+
+  private shardFile(id: ShardId, generation: number): string {
+    return join(this.recordsDir, `${id}.${generation}.json`);
+  }
+
+  private async readShard(id: ShardId, generation: number): Promise<ShardRecords> {
+    const file = this.shardFile(id, generation);
+    const shard = await readJson(file);
+    if (shard === null) throw new CorruptLibraryError(file, 'library.json names this file but it is missing');
+    for (const key of SHARD_KEYS) {
+      if (!Array.isArray((shard as ShardRecords)[key])) {
+        throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
+      }
+    }
+    return shard as ShardRecords;
+  }
+
+  /** Superseded generations, and files a crash left before their head was committed. */
+  private async removeUnreferenced(): Promise<void> {
+    for (const name of await readdir(this.recordsDir)) {
+      const match = SHARD_FILE.exec(name);
+      const current = match && this.written.get(match[1])?.generation === Number(match[2]);
+      if (!current) await rm(join(this.recordsDir, name), { force: true });
+    }
+  }
+}
+
+function sameReferences(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    if ((await stat(file)).size > LARGE_FILE_BYTES) return await readLargeJsonObject(file);
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CorruptLibraryError(file, `not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Streams the value's JSON to disk and syncs it. A new shard generation is written in place
+ * (nothing names it yet); the head goes through a temp file and a rename, the commit point.
+ */
+async function writeJson(file: string, value: object, viaRename: boolean): Promise<void> {
+  const target = viaRename ? join(dirname(file), `.${basename(file)}.tmp`) : file;
+  const handle = await open(target, 'w');
+  try {
+    for (const chunk of jsonChunks(value)) await handle.write(chunk);
+    // The rename must not land before the data does, or a power cut could leave an empty file.
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (viaRename) await rename(target, file);
+}

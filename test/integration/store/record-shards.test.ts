@@ -1,0 +1,147 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CorruptLibraryError } from '../../../electron/store';
+import { emptyDocument } from '../../../electron/store/document';
+import { shardOf } from '../../../electron/store/record-shards';
+import type { ReviewDecision } from '../../../shared/model/review';
+import { answer, HAIKU } from '../review/review-fixture';
+import { readLibraryDocument } from '../../support/library-files';
+import { makeSyntheticAssets } from '../../unit/store/synthetic-assets';
+import { makeTempDir, openTempStore } from '../../unit/store/temp-store';
+
+const head = (dir: string) => JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8'));
+const shardFiles = (dir: string) => readdirSync(join(dir, 'records')).sort();
+
+const decision = (hash: string, at: number, id = `d-${hash}-${at}`): ReviewDecision => ({
+  id,
+  batch: id,
+  at,
+  reviewer: 'Ann',
+  hash,
+  field: 'style',
+  action: 'accept',
+  value: 'art deco',
+  modelValue: 'art deco',
+  previous: null,
+  modelId: HAIKU,
+  promptVersion: 'attributes-v1',
+  undoes: [],
+});
+
+async function libraryOf(count: number) {
+  const { store, dir } = await openTempStore();
+  const assets = makeSyntheticAssets(count, 5);
+  for (const asset of assets) {
+    store.recordAsset(asset.locations[0], asset);
+    store.analysis.recordModelAnalysis(answer(asset.hash, HAIKU, {}, asset.addedAt));
+  }
+  store.recordError('/library/broken.jpg', 'could not read the file');
+  await store.flush();
+  return { store, dir, assets };
+}
+
+describe('the library as a folder of JSON files', () => {
+  it('keeps each image’s records in a shard file by hash prefix, and the rest in library.json', async () => {
+    const { store, dir, assets } = await libraryOf(300);
+    await store.close();
+    const top = head(dir);
+    expect(top.assets).toBeUndefined();
+    expect(top.modelAnalyses).toBeUndefined();
+    expect(top.files).toEqual([expect.objectContaining({ path: '/library/broken.jpg', hash: null })]);
+    const shard = shardOf(assets[0].hash);
+    const file = `${shard}.${top.recordShards[shard]}.json`;
+    const records = JSON.parse(readFileSync(join(dir, 'records', file), 'utf8'));
+    expect(records.assets.map((a: { hash: string }) => a.hash)).toContain(assets[0].hash);
+    expect(records.modelAnalyses.every((a: { hash: string }) => shardOf(a.hash) === shard)).toBe(true);
+    expect(shardFiles(dir)).toHaveLength(Object.keys(top.recordShards).length);
+
+    const { store: reopened } = await openTempStore({}, dir);
+    expect(reopened.stats().assets).toBe(300);
+    expect(reopened.getAsset(assets[42].hash)).toEqual(assets[42]);
+    expect(reopened.analysis.listModelAnalyses(assets[42].hash)).toHaveLength(1);
+    expect(reopened.listErrors().map((e) => e.path)).toEqual(['/library/broken.jpg']);
+  });
+
+  it('rewrites only the shard an image lives in when one image changes', async () => {
+    const { store, dir, assets } = await libraryOf(300);
+    const before = { ...head(dir).recordShards };
+    store.reviews.recordReviewDecisions([decision(assets[7].hash, 5)]);
+    await store.flush();
+    const after = head(dir).recordShards;
+    const changed = Object.keys(after).filter((id) => after[id] !== before[id]);
+    expect(changed).toEqual([shardOf(assets[7].hash)]);
+    // The superseded generation is gone; nothing else was touched.
+    expect(shardFiles(dir)).toHaveLength(Object.keys(after).length);
+  });
+
+  it('reads a shard back exactly as written, even when a clock went backwards, so nothing else is rewritten', async () => {
+    const { store, dir, assets } = await libraryOf(300);
+    store.reviews.recordReviewDecisions(assets.slice(0, 100).map((a, i) => decision(a.hash, 1000 + i)));
+    store.reviews.recordReviewDecisions([decision(assets[7].hash, 5), decision(assets[150].hash, 7)]);
+    await store.close();
+    const { store: reopened } = await openTempStore({}, dir);
+    const before = { ...head(dir).recordShards };
+    reopened.reviews.recordReviewDecisions([decision(assets[8].hash, 2000)]);
+    await reopened.flush();
+    const after = head(dir).recordShards;
+    expect(Object.keys(after).filter((id) => after[id] !== before[id])).toEqual([shardOf(assets[8].hash)]);
+  });
+
+  it('gives the review log back in time order across shards', async () => {
+    const { store, dir, assets } = await libraryOf(50);
+    const decisions = assets.slice(0, 20).map((a, i) => decision(a.hash, 100 + i));
+    store.reviews.recordReviewDecisions(decisions);
+    await store.close();
+    const { store: reopened } = await openTempStore({}, dir);
+    expect(reopened.reviews.listReviewDecisions().map((d) => d.id)).toEqual(decisions.map((d) => d.id));
+  });
+
+  it('ignores, then clears away, shard files a crash left before library.json named them', async () => {
+    const { store, dir, assets } = await libraryOf(100);
+    await store.close();
+    const shard = shardOf(assets[0].hash);
+    const orphan = join(dir, 'records', `${shard}.${head(dir).recordShards[shard] + 1}.json`);
+    writeFileSync(orphan, '{"assets":[{"half written');
+    const { store: reopened } = await openTempStore({}, dir);
+    expect(reopened.stats().assets).toBe(100);
+    reopened.setTags([assets[0].hash], ['kept'], []);
+    await reopened.flush();
+    expect((await readLibraryDocument(dir)).assets.find((a) => a.hash === assets[0].hash)?.tags).toContain('kept');
+    expect(readFileSync(orphan, 'utf8')).toMatch(/^\{"shard"/);
+  });
+
+  it('refuses to open when a shard library.json names is missing, naming that file', async () => {
+    const { store, dir, assets } = await libraryOf(20);
+    await store.close();
+    const shard = shardOf(assets[3].hash);
+    const file = join(dir, 'records', `${shard}.${head(dir).recordShards[shard]}.json`);
+    writeFileSync(file, '');
+    await expect(openTempStore({}, dir)).rejects.toThrow(CorruptLibraryError);
+    await expect(openTempStore({}, dir)).rejects.toThrow(file);
+    const { store: fresh } = await openTempStore({ recoverCorrupt: true }, dir);
+    expect(fresh.stats().assets).toBe(0);
+    expect(readdirSync(dir).some((name) => name.startsWith('records.corrupt-'))).toBe(true);
+  });
+
+  it('moves a single-file (schema 6) library into shards on first open, keeping a backup', async () => {
+    const dir = await makeTempDir();
+    const assets = makeSyntheticAssets(40, 9);
+    const v6 = {
+      ...emptyDocument(),
+      schemaVersion: 6,
+      assets,
+      files: assets.map((a) => ({ ...a.locations[0], hash: a.hash, error: null, errorAt: null })),
+      modelAnalyses: assets.map((a) => answer(a.hash, HAIKU)),
+    };
+    writeFileSync(join(dir, 'library.json'), JSON.stringify(v6));
+    const { store } = await openTempStore({}, dir);
+    expect(store.stats().assets).toBe(40);
+    await store.close();
+    expect(existsSync(join(dir, 'library.json.v6.bak'))).toBe(true);
+    expect(head(dir).assets).toBeUndefined();
+    const doc = await readLibraryDocument(dir);
+    expect(doc.assets).toHaveLength(40);
+    expect(doc.modelAnalyses).toHaveLength(40);
+  });
+});

@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import type { LibraryDocument } from '../../electron/store/document';
+import { ShardedJsonFiles } from '../../electron/store/sharded-json-files';
+
+/** The adapter the store uses for the library in dataDir. */
+export const libraryFiles = (dataDir: string) =>
+  new ShardedJsonFiles(join(dataDir, 'library.json'), join(dataDir, 'records'));
+
+/** What is on disk (the last snapshot, without the journal), as one document. */
+export async function readLibraryDocument(dataDir: string): Promise<LibraryDocument> {
+  const doc = await libraryFiles(dataDir).read();
+  if (!doc) throw new Error(`no library in ${dataDir}`);
+  return doc;
+}
