@@ -62,6 +62,13 @@ export class AnalysisState {
     }
   }
 
+  /** Every answer, by hash; a plain loop (flat() over 250,000 lists is several times slower). */
+  allAnalyses(): ModelAnalysis[] {
+    const all: ModelAnalysis[] = [];
+    for (const list of this.analyses.values()) for (const analysis of list) all.push(analysis);
+    return all;
+  }
+
   /** Cache lookup: the answer this model (as requested) gave these bytes under this prompt. */
   find(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined {
     return this.analyses

@@ -80,6 +80,13 @@ export class AssetIndex {
     for (const slot of this.slotsByHash.values()) yield this.assets[slot]!;
   }
 
+  /** Every asset in slot order: a plain loop, as a snapshot takes it while everything waits. */
+  list(): Asset[] {
+    const assets: Asset[] = [];
+    for (const asset of this.assets) if (asset !== undefined) assets.push(asset);
+    return assets;
+  }
+
   /** Whether `path` is one of the library folders (not merely inside one). */
   isFolder(path: string): boolean {
     return this.folders.has(path);

@@ -1,7 +1,7 @@
-const ITEMS_PER_CHUNK = 1000;
+const ITEMS_PER_CHUNK = 250;
 
 /**
- * The same text as JSON.stringify(value), in pieces: its top-level lists 1,000 items at a
+ * The same text as JSON.stringify(value), in pieces: its top-level lists 250 items at a
  * time. JSON.stringify of a large library in one go blocks the event loop for seconds and
  * holds a second copy of it as one string; written piece by piece with a yield between
  * writes, neither happens. Safe only because records are never mutated in place (see LibraryState).
