@@ -8,11 +8,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { evalDir, readManifest, type EvalImage } from './eval-set';
-import { gimpPatternToPng, readMember, unpackedPackage } from './package-files';
+import { evalDir, isXbmMember, readManifest, type EvalImage } from './eval-set';
+import { gimpPatternToPng, readMember, unpackedPackage, xbmToPng } from './package-files';
 
 async function storedBytes(source: Buffer, member: string): Promise<Buffer> {
   if (/\.pat$/i.test(member)) return gimpPatternToPng(source);
+  if (isXbmMember(member)) return xbmToPng(source);
   if (/\.svgz$/i.test(member)) return gunzipSync(source);
   return source;
 }

@@ -28,9 +28,15 @@ export function evalDir(): string {
   return process.env.SWATCHBOOK_EVAL_DIR ?? path.join(cache, 'swatchbook-eval');
 }
 
+/** X11 bitmaps (XBM text), named without an extension in xbitmaps; stored decoded to PNG. */
+export function isXbmMember(member: string): boolean {
+  return /\.xbm$/i.test(member) || member.includes('/X11/bitmaps/');
+}
+
 /** Output file name: the package and member flattened, with the format the image is stored in. */
 function outputName(pkg: string, member: string): string {
   const flat = `${pkg}--${member.replace(/^usr\/(share|lib)\//, '').replace(/[/:]/g, '_')}`;
+  if (isXbmMember(member)) return `${flat.replace(/\.xbm$/i, '')}.png`;
   if (/\.pat$/i.test(flat)) return flat.replace(/\.pat$/i, '.png');
   return flat.replace(/\.svgz$/i, '.svg');
 }

@@ -70,6 +70,22 @@ export function gimpPatternToPng(pat: Buffer): Promise<Buffer> {
     .toBuffer();
 }
 
+/** An X11 bitmap (XBM: C source with the width, height and LSB-first bit rows) as a black-on-white PNG. */
+export function xbmToPng(xbm: Buffer): Promise<Buffer> {
+  const text = xbm.toString('latin1');
+  const size = (name: string) => Number(new RegExp(`_${name}\\s+(\\d+)`).exec(text)?.[1] ?? NaN);
+  const [width, height] = [size('width'), size('height')];
+  const bits = (text.split('{')[1] ?? '').match(/0x[0-9a-f]+/gi)?.map(Number) ?? [];
+  const stride = Math.ceil(width / 8);
+  if (!(width > 0 && height > 0) || bits.length < stride * height) throw new Error('not an X11 bitmap');
+  const pixels = Buffer.alloc(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) pixels[y * width + x] = (bits[y * stride + (x >> 3)] >> (x & 7)) & 1 ? 0 : 255;
+  return sharp(pixels, { raw: { width, height, channels: 1 } })
+    .png()
+    .toBuffer();
+}
+
 export function readMember(root: string, member: string): Buffer {
   const [file, inner] = member.split(':');
   const bytes = readFileSync(path.join(root, file));

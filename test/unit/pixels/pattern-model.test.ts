@@ -8,11 +8,11 @@ import { formatScores, scoreLabels, type LabelOutcome } from '../../../scripts/l
 import { PATTERN_LABELS } from '../../../shared/vocabulary/pattern-labels';
 
 /**
- * Floors under the shipped classifier's figures on the real test split (0.67 dominant label,
- * 0.74 any label given, when the weights were trained): a change that loses more fails here.
+ * Floors under the shipped classifier's figures on the real test split (0.73 dominant label,
+ * 0.76 any label given, over 167 images when the weights were trained): a change that loses more fails here.
  */
-const FLOOR_DOMINANT = 0.62;
-const FLOOR_ANY = 0.7;
+const FLOOR_DOMINANT = 0.7;
+const FLOOR_ANY = 0.74;
 
 const set = assembledSet();
 // CI assembles the set (.ci/run); elsewhere the test says how to get it rather than failing.
@@ -40,7 +40,7 @@ describe('the shipped pattern classifier', () => {
       }
       const dominant = scoreLabels(outcomes, 'strict');
       console.log(formatScores('real test split', dominant));
-      expect(outcomes.length).toBeGreaterThanOrEqual(130);
+      expect(outcomes.length).toBeGreaterThanOrEqual(160);
       expect(dominant.macroF1).toBeGreaterThanOrEqual(FLOOR_DOMINANT);
       expect(scoreLabels(outcomes, 'any').macroF1).toBeGreaterThanOrEqual(FLOOR_ANY);
     },
