@@ -46,22 +46,17 @@ async function verify(dir: string, phase: Phase, lastReported: number): Promise<
   try {
     const assets = store.stats().assets;
     const decisions = store.reviews.listReviewDecisions();
-    if (phase === 'ingest') {
-      expect(assets).toBeGreaterThanOrEqual(lastReported + 1);
-      expect(assets).toBeLessThanOrEqual(lastReported + 2);
-    }
+    // Steps after the last one reported may be recorded too: the kill can drop printed lines still in the pipe.
+    if (phase === 'ingest') expect(assets).toBeGreaterThanOrEqual(lastReported + 1);
     expect(store.listFiles()).toHaveLength(assets);
     for (let i = 0; i < assets; i++) {
       expect(store.findAssetByHash(soakHash(i)), `image ${i}`).toBeDefined();
       const answers = store.analysis.listModelAnalyses(soakHash(i)).length;
-      // The image in flight at the kill may have been recorded without its answer.
-      if (phase === 'review' || i <= lastReported) expect(answers, `answers for image ${i}`).toBe(1);
+      // Only the last image recorded may lack its answer: the kill came between the two calls.
+      if (phase === 'review' || i < assets - 1) expect(answers, `answers for image ${i}`).toBe(1);
       else expect(answers).toBeLessThanOrEqual(1);
     }
-    if (phase === 'review') {
-      expect(decisions.length).toBeGreaterThanOrEqual(lastReported + 1);
-      expect(decisions.length).toBeLessThanOrEqual(lastReported + 2);
-    }
+    if (phase === 'review') expect(decisions.length).toBeGreaterThanOrEqual(lastReported + 1);
     expect(decisions.map((d) => d.id)).toEqual(decisions.map((_, j) => `soak-decision-${j}`));
   } finally {
     await store.close();
