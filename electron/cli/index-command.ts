@@ -8,6 +8,7 @@ import type { LibraryStore } from '../store';
 import { indexedFiles, summaryText } from './index-report';
 import { ProgressBar } from './progress-bar';
 import { analyseRemotely } from './remote-analysis';
+import { storeProgressBars } from './store-progress';
 
 interface IndexOptions {
   json?: string;
@@ -21,12 +22,19 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   const root = path.resolve(folder);
   let engine: Engine;
+  const opening = storeProgressBars();
   try {
-    engine = await Engine.open({ dataDir, concurrency: options.concurrency ? Number(options.concurrency) : undefined });
+    engine = await Engine.open({
+      dataDir,
+      concurrency: options.concurrency ? Number(options.concurrency) : undefined,
+      onStoreProgress: opening.update,
+    });
   } catch (error) {
+    opening.stop();
     console.error(`swatchbook: cannot open the library store in ${dataDir}: ${(error as Error).message}`);
     return 3;
   }
+  opening.stop();
   const { library, store } = engine;
   const bar = new ProgressBar();
   library.on('progress', (progress) => bar.update(progress));

@@ -7,6 +7,7 @@ import { Engine } from '../engine';
 import { LibraryFolderError } from '../library';
 import { ApiHost } from '../api';
 import { startServer, type SwatchbookServer } from '../server';
+import { storeProgressBars } from './store-progress';
 
 export interface ServeOptions {
   port?: number;
@@ -28,12 +29,15 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export async function runServe(options: ServeOptions): Promise<number> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   let engine: Engine;
+  const opening = storeProgressBars();
   try {
-    engine = await Engine.open({ dataDir, watch: true, analyse: true });
+    engine = await Engine.open({ dataDir, watch: true, analyse: true, onStoreProgress: opening.update });
   } catch (error) {
+    opening.stop();
     console.error(`swatchbook: cannot open the library store in ${dataDir}: ${(error as Error).message}`);
     return 3;
   }
+  opening.stop();
   const host = new ApiHost(engine);
   let server: SwatchbookServer;
   try {

@@ -8,9 +8,11 @@ import { AdStudio } from '../ads';
 import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { Library, type LibraryChange, type LibraryOptions } from '../library';
 import { LabelCorrectionService, ReviewService } from '../review';
-import { openLibraryStore, type LibraryStore } from '../store';
+import { openLibraryStore, type LibraryStore, type OpenLibraryStoreOptions } from '../store';
 
 export interface EngineOptions extends LibraryOptions {
+  /** Told how far opening a large (or migrating) library has got. */
+  onStoreProgress?: OpenLibraryStoreOptions['onProgress'];
   /** Where an entered AWS key pair is kept (the desktop app's OS keychain); none elsewhere. */
   secrets?: SecretStore;
   /**
@@ -36,7 +38,7 @@ export class Engine {
 
   /** Opens the store, resumes what a killed process left behind, and starts watching when asked. */
   static async open(options: EngineOptions): Promise<Engine> {
-    const store = await openLibraryStore(options.dataDir);
+    const store = await openLibraryStore(options.dataDir, { onProgress: options.onStoreProgress });
     let library: Library;
     try {
       library = await Library.open(store, options);

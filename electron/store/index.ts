@@ -8,6 +8,7 @@ export type {
   LibraryStats,
   LibraryStore,
   OpenLibraryStoreOptions,
+  StoreOpenProgress,
   SnapshotAdapter,
 } from './library-store';
 export type { AnalysisJobPatch } from './analysis-state';

@@ -16,10 +16,15 @@ const COMMA = 0x2c;
  * streamed and each item of a top-level list is parsed on its own; other top-level values
  * are parsed whole. Enough for library.json as schema 6 and older wrote it.
  */
-export async function readLargeJsonObject(file: string): Promise<Record<string, unknown>> {
+export async function readLargeJsonObject(
+  file: string,
+  onBytesRead?: (bytes: number) => void,
+): Promise<Record<string, unknown>> {
   const reader = new TopLevelReader(file);
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 22 })) {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 22 });
+  for await (const chunk of stream) {
     reader.feed(chunk as string);
+    onBytesRead?.(stream.bytesRead);
   }
   return reader.finish();
 }

@@ -192,7 +192,17 @@ export interface SnapshotAdapter {
   write(doc: LibraryDocument): Promise<void>;
 }
 
+/** How far opening has got: reading the library, or writing it out in the current layout after a migration. */
+export interface StoreOpenProgress {
+  stage: 'reading' | 'writing';
+  done: number;
+  total: number;
+  unit: 'MB' | 'shards';
+}
+
 export interface OpenLibraryStoreOptions {
+  /** Told as a large library is read, and as a migrated one is written out before open returns. */
+  onProgress?: (progress: StoreOpenProgress) => void;
   /** Set a damaged library.json (and its journal) aside and start empty instead of refusing. */
   recoverCorrupt?: boolean;
   /** Shortest time between snapshot writes; grows with the cost of the last write. Default 1000. */

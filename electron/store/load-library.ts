@@ -17,6 +17,8 @@ export interface LoadedLibrary {
   state: LibraryState;
   /** True when memory is ahead of library.json (journal replayed or document migrated). */
   needsSnapshot: boolean;
+  /** The document was brought up from an older schema (a backup of the old file is beside it). */
+  migrated: boolean;
 }
 
 /**
@@ -38,14 +40,14 @@ export async function loadLibrary(
     setAside(files.snapshot);
     setAside(files.records);
     setAside(files.journal);
-    return { state: LibraryState.fromDocument(emptyDocument()), needsSnapshot: true };
+    return { state: LibraryState.fromDocument(emptyDocument()), needsSnapshot: true, migrated: false };
   }
   if (migratedFrom !== null && existsSync(files.snapshot)) {
     copyFileSync(files.snapshot, `${files.snapshot}.v${migratedFrom}.bak`);
   }
   const state = LibraryState.fromDocument(doc);
   const replayed = replayJournal(state, files.journal, recoverCorrupt);
-  return { state, needsSnapshot: replayed > 0 || migratedFrom !== null };
+  return { state, needsSnapshot: replayed > 0 || migratedFrom !== null, migrated: migratedFrom !== null };
 }
 
 async function readSnapshot(low: Low<LibraryDocument>, file: string): Promise<unknown> {

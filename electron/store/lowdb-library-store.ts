@@ -89,11 +89,10 @@ export class LowdbLibraryStore implements LibraryStore {
       journal: join(dataDir, 'library.journal.jsonl'),
     };
     const releaseLock = acquireProcessLock(join(dataDir, 'library.lock'));
-    const low = new Low<LibraryDocument>(
-      opts.adapter ?? new ShardedJsonFiles(files.snapshot, files.records),
-      emptyDocument(),
-    );
-    const { state, needsSnapshot } = await loadLibrary(low, files, opts.recoverCorrupt ?? false).catch((error) => {
+    const sharded = opts.adapter ? null : new ShardedJsonFiles(files.snapshot, files.records);
+    if (sharded) sharded.onProgress = opts.onProgress;
+    const low = new Low<LibraryDocument>(opts.adapter ?? sharded!, emptyDocument());
+    const loaded = await loadLibrary(low, files, opts.recoverCorrupt ?? false).catch((error) => {
       releaseLock();
       throw error;
     });
@@ -102,12 +101,16 @@ export class LowdbLibraryStore implements LibraryStore {
     const store = new LowdbLibraryStore(
       low,
       new Journal(files.journal),
-      state,
+      loaded.state,
       opts.now ?? Date.now,
       interval,
       releaseLock,
     );
-    if (needsSnapshot) store.snapshots.markDirty();
+    if (loaded.needsSnapshot) store.snapshots.markDirty();
+    // A migrated library is written out in the current layout now, with progress, not by the first
+    // timed snapshot. Should that fail, the old file is still in force and the scheduler retries.
+    if (loaded.migrated) await store.snapshots.flush().catch(() => undefined);
+    if (sharded) sharded.onProgress = undefined;
     return store;
   }
 

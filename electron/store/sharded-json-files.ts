@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { LibraryDocument } from './document';
 import { CorruptLibraryError } from './errors';
-import type { SnapshotAdapter } from './library-store';
+import type { SnapshotAdapter, StoreOpenProgress } from './library-store';
 import {
   isLibraryHead,
   mergeDocument,
@@ -43,6 +43,8 @@ interface WrittenShard {
  */
 export class ShardedJsonFiles implements SnapshotAdapter {
   private written = new Map<ShardId, WrittenShard>();
+  /** Set while the store opens (reading, and writing out a migrated library), so people see how far it is. */
+  onProgress: ((progress: StoreOpenProgress) => void) | undefined;
 
   constructor(
     private readonly headFile: string,
@@ -50,7 +52,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   ) {}
 
   async read(): Promise<LibraryDocument | null> {
-    const head = await readJson(this.headFile);
+    const head = await readJson(this.headFile, this.onProgress);
     if (head === null) return null;
     if (!isLibraryHead(head)) return head as LibraryDocument;
     const entries = Object.entries(head.recordShards);
@@ -58,6 +60,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     for (let i = 0; i < entries.length; i += PARALLEL_READS) {
       const batch = entries.slice(i, i + PARALLEL_READS);
       shards.push(...(await Promise.all(batch.map(([id, generation]) => this.readShard(id, generation)))));
+      this.onProgress?.({ stage: 'reading', done: shards.length, total: entries.length, unit: 'shards' });
     }
     this.written = new Map(
       entries.map(([id, generation], i) => [id, { generation, references: shardReferences(shards[i]) }]),
@@ -69,16 +72,18 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     const { head, shards } = await splitDocument(doc, () => yieldToLoop());
     await mkdir(this.recordsDir, { recursive: true });
     const next = new Map<ShardId, WrittenShard>();
+    const changed: [ShardId, ShardRecords, unknown[]][] = [];
     for (const [id, records] of shards) {
       const references = shardReferences(records);
       const before = this.written.get(id);
-      if (before && sameReferences(before.references, references)) {
-        next.set(id, before);
-        continue;
-      }
-      const generation = (before?.generation ?? 0) + 1;
+      if (before && sameReferences(before.references, references)) next.set(id, before);
+      else changed.push([id, records, references]);
+    }
+    for (const [done, [id, records, references]] of changed.entries()) {
+      const generation = (this.written.get(id)?.generation ?? 0) + 1;
       await writeJson(this.shardFile(id, generation), { shard: id, generation, ...records }, false);
       next.set(id, { generation, references });
+      this.onProgress?.({ stage: 'writing', done: done + 1, total: changed.length, unit: 'shards' });
     }
     const recordShards = Object.fromEntries([...next].map(([id, shard]) => [id, shard.generation]));
     await writeJson(this.headFile, { ...head, recordShards } satisfies LibraryHead, true);
@@ -118,10 +123,16 @@ function sameReferences(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-async function readJson(file: string): Promise<unknown> {
+async function readJson(file: string, onProgress?: (progress: StoreOpenProgress) => void): Promise<unknown> {
   let text: string;
   try {
-    if ((await stat(file)).size > LARGE_FILE_BYTES) return await readLargeJsonObject(file);
+    const { size } = await stat(file);
+    if (size > LARGE_FILE_BYTES) {
+      const total = Math.ceil(size / 2 ** 20);
+      const report = (bytes: number) =>
+        onProgress?.({ stage: 'reading', done: Math.floor(bytes / 2 ** 20), total, unit: 'MB' });
+      return await readLargeJsonObject(file, report);
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;

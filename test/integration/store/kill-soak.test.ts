@@ -7,7 +7,7 @@ import { makeTempDir } from '../../unit/store/temp-store';
 import { soakHash } from './soak-plan';
 
 /** `npm run soak` runs the full soak (20,000 images, 50 kills); the suite runs a short one. */
-const ASSETS = Number(process.env.SWATCHBOOK_SOAK_ASSETS ?? 1500);
+const ASSETS = Number(process.env.SWATCHBOOK_SOAK_ASSETS ?? 1000);
 const KILLS = Number(process.env.SWATCHBOOK_SOAK_KILLS ?? 8);
 const DECISIONS = Math.floor(ASSETS / 2);
 const WORKER = fileURLToPath(new URL('./soak-worker.ts', import.meta.url));

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CorruptLibraryError } from '../../../electron/store';
+import { CorruptLibraryError, type StoreOpenProgress } from '../../../electron/store';
 import { emptyDocument } from '../../../electron/store/document';
 import { shardOf } from '../../../electron/store/record-shards';
 import type { ReviewDecision } from '../../../shared/model/review';
@@ -135,8 +135,12 @@ describe('the library as a folder of JSON files', () => {
       modelAnalyses: assets.map((a) => answer(a.hash, HAIKU)),
     };
     writeFileSync(join(dir, 'library.json'), JSON.stringify(v6));
-    const { store } = await openTempStore({}, dir);
+    const progress: StoreOpenProgress[] = [];
+    const { store } = await openTempStore({ onProgress: (p) => progress.push(p) }, dir);
     expect(store.stats().assets).toBe(40);
+    // Written out before open returned, with progress to the last shard.
+    expect(head(dir).recordShards).toBeDefined();
+    expect(progress.at(-1)).toEqual({ stage: 'writing', done: progress.at(-1)!.total, total: 40, unit: 'shards' });
     await store.close();
     expect(existsSync(join(dir, 'library.json.v6.bak'))).toBe(true);
     expect(head(dir).assets).toBeUndefined();

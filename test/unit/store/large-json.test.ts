@@ -18,7 +18,9 @@ describe('reading a library document item by item', () => {
     };
     const file = join(await makeTempDir(), 'library.json');
     writeFileSync(file, JSON.stringify(doc, null, 2));
-    expect(await readLargeJsonObject(file)).toEqual(doc);
+    const read: number[] = [];
+    expect(await readLargeJsonObject(file, (bytes) => read.push(bytes))).toEqual(doc);
+    expect(read.at(-1)).toBe(Buffer.byteLength(JSON.stringify(doc, null, 2)));
   });
 
   it('refuses a truncated or damaged file, naming it', async () => {
