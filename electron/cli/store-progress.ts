@@ -14,17 +14,19 @@ export function storeProgressBars(now: () => number = Date.now): {
   stop(): void;
 } {
   const startedAt = now();
-  let stage: { name: StoreOpenProgress['stage']; bar: ProgressBar; since: number } | null = null;
+  let stage: { name: StoreOpenProgress['stage']; bar: ProgressBar; since: number; from: number } | null = null;
   const labels = { reading: 'Opening the library', writing: 'Writing the library in its new layout' } as const;
   return {
     update(progress) {
       if (now() - startedAt < QUIET_MS && progress.done < progress.total) return;
       if (stage?.name !== progress.stage) {
         stage?.bar.stop();
-        stage = { name: progress.stage, bar: new ProgressBar(labels[progress.stage], progress.unit), since: now() };
+        const bar = new ProgressBar(labels[progress.stage], progress.unit);
+        stage = { name: progress.stage, bar, since: now(), from: progress.done };
       }
       const seconds = Math.max((now() - stage.since) / 1000, 0.001);
-      const rate = progress.done / seconds;
+      // From where the bar began: a bar that appears after a second has not seen the first part.
+      const rate = (progress.done - stage.from) / seconds;
       stage.bar.update({
         done: progress.done,
         failed: 0,
