@@ -16,6 +16,7 @@ import {
 } from './record-shards';
 import { jsonChunks } from './json-chunks';
 import { readLargeJsonObject } from './large-json';
+import { packAsset, unpackAsset } from './packed-vectors';
 
 const PARALLEL_READS = 8;
 /** Past this, a file is read item by item (a schema-6 library.json can outgrow a JavaScript string). */
@@ -81,7 +82,8 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     }
     for (const [done, [id, records, references]] of changed.entries()) {
       const generation = (this.written.get(id)?.generation ?? 0) + 1;
-      await writeJson(this.shardFile(id, generation), { shard: id, generation, ...records }, false);
+      const stored = { shard: id, generation, ...records, assets: records.assets.map(packAsset) };
+      await writeJson(this.shardFile(id, generation), stored, false);
       next.set(id, { generation, references });
       this.onProgress?.({ stage: 'writing', done: done + 1, total: changed.length, unit: 'shards' });
     }
@@ -104,7 +106,12 @@ export class ShardedJsonFiles implements SnapshotAdapter {
         throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
       }
     }
-    return shard as ShardRecords;
+    const records = shard as ShardRecords;
+    try {
+      return { ...records, assets: records.assets.map(unpackAsset) };
+    } catch (error) {
+      throw new CorruptLibraryError(file, (error as Error).message);
+    }
   }
 
   /** Superseded generations, and files a crash left before their head was committed. */

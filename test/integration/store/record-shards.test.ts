@@ -58,7 +58,13 @@ describe('the library as a folder of JSON files', () => {
 
     const { store: reopened } = await openTempStore({}, dir);
     expect(reopened.stats().assets).toBe(300);
-    expect(reopened.getAsset(assets[42].hash)).toEqual(assets[42]);
+    const { vector, ...rest } = reopened.getAsset(assets[42].hash)!;
+    const { vector: original, ...expected } = assets[42];
+    expect(rest).toEqual(expected);
+    // Vectors are kept as float32, the precision search compares them in.
+    expect(vector).toHaveLength(original.length);
+    vector.forEach((x, i) => expect(x).toBeCloseTo(original[i], 6));
+    expect(readFileSync(join(dir, 'records', file), 'utf8')).toMatch(/"vector":"f32:/);
     expect(reopened.analysis.listModelAnalyses(assets[42].hash)).toHaveLength(1);
     expect(reopened.listErrors().map((e) => e.path)).toEqual(['/library/broken.jpg']);
   });
