@@ -196,6 +196,13 @@ export class AssetIndex {
     return [...folders].map((folder) => this.dictionaries.folder.code(folder));
   }
 
+  /** Room for `count` assets at once: loading a large library then copies no column while it grows. */
+  reserve(count: number): void {
+    this.ensureCapacity(count);
+    this.palettes.reserve(count);
+    this.vectors.reserve(count);
+  }
+
   private ensureCapacity(needed: number): void {
     if (needed <= this.addedAt.length) return;
     const capacity = Math.max(needed, this.addedAt.length * 2);

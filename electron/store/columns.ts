@@ -38,6 +38,11 @@ export class RowColumn<T extends Float32Array | Float64Array> {
     return this.data.subarray(start, start + this.lengths[slot]) as T;
   }
 
+  /** Room for rows up to `slots` (rows still widen the data when a longer one arrives). */
+  reserve(slots: number): void {
+    this.ensureCapacity(slots);
+  }
+
   private ensureCapacity(slots: number): void {
     if (slots <= this.lengths.length) return;
     const capacity = Math.max(slots, this.lengths.length * 2, 1024);

@@ -37,6 +37,7 @@ export class LibraryState {
     state.seq = doc.seq;
     for (const folder of doc.folders) state.folders.set(folder.path, folder);
     state.index.setFolders([...state.folders.keys()]);
+    state.index.reserve(doc.assets.length);
     for (const asset of doc.assets) state.index.upsert(asset);
     for (const file of doc.files) state.files.set(file.path, file);
     for (const job of doc.jobs) state.jobs.set(job.path, job);
