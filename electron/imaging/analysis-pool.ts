@@ -47,20 +47,20 @@ interface Slot {
 }
 
 /**
- * Under tsx the worker is the .ts beside this file, loaded through tsx's CommonJS hooks (a worker
- * does not inherit the parent's loader on Node 20); in the app, the .js the build writes beside the
- * main bundle. null when neither exists.
+ * Under tsx the worker is the .ts beside this file, loaded through tsx's loader (a worker
+ * does not inherit it on Node 20); in the app, the .js the build writes beside the main
+ * bundle. null when neither exists.
  */
 export function defaultWorkerEntry(): WorkerEntry | null {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url);
   if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return null;
   if (!fromSource) return { script: url, options: {} };
-  // Not tsx's ESM hooks: those start a loader thread per worker and answer every import through it,
-  // which took over a second of each ingest's start; the CommonJS hooks transform in this thread.
+  // Dynamic imports only: eval code runs as CommonJS or, under --input-type=module, as a module.
   const script =
-    'const { workerData: d } = require("node:worker_threads"); require(d.tsx).register(); require(d.entry);';
-  const workerData = { tsx: fileURLToPath(import.meta.resolve('tsx/cjs/api')), entry: fileURLToPath(url) };
+    'import("node:worker_threads").then(({ workerData: d }) => import(d.tsx)' +
+    '.then((tsx) => { tsx.register(); return import(d.entry); }));';
+  const workerData = { tsx: import.meta.resolve('tsx/esm/api'), entry: url.href };
   return { script, options: { eval: true, execArgv: [], workerData } };
 }
 
@@ -216,12 +216,4 @@ export function analysisPool(): AnalysisPool {
     shared = new AnalysisPool(Math.max(1, os.availableParallelism() - 1), entry);
   }
   return shared;
-}
-
-/**
- * Starts the analysis workers without waiting for them: called when files are queued, so a worker
- * loads while the first files are read and decoded instead of after, with their analyses waiting.
- */
-export function startAnalysisWorkers(): void {
-  void analysisPool().warmUp();
 }

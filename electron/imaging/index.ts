@@ -3,7 +3,6 @@ export { processImage, type ProcessedImage, type ProcessOptions } from './proces
 export { thumbnailPath, previewPath } from './cache-files';
 export { renderPreview } from './preview';
 export { ImageRejectedError } from './errors';
-export { startAnalysisWorkers } from './analysis-pool';
 export { bareDecodeAndThumbnail } from './bare';
 export { DEFAULT_PIXEL_LIMIT } from './decode';
 export { TILE_THRESHOLD_PIXELS } from './tiles';

@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { EventEmitter } from 'node:events';
 import type { IngestJob, IngestProgress } from '../../shared/model';
-import { startAnalysisWorkers } from '../imaging';
 import { JobRunner, type JobOutcome, type JobRecord, type JobRecords } from '../jobs';
 import type { LibraryStore } from '../store';
 import type { IngestOutcome } from './ingest-file';
@@ -87,7 +86,6 @@ export class IngestQueue extends EventEmitter<IngestQueueEvents> {
   }
 
   enqueue(paths: string[], priority: number = PRIORITY.background): void {
-    if (paths.length > 0) startAnalysisWorkers();
     const now = Date.now();
     this.runner.enqueue(
       paths.map((id) => ({ id, state: 'queued', reason: null, attempts: 0, priority, enqueuedAt: now })),
