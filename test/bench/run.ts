@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --only search,review,ingest,cost,ads] [--count N] [--json]`: search latency on a
- * 100,000-asset store, review latency (keypress to next item shown) in browser mode, ingest throughput
- * against a bare-sharp floor measured in the same run on the same files (generated images, and real ones once
- * `npm run ingest-set:assemble` has fetched them), peak RSS, the model cost per
- * 1,000 images, ad render time per variant (still and live) against a compositing floor, and the pattern
- * labels' per-class precision, recall and macro-F1 on real images (`npm run eval:assemble` first). Each
- * measurement runs in its own process so peak RSS and warm caches are its own; each part prints its figures as soon as it has them, the parts that need no corpus first.
+ * `npm run bench [-- --only search,scale,review,ingest,cost,ads,labels] [--count N] [--scale-assets N] [--json]`:
+ * search latency on a 100,000-asset store; the library at scale (open, RSS, store size, search and review
+ * latency, stalls; 250,000 assets by default); review latency (keypress to next item shown) in browser
+ * mode; ingest throughput against a bare-sharp floor measured in the same run on the same files
+ * (generated images, and real ones once `npm run ingest-set:assemble` has fetched them); peak RSS; the
+ * model cost per 1,000 images; ad render time per variant (still and live) against a compositing floor;
+ * and the pattern labels' per-class precision, recall and macro-F1 on real images (`npm run
+ * eval:assemble` first). Each measurement runs in its own process so peak RSS and warm caches are its
+ * own; each part prints its figures as soon as it has them, the parts that need no corpus first.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
