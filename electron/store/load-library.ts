@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { emptyDocument, type LibraryDocument } from './document';
 import { CorruptLibraryError } from './errors';
@@ -11,6 +12,15 @@ export interface LibraryFiles {
   /** The folder of per-image record shards the snapshot names (see sharded-json-files.ts). */
   records: string;
   journal: string;
+}
+
+/** Where a library's files live in its data folder. */
+export function libraryFilesIn(dataDir: string): LibraryFiles {
+  return {
+    snapshot: join(dataDir, 'library.json'),
+    records: join(dataDir, 'records'),
+    journal: join(dataDir, 'library.journal.jsonl'),
+  };
 }
 
 export interface LoadedLibrary {

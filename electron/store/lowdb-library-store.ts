@@ -36,7 +36,7 @@ import type {
 } from './library-store';
 import type { LibraryOp } from './library-ops';
 import type { LibraryState } from './library-state';
-import { loadLibrary } from './load-library';
+import { libraryFilesIn, loadLibrary } from './load-library';
 import { acquireProcessLock } from './process-lock';
 import { isUnder } from './paths';
 import { reviewRecords } from './review-records';
@@ -83,11 +83,7 @@ export class LowdbLibraryStore implements LibraryStore {
 
   static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LibraryStore> {
     await makePrivateFolder(dataDir);
-    const files = {
-      snapshot: join(dataDir, 'library.json'),
-      records: join(dataDir, 'records'),
-      journal: join(dataDir, 'library.journal.jsonl'),
-    };
+    const files = libraryFilesIn(dataDir);
     const releaseLock = acquireProcessLock(join(dataDir, 'library.lock'));
     const sharded = opts.adapter ? null : new ShardedJsonFiles(files.snapshot, files.records);
     if (sharded) sharded.onProgress = opts.onProgress;

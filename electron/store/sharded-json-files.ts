@@ -44,6 +44,8 @@ interface WrittenShard {
  */
 export class ShardedJsonFiles implements SnapshotAdapter {
   private written = new Map<ShardId, WrittenShard>();
+  /** Whether this process has cleared the records folder of files no head names. */
+  private swept = false;
   /** Set while the store opens (reading, and writing out a migrated library), so people see how far it is. */
   onProgress: ((progress: StoreOpenProgress) => void) | undefined;
 
@@ -89,8 +91,12 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     }
     const recordShards = Object.fromEntries([...next].map(([id, shard]) => [id, shard.generation]));
     await writeJson(this.headFile, { ...head, recordShards } satisfies LibraryHead, true);
+    const superseded = [...this.written]
+      .filter(([id, shard]) => next.get(id)?.generation !== shard.generation)
+      .map(([id, shard]) => this.shardFile(id, shard.generation));
     this.written = next;
-    await this.removeUnreferenced();
+    for (const file of superseded) await rm(file, { force: true });
+    if (!this.swept) await this.removeLeftovers();
   }
 
   private shardFile(id: ShardId, generation: number): string {
@@ -114,8 +120,9 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     }
   }
 
-  /** Superseded generations, and files a crash left before their head was committed. */
-  private async removeUnreferenced(): Promise<void> {
+  /** Files a crash left (written before their head was committed, or superseded but not yet removed); once per process. */
+  private async removeLeftovers(): Promise<void> {
+    this.swept = true;
     for (const name of await readdir(this.recordsDir)) {
       const match = SHARD_FILE.exec(name);
       const current = match && this.written.get(match[1])?.generation === Number(match[2]);

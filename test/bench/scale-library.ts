@@ -9,8 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { openLibraryStore } from '../../electron/store';
 import { SCHEMA_VERSION } from '../../electron/store/document';
-import { PROMPT_VERSION } from '../../electron/analysis';
-import { answer, HAIKU } from '../integration/review/review-fixture';
+import { acceptedStyle, answer, HAIKU } from '../integration/review/review-fixture';
 import { makeSyntheticAssets } from '../unit/store/synthetic-assets';
 
 const BATCH = 5_000;
@@ -41,7 +40,11 @@ export async function ensureScaleLibrary(root: string, count: number, log: (line
       store.analysis.recordModelAnalysis({ ...answer(asset.hash, HAIKU, { description: `Design ${i}.` }, at) });
       if (i % REVIEWED_EVERY === 0) reviewed.push(asset.hash);
     }
-    store.reviews.recordReviewDecisions(reviewed.map((hash, k) => decision(hash, from + k)));
+    store.reviews.recordReviewDecisions(
+      reviewed.map((hash, k) =>
+        acceptedStyle(hash, 1_800_000_000_000 + from + k, `scale-decision-${from + k}`, 'Bench'),
+      ),
+    );
     store.addToCollection(collections[(from / BATCH) % COLLECTIONS].id, reviewed);
     await store.flush();
     log(`  built ${Math.min(from + BATCH, count).toLocaleString('en')} of ${count.toLocaleString('en')} assets`);
@@ -49,22 +52,4 @@ export async function ensureScaleLibrary(root: string, count: number, log: (line
   await store.close();
   await fs.writeFile(done, `${Math.round((performance.now() - started) / 1000)} s\n`);
   return dataDir;
-}
-
-function decision(hash: string, i: number) {
-  return {
-    id: `scale-decision-${i}`,
-    batch: `scale-batch-${i}`,
-    at: 1_800_000_000_000 + i,
-    reviewer: 'Bench',
-    hash,
-    field: 'style' as const,
-    action: 'accept' as const,
-    value: 'art deco',
-    modelValue: 'art deco',
-    previous: null,
-    modelId: HAIKU,
-    promptVersion: PROMPT_VERSION,
-    undoes: [],
-  };
 }

@@ -13,6 +13,7 @@ import type { SearchQuery } from '../../shared/model';
 import { createSwatchbookApi, dispatchApiCall } from '../../electron/api';
 import { Engine } from '../../electron/engine';
 import { seededRandom } from '../unit/store/synthetic-assets';
+import { queryMix } from './query-mix';
 import { scaleHash } from './scale-library';
 
 const [dataDir, countArg] = process.argv.slice(2);
@@ -30,19 +31,10 @@ if (first.total !== count) throw new Error(`the library holds ${first.total} ass
 
 const random = seededRandom(7);
 const someHash = () => scaleHash(Math.floor(random() * count));
+// The search bench's mix, paged a quarter of the way down, plus a two-word search and half-way down by name.
 const QUERY_MIX: Array<() => SearchQuery> = [
-  () => ({}),
-  () => ({ text: 'design-4' }),
-  () => ({ text: 'navy' }),
+  ...queryMix(someHash, Math.floor(count / 4)),
   () => ({ text: 'red dots' }),
-  () => ({ patterns: ['stripes'], colours: ['navy'] }),
-  () => ({ colours: ['red', 'coral'], orientations: ['portrait'], sort: 'name' }),
-  () => ({ colourNear: { hex: '#1b2a4a', tolerance: 12 } }),
-  () => ({ colourNear: { hex: '#e1ad01', tolerance: 20 }, patterns: ['dots', 'checks'] }),
-  () => ({ similarTo: someHash(), limit: 50 }),
-  () => ({ tags: ['summer'], sort: 'colourfulness' }),
-  () => ({ folders: ['/library/prints/2023'], offset: 2000 }),
-  () => ({ formats: ['tiff'], sort: 'date', order: 'asc', offset: Math.floor(count / 4) }),
   () => ({ sort: 'name', offset: Math.floor(count / 2) }),
 ];
 

@@ -3,10 +3,10 @@
  * times a mix of real queries through the API boundary (zod validation included), as the UI
  * issues them. Prints one JSON line: { assets, queries, p50Ms, p95Ms, buildSeconds, peakRssMb }.
  */
-import type { SearchQuery } from '../../shared/model';
 import { createSwatchbookApi, dispatchApiCall } from '../../electron/api';
 import { Engine } from '../../electron/engine';
 import { makeSyntheticAssets, seededRandom } from '../unit/store/synthetic-assets';
+import { queryMix } from './query-mix';
 
 const [dataDir, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 100_000);
@@ -19,19 +19,7 @@ const buildSeconds = (performance.now() - buildStarted) / 1000;
 
 const random = seededRandom(7);
 const someHash = () => assets[Math.floor(random() * assets.length)].hash;
-const QUERY_MIX: Array<() => SearchQuery> = [
-  () => ({}),
-  () => ({ text: 'design-4' }),
-  () => ({ text: 'navy' }),
-  () => ({ patterns: ['stripes'], colours: ['navy'] }),
-  () => ({ colours: ['red', 'coral'], orientations: ['portrait'], sort: 'name' }),
-  () => ({ colourNear: { hex: '#1b2a4a', tolerance: 12 } }),
-  () => ({ colourNear: { hex: '#e1ad01', tolerance: 20 }, patterns: ['dots', 'checks'] }),
-  () => ({ similarTo: someHash(), limit: 50 }),
-  () => ({ tags: ['summer'], statuses: ['accepted'], sort: 'colourfulness' }),
-  () => ({ folders: ['/library/prints/2023'], offset: 2000 }),
-  () => ({ formats: ['tiff'], sort: 'date', order: 'asc', offset: 10_000 }),
-];
+const QUERY_MIX = queryMix(someHash, 10_000);
 
 const api = createSwatchbookApi(library);
 for (let i = 0; i < 30; i++) await dispatchApiCall(api, 'search', QUERY_MIX[i % QUERY_MIX.length]());

@@ -1,10 +1,12 @@
-import { join } from 'node:path';
 import type { LibraryDocument } from '../../electron/store/document';
+import { libraryFilesIn } from '../../electron/store/load-library';
 import { ShardedJsonFiles } from '../../electron/store/sharded-json-files';
 
 /** The adapter the store uses for the library in dataDir. */
-export const libraryFiles = (dataDir: string) =>
-  new ShardedJsonFiles(join(dataDir, 'library.json'), join(dataDir, 'records'));
+export function libraryFiles(dataDir: string): ShardedJsonFiles {
+  const { snapshot, records } = libraryFilesIn(dataDir);
+  return new ShardedJsonFiles(snapshot, records);
+}
 
 /** What is on disk (the last snapshot, without the journal), as one document. */
 export async function readLibraryDocument(dataDir: string): Promise<LibraryDocument> {

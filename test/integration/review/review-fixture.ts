@@ -1,5 +1,6 @@
 /** A real library of small generated images, each with one or two model answers recorded. */
 import type { ModelAnalysis } from '../../../shared/model/ai';
+import type { ReviewDecision } from '../../../shared/model/review';
 import { ModelAttributes } from '../../../shared/model/attributes';
 import { PROMPT_VERSION } from '../../../electron/analysis';
 import { TYPICAL_REPLY } from '../../../electron/analysis/bedrock/prompt';
@@ -24,6 +25,25 @@ export function answer(hash: string, modelId: string, over: Partial<ModelAttribu
     escalatedFrom: null,
     costUsd: 0.0004,
     at,
+  };
+}
+
+/** A reviewer's accept of a Haiku answer's style on one image: one keypress on one field, as the store records it. */
+export function acceptedStyle(hash: string, at: number, id: string, reviewer = 'Ann'): ReviewDecision {
+  return {
+    id,
+    batch: id,
+    at,
+    reviewer,
+    hash,
+    field: 'style',
+    action: 'accept',
+    value: 'art deco',
+    modelValue: 'art deco',
+    previous: null,
+    modelId: HAIKU,
+    promptVersion: PROMPT_VERSION,
+    undoes: [],
   };
 }
 

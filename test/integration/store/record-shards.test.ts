@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CorruptLibraryError, type StoreOpenProgress } from '../../../electron/store';
 import { emptyDocument } from '../../../electron/store/document';
 import { shardOf } from '../../../electron/store/record-shards';
-import type { ReviewDecision } from '../../../shared/model/review';
-import { answer, HAIKU } from '../review/review-fixture';
+import { acceptedStyle, answer, HAIKU } from '../review/review-fixture';
 import { readLibraryDocument } from '../../support/library-files';
 import { makeSyntheticAssets } from '../../unit/store/synthetic-assets';
 import { makeTempDir, openTempStore } from '../../unit/store/temp-store';
@@ -13,21 +12,7 @@ import { makeTempDir, openTempStore } from '../../unit/store/temp-store';
 const head = (dir: string) => JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8'));
 const shardFiles = (dir: string) => readdirSync(join(dir, 'records')).sort();
 
-const decision = (hash: string, at: number, id = `d-${hash}-${at}`): ReviewDecision => ({
-  id,
-  batch: id,
-  at,
-  reviewer: 'Ann',
-  hash,
-  field: 'style',
-  action: 'accept',
-  value: 'art deco',
-  modelValue: 'art deco',
-  previous: null,
-  modelId: HAIKU,
-  promptVersion: 'attributes-v1',
-  undoes: [],
-});
+const decision = (hash: string, at: number) => acceptedStyle(hash, at, `d-${hash}-${at}`);
 
 async function libraryOf(count: number) {
   const { store, dir } = await openTempStore();
@@ -109,12 +94,16 @@ describe('the library as a folder of JSON files', () => {
     const shard = shardOf(assets[0].hash);
     const orphan = join(dir, 'records', `${shard}.${head(dir).recordShards[shard] + 1}.json`);
     writeFileSync(orphan, '{"assets":[{"half written');
+    const other = shardOf(assets.find((a) => shardOf(a.hash) !== shard)!.hash);
+    const otherOrphan = join(dir, 'records', `${other}.${head(dir).recordShards[other] + 5}.json`);
+    writeFileSync(otherOrphan, '{');
     const { store: reopened } = await openTempStore({}, dir);
     expect(reopened.stats().assets).toBe(100);
     reopened.setTags([assets[0].hash], ['kept'], []);
     await reopened.flush();
     expect((await readLibraryDocument(dir)).assets.find((a) => a.hash === assets[0].hash)?.tags).toContain('kept');
     expect(readFileSync(orphan, 'utf8')).toMatch(/^\{"shard"/);
+    expect(existsSync(otherOrphan)).toBe(false);
   });
 
   it('refuses to open when a shard library.json names is missing, naming that file', async () => {

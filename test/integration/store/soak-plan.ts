@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Asset, ModelAnalysis } from '../../../shared/model';
 import type { ReviewDecision } from '../../../shared/model/review';
-import { answer, HAIKU } from '../review/review-fixture';
+import { acceptedStyle, answer, HAIKU } from '../review/review-fixture';
 import { makeAsset } from '../../unit/store/synthetic-assets';
 
 /** The soak's i-th image: content-addressed like a real one, so it spreads over every shard. */
@@ -23,20 +23,5 @@ export function soakAsset(i: number): Asset {
 export const soakAnswer = (hash: string): ModelAnalysis => answer(hash, HAIKU, { description: `Soak ${hash}` });
 
 /** The j-th decision, on the j-th image (the review pass goes through the library in order). */
-export function soakDecision(j: number): ReviewDecision {
-  return {
-    id: `soak-decision-${j}`,
-    batch: `soak-batch-${j}`,
-    at: 1_800_000_000_000 + j,
-    reviewer: 'Soak',
-    hash: soakHash(j),
-    field: 'style',
-    action: 'accept',
-    value: 'art deco',
-    modelValue: 'art deco',
-    previous: null,
-    modelId: HAIKU,
-    promptVersion: 'attributes-v1',
-    undoes: [],
-  };
-}
+export const soakDecision = (j: number): ReviewDecision =>
+  acceptedStyle(soakHash(j), 1_800_000_000_000 + j, `soak-decision-${j}`, 'Soak');
