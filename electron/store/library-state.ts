@@ -10,6 +10,8 @@ import { isAdsOp, isAnalysisOp, isOrganisingOp, type LibraryOp } from './library
 import type { FileRecord, JobPatch } from './library-store';
 import { OrganisingState } from './organising-state';
 import { isUnder } from './paths';
+import type { LibraryHead } from './record-shards';
+import { ShardChanges } from './shard-changes';
 
 /** An item's review outcome as the asset's status facet. */
 const ASSET_STATUS = { pending: 'unreviewed', accepted: 'accepted', rejected: 'rejected' } as const;
@@ -31,6 +33,9 @@ export class LibraryState {
   readonly review = new ReviewState();
   readonly corrections = new CorrectionState();
   readonly ads = new AdsState();
+  /** What the next snapshot writes; collected only once the library is loaded (see fromDocument). */
+  readonly changes = new ShardChanges();
+  private collecting = false;
 
   static fromDocument(doc: LibraryDocument): LibraryState {
     const state = new LibraryState();
@@ -49,7 +54,29 @@ export class LibraryState {
     for (const hash of state.review.reviewedHashes()) state.refreshStatus(hash);
     for (const hash of new Set([...state.analysis.analyses.keys(), ...state.review.reviewedHashes()]))
       state.refreshModelText(hash);
+    // What was read is on disk already; what the loader works out (statuses, words) is derived on every load.
+    state.collecting = true;
     return state;
+  }
+
+  /** The part of the document in library.json: all but the per-image records (files without an asset stay). */
+  toHead(): Omit<LibraryHead, 'recordShards'> {
+    const files: FileRecord[] = [];
+    for (const file of this.files.values()) if (file.hash === null) files.push(file);
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      seq: this.seq,
+      folders: [...this.folders.values()],
+      files,
+      jobs: [...this.jobs.values()],
+      collections: [...this.organising.collections.values()],
+      savedSearches: [...this.organising.savedSearches.values()],
+      aiSettings: this.analysis.settings,
+      analysisJobs: [...this.analysis.jobs.values()],
+      invocations: this.analysis.invocations,
+      campaigns: [...this.ads.campaigns.values()],
+      adVariants: [...this.ads.variants.values()],
+    };
   }
 
   toDocument(): LibraryDocument {
@@ -75,7 +102,13 @@ export class LibraryState {
 
   apply(op: LibraryOp): unknown {
     if (isOrganisingOp(op)) return this.organising.apply(op);
-    if (isAnalysisOp(op)) return this.analysis.apply(op);
+    if (isAnalysisOp(op)) {
+      const result = this.analysis.apply(op);
+      if (op.type === 'recordModelAnalysis' && this.collecting) {
+        this.changes.modelAnalyses(op.analysis.hash, this.analysis.analyses.get(op.analysis.hash) ?? []);
+      }
+      return result;
+    }
     if (isAdsOp(op)) return this.ads.apply(op);
     switch (op.type) {
       case 'addFolder':
@@ -109,8 +142,10 @@ export class LibraryState {
         return this.renameTag(op.from, op.to);
       case 'recordReviewDecisions':
         for (const hash of this.review.append(op.decisions)) this.refreshReview(hash);
+        if (this.collecting) this.changes.reviewDecisions(op.decisions);
         return;
       case 'recordLabelCorrections':
+        if (this.collecting) this.changes.labelCorrections(op.corrections);
         return this.applyCorrections(op.corrections);
     }
   }
@@ -130,7 +165,7 @@ export class LibraryState {
   private refreshStatus(hash: string): void {
     const asset = this.index.get(hash);
     const next = ASSET_STATUS[this.review.status(hash)];
-    if (asset && asset.status !== next) this.index.upsert({ ...asset, status: next });
+    if (asset && asset.status !== next) this.saveAsset({ ...asset, status: next });
   }
 
   private refreshModelText(hash: string): void {
@@ -173,7 +208,7 @@ export class LibraryState {
           locations: withLocation(existing.locations, location),
         }
       : { ...incoming, locations: [location] };
-    this.index.upsert(asset);
+    this.saveAsset(asset);
     this.setFileOk(location, incoming.hash);
   }
 
@@ -181,7 +216,7 @@ export class LibraryState {
     const asset = this.index.get(hash);
     if (!asset) return false;
     this.detachIfChanged(location.path, hash);
-    this.index.upsert({ ...asset, locations: withLocation(asset.locations, location) });
+    this.saveAsset({ ...asset, locations: withLocation(asset.locations, location) });
     this.setFileOk(location, hash);
     return true;
   }
@@ -199,13 +234,14 @@ export class LibraryState {
       this.detachLocation(hash, op.path);
       hash = null;
     }
-    this.files.set(op.path, { path: op.path, hash, fileSize, mtimeMs, error: op.reason, errorAt: op.at });
+    this.saveFile({ path: op.path, hash, fileSize, mtimeMs, error: op.reason, errorAt: op.at });
   }
 
   private removeFile(path: string): void {
     const hash = this.files.get(path)?.hash;
     if (hash) this.detachLocation(hash, path);
     this.files.delete(path);
+    if (this.collecting) this.changes.file(path, hash ?? null, null);
   }
 
   private updateJob(path: string, patch: JobPatch): void {
@@ -221,7 +257,7 @@ export class LibraryState {
       if (!asset) continue;
       const tags = [...new Set([...asset.tags, ...add])].filter((tag) => !dropped.has(tag));
       if (tags.length === asset.tags.length && tags.every((tag, i) => tag === asset.tags[i])) continue;
-      this.index.upsert({ ...asset, tags });
+      this.saveAsset({ ...asset, tags });
       changed++;
     }
     return changed;
@@ -243,13 +279,26 @@ export class LibraryState {
     const asset = this.index.get(hash);
     if (!asset) return;
     const locations = asset.locations.filter((l) => l.path !== path);
-    if (locations.length === 0) this.index.remove(hash);
-    else this.index.upsert({ ...asset, locations });
+    if (locations.length === 0) {
+      this.index.remove(hash);
+      if (this.collecting) this.changes.asset(hash, null);
+    } else this.saveAsset({ ...asset, locations });
   }
 
   private setFileOk(location: AssetLocation, hash: string): void {
     const { path, fileSize, mtimeMs } = location;
-    this.files.set(path, { path, hash, fileSize, mtimeMs, error: null, errorAt: null });
+    this.saveFile({ path, hash, fileSize, mtimeMs, error: null, errorAt: null });
+  }
+
+  private saveAsset(asset: Asset): void {
+    this.index.upsert(asset);
+    if (this.collecting) this.changes.asset(asset.hash, asset);
+  }
+
+  private saveFile(file: FileRecord): void {
+    const previous = this.files.get(file.path)?.hash ?? null;
+    this.files.set(file.path, file);
+    if (this.collecting) this.changes.file(file.path, previous, file);
   }
 }
 

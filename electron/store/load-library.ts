@@ -29,6 +29,8 @@ export interface LoadedLibrary {
   needsSnapshot: boolean;
   /** The document was brought up from an older schema (a backup of the old file is beside it). */
   migrated: boolean;
+  /** The unreadable library was set aside and an empty one started. */
+  recovered: boolean;
 }
 
 /**
@@ -50,14 +52,19 @@ export async function loadLibrary(
     setAside(files.snapshot);
     setAside(files.records);
     setAside(files.journal);
-    return { state: LibraryState.fromDocument(emptyDocument()), needsSnapshot: true, migrated: false };
+    return { state: LibraryState.fromDocument(emptyDocument()), needsSnapshot: true, migrated: false, recovered: true };
   }
   if (migratedFrom !== null && existsSync(files.snapshot)) {
     copyFileSync(files.snapshot, `${files.snapshot}.v${migratedFrom}.bak`);
   }
   const state = LibraryState.fromDocument(doc);
   const replayed = replayJournal(state, files.journal, recoverCorrupt);
-  return { state, needsSnapshot: replayed > 0 || migratedFrom !== null, migrated: migratedFrom !== null };
+  return {
+    state,
+    needsSnapshot: replayed > 0 || migratedFrom !== null,
+    migrated: migratedFrom !== null,
+    recovered: false,
+  };
 }
 
 async function readSnapshot(low: Low<LibraryDocument>, file: string): Promise<unknown> {

@@ -64,6 +64,8 @@ export class LowdbLibraryStore implements LibraryStore {
   readonly corrections: CorrectionRecords;
   private readonly snapshots: SnapshotScheduler;
   private closed = false;
+  /** Set when what is on disk cannot be changed shard by shard: a migrated or recovered library, another adapter. */
+  private wholeDocumentNext: boolean;
 
   private constructor(
     private readonly low: Low<LibraryDocument>,
@@ -72,7 +74,10 @@ export class LowdbLibraryStore implements LibraryStore {
     private readonly now: () => number,
     snapshotIntervalMs: number,
     private readonly releaseLock: () => void,
+    private readonly sharded: ShardedJsonFiles | null,
+    rewriteAll: boolean,
   ) {
+    this.wholeDocumentNext = rewriteAll || sharded === null;
     this.snapshots = new SnapshotScheduler(() => this.writeSnapshot(), snapshotIntervalMs);
     const access = { state, mutate: (op: LibraryOp) => this.mutate(op) };
     this.analysis = analysisRecords(access);
@@ -101,6 +106,8 @@ export class LowdbLibraryStore implements LibraryStore {
       opts.now ?? Date.now,
       interval,
       releaseLock,
+      sharded,
+      loaded.migrated || loaded.recovered,
     );
     if (loaded.needsSnapshot) store.snapshots.markDirty();
     // A migrated library is written out in the current layout now, with progress, not by the first
@@ -303,15 +310,34 @@ export class LowdbLibraryStore implements LibraryStore {
     return result;
   }
 
-  /** The document is captured synchronously, at the same instant the journal starts its new tail. */
+  /** What to write is captured synchronously, at the same instant the journal starts its new tail. */
   private async writeSnapshot(): Promise<void> {
+    if (this.wholeDocumentNext || !this.sharded) return this.writeWholeDocument();
+    const head = this.state.toHead();
+    const changes = this.state.changes.take();
+    this.journal.beginRotation();
+    try {
+      await this.sharded.writeChanges(head, changes);
+      this.journal.completeRotation();
+    } catch (error) {
+      this.journal.abortRotation();
+      this.state.changes.restore(changes);
+      throw error;
+    }
+  }
+
+  private async writeWholeDocument(): Promise<void> {
     this.low.data = this.state.toDocument();
+    // Whatever changes were collected are in the document; later ones go to the next snapshot.
+    const changes = this.state.changes.take();
     this.journal.beginRotation();
     try {
       await this.low.write();
       this.journal.completeRotation();
+      this.wholeDocumentNext = this.sharded === null;
     } catch (error) {
       this.journal.abortRotation();
+      this.state.changes.restore(changes);
       throw error;
     } finally {
       // Do not keep the previous generation of every asset reachable until the next snapshot.

@@ -7,14 +7,16 @@ const PREFIX = 'f32:';
  * (~4× shorter than decimal text, and far quicker to read back). Search already compares
  * vectors in float32, so nothing it finds changes.
  */
-export function packAsset(asset: Asset): Asset | (Omit<Asset, 'vector'> & { vector: string }) {
+export type PackedAsset = Asset | (Omit<Asset, 'vector'> & { vector: string });
+
+export function packAsset(asset: Asset): PackedAsset {
   if (asset.vector.length === 0) return asset;
   const bytes = Buffer.from(Float32Array.from(asset.vector).buffer);
   return { ...asset, vector: PREFIX + bytes.toString('base64') };
 }
 
 /** The asset again; a vector still written as numbers (schema 6 and older) is taken as it is. */
-export function unpackAsset(stored: Asset | (Omit<Asset, 'vector'> & { vector: string })): Asset {
+export function unpackAsset(stored: PackedAsset): Asset {
   if (typeof stored.vector !== 'string') return stored as Asset;
   if (!stored.vector.startsWith(PREFIX)) throw new Error(`unknown vector encoding in asset ${stored.hash}`);
   const bytes = Buffer.from(stored.vector.slice(PREFIX.length), 'base64');

@@ -73,15 +73,10 @@ export async function splitDocument(
   return { head: head as Omit<LibraryHead, 'recordShards'>, shards };
 }
 
-/** Every record of a shard in one list, to tell cheaply whether anything in it was replaced. */
-export function shardReferences(shard: ShardRecords): unknown[] {
-  return SHARD_KEYS.flatMap((key) => shard[key] as unknown[]);
-}
-
 /**
  * The document again. Each log is put back in time order by merging the shards' lists, never
- * reordering within a shard: clocks differ between machines and go backwards, and a shard read
- * back must split into exactly the list it was written from, or the next snapshot rewrites it.
+ * reordering within a shard: clocks differ between machines and go backwards, and a shard's
+ * list is the order its records were made in.
  */
 export function mergeDocument(head: LibraryHead, shards: readonly ShardRecords[]): LibraryDocument {
   const rest: Partial<LibraryHead> = { ...head };

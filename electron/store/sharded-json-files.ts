@@ -8,7 +8,6 @@ import {
   isLibraryHead,
   mergeDocument,
   SHARD_KEYS,
-  shardReferences,
   splitDocument,
   type LibraryHead,
   type ShardId,
@@ -16,25 +15,21 @@ import {
 } from './record-shards';
 import { jsonChunks } from './json-chunks';
 import { readLargeJsonObject } from './large-json';
-import { packAsset, unpackAsset } from './packed-vectors';
+import { packAsset, unpackAsset, type PackedAsset } from './packed-vectors';
+import { applyShardChange, type ShardChange, type StoredShardRecords } from './shard-changes';
 
 const PARALLEL_READS = 8;
 /** Past this, a file is read item by item (a schema-6 library.json can outgrow a JavaScript string). */
 const LARGE_FILE_BYTES = 256 * 2 ** 20;
 const SHARD_FILE = /^([0-9a-f]{2})\.(\d+)\.json$/;
 
-interface WrittenShard {
-  generation: number;
-  references: unknown[];
-}
-
 /**
  * The library on disk as a folder of JSON files: library.json holds the head (folders, jobs,
  * collections, settings, campaigns…) and, per hash prefix, which file under records/ holds
  * that shard's images, model answers, review decisions and corrections. A snapshot rewrites
- * only the shards whose records were replaced since the last one (records are never mutated
- * in place, so comparing references is enough): reviewing one image at 250,000 writes a few
- * megabytes, not the whole library.
+ * only the shards whose records changed since the last one (see shard-changes.ts), starting
+ * from the file as last written: reviewing one image at 250,000 writes a few megabytes, not
+ * the whole library, and needs no capture of every record.
  *
  * Crash safety is copy-on-write: changed shards go to new generation files, and the head,
  * written to a temp file and renamed, is the commit point. Until the rename the old head
@@ -43,7 +38,8 @@ interface WrittenShard {
  * after its migration writes the new layout.
  */
 export class ShardedJsonFiles implements SnapshotAdapter {
-  private written = new Map<ShardId, WrittenShard>();
+  /** Per shard, the generation the current head names. */
+  private written = new Map<ShardId, number>();
   /** Whether this process has cleared the records folder of files no head names. */
   private swept = false;
   /** Set while the store opens (reading, and writing out a migrated library), so people see how far it is. */
@@ -65,35 +61,49 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       shards.push(...(await Promise.all(batch.map(([id, generation]) => this.readShard(id, generation)))));
       this.onProgress?.({ stage: 'reading', done: shards.length, total: entries.length, unit: 'shards' });
     }
-    this.written = new Map(
-      entries.map(([id, generation], i) => [id, { generation, references: shardReferences(shards[i]) }]),
-    );
+    this.written = new Map(entries);
     return mergeDocument(head, shards);
   }
 
+  /** Every shard anew from the whole document (the first write of a migrated or recovered library). */
   async write(doc: LibraryDocument): Promise<void> {
     const { head, shards } = await splitDocument(doc, () => yieldToLoop());
+    const stored = [...shards].map(([id, records]): [ShardId, StoredShard] => [id, storedForm(records)]);
+    await this.commit(head, stored, new Set(this.written.keys()));
+  }
+
+  /**
+   * Only the shards that changed: each is read as last written, changed, and written as a new
+   * generation; every other shard file stays as it is.
+   */
+  async writeChanges(head: Omit<LibraryHead, 'recordShards'>, changes: Map<ShardId, ShardChange>): Promise<void> {
+    const stored: [ShardId, StoredShard][] = [];
+    for (const [id, change] of changes) {
+      const generation = this.written.get(id);
+      const before = generation === undefined ? emptyStoredShard() : await this.readStoredShard(id, generation);
+      stored.push([id, applyShardChange(before, change, packAsset)]);
+    }
+    await this.commit(head, stored, new Set());
+  }
+
+  /** New generations of `shards`, then the head naming them (the commit), then the superseded files go. */
+  private async commit(
+    head: Omit<LibraryHead, 'recordShards'>,
+    shards: [ShardId, StoredShard][],
+    dropped: Set<ShardId>,
+  ): Promise<void> {
     await mkdir(this.recordsDir, { recursive: true });
-    const next = new Map<ShardId, WrittenShard>();
-    const changed: [ShardId, ShardRecords, unknown[]][] = [];
-    for (const [id, records] of shards) {
-      const references = shardReferences(records);
-      const before = this.written.get(id);
-      if (before && sameReferences(before.references, references)) next.set(id, before);
-      else changed.push([id, records, references]);
+    const next = new Map([...this.written].filter(([id]) => !dropped.has(id)));
+    for (const [done, [id, records]] of shards.entries()) {
+      const generation = (this.written.get(id) ?? 0) + 1;
+      await writeJson(this.shardFile(id, generation), { shard: id, generation, ...records }, false);
+      next.set(id, generation);
+      this.onProgress?.({ stage: 'writing', done: done + 1, total: shards.length, unit: 'shards' });
     }
-    for (const [done, [id, records, references]] of changed.entries()) {
-      const generation = (this.written.get(id)?.generation ?? 0) + 1;
-      const stored = { shard: id, generation, ...records, assets: records.assets.map(packAsset) };
-      await writeJson(this.shardFile(id, generation), stored, false);
-      next.set(id, { generation, references });
-      this.onProgress?.({ stage: 'writing', done: done + 1, total: changed.length, unit: 'shards' });
-    }
-    const recordShards = Object.fromEntries([...next].map(([id, shard]) => [id, shard.generation]));
-    await writeJson(this.headFile, { ...head, recordShards } satisfies LibraryHead, true);
+    await writeJson(this.headFile, { ...head, recordShards: Object.fromEntries(next) } satisfies LibraryHead, true);
     const superseded = [...this.written]
-      .filter(([id, shard]) => next.get(id)?.generation !== shard.generation)
-      .map(([id, shard]) => this.shardFile(id, shard.generation));
+      .filter(([id, generation]) => next.get(id) !== generation)
+      .map(([id, generation]) => this.shardFile(id, generation));
     this.written = next;
     for (const file of superseded) await rm(file, { force: true });
     if (!this.swept) await this.removeLeftovers();
@@ -104,20 +114,24 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   }
 
   private async readShard(id: ShardId, generation: number): Promise<ShardRecords> {
+    const stored = await this.readStoredShard(id, generation);
+    try {
+      return { ...stored, assets: stored.assets.map(unpackAsset) };
+    } catch (error) {
+      throw new CorruptLibraryError(this.shardFile(id, generation), (error as Error).message);
+    }
+  }
+
+  private async readStoredShard(id: ShardId, generation: number): Promise<StoredShard> {
     const file = this.shardFile(id, generation);
     const shard = await readJson(file);
     if (shard === null) throw new CorruptLibraryError(file, 'library.json names this file but it is missing');
     for (const key of SHARD_KEYS) {
-      if (!Array.isArray((shard as ShardRecords)[key])) {
+      if (!Array.isArray((shard as StoredShard)[key])) {
         throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
       }
     }
-    const records = shard as ShardRecords;
-    try {
-      return { ...records, assets: records.assets.map(unpackAsset) };
-    } catch (error) {
-      throw new CorruptLibraryError(file, (error as Error).message);
-    }
+    return shard as StoredShard;
   }
 
   /** Files a crash left (written before their head was committed, or superseded but not yet removed); once per process. */
@@ -125,17 +139,24 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     this.swept = true;
     for (const name of await readdir(this.recordsDir)) {
       const match = SHARD_FILE.exec(name);
-      const current = match && this.written.get(match[1])?.generation === Number(match[2]);
+      const current = match && this.written.get(match[1]) === Number(match[2]);
       if (!current) await rm(join(this.recordsDir, name), { force: true });
     }
   }
 }
 
-function sameReferences(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+/** A shard's records with assets packed as the file holds them. */
+type StoredShard = StoredShardRecords<PackedAsset>;
+
+const emptyStoredShard = (): StoredShard => ({
+  assets: [],
+  files: [],
+  modelAnalyses: [],
+  reviewDecisions: [],
+  labelCorrections: [],
+});
+
+const storedForm = (records: ShardRecords): StoredShard => ({ ...records, assets: records.assets.map(packAsset) });
 
 async function readJson(file: string, onProgress?: (progress: StoreOpenProgress) => void): Promise<unknown> {
   let text: string;
