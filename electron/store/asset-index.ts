@@ -12,6 +12,7 @@ import { toSummary } from './summary';
 /** Within 5% of each other, width and height count as square. */
 const SQUARE_TOLERANCE = 0.05;
 const INITIAL_CAPACITY = 1024;
+const NO_VECTOR = Object.freeze([]) as unknown as number[];
 
 export const SINGLE_FACETS = ['format', 'orientation', 'status'] as const;
 /** Pattern is multi-valued: an asset counts under every label that applies (a person's, else the local analyzer's). */
@@ -26,6 +27,7 @@ export type MultiFacet = (typeof MULTI_FACETS)[number];
  * Freed slots are reused; `assets[slot]` is undefined for a free slot.
  */
 export class AssetIndex {
+  /** The records, their similarity vectors left out: those live only in `vectors` (get puts them back). */
   readonly assets: (Asset | undefined)[] = [];
   readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new FacetDictionary()])) as Record<
     FacetName,
@@ -73,18 +75,24 @@ export class AssetIndex {
 
   get(hash: string): Asset | undefined {
     const slot = this.slotsByHash.get(hash);
-    return slot === undefined ? undefined : this.assets[slot];
+    return slot === undefined ? undefined : this.whole(slot);
   }
 
   *all(): IterableIterator<Asset> {
-    for (const slot of this.slotsByHash.values()) yield this.assets[slot]!;
+    for (const slot of this.slotsByHash.values()) yield this.whole(slot);
   }
 
   /** Every asset in slot order: a plain loop, as a snapshot takes it while everything waits. */
   list(): Asset[] {
     const assets: Asset[] = [];
-    for (const asset of this.assets) if (asset !== undefined) assets.push(asset);
+    for (let slot = 0; slot < this.assets.length; slot++) if (this.assets[slot]) assets.push(this.whole(slot));
     return assets;
+  }
+
+  /** The record with its vector back (float32, the precision it is stored and compared in). */
+  private whole(slot: number): Asset {
+    const asset = this.assets[slot]!;
+    return this.vectors.lengths[slot] === 0 ? asset : { ...asset, vector: Array.from(this.vectors.row(slot)) };
   }
 
   /** Whether `path` is one of the library folders (not merely inside one). */
@@ -102,7 +110,8 @@ export class AssetIndex {
     const slot = known ?? this.freeSlots.pop() ?? this.assets.length;
     if (known !== undefined) this.nameOrder.remove(slot, this.names[slot]);
     this.ensureCapacity(slot + 1);
-    this.assets[slot] = asset;
+    // A vector as numbers costs ~4× its float32 row; at 250,000 assets that is over 100 MB.
+    this.assets[slot] = asset.vector.length === 0 ? asset : { ...asset, vector: NO_VECTOR };
     this.slotsByHash.set(asset.hash, slot);
     this.fillColumns(slot, asset);
     this.nameOrder.insert(slot, this.names[slot]);
@@ -123,7 +132,8 @@ export class AssetIndex {
   setModelText(hash: string, text: string): void {
     this.modelTexts.set(hash, text);
     const slot = this.slotsByHash.get(hash);
-    if (slot !== undefined) this.fillWords(slot, this.assets[slot]!, this.labelsOf(this.assets[slot]!));
+    const asset = slot === undefined ? undefined : this.assets[slot];
+    if (asset) this.fillWords(slot!, asset, this.labelsOf(asset));
   }
 
   /** People's corrections of the local labels for this hash, now or whenever the asset is indexed. */

@@ -42,18 +42,18 @@ export class LibraryState {
     state.seq = doc.seq;
     for (const folder of doc.folders) state.folders.set(folder.path, folder);
     state.index.setFolders([...state.folders.keys()]);
-    state.index.reserve(doc.assets.length);
-    for (const asset of doc.assets) state.index.upsert(asset);
     for (const file of doc.files) state.files.set(file.path, file);
     for (const job of doc.jobs) state.jobs.set(job.path, job);
     state.organising.load(doc.collections, doc.savedSearches);
+    state.ads.load(doc.campaigns, doc.adVariants);
+    // Logs, answers and their words first, so each asset is indexed once, with everything that applies to it.
     state.review.load(doc.reviewDecisions);
     state.applyCorrections(doc.labelCorrections);
-    state.ads.load(doc.campaigns, doc.adVariants);
     state.analysis.load(doc);
-    for (const hash of state.review.reviewedHashes()) state.refreshStatus(hash);
     for (const hash of new Set([...state.analysis.analyses.keys(), ...state.review.reviewedHashes()]))
       state.refreshModelText(hash);
+    state.index.reserve(doc.assets.length);
+    for (const asset of doc.assets) state.index.upsert(state.withReviewStatus(asset));
     // What was read is on disk already; what the loader works out (statuses, words) is derived on every load.
     state.collecting = true;
     return state;
@@ -164,8 +164,16 @@ export class LibraryState {
 
   private refreshStatus(hash: string): void {
     const asset = this.index.get(hash);
-    const next = ASSET_STATUS[this.review.status(hash)];
-    if (asset && asset.status !== next) this.saveAsset({ ...asset, status: next });
+    if (!asset) return;
+    const updated = this.withReviewStatus(asset);
+    if (updated !== asset) this.saveAsset(updated);
+  }
+
+  /** The asset with the status its review adds up to (the same object when that is its status already). */
+  private withReviewStatus(asset: Asset): Asset {
+    if (!this.review.hasDecisions(asset.hash)) return asset;
+    const next = ASSET_STATUS[this.review.status(asset.hash)];
+    return asset.status === next ? asset : { ...asset, status: next };
   }
 
   private refreshModelText(hash: string): void {

@@ -27,11 +27,10 @@ export function modelSearchText(
   const words: string[] = [];
   for (const field of ATTRIBUTE_FIELDS) {
     const review = fields[field];
-    if (review.state === 'accepted' || review.state === 'edited') words.push(...fieldWords(review.value));
+    if (review.state === 'accepted' || review.state === 'edited') addFieldWords(review.value, words);
     if (review.state !== 'pending') continue;
     for (const a of analyses) {
-      if (policy.searchUnreviewed || isTrusted(policy, a.modelId, field))
-        words.push(...fieldWords(a.attributes[field]));
+      if (policy.searchUnreviewed || isTrusted(policy, a.modelId, field)) addFieldWords(a.attributes[field], words);
     }
   }
   return words.join('\n').toLowerCase();
@@ -45,10 +44,9 @@ export function isTrusted(
   return policy.trustedFields.some((t) => t.modelId === modelId && t.field === field);
 }
 
-/** Strings anywhere in a field's value (lists, colour objects), numbers left out. */
-function fieldWords(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(fieldWords);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(fieldWords);
-  return [];
+/** Strings anywhere in a field's value (lists, colour objects), numbers left out; into one list, as a library loads. */
+function addFieldWords(value: unknown, words: string[]): void {
+  if (typeof value === 'string') words.push(value);
+  else if (Array.isArray(value)) for (const item of value) addFieldWords(item, words);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) addFieldWords(item, words);
 }

@@ -59,6 +59,10 @@ export class ReviewState {
     return this.outcome(hash).status;
   }
 
+  hasDecisions(hash: string): boolean {
+    return this.log.has(hash);
+  }
+
   reviewedHashes(): IterableIterator<string> {
     return this.log.hashes();
   }

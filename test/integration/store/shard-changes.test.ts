@@ -69,14 +69,17 @@ function canonical(doc: LibraryDocument) {
 describe('snapshots written shard by shard', () => {
   it('leave on disk exactly what writing the whole document leaves, over random work and reopenings', async () => {
     const random = seededRandom(11);
+    // One clock for both libraries, so what they time-stamp agrees.
+    let clock = 0;
+    const now = () => clock;
     const incrementalDir = await makeTempDir();
     const wholeDir = await makeTempDir();
-    const wholeDocument = { adapter: libraryFiles(wholeDir) };
-    let incremental = (await openTempStore({}, incrementalDir)).store;
-    let whole = (await openTempStore(wholeDocument, wholeDir)).store;
+    let incremental = (await openTempStore({ now }, incrementalDir)).store;
+    let whole = (await openTempStore({ now, adapter: libraryFiles(wholeDir) }, wholeDir)).store;
     for (let round = 0; round < 6; round++) {
       for (let step = round * 100; step < (round + 1) * 100; step++) {
         const seed = random();
+        clock = step;
         randomStep(incremental, seededRandom(seed * 1e9), step);
         randomStep(whole, seededRandom(seed * 1e9), step);
         if (random() < 0.1) await Promise.all([incremental.flush(), whole.flush()]);
@@ -85,8 +88,8 @@ describe('snapshots written shard by shard', () => {
       expect(canonical(await readLibraryDocument(incrementalDir))).toEqual(
         canonical(await readLibraryDocument(wholeDir)),
       );
-      incremental = (await openTempStore({}, incrementalDir)).store;
-      whole = (await openTempStore({ adapter: libraryFiles(wholeDir) }, wholeDir)).store;
+      incremental = (await openTempStore({ now }, incrementalDir)).store;
+      whole = (await openTempStore({ now, adapter: libraryFiles(wholeDir) }, wholeDir)).store;
     }
     expect(incremental.stats().assets).toBeGreaterThan(10);
     expect(incremental.reviews.listReviewDecisions().length).toBeGreaterThan(30);
