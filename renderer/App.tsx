@@ -1,5 +1,6 @@
 import { AdsView } from './ads/AdsView';
 import { ApiProvider } from './api';
+import { LibraryOpeningGate } from './components/LibraryOpeningGate';
 import { StatusBar } from './components/StatusBar';
 import { LibraryView } from './library/LibraryView';
 import { SkipToImages } from './library/SkipToImages';
@@ -27,17 +28,22 @@ function CurrentView({ route }: { route: Route }) {
   }
 }
 
-/** The shell every view shares: navigation on top, ingest and analysis progress at the bottom. */
+/**
+ * The shell every view shares: navigation on top, ingest and analysis progress at the bottom;
+ * until the library is open, how far opening has got instead.
+ */
 export function App() {
   const route = useRoute();
   return (
     <ApiProvider>
-      <div className="app">
-        {route === 'library' && <SkipToImages />}
-        <AppNav />
-        <CurrentView route={route} />
-        <StatusBar />
-      </div>
+      <LibraryOpeningGate>
+        <div className="app">
+          {route === 'library' && <SkipToImages />}
+          <AppNav />
+          <CurrentView route={route} />
+          <StatusBar />
+        </div>
+      </LibraryOpeningGate>
     </ApiProvider>
   );
 }

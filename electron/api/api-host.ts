@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { ApiMethod, SwatchbookApi } from '../../shared/api';
 import type { BridgeCallResult } from '../../shared/api/bridge';
-import { UserFacingError } from '../../shared/errors';
 import type { Engine } from '../engine';
-import { dispatchApiCall } from './dispatch';
+import { settleApiCall } from './dispatch';
 import { createSwatchbookApi } from './swatchbook-api';
 import { ApiEventFeed, type ApiEventTiming } from './api-events';
 import type { MediaSources } from './media-resolver';
@@ -40,17 +39,11 @@ export class ApiHost {
     };
   }
 
-  /** Never rejects: failures come back with the status a transport should report and a message safe to show. */
+  /** Never rejects (see settleApiCall); a call that changed the folders says so on the event feed. */
   async call(method: string, input: unknown): Promise<BridgeCallResult> {
-    try {
-      const value = await dispatchApiCall(this.api, method, input);
-      if (FOLDER_METHODS.has(method as ApiMethod)) this.events.foldersChanged();
-      return { ok: true, value };
-    } catch (error) {
-      if (error instanceof UserFacingError) return { ok: false, status: error.status, error: error.message };
-      console.error(`swatchbook: ${method.slice(0, 80)} failed:`, error);
-      return { ok: false, status: 500, error: error instanceof Error ? error.message : 'internal error' };
-    }
+    const result = await settleApiCall(this.api, method, input);
+    if (result.ok && FOLDER_METHODS.has(method as ApiMethod)) this.events.foldersChanged();
+    return result;
   }
 
   /** Only files the library has ingested (or its folders) may be revealed in the file manager. */

@@ -7,6 +7,7 @@ export { createSwatchbookApi } from './swatchbook-api';
 export { dispatchApiCall, ApiInputError, UnknownMethodError, isApiMethod } from './dispatch';
 export { ApiHost } from './api-host';
 export { ApiEventFeed, type ApiEventTiming } from './api-events';
+export { OpeningHost, type OpenApiHost } from './opening-host';
 export {
   parseMediaRequest,
   resolveMedia,

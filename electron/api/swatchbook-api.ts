@@ -11,6 +11,8 @@ export function createSwatchbookApi(engine: Engine): SwatchbookApi {
   const { store, library } = engine;
   const ok = { ok: true as const };
   const api: Handlers<ApiMethod> = {
+    // The engine exists, so the library is open; the desktop shell answers this itself before then.
+    libraryOpening: async () => ({ state: 'ready' }),
     libraryStatus: async () => ({
       folders: library.folders(),
       progress: library.progress(),

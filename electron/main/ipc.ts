@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { BRIDGE_CHANNELS } from '../../shared/api/bridge';
-import type { ApiHost } from '../api';
+import type { OpeningHost } from '../api';
 import { isAppUrl } from './app-urls';
 
 /** Only the app's own top-level page may call in: not a frame it embeds, not a page it was navigated to. */
@@ -15,8 +15,11 @@ export async function pickFolder(window: BrowserWindow | null): Promise<string |
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }
 
-/** Mounts the API on IPC and forwards live events to whichever window is current. */
-export function registerIpc(host: ApiHost, currentWindow: () => BrowserWindow | null): void {
+/**
+ * Mounts the API on IPC and forwards live events to whichever window is current. Mounted while the
+ * library still opens: calls then wait for it, and the window hears how far it has got.
+ */
+export function registerIpc(host: OpeningHost, currentWindow: () => BrowserWindow | null): void {
   ipcMain.handle(BRIDGE_CHANNELS.call, (event, method: unknown, input: unknown) => {
     assertTrusted(event);
     return host.call(typeof method === 'string' ? method : '', input);
@@ -30,7 +33,7 @@ export function registerIpc(host: ApiHost, currentWindow: () => BrowserWindow | 
     if (typeof filePath !== 'string' || !host.isKnownLocation(filePath)) throw new Error('not a file in the library');
     shell.showItemInFolder(filePath);
   });
-  host.events.subscribe((apiEvent) => {
+  host.subscribe((apiEvent) => {
     const window = currentWindow();
     if (window && !window.isDestroyed()) window.webContents.send(BRIDGE_CHANNELS.event, apiEvent);
   });

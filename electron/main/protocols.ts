@@ -1,6 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { mediaHeaders, parseMediaRequest, resolveMedia, resolveStaticFile, COMMON_HEADERS, type ApiHost } from '../api';
+import {
+  mediaHeaders,
+  parseMediaRequest,
+  resolveMedia,
+  resolveStaticFile,
+  COMMON_HEADERS,
+  type OpeningHost,
+} from '../api';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, appCsp } from './app-urls';
 
 /** Must run before app `ready`: standard + secure makes both schemes behave like https origins. */
@@ -12,8 +19,11 @@ export function registerSchemes(): void {
   ]);
 }
 
-/** Serves the built renderer and the media; both resolve paths with the Node-tested server modules. */
-export function handleProtocols(host: ApiHost, rendererDir: string): void {
+/**
+ * Serves the built renderer and the media; both resolve paths with the Node-tested server modules.
+ * The renderer is served at once; media only once the library is open (until then there are no roots to check).
+ */
+export function handleProtocols(host: OpeningHost, rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return text(404, 'not found');
@@ -25,9 +35,11 @@ export function handleProtocols(host: ApiHost, rendererDir: string): void {
   });
 
   protocol.handle(MEDIA_SCHEME, async (request) => {
+    const sources = host.media;
+    if (!sources) return text(503, 'the library is still opening');
     // swatchbook-media://<kind>/<hash>: the "host" is the kind.
     const media = parseMediaRequest(rawPath(request.url, `${MEDIA_SCHEME}://`));
-    const resolved = media && (await resolveMedia(host.media, media));
+    const resolved = media && (await resolveMedia(sources, media));
     if (!resolved) return text(media ? 404 : 400, media ? 'not found' : 'bad media URL');
     return withHeaders(await net.fetch(pathToFileURL(resolved.path).href), mediaHeaders(resolved));
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, nativeTheme } from 'electron';
 import { defaultDataDir } from '../config/data-dir';
 import { Engine } from '../engine';
-import { ApiHost } from '../api';
+import { ApiHost, OpeningHost } from '../api';
 import { isDev } from './app-urls';
 import { registerIpc, pickFolder } from './ipc';
 import { createMainWindow } from './main-window';
@@ -21,7 +21,8 @@ export interface ShellPaths {
 
 /**
  * The desktop app: what Electron needs before `ready` is done at once, the rest once ready.
- * Resolves when the window is open, or at once when another instance is already running.
+ * Resolves when the window is open (the library may still be opening behind it), or at once
+ * when another instance is already running.
  */
 export function startShell({ rendererDir, preloadPath }: ShellPaths): Promise<void> {
   // One data folder for the app, browser mode and the CLI (SWATCHBOOK_DATA_DIR overrides it).
@@ -35,7 +36,7 @@ export function startShell({ rendererDir, preloadPath }: ShellPaths): Promise<vo
   app.setPath('sessionData', sessionData);
   registerSchemes();
 
-  let host: ApiHost | null = null;
+  let host: OpeningHost | null = null;
   let mainWindow: BrowserWindow | null = null;
   let closed = false;
 
@@ -55,18 +56,22 @@ export function startShell({ rendererDir, preloadPath }: ShellPaths): Promise<vo
     await app.whenReady();
     nativeTheme.themeSource = 'system';
     hardenApp();
-    try {
-      const secrets = keychainSecretStore(dataDir);
-      host = new ApiHost(await Engine.open({ dataDir, watch: true, analyse: true, secrets }));
-    } catch (error) {
-      dialog.showErrorBox('Swatchbook cannot open its library', (error as Error).message);
-      app.exit(3);
-      return;
-    }
-    handleProtocols(host, rendererDir);
-    registerIpc(host, () => mainWindow);
+    const secrets = keychainSecretStore(dataDir);
+    // A large library takes seconds to read: the window opens meanwhile and shows how far it has got.
+    const opening = new OpeningHost(
+      async (onStoreProgress) =>
+        new ApiHost(await Engine.open({ dataDir, watch: true, analyse: true, secrets, onStoreProgress })),
+    );
+    host = opening;
+    handleProtocols(opening, rendererDir);
+    registerIpc(opening, () => mainWindow);
     Menu.setApplicationMenu(buildMenu({ addFolder: () => void addFolderFromMenu() }, isDev));
     await openWindow();
+    // Only once the window is there, so it shows the reason behind the dialog.
+    opening.ready.catch((error: Error) => {
+      dialog.showErrorBox('Swatchbook cannot open its library', error.message);
+      app.exit(3);
+    });
   }
 
   // The library's store must have one writer: a second launch focuses the first instead.

@@ -1,5 +1,5 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import type { ApiEvent, ApiOutput } from '../../shared/api';
+import { laterOpening, type ApiEvent, type ApiOutput, type LibraryOpening } from '../../shared/api';
 import type { AnalysisProgress } from '../../shared/model';
 import { queryKeys } from './query-keys';
 
@@ -79,6 +79,11 @@ export function applyLiveEvent(queryClient: QueryClient) {
           ...event.hashes.flatMap((hash) => [queryKeys.modelAnalyses(hash), queryKeys.reviewItem(hash)]),
           queryKeys.qualityReport,
           ...ASSET_READS,
+        );
+        break;
+      case 'libraryOpening':
+        queryClient.setQueryData<LibraryOpening>(queryKeys.libraryOpening, (known) =>
+          laterOpening(known, event.opening),
         );
         break;
       case 'adsChanged':

@@ -1,10 +1,28 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { laterOpening, type LibraryOpening } from '../../shared/api';
 import type { SearchQuery } from '../../shared/model';
 import { useApiQuery } from './api-query';
 import { useApi } from './ApiProvider';
 import { queryKeys } from './query-keys';
 
 export const SEARCH_PAGE_SIZE = 200;
+
+/** While the library opens the answer is kept current by events; polling covers one that went astray. */
+const OPENING_POLL_MS = 2000;
+
+/** Whether the library is open yet, and how far opening has got. */
+export function useLibraryOpening() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.libraryOpening,
+    // An event that arrived while this was asked may be newer than the reply.
+    queryFn: async () =>
+      laterOpening(queryClient.getQueryData<LibraryOpening>(queryKeys.libraryOpening), await api.libraryOpening({})),
+    refetchInterval: (query) => (query.state.data?.state === 'opening' ? OPENING_POLL_MS : false),
+    staleTime: Infinity,
+  });
+}
 
 export function useLibraryStatus() {
   return useApiQuery(queryKeys.libraryStatus, 'libraryStatus', {});

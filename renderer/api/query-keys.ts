@@ -3,6 +3,7 @@ import type { JobState, ReviewQueueQuery, SearchQuery } from '../../shared/model
 
 /** Every query key in one place, so live events and mutations invalidate by prefix. */
 export const queryKeys = {
+  libraryOpening: ['libraryOpening'] as const,
   libraryStatus: ['libraryStatus'] as const,
   search: ['search'] as const,
   searchPage: (filters: SearchQuery, page: number) => ['search', filters, page] as const,

@@ -25,6 +25,7 @@ import {
   ReviewQueueQuery,
 } from '../model/review';
 import { AssetLabels, CorrectionInput } from '../model/correction';
+import { LibraryOpening } from './library-opening';
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
@@ -62,6 +63,8 @@ const AnalysisTarget = z.union([
  * transport boundary (Electron IPC, browser-mode HTTP), implemented once in electron/api.
  */
 export const apiContract = {
+  /** Answered at once, even while the library is still opening (every other call waits for it). */
+  libraryOpening: { input: Nothing, output: LibraryOpening },
   libraryStatus: {
     input: Nothing,
     output: z.object({
@@ -346,5 +349,6 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('analysisProgress'), progress: AnalysisProgress }),
   z.object({ type: z.literal('analysesChanged'), hashes: z.array(z.string()) }),
   z.object({ type: z.literal('adsChanged'), campaignId: z.string() }),
+  z.object({ type: z.literal('libraryOpening'), opening: LibraryOpening }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;

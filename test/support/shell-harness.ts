@@ -6,10 +6,13 @@ import { BRIDGE_CHANNELS, type BridgeCallResult } from '../../shared/api/bridge'
 import { waitFor } from './temp-dirs';
 
 type ElectronDouble = typeof import('./electron-double');
+type EngineModule = typeof import('../../electron/engine');
+type OpenEngine = EngineModule['Engine']['open'];
 type BrowserWindow = InstanceType<ElectronDouble['BrowserWindow']>;
 
 export const APP_URL = 'swatchbook://app/index.html';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ENGINE_MODULE = path.join(ROOT, 'electron', 'engine', 'index.ts');
 
 /** Who calls over IPC: a page at `url` (top level, or a subframe of the app's page), or a frame that is gone. */
 export type Caller = { url: string; subframe?: boolean } | null;
@@ -21,6 +24,11 @@ export interface ShellOptions {
   before?(electron: ElectronDouble): void;
   /** Starts electron/main/index.ts itself, with the paths it works out, instead of startShell with test ones. */
   realEntry?: boolean;
+  /**
+   * Stands in for Engine.open (given the shell's options and the real open), to hold opening or report
+   * progress. Without it the harness returns once the library is open, as most tests expect.
+   */
+  openEngine?(options: Parameters<OpenEngine>[0], open: OpenEngine): ReturnType<OpenEngine>;
 }
 
 export interface TestShell {
@@ -63,6 +71,18 @@ export async function startTestShell(options: ShellOptions = {}): Promise<TestSh
   const rendererDir = await writeRenderer(tmp);
   const preloadPath = path.join(ROOT, 'electron', 'preload', 'index.ts');
   vi.resetModules();
+  vi.doUnmock(ENGINE_MODULE);
+  const { openEngine } = options;
+  if (openEngine) {
+    vi.doMock(ENGINE_MODULE, async (importOriginal) => {
+      const real = await importOriginal<EngineModule>();
+      const open: OpenEngine = (engineOptions) => real.Engine.open(engineOptions);
+      return {
+        ...real,
+        Engine: { open: (engineOptions: Parameters<OpenEngine>[0]) => openEngine(engineOptions, open) },
+      };
+    });
+  }
   vi.stubEnv('SWATCHBOOK_DATA_DIR', dataDir);
   vi.stubEnv('ELECTRON_RENDERER_URL', options.devServerUrl);
   const electron: ElectronDouble = await import('./electron-double');
@@ -88,6 +108,8 @@ export async function startTestShell(options: ShellOptions = {}): Promise<TestSh
   };
   const call = (method: string, input: unknown, caller: Caller = { url: APP_URL }) =>
     invoke(caller, BRIDGE_CHANNELS.call, method, input) as Promise<BridgeCallResult>;
+  // The window opens before the library does; a call waits until it is open (or failed to open).
+  if (window && !openEngine) await call('libraryStatus', {});
   return {
     electron,
     double: electron.double,
