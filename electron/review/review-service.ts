@@ -10,6 +10,7 @@ import {
   ReviewQueueQuery,
   type DecisionInput,
   type FieldReview,
+  type ItemReviewStatus,
   type ReviewDecision,
   type ReviewItem,
   type ReviewQueueEntry,
@@ -19,44 +20,44 @@ import { InvalidRequestError } from '../../shared/errors';
 import type { AnalysisHead, LibraryStore } from '../store';
 import { baseName, isUnder } from '../store/paths';
 import { allAnalyses, currentAnalysis } from './current-analysis';
+import { byAnswerTime, QueueOrder } from './queue-order';
 
 export class ReviewInputError extends InvalidRequestError {}
 
 export class ReviewService {
+  private readonly order: QueueOrder;
+
   constructor(
     private readonly store: LibraryStore,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.order = new QueueOrder(store);
+  }
 
   queue(input: ReviewQueueQuery): ReviewQueuePage {
     const query = ReviewQueueQuery.parse(input);
-    const entries: ReviewQueueEntry[] = [];
     let pending = 0;
-    // Heads and paths only: copying every asset and answer made this take most of a second at 10,000 items.
-    for (const hash of this.store.reviews.analysedHashes()) {
-      const paths = this.store.reviews.assetPaths(hash);
-      const heads = this.store.analysis.analysisHeads(hash);
-      const current = currentAnalysis(heads);
-      if (!paths || !current) continue;
+    const matched: ReviewQueueEntry[] = [];
+    let total = 0;
+    // In queue order already, unless a model filter puts that model's answer first: then sorted below.
+    const inOrder = !query.modelId;
+    for (const { hash, heads, current, paths } of this.order.get()) {
       const status = this.store.reviews.reviewStatus(hash);
       if (status === 'pending') pending++;
       // Filtering by model looks at that model's answer, whichever answer is under review.
       const considered = query.modelId
         ? heads.find((a) => a.modelId === query.modelId || a.requestedModelId === query.modelId)
         : current;
-      if (considered && matches(query, paths, considered, status, () => this.store.reviews.fieldReviews(hash))) {
-        entries.push({
-          hash,
-          name: baseName(paths[0] ?? hash),
-          modelId: considered.modelId,
-          confidence: considered.confidence,
-          at: considered.at,
-          status,
-        });
+      if (!considered || !matches(query, paths, considered, status, () => this.store.reviews.fieldReviews(hash))) {
+        continue;
       }
+      const onPage = total >= query.offset && matched.length < query.limit;
+      if (!inOrder || onPage) matched.push(queueEntry(hash, paths, considered, status));
+      total++;
     }
-    entries.sort((a, b) => a.at - b.at || a.hash.localeCompare(b.hash));
-    return { total: entries.length, pending, items: entries.slice(query.offset, query.offset + query.limit) };
+    if (inOrder) return { total, pending, items: matched };
+    matched.sort((a, b) => byAnswerTime(a.hash, a, b.hash, b));
+    return { total, pending, items: matched.slice(query.offset, query.offset + query.limit) };
   }
 
   item(hash: string): ReviewItem {
@@ -159,6 +160,22 @@ function editedValue(field: AttributeField | 'item', value: unknown): unknown {
   const parsed = ModelAttributes.shape[field].safeParse(value);
   if (!parsed.success) throw new ReviewInputError(`${field}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return parsed.data;
+}
+
+function queueEntry(
+  hash: string,
+  paths: readonly string[],
+  answer: AnalysisHead,
+  status: ItemReviewStatus,
+): ReviewQueueEntry {
+  return {
+    hash,
+    name: baseName(paths[0] ?? hash),
+    modelId: answer.modelId,
+    confidence: answer.confidence,
+    at: answer.at,
+    status,
+  };
 }
 
 function matches(

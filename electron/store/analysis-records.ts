@@ -22,6 +22,7 @@ export function analysisRecords({ state, mutate }: RecordAccess): AnalysisRecord
         escalatedFrom: a.escalatedFrom,
         fieldConfidence: { ...a.attributes.confidence },
       })),
+    answersVersion: () => analysis.answersVersion,
     putAnalysisJobs: (jobs) => void mutate({ type: 'putAnalysisJobs', jobs: jobs.map((j) => ({ ...j })) }),
     updateAnalysisJob: (id, patch) => void mutate({ type: 'updateAnalysisJob', id, patch: { ...patch } }),
     listAnalysisJobs: (states) => {

@@ -17,6 +17,8 @@ export class AnalysisState {
   readonly analyses = new Map<string, ModelAnalysis[]>();
   readonly jobs = new Map<string, AnalysisJob>();
   invocations: Invocation[] = [];
+  /** Counts answers put in, so readers can tell cheaply that their view of the answers is stale. */
+  answersVersion = 0;
 
   constructor(private readonly onAnalysesChanged: AnalysesChanged) {}
 
@@ -87,6 +89,7 @@ export class AnalysisState {
       (a) => !(a.requestedModelId === analysis.requestedModelId && a.promptVersion === analysis.promptVersion),
     );
     this.analyses.set(analysis.hash, [...others, analysis]);
+    this.answersVersion++;
   }
 }
 

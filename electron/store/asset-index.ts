@@ -59,6 +59,8 @@ export class AssetIndex {
   private readonly slotsByHash = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private folders = new Set<string>();
+  /** Goes up when an asset comes, goes or changes paths: what was worked out from paths before is stale. */
+  pathsVersion = 0;
 
   get size(): number {
     return this.slotsByHash.size;
@@ -67,6 +69,16 @@ export class AssetIndex {
   /** One past the highest slot ever used: scans run over 0..slotCount-1. */
   get slotCount(): number {
     return this.assets.length;
+  }
+
+  has(hash: string): boolean {
+    return this.slotsByHash.has(hash);
+  }
+
+  /** The asset's file paths, as indexed (not a copy). */
+  pathsOf(hash: string): readonly string[] | undefined {
+    const slot = this.slotsByHash.get(hash);
+    return slot === undefined ? undefined : this.paths[slot];
   }
 
   slotOf(hash: string): number | undefined {
@@ -123,6 +135,7 @@ export class AssetIndex {
     this.nameOrder.remove(slot, this.names[slot]);
     this.slotsByHash.delete(hash);
     this.assets[slot] = undefined;
+    this.pathsVersion++;
     this.texts[slot] = '';
     this.paths[slot] = [];
     this.freeSlots.push(slot);
@@ -168,7 +181,9 @@ export class AssetIndex {
     this.single.status[slot] = d.status.code(asset.status);
     this.multi.colour[slot] = labels.colours.map((name) => d.colour.code(name));
     this.multi.tag[slot] = unique(asset.tags).map((tag) => d.tag.code(tag));
-    this.paths[slot] = asset.locations.map((l) => l.path);
+    const paths = asset.locations.map((l) => l.path);
+    if (!samePaths(this.paths[slot], paths)) this.pathsVersion++;
+    this.paths[slot] = paths;
     this.multi.folder[slot] = this.folderCodes(this.paths[slot]);
     this.addedAt[slot] = asset.addedAt;
     this.colourfulness[slot] = analysis.colourfulness;
@@ -263,6 +278,10 @@ function splitPhash(phash: string): [number, number] {
   const hi = Number.parseInt(phash.slice(0, 8), 16);
   const lo = Number.parseInt(phash.slice(8, 16), 16);
   return [Number.isNaN(hi) ? 0 : hi, Number.isNaN(lo) ? 0 : lo];
+}
+
+function samePaths(before: readonly string[] | undefined, after: readonly string[]): boolean {
+  return before !== undefined && before.length === after.length && before.every((path, i) => path === after[i]);
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -65,6 +65,8 @@ export interface AnalysisRecords {
   findModelAnalysis(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined;
   recordModelAnalysis(analysis: ModelAnalysis): void;
   analysisHeads(hash: string): AnalysisHead[];
+  /** Goes up whenever an answer is recorded: what was worked out from the answers before is stale. */
+  answersVersion(): number;
   putAnalysisJobs(jobs: AnalysisJob[]): void;
   updateAnalysisJob(id: string, patch: AnalysisJobPatch): void;
   listAnalysisJobs(states?: readonly JobState[]): AnalysisJob[];
@@ -84,8 +86,10 @@ export interface ReviewRecords {
   reviewStatus(hash: string): ItemReviewStatus;
   /** Hashes that have at least one model answer (reviewable items), in no particular order. */
   analysedHashes(): string[];
-  /** The file paths of an asset (cheaper than getAsset when only paths are needed). */
-  assetPaths(hash: string): string[] | undefined;
+  /** The file paths of an asset (cheaper than getAsset when only paths are needed; not to be changed). */
+  assetPaths(hash: string): readonly string[] | undefined;
+  /** Goes up whenever an asset is added or removed or its paths change. */
+  assetPathsVersion(): number;
 }
 
 /** The append-only log of people's corrections of local labels (pattern, colours, repeat). */

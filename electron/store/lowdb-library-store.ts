@@ -208,7 +208,7 @@ export class LowdbLibraryStore implements LibraryStore {
   }
 
   listCollections(): Collection[] {
-    const live = (hash: string) => this.state.index.get(hash) !== undefined;
+    const live = (hash: string) => this.state.index.has(hash);
     return [...this.state.organising.collections.values()].map((c) => ({ ...c, hashes: c.hashes.filter(live) }));
   }
 

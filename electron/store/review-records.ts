@@ -12,6 +12,7 @@ export function reviewRecords({ state, mutate }: RecordAccess): ReviewRecords {
     fieldReviews: (hash) => structuredClone(review.fields(hash)),
     reviewStatus: (hash) => review.status(hash),
     analysedHashes: () => [...state.analysis.analyses.keys()],
-    assetPaths: (hash) => state.index.get(hash)?.locations.map((l) => l.path),
+    assetPaths: (hash) => state.index.pathsOf(hash),
+    assetPathsVersion: () => state.index.pathsVersion,
   };
 }
