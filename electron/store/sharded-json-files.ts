@@ -16,6 +16,7 @@ import {
 import { jsonChunks } from './json-chunks';
 import { readLargeJsonObject } from './large-json';
 import { packAsset, unpackAsset, type PackedAsset } from './packed-vectors';
+import { MigrationLog } from './migration-log';
 import { applyShardChange, type ShardChange, type StoredShardRecords } from './shard-changes';
 
 const PARALLEL_READS = 8;
@@ -42,6 +43,8 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   private written = new Map<ShardId, number>();
   /** Whether this process has cleared the records folder of files no head names. */
   private swept = false;
+  /** Set when library.json was read as a single file: its move into shards resumes if cut short. */
+  private migration: MigrationLog | null = null;
   /** Set while the store opens (reading, and writing out a migrated library), so people see how far it is. */
   onProgress: ((progress: StoreOpenProgress) => void) | undefined;
 
@@ -53,7 +56,11 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   async read(): Promise<LibraryDocument | null> {
     const head = await readJson(this.headFile, this.onProgress);
     if (head === null) return null;
-    if (!isLibraryHead(head)) return head as LibraryDocument;
+    if (!isLibraryHead(head)) {
+      const { size, mtimeMs } = await stat(this.headFile);
+      this.migration = new MigrationLog(this.recordsDir, { size, mtimeMs });
+      return head as LibraryDocument;
+    }
     const entries = Object.entries(head.recordShards);
     const shards: ShardRecords[] = [];
     for (let i = 0; i < entries.length; i += PARALLEL_READS) {
@@ -68,8 +75,15 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   /** Every shard anew from the whole document (the first write of a migrated or recovered library). */
   async write(doc: LibraryDocument): Promise<void> {
     const { head, shards } = await splitDocument(doc, () => yieldToLoop());
-    const stored = [...shards].map(([id, records]): [ShardId, StoredShard] => [id, storedForm(records)]);
+    await mkdir(this.recordsDir, { recursive: true });
+    const finished = (await this.migration?.finished((id) => this.shardFile(id, 1))) ?? new Set<ShardId>();
+    const stored = [...shards].map(([id, records]): [ShardId, StoredShard | null] => [
+      id,
+      finished.has(id) ? null : storedForm(records),
+    ]);
     await this.commit(head, stored, new Set(this.written.keys()));
+    await this.migration?.remove();
+    this.migration = null;
   }
 
   /**
@@ -89,14 +103,19 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   /** New generations of `shards`, then the head naming them (the commit), then the superseded files go. */
   private async commit(
     head: Omit<LibraryHead, 'recordShards'>,
-    shards: [ShardId, StoredShard][],
+    shards: [ShardId, StoredShard | null][],
     dropped: Set<ShardId>,
   ): Promise<void> {
     await mkdir(this.recordsDir, { recursive: true });
     const next = new Map([...this.written].filter(([id]) => !dropped.has(id)));
     for (const [done, [id, records]] of shards.entries()) {
       const generation = (this.written.get(id) ?? 0) + 1;
-      await writeJson(this.shardFile(id, generation), { shard: id, generation, ...records }, false);
+      // null: written by an earlier attempt at this move into shards (see MigrationLog).
+      if (records !== null) {
+        const file = this.shardFile(id, generation);
+        await writeJson(file, { shard: id, generation, ...records }, false);
+        await this.migration?.add(id, (await stat(file)).size);
+      }
       next.set(id, generation);
       this.onProgress?.({ stage: 'writing', done: done + 1, total: shards.length, unit: 'shards' });
     }

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorruptLibraryError, type StoreOpenProgress } from '../../../electron/store';
 import { emptyDocument } from '../../../electron/store/document';
 import { shardOf } from '../../../electron/store/record-shards';
 import { acceptedStyle, answer, HAIKU } from '../review/review-fixture';
-import { readLibraryDocument } from '../../support/library-files';
+import { libraryFiles, readLibraryDocument } from '../../support/library-files';
 import { makeSyntheticAssets } from '../../unit/store/synthetic-assets';
 import { makeTempDir, openTempStore } from '../../unit/store/temp-store';
 
@@ -142,5 +142,36 @@ describe('the library as a folder of JSON files', () => {
     const doc = await readLibraryDocument(dir);
     expect(doc.assets).toHaveLength(40);
     expect(doc.modelAnalyses).toHaveLength(40);
+  });
+
+  it('resumes a move into shards cut short, without writing again the shards already on disk', async () => {
+    const dir = await makeTempDir();
+    const assets = makeSyntheticAssets(60, 4);
+    const v6 = {
+      ...emptyDocument(),
+      schemaVersion: 6,
+      assets,
+      modelAnalyses: assets.map((a) => answer(a.hash, HAIKU)),
+    };
+    writeFileSync(join(dir, 'library.json'), JSON.stringify(v6));
+    // The last image's shard cannot be written (a folder stands where its file goes), as a full disk would stop it.
+    const blocked = shardOf(assets.at(-1)!.hash);
+    mkdirSync(join(dir, 'records', `${blocked}.1.json`), { recursive: true });
+    const first = libraryFiles(dir);
+    const doc = (await first.read())!;
+    await expect(first.write(doc)).rejects.toThrow();
+    const written = shardFiles(dir).filter((name) => /^[0-9a-f]{2}\.1\.json$/.test(name) && !name.startsWith(blocked));
+    expect(written.length).toBeGreaterThan(10);
+    const before = new Map(written.map((name) => [name, statSync(join(dir, 'records', name)).mtimeMs]));
+    expect(existsSync(join(dir, 'records', 'migration.json'))).toBe(true);
+
+    rmSync(join(dir, 'records', `${blocked}.1.json`), { recursive: true });
+    const again = libraryFiles(dir);
+    await again.write((await again.read())!);
+    for (const [name, mtimeMs] of before) expect(statSync(join(dir, 'records', name)).mtimeMs).toBe(mtimeMs);
+    expect(existsSync(join(dir, 'records', 'migration.json'))).toBe(false);
+    const moved = await readLibraryDocument(dir);
+    expect(moved.assets.map((a) => a.hash).sort()).toEqual(assets.map((a) => a.hash).sort());
+    expect(moved.modelAnalyses).toHaveLength(60);
   });
 });
