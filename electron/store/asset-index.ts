@@ -1,6 +1,6 @@
 import { FACET_NAMES, type Asset, type AssetSummary, type FacetName, type LocalLabels } from '../../shared/model';
 import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
-import { grow, RowColumn } from './columns';
+import { CodeLists, grow, RowColumn, type CodeList } from './columns';
 import type { StandingCorrections } from './correction-state';
 import { effectiveLabels } from './effective-labels';
 import { FacetDictionary } from './facet-dictionary';
@@ -37,7 +37,9 @@ export class AssetIndex {
     SingleFacet,
     Uint16Array
   >;
-  readonly multi = Object.fromEntries(MULTI_FACETS.map((f) => [f, [] as number[][]])) as Record<MultiFacet, number[][]>;
+  readonly multi = Object.fromEntries(MULTI_FACETS.map((f) => [f, [] as CodeList[]])) as Record<MultiFacet, CodeList[]>;
+  /** Assets share one list per distinct set of codes (most share a folder, a label, a few colours). */
+  private readonly codeLists = new CodeLists();
   addedAt = new Float64Array(INITIAL_CAPACITY);
   colourfulness = new Float64Array(INITIAL_CAPACITY);
   phashHi = new Uint32Array(INITIAL_CAPACITY);
@@ -168,23 +170,24 @@ export class AssetIndex {
   /** The library folders changed: recompute which folder facet values every asset has. */
   setFolders(folders: readonly string[]): void {
     this.folders = new Set(folders);
-    for (const slot of this.slotsByHash.values()) this.multi.folder[slot] = this.folderCodes(this.paths[slot]);
+    for (const slot of this.slotsByHash.values())
+      this.multi.folder[slot] = this.codeLists.of(this.folderCodes(this.paths[slot]));
   }
 
   private fillColumns(slot: number, asset: Asset): void {
     const d = this.dictionaries;
     const { metadata, analysis } = asset;
     const labels = this.labelsOf(asset);
-    this.multi.pattern[slot] = labels.patterns.map((label) => d.pattern.code(label));
+    this.multi.pattern[slot] = this.codeLists.of(labels.patterns.map((label) => d.pattern.code(label)));
     this.single.format[slot] = d.format.code(metadata.format.toLowerCase());
     this.single.orientation[slot] = d.orientation.code(orientationOf(metadata.width, metadata.height));
     this.single.status[slot] = d.status.code(asset.status);
-    this.multi.colour[slot] = labels.colours.map((name) => d.colour.code(name));
-    this.multi.tag[slot] = unique(asset.tags).map((tag) => d.tag.code(tag));
+    this.multi.colour[slot] = this.codeLists.of(labels.colours.map((name) => d.colour.code(name)));
+    this.multi.tag[slot] = this.codeLists.of(unique(asset.tags).map((tag) => d.tag.code(tag)));
     const paths = asset.locations.map((l) => l.path);
     if (!samePaths(this.paths[slot], paths)) this.pathsVersion++;
     this.paths[slot] = paths;
-    this.multi.folder[slot] = this.folderCodes(this.paths[slot]);
+    this.multi.folder[slot] = this.codeLists.of(this.folderCodes(this.paths[slot]));
     this.addedAt[slot] = asset.addedAt;
     this.colourfulness[slot] = analysis.colourfulness;
     [this.phashHi[slot], this.phashLo[slot]] = splitPhash(asset.phash);

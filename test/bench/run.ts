@@ -100,7 +100,8 @@ async function scalePart(): Promise<Figures> {
       ` ${Math.round(s.rssAfterOpenMb)} MB after open (≤ 600), peak ${Math.round(s.peakRssMb)} MB; store` +
       ` ${Math.round(s.storeMb)} MB (${round((s.storeMb * 1024) / s.assets)} KB per asset, ≤ 1.5); search p95` +
       ` ${round(s.searchP95Ms)} ms (≤ 50); review decision p95 ${round(s.reviewP95Ms)} ms (≤ 20); longest stall` +
-      ` ${Math.round(s.maxStallMs)} ms while reviewing (≤ 50)`,
+      ` ${Math.round(s.maxStallMs)} ms while reviewing (≤ 50), ${Math.round(s.maxIngestStallMs)} ms while ingesting` +
+      ` ${s.ingestedImages} photos into it (${round(s.ingestImagesPerS)} images/s)`,
   );
   return {
     scale_assets: s.assets,
@@ -111,6 +112,7 @@ async function scalePart(): Promise<Figures> {
     scale_search_p95_ms: round(s.searchP95Ms),
     scale_review_p95_ms: round(s.reviewP95Ms),
     scale_max_stall_ms: Math.round(s.maxStallMs),
+    scale_ingest_max_stall_ms: Math.round(s.maxIngestStallMs),
   };
 }
 

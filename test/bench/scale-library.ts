@@ -13,6 +13,8 @@ import { acceptedStyle, answer, HAIKU } from '../integration/review/review-fixtu
 import { makeSyntheticAssets } from '../unit/store/synthetic-assets';
 
 const BATCH = 5_000;
+/** Snapshots rewrite every shard a batch touched (all of them): flushing each batch made a million quadratic. */
+const FLUSH_EVERY = 50_000;
 const REVIEWED_EVERY = 10;
 const COLLECTIONS = 20;
 
@@ -46,7 +48,7 @@ export async function ensureScaleLibrary(root: string, count: number, log: (line
       ),
     );
     store.addToCollection(collections[(from / BATCH) % COLLECTIONS].id, reviewed);
-    await store.flush();
+    if ((from + BATCH) % FLUSH_EVERY === 0) await store.flush();
     log(`  built ${Math.min(from + BATCH, count).toLocaleString('en')} of ${count.toLocaleString('en')} assets`);
   }
   await store.close();

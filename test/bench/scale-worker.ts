@@ -2,7 +2,8 @@
  * The library at scale, in a fresh process: opens a cached `count`-asset library (see
  * scale-library.ts) through the engine, and times open to the first search result, the RSS
  * after open, search latency over the bench's query mix, review decisions through the API, and
- * the longest event-loop stall while reviewing. Prints one JSON line of figures.
+ * the longest event-loop stall while reviewing and while ingesting new photos into it (see
+ * scale-ingest.ts). Prints one JSON line of figures.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,12 +15,14 @@ import { createSwatchbookApi, dispatchApiCall } from '../../electron/api';
 import { Engine } from '../../electron/engine';
 import { seededRandom } from '../unit/store/synthetic-assets';
 import { queryMix } from './query-mix';
+import { ingestAtScale } from './scale-ingest';
 import { scaleHash } from './scale-library';
 
 const [dataDir, countArg] = process.argv.slice(2);
 const count = Number(countArg);
 const SEARCHES = 330;
 const DECISIONS = 200;
+const INGESTED = 200;
 
 const started = performance.now();
 const engine = await Engine.open({ dataDir });
@@ -64,8 +67,9 @@ for (const item of queue.items) {
   // A person presses a key at most every ~100 ms; let snapshots and timers run between presses.
   await yieldToLoop();
 }
-await engine.close();
 stalls.disable();
+const ingest = await ingestAtScale(engine, INGESTED);
+await engine.close();
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
 console.log(
@@ -79,6 +83,9 @@ console.log(
     reviewP95Ms: p95(reviewTimes),
     reviewDecisions: reviewTimes.length,
     maxStallMs: stalls.max / 1e6,
+    ingestedImages: ingest.images,
+    ingestImagesPerS: ingest.images / ingest.seconds,
+    maxIngestStallMs: ingest.maxStallMs,
   }),
 );
 

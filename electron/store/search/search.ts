@@ -41,8 +41,6 @@ function scan(index: AssetIndex, filters: readonly Filter[]): { matches: Int32Ar
   const counts = Object.fromEntries(
     FACET_NAMES.map((f) => [f, new Int32Array(index.dictionaries[f].values.length)]),
   ) as FacetCounts;
-  const singles = SINGLE_FACETS.map((f) => ({ column: index.single[f], counts: counts[f] }));
-  const multis = MULTI_FACETS.map((f) => ({ codes: index.multi[f], counts: counts[f] }));
   const countOne = Object.fromEntries([
     ...SINGLE_FACETS.map((f) => [f, (slot: number) => counts[f][index.single[f][slot]]++]),
     ...MULTI_FACETS.map((f) => [f, (slot: number) => countCodes(index.multi[f][slot], counts[f])]),
@@ -58,15 +56,22 @@ function scan(index: AssetIndex, filters: readonly Filter[]): { matches: Int32Ar
       failures++;
       failedFacet = filters[i].facet;
     }
-    if (failures === 0) {
-      matches[found++] = slot;
-      for (const s of singles) s.counts[s.column[slot]]++;
-      for (const m of multis) countCodes(m.codes[slot], m.counts);
-    } else if (failures === 1 && failedFacet !== null) {
-      countOne[failedFacet](slot);
-    }
+    if (failures === 0) matches[found++] = slot;
+    else if (failures === 1 && failedFacet !== null) countOne[failedFacet](slot);
   }
-  return { matches: matches.subarray(0, found), counts };
+  const matched = matches.subarray(0, found);
+  // Column by column over the matches: each loop reads one array, which the JIT keeps tight.
+  for (const f of SINGLE_FACETS) countSingle(index.single[f], matched, counts[f]);
+  for (const f of MULTI_FACETS) countMulti(index.multi[f], matched, counts[f]);
+  return { matches: matched, counts };
+}
+
+function countSingle(column: Uint16Array, slots: Int32Array, into: Int32Array): void {
+  for (let i = 0; i < slots.length; i++) into[column[slots[i]]]++;
+}
+
+function countMulti(codesBySlot: readonly (readonly number[])[], slots: Int32Array, into: Int32Array): void {
+  for (let i = 0; i < slots.length; i++) countCodes(codesBySlot[slots[i]], into);
 }
 
 function countCodes(codes: readonly number[], into: Int32Array): void {
