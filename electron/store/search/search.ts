@@ -11,7 +11,7 @@ import {
 import { MULTI_FACETS, SINGLE_FACETS, type AssetIndex } from '../asset-index';
 import { buildFilters, type Filter } from './search-filters';
 import { similarities } from './similarity';
-import { smallestK } from './top-k';
+import { rankedRange } from './top-k';
 
 type SortMode = 'date' | 'name' | 'colourfulness' | 'similarity' | 'colour';
 type FacetCounts = Record<FacetName, Int32Array>;
@@ -113,7 +113,7 @@ function pageByKey(
   const sign = query.order === 'asc' ? 1 : -1;
   // Non-finite values (a NaN colourfulness) rank last in either order.
   const keys = values.map((v) => (Number.isFinite(v) ? sign * v : Number.MAX_VALUE));
-  const page = smallestK(keys, query.offset + query.limit).slice(query.offset);
+  const page = rankedRange(keys, query.offset, query.offset + query.limit);
   const ranked = mode === 'similarity' || mode === 'colour';
   return page.map((i) => index.summary(matches[i], ranked ? Math.max(0, 1 - values[i]) : undefined));
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ORIENTATIONS, REVIEW_STATUSES, SORT_KEYS, type SearchQuery } from '../../../../shared/model';
 import { PATTERN_LABELS } from '../../../../shared/vocabulary/pattern-labels';
 import type { LibraryStore } from '../../../../electron/store';
-import { smallestK } from '../../../../electron/store/search/top-k';
+import { rankedRange, smallestK } from '../../../../electron/store/search/top-k';
 import { makeSyntheticAssets } from '../synthetic-assets';
 import { openTempStore } from '../temp-store';
 
@@ -88,6 +88,25 @@ describe('smallestK', () => {
           .sort((a, b) => keys[a] - keys[b] || a - b)
           .slice(0, k);
         expect(smallestK(Float64Array.from(keys), k)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('rankedRange', () => {
+  it('equals sorting everything (ties by position) and taking the slice', () => {
+    const keyLists = fc.oneof(
+      fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 400 }),
+      fc.array(fc.double({ noNaN: true }), { maxLength: 400 }),
+    );
+    fc.assert(
+      fc.property(keyLists, fc.nat(450), fc.nat(120), (keys, from, length) => {
+        const expected = keys
+          .map((_, i) => i)
+          .sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b))
+          .slice(from, from + length);
+        expect(rankedRange(Float64Array.from(keys), from, from + length)).toEqual(expected);
       }),
       { numRuns: 500 },
     );
