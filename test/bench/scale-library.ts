@@ -17,18 +17,23 @@ const BATCH = 5_000;
 const FLUSH_EVERY = 50_000;
 const REVIEWED_EVERY = 10;
 const COLLECTIONS = 20;
+/** Bumped when what the builder puts in the library changes, so a cached one is built again. */
+const LAYOUT = 2;
+const LIBRARY_FOLDERS = ['/library', '/mnt/archive/designs'];
 
 /** Content-addressed like real assets: 64 hex characters, as the API requires. */
 export const scaleHash = (i: number) => createHash('sha256').update(`scale-bench-${i}`).digest('hex');
 
 /** The data folder holding a `count`-asset library, built if not cached under `root`. */
 export async function ensureScaleLibrary(root: string, count: number, log: (line: string) => void): Promise<string> {
-  const dataDir = path.join(root, `scale-${count}-v${SCHEMA_VERSION}`);
+  const dataDir = path.join(root, `scale-${count}-v${SCHEMA_VERSION}-${LAYOUT}`);
   const done = path.join(dataDir, '.built');
   if (existsSync(done)) return dataDir;
   await fs.rm(dataDir, { recursive: true, force: true });
   const started = performance.now();
   const store = await openLibraryStore(dataDir);
+  // The folders the synthetic paths are in, registered as a user's would be (their subfolders are facet values).
+  for (const folder of LIBRARY_FOLDERS) store.addFolder(folder);
   const collections = Array.from({ length: COLLECTIONS }, (_, i) => store.createCollection(`Season ${i + 1}`));
   for (let from = 0; from < count; from += BATCH) {
     const assets = makeSyntheticAssets(Math.min(BATCH, count - from), 42 + from);
