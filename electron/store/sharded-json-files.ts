@@ -15,7 +15,7 @@ import {
 } from './record-shards';
 import { jsonChunks } from './json-chunks';
 import { readLargeJsonObject } from './large-json';
-import { packAsset, unpackAsset, type PackedAsset } from './packed-vectors';
+import { packAsset, unpackAsset, type PackedAsset } from './packed-asset';
 import { MigrationLog } from './migration-log';
 import { applyShardChange, type ShardChange, type StoredShardRecords } from './shard-changes';
 

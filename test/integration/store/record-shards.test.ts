@@ -43,13 +43,22 @@ describe('the library as a folder of JSON files', () => {
 
     const { store: reopened } = await openTempStore({}, dir);
     expect(reopened.stats().assets).toBe(300);
-    const { vector, ...rest } = reopened.getAsset(assets[42].hash)!;
-    const { vector: original, ...expected } = assets[42];
+    const { vector, analysis, ...rest } = reopened.getAsset(assets[42].hash)!;
+    const { vector: original, analysis: analysed, ...expected } = assets[42];
     expect(rest).toEqual(expected);
     // Vectors are kept as float32, the precision search compares them in.
     expect(vector).toHaveLength(original.length);
     vector.forEach((x, i) => expect(x).toBeCloseTo(original[i], 6));
     expect(readFileSync(join(dir, 'records', file), 'utf8')).toMatch(/"vector":"f32:/);
+    // Palette numbers to four decimals (~0.01 ΔE in OKLab); the rest of the analysis as it was.
+    expect({ ...analysis, palette: [], colourfulness: 0 }).toEqual({ ...analysed, palette: [], colourfulness: 0 });
+    expect(analysis.colourfulness).toBeCloseTo(analysed.colourfulness, 4);
+    analysis.palette.forEach((colour, i) => {
+      expect(colour.hex).toBe(analysed.palette[i].hex);
+      expect(colour.share).toBeCloseTo(analysed.palette[i].share, 4);
+      colour.lab.forEach((x, k) => expect(x).toBeCloseTo(analysed.palette[i].lab[k], 4));
+    });
+    expect(readFileSync(join(dir, 'records', file), 'utf8')).not.toMatch(/"share":0\.\d{5}/);
     expect(reopened.analysis.listModelAnalyses(assets[42].hash)).toHaveLength(1);
     expect(reopened.listErrors().map((e) => e.path)).toEqual(['/library/broken.jpg']);
   });
