@@ -90,6 +90,21 @@ describe('search', () => {
     for (const spec of ASSETS) store.recordAsset({ path: spec.path, fileSize: 1, mtimeMs: 1 }, makeAsset(spec));
   });
 
+  it('gives assets the folder facet values of a library folder added after them, and leaves the rest be', () => {
+    const late = makeAsset({ hash: 'late', path: '/late/sub/x.jpg' });
+    store.recordAsset({ path: '/late/sub/x.jpg', fileSize: 1, mtimeMs: 1 }, late);
+    const before = values(store.search({}).facets.folder);
+    expect(before['/late']).toBeUndefined();
+    store.addFolder('/late');
+    const after = values(store.search({}).facets.folder);
+    expect(after).toMatchObject({ '/late': 1, '/late/sub': 1 });
+    expect({ ...after, '/late': undefined, '/late/sub': undefined }).toEqual({
+      ...before,
+      '/late': undefined,
+      '/late/sub': undefined,
+    });
+  });
+
   it('returns everything newest first with summaries by default', () => {
     const result = store.search({});
     expect(result.total).toBe(5);
