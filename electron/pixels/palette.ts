@@ -9,7 +9,9 @@ import type { Raster } from './raster';
 import { hexToOklab, oklabToHex, rgbToOklabInto, type Oklab } from './colour-space';
 import { seededRandom } from './seeded-random';
 
-const K = 8;
+/** The most colours a palette has (k-means clusters before merging). */
+export const MAX_PALETTE_COLOURS = 8;
+const K = MAX_PALETTE_COLOURS;
 const MAX_SAMPLES = 2048;
 const ITERATIONS = 10;
 const MERGE_DE2000 = 8;

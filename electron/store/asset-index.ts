@@ -1,5 +1,6 @@
 import { FACET_NAMES, type Asset, type AssetSummary, type FacetName, type LocalLabels } from '../../shared/model';
 import type { PatternLabel } from '../../shared/vocabulary/pattern-labels';
+import { MAX_PALETTE_COLOURS, VECTOR_LENGTH } from '../pixels';
 import { CodeLists, grow, RowColumn, type CodeList } from './columns';
 import type { StandingCorrections } from './correction-state';
 import { effectiveLabels } from './effective-labels';
@@ -44,9 +45,9 @@ export class AssetIndex {
   colourfulness = new Float64Array(INITIAL_CAPACITY);
   phashHi = new Uint32Array(INITIAL_CAPACITY);
   phashLo = new Uint32Array(INITIAL_CAPACITY);
-  /** Per colour: OKLab L, a, b and share. */
-  readonly palettes = new RowColumn((n) => new Float64Array(n));
-  readonly vectors = new RowColumn((n) => new Float32Array(n));
+  /** Per colour: OKLab L, a, b and share (float32: the store keeps them to four decimals). */
+  readonly palettes = new RowColumn((n) => new Float32Array(n), MAX_PALETTE_COLOURS * 4);
+  readonly vectors = new RowColumn((n) => new Float32Array(n), VECTOR_LENGTH);
   /** Lowercased file paths, tags, pattern labels, meaningful colour names, format and model words, by line. */
   readonly texts: string[] = [];
   /** Per slot, CONCEPT_WORDS words of pattern and colour concepts found in its text (see search-words.ts). */
@@ -234,8 +235,12 @@ export class AssetIndex {
     return [...folders].map((folder) => this.dictionaries.folder.code(folder));
   }
 
-  /** Room for `count` assets at once: loading a large library then copies no column while it grows. */
-  reserve(count: number): void {
+  /**
+   * Room for `count` assets at once and an eighth more: loading a large library then copies no
+   * column while it grows, and neither does the first image ingested after it opens.
+   */
+  reserve(assets: number): void {
+    const count = assets + Math.max(INITIAL_CAPACITY, Math.ceil(assets / 8));
     this.ensureCapacity(count);
     this.palettes.reserve(count);
     this.vectors.reserve(count);

@@ -19,7 +19,12 @@ export class RowColumn<T extends Float32Array | Float64Array> {
   lengths = new Uint16Array(0);
   data: T;
 
-  constructor(private readonly make: (length: number) => T) {
+  /** `width`: the longest row expected, so no re-layout of every row happens when one arrives. */
+  constructor(
+    private readonly make: (length: number) => T,
+    width = 0,
+  ) {
+    this.width = width;
     this.data = make(0);
   }
 

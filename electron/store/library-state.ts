@@ -27,6 +27,8 @@ export class LibraryState {
   readonly folders = new Map<string, LibraryFolder>();
   readonly files = new Map<string, FileRecord>();
   readonly jobs = new Map<string, IngestJob>();
+  /** Paths of the file records without an asset (they live in library.json): a snapshot lists them without a scan. */
+  private readonly unhashed = new Set<string>();
   readonly index = new AssetIndex();
   readonly organising = new OrganisingState();
   readonly analysis = new AnalysisState((hash) => this.refreshModelText(hash));
@@ -42,7 +44,7 @@ export class LibraryState {
     state.seq = doc.seq;
     for (const folder of doc.folders) state.folders.set(folder.path, folder);
     state.index.setFolders([...state.folders.keys()]);
-    for (const file of doc.files) state.files.set(file.path, file);
+    for (const file of doc.files) state.setFileRecord(file);
     for (const job of doc.jobs) state.jobs.set(job.path, job);
     state.organising.load(doc.collections, doc.savedSearches);
     state.ads.load(doc.campaigns, doc.adVariants);
@@ -61,8 +63,7 @@ export class LibraryState {
 
   /** The part of the document in library.json: all but the per-image records (files without an asset stay). */
   toHead(): Omit<LibraryHead, 'recordShards'> {
-    const files: FileRecord[] = [];
-    for (const file of this.files.values()) if (file.hash === null) files.push(file);
+    const files = [...this.unhashed].map((path) => this.files.get(path)!);
     return {
       schemaVersion: SCHEMA_VERSION,
       seq: this.seq,
@@ -249,6 +250,7 @@ export class LibraryState {
     const hash = this.files.get(path)?.hash;
     if (hash) this.detachLocation(hash, path);
     this.files.delete(path);
+    this.unhashed.delete(path);
     if (this.collecting) this.changes.file(path, hash ?? null, null);
   }
 
@@ -305,8 +307,14 @@ export class LibraryState {
 
   private saveFile(file: FileRecord): void {
     const previous = this.files.get(file.path)?.hash ?? null;
-    this.files.set(file.path, file);
+    this.setFileRecord(file);
     if (this.collecting) this.changes.file(file.path, previous, file);
+  }
+
+  private setFileRecord(file: FileRecord): void {
+    this.files.set(file.path, file);
+    if (file.hash === null) this.unhashed.add(file.path);
+    else this.unhashed.delete(file.path);
   }
 }
 
