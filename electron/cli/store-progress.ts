@@ -5,8 +5,8 @@ import { ProgressBar } from './progress-bar';
 const QUIET_MS = 1000;
 
 /**
- * Progress bars for opening the library: reading it, then (after a migration) writing it out in
- * the current layout, each with rate and ETA. Only once opening has taken a second, so a usual
+ * Progress bars for opening the library: reading it, indexing it, then (after a migration) writing
+ * it out in the current layout, each with rate and ETA. Only once opening has taken a second, so a usual
  * open prints nothing.
  */
 export function storeProgressBars(now: () => number = Date.now): {
@@ -15,7 +15,11 @@ export function storeProgressBars(now: () => number = Date.now): {
 } {
   const startedAt = now();
   let stage: { name: StoreOpenProgress['stage']; bar: ProgressBar; since: number; from: number } | null = null;
-  const labels = { reading: 'Opening the library', writing: 'Writing the library in its new layout' } as const;
+  const labels = {
+    reading: 'Opening the library',
+    indexing: 'Indexing the library',
+    writing: 'Writing the library in its new layout',
+  } as const;
   return {
     update(progress) {
       if (now() - startedAt < QUIET_MS && progress.done < progress.total) return;

@@ -197,15 +197,16 @@ export interface SnapshotAdapter {
 }
 
 /** How far opening has got: reading the library, or writing it out in the current layout after a migration. */
+/** Reading the files, indexing the images read, or writing out a migrated library. */
 export interface StoreOpenProgress {
-  stage: 'reading' | 'writing';
+  stage: 'reading' | 'indexing' | 'writing';
   done: number;
   total: number;
-  unit: 'MB' | 'shards';
+  unit: 'MB' | 'shards' | 'images';
 }
 
 export interface OpenLibraryStoreOptions {
-  /** Told as a large library is read, and as a migrated one is written out before open returns. */
+  /** Told as a large library is read and indexed, and as a migrated one is written out before open returns. */
   onProgress?: (progress: StoreOpenProgress) => void;
   /** Set a damaged library.json (and its journal) aside and start empty instead of refusing. */
   recoverCorrupt?: boolean;

@@ -5,6 +5,7 @@ import { emptyDocument, type LibraryDocument } from './document';
 import { CorruptLibraryError } from './errors';
 import { readJournal } from './journal';
 import { LibraryState } from './library-state';
+import type { StoreOpenProgress } from './library-store';
 import { migrateDocument } from './migrations';
 
 export interface LibraryFiles {
@@ -42,6 +43,7 @@ export async function loadLibrary(
   low: Low<LibraryDocument>,
   files: LibraryFiles,
   recoverCorrupt: boolean,
+  onProgress?: (progress: StoreOpenProgress) => void,
 ): Promise<LoadedLibrary> {
   let doc: LibraryDocument;
   let migratedFrom: number | null;
@@ -57,7 +59,7 @@ export async function loadLibrary(
   if (migratedFrom !== null && existsSync(files.snapshot)) {
     copyFileSync(files.snapshot, `${files.snapshot}.v${migratedFrom}.bak`);
   }
-  const state = LibraryState.fromDocument(doc);
+  const state = await LibraryState.loadDocument(doc, onProgress);
   const replayed = replayJournal(state, files.journal, recoverCorrupt);
   return {
     state,

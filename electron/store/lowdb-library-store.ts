@@ -93,7 +93,7 @@ export class LowdbLibraryStore implements LibraryStore {
     const sharded = opts.adapter ? null : new ShardedJsonFiles(files.snapshot, files.records);
     if (sharded) sharded.onProgress = opts.onProgress;
     const low = new Low<LibraryDocument>(opts.adapter ?? sharded!, emptyDocument());
-    const loaded = await loadLibrary(low, files, opts.recoverCorrupt ?? false).catch((error) => {
+    const loaded = await loadLibrary(low, files, opts.recoverCorrupt ?? false, opts.onProgress).catch((error) => {
       releaseLock();
       throw error;
     });

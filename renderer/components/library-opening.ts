@@ -3,6 +3,7 @@ import { formatDuration } from './format';
 
 const STAGE_LABELS: Record<OpeningProgress['stage'], string> = {
   reading: 'Reading your library',
+  indexing: 'Indexing your library',
   // A library saved by an older version is rewritten once, on its first open.
   writing: 'Updating your library to the new format',
 };

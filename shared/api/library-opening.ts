@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
 /**
- * How far opening the library has got: reading it, or writing it out in the current layout after
- * a migration. Rate (units per second) and ETA are measured where the progress happens, so a page
+ * How far opening the library has got: reading it, indexing what was read, or writing it out in
+ * the current layout after a migration. Rate (units per second) and ETA are measured where the progress happens, so a page
  * that loads late still sees them.
  */
 export const OpeningProgress = z.object({
-  stage: z.enum(['reading', 'writing']),
+  stage: z.enum(['reading', 'indexing', 'writing']),
   done: z.number().nonnegative(),
   total: z.number().nonnegative(),
-  unit: z.enum(['MB', 'shards']),
+  unit: z.enum(['MB', 'shards', 'images']),
   rate: z.number().nonnegative(),
   etaSeconds: z.number().nonnegative().nullable(),
 });

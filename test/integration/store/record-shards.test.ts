@@ -63,6 +63,21 @@ describe('the library as a folder of JSON files', () => {
     expect(reopened.listErrors().map((e) => e.path)).toEqual(['/library/broken.jpg']);
   });
 
+  it('tells how far reading the shards and indexing the images have got as it opens', async () => {
+    const { store, dir } = await libraryOf(30);
+    await store.close();
+    const progress: StoreOpenProgress[] = [];
+    const { store: reopened } = await openTempStore({ onProgress: (p) => progress.push(p) }, dir);
+    expect(reopened.stats().assets).toBe(30);
+    const shards = Object.keys(head(dir).recordShards).length;
+    expect(progress).toContainEqual({ stage: 'reading', done: shards, total: shards, unit: 'shards' });
+    expect(progress.filter((p) => p.stage === 'indexing')).toEqual([
+      { stage: 'indexing', done: 0, total: 30, unit: 'images' },
+      { stage: 'indexing', done: 30, total: 30, unit: 'images' },
+    ]);
+    expect(progress.at(-1)?.stage).toBe('indexing');
+  });
+
   it('rewrites only the shard an image lives in when one image changes', async () => {
     const { store, dir, assets } = await libraryOf(300);
     const before = { ...head(dir).recordShards };
