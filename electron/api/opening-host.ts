@@ -1,5 +1,6 @@
 import type { ApiEvent, LibraryOpening, OpeningProgress } from '../../shared/api';
 import type { BridgeCallResult } from '../../shared/api/bridge';
+import { StageRate } from '../jobs';
 import type { StoreOpenProgress } from '../store';
 import type { ApiHost } from './api-host';
 import { settleApiCall } from './dispatch';
@@ -28,9 +29,7 @@ export class OpeningHost {
   private current: LibraryOpening = { state: 'opening', progress: null };
   private readonly listeners = new Set<Listener>();
   private readonly progress: LatestOnly<LibraryOpening>;
-  private readonly startedAt = Date.now();
-  private stage: { key: string; since: number } | null = null;
-  private lastProgressAt: number | null = null;
+  private readonly rate = new StageRate();
 
   constructor(open: OpenApiHost, progressIntervalMs = DEFAULT_PROGRESS_INTERVAL_MS) {
     this.progress = new LatestOnly(progressIntervalMs, (opening) => this.emit({ type: 'libraryOpening', opening }));
@@ -87,23 +86,8 @@ export class OpeningHost {
 
   private onStoreProgress(progress: StoreOpenProgress): void {
     if (this.current.state !== 'opening') return;
-    const now = Date.now();
-    // Reading a large head file (MB) and then its shards are two stages, each with its own rate.
-    const key = `${progress.stage}/${progress.unit}`;
-    if (this.stage?.key !== key) this.stage = { key, since: this.lastProgressAt ?? this.startedAt };
-    this.lastProgressAt = now;
-    const seconds = (now - this.stage.since) / 1000;
-    const rate = seconds > 0 ? progress.done / seconds : 0;
-    const remaining = Math.max(progress.total - progress.done, 0);
     const { stage, done, total, unit } = progress;
-    const measured: OpeningProgress = {
-      stage,
-      done,
-      total,
-      unit,
-      rate,
-      etaSeconds: remaining === 0 ? 0 : rate > 0 ? remaining / rate : null,
-    };
+    const measured: OpeningProgress = { stage, done, total, unit, ...this.rate.measure(progress) };
     this.current = { state: 'opening', progress: measured };
     this.progress.push(this.current);
   }

@@ -1,5 +1,6 @@
 import type { StoreOpenProgress } from '../store';
 import { ProgressBar } from './progress-bar';
+import { StageRate } from '../jobs';
 
 /** A library that opens quicker than this shows no bar at all. */
 const QUIET_MS = 1000;
@@ -14,7 +15,9 @@ export function storeProgressBars(now: () => number = Date.now): {
   stop(): void;
 } {
   const startedAt = now();
-  let stage: { name: StoreOpenProgress['stage']; bar: ProgressBar; since: number; from: number } | null = null;
+  // Every report is measured, shown or not, so a bar that appears after a second has the whole stage's rate.
+  const meter = new StageRate(now);
+  let stage: { name: StoreOpenProgress['stage']; bar: ProgressBar } | null = null;
   const labels = {
     reading: 'Opening the library',
     indexing: 'Indexing the library',
@@ -22,23 +25,13 @@ export function storeProgressBars(now: () => number = Date.now): {
   } as const;
   return {
     update(progress) {
+      const { rate, etaSeconds } = meter.measure(progress);
       if (now() - startedAt < QUIET_MS && progress.done < progress.total) return;
       if (stage?.name !== progress.stage) {
         stage?.bar.stop();
-        const bar = new ProgressBar(labels[progress.stage], progress.unit);
-        stage = { name: progress.stage, bar, since: now(), from: progress.done };
+        stage = { name: progress.stage, bar: new ProgressBar(labels[progress.stage], progress.unit) };
       }
-      const seconds = Math.max((now() - stage.since) / 1000, 0.001);
-      // From where the bar began: a bar that appears after a second has not seen the first part.
-      const rate = (progress.done - stage.from) / seconds;
-      stage.bar.update({
-        done: progress.done,
-        failed: 0,
-        total: progress.total,
-        rate,
-        etaSeconds: rate > 0 ? (progress.total - progress.done) / rate : null,
-        currentFile: null,
-      });
+      stage.bar.update({ done: progress.done, failed: 0, total: progress.total, rate, etaSeconds, currentFile: null });
     },
     stop() {
       stage?.bar.stop();

@@ -16,3 +16,4 @@ export {
 } from './job-types';
 export { JobRunner } from './job-runner';
 export { ProgressMeter } from './progress-meter';
+export { StageRate, type StagedProgress } from './stage-rate';

@@ -198,7 +198,7 @@ export class AssetIndex {
     const paths = asset.locations.map((l) => l.path);
     if (!samePaths(this.paths[slot], paths)) this.pathsVersion++;
     this.paths[slot] = paths;
-    this.multi.folder[slot] = this.codeLists.of(this.folderCodes(this.paths[slot]));
+    this.multi.folder[slot] = this.codeLists.of(this.folderCodes(paths));
     this.addedAt[slot] = asset.addedAt;
     this.colourfulness[slot] = analysis.colourfulness;
     [this.phashHi[slot], this.phashLo[slot]] = splitPhash(asset.phash);

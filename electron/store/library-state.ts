@@ -14,17 +14,17 @@ import { isUnder } from './paths';
 import type { LibraryHead } from './record-shards';
 import { ShardChanges } from './shard-changes';
 
-/** An item's review outcome as the asset's status facet. */
 /** Images indexed between two turns of the event loop while a library opens (~0.5 s at 250,000). */
 const INDEX_BATCH = 10_000;
 
+/** An item's review outcome as the asset's status facet. */
 const ASSET_STATUS = { pending: 'unreviewed', accepted: 'accepted', rejected: 'rejected' } as const;
 
 /**
  * The whole library in memory. `apply` is the only way to change it, and it is
  * deterministic given the op, so live mutations and journal replay agree.
- * Records are replaced, never mutated in place: a snapshot captures references and
- * serialises them over many event-loop turns while mutations continue.
+ * Records are replaced, never mutated in place: a record handed to `changes` stays as it was
+ * while a snapshot writes it over many event-loop turns and mutations continue.
  */
 export class LibraryState {
   seq = 0;
@@ -39,18 +39,11 @@ export class LibraryState {
   readonly review = new ReviewState();
   readonly corrections = new CorrectionState();
   readonly ads = new AdsState();
-  /** What the next snapshot writes; collected only once the library is loaded (see fromDocument). */
+  /** What the next snapshot writes; collected only once the library is loaded (see loadDocument). */
   readonly changes = new ShardChanges();
   private collecting = false;
 
-  static fromDocument(doc: LibraryDocument): LibraryState {
-    const state = LibraryState.withoutAssets(doc);
-    for (const asset of doc.assets) state.index.upsert(state.withReviewStatus(asset));
-    state.collecting = true;
-    return state;
-  }
-
-  /** As fromDocument, letting the event loop run between batches and telling how many images are indexed. */
+  /** The library a document holds, letting the event loop run between batches and telling how many images are indexed. */
   static async loadDocument(
     doc: LibraryDocument,
     onProgress?: (progress: StoreOpenProgress) => void,

@@ -196,8 +196,7 @@ export interface SnapshotAdapter {
   write(doc: LibraryDocument): Promise<void>;
 }
 
-/** How far opening has got: reading the library, or writing it out in the current layout after a migration. */
-/** Reading the files, indexing the images read, or writing out a migrated library. */
+/** How far opening has got: reading the files, indexing the images read, or writing out a migrated library. */
 export interface StoreOpenProgress {
   stage: 'reading' | 'indexing' | 'writing';
   done: number;

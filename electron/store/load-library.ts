@@ -54,7 +54,8 @@ export async function loadLibrary(
     setAside(files.snapshot);
     setAside(files.records);
     setAside(files.journal);
-    return { state: LibraryState.fromDocument(emptyDocument()), needsSnapshot: true, migrated: false, recovered: true };
+    const state = await LibraryState.loadDocument(emptyDocument());
+    return { state, needsSnapshot: true, migrated: false, recovered: true };
   }
   if (migratedFrom !== null && existsSync(files.snapshot)) {
     copyFileSync(files.snapshot, `${files.snapshot}.v${migratedFrom}.bak`);

@@ -38,7 +38,10 @@ export function isLibraryHead(value: unknown): value is LibraryHead {
   );
 }
 
-const emptyShard = (): ShardRecords => ({
+/** A shard's records with its assets in the form `A`: as memory holds them, or packed as its file does. */
+export type ShardRecordsOf<A> = Omit<ShardRecords, 'assets'> & { assets: A[] };
+
+export const emptyShard = <A = ShardRecords['assets'][number]>(): ShardRecordsOf<A> => ({
   assets: [],
   files: [],
   modelAnalyses: [],

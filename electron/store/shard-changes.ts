@@ -1,7 +1,7 @@
 import type { Asset, LabelCorrection, ModelAnalysis } from '../../shared/model';
 import type { ReviewDecision } from '../../shared/model/review';
 import type { FileRecord } from './library-store';
-import { shardOf, type ShardId } from './record-shards';
+import { shardOf, type ShardId, type ShardRecordsOf } from './record-shards';
 
 /**
  * What happened to one shard's records since the last snapshot: records replaced (or removed,
@@ -91,26 +91,16 @@ function mergeChanges(older: ShardChange, newer: ShardChange): ShardChange {
   };
 }
 
-/** A shard's records as its file holds them (assets in their stored form `A`). */
-export interface StoredShardRecords<A> {
-  assets: A[];
-  files: FileRecord[];
-  modelAnalyses: ModelAnalysis[];
-  reviewDecisions: ReviewDecision[];
-  labelCorrections: LabelCorrection[];
-}
-
 /**
  * The shard after the change: replaced records keep their place, removed ones go, new ones
  * follow in the order they arrived, and log records are appended as they were made.
  */
 export function applyShardChange<A extends { hash: string }>(
-  stored: StoredShardRecords<A>,
+  stored: ShardRecordsOf<A>,
   change: ShardChange,
   toStored: (asset: Asset) => A,
-): StoredShardRecords<A> {
-  const analysesOf = (hash: string) => change.modelAnalyses.get(hash);
-  const keptAnalyses = stored.modelAnalyses.filter((a) => analysesOf(a.hash) === undefined);
+): ShardRecordsOf<A> {
+  const keptAnalyses = stored.modelAnalyses.filter((a) => !change.modelAnalyses.has(a.hash));
   return {
     assets: replaceByKey(stored.assets, change.assets, (a) => a.hash, toStored),
     files: replaceByKey(

@@ -5,6 +5,7 @@ import type { LibraryDocument } from './document';
 import { CorruptLibraryError } from './errors';
 import type { SnapshotAdapter, StoreOpenProgress } from './library-store';
 import {
+  emptyShard,
   isLibraryHead,
   mergeDocument,
   SHARD_KEYS,
@@ -12,12 +13,13 @@ import {
   type LibraryHead,
   type ShardId,
   type ShardRecords,
+  type ShardRecordsOf,
 } from './record-shards';
 import { jsonChunks } from './json-chunks';
 import { readLargeJsonObject } from './large-json';
 import { packAsset, unpackAsset, type PackedAsset } from './packed-asset';
 import { MigrationLog } from './migration-log';
-import { applyShardChange, type ShardChange, type StoredShardRecords } from './shard-changes';
+import { applyShardChange, type ShardChange } from './shard-changes';
 
 const PARALLEL_READS = 8;
 /** Past this, a file is read item by item (a schema-6 library.json can outgrow a JavaScript string). */
@@ -75,7 +77,6 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   /** Every shard anew from the whole document (the first write of a migrated or recovered library). */
   async write(doc: LibraryDocument): Promise<void> {
     const { head, shards } = await splitDocument(doc, () => yieldToLoop());
-    await mkdir(this.recordsDir, { recursive: true });
     const finished = (await this.migration?.finished((id) => this.shardFile(id, 1))) ?? new Set<ShardId>();
     const stored = [...shards].map(([id, records]): [ShardId, StoredShard | null] => [
       id,
@@ -94,7 +95,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     const stored: [ShardId, StoredShard][] = [];
     for (const [id, change] of changes) {
       const generation = this.written.get(id);
-      const before = generation === undefined ? emptyStoredShard() : await this.readStoredShard(id, generation);
+      const before = generation === undefined ? emptyShard<PackedAsset>() : await this.readStoredShard(id, generation);
       stored.push([id, applyShardChange(before, change, packAsset)]);
     }
     await this.commit(head, stored, new Set());
@@ -165,15 +166,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
 }
 
 /** A shard's records with assets packed as the file holds them. */
-type StoredShard = StoredShardRecords<PackedAsset>;
-
-const emptyStoredShard = (): StoredShard => ({
-  assets: [],
-  files: [],
-  modelAnalyses: [],
-  reviewDecisions: [],
-  labelCorrections: [],
-});
+type StoredShard = ShardRecordsOf<PackedAsset>;
 
 const storedForm = (records: ShardRecords): StoredShard => ({ ...records, assets: records.assets.map(packAsset) });
 

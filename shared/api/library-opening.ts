@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * How far opening the library has got: reading it, indexing what was read, or writing it out in
- * the current layout after a migration. Rate (units per second) and ETA are measured where the progress happens, so a page
- * that loads late still sees them.
+ * the current layout after a migration. Rate (units per second) and ETA are measured where the
+ * progress happens, so a page that loads late still sees them.
  */
 export const OpeningProgress = z.object({
   stage: z.enum(['reading', 'indexing', 'writing']),

@@ -26,6 +26,21 @@ async function libraryOf(count: number) {
   return { store, dir, assets };
 }
 
+/** A schema-6 library as one library.json: `count` images, each with its file record and a Haiku answer. */
+async function singleFileLibrary(count: number, seed: number) {
+  const dir = await makeTempDir();
+  const assets = makeSyntheticAssets(count, seed);
+  const v6 = {
+    ...emptyDocument(),
+    schemaVersion: 6,
+    assets,
+    files: assets.map((a) => ({ ...a.locations[0], hash: a.hash, error: null, errorAt: null })),
+    modelAnalyses: assets.map((a) => answer(a.hash, HAIKU)),
+  };
+  writeFileSync(join(dir, 'library.json'), JSON.stringify(v6));
+  return { dir, assets };
+}
+
 describe('the library as a folder of JSON files', () => {
   it('keeps each image’s records in a shard file by hash prefix, and the rest in library.json', async () => {
     const { store, dir, assets } = await libraryOf(300);
@@ -144,16 +159,7 @@ describe('the library as a folder of JSON files', () => {
   });
 
   it('moves a single-file (schema 6) library into shards on first open, keeping a backup', async () => {
-    const dir = await makeTempDir();
-    const assets = makeSyntheticAssets(40, 9);
-    const v6 = {
-      ...emptyDocument(),
-      schemaVersion: 6,
-      assets,
-      files: assets.map((a) => ({ ...a.locations[0], hash: a.hash, error: null, errorAt: null })),
-      modelAnalyses: assets.map((a) => answer(a.hash, HAIKU)),
-    };
-    writeFileSync(join(dir, 'library.json'), JSON.stringify(v6));
+    const { dir } = await singleFileLibrary(40, 9);
     const progress: StoreOpenProgress[] = [];
     const { store } = await openTempStore({ onProgress: (p) => progress.push(p) }, dir);
     expect(store.stats().assets).toBe(40);
@@ -169,15 +175,7 @@ describe('the library as a folder of JSON files', () => {
   });
 
   it('resumes a move into shards cut short, without writing again the shards already on disk', async () => {
-    const dir = await makeTempDir();
-    const assets = makeSyntheticAssets(60, 4);
-    const v6 = {
-      ...emptyDocument(),
-      schemaVersion: 6,
-      assets,
-      modelAnalyses: assets.map((a) => answer(a.hash, HAIKU)),
-    };
-    writeFileSync(join(dir, 'library.json'), JSON.stringify(v6));
+    const { dir, assets } = await singleFileLibrary(60, 4);
     // The last image's shard cannot be written (a folder stands where its file goes), as a full disk would stop it.
     const blocked = shardOf(assets.at(-1)!.hash);
     mkdirSync(join(dir, 'records', `${blocked}.1.json`), { recursive: true });
