@@ -7,21 +7,13 @@ export function analysisRecords({ state, mutate }: RecordAccess): AnalysisRecord
   return {
     getAiSettings: () => analysis.settings && structuredClone(analysis.settings),
     setAiSettings: (settings) => void mutate({ type: 'setAiSettings', settings: structuredClone(settings) }),
-    listModelAnalyses: (hash) => structuredClone(analysis.analyses.get(hash) ?? []),
+    listModelAnalyses: (hash) => structuredClone(analysis.list(hash)),
     findModelAnalysis: (hash, requestedModelId, promptVersion) => {
       const found = analysis.find(hash, requestedModelId, promptVersion);
       return found && structuredClone(found);
     },
     recordModelAnalysis: (a) => void mutate({ type: 'recordModelAnalysis', analysis: structuredClone(a) }),
-    analysisHeads: (hash) =>
-      (analysis.analyses.get(hash) ?? []).map((a) => ({
-        modelId: a.modelId,
-        requestedModelId: a.requestedModelId,
-        confidence: a.confidence,
-        at: a.at,
-        escalatedFrom: a.escalatedFrom,
-        fieldConfidence: { ...a.attributes.confidence },
-      })),
+    analysisHeads: (hash) => (analysis.analyses.get(hash) ?? []).map((stored) => stored.head),
     answersVersion: () => analysis.answersVersion,
     putAnalysisJobs: (jobs) => void mutate({ type: 'putAnalysisJobs', jobs: jobs.map((j) => ({ ...j })) }),
     updateAnalysisJob: (id, patch) => void mutate({ type: 'updateAnalysisJob', id, patch: { ...patch } }),

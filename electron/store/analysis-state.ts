@@ -1,6 +1,7 @@
 import type { AiSettings, AnalysisJob, Invocation, ModelAnalysis } from '../../shared/model';
 import type { AnalysisOp } from './library-ops';
 import { searchPolicyOf } from './model-search-text';
+import { StoredAnswer } from './stored-answer';
 
 export type AnalysisJobPatch = Partial<Omit<AnalysisJob, 'id' | 'hash' | 'batchId'>>;
 
@@ -14,7 +15,8 @@ export type AnalysesChanged = (hash: string) => void;
  */
 export class AnalysisState {
   settings: AiSettings | null = null;
-  readonly analyses = new Map<string, ModelAnalysis[]>();
+  /** Per hash, its answers oldest first: heads in memory, whole answers once written read from their files. */
+  readonly analyses = new Map<string, StoredAnswer[]>();
   readonly jobs = new Map<string, AnalysisJob>();
   invocations: Invocation[] = [];
   /** Counts answers put in, so readers can tell cheaply that their view of the answers is stale. */
@@ -30,9 +32,14 @@ export class AnalysisState {
   }): void {
     this.settings = doc.aiSettings;
     // Not told per answer: the library works out each hash's words once, after loading everything.
-    for (const analysis of doc.modelAnalyses) this.putAnalysis(analysis);
+    this.loadAnswers(doc.modelAnalyses);
     for (const job of doc.analysisJobs) this.jobs.set(job.id, job);
     this.invocations = [...doc.invocations];
+  }
+
+  /** Answers as read; not told per answer (the library works out each hash's words itself). */
+  loadAnswers(answers: readonly ModelAnalysis[]): void {
+    for (const analysis of answers) this.putAnalysis(analysis);
   }
 
   apply(op: AnalysisOp): unknown {
@@ -67,15 +74,32 @@ export class AnalysisState {
   /** Every answer, by hash; a plain loop (flat() over 250,000 lists is several times slower). */
   allAnalyses(): ModelAnalysis[] {
     const all: ModelAnalysis[] = [];
-    for (const list of this.analyses.values()) for (const analysis of list) all.push(analysis);
+    for (const list of this.analyses.values()) for (const stored of list) all.push(stored.answer);
     return all;
+  }
+
+  /** This hash's whole answers, oldest first. */
+  list(hash: string): ModelAnalysis[] {
+    return (this.analyses.get(hash) ?? []).map((stored) => stored.answer);
   }
 
   /** Cache lookup: the answer this model (as requested) gave these bytes under this prompt. */
   find(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined {
-    return this.analyses
-      .get(hash)
-      ?.find((a) => a.requestedModelId === requestedModelId && a.promptVersion === promptVersion);
+    return this.analyses.get(hash)?.find((stored) => stored.sameKey({ requestedModelId, promptVersion }))?.answer;
+  }
+
+  /** A snapshot wrote these answers: each is read back from its file from now on (see StoredAnswer.settle). */
+  written(answers: readonly ModelAnalysis[]): void {
+    for (const answer of answers)
+      this.analyses
+        .get(answer.hash)
+        ?.find((stored) => stored.sameKey(answer))
+        ?.settle(answer);
+  }
+
+  /** These hashes' answers read from a shard file are dropped from memory (once the library has used them). */
+  settleLoaded(hashes: Iterable<string>): void {
+    for (const hash of hashes) for (const stored of this.analyses.get(hash) ?? []) stored.settleFromFile();
   }
 
   private recordAnalysis(analysis: ModelAnalysis): void {
@@ -85,10 +109,8 @@ export class AnalysisState {
 
   /** A newer answer from the same model and prompt replaces the older one. */
   private putAnalysis(analysis: ModelAnalysis): void {
-    const others = (this.analyses.get(analysis.hash) ?? []).filter(
-      (a) => !(a.requestedModelId === analysis.requestedModelId && a.promptVersion === analysis.promptVersion),
-    );
-    this.analyses.set(analysis.hash, [...others, analysis]);
+    const others = (this.analyses.get(analysis.hash) ?? []).filter((stored) => !stored.sameKey(analysis));
+    this.analyses.set(analysis.hash, [...others, new StoredAnswer(analysis)]);
     this.answersVersion++;
   }
 }

@@ -9,11 +9,13 @@ import { NameOrder } from './name-order';
 import { baseName, isUnder } from './paths';
 import { addConcepts, CONCEPT_WORDS } from './search/search-words';
 import { toSummary } from './summary';
+import { readSpan, spanOf, type RecordSpan } from './record-spans';
+
+const isSpan = (stored: Asset | RecordSpan): stored is RecordSpan => 'file' in stored;
 
 /** Within 5% of each other, width and height count as square. */
 const SQUARE_TOLERANCE = 0.05;
 const INITIAL_CAPACITY = 1024;
-const NO_VECTOR = Object.freeze([]) as unknown as number[];
 
 export const SINGLE_FACETS = ['format', 'orientation', 'status'] as const;
 /** Pattern is multi-valued: an asset counts under every label that applies (a person's, else the local analyzer's). */
@@ -28,8 +30,11 @@ export type MultiFacet = (typeof MULTI_FACETS)[number];
  * Freed slots are reused; `assets[slot]` is undefined for a free slot.
  */
 export class AssetIndex {
-  /** The records, their similarity vectors left out: those live only in `vectors` (get puts them back). */
-  readonly assets: (Asset | undefined)[] = [];
+  /**
+   * Per slot, where the record is: its place in a shard file once a snapshot has written it (read
+   * back when asked for), else the record itself. Undefined for a free slot.
+   */
+  readonly assets: (Asset | RecordSpan | undefined)[] = [];
   readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new FacetDictionary()])) as Record<
     FacetName,
     FacetDictionary
@@ -93,21 +98,45 @@ export class AssetIndex {
     return slot === undefined ? undefined : this.whole(slot);
   }
 
-  *all(): IterableIterator<Asset> {
-    for (const slot of this.slotsByHash.values()) yield this.whole(slot);
-  }
-
-  /** Every asset in slot order: a plain loop, as a snapshot takes it while everything waits. */
+  /** Every asset in slot order (each read from its file): for writing a whole document, not for views. */
   list(): Asset[] {
     const assets: Asset[] = [];
     for (let slot = 0; slot < this.assets.length; slot++) if (this.assets[slot]) assets.push(this.whole(slot));
     return assets;
   }
 
-  /** The record with its vector back (float32, the precision it is stored and compared in). */
+  /** The records not yet in a shard file. */
+  *heldInMemory(): IterableIterator<Asset> {
+    for (const stored of this.assets) if (stored && !isSpan(stored)) yield stored;
+  }
+
+  /** Hashes of the assets carrying `tag`, from the tag column (no record is read). */
+  hashesTagged(tag: string): string[] {
+    const code = this.dictionaries.tag.find(tag);
+    if (code === undefined) return [];
+    return [...this.slotsByHash].filter(([, slot]) => this.multi.tag[slot].includes(code)).map(([hash]) => hash);
+  }
+
+  /** The record with its vector as search compares it (float32, the precision it is stored in). */
   private whole(slot: number): Asset {
-    const asset = this.assets[slot]!;
+    const asset = this.record(slot);
     return this.vectors.lengths[slot] === 0 ? asset : { ...asset, vector: Array.from(this.vectors.row(slot)) };
+  }
+
+  /** The record, from memory or its file; a packed vector is left as it is (a grid cell has no use for it). */
+  private record(slot: number): Asset {
+    const stored = this.assets[slot]!;
+    return isSpan(stored) ? (readSpan(stored) as Asset) : stored;
+  }
+
+  /** A snapshot wrote these records: each asset is read back from its file from now on, unless it changed since. */
+  written(records: readonly object[]): void {
+    for (const record of records) {
+      const span = spanOf(record);
+      const slot = this.slotsByHash.get((record as Asset).hash);
+      const held = slot === undefined ? undefined : this.assets[slot];
+      if (span && held && (isSpan(held) || held === record)) this.assets[slot!] = span;
+    }
   }
 
   /** Whether `path` is one of the library folders (not merely inside one). */
@@ -119,15 +148,19 @@ export class AssetIndex {
     return [...this.slotsByHash.values()];
   }
 
-  /** Adds or re-indexes an asset; call after every change to it. */
-  upsert(asset: Asset): void {
+  /** Adds or re-indexes an asset; call after every change to it. `span`: where a file holds it as it is. */
+  upsert(asset: Asset, span?: RecordSpan): void {
     const known = this.slotsByHash.get(asset.hash);
     const slot = known ?? this.freeSlots.pop() ?? this.assets.length;
-    if (known !== undefined) this.nameOrder.remove(slot, this.names[slot]);
     this.ensureCapacity(slot + 1);
-    // A vector as numbers costs ~4× its float32 row; at 250,000 assets that is over 100 MB.
-    this.assets[slot] = asset.vector.length === 0 ? asset : { ...asset, vector: NO_VECTOR };
+    // Kept as it is until written (a snapshot tells its place by this very record, see written).
+    this.assets[slot] = span ?? asset;
     this.slotsByHash.set(asset.hash, slot);
+    this.fill(slot, asset, known !== undefined);
+  }
+
+  private fill(slot: number, asset: Asset, known: boolean): void {
+    if (known) this.nameOrder.remove(slot, this.names[slot]);
     this.fillColumns(slot, asset);
     this.nameOrder.insert(slot, this.names[slot]);
   }
@@ -148,20 +181,21 @@ export class AssetIndex {
   setModelText(hash: string, text: string): void {
     this.modelTexts.set(hash, text);
     const slot = this.slotsByHash.get(hash);
-    const asset = slot === undefined ? undefined : this.assets[slot];
-    if (asset) this.fillWords(slot!, asset, this.labelsOf(asset));
+    if (slot === undefined) return;
+    const asset = this.record(slot);
+    this.fillWords(slot, asset, this.labelsOf(asset));
   }
 
   /** People's corrections of the local labels for this hash, now or whenever the asset is indexed. */
   setCorrections(hash: string, standing: StandingCorrections): void {
     this.corrections.set(hash, standing);
-    const asset = this.get(hash);
-    if (asset) this.upsert(asset);
+    const slot = this.slotsByHash.get(hash);
+    if (slot !== undefined) this.fill(slot, this.whole(slot), true);
   }
 
   /** A grid cell's summary, with the pattern label that counts (a person's over the local analyzer's). */
   summary(slot: number, distance?: number): AssetSummary {
-    const summary = toSummary(this.assets[slot]!, distance);
+    const summary = toSummary(this.record(slot), distance);
     const dominant = this.multi.pattern[slot][0];
     return dominant === undefined
       ? summary

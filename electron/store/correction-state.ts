@@ -26,6 +26,11 @@ export class CorrectionState {
     return hashes;
   }
 
+  /** The same corrections, in the order the log lists them (see UndoableLog.reorder). */
+  reorder(corrections: LabelCorrection[]): void {
+    this.log.reorder(corrections);
+  }
+
   history(hash: string): readonly LabelCorrection[] {
     return this.log.history(hash);
   }

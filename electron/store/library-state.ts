@@ -1,5 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Asset, AssetLocation, IngestJob, LabelCorrection, LibraryFolder } from '../../shared/model';
+import type { ReviewDecision } from '../../shared/model/review';
 import { AnalysisState } from './analysis-state';
 import { ReviewState } from './review-state';
 import { CorrectionState } from './correction-state';
@@ -11,8 +12,9 @@ import { isAdsOp, isAnalysisOp, isOrganisingOp, type LibraryOp } from './library
 import type { FileRecord, JobPatch, StoreOpenProgress } from './library-store';
 import { OrganisingState } from './organising-state';
 import { isUnder } from './paths';
-import type { LibraryHead } from './record-shards';
+import { emptyShard, mergeByTime, shardOf, type LibraryHead, type ShardId, type ShardRecords } from './record-shards';
 import { ShardChanges } from './shard-changes';
+import { spanOf } from './record-spans';
 
 /** Images indexed between two turns of the event loop while a library opens (~0.5 s at 250,000). */
 const INDEX_BATCH = 10_000;
@@ -63,6 +65,46 @@ export class LibraryState {
     return state;
   }
 
+  /**
+   * The library a head and its shards hold, built a shard at a time: all of an image's records
+   * are in its shard, so each is indexed once, and no more than a few shards' records are ever
+   * in memory at once (reading the whole document first peaked at gigabytes at 250,000 images).
+   */
+  static async loadShards(head: LibraryHead, shards: AsyncIterable<ShardRecords>): Promise<LibraryState> {
+    const state = LibraryState.withoutAssets({ ...head, ...emptyShard(), files: head.files });
+    const shardCount = Object.keys(head.recordShards).length;
+    const decisions: ReviewDecision[][] = [];
+    const corrections: LabelCorrection[][] = [];
+    for await (const shard of shards) {
+      if (decisions.length === 0) state.index.reserve(shard.assets.length * shardCount);
+      state.loadShard(shard);
+      decisions.push(shard.reviewDecisions);
+      corrections.push(shard.labelCorrections);
+      await yieldToLoop();
+    }
+    // Each shard's log is in the order it was made; the library's is the shards' merged by time.
+    state.review.reorder(mergeByTime(decisions));
+    state.corrections.reorder(mergeByTime(corrections));
+    state.collecting = true;
+    return state;
+  }
+
+  /** One shard's records: its logs and answers first, so each of its assets is then indexed once. */
+  private loadShard(shard: ShardRecords): void {
+    this.review.append(shard.reviewDecisions);
+    this.applyCorrections(shard.labelCorrections);
+    for (const file of shard.files) this.setFileRecord(file);
+    this.analysis.loadAnswers(shard.modelAnalyses);
+    const hashes = new Set([...shard.modelAnalyses, ...shard.reviewDecisions].map((record) => record.hash));
+    for (const hash of hashes) this.refreshModelText(hash);
+    this.analysis.settleLoaded(hashes);
+    for (const asset of shard.assets) {
+      const ready = this.withReviewStatus(asset);
+      // As its file has it: read back from there when asked for. Else kept until a snapshot writes it.
+      this.index.upsert(ready, ready === asset ? spanOf(asset) : undefined);
+    }
+  }
+
   /** Everything but the assets: logs, answers and their words first, so each asset is then indexed once. */
   private static withoutAssets(doc: LibraryDocument): LibraryState {
     const state = new LibraryState();
@@ -78,8 +120,20 @@ export class LibraryState {
     state.analysis.load(doc);
     for (const hash of new Set([...state.analysis.analyses.keys(), ...state.review.reviewedHashes()]))
       state.refreshModelText(hash);
+    // Their words are worked out: answers read from a shard file are read back from it when asked for.
+    state.analysis.settleLoaded(state.analysis.analyses.keys());
     state.index.reserve(doc.assets.length);
     return state;
+  }
+
+  /** The next snapshot writes these shards anew (an older file holds them on one line), placing their records. */
+  rewriteShards(shards: ReadonlySet<ShardId>): void {
+    if (shards.size === 0) return;
+    for (const hash of this.analysis.analyses.keys()) {
+      if (shards.has(shardOf(hash))) this.changes.modelAnalyses(hash, this.analysis.list(hash));
+    }
+    for (const asset of this.index.heldInMemory())
+      if (shards.has(shardOf(asset.hash))) this.changes.asset(asset.hash, asset);
   }
 
   /** The part of the document in library.json: all but the per-image records (files without an asset stay). */
@@ -127,7 +181,7 @@ export class LibraryState {
     if (isAnalysisOp(op)) {
       const result = this.analysis.apply(op);
       if (op.type === 'recordModelAnalysis' && this.collecting) {
-        this.changes.modelAnalyses(op.analysis.hash, this.analysis.analyses.get(op.analysis.hash) ?? []);
+        this.changes.modelAnalyses(op.analysis.hash, this.analysis.list(op.analysis.hash));
       }
       return result;
     }
@@ -199,10 +253,9 @@ export class LibraryState {
   }
 
   private refreshModelText(hash: string): void {
-    const analyses = this.analysis.analyses.get(hash) ?? [];
     this.index.setModelText(
       hash,
-      modelSearchText(analyses, this.review.fields(hash), searchPolicyOf(this.analysis.settings)),
+      modelSearchText(this.analysis.list(hash), this.review.fields(hash), searchPolicyOf(this.analysis.settings)),
     );
   }
 
@@ -296,8 +349,7 @@ export class LibraryState {
 
   /** Renaming onto an existing tag merges the two: each asset ends up with `to` once. */
   private renameTag(from: string, to: string): number {
-    const carriers = [...this.index.all()].filter((asset) => asset.tags.includes(from)).map((asset) => asset.hash);
-    return from === to ? 0 : this.setTags(carriers, [to], [from]);
+    return from === to ? 0 : this.setTags(this.index.hashesTagged(from), [to], [from]);
   }
 
   /** The path now holds different bytes: it is no longer a location of the old asset. */

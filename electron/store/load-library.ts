@@ -7,6 +7,8 @@ import { readJournal } from './journal';
 import { LibraryState } from './library-state';
 import type { StoreOpenProgress } from './library-store';
 import { migrateDocument } from './migrations';
+import { emptyShard, isLibraryHead } from './record-shards';
+import type { ShardedJsonFiles } from './sharded-json-files';
 
 export interface LibraryFiles {
   snapshot: string;
@@ -41,14 +43,15 @@ export interface LoadedLibrary {
  */
 export async function loadLibrary(
   low: Low<LibraryDocument>,
+  sharded: ShardedJsonFiles | null,
   files: LibraryFiles,
   recoverCorrupt: boolean,
   onProgress?: (progress: StoreOpenProgress) => void,
 ): Promise<LoadedLibrary> {
-  let doc: LibraryDocument;
+  let state: LibraryState;
   let migratedFrom: number | null;
   try {
-    ({ doc, migratedFrom } = migrateDocument(await readSnapshot(low, files.snapshot), files.snapshot));
+    ({ state, migratedFrom } = await readState(low, sharded, files, onProgress));
   } catch (error) {
     if (!(error instanceof CorruptLibraryError) || !recoverCorrupt) throw error;
     setAside(files.snapshot);
@@ -57,10 +60,6 @@ export async function loadLibrary(
     const state = await LibraryState.loadDocument(emptyDocument());
     return { state, needsSnapshot: true, migrated: false, recovered: true };
   }
-  if (migratedFrom !== null && existsSync(files.snapshot)) {
-    copyFileSync(files.snapshot, `${files.snapshot}.v${migratedFrom}.bak`);
-  }
-  const state = await LibraryState.loadDocument(doc, onProgress);
   const replayed = replayJournal(state, files.journal, recoverCorrupt);
   return {
     state,
@@ -68,6 +67,32 @@ export async function loadLibrary(
     migrated: migratedFrom !== null,
     recovered: false,
   };
+}
+
+/**
+ * A library in the current layout is built shard by shard, never whole in memory; an older one,
+ * or one behind another adapter, is read as one document and migrated (its old file backed up).
+ */
+async function readState(
+  low: Low<LibraryDocument>,
+  sharded: ShardedJsonFiles | null,
+  files: LibraryFiles,
+  onProgress?: (progress: StoreOpenProgress) => void,
+): Promise<{ state: LibraryState; migratedFrom: number | null }> {
+  const raw = sharded ? await sharded.readHead() : await readSnapshot(low, files.snapshot);
+  if (raw === null && existsSync(files.snapshot)) {
+    throw new CorruptLibraryError(files.snapshot, 'it does not hold a library document');
+  }
+  if (sharded && isLibraryHead(raw)) {
+    // Checked as a document with no records: a newer or damaged head is refused before any shard is read.
+    migrateDocument({ ...raw, ...emptyShard(), files: raw.files }, files.snapshot);
+    return { state: await LibraryState.loadShards(raw, sharded.shards(raw)), migratedFrom: null };
+  }
+  const { doc, migratedFrom } = migrateDocument(raw ?? emptyDocument(), files.snapshot);
+  if (migratedFrom !== null && existsSync(files.snapshot)) {
+    copyFileSync(files.snapshot, `${files.snapshot}.v${migratedFrom}.bak`);
+  }
+  return { state: await LibraryState.loadDocument(doc, onProgress), migratedFrom };
 }
 
 async function readSnapshot(low: Low<LibraryDocument>, file: string): Promise<unknown> {

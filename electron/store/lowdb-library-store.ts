@@ -92,11 +92,16 @@ export class LowdbLibraryStore implements LibraryStore {
     const releaseLock = acquireProcessLock(join(dataDir, 'library.lock'));
     const sharded = opts.adapter ? null : new ShardedJsonFiles(files.snapshot, files.records);
     if (sharded) sharded.onProgress = opts.onProgress;
+    // Where answers are read back from their files (a test may hand in the shard files as a plain adapter).
+    const placing = opts.adapter instanceof ShardedJsonFiles ? opts.adapter : sharded;
+    if (placing) placing.placesRecords = true;
     const low = new Low<LibraryDocument>(opts.adapter ?? sharded!, emptyDocument());
-    const loaded = await loadLibrary(low, files, opts.recoverCorrupt ?? false, opts.onProgress).catch((error) => {
-      releaseLock();
-      throw error;
-    });
+    const loaded = await loadLibrary(low, placing, files, opts.recoverCorrupt ?? false, opts.onProgress).catch(
+      (error) => {
+        releaseLock();
+        throw error;
+      },
+    );
     low.data = emptyDocument();
     const interval = opts.snapshotIntervalMs ?? DEFAULT_SNAPSHOT_INTERVAL_MS;
     const store = new LowdbLibraryStore(
@@ -109,12 +114,25 @@ export class LowdbLibraryStore implements LibraryStore {
       sharded,
       loaded.migrated || loaded.recovered,
     );
-    if (loaded.needsSnapshot) store.snapshots.markDirty();
+    if (placing) store.placeRecords(placing);
+    if (loaded.needsSnapshot || loaded.state.changes.size > 0) store.snapshots.markDirty();
     // A migrated library is written out in the current layout now, with progress, not by the first
     // timed snapshot. Should that fail, the old file is still in force and the scheduler retries.
     if (loaded.migrated) await store.snapshots.flush().catch(() => undefined);
     if (sharded) sharded.onProgress = undefined;
     return store;
+  }
+
+  /**
+   * Assets and answers a snapshot writes are read back from their files from then on; shards from
+   * an older file laid out on one line are rewritten a record per line by the first snapshot.
+   */
+  private placeRecords(sharded: ShardedJsonFiles): void {
+    sharded.onRecordsWritten = ({ assets, answers }) => {
+      this.state.index.written(assets);
+      this.state.analysis.written(answers);
+    };
+    this.state.rewriteShards(sharded.unplacedShards);
   }
 
   listFolders(): LibraryFolder[] {

@@ -13,6 +13,14 @@ const PALETTE_DECIMALS = 4;
  */
 export type PackedAsset = Asset | (Omit<Asset, 'vector'> & { vector: string });
 
+/** Each packed asset's record as memory held it: what was written is told by the record memory has. */
+const sources = new WeakMap<PackedAsset, Asset>();
+
+/** The record a packed asset was made from (itself when it was read from a file, not packed here). */
+export function sourceOf(packed: PackedAsset): object {
+  return sources.get(packed) ?? packed;
+}
+
 export function packAsset(asset: Asset): PackedAsset {
   const { analysis } = asset;
   const palette = analysis.palette.map((colour) => ({
@@ -20,10 +28,11 @@ export function packAsset(asset: Asset): PackedAsset {
     share: round(colour.share),
     lab: colour.lab.map(round) as typeof colour.lab,
   }));
-  const packed = { ...asset, analysis: { ...analysis, palette, colourfulness: round(analysis.colourfulness) } };
-  if (asset.vector.length === 0) return packed;
+  const rounded = { ...asset, analysis: { ...analysis, palette, colourfulness: round(analysis.colourfulness) } };
   const bytes = Buffer.from(Float32Array.from(asset.vector).buffer);
-  return { ...packed, vector: PREFIX + bytes.toString('base64') };
+  const packed = asset.vector.length === 0 ? rounded : { ...rounded, vector: PREFIX + bytes.toString('base64') };
+  sources.set(packed, asset);
+  return packed;
 }
 
 const SCALE = 10 ** PALETTE_DECIMALS;

@@ -101,7 +101,7 @@ export function mergeDocument(head: LibraryHead, shards: readonly ShardRecords[]
 }
 
 /** A k-way merge: repeatedly the earliest of the lists' next records (ties to the lower list). */
-function mergeByTime<R extends ReviewDecision | LabelCorrection>(lists: readonly R[][]): R[] {
+export function mergeByTime<R extends ReviewDecision | LabelCorrection>(lists: readonly R[][]): R[] {
   const next = lists.map(() => 0);
   const heap = new MinHeap<number>((a, b) => lists[a][next[a]].at - lists[b][next[b]].at || a - b);
   lists.forEach((list, i) => list.length > 0 && heap.push(i));

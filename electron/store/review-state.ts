@@ -39,6 +39,11 @@ export class ReviewState {
     this.append(decisions);
   }
 
+  /** The same decisions, in the order the log lists them (see UndoableLog.reorder). */
+  reorder(decisions: ReviewDecision[]): void {
+    this.log.reorder(decisions);
+  }
+
   /** Returns the hashes whose review changed. */
   append(decisions: readonly ReviewDecision[]): Set<string> {
     const hashes = this.log.append(decisions);

@@ -17,11 +17,16 @@ import {
 } from './record-shards';
 import { jsonChunks } from './json-chunks';
 import { readLargeJsonObject } from './large-json';
-import { packAsset, unpackAsset, type PackedAsset } from './packed-asset';
+import { packAsset, sourceOf, unpackAsset, type PackedAsset } from './packed-asset';
 import { MigrationLog } from './migration-log';
 import { applyShardChange, type ShardChange } from './shard-changes';
+import { lineSpans, shardFileChunks, type PlaceRecord } from './shard-file';
+import { noteSpan, spanOf } from './record-spans';
+import type { ModelAnalysis } from '../../shared/model';
 
-const PARALLEL_READS = 8;
+/** Shard files read while the one before them is used (at 250,000 images, each is ~2.5 MB). */
+const READ_AHEAD = 4;
+const DONE: Promise<ShardRecords> = Promise.resolve(emptyShard());
 /** Past this, a file is read item by item (a schema-6 library.json can outgrow a JavaScript string). */
 const LARGE_FILE_BYTES = 256 * 2 ** 20;
 const SHARD_FILE = /^([0-9a-f]{2})\.(\d+)\.json$/;
@@ -47,6 +52,12 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   private swept = false;
   /** Set when library.json was read as a single file: its move into shards resumes if cut short. */
   private migration: MigrationLog | null = null;
+  /** Whether records read are given their places in their files (only where the store is told of every write). */
+  placesRecords = false;
+  /** Told, once a snapshot is committed, which records it wrote (each now has its place in its file noted). */
+  onRecordsWritten: ((written: WrittenRecords) => void) | undefined;
+  /** Shards read from an older file laid out on one line: rewritten a record per line by the next snapshot. */
+  readonly unplacedShards = new Set<ShardId>();
   /** Set while the store opens (reading, and writing out a migrated library), so people see how far it is. */
   onProgress: ((progress: StoreOpenProgress) => void) | undefined;
 
@@ -56,22 +67,46 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   ) {}
 
   async read(): Promise<LibraryDocument | null> {
+    const head = await this.readHead();
+    if (head === null || !isLibraryHead(head)) return head as LibraryDocument | null;
+    const shards: ShardRecords[] = [];
+    for await (const shard of this.shards(head)) shards.push(shard);
+    return mergeDocument(head, shards);
+  }
+
+  /**
+   * library.json as it is: a head naming shard files, or (schema 6 and older) the whole library
+   * in one file, whose move into shards is then resumable (see MigrationLog).
+   */
+  async readHead(): Promise<unknown> {
     const head = await readJson(this.headFile, this.onProgress);
-    if (head === null) return null;
-    if (!isLibraryHead(head)) {
+    if (head !== null && !isLibraryHead(head)) {
       const { size, mtimeMs } = await stat(this.headFile);
       this.migration = new MigrationLog(this.recordsDir, { size, mtimeMs });
-      return head as LibraryDocument;
     }
+    return head;
+  }
+
+  /**
+   * The shards the head names, one at a time in its order, the next few read ahead while one is
+   * used: a library is then built without ever holding all its records at once.
+   */
+  async *shards(head: LibraryHead): AsyncGenerator<ShardRecords> {
     const entries = Object.entries(head.recordShards);
-    const shards: ShardRecords[] = [];
-    for (let i = 0; i < entries.length; i += PARALLEL_READS) {
-      const batch = entries.slice(i, i + PARALLEL_READS);
-      shards.push(...(await Promise.all(batch.map(([id, generation]) => this.readShard(id, generation)))));
-      this.onProgress?.({ stage: 'reading', done: shards.length, total: entries.length, unit: 'shards' });
-    }
     this.written = new Map(entries);
-    return mergeDocument(head, shards);
+    const read = ([id, generation]: [ShardId, number]) => {
+      const pending = this.readShard(id, generation);
+      // Read ahead, but a failure is told when its shard's turn comes, not as an unhandled rejection.
+      pending.catch(() => undefined);
+      return pending;
+    };
+    const reading = entries.slice(0, READ_AHEAD).map(read);
+    for (let i = 0; i < entries.length; i++) {
+      if (i + READ_AHEAD < entries.length) reading.push(read(entries[i + READ_AHEAD]));
+      yield await reading[i];
+      reading[i] = DONE;
+      this.onProgress?.({ stage: 'reading', done: i + 1, total: entries.length, unit: 'shards' });
+    }
   }
 
   /** Every shard anew from the whole document (the first write of a migrated or recovered library). */
@@ -109,12 +144,20 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   ): Promise<void> {
     await mkdir(this.recordsDir, { recursive: true });
     const next = new Map([...this.written].filter(([id]) => !dropped.has(id)));
+    const written: WrittenRecords = { assets: [], answers: [] };
+    const place: PlaceRecord = (key, record, span) => {
+      if (key === 'modelAnalyses') noteSpan(record as ModelAnalysis, span);
+      else if (key === 'assets') noteSpan(sourceOf(record as PackedAsset), span);
+    };
     for (const [done, [id, records]] of shards.entries()) {
       const generation = (this.written.get(id) ?? 0) + 1;
       // null: written by an earlier attempt at this move into shards (see MigrationLog).
       if (records !== null) {
         const file = this.shardFile(id, generation);
-        await writeJson(file, { shard: id, generation, ...records }, false);
+        await writeFile(file, shardFileChunks(file, { shard: id, generation, ...records }, place), false);
+        written.answers.push(...records.modelAnalyses);
+        written.assets.push(...records.assets.map(sourceOf));
+        this.unplacedShards.delete(id);
         await this.migration?.add(id, (await stat(file)).size);
       }
       next.set(id, generation);
@@ -125,6 +168,8 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       .filter(([id, generation]) => next.get(id) !== generation)
       .map(([id, generation]) => this.shardFile(id, generation));
     this.written = next;
+    // Before the superseded files go: records read back from now on come from the new ones.
+    this.onRecordsWritten?.(written);
     for (const file of superseded) await rm(file, { force: true });
     if (!this.swept) await this.removeLeftovers();
   }
@@ -136,7 +181,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   private async readShard(id: ShardId, generation: number): Promise<ShardRecords> {
     const stored = await this.readStoredShard(id, generation);
     try {
-      return { ...stored, assets: stored.assets.map(unpackAsset) };
+      return { ...stored, assets: stored.assets.map(unpackPlaced) };
     } catch (error) {
       throw new CorruptLibraryError(this.shardFile(id, generation), (error as Error).message);
     }
@@ -144,14 +189,17 @@ export class ShardedJsonFiles implements SnapshotAdapter {
 
   private async readStoredShard(id: ShardId, generation: number): Promise<StoredShard> {
     const file = this.shardFile(id, generation);
-    const shard = await readJson(file);
-    if (shard === null) throw new CorruptLibraryError(file, 'library.json names this file but it is missing');
+    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT')
+        throw new CorruptLibraryError(file, 'library.json names this file but it is missing');
+      throw error;
+    });
+    const shard = parseJson(file, bytes.toString('utf8')) as StoredShard;
     for (const key of SHARD_KEYS) {
-      if (!Array.isArray((shard as StoredShard)[key])) {
-        throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
-      }
+      if (!Array.isArray(shard?.[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
     }
-    return shard as StoredShard;
+    if (this.placesRecords && !placeRecords(file, bytes, shard)) this.unplacedShards.add(id);
+    return shard;
   }
 
   /** Files a crash left (written before their head was committed, or superseded but not yet removed); once per process. */
@@ -163,6 +211,29 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       if (!current) await rm(join(this.recordsDir, name), { force: true });
     }
   }
+}
+
+/** What a snapshot wrote: the answers, and the assets as memory held them (not as packed for the file). */
+export interface WrittenRecords {
+  assets: object[];
+  answers: ModelAnalysis[];
+}
+
+/** Notes where the shard's assets and answers are in its file; false for an older file laid out on one line. */
+function placeRecords(file: string, bytes: Buffer, shard: StoredShard): boolean {
+  const assets = lineSpans(file, bytes, 'assets', shard.assets.length);
+  const answers = lineSpans(file, bytes, 'modelAnalyses', shard.modelAnalyses.length);
+  assets?.forEach((span, i) => noteSpan(shard.assets[i], span));
+  answers?.forEach((span, i) => noteSpan(shard.modelAnalyses[i], span));
+  return assets !== null && answers !== null;
+}
+
+/** The asset as memory holds it, keeping its place in the file. */
+function unpackPlaced(stored: PackedAsset) {
+  const asset = unpackAsset(stored);
+  const span = spanOf(stored);
+  if (span) noteSpan(asset, span);
+  return asset;
 }
 
 /** A shard's records with assets packed as the file holds them. */
@@ -185,6 +256,10 @@ async function readJson(file: string, onProgress?: (progress: StoreOpenProgress)
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  return parseJson(file, text);
+}
+
+function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -192,15 +267,19 @@ async function readJson(file: string, onProgress?: (progress: StoreOpenProgress)
   }
 }
 
+async function writeJson(file: string, value: object, viaRename: boolean): Promise<void> {
+  await writeFile(file, jsonChunks(value), viaRename);
+}
+
 /**
- * Streams the value's JSON to disk and syncs it. A new shard generation is written in place
+ * Streams the text to disk and syncs it. A new shard generation is written in place
  * (nothing names it yet); the head goes through a temp file and a rename, the commit point.
  */
-async function writeJson(file: string, value: object, viaRename: boolean): Promise<void> {
+async function writeFile(file: string, chunks: Iterable<string>, viaRename: boolean): Promise<void> {
   const target = viaRename ? join(dirname(file), `.${basename(file)}.tmp`) : file;
   const handle = await open(target, 'w');
   try {
-    for (const chunk of jsonChunks(value)) await handle.write(chunk);
+    for (const chunk of chunks) await handle.write(chunk);
     // The rename must not land before the data does, or a power cut could leave an empty file.
     await handle.sync();
   } finally {

@@ -31,6 +31,11 @@ export class UndoableLog<R extends UndoableRecord> {
     return hashes;
   }
 
+  /** The same records in another order: a library read shard by shard puts them back in time order. */
+  reorder(records: R[]): void {
+    this.records = records;
+  }
+
   history(hash: string): readonly R[] {
     return this.byHash.get(hash) ?? [];
   }

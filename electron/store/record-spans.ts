@@ -1,0 +1,36 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/** Where one record's JSON is in a shard file: that file, and the bytes of its line. */
+export interface RecordSpan {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Records read from or written to a shard file, by record object: the store then keeps only
+ * what search and queues need in memory and reads a whole asset or model answer back when asked
+ * for (one small read), instead of holding every record of a 250,000-image library as objects.
+ * Records are never changed in place, so the file's copy is the record.
+ */
+const spans = new WeakMap<object, RecordSpan>();
+
+export function noteSpan(record: object, span: RecordSpan): void {
+  spans.set(record, span);
+}
+
+export function spanOf(record: object): RecordSpan | undefined {
+  return spans.get(record);
+}
+
+/** The record again, from its file. Synchronous: store reads are (see LibraryStore). */
+export function readSpan(span: RecordSpan): unknown {
+  const bytes = Buffer.allocUnsafe(span.end - span.start);
+  const fd = openSync(span.file, 'r');
+  try {
+    readSync(fd, bytes, 0, bytes.length, span.start);
+  } finally {
+    closeSync(fd);
+  }
+  return JSON.parse(bytes.toString('utf8'));
+}

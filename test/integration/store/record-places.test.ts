@@ -1,0 +1,116 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LibraryStore } from '../../../electron/store';
+import { answer, HAIKU } from '../review/review-fixture';
+import { makeAsset } from '../../unit/store/synthetic-assets';
+import { openTempStore } from '../../unit/store/temp-store';
+
+const HASH = `ab${'12'.repeat(31)}`;
+const WRITTEN = 'Roses on navy.';
+/** The same length as WRITTEN, so the bytes after it stay where they were. */
+const ON_DISK = 'Tulips on red.';
+
+function recordOne(store: LibraryStore, description = WRITTEN, at = 1_000): void {
+  store.recordAsset(
+    { path: '/lib/rose.jpg', fileSize: 1, mtimeMs: 1 },
+    makeAsset({ hash: HASH, path: '/lib/rose.jpg', addedAt: 1, tags: ['spring'] }),
+  );
+  store.analysis.recordModelAnalysis(answer(HASH, HAIKU, { description }, at));
+}
+
+async function shardFileOf(dir: string): Promise<string> {
+  const names = await readdir(join(dir, 'records'));
+  return join(
+    dir,
+    'records',
+    names.find((name) => name.startsWith('ab.'))!,
+  );
+}
+
+/** Changes the answer's words in its shard file behind the store's back. */
+async function editOnDisk(dir: string): Promise<void> {
+  const file = await shardFileOf(dir);
+  await writeFile(file, (await readFile(file, 'utf8')).replace(WRITTEN, ON_DISK));
+}
+
+const description = (store: LibraryStore) => store.analysis.listModelAnalyses(HASH)[0].attributes.description;
+
+describe('assets in shard files', () => {
+  it('are read back from their file once a snapshot has written them, for the detail panel and the grid', async () => {
+    const { store, dir } = await openTempStore();
+    recordOne(store);
+    await store.flush();
+    const file = await shardFileOf(dir);
+    // Same length: the bytes after it stay where they were.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"spring"', '"summer"'));
+    expect(store.getAsset(HASH)?.tags).toEqual(['summer']);
+    expect(store.search({}).items[0].tags).toEqual(['summer']);
+  });
+
+  it('keep a change made while a snapshot writes the record before it', async () => {
+    const { store } = await openTempStore();
+    recordOne(store);
+    const writing = store.flush();
+    store.setTags([HASH], ['autumn'], ['spring']);
+    await writing;
+    expect(store.getAsset(HASH)?.tags).toEqual(['autumn']);
+    await store.flush();
+    expect(store.getAsset(HASH)?.tags).toEqual(['autumn']);
+  });
+});
+
+describe('model answers in shard files', () => {
+  it('are read back from their file once a snapshot has written them, not kept in memory', async () => {
+    const { store, dir } = await openTempStore();
+    recordOne(store);
+    expect(description(store)).toBe(WRITTEN);
+    await store.flush();
+    await editOnDisk(dir);
+    expect(description(store)).toBe(ON_DISK);
+    expect(
+      store.analysis.findModelAnalysis(HASH, HAIKU, answer(HASH, HAIKU).promptVersion)?.attributes.description,
+    ).toBe(ON_DISK);
+    expect(store.analysis.analysisHeads(HASH)).toEqual([expect.objectContaining({ modelId: HAIKU, at: 1_000 })]);
+  });
+
+  it('are laid out one record per line, as JSON a person can read and diff', async () => {
+    const { store, dir } = await openTempStore();
+    recordOne(store);
+    await store.flush();
+    const text = await readFile(await shardFileOf(dir), 'utf8');
+    const parsed = JSON.parse(text);
+    expect(parsed.modelAnalyses).toHaveLength(1);
+    const lines = text.split('\n');
+    expect(JSON.parse(lines[lines.indexOf('"modelAnalyses":[') + 1].replace(/,$/, ''))).toEqual(
+      parsed.modelAnalyses[0],
+    );
+  });
+
+  it('keep a newer answer recorded while a snapshot writes the older one', async () => {
+    const { store, dir } = await openTempStore();
+    recordOne(store);
+    const writing = store.flush();
+    store.analysis.recordModelAnalysis(answer(HASH, HAIKU, { description: 'Newer words.' }, 2_000));
+    await writing;
+    expect(description(store)).toBe('Newer words.');
+    await store.flush();
+    await store.close();
+    const reopened = (await openTempStore({}, dir)).store;
+    expect(description(reopened)).toBe('Newer words.');
+  });
+
+  it('from an older file written on one line are read, and placed once the next snapshot rewrites it', async () => {
+    const { store, dir } = await openTempStore();
+    recordOne(store);
+    await store.close();
+    const file = await shardFileOf(dir);
+    await writeFile(file, JSON.stringify(JSON.parse(await readFile(file, 'utf8'))));
+    const reopened = (await openTempStore({}, dir)).store;
+    expect(description(reopened)).toBe(WRITTEN);
+    await reopened.flush();
+    expect((await readFile(await shardFileOf(dir), 'utf8')).split('\n').length).toBeGreaterThan(5);
+    await editOnDisk(dir);
+    expect(description(reopened)).toBe(ON_DISK);
+  });
+});
