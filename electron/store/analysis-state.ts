@@ -2,6 +2,7 @@ import type { AiSettings, AnalysisJob, Invocation, ModelAnalysis } from '../../s
 import type { AnalysisOp } from './library-ops';
 import { searchPolicyOf } from './model-search-text';
 import { StoredAnswer } from './stored-answer';
+import type { Placed, RecordSpan } from './record-spans';
 
 export type AnalysisJobPatch = Partial<Omit<AnalysisJob, 'id' | 'hash' | 'batchId'>>;
 
@@ -37,9 +38,12 @@ export class AnalysisState {
     this.invocations = [...doc.invocations];
   }
 
-  /** Answers as read; not told per answer (the library works out each hash's words itself). */
-  loadAnswers(answers: readonly ModelAnalysis[]): void {
-    for (const analysis of answers) this.putAnalysis(analysis);
+  /**
+   * Answers as read, with where their file holds them; not told per answer (the library works
+   * out each hash's words itself, then releases them).
+   */
+  loadAnswers(answers: readonly ModelAnalysis[], spans?: readonly RecordSpan[]): void {
+    answers.forEach((analysis, i) => this.putAnalysis(analysis, spans?.[i]));
   }
 
   apply(op: AnalysisOp): unknown {
@@ -89,17 +93,18 @@ export class AnalysisState {
   }
 
   /** A snapshot wrote these answers: each is read back from its file from now on (see StoredAnswer.settle). */
-  written(answers: readonly ModelAnalysis[]): void {
-    for (const answer of answers)
+  written(answers: readonly Placed<ModelAnalysis>[]): void {
+    for (const [answer, span] of answers) {
       this.analyses
         .get(answer.hash)
         ?.find((stored) => stored.sameKey(answer))
-        ?.settle(answer);
+        ?.settle(answer, span);
+    }
   }
 
   /** These hashes' answers read from a shard file are dropped from memory (once the library has used them). */
   settleLoaded(hashes: Iterable<string>): void {
-    for (const hash of hashes) for (const stored of this.analyses.get(hash) ?? []) stored.settleFromFile();
+    for (const hash of hashes) for (const stored of this.analyses.get(hash) ?? []) stored.release();
   }
 
   private recordAnalysis(analysis: ModelAnalysis): void {
@@ -108,9 +113,9 @@ export class AnalysisState {
   }
 
   /** A newer answer from the same model and prompt replaces the older one. */
-  private putAnalysis(analysis: ModelAnalysis): void {
+  private putAnalysis(analysis: ModelAnalysis, span?: RecordSpan): void {
     const others = (this.analyses.get(analysis.hash) ?? []).filter((stored) => !stored.sameKey(analysis));
-    this.analyses.set(analysis.hash, [...others, new StoredAnswer(analysis)]);
+    this.analyses.set(analysis.hash, [...others, new StoredAnswer(analysis, span)]);
     this.answersVersion++;
   }
 }

@@ -8,14 +8,15 @@ import { FacetDictionary } from './facet-dictionary';
 import { NameOrder } from './name-order';
 import { baseName, isUnder } from './paths';
 import { addConcepts, CONCEPT_WORDS } from './search/search-words';
-import { toSummary } from './summary';
-import { readSpan, spanOf, type RecordSpan } from './record-spans';
+import { readSpan, type Placed, type RecordSpan } from './record-spans';
 
 const isSpan = (stored: Asset | RecordSpan): stored is RecordSpan => 'file' in stored;
 
 /** Within 5% of each other, width and height count as square. */
 const SQUARE_TOLERANCE = 0.05;
 const INITIAL_CAPACITY = 1024;
+/** Palette shares are stored to four decimals (see packed-asset.ts); a summary gives them so. */
+const SHARE_SCALE = 1e4;
 
 export const SINGLE_FACETS = ['format', 'orientation', 'status'] as const;
 /** Pattern is multi-valued: an asset counts under every label that applies (a person's, else the local analyzer's). */
@@ -53,6 +54,17 @@ export class AssetIndex {
   /** Per colour: OKLab L, a, b and share (float32: the store keeps them to four decimals). */
   readonly palettes = new RowColumn((n) => new Float32Array(n), MAX_PALETTE_COLOURS * 4);
   readonly vectors = new RowColumn((n) => new Float32Array(n), VECTOR_LENGTH);
+  /** Per colour: its sRGB as a number and its name's code in `colourNames`, for grid cells. */
+  readonly swatches = new RowColumn((n) => new Uint32Array(n), MAX_PALETTE_COLOURS * 2);
+  private readonly colourNames = new FacetDictionary();
+  /** The format as the file's metadata names it, and the local analyzer's own pattern label, as codes. */
+  private readonly formats = new FacetDictionary();
+  formatAsRead = new Uint16Array(INITIAL_CAPACITY);
+  localPattern = new Uint16Array(INITIAL_CAPACITY);
+  width = new Uint32Array(INITIAL_CAPACITY);
+  height = new Uint32Array(INITIAL_CAPACITY);
+  /** Per slot, the asset's hash (the strings slotsByHash holds). */
+  private readonly hashes: string[] = [];
   /** Lowercased file paths, tags, pattern labels, meaningful colour names, format and model words, by line. */
   readonly texts: string[] = [];
   /** Per slot, CONCEPT_WORDS words of pattern and colour concepts found in its text (see search-words.ts). */
@@ -130,12 +142,11 @@ export class AssetIndex {
   }
 
   /** A snapshot wrote these records: each asset is read back from its file from now on, unless it changed since. */
-  written(records: readonly object[]): void {
-    for (const record of records) {
-      const span = spanOf(record);
+  written(records: readonly Placed<object>[]): void {
+    for (const [record, span] of records) {
       const slot = this.slotsByHash.get((record as Asset).hash);
       const held = slot === undefined ? undefined : this.assets[slot];
-      if (span && held && (isSpan(held) || held === record)) this.assets[slot!] = span;
+      if (held && (isSpan(held) || held === record)) this.assets[slot!] = span;
     }
   }
 
@@ -156,6 +167,7 @@ export class AssetIndex {
     // Kept as it is until written (a snapshot tells its place by this very record, see written).
     this.assets[slot] = span ?? asset;
     this.slotsByHash.set(asset.hash, slot);
+    this.hashes[slot] = asset.hash;
     this.fill(slot, asset, known !== undefined);
   }
 
@@ -193,13 +205,43 @@ export class AssetIndex {
     if (slot !== undefined) this.fill(slot, this.whole(slot), true);
   }
 
-  /** A grid cell's summary, with the pattern label that counts (a person's over the local analyzer's). */
+  /**
+   * A grid cell's summary, from the columns (no record is read: a page of 100 stays well under a
+   * millisecond), with the pattern label that counts (a person's over the local analyzer's).
+   */
   summary(slot: number, distance?: number): AssetSummary {
-    const summary = toSummary(this.record(slot), distance);
-    const dominant = this.multi.pattern[slot][0];
-    return dominant === undefined
-      ? summary
-      : { ...summary, pattern: this.dictionaries.pattern.values[dominant] as PatternLabel };
+    const d = this.dictionaries;
+    const path = this.paths[slot][0] ?? '';
+    const summary: AssetSummary = {
+      hash: this.hashes[slot],
+      path,
+      name: baseName(path),
+      width: this.width[slot],
+      height: this.height[slot],
+      format: this.formats.values[this.formatAsRead[slot]],
+      pattern: d.pattern.values[this.multi.pattern[slot][0] ?? this.localPattern[slot]] as PatternLabel,
+      palette: this.paletteOf(slot),
+      status: d.status.values[this.single.status[slot]] as AssetSummary['status'],
+      tags: this.multi.tag[slot].map((code) => d.tag.values[code]),
+      addedAt: this.addedAt[slot],
+    };
+    if (distance !== undefined) summary.distance = distance;
+    return summary;
+  }
+
+  /** Shares as stored (four decimals), not as float32 widened them. */
+  private paletteOf(slot: number): AssetSummary['palette'] {
+    const colours = this.swatches.row(slot);
+    const shares = this.palettes.row(slot);
+    const palette: AssetSummary['palette'] = [];
+    for (let i = 0; i < colours.length; i += 2) {
+      palette.push({
+        hex: `#${colours[i].toString(16).padStart(6, '0')}`,
+        name: this.colourNames.values[colours[i + 1]],
+        share: Math.round(shares[i * 2 + 3] * SHARE_SCALE) / SHARE_SCALE,
+      });
+    }
+    return palette;
   }
 
   /**
@@ -225,6 +267,14 @@ export class AssetIndex {
     const labels = this.labelsOf(asset);
     this.multi.pattern[slot] = this.codeLists.of(labels.patterns.map((label) => d.pattern.code(label)));
     this.single.format[slot] = d.format.code(metadata.format.toLowerCase());
+    this.formatAsRead[slot] = this.formats.code(metadata.format);
+    this.localPattern[slot] = d.pattern.code(analysis.pattern.label);
+    this.width[slot] = metadata.width;
+    this.height[slot] = metadata.height;
+    this.swatches.set(
+      slot,
+      analysis.palette.flatMap((c) => [Number.parseInt(c.hex.slice(1), 16), this.colourNames.code(c.name)]),
+    );
     this.single.orientation[slot] = d.orientation.code(orientationOf(metadata.width, metadata.height));
     this.single.status[slot] = d.status.code(asset.status);
     this.multi.colour[slot] = this.codeLists.of(labels.colours.map((name) => d.colour.code(name)));
@@ -277,6 +327,7 @@ export class AssetIndex {
     const count = assets + Math.max(INITIAL_CAPACITY, Math.ceil(assets / 8));
     this.ensureCapacity(count);
     this.palettes.reserve(count);
+    this.swatches.reserve(count);
     this.vectors.reserve(count);
   }
 
@@ -288,6 +339,10 @@ export class AssetIndex {
     this.colourfulness = grow(this.colourfulness, capacity);
     this.phashHi = grow(this.phashHi, capacity);
     this.phashLo = grow(this.phashLo, capacity);
+    this.formatAsRead = grow(this.formatAsRead, capacity);
+    this.localPattern = grow(this.localPattern, capacity);
+    this.width = grow(this.width, capacity);
+    this.height = grow(this.height, capacity);
     this.concepts = grow(this.concepts, capacity * CONCEPT_WORDS);
   }
 }

@@ -14,7 +14,7 @@ export function grow<T extends NumberArray>(column: T, capacity: number): T {
  * a query against all assets walks memory in order. The width grows, with a one-off
  * re-layout, when a longer row arrives; shorter rows are zero-padded and remember their length.
  */
-export class RowColumn<T extends Float32Array | Float64Array> {
+export class RowColumn<T extends Float32Array | Float64Array | Uint32Array> {
   width = 0;
   lengths = new Uint16Array(0);
   data: T;

@@ -12,9 +12,8 @@ import { isAdsOp, isAnalysisOp, isOrganisingOp, type LibraryOp } from './library
 import type { FileRecord, JobPatch, StoreOpenProgress } from './library-store';
 import { OrganisingState } from './organising-state';
 import { isUnder } from './paths';
-import { emptyShard, mergeByTime, shardOf, type LibraryHead, type ShardId, type ShardRecords } from './record-shards';
+import { emptyShard, mergeByTime, shardOf, type LibraryHead, type PlacedShard, type ShardId } from './record-shards';
 import { ShardChanges } from './shard-changes';
-import { spanOf } from './record-spans';
 
 /** Images indexed between two turns of the event loop while a library opens (~0.5 s at 250,000). */
 const INDEX_BATCH = 10_000;
@@ -70,7 +69,7 @@ export class LibraryState {
    * are in its shard, so each is indexed once, and no more than a few shards' records are ever
    * in memory at once (reading the whole document first peaked at gigabytes at 250,000 images).
    */
-  static async loadShards(head: LibraryHead, shards: AsyncIterable<ShardRecords>): Promise<LibraryState> {
+  static async loadShards(head: LibraryHead, shards: AsyncIterable<PlacedShard>): Promise<LibraryState> {
     const state = LibraryState.withoutAssets({ ...head, ...emptyShard(), files: head.files });
     const shardCount = Object.keys(head.recordShards).length;
     const decisions: ReviewDecision[][] = [];
@@ -90,19 +89,19 @@ export class LibraryState {
   }
 
   /** One shard's records: its logs and answers first, so each of its assets is then indexed once. */
-  private loadShard(shard: ShardRecords): void {
+  private loadShard(shard: PlacedShard): void {
     this.review.append(shard.reviewDecisions);
     this.applyCorrections(shard.labelCorrections);
     for (const file of shard.files) this.setFileRecord(file);
-    this.analysis.loadAnswers(shard.modelAnalyses);
+    this.analysis.loadAnswers(shard.modelAnalyses, shard.places?.answers);
     const hashes = new Set([...shard.modelAnalyses, ...shard.reviewDecisions].map((record) => record.hash));
     for (const hash of hashes) this.refreshModelText(hash);
     this.analysis.settleLoaded(hashes);
-    for (const asset of shard.assets) {
+    shard.assets.forEach((asset, i) => {
       const ready = this.withReviewStatus(asset);
       // As its file has it: read back from there when asked for. Else kept until a snapshot writes it.
-      this.index.upsert(ready, ready === asset ? spanOf(asset) : undefined);
-    }
+      this.index.upsert(ready, ready === asset ? shard.places?.assets[i] : undefined);
+    });
   }
 
   /** Everything but the assets: logs, answers and their words first, so each asset is then indexed once. */

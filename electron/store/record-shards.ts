@@ -3,6 +3,7 @@ import type { ReviewDecision } from '../../shared/model/review';
 import type { LibraryDocument } from './document';
 import type { FileRecord } from './library-store';
 import { MinHeap } from './min-heap';
+import type { RecordSpan } from './record-spans';
 
 /** Everything recorded about particular images: these live in per-shard files, by hash prefix. */
 export const SHARD_KEYS = ['assets', 'files', 'modelAnalyses', 'reviewDecisions', 'labelCorrections'] as const;
@@ -37,6 +38,15 @@ export function isLibraryHead(value: unknown): value is LibraryHead {
     typeof head === 'object' && head !== null && typeof head.recordShards === 'object' && head.recordShards !== null
   );
 }
+
+/** Where each of a shard's assets and answers is in its file, in their order there. */
+export interface ShardPlaces {
+  assets: RecordSpan[];
+  answers: RecordSpan[];
+}
+
+/** A shard as read, with its records' places (null for an older file laid out on one line). */
+export type PlacedShard = ShardRecords & { places: ShardPlaces | null };
 
 /** A shard's records with its assets in the form `A`: as memory holds them, or packed as its file does. */
 export type ShardRecordsOf<A> = Omit<ShardRecords, 'assets'> & { assets: A[] };

@@ -8,20 +8,12 @@ export interface RecordSpan {
 }
 
 /**
- * Records read from or written to a shard file, by record object: the store then keeps only
- * what search and queues need in memory and reads a whole asset or model answer back when asked
- * for (one small read), instead of holding every record of a 250,000-image library as objects.
- * Records are never changed in place, so the file's copy is the record.
+ * A record a snapshot wrote, and where. The store keeps only what search and queues need in
+ * memory and reads a whole asset or model answer back from its place when asked for (one small
+ * read), instead of holding every record of a 250,000-image library as objects. Records are
+ * never changed in place, so the file's copy is the record.
  */
-const spans = new WeakMap<object, RecordSpan>();
-
-export function noteSpan(record: object, span: RecordSpan): void {
-  spans.set(record, span);
-}
-
-export function spanOf(record: object): RecordSpan | undefined {
-  return spans.get(record);
-}
+export type Placed<R> = readonly [record: R, span: RecordSpan];
 
 /** The record again, from its file. Synchronous: store reads are (see LibraryStore). */
 export function readSpan(span: RecordSpan): unknown {

@@ -13,6 +13,8 @@ import {
   type LibraryHead,
   type ShardId,
   type ShardRecords,
+  type PlacedShard,
+  type ShardPlaces,
   type ShardRecordsOf,
 } from './record-shards';
 import { jsonChunks } from './json-chunks';
@@ -21,12 +23,12 @@ import { packAsset, sourceOf, unpackAsset, type PackedAsset } from './packed-ass
 import { MigrationLog } from './migration-log';
 import { applyShardChange, type ShardChange } from './shard-changes';
 import { lineSpans, shardFileChunks, type PlaceRecord } from './shard-file';
-import { noteSpan, spanOf } from './record-spans';
+import type { Placed } from './record-spans';
 import type { ModelAnalysis } from '../../shared/model';
 
 /** Shard files read while the one before them is used (at 250,000 images, each is ~2.5 MB). */
 const READ_AHEAD = 4;
-const DONE: Promise<ShardRecords> = Promise.resolve(emptyShard());
+const DONE: Promise<PlacedShard> = Promise.resolve({ ...emptyShard(), places: null });
 /** Past this, a file is read item by item (a schema-6 library.json can outgrow a JavaScript string). */
 const LARGE_FILE_BYTES = 256 * 2 ** 20;
 const SHARD_FILE = /^([0-9a-f]{2})\.(\d+)\.json$/;
@@ -91,7 +93,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
    * The shards the head names, one at a time in its order, the next few read ahead while one is
    * used: a library is then built without ever holding all its records at once.
    */
-  async *shards(head: LibraryHead): AsyncGenerator<ShardRecords> {
+  async *shards(head: LibraryHead): AsyncGenerator<PlacedShard> {
     const entries = Object.entries(head.recordShards);
     this.written = new Map(entries);
     const read = ([id, generation]: [ShardId, number]) => {
@@ -130,7 +132,8 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     const stored: [ShardId, StoredShard][] = [];
     for (const [id, change] of changes) {
       const generation = this.written.get(id);
-      const before = generation === undefined ? emptyShard<PackedAsset>() : await this.readStoredShard(id, generation);
+      const before =
+        generation === undefined ? emptyShard<PackedAsset>() : (await this.readStoredShard(id, generation)).stored;
       stored.push([id, applyShardChange(before, change, packAsset)]);
     }
     await this.commit(head, stored, new Set());
@@ -146,8 +149,8 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     const next = new Map([...this.written].filter(([id]) => !dropped.has(id)));
     const written: WrittenRecords = { assets: [], answers: [] };
     const place: PlaceRecord = (key, record, span) => {
-      if (key === 'modelAnalyses') noteSpan(record as ModelAnalysis, span);
-      else if (key === 'assets') noteSpan(sourceOf(record as PackedAsset), span);
+      if (key === 'modelAnalyses') written.answers.push([record as ModelAnalysis, span]);
+      else if (key === 'assets') written.assets.push([sourceOf(record as PackedAsset), span]);
     };
     for (const [done, [id, records]] of shards.entries()) {
       const generation = (this.written.get(id) ?? 0) + 1;
@@ -155,8 +158,6 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       if (records !== null) {
         const file = this.shardFile(id, generation);
         await writeFile(file, shardFileChunks(file, { shard: id, generation, ...records }, place), false);
-        written.answers.push(...records.modelAnalyses);
-        written.assets.push(...records.assets.map(sourceOf));
         this.unplacedShards.delete(id);
         await this.migration?.add(id, (await stat(file)).size);
       }
@@ -178,16 +179,20 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     return join(this.recordsDir, `${id}.${generation}.json`);
   }
 
-  private async readShard(id: ShardId, generation: number): Promise<ShardRecords> {
-    const stored = await this.readStoredShard(id, generation);
+  private async readShard(id: ShardId, generation: number): Promise<PlacedShard> {
+    const { stored, places } = await this.readStoredShard(id, generation);
+    if (this.placesRecords && places === null) this.unplacedShards.add(id);
     try {
-      return { ...stored, assets: stored.assets.map(unpackPlaced) };
+      return { ...stored, assets: stored.assets.map(unpackAsset), places };
     } catch (error) {
       throw new CorruptLibraryError(this.shardFile(id, generation), (error as Error).message);
     }
   }
 
-  private async readStoredShard(id: ShardId, generation: number): Promise<StoredShard> {
+  private async readStoredShard(
+    id: ShardId,
+    generation: number,
+  ): Promise<{ stored: StoredShard; places: ShardPlaces | null }> {
     const file = this.shardFile(id, generation);
     const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT')
@@ -198,8 +203,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     for (const key of SHARD_KEYS) {
       if (!Array.isArray(shard?.[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
     }
-    if (this.placesRecords && !placeRecords(file, bytes, shard)) this.unplacedShards.add(id);
-    return shard;
+    return { stored: shard, places: this.placesRecords ? placesIn(file, bytes, shard) : null };
   }
 
   /** Files a crash left (written before their head was committed, or superseded but not yet removed); once per process. */
@@ -215,25 +219,14 @@ export class ShardedJsonFiles implements SnapshotAdapter {
 
 /** What a snapshot wrote: the answers, and the assets as memory held them (not as packed for the file). */
 export interface WrittenRecords {
-  assets: object[];
-  answers: ModelAnalysis[];
+  assets: Placed<object>[];
+  answers: Placed<ModelAnalysis>[];
 }
 
-/** Notes where the shard's assets and answers are in its file; false for an older file laid out on one line. */
-function placeRecords(file: string, bytes: Buffer, shard: StoredShard): boolean {
+function placesIn(file: string, bytes: Buffer, shard: StoredShard): ShardPlaces | null {
   const assets = lineSpans(file, bytes, 'assets', shard.assets.length);
   const answers = lineSpans(file, bytes, 'modelAnalyses', shard.modelAnalyses.length);
-  assets?.forEach((span, i) => noteSpan(shard.assets[i], span));
-  answers?.forEach((span, i) => noteSpan(shard.modelAnalyses[i], span));
-  return assets !== null && answers !== null;
-}
-
-/** The asset as memory holds it, keeping its place in the file. */
-function unpackPlaced(stored: PackedAsset) {
-  const asset = unpackAsset(stored);
-  const span = spanOf(stored);
-  if (span) noteSpan(asset, span);
-  return asset;
+  return assets && answers && { assets, answers };
 }
 
 /** A shard's records with assets packed as the file holds them. */

@@ -1,6 +1,6 @@
 import { ATTRIBUTE_FIELDS, type AttributeField } from '../../shared/model/attributes';
 import type { ModelAnalysis } from '../../shared/model';
-import { readSpan, spanOf, type RecordSpan } from './record-spans';
+import { readSpan, type RecordSpan } from './record-spans';
 import type { AnalysisHead } from './library-store';
 
 /** Model ids and prompt versions: a handful of distinct values, each parsed once per answer otherwise. */
@@ -27,9 +27,12 @@ export class StoredAnswer {
   /** Per ATTRIBUTE_FIELDS, in order: a list of numbers is a quarter of an object of them. */
   private readonly fieldConfidence: number[];
   private record: ModelAnalysis | null;
-  private span: RecordSpan | null = null;
 
-  constructor(answer: ModelAnalysis) {
+  /** `span`: where a shard file holds this answer (it is kept in memory until `release`). */
+  constructor(
+    answer: ModelAnalysis,
+    private span: RecordSpan | null = null,
+  ) {
     this.record = answer;
     this.modelId = intern(answer.modelId);
     this.requestedModelId = intern(answer.requestedModelId);
@@ -64,18 +67,17 @@ export class StoredAnswer {
     return this.requestedModelId === other.requestedModelId && this.promptVersion === other.promptVersion;
   }
 
-  /** An answer read from a shard file (its place there noted) is kept as a head from now on. */
-  settleFromFile(): void {
-    if (this.record) this.settle(this.record);
+  /** An answer read from a shard file is kept as a head from now on (once its words are worked out). */
+  release(): void {
+    if (this.span) this.record = null;
   }
 
   /**
-   * `written` (this answer, or one with its key) is now in a shard file: drop the record and read
-   * it from there. An answer recorded while that file was being written is newer: it stays.
+   * `written` (this answer, or one with its key) is now in a shard file at `span`: drop the record
+   * and read it from there. An answer recorded while that file was being written is newer: it stays.
    */
-  settle(written: ModelAnalysis): void {
-    const span = spanOf(written);
-    if (span && (this.record === null || this.record === written)) {
+  settle(written: ModelAnalysis, span: RecordSpan): void {
+    if (this.record === null || this.record === written) {
       this.span = span;
       this.record = null;
     }
