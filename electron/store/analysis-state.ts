@@ -2,7 +2,7 @@ import type { AiSettings, AnalysisJob, Invocation, ModelAnalysis } from '../../s
 import type { AnalysisOp } from './library-ops';
 import { searchPolicyOf } from './model-search-text';
 import { StoredAnswer } from './stored-answer';
-import type { Placed, RecordSpan } from './record-spans';
+import type { RecordSpan, WrittenAnswer } from './record-spans';
 
 export type AnalysisJobPatch = Partial<Omit<AnalysisJob, 'id' | 'hash' | 'batchId'>>;
 
@@ -42,8 +42,12 @@ export class AnalysisState {
    * Answers as read, with where their file holds them; not told per answer (the library works
    * out each hash's words itself, then releases them).
    */
-  loadAnswers(answers: readonly ModelAnalysis[], spans?: readonly RecordSpan[]): void {
-    answers.forEach((analysis, i) => this.putAnalysis(analysis, spans?.[i]));
+  loadAnswers(
+    answers: readonly ModelAnalysis[],
+    spans?: readonly RecordSpan[],
+    same: (hash: string) => string = (hash) => hash,
+  ): void {
+    answers.forEach((analysis, i) => this.putAnalysis(analysis, spans?.[i], same(analysis.hash)));
   }
 
   apply(op: AnalysisOp): unknown {
@@ -93,12 +97,12 @@ export class AnalysisState {
   }
 
   /** A snapshot wrote these answers: each is read back from its file from now on (see StoredAnswer.settle). */
-  written(answers: readonly Placed<ModelAnalysis>[]): void {
-    for (const [answer, span] of answers) {
+  written(answers: readonly WrittenAnswer<ModelAnalysis>[]): void {
+    for (const { hash, source, span, ...key } of answers) {
       this.analyses
-        .get(answer.hash)
-        ?.find((stored) => stored.sameKey(answer))
-        ?.settle(answer, span);
+        .get(hash)
+        ?.find((stored) => stored.sameKey(key))
+        ?.settle(source, span);
     }
   }
 
@@ -113,9 +117,9 @@ export class AnalysisState {
   }
 
   /** A newer answer from the same model and prompt replaces the older one. */
-  private putAnalysis(analysis: ModelAnalysis, span?: RecordSpan): void {
-    const others = (this.analyses.get(analysis.hash) ?? []).filter((stored) => !stored.sameKey(analysis));
-    this.analyses.set(analysis.hash, [...others, new StoredAnswer(analysis, span)]);
+  private putAnalysis(analysis: ModelAnalysis, span?: RecordSpan, hash = analysis.hash): void {
+    const others = (this.analyses.get(hash) ?? []).filter((stored) => !stored.sameKey(analysis));
+    this.analyses.set(hash, [...others, new StoredAnswer(analysis, span)]);
     this.answersVersion++;
   }
 }

@@ -8,7 +8,7 @@ import { FacetDictionary } from './facet-dictionary';
 import { NameOrder } from './name-order';
 import { baseName, isUnder } from './paths';
 import { addConcepts, CONCEPT_WORDS } from './search/search-words';
-import { readSpan, type Placed, type RecordSpan } from './record-spans';
+import { readSpan, type RecordSpan, type WrittenRecord } from './record-spans';
 
 const isSpan = (stored: Asset | RecordSpan): stored is RecordSpan => 'file' in stored;
 
@@ -72,7 +72,12 @@ export class AssetIndex {
   readonly paths: string[][] = [];
   readonly names: string[] = [];
   readonly nameOrder = new NameOrder((slot) => this.names[slot]);
-  /** Words from model analyses, by hash: kept apart because analyses outlive and precede re-indexing. */
+  /** Per slot, how many characters at the start of its text are words from model answers. */
+  modelTextLength = new Uint32Array(INITIAL_CAPACITY);
+  /**
+   * Words from model answers for hashes with no asset indexed (answers outlive and precede
+   * assets); an indexed asset's are the start of its text, not a second copy (~75 MB at 250,000).
+   */
   private readonly modelTexts = new Map<string, string>();
   /** People's corrections of local labels, by hash: kept apart so re-analysis (a new asset record) keeps them. */
   private readonly corrections = new Map<string, StandingCorrections>();
@@ -142,11 +147,11 @@ export class AssetIndex {
   }
 
   /** A snapshot wrote these records: each asset is read back from its file from now on, unless it changed since. */
-  written(records: readonly Placed<object>[]): void {
-    for (const [record, span] of records) {
-      const slot = this.slotsByHash.get((record as Asset).hash);
+  written(records: readonly WrittenRecord<object>[]): void {
+    for (const { hash, source, span } of records) {
+      const slot = this.slotsByHash.get(hash);
       const held = slot === undefined ? undefined : this.assets[slot];
-      if (held && (isSpan(held) || held === record)) this.assets[slot!] = span;
+      if (held && (isSpan(held) || held === source)) this.assets[slot!] = span;
     }
   }
 
@@ -166,15 +171,26 @@ export class AssetIndex {
     this.ensureCapacity(slot + 1);
     // Kept as it is until written (a snapshot tells its place by this very record, see written).
     this.assets[slot] = span ?? asset;
+    const modelText = known === undefined ? this.takeModelText(asset.hash) : this.modelTextAt(slot);
     this.slotsByHash.set(asset.hash, slot);
     this.hashes[slot] = asset.hash;
-    this.fill(slot, asset, known !== undefined);
+    this.fill(slot, asset, known !== undefined, modelText);
   }
 
-  private fill(slot: number, asset: Asset, known: boolean): void {
+  private fill(slot: number, asset: Asset, known: boolean, modelText: string): void {
     if (known) this.nameOrder.remove(slot, this.names[slot]);
-    this.fillColumns(slot, asset);
+    this.fillColumns(slot, asset, modelText);
     this.nameOrder.insert(slot, this.names[slot]);
+  }
+
+  private takeModelText(hash: string): string {
+    const text = this.modelTexts.get(hash) ?? '';
+    this.modelTexts.delete(hash);
+    return text;
+  }
+
+  private modelTextAt(slot: number): string {
+    return this.texts[slot].slice(0, this.modelTextLength[slot]);
   }
 
   remove(hash: string): void {
@@ -184,25 +200,31 @@ export class AssetIndex {
     this.slotsByHash.delete(hash);
     this.assets[slot] = undefined;
     this.pathsVersion++;
+    // The answers stay: should the same bytes come back, so do their words.
+    const modelText = this.modelTextAt(slot);
+    if (modelText) this.modelTexts.set(hash, modelText);
     this.texts[slot] = '';
+    this.modelTextLength[slot] = 0;
     this.paths[slot] = [];
     this.freeSlots.push(slot);
   }
 
   /** Makes a model's words searchable for this hash, now or whenever the asset is indexed. */
   setModelText(hash: string, text: string): void {
-    this.modelTexts.set(hash, text);
     const slot = this.slotsByHash.get(hash);
-    if (slot === undefined) return;
-    const asset = this.record(slot);
-    this.fillWords(slot, asset, this.labelsOf(asset));
+    if (slot === undefined) {
+      this.modelTexts.set(hash, text);
+      return;
+    }
+    // The rest of the text is the asset's own words as indexed: only the model's part changes (no record read).
+    this.setText(slot, text, this.texts[slot].slice(this.modelTextLength[slot] + 1));
   }
 
   /** People's corrections of the local labels for this hash, now or whenever the asset is indexed. */
   setCorrections(hash: string, standing: StandingCorrections): void {
     this.corrections.set(hash, standing);
     const slot = this.slotsByHash.get(hash);
-    if (slot !== undefined) this.fill(slot, this.whole(slot), true);
+    if (slot !== undefined) this.fill(slot, this.whole(slot), true, this.modelTextAt(slot));
   }
 
   /**
@@ -261,7 +283,7 @@ export class AssetIndex {
     }
   }
 
-  private fillColumns(slot: number, asset: Asset): void {
+  private fillColumns(slot: number, asset: Asset, modelText: string): void {
     const d = this.dictionaries;
     const { metadata, analysis } = asset;
     const labels = this.labelsOf(asset);
@@ -291,7 +313,7 @@ export class AssetIndex {
       analysis.palette.flatMap((c) => [...c.lab, c.share]),
     );
     this.vectors.set(slot, asset.vector);
-    this.fillWords(slot, asset, labels);
+    this.setText(slot, modelText, ownText(asset, labels));
     this.names[slot] = naturalKey(baseName(this.paths[slot][0] ?? ''));
   }
 
@@ -299,9 +321,11 @@ export class AssetIndex {
     return effectiveLabels(asset.analysis, this.corrections.get(asset.hash) ?? {});
   }
 
-  private fillWords(slot: number, asset: Asset, labels: LocalLabels): void {
-    const text = searchText(asset, labels, this.modelTexts.get(asset.hash));
+  /** Model words (already lowercase) first, then the asset's own: one line of text per slot. */
+  private setText(slot: number, modelText: string, own: string): void {
+    const text = `${modelText}\n${own}`;
     this.texts[slot] = text;
+    this.modelTextLength[slot] = modelText.length;
     const offset = slot * CONCEPT_WORDS;
     this.concepts.fill(0, offset, offset + CONCEPT_WORDS);
     addConcepts(text, this.concepts, offset);
@@ -339,6 +363,7 @@ export class AssetIndex {
     this.colourfulness = grow(this.colourfulness, capacity);
     this.phashHi = grow(this.phashHi, capacity);
     this.phashLo = grow(this.phashLo, capacity);
+    this.modelTextLength = grow(this.modelTextLength, capacity);
     this.formatAsRead = grow(this.formatAsRead, capacity);
     this.localPattern = grow(this.localPattern, capacity);
     this.width = grow(this.width, capacity);
@@ -364,9 +389,8 @@ function orientationOf(width: number, height: number): 'landscape' | 'portrait' 
 }
 
 /** Palette colours below the meaningful share are left out: a speck of red does not make an image "red". */
-function searchText(asset: Asset, labels: LocalLabels, modelText = ''): string {
+function ownText(asset: Asset, labels: LocalLabels): string {
   const parts = [
-    modelText,
     ...asset.locations.map((l) => l.path),
     ...asset.tags,
     ...labels.patterns,

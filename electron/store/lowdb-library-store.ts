@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { Low } from 'lowdb';
 import {
   JOB_STATES,
@@ -45,6 +46,8 @@ import { ShardedJsonFiles } from './sharded-json-files';
 import { SnapshotScheduler } from './snapshot-scheduler';
 
 const DEFAULT_SNAPSHOT_INTERVAL_MS = 1000;
+/** Records whose new places are taken in between two turns of the event loop (a few milliseconds). */
+const SETTLE_BATCH = 10_000;
 
 /** Opens the library in dataDir (see OpenLibraryStoreOptions); the only implementation today. */
 export function openLibraryStore(dataDir: string, opts: OpenLibraryStoreOptions = {}): Promise<LibraryStore> {
@@ -128,9 +131,16 @@ export class LowdbLibraryStore implements LibraryStore {
    * an older file laid out on one line are rewritten a record per line by the first snapshot.
    */
   private placeRecords(sharded: ShardedJsonFiles): void {
-    sharded.onRecordsWritten = ({ assets, answers }) => {
-      this.state.index.written(assets);
-      this.state.analysis.written(answers);
+    // At 250,000 images a snapshot during ingest rewrites most shards: settled in batches, the event loop free between.
+    sharded.onRecordsWritten = async ({ assets, answers }) => {
+      for (let i = 0; i < assets.length; i += SETTLE_BATCH) {
+        this.state.index.written(assets.slice(i, i + SETTLE_BATCH));
+        await yieldToLoop();
+      }
+      for (let i = 0; i < answers.length; i += SETTLE_BATCH) {
+        this.state.analysis.written(answers.slice(i, i + SETTLE_BATCH));
+        await yieldToLoop();
+      }
     };
     this.state.rewriteShards(sharded.unplacedShards);
   }

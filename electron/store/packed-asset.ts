@@ -16,9 +16,9 @@ export type PackedAsset = Asset | (Omit<Asset, 'vector'> & { vector: string });
 /** Each packed asset's record as memory held it: what was written is told by the record memory has. */
 const sources = new WeakMap<PackedAsset, Asset>();
 
-/** The record a packed asset was made from (itself when it was read from a file, not packed here). */
-export function sourceOf(packed: PackedAsset): object {
-  return sources.get(packed) ?? packed;
+/** The record a packed asset was made from (undefined when it was read from a file, not packed here). */
+export function sourceOf(packed: PackedAsset): Asset | undefined {
+  return sources.get(packed);
 }
 
 export function packAsset(asset: Asset): PackedAsset {

@@ -13,7 +13,15 @@ export interface RecordSpan {
  * read), instead of holding every record of a 250,000-image library as objects. Records are
  * never changed in place, so the file's copy is the record.
  */
-export type Placed<R> = readonly [record: R, span: RecordSpan];
+export interface WrittenRecord<R> {
+  hash: string;
+  /** The record as memory held it, when it was written from memory (null: as the file had it). */
+  source: R | null;
+  span: RecordSpan;
+}
+
+/** An answer a snapshot wrote, with the key it is cached under. */
+export type WrittenAnswer<R> = WrittenRecord<R> & { requestedModelId: string; promptVersion: string };
 
 /** The record again, from its file. Synchronous: store reads are (see LibraryStore). */
 export function readSpan(span: RecordSpan): unknown {

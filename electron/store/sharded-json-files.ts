@@ -23,7 +23,7 @@ import { packAsset, sourceOf, unpackAsset, type PackedAsset } from './packed-ass
 import { MigrationLog } from './migration-log';
 import { applyShardChange, type ShardChange } from './shard-changes';
 import { lineSpans, shardFileChunks, type PlaceRecord } from './shard-file';
-import type { Placed } from './record-spans';
+import type { WrittenAnswer, WrittenRecord } from './record-spans';
 import type { ModelAnalysis } from '../../shared/model';
 
 /** Shard files read while the one before them is used (at 250,000 images, each is ~2.5 MB). */
@@ -57,7 +57,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   /** Whether records read are given their places in their files (only where the store is told of every write). */
   placesRecords = false;
   /** Told, once a snapshot is committed, which records it wrote (each now has its place in its file noted). */
-  onRecordsWritten: ((written: WrittenRecords) => void) | undefined;
+  onRecordsWritten: ((written: WrittenRecords) => Promise<void>) | undefined;
   /** Shards read from an older file laid out on one line: rewritten a record per line by the next snapshot. */
   readonly unplacedShards = new Set<ShardId>();
   /** Set while the store opens (reading, and writing out a migrated library), so people see how far it is. */
@@ -119,7 +119,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       id,
       finished.has(id) ? null : storedForm(records),
     ]);
-    await this.commit(head, stored, new Set(this.written.keys()));
+    await this.commit(head, stored, new Set(this.written.keys()), () => true);
     await this.migration?.remove();
     this.migration = null;
   }
@@ -130,27 +130,40 @@ export class ShardedJsonFiles implements SnapshotAdapter {
    */
   async writeChanges(head: Omit<LibraryHead, 'recordShards'>, changes: Map<ShardId, ShardChange>): Promise<void> {
     const stored: [ShardId, StoredShard][] = [];
+    const changedAnswers = new Set<ModelAnalysis>();
     for (const [id, change] of changes) {
+      for (const answers of change.modelAnalyses.values()) for (const answer of answers) changedAnswers.add(answer);
       const generation = this.written.get(id);
       const before =
         generation === undefined ? emptyShard<PackedAsset>() : (await this.readStoredShard(id, generation)).stored;
       stored.push([id, applyShardChange(before, change, packAsset)]);
     }
-    await this.commit(head, stored, new Set());
+    await this.commit(head, stored, new Set(), (answer) => changedAnswers.has(answer));
   }
 
-  /** New generations of `shards`, then the head naming them (the commit), then the superseded files go. */
+  /**
+   * New generations of `shards`, then the head naming them (the commit), then the superseded
+   * files go. `fromMemory`: whether an answer written is memory's own record (not one read back).
+   */
   private async commit(
     head: Omit<LibraryHead, 'recordShards'>,
     shards: [ShardId, StoredShard | null][],
     dropped: Set<ShardId>,
+    fromMemory: (answer: ModelAnalysis) => boolean,
   ): Promise<void> {
     await mkdir(this.recordsDir, { recursive: true });
     const next = new Map([...this.written].filter(([id]) => !dropped.has(id)));
     const written: WrittenRecords = { assets: [], answers: [] };
+    // Only keys and places are kept of what was read back from the old files: not ~600 MB of records.
     const place: PlaceRecord = (key, record, span) => {
-      if (key === 'modelAnalyses') written.answers.push([record as ModelAnalysis, span]);
-      else if (key === 'assets') written.assets.push([sourceOf(record as PackedAsset), span]);
+      if (key === 'modelAnalyses') {
+        const { hash, requestedModelId, promptVersion } = record as ModelAnalysis;
+        const source = fromMemory(record as ModelAnalysis) ? (record as ModelAnalysis) : null;
+        written.answers.push({ hash, requestedModelId, promptVersion, source, span });
+      } else if (key === 'assets') {
+        const { hash } = record as PackedAsset;
+        written.assets.push({ hash, source: sourceOf(record as PackedAsset) ?? null, span });
+      }
     };
     for (const [done, [id, records]] of shards.entries()) {
       const generation = (this.written.get(id) ?? 0) + 1;
@@ -170,7 +183,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       .map(([id, generation]) => this.shardFile(id, generation));
     this.written = next;
     // Before the superseded files go: records read back from now on come from the new ones.
-    this.onRecordsWritten?.(written);
+    await this.onRecordsWritten?.(written);
     for (const file of superseded) await rm(file, { force: true });
     if (!this.swept) await this.removeLeftovers();
   }
@@ -219,8 +232,8 @@ export class ShardedJsonFiles implements SnapshotAdapter {
 
 /** What a snapshot wrote: the answers, and the assets as memory held them (not as packed for the file). */
 export interface WrittenRecords {
-  assets: Placed<object>[];
-  answers: Placed<ModelAnalysis>[];
+  assets: WrittenRecord<object>[];
+  answers: WrittenAnswer<ModelAnalysis>[];
 }
 
 function placesIn(file: string, bytes: Buffer, shard: StoredShard): ShardPlaces | null {

@@ -76,7 +76,7 @@ export class StoredAnswer {
    * `written` (this answer, or one with its key) is now in a shard file at `span`: drop the record
    * and read it from there. An answer recorded while that file was being written is newer: it stays.
    */
-  settle(written: ModelAnalysis, span: RecordSpan): void {
+  settle(written: ModelAnalysis | null, span: RecordSpan): void {
     if (this.record === null || this.record === written) {
       this.span = span;
       this.record = null;

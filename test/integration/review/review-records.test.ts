@@ -6,6 +6,7 @@ import { Engine } from '../../../electron/engine';
 import { ReviewService } from '../../../electron/review';
 import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
 import { answer, HAIKU, openReviewFixture, SONNET, type ReviewFixture } from './review-fixture';
+import { makeAsset } from '../../unit/store/synthetic-assets';
 
 const run = promisify(execFile);
 const CRASH_REVIEWER = fileURLToPath(new URL('./crash-reviewer.ts', import.meta.url));
@@ -131,6 +132,26 @@ describe('review records', () => {
     expect(store.search({ text: 'cottagecore' }).total).toBe(1);
     const statuses = Object.fromEntries(store.search({}).facets.status.map((f) => [f.value, f.count]));
     expect(statuses).toMatchObject({ accepted: 1, unreviewed: 1 });
+  });
+
+  it("keeps a model's words with the bytes: before the image is indexed, after it goes and when it is back", async () => {
+    fixture = await openReviewFixture(1);
+    const { review } = clockedService(fixture);
+    const { store } = fixture.engine;
+    const hash = `cd${'34'.repeat(31)}`;
+    store.analysis.recordModelAnalysis(answer(hash, HAIKU, { description: 'Peacock feathers.' }));
+    const location = { path: '/lib/birds/peacock-print.jpg', fileSize: 1, mtimeMs: 1 };
+    store.recordAsset(location, makeAsset({ hash, path: location.path, addedAt: 1 }));
+    const found = (text: string) => store.search({ text }).items.map((i) => i.hash);
+    expect(found('peacock feathers')).toEqual([hash]);
+    review.decide(hash, 'ana', [{ field: 'description', action: 'edit', value: 'Iridescent plumes.' }]);
+    // Only the model's part of the words changed: the file's own words still find it.
+    expect(found('iridescent plumes')).toEqual([hash]);
+    expect(found('peacock-print')).toEqual([hash]);
+    store.removeFile(location.path);
+    expect(found('iridescent')).toEqual([]);
+    store.recordAsset(location, makeAsset({ hash, path: location.path, addedAt: 2 }));
+    expect(found('iridescent plumes')).toEqual([hash]);
   });
 
   it('loses nothing when the process dies between two decisions', async () => {
