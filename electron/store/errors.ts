@@ -35,6 +35,19 @@ export class NewerSchemaError extends LibraryStoreError {
   }
 }
 
+/** A record file changed or went missing under the open library (another program, a sync client). */
+export class RecordReadError extends LibraryStoreError {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(
+      `A record of the library could not be read back from ${file} (${detail}): the file changed or ` +
+        'went missing while the library was open. Nothing was written; reopen the library, which checks its files.',
+    );
+  }
+}
+
 export class StoreClosedError extends LibraryStoreError {
   constructor() {
     super('The library store is closed.');

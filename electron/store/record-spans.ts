@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { RecordReadError } from './errors';
 
 /** Where one record's JSON is in a shard file: that file, and the bytes of its line. */
 export interface RecordSpan {
@@ -25,12 +26,21 @@ export type WrittenAnswer<R> = WrittenRecord<R> & { requestedModelId: string; pr
 
 /** The record again, from its file. Synchronous: store reads are (see LibraryStore). */
 export function readSpan(span: RecordSpan): unknown {
-  const bytes = Buffer.allocUnsafe(span.end - span.start);
-  const fd = openSync(span.file, 'r');
+  const bytes = Buffer.alloc(span.end - span.start);
+  let record: unknown;
   try {
-    readSync(fd, bytes, 0, bytes.length, span.start);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(span.file, 'r');
+    try {
+      readSync(fd, bytes, 0, bytes.length, span.start);
+    } finally {
+      closeSync(fd);
+    }
+    record = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new RecordReadError(span.file, `bytes ${span.start}–${span.end}: ${(error as Error).message}`);
   }
-  return JSON.parse(bytes.toString('utf8'));
+  if (typeof record !== 'object' || record === null) {
+    throw new RecordReadError(span.file, `bytes ${span.start}–${span.end} do not hold a record`);
+  }
+  return record;
 }

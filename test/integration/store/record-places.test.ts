@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../../../electron/store';
+import { RecordReadError } from '../../../electron/store/errors';
 import { answer, HAIKU } from '../review/review-fixture';
 import { makeAsset } from '../../unit/store/synthetic-assets';
 import { openTempStore } from '../../unit/store/temp-store';
@@ -46,6 +47,17 @@ describe('assets in shard files', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('"spring"', '"summer"'));
     expect(store.getAsset(HASH)?.tags).toEqual(['summer']);
     expect(store.search({}).items[0].tags).toEqual(['spring']);
+  });
+
+  it('tell which file failed when one changed under the open library, and the library stays usable', async () => {
+    const { store, dir } = await openTempStore();
+    recordOne(store);
+    await store.flush();
+    const file = await shardFileOf(dir);
+    await writeFile(file, '{}');
+    expect(() => store.getAsset(HASH)).toThrow(RecordReadError);
+    expect(() => store.getAsset(HASH)).toThrow(file);
+    expect(store.search({}).total).toBe(1);
   });
 
   it('keep a change made while a snapshot writes the record before it', async () => {
