@@ -76,8 +76,13 @@ export type CodeList = readonly number[];
  */
 export class CodeLists {
   private readonly lists = new Map<string, CodeList>();
+  /** Lists of one code (most of them: one pattern label, one tag), found without making a key. */
+  private readonly singles: CodeList[] = [];
+  private readonly empty: CodeList = [];
 
   of(codes: number[]): CodeList {
+    if (codes.length === 0) return this.empty;
+    if (codes.length === 1) return (this.singles[codes[0]] ??= codes);
     const key = codes.join(',');
     let list = this.lists.get(key);
     if (!list) this.lists.set(key, (list = codes));

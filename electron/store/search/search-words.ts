@@ -112,15 +112,31 @@ export function parseSearchWords(query: string): SearchWord[] {
 
 /** Sets the bits of every concept named in `text` (lowercase), line by line so a phrase never spans two sources. */
 export function addConcepts(text: string, bits: Uint32Array, offset: number): void {
-  for (const line of text.split('\n')) {
-    const tokens = line.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    for (let i = 0; i < tokens.length; i++) {
-      const concept = WORD_CONCEPT.get(tokens[i]);
-      if (concept !== undefined) setBit(bits, offset, concept);
-      const pair = i + 1 < tokens.length ? WORD_CONCEPT.get(`${tokens[i]} ${tokens[i + 1]}`) : undefined;
-      if (pair !== undefined) setBit(bits, offset, pair);
-    }
+  for (const line of text.split('\n')) for (const concept of conceptsOfLine(line)) setBit(bits, offset, concept);
+}
+
+/** Lines this short are model words and labels, which repeat across a library (paths are longer and do not). */
+const REPEATING_LINE = 40;
+const MAX_REMEMBERED_LINES = 20_000;
+const rememberedLines = new Map<string, readonly number[]>();
+
+/** The concepts a line names; a short line's are remembered, so opening a large library tokenises each once. */
+function conceptsOfLine(line: string): readonly number[] {
+  const remembered = rememberedLines.get(line);
+  if (remembered) return remembered;
+  const concepts: number[] = [];
+  const tokens = line.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  for (let i = 0; i < tokens.length; i++) {
+    const concept = WORD_CONCEPT.get(tokens[i]);
+    if (concept !== undefined) concepts.push(concept);
+    const pair = i + 1 < tokens.length ? WORD_CONCEPT.get(`${tokens[i]} ${tokens[i + 1]}`) : undefined;
+    if (pair !== undefined) concepts.push(pair);
   }
+  if (line.length <= REPEATING_LINE) {
+    if (rememberedLines.size >= MAX_REMEMBERED_LINES) rememberedLines.clear();
+    rememberedLines.set(line, concepts);
+  }
+  return concepts;
 }
 
 /** Whether the bit set at `offset` has any of the mask's concepts. */
