@@ -48,6 +48,34 @@ export interface ShardPlaces {
 /** A shard as read, with its records' places (null for an older file laid out on one line). */
 export type PlacedShard = ShardRecords & { places: ShardPlaces | null };
 
+type Located = { hash: string; locations: readonly { path: string; fileSize: number; mtimeMs: number }[] };
+
+/**
+ * The shard without the file records its assets' locations already say (a file read without
+ * error, at the size and time its location has): ~180 bytes per image that a file need not hold.
+ */
+export function withoutImpliedFiles<S extends { assets: Located[]; files: FileRecord[] }>(shard: S): S {
+  const located = new Map<string, { hash: string; fileSize: number; mtimeMs: number }>();
+  for (const { hash, locations } of shard.assets) for (const l of locations) located.set(l.path, { hash, ...l });
+  const implied = (file: FileRecord) => {
+    const l = located.get(file.path);
+    return file.error === null && l?.hash === file.hash && l.fileSize === file.fileSize && l.mtimeMs === file.mtimeMs;
+  };
+  return { ...shard, files: shard.files.filter((file) => !implied(file)) };
+}
+
+/** The shard with the file record of every location that has none written (see withoutImpliedFiles). */
+export function withImpliedFiles<S extends { assets: Located[]; files: FileRecord[] }>(shard: S): S {
+  const written = new Set(shard.files.map((file) => file.path));
+  const implied: FileRecord[] = [];
+  for (const { hash, locations } of shard.assets) {
+    for (const { path, fileSize, mtimeMs } of locations) {
+      if (!written.has(path)) implied.push({ path, hash, fileSize, mtimeMs, error: null, errorAt: null });
+    }
+  }
+  return implied.length === 0 ? shard : { ...shard, files: [...implied, ...shard.files] };
+}
+
 /** A shard's records with its assets in the form `A`: as memory holds them, or packed as its file does. */
 export type ShardRecordsOf<A> = Omit<ShardRecords, 'assets'> & { assets: A[] };
 

@@ -8,6 +8,8 @@ import {
   emptyShard,
   isLibraryHead,
   mergeDocument,
+  withImpliedFiles,
+  withoutImpliedFiles,
   SHARD_KEYS,
   splitDocument,
   type LibraryHead,
@@ -170,7 +172,8 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       // null: written by an earlier attempt at this move into shards (see MigrationLog).
       if (records !== null) {
         const file = this.shardFile(id, generation);
-        await writeFile(file, shardFileChunks(file, { shard: id, generation, ...records }, place), false);
+        const stored = withoutImpliedFiles(records);
+        await writeFile(file, shardFileChunks(file, { shard: id, generation, ...stored }, place), false);
         this.unplacedShards.delete(id);
         await this.migration?.add(id, (await stat(file)).size);
       }
@@ -196,7 +199,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     const { stored, places } = await this.readStoredShard(id, generation);
     if (this.placesRecords && places === null) this.unplacedShards.add(id);
     try {
-      return { ...stored, assets: stored.assets.map(unpackAsset), places };
+      return { ...withImpliedFiles(stored), assets: stored.assets.map(unpackAsset), places };
     } catch (error) {
       throw new CorruptLibraryError(this.shardFile(id, generation), (error as Error).message);
     }

@@ -89,6 +89,28 @@ describe('the library as a folder of JSON files', () => {
     expect(progress.at(-1)).toEqual({ stage: 'reading', done: shards, total: shards, unit: 'shards' });
   });
 
+  it('writes no file record that an image location already says, and keeps those that say more', async () => {
+    const { store, dir, assets } = await libraryOf(30);
+    const onDisk = () =>
+      shardFiles(dir).flatMap((name) => JSON.parse(readFileSync(join(dir, 'records', name), 'utf8')).files);
+    expect(onDisk()).toEqual([]);
+    // A file that could not be read this time but has not changed keeps its image: its record says more.
+    const { path, fileSize, mtimeMs } = assets[3].locations[0];
+    store.recordError(path, 'the file is locked', fileSize, mtimeMs);
+    await store.flush();
+    expect(onDisk()).toEqual([expect.objectContaining({ path, error: 'the file is locked' })]);
+    await store.close();
+    const { store: reopened } = await openTempStore({}, dir);
+    expect(reopened.getFile(assets[4].locations[0].path)).toEqual({
+      ...assets[4].locations[0],
+      hash: assets[4].hash,
+      error: null,
+      errorAt: null,
+    });
+    expect(reopened.getFile(path)).toMatchObject({ hash: assets[3].hash, error: 'the file is locked' });
+    expect(reopened.listFiles()).toHaveLength(31);
+  });
+
   it('rewrites only the shard an image lives in when one image changes', async () => {
     const { store, dir, assets } = await libraryOf(300);
     const before = { ...head(dir).recordShards };
