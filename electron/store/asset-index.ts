@@ -9,11 +9,10 @@ import { NameOrder } from './name-order';
 import { baseName, isUnder } from './paths';
 import { addConcepts, CONCEPT_WORDS } from './search/search-words';
 import { readSpan, type RecordSpan, type WrittenRecord } from './record-spans';
+import { foldersBetween, naturalKey, orientationOf, ownText, splitPhash } from './index-values';
 
 const isSpan = (stored: Asset | RecordSpan): stored is RecordSpan => 'file' in stored;
 
-/** Within 5% of each other, width and height count as square. */
-const SQUARE_TOLERANCE = 0.05;
 const INITIAL_CAPACITY = 1024;
 /** Palette shares are stored to four decimals (see packed-asset.ts); a summary gives them so. */
 const SHARE_SCALE = 1e4;
@@ -370,45 +369,6 @@ export class AssetIndex {
     this.height = grow(this.height, capacity);
     this.concepts = grow(this.concepts, capacity * CONCEPT_WORDS);
   }
-}
-
-/** `root` and each folder below it that contains `file`, not the file itself. */
-function foldersBetween(root: string, file: string): string[] {
-  const folders = [root];
-  const rest = file.slice(root.length);
-  for (let i = 1; i < rest.length; i++) {
-    const c = rest[i];
-    if (c === '/' || c === '\\') folders.push(root + rest.slice(0, i));
-  }
-  return folders;
-}
-
-function orientationOf(width: number, height: number): 'landscape' | 'portrait' | 'square' {
-  if (Math.abs(width - height) <= SQUARE_TOLERANCE * Math.max(width, height)) return 'square';
-  return width > height ? 'landscape' : 'portrait';
-}
-
-/** Palette colours below the meaningful share are left out: a speck of red does not make an image "red". */
-function ownText(asset: Asset, labels: LocalLabels): string {
-  const parts = [
-    ...asset.locations.map((l) => l.path),
-    ...asset.tags,
-    ...labels.patterns,
-    ...labels.colours,
-    asset.metadata.format,
-  ];
-  return parts.join('\n').toLowerCase();
-}
-
-/** Lowercase, with digit runs zero-padded so "swatch9" sorts before "swatch10". */
-function naturalKey(name: string): string {
-  return name.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
-}
-
-function splitPhash(phash: string): [number, number] {
-  const hi = Number.parseInt(phash.slice(0, 8), 16);
-  const lo = Number.parseInt(phash.slice(8, 16), 16);
-  return [Number.isNaN(hi) ? 0 : hi, Number.isNaN(lo) ? 0 : lo];
 }
 
 function symmetricDifference<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {

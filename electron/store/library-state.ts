@@ -11,8 +11,9 @@ import { SCHEMA_VERSION, type LibraryDocument } from './document';
 import { isAdsOp, isAnalysisOp, isOrganisingOp, type LibraryOp } from './library-ops';
 import type { FileRecord, JobPatch, StoreOpenProgress } from './library-store';
 import { OrganisingState } from './organising-state';
-import { isUnder } from './paths';
-import { emptyShard, mergeByTime, shardOf, type LibraryHead, type PlacedShard, type ShardId } from './record-shards';
+import { isUnder, withLocation } from './paths';
+import { emptyShard, mergeByTime, shardOf, sharedStrings } from './record-shards';
+import type { LibraryHead, PlacedShard, ShardId } from './record-shards';
 import { ShardChanges } from './shard-changes';
 
 /** Images indexed between two turns of the event loop while a library opens (~0.5 s at 250,000). */
@@ -22,10 +23,11 @@ const INDEX_BATCH = 10_000;
 const ASSET_STATUS = { pending: 'unreviewed', accepted: 'accepted', rejected: 'rejected' } as const;
 
 /**
- * The whole library in memory. `apply` is the only way to change it, and it is
- * deterministic given the op, so live mutations and journal replay agree.
- * Records are replaced, never mutated in place: a record handed to `changes` stays as it was
- * while a snapshot writes it over many event-loop turns and mutations continue.
+ * The library as memory holds it: the search index, the logs, answer heads, and the records not
+ * yet in a shard file (the others are read back from there). `apply` is the only way to change
+ * it, and it is deterministic given the op, so live mutations and journal replay agree. Records
+ * are replaced, never mutated in place: a record handed to `changes` stays as it was while a
+ * snapshot writes it over many event-loop turns and mutations continue.
  */
 export class LibraryState {
   seq = 0;
@@ -392,20 +394,4 @@ export class LibraryState {
     if (file.hash === null) this.unhashed.add(file.path);
     else this.unhashed.delete(file.path);
   }
-}
-
-/** The assets' hashes and paths as they hold them, for other records naming the same ones. */
-function sharedStrings(assets: readonly Asset[]): (value: string) => string {
-  const strings = new Map<string, string>();
-  for (const asset of assets) {
-    strings.set(asset.hash, asset.hash);
-    for (const { path } of asset.locations) strings.set(path, path);
-  }
-  return (value) => strings.get(value) ?? value;
-}
-
-/** Replaces a location in place (the first one names the asset), else appends it. */
-function withLocation(locations: readonly AssetLocation[], location: AssetLocation): AssetLocation[] {
-  const known = locations.some((l) => l.path === location.path);
-  return known ? locations.map((l) => (l.path === location.path ? location : l)) : [...locations, location];
 }

@@ -196,7 +196,10 @@ export interface SnapshotAdapter {
   write(doc: LibraryDocument): Promise<void>;
 }
 
-/** How far opening has got: reading the files (a library in shards is indexed as each is read), indexing the images of a library read whole, or writing out a migrated library. */
+/**
+ * How far opening has got: reading the files (a library in shards is indexed as each is read),
+ * indexing the images of a library read whole, or writing out a migrated library.
+ */
 export interface StoreOpenProgress {
   stage: 'reading' | 'indexing' | 'writing';
   done: number;

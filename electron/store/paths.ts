@@ -2,6 +2,7 @@
  * Path helpers that accept both separators: a library made on Windows can be opened
  * elsewhere, and paths are stored exactly as the watcher reported them.
  */
+import type { AssetLocation } from '../../shared/model';
 
 /** True when `path` is `folder` itself or anything inside it (not a sibling sharing a prefix). */
 export function isUnder(path: string, folder: string): boolean {
@@ -17,4 +18,10 @@ export function isUnder(path: string, folder: string): boolean {
 export function baseName(path: string): string {
   const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return path.slice(cut + 1);
+}
+
+/** Replaces a location in place (the first one names the asset), else appends it. */
+export function withLocation(locations: readonly AssetLocation[], location: AssetLocation): AssetLocation[] {
+  const known = locations.some((l) => l.path === location.path);
+  return known ? locations.map((l) => (l.path === location.path ? location : l)) : [...locations, location];
 }

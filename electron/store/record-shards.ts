@@ -76,6 +76,16 @@ export function withImpliedFiles<S extends { assets: Located[]; files: FileRecor
   return implied.length === 0 ? shard : { ...shard, files: [...implied, ...shard.files] };
 }
 
+/** The assets' hashes and paths as they hold them, for other records naming the same ones. */
+export function sharedStrings(assets: readonly Located[]): (value: string) => string {
+  const strings = new Map<string, string>();
+  for (const asset of assets) {
+    strings.set(asset.hash, asset.hash);
+    for (const { path } of asset.locations) strings.set(path, path);
+  }
+  return (value) => strings.get(value) ?? value;
+}
+
 /** A shard's records with its assets in the form `A`: as memory holds them, or packed as its file does. */
 export type ShardRecordsOf<A> = Omit<ShardRecords, 'assets'> & { assets: A[] };
 

@@ -17,7 +17,7 @@ const BATCH = 5_000;
 const FLUSH_EVERY = 50_000;
 const REVIEWED_EVERY = 10;
 const COLLECTIONS = 20;
-/** Bumped when what the builder puts in the library, or how the store lays it out, changes: a cached one is built again. */
+/** Bumped when what the builder puts in the library, or how the store lays it out, changes (then built again). */
 const LAYOUT = 4;
 const LIBRARY_FOLDERS = ['/library', '/mnt/archive/designs'];
 

@@ -134,7 +134,7 @@ describe('review records', () => {
     expect(statuses).toMatchObject({ accepted: 1, unreviewed: 1 });
   });
 
-  it("keeps a model's words with the bytes: before the image is indexed, after it goes and when it is back", async () => {
+  it("keeps a model's words with the bytes: before the image is indexed, after it goes, when it is back", async () => {
     fixture = await openReviewFixture(1);
     const { review } = clockedService(fixture);
     const { store } = fixture.engine;
