@@ -5,14 +5,16 @@ import { useApiMutation, useAssetLabels } from '../api';
 import { percent } from '../components/format';
 import { ReviewerBadge } from '../review/ReviewerName';
 import { useReviewerName } from '../review/use-reviewer-name';
+import { CorrectionHistory } from './CorrectionHistory';
 import { LabelChips } from './LabelChips';
 import { LocalAnswer } from './LocalAnswer';
 import { RepeatField } from './RepeatField';
 import { ReviewerNameField } from './ReviewerNameField';
+import { valueText } from './correction-history';
 
 const COLOUR_OPTIONS = COLOUR_NAMES.map((c) => c.name);
 
-const repeatText = (repeat: RepeatSize) => (repeat ? `${repeat.width}×${repeat.height}px` : 'no repeat');
+const repeatText = (repeat: RepeatSize) => valueText('repeat', repeat);
 
 /** Whether this person has a correction on the image that still stands (what "Undo" would take back). */
 function hasStanding(history: readonly LabelCorrection[], reviewer: string): boolean {
@@ -55,6 +57,7 @@ export function LabelCorrections({ hash }: { hash: string }) {
       {!reviewer && <ReviewerNameField onSet={setReviewer} />}
       <Fields data={data} disabled={disabled} send={send} />
       {error && <p className="error-text small">{error.message}</p>}
+      <CorrectionHistory history={data.history} />
     </section>
   );
 }

@@ -61,6 +61,14 @@ test('corrects the pattern and colours of an image in the detail panel, the loca
   await labels.getByTestId('undo-correction').click();
   await expect(labels.getByTestId('local-repeat')).toHaveText('From the local analyzer');
   await expect(labels.getByTestId('pattern-label')).toHaveText('dots');
+
+  // The whole log stays readable in the panel, newest first, the undone change marked.
+  await labels.getByTestId('correction-history').locator('summary').click();
+  const lines = labels.getByTestId('correction-history-line');
+  await expect(lines).toHaveCount(5);
+  await expect(lines.first()).toContainText('Ana took back the repeat change (it was 48×48px)');
+  await expect(lines.nth(1)).toContainText(/set repeat to 48×48px \(was .+\) — taken back/);
+  await expect(lines.last()).toContainText('set pattern to dots (was checks)');
 });
 
 test('finds the corrected image by "red dots" in any word order, and in the pattern facet', async ({ page }) => {
