@@ -32,6 +32,8 @@ export function LibraryView() {
   const [visible, setVisible] = useState<IndexRange>({ start: 0, end: 0 });
   const [focusIndex, setFocusIndex] = useState(0);
   const [quickLook, setQuickLook] = useState(false);
+  /** Quick look tiles the image (kept while arrowing through images, as in a repeat check). */
+  const [tiled, setTiled] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -78,6 +80,7 @@ export function LibraryView() {
     selectAll: selection.selectAll,
     focusSearch: () => searchRef.current?.focus(),
     toggleHelp: () => setHelpOpen((open) => !open),
+    toggleTiling: () => quickLook && setTiled((on) => !on),
   });
 
   const noFolders = status.data?.folders.length === 0;
@@ -156,7 +159,7 @@ export function LibraryView() {
           />
         )}
       </div>
-      {quickLook && focusedItem && <QuickLook item={focusedItem} onClose={() => setQuickLook(false)} />}
+      {quickLook && focusedItem && <QuickLook item={focusedItem} tiled={tiled} onClose={() => setQuickLook(false)} />}
       {settingsOpen && <FolderSettings onClose={() => setSettingsOpen(false)} />}
       {helpOpen && <LibraryKeyboardHelp onClose={() => setHelpOpen(false)} />}
       {drop.dragging && <div className="drop-overlay">Drop folders to add them to the library</div>}

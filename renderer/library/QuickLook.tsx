@@ -12,10 +12,12 @@ const CHROME_PX = 104;
  * above its own size), name and size. Focus stays on the grid, so its arrows move on to the next
  * image; Space or Esc closes. The preview shows at once and the original replaces it once loaded.
  */
-export function QuickLook({ item, onClose }: { item: AssetSummary; onClose(): void }) {
+export function QuickLook({ item, tiled, onClose }: { item: AssetSummary; tiled: boolean; onClose(): void }) {
   const transport = useTransport();
   const [loaded, setLoaded] = useState<string | null>(null);
   const original = DRAWN_BY_BROWSERS.has(item.format) ? transport.mediaUrl('original', item.hash) : null;
+  if (tiled)
+    return <TiledLook item={item} src={original ?? transport.mediaUrl('preview', item.hash)} onClose={onClose} />;
   const size = {
     width: `min(${item.width}px, 100%, calc((100vh - ${CHROME_PX}px) * ${item.width / Math.max(1, item.height)}))`,
     aspectRatio: `${item.width} / ${Math.max(1, item.height)}`,
@@ -42,9 +44,44 @@ export function QuickLook({ item, onClose }: { item: AssetSummary; onClose(): vo
           />
         )}
       </div>
-      <div className="quick-look-caption">
-        {item.name} · {item.width}×{item.height} · {item.pattern}
-      </div>
+      <Caption item={item} tiled={false} />
+    </div>
+  );
+}
+
+function Caption({ item, tiled }: { item: AssetSummary; tiled: boolean }) {
+  return (
+    <div className="quick-look-caption">
+      {item.name} · {item.width}×{item.height} · {item.pattern} ·{' '}
+      <span className="muted">{tiled ? 'tiled: T shows it once' : 'T tiles it'}</span>
+    </div>
+  );
+}
+
+/**
+ * The image repeated over the window at its own pixel size, or at a third of the window's width
+ * when larger, so a designer sees how it repeats (seams, rhythm) without opening the detail panel.
+ */
+function TiledLook({ item, src, onClose }: { item: AssetSummary; src: string; onClose(): void }) {
+  return (
+    <div
+      className="quick-look"
+      role="dialog"
+      aria-label={`Quick look, tiled: ${item.name}`}
+      data-testid="quick-look"
+      data-hash={item.hash}
+      onClick={onClose}
+    >
+      <div
+        className="quick-look-tiled"
+        data-testid="quick-look-tiled"
+        style={{
+          backgroundColor: item.palette[0]?.hex,
+          backgroundImage: `url("${src}")`,
+          backgroundSize: `min(${item.width}px, 33vw) auto`,
+        }}
+      />
+      <Caption item={item} tiled />
     </div>
   );
 }

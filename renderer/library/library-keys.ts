@@ -1,7 +1,7 @@
 import type { Shortcut } from '../components/ShortcutTable';
 
 /** What a window-level key does in the library (grid keys are the grid's own, see grid-keys.ts). */
-export type LibraryCommand = 'escape' | 'selectAll' | 'focusSearch' | 'toggleHelp';
+export type LibraryCommand = 'escape' | 'selectAll' | 'focusSearch' | 'toggleHelp' | 'toggleTiling';
 
 /** The help dialog's table: kept next to the matcher below so the two cannot drift apart. */
 export const LIBRARY_SHORTCUTS: Shortcut[] = [
@@ -9,6 +9,7 @@ export const LIBRARY_SHORTCUTS: Shortcut[] = [
   { keys: ['←', '→', '↑', '↓'], does: 'Move between images (⇧ extends the selection)' },
   { keys: ['PgUp', 'PgDn', 'Home', 'End'], does: 'Move a screen, or to the first or last image' },
   { keys: ['Space'], does: 'Quick look: the image full-window; arrows move on, Space or Esc closes' },
+  { keys: ['T'], does: 'In quick look: tile the image over the window, to see it repeat' },
   { keys: ['Enter'], does: 'Open the image in the detail panel' },
   { keys: ['Ctrl/⌘ A'], does: 'Select every image in the results' },
   { keys: ['/'], does: 'Search' },
@@ -35,5 +36,6 @@ export function matchLibraryKey(event: LibraryKeyEvent): LibraryCommand | null {
   if (event.ctrlKey || event.metaKey) return null;
   if (event.key === '/') return 'focusSearch';
   if (event.key === '?') return 'toggleHelp';
+  if (event.key === 't' || event.key === 'T') return 'toggleTiling';
   return null;
 }

@@ -117,6 +117,16 @@ test('reaches the grid in two key presses from the top, and drives it from the k
   await page.keyboard.press('ArrowRight');
   await expect(quickLook).toHaveAttribute('data-hash', second!);
   await screenshot(page, 'quick-look');
+  // T tiles the image over the window (how it repeats), and shows it once again.
+  await page.keyboard.press('t');
+  const tiled = page.getByTestId('quick-look-tiled');
+  await expect(tiled).toBeVisible();
+  await expect(tiled).toHaveCSS('background-repeat', 'repeat');
+  await expect(tiled).toHaveCSS('background-image', new RegExp(second!));
+  await screenshot(page, 'quick-look-tiled');
+  await page.keyboard.press('t');
+  await expect(tiled).toBeHidden();
+  await expect(quickLook).toHaveAttribute('data-hash', second!);
   await page.keyboard.press('Escape');
   await expect(quickLook).toBeHidden();
 

@@ -14,6 +14,7 @@ describe('matchLibraryKey', () => {
   it('maps / to search, ? to help, Esc and select-all', () => {
     expect(matchLibraryKey(key('/'))).toBe('focusSearch');
     expect(matchLibraryKey(key('?'))).toBe('toggleHelp');
+    expect(matchLibraryKey(key('t'))).toBe('toggleTiling');
     expect(matchLibraryKey(key('Escape'))).toBe('escape');
     expect(matchLibraryKey(key('a', { metaKey: true }))).toBe('selectAll');
     expect(matchLibraryKey(key('A', { ctrlKey: true }))).toBe('selectAll');
