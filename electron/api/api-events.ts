@@ -27,7 +27,12 @@ export class ApiEventFeed {
   private readonly analysisProgress: LatestOnly<AnalysisProgress>;
   private changedPaths = new Set<string>();
   private changeTimer: NodeJS.Timeout | null = null;
-  private readonly onProgress = (progress: IngestProgress) => this.ingestProgress.push(progress);
+  /**
+   * The end of a run goes out at once: throttled, "3 of 3 done" could be replaced by the next
+   * run's "1 of 1 done" (a file the watcher reported just after), and nobody would see the three.
+   */
+  private readonly onProgress = (progress: IngestProgress) =>
+    progress.running ? this.ingestProgress.push(progress) : this.ingestProgress.pushNow(progress);
   private readonly onAnalysisProgress = (progress: AnalysisProgress) => this.analysisProgress.push(progress);
   private readonly onAnalysed = (outcomes: ExtractionOutcome[]) =>
     this.emit({ type: 'analysesChanged', hashes: outcomes.map((o) => o.hash) });

@@ -20,6 +20,13 @@ export class LatestOnly<T> {
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
+  /** Delivers `value` now, with anything pending before it (a value that must not be replaced, e.g. the end of a run). */
+  pushNow(value: T): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.pending = value;
+    this.flush();
+  }
+
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

@@ -47,6 +47,22 @@ describe('ApiEventFeed', () => {
     expect(events).toHaveLength(2);
   });
 
+  it('sends the end of a run at once, so a run starting right after cannot hide how the last one ended', () => {
+    vi.useFakeTimers();
+    const { library, events } = feedOverFakeLibrary();
+    const ended = (done: number, total: number) => ({ ...progress(done), total, currentFile: null, running: false });
+    library.emit('progress', progress(1));
+    library.emit('progress', progress(2));
+    library.emit('progress', ended(3, 3));
+    library.emit('progress', { ...progress(0), total: 1 });
+    library.emit('progress', ended(1, 1));
+    expect(events.map((e) => e.type === 'progress' && [e.progress.done, e.progress.total])).toEqual([
+      [1, 100],
+      [3, 3],
+      [1, 1],
+    ]);
+  });
+
   it('batches changed paths into one assetsChanged, skipping files that did not change', () => {
     vi.useFakeTimers();
     const { library, events } = feedOverFakeLibrary();
