@@ -25,15 +25,9 @@ export class AnalysisState {
 
   constructor(private readonly onAnalysesChanged: AnalysesChanged) {}
 
-  load(doc: {
-    aiSettings: AiSettings | null;
-    modelAnalyses: ModelAnalysis[];
-    analysisJobs: AnalysisJob[];
-    invocations: Invocation[];
-  }): void {
+  /** The settings, job queue and invocation log as read (answers come per shard, see loadAnswers). */
+  load(doc: { aiSettings: AiSettings | null; analysisJobs: AnalysisJob[]; invocations: Invocation[] }): void {
     this.settings = doc.aiSettings;
-    // Not told per answer: the library works out each hash's words once, after loading everything.
-    this.loadAnswers(doc.modelAnalyses);
     for (const job of doc.analysisJobs) this.jobs.set(job.id, job);
     this.invocations = [...doc.invocations];
   }

@@ -9,13 +9,12 @@ import { NameOrder } from './name-order';
 import { baseName, isUnder } from './paths';
 import { addConcepts, CONCEPT_WORDS } from './search/search-words';
 import { readSpan, type RecordSpan, type WrittenRecord } from './record-spans';
+import { roundPaletteNumber } from './packed-asset';
 import { foldersBetween, naturalKey, orientationOf, ownText, splitPhash } from './index-values';
 
 const isSpan = (stored: Asset | RecordSpan): stored is RecordSpan => 'file' in stored;
 
 const INITIAL_CAPACITY = 1024;
-/** Palette shares are stored to four decimals (see packed-asset.ts); a summary gives them so. */
-const SHARE_SCALE = 1e4;
 
 export const SINGLE_FACETS = ['format', 'orientation', 'status'] as const;
 /** Pattern is multi-valued: an asset counts under every label that applies (a person's, else the local analyzer's). */
@@ -250,7 +249,7 @@ export class AssetIndex {
     return summary;
   }
 
-  /** Shares as stored (four decimals), not as float32 widened them. */
+  /** Shares as the store keeps them (roundPaletteNumber), not as float32 widened them. */
   private paletteOf(slot: number): AssetSummary['palette'] {
     const colours = this.swatches.row(slot);
     const shares = this.palettes.row(slot);
@@ -259,7 +258,7 @@ export class AssetIndex {
       palette.push({
         hex: `#${colours[i].toString(16).padStart(6, '0')}`,
         name: this.colourNames.values[colours[i + 1]],
-        share: Math.round(shares[i * 2 + 3] * SHARE_SCALE) / SHARE_SCALE,
+        share: roundPaletteNumber(shares[i * 2 + 3]),
       });
     }
     return palette;

@@ -12,7 +12,7 @@ import { isAdsOp, isAnalysisOp, isOrganisingOp, type LibraryOp } from './library
 import type { FileRecord, JobPatch, StoreOpenProgress } from './library-store';
 import { OrganisingState } from './organising-state';
 import { isUnder, withLocation } from './paths';
-import { emptyShard, mergeByTime, shardOf, sharedStrings } from './record-shards';
+import { mergeByTime, shardOf, sharedStrings } from './record-shards';
 import type { LibraryHead, PlacedShard, ShardId } from './record-shards';
 import { ShardChanges } from './shard-changes';
 
@@ -42,7 +42,7 @@ export class LibraryState {
   readonly review = new ReviewState();
   readonly corrections = new CorrectionState();
   readonly ads = new AdsState();
-  /** What the next snapshot writes; collected only once the library is loaded (see loadDocument). */
+  /** What the next snapshot writes; collected only once the library is loaded (see loadDocument, loadShards). */
   readonly changes = new ShardChanges();
   private collecting = false;
 
@@ -54,7 +54,9 @@ export class LibraryState {
     const total = doc.assets.length;
     onProgress?.({ stage: 'indexing', done: 0, total, unit: 'images' });
     await yieldToLoop();
-    const state = LibraryState.withoutAssets(doc);
+    const state = LibraryState.withHead({ ...doc, files: [] });
+    state.loadRecords({ ...doc, places: null });
+    state.index.reserve(total);
     for (let done = 0; done < total;) {
       const end = Math.min(done + INDEX_BATCH, total);
       for (; done < end; done++) state.index.upsert(state.withReviewStatus(doc.assets[done]));
@@ -72,13 +74,18 @@ export class LibraryState {
    * in memory at once (reading the whole document first peaked at gigabytes at 250,000 images).
    */
   static async loadShards(head: LibraryHead, shards: AsyncIterable<PlacedShard>): Promise<LibraryState> {
-    const state = LibraryState.withoutAssets({ ...head, ...emptyShard(), files: head.files });
+    const state = LibraryState.withHead(head);
     const shardCount = Object.keys(head.recordShards).length;
     const decisions: ReviewDecision[][] = [];
     const corrections: LabelCorrection[][] = [];
     for await (const shard of shards) {
       if (decisions.length === 0) state.index.reserve(shard.assets.length * shardCount);
-      state.loadShard(shard);
+      state.loadRecords(shard);
+      shard.assets.forEach((asset, i) => {
+        const ready = state.withReviewStatus(asset);
+        // As its file has it: read back from there when asked for. Else kept until a snapshot writes it.
+        state.index.upsert(ready, ready === asset ? shard.places?.assets[i] : undefined);
+      });
       decisions.push(shard.reviewDecisions);
       corrections.push(shard.labelCorrections);
       await yieldToLoop();
@@ -90,45 +97,37 @@ export class LibraryState {
     return state;
   }
 
-  /** One shard's records: its logs and answers first, so each of its assets is then indexed once. */
-  private loadShard(shard: PlacedShard): void {
-    this.review.append(shard.reviewDecisions);
-    this.applyCorrections(shard.labelCorrections);
-    // One string per hash and path: each record parsed its own copy (~80 bytes, 250,000 times over).
-    const same = sharedStrings(shard.assets);
-    for (const file of shard.files) {
-      this.setFileRecord({ ...file, path: same(file.path), hash: file.hash === null ? null : same(file.hash) });
-    }
-    this.analysis.loadAnswers(shard.modelAnalyses, shard.places?.answers, same);
-    const hashes = new Set([...shard.modelAnalyses, ...shard.reviewDecisions].map((record) => record.hash));
-    for (const hash of hashes) this.refreshModelText(hash);
-    this.analysis.settleLoaded(hashes);
-    shard.assets.forEach((asset, i) => {
-      const ready = this.withReviewStatus(asset);
-      // As its file has it: read back from there when asked for. Else kept until a snapshot writes it.
-      this.index.upsert(ready, ready === asset ? shard.places?.assets[i] : undefined);
-    });
+  /** What library.json holds: folders, jobs, collections, settings, campaigns, files without an image. */
+  private static withHead(head: Omit<LibraryHead, 'recordShards'>): LibraryState {
+    const state = new LibraryState();
+    state.seq = head.seq;
+    for (const folder of head.folders) state.folders.set(folder.path, folder);
+    state.index.setFolders([...state.folders.keys()]);
+    for (const file of head.files) state.setFileRecord(file);
+    for (const job of head.jobs) state.jobs.set(job.path, job);
+    state.organising.load(head.collections, head.savedSearches);
+    state.ads.load(head.campaigns, head.adVariants);
+    state.analysis.load(head);
+    return state;
   }
 
-  /** Everything but the assets: logs, answers and their words first, so each asset is then indexed once. */
-  private static withoutAssets(doc: LibraryDocument): LibraryState {
-    const state = new LibraryState();
-    state.seq = doc.seq;
-    for (const folder of doc.folders) state.folders.set(folder.path, folder);
-    state.index.setFolders([...state.folders.keys()]);
-    for (const file of doc.files) state.setFileRecord(file);
-    for (const job of doc.jobs) state.jobs.set(job.path, job);
-    state.organising.load(doc.collections, doc.savedSearches);
-    state.ads.load(doc.campaigns, doc.adVariants);
-    state.review.load(doc.reviewDecisions);
-    state.applyCorrections(doc.labelCorrections);
-    state.analysis.load(doc);
-    for (const hash of new Set([...state.analysis.analyses.keys(), ...state.review.reviewedHashes()]))
-      state.refreshModelText(hash);
-    // Their words are worked out: answers read from a shard file are read back from it when asked for.
-    state.analysis.settleLoaded(state.analysis.analyses.keys());
-    state.index.reserve(doc.assets.length);
-    return state;
+  /**
+   * Images' records but the assets (a shard's, or a whole document's): logs and answers first and
+   * their words worked out, so each asset is then indexed once; answers with a place in a file are
+   * then read back from there when asked for.
+   */
+  private loadRecords(records: Omit<PlacedShard, 'assets'> & { assets: readonly Asset[] }): void {
+    this.review.append(records.reviewDecisions);
+    this.applyCorrections(records.labelCorrections);
+    // One string per hash and path: each record parsed its own copy (~80 bytes, 250,000 times over).
+    const same = sharedStrings(records.assets);
+    for (const file of records.files) {
+      this.setFileRecord({ ...file, path: same(file.path), hash: file.hash === null ? null : same(file.hash) });
+    }
+    this.analysis.loadAnswers(records.modelAnalyses, records.places?.answers, same);
+    const hashes = new Set([...records.modelAnalyses, ...records.reviewDecisions].map((record) => record.hash));
+    for (const hash of hashes) this.refreshModelText(hash);
+    this.analysis.settleLoaded(hashes);
   }
 
   /** The next snapshot writes these shards anew (an older file holds them on one line), placing their records. */

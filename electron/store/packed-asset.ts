@@ -25,10 +25,13 @@ export function packAsset(asset: Asset): PackedAsset {
   const { analysis } = asset;
   const palette = analysis.palette.map((colour) => ({
     ...colour,
-    share: round(colour.share),
-    lab: colour.lab.map(round) as typeof colour.lab,
+    share: roundPaletteNumber(colour.share),
+    lab: colour.lab.map(roundPaletteNumber) as typeof colour.lab,
   }));
-  const rounded = { ...asset, analysis: { ...analysis, palette, colourfulness: round(analysis.colourfulness) } };
+  const rounded = {
+    ...asset,
+    analysis: { ...analysis, palette, colourfulness: roundPaletteNumber(analysis.colourfulness) },
+  };
   const bytes = Buffer.from(Float32Array.from(asset.vector).buffer);
   const packed = asset.vector.length === 0 ? rounded : { ...rounded, vector: PREFIX + bytes.toString('base64') };
   sources.set(packed, asset);
@@ -37,7 +40,8 @@ export function packAsset(asset: Asset): PackedAsset {
 
 const SCALE = 10 ** PALETTE_DECIMALS;
 
-function round(value: number): number {
+/** A palette number as the store keeps it (PALETTE_DECIMALS). */
+export function roundPaletteNumber(value: number): number {
   return Number.isFinite(value) ? Math.round(value * SCALE) / SCALE : value;
 }
 

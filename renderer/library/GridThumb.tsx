@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AssetSummary } from '../../shared/model';
+import { tiledBackground } from './cell-image';
 
 interface GridThumbProps {
   item: AssetSummary;
@@ -13,11 +14,7 @@ function TiledThumb({ item, src }: { item: AssetSummary; src: string }) {
     <div
       className="grid-thumb tiled"
       data-testid="tiled-thumb"
-      style={{
-        backgroundColor: item.palette[0]?.hex,
-        backgroundImage: `url("${src}")`,
-        backgroundSize: `${item.width}px ${item.height}px`,
-      }}
+      style={tiledBackground(item, src, `${item.width}px ${item.height}px`)}
     >
       <span className="tile-outline" style={{ width: item.width, height: item.height }} />
     </div>

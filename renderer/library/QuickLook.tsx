@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AssetSummary } from '../../shared/model';
 import { useTransport } from '../api';
+import { tiledBackground } from './cell-image';
 
 /** Formats every browser draws: quick look shows their originals, sharper than the 512 px preview. */
 const DRAWN_BY_BROWSERS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'svg']);
@@ -75,11 +76,7 @@ function TiledLook({ item, src, onClose }: { item: AssetSummary; src: string; on
       <div
         className="quick-look-tiled"
         data-testid="quick-look-tiled"
-        style={{
-          backgroundColor: item.palette[0]?.hex,
-          backgroundImage: `url("${src}")`,
-          backgroundSize: `min(${item.width}px, 33vw) auto`,
-        }}
+        style={tiledBackground(item, src, `min(${item.width}px, 33vw) auto`)}
       />
       <Caption item={item} tiled />
     </div>

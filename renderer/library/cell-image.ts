@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { MEDIA_EDGES } from '../../shared/api/bridge';
 
 /** The thumbnail box of a grid cell: its width less the cell's 3 px padding each side. */
@@ -28,4 +29,16 @@ export function cellImageKind(image: ImageSize, box: number, pixelRatio: number)
  */
 export function tilesInCell(image: ImageSize, box: number): boolean {
   return image.width > 0 && image.height > 0 && image.width * 2 <= box && image.height * 2 <= box;
+}
+
+/**
+ * The style that repeats an image over a surface, on its dominant colour until it loads, each
+ * tile `tileSize` (CSS background-size). The grid's tiled cells and quick look's tiled view use it.
+ */
+export function tiledBackground(
+  item: { palette: readonly { hex: string }[] },
+  src: string,
+  tileSize: string,
+): CSSProperties {
+  return { backgroundColor: item.palette[0]?.hex, backgroundImage: `url("${src}")`, backgroundSize: tileSize };
 }
