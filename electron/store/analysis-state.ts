@@ -113,7 +113,7 @@ export class AnalysisState {
   /** A newer answer from the same model and prompt replaces the older one. */
   private putAnalysis(analysis: ModelAnalysis, span?: RecordSpan, hash = analysis.hash): void {
     const others = (this.analyses.get(hash) ?? []).filter((stored) => !stored.sameKey(analysis));
-    this.analyses.set(hash, [...others, new StoredAnswer(analysis, span)]);
+    this.analyses.set(hash, [...others, StoredAnswer.of(analysis, span)]);
     this.answersVersion++;
   }
 }

@@ -26,7 +26,8 @@ export type MultiFacet = (typeof MULTI_FACETS)[number];
  * The in-memory asset table. Assets live in dense slots, and everything a query scans
  * (facet codes, sort keys, search text, palettes, vectors, phashes) is kept in columns by
  * slot: a scan of 100,000 assets then walks arrays instead of chasing object graphs.
- * Freed slots are reused; `assets[slot]` is undefined for a free slot.
+ * Freed slots are reused; `assets[slot]` is undefined for a free slot. Fields are public for the
+ * open index (open-index/index-codec.ts), which saves them and restores them as they were.
  */
 export class AssetIndex {
   /**
@@ -44,7 +45,7 @@ export class AssetIndex {
   >;
   readonly multi = Object.fromEntries(MULTI_FACETS.map((f) => [f, [] as CodeList[]])) as Record<MultiFacet, CodeList[]>;
   /** Assets share one list per distinct set of codes (most share a folder, a label, a few colours). */
-  private readonly codeLists = new CodeLists();
+  readonly codeLists = new CodeLists();
   addedAt = new Float64Array(INITIAL_CAPACITY);
   colourfulness = new Float64Array(INITIAL_CAPACITY);
   phashHi = new Uint32Array(INITIAL_CAPACITY);
@@ -54,15 +55,15 @@ export class AssetIndex {
   readonly vectors = new RowColumn((n) => new Float32Array(n), VECTOR_LENGTH);
   /** Per colour: its sRGB as a number and its name's code in `colourNames`, for grid cells. */
   readonly swatches = new RowColumn((n) => new Uint32Array(n), MAX_PALETTE_COLOURS * 2);
-  private readonly colourNames = new FacetDictionary();
+  readonly colourNames = new FacetDictionary();
   /** The format as the file's metadata names it, and the local analyzer's own pattern label, as codes. */
-  private readonly formats = new FacetDictionary();
+  readonly formats = new FacetDictionary();
   formatAsRead = new Uint16Array(INITIAL_CAPACITY);
   localPattern = new Uint16Array(INITIAL_CAPACITY);
   width = new Uint32Array(INITIAL_CAPACITY);
   height = new Uint32Array(INITIAL_CAPACITY);
   /** Per slot, the asset's hash (the strings slotsByHash holds). */
-  private readonly hashes: string[] = [];
+  readonly hashes: string[] = [];
   /** Lowercased file paths, tags, pattern labels, meaningful colour names, format and model words, by line. */
   readonly texts: string[] = [];
   /** Per slot, CONCEPT_WORDS words of pattern and colour concepts found in its text (see search-words.ts). */
@@ -76,12 +77,12 @@ export class AssetIndex {
    * Words from model answers for hashes with no asset indexed (answers outlive and precede
    * assets); an indexed asset's are the start of its text, not a second copy (~75 MB at 250,000).
    */
-  private readonly modelTexts = new Map<string, string>();
+  readonly modelTexts = new Map<string, string>();
   /** People's corrections of local labels, by hash: kept apart so re-analysis (a new asset record) keeps them. */
-  private readonly corrections = new Map<string, StandingCorrections>();
-  private readonly slotsByHash = new Map<string, number>();
+  readonly corrections = new Map<string, StandingCorrections>();
+  readonly slotsByHash = new Map<string, number>();
   private readonly freeSlots: number[] = [];
-  private folders = new Set<string>();
+  folders = new Set<string>();
   /** Goes up when an asset comes, goes or changes paths: what was worked out from paths before is stale. */
   pathsVersion = 0;
 

@@ -97,6 +97,14 @@ export class LibraryState {
     return state;
   }
 
+  /** The library a head and its open index hold (see open-index/): nothing is read from the shard files. */
+  static restored(head: LibraryHead, restore: (state: LibraryState) => void): LibraryState {
+    const state = LibraryState.withHead(head);
+    restore(state);
+    state.collecting = true;
+    return state;
+  }
+
   /** What library.json holds: folders, jobs, collections, settings, campaigns, files without an image. */
   private static withHead(head: Omit<LibraryHead, 'recordShards'>): LibraryState {
     const state = new LibraryState();
@@ -161,21 +169,11 @@ export class LibraryState {
 
   toDocument(): LibraryDocument {
     return {
-      schemaVersion: SCHEMA_VERSION,
-      seq: this.seq,
-      folders: [...this.folders.values()],
+      ...this.toHead(),
       files: [...this.files.values()],
       assets: this.index.list(),
-      jobs: [...this.jobs.values()],
-      collections: [...this.organising.collections.values()],
-      savedSearches: [...this.organising.savedSearches.values()],
-      aiSettings: this.analysis.settings,
       modelAnalyses: this.analysis.allAnalyses(),
-      analysisJobs: [...this.analysis.jobs.values()],
-      invocations: this.analysis.invocations,
       reviewDecisions: this.review.decisions,
-      campaigns: [...this.ads.campaigns.values()],
-      adVariants: [...this.ads.variants.values()],
       labelCorrections: this.corrections.corrections,
     };
   }
@@ -388,7 +386,7 @@ export class LibraryState {
     if (this.collecting) this.changes.file(file.path, previous, file);
   }
 
-  private setFileRecord(file: FileRecord): void {
+  setFileRecord(file: FileRecord): void {
     this.files.set(file.path, file);
     if (file.hash === null) this.unhashed.add(file.path);
     else this.unhashed.delete(file.path);

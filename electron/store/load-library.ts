@@ -8,6 +8,7 @@ import { LibraryState } from './library-state';
 import type { StoreOpenProgress } from './library-store';
 import { migrateDocument } from './migrations';
 import { emptyShard, isLibraryHead } from './record-shards';
+import { readOpenIndex } from './open-index/open-index';
 import type { ShardedJsonFiles } from './sharded-json-files';
 
 export interface LibraryFiles {
@@ -15,6 +16,8 @@ export interface LibraryFiles {
   /** The folder of per-image record shards the snapshot names (see sharded-json-files.ts). */
   records: string;
   journal: string;
+  /** What opening works out from the records, saved at close (see open-index/open-index.ts). */
+  openIndex: string;
 }
 
 /** Where a library's files live in its data folder. */
@@ -23,6 +26,7 @@ export function libraryFilesIn(dataDir: string): LibraryFiles {
     snapshot: join(dataDir, 'library.json'),
     records: join(dataDir, 'records'),
     journal: join(dataDir, 'library.journal.jsonl'),
+    openIndex: join(dataDir, 'library.index'),
   };
 }
 
@@ -34,6 +38,8 @@ export interface LoadedLibrary {
   migrated: boolean;
   /** The unreadable library was set aside and an empty one started. */
   recovered: boolean;
+  /** Read from its open index, not its records (which the index matched). */
+  fromOpenIndex: boolean;
 }
 
 /**
@@ -50,15 +56,16 @@ export async function loadLibrary(
 ): Promise<LoadedLibrary> {
   let state: LibraryState;
   let migratedFrom: number | null;
+  let fromOpenIndex: boolean;
   try {
-    ({ state, migratedFrom } = await readState(low, sharded, files, onProgress));
+    ({ state, migratedFrom, fromOpenIndex } = await readState(low, sharded, files, onProgress));
   } catch (error) {
     if (!(error instanceof CorruptLibraryError) || !recoverCorrupt) throw error;
     setAside(files.snapshot);
     setAside(files.records);
     setAside(files.journal);
     const state = await LibraryState.loadDocument(emptyDocument());
-    return { state, needsSnapshot: true, migrated: false, recovered: true };
+    return { state, needsSnapshot: true, migrated: false, recovered: true, fromOpenIndex: false };
   }
   const replayed = replayJournal(state, files.journal, recoverCorrupt);
   return {
@@ -66,6 +73,7 @@ export async function loadLibrary(
     needsSnapshot: replayed > 0 || migratedFrom !== null,
     migrated: migratedFrom !== null,
     recovered: false,
+    fromOpenIndex,
   };
 }
 
@@ -78,7 +86,7 @@ async function readState(
   sharded: ShardedJsonFiles | null,
   files: LibraryFiles,
   onProgress?: (progress: StoreOpenProgress) => void,
-): Promise<{ state: LibraryState; migratedFrom: number | null }> {
+): Promise<{ state: LibraryState; migratedFrom: number | null; fromOpenIndex: boolean }> {
   const raw = sharded ? await sharded.readHead() : await readSnapshot(low, files.snapshot);
   if (raw === null && existsSync(files.snapshot)) {
     throw new CorruptLibraryError(files.snapshot, 'it does not hold a library document');
@@ -86,13 +94,15 @@ async function readState(
   if (sharded && isLibraryHead(raw)) {
     // Checked as a document with no records: a newer or damaged head is refused before any shard is read.
     migrateDocument({ ...raw, ...emptyShard(), files: raw.files }, files.snapshot);
-    return { state: await LibraryState.loadShards(raw, sharded.shards(raw)), migratedFrom: null };
+    const indexed = readOpenIndex(files.openIndex, raw, files.records, sharded.currentFiles());
+    const state = indexed ?? (await LibraryState.loadShards(raw, sharded.shards(raw)));
+    return { state, migratedFrom: null, fromOpenIndex: indexed !== null };
   }
   const { doc, migratedFrom } = migrateDocument(raw ?? emptyDocument(), files.snapshot);
   if (migratedFrom !== null && existsSync(files.snapshot)) {
     copyFileSync(files.snapshot, `${files.snapshot}.v${migratedFrom}.bak`);
   }
-  return { state: await LibraryState.loadDocument(doc, onProgress), migratedFrom };
+  return { state: await LibraryState.loadDocument(doc, onProgress), migratedFrom, fromOpenIndex: false };
 }
 
 async function readSnapshot(low: Low<LibraryDocument>, file: string): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { Low } from 'lowdb';
@@ -44,6 +45,7 @@ import { reviewRecords } from './review-records';
 import { moreLikeThis, nearDuplicates, runSearch } from './search';
 import { ShardedJsonFiles } from './sharded-json-files';
 import { SnapshotScheduler } from './snapshot-scheduler';
+import { writeOpenIndex } from './open-index/open-index';
 
 const DEFAULT_SNAPSHOT_INTERVAL_MS = 1000;
 /** Records whose new places are taken in between two turns of the event loop (a few milliseconds). */
@@ -67,6 +69,8 @@ export class LowdbLibraryStore implements LibraryStore {
   readonly corrections: CorrectionRecords;
   private readonly snapshots: SnapshotScheduler;
   private closed = false;
+  /** The head seq the open index on disk was written at, when this library was opened from it. */
+  private openIndexSeq: number | null = null;
   /** Set when what is on disk cannot be changed shard by shard: a migrated or recovered library, another adapter. */
   private wholeDocumentNext: boolean;
 
@@ -79,6 +83,7 @@ export class LowdbLibraryStore implements LibraryStore {
     private readonly releaseLock: () => void,
     private readonly sharded: ShardedJsonFiles | null,
     rewriteAll: boolean,
+    private readonly openIndex: string,
   ) {
     this.wholeDocumentNext = rewriteAll || sharded === null;
     this.snapshots = new SnapshotScheduler(() => this.writeSnapshot(), snapshotIntervalMs);
@@ -116,8 +121,10 @@ export class LowdbLibraryStore implements LibraryStore {
       releaseLock,
       sharded,
       loaded.migrated || loaded.recovered,
+      files.openIndex,
     );
     if (placing) store.placeRecords(placing);
+    if (loaded.fromOpenIndex) store.openIndexSeq = sharded!.headSeq;
     if (loaded.needsSnapshot || loaded.state.changes.size > 0) store.snapshots.markDirty();
     // A migrated library is written out in the current layout now, with progress, not by the first
     // timed snapshot. Should that fail, the old file is still in force and the scheduler retries.
@@ -311,7 +318,19 @@ export class LowdbLibraryStore implements LibraryStore {
     if (this.closed) return;
     await this.snapshots.flush();
     this.closed = true;
+    this.saveOpenIndex();
     this.releaseLock();
+  }
+
+  /** The next open reads this instead of every record; it is derived, so failing to write it loses nothing. */
+  private saveOpenIndex(): void {
+    const seq = this.sharded?.headSeq ?? null;
+    if (!this.sharded || this.wholeDocumentNext || seq === null || seq === this.openIndexSeq) return;
+    try {
+      writeOpenIndex(this.openIndex, this.state, seq, this.sharded.currentFiles());
+    } catch {
+      rmSync(this.openIndex, { force: true });
+    }
   }
 
   /** Checked before journaling, so an unknown id changes nothing. */

@@ -52,6 +52,8 @@ const SHARD_FILE = /^([0-9a-f]{2})\.(\d+)\.json$/;
 export class ShardedJsonFiles implements SnapshotAdapter {
   /** Per shard, the generation the current head names. */
   private written = new Map<ShardId, number>();
+  /** The seq of the library as the current head (with the shard files it names) holds it. */
+  headSeq: number | null = null;
   /** Whether this process has cleared the records folder of files no head names. */
   private swept = false;
   /** Set when library.json was read as a single file: its move into shards resumes if cut short. */
@@ -84,7 +86,10 @@ export class ShardedJsonFiles implements SnapshotAdapter {
    */
   async readHead(): Promise<unknown> {
     const head = await readJson(this.headFile, this.onProgress);
-    if (head !== null && !isLibraryHead(head)) {
+    if (isLibraryHead(head)) {
+      this.written = new Map(Object.entries(head.recordShards));
+      this.headSeq = head.seq;
+    } else if (head !== null) {
       const { size, mtimeMs } = await stat(this.headFile);
       this.migration = new MigrationLog(this.recordsDir, { size, mtimeMs });
     }
@@ -97,7 +102,6 @@ export class ShardedJsonFiles implements SnapshotAdapter {
    */
   async *shards(head: LibraryHead): AsyncGenerator<PlacedShard> {
     const entries = Object.entries(head.recordShards);
-    this.written = new Map(entries);
     const read = ([id, generation]: [ShardId, number]) => {
       const pending = this.readShard(id, generation);
       // Read ahead, but a failure is told when its shard's turn comes, not as an unhandled rejection.
@@ -185,10 +189,16 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       .filter(([id, generation]) => next.get(id) !== generation)
       .map(([id, generation]) => this.shardFile(id, generation));
     this.written = next;
+    this.headSeq = head.seq;
     // Before the superseded files go: records read back from now on come from the new ones.
     await this.onRecordsWritten?.(written);
     for (const file of superseded) await rm(file, { force: true });
     if (!this.swept) await this.removeLeftovers();
+  }
+
+  /** The shard files the current head names. */
+  currentFiles(): string[] {
+    return [...this.written].map(([id, generation]) => this.shardFile(id, generation));
   }
 
   private shardFile(id: ShardId, generation: number): string {

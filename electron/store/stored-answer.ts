@@ -12,6 +12,12 @@ const intern = (value: string): string => {
   return value;
 };
 
+/** What the store keeps of an answer once its file holds it. */
+export type AnswerHead = Pick<
+  StoredAnswer,
+  'modelId' | 'requestedModelId' | 'promptVersion' | 'confidence' | 'at' | 'escalatedFrom' | 'fieldConfidence'
+>;
+
 /**
  * One model answer as the store holds it: its head always (~300 bytes), the whole record only
  * until it is in a shard file, then read back from there when asked for. Answers are never
@@ -25,22 +31,36 @@ export class StoredAnswer {
   readonly at: number;
   readonly escalatedFrom: string | null;
   /** Per ATTRIBUTE_FIELDS, in order: a list of numbers is a quarter of an object of them. */
-  private readonly fieldConfidence: number[];
-  private record: ModelAnalysis | null;
+  readonly fieldConfidence: readonly number[];
 
-  /** `span`: where a shard file holds this answer (it is kept in memory until `release`). */
-  constructor(
-    answer: ModelAnalysis,
-    private span: RecordSpan | null = null,
+  /** `span`: where a shard file holds this answer (`record`, if given, is kept in memory until `release`). */
+  private constructor(
+    head: AnswerHead,
+    private record: ModelAnalysis | null,
+    private span: RecordSpan | null,
   ) {
-    this.record = answer;
-    this.modelId = intern(answer.modelId);
-    this.requestedModelId = intern(answer.requestedModelId);
-    this.promptVersion = intern(answer.promptVersion);
-    this.confidence = answer.confidence;
-    this.at = answer.at;
-    this.escalatedFrom = answer.escalatedFrom === null ? null : intern(answer.escalatedFrom);
-    this.fieldConfidence = ATTRIBUTE_FIELDS.map((field) => answer.attributes.confidence[field]);
+    this.modelId = intern(head.modelId);
+    this.requestedModelId = intern(head.requestedModelId);
+    this.promptVersion = intern(head.promptVersion);
+    this.confidence = head.confidence;
+    this.at = head.at;
+    this.escalatedFrom = head.escalatedFrom === null ? null : intern(head.escalatedFrom);
+    this.fieldConfidence = head.fieldConfidence;
+  }
+
+  static of(answer: ModelAnalysis, span: RecordSpan | null = null): StoredAnswer {
+    const fieldConfidence = ATTRIBUTE_FIELDS.map((field) => answer.attributes.confidence[field]);
+    return new StoredAnswer({ ...answer, fieldConfidence }, answer, span);
+  }
+
+  /** An answer as the open index holds it: its head, and its place in a shard file. */
+  static restored(head: AnswerHead, span: RecordSpan): StoredAnswer {
+    return new StoredAnswer(head, null, span);
+  }
+
+  /** Where its file holds the answer, once memory no longer holds it (null until then). */
+  get place(): RecordSpan | null {
+    return this.record === null ? this.span : null;
   }
 
   /** What a queue needs to know of the answer (a new object). */

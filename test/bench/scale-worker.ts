@@ -5,6 +5,7 @@
  * the longest event-loop stall while reviewing and while ingesting new photos into it (see
  * scale-ingest.ts). Prints one JSON line of figures.
  */
+import { rmSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -18,8 +19,11 @@ import { queryMix } from './query-mix';
 import { ingestAtScale } from './scale-ingest';
 import { scaleHash } from './scale-library';
 
-const [dataDir, countArg] = process.argv.slice(2);
+/** `records`: open without the open index (as after a crash), report open and close (which writes it), stop. */
+const [dataDir, countArg, mode] = process.argv.slice(2);
 const count = Number(countArg);
+const openIndex = path.join(dataDir, 'library.index');
+if (mode === 'records') rmSync(openIndex, { force: true });
 const SEARCHES = 330;
 const DECISIONS = 200;
 const INGESTED = 200;
@@ -31,6 +35,15 @@ const first = (await dispatchApiCall(api, 'search', { limit: 100 })) as ApiOutpu
 const openSeconds = (performance.now() - started) / 1000;
 const rssAfterOpenMb = process.memoryUsage().rss / 2 ** 20;
 if (first.total !== count) throw new Error(`the library holds ${first.total} assets, not ${count}`);
+if (mode === 'records') {
+  const closing = performance.now();
+  await engine.close();
+  const closeSeconds = (performance.now() - closing) / 1000;
+  console.log(
+    JSON.stringify({ openSeconds, rssAfterOpenMb, closeSeconds, indexMb: (await stat(openIndex)).size / 2 ** 20 }),
+  );
+  process.exit(0);
+}
 
 const random = seededRandom(7);
 const someHash = () => scaleHash(Math.floor(random() * count));
@@ -89,13 +102,13 @@ console.log(
   }),
 );
 
-/** Bytes of the library's own files: the cache folder (thumbnails) is not the store. */
+/** Bytes of the library's own files: the cache folder (thumbnails) and the open index (derived) are not the store. */
 async function folderBytes(dir: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) total += entry.name === 'cache' ? 0 : await folderBytes(full);
-    else total += (await stat(full)).size;
+    else if (full !== openIndex) total += (await stat(full)).size;
   }
   return total;
 }

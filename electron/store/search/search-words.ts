@@ -17,6 +17,8 @@ const CONCEPTS: readonly string[] = [
   ...PATTERN_LABELS.map((label) => `pattern:${label}`),
   ...COLOUR_NAMES.map((colour) => `colour:${colour.name}`),
 ];
+/** The concepts in bit order: an index saved with another order means other things by its bits. */
+export const CONCEPT_VOCABULARY = CONCEPTS.join(',');
 /** 32-bit words per asset in a concept bit set. */
 export const CONCEPT_WORDS = Math.ceil(CONCEPTS.length / 32);
 const CONCEPT_INDEX = new Map(CONCEPTS.map((concept, i) => [concept, i]));

@@ -1,56 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { LabelCorrection } from '../../../shared/model';
-import type { LibraryStore } from '../../../electron/store';
 import type { LibraryDocument } from '../../../electron/store/document';
 import { shardOf } from '../../../electron/store/record-shards';
 import { ShardChanges } from '../../../electron/store/shard-changes';
-import { acceptedStyle, answer, HAIKU, SONNET } from '../review/review-fixture';
+import { acceptedStyle } from '../review/review-fixture';
 import { libraryFiles, readLibraryDocument } from '../../support/library-files';
-import { makeAsset, seededRandom, type Random } from '../../unit/store/synthetic-assets';
+import { makeAsset, seededRandom } from '../../unit/store/synthetic-assets';
+import { HASHES, randomStep } from './random-library-work';
 import { makeTempDir, openTempStore } from '../../unit/store/temp-store';
-
-const HASHES = Array.from({ length: 40 }, (_, i) => `${(i * 37).toString(16).padStart(2, '0')}${'ab'.repeat(31)}`);
-const PATHS = Array.from({ length: 60 }, (_, i) => `/lib/${i % 3 ? 'prints' : 'scans'}/file-${i}.jpg`);
-
-const correction = (hash: string, at: number, id: string): LabelCorrection => ({
-  id,
-  batch: id,
-  at,
-  reviewer: 'ana',
-  hash,
-  field: 'pattern',
-  action: 'set',
-  value: ['dots'],
-  localValue: ['solid'],
-  localVersion: 'local-1.0.0',
-  previous: ['solid'],
-  undoes: [],
-});
-
-/** One random thing a person or the ingest queue does to the library. */
-function randomStep(store: LibraryStore, random: Random, step: number): void {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const hash = pick(HASHES);
-  const path = pick(PATHS);
-  const location = { path, fileSize: 100 + step, mtimeMs: 1_700_000_000_000 + step };
-  switch (Math.floor(random() * 8)) {
-    case 0:
-    case 1:
-      return void store.recordAsset(location, makeAsset({ hash, path, addedAt: step, tags: [`t${step % 4}`] }));
-    case 2:
-      return void store.recordError(path, `could not read step ${step}`);
-    case 3:
-      return void store.setTags([hash, pick(HASHES)], [`tag-${step % 5}`], [`tag-${(step + 1) % 5}`]);
-    case 4:
-      return void store.analysis.recordModelAnalysis(answer(hash, pick([HAIKU, SONNET]), {}, step));
-    case 5:
-      return void store.reviews.recordReviewDecisions([acceptedStyle(hash, step, `d${step}`)]);
-    case 6:
-      return void store.corrections.recordLabelCorrections([correction(hash, step, `c${step}`)]);
-    default:
-      return void store.removeFile(path);
-  }
-}
 
 /** The document with each list in one order, so two ways of writing the same library compare equal. */
 function canonical(doc: LibraryDocument) {

@@ -1,0 +1,194 @@
+import { FACET_NAMES, type FacetName } from '../../../shared/model';
+import { AssetIndex, MULTI_FACETS, SINGLE_FACETS } from '../asset-index';
+import { CodeLists, type CodeList, type RowColumn } from '../columns';
+import { FacetDictionary } from '../facet-dictionary';
+import type { RecordSpan } from '../record-spans';
+import { CONCEPT_WORDS } from '../search/search-words';
+import type { Column, SectionReader, SectionWriter } from './sections';
+import type { StringTable } from './string-table';
+
+/** A free slot's hash and file (no asset lives there). */
+export const NONE = 0xffffffff;
+
+const ROW_COLUMNS = ['palettes', 'vectors', 'swatches'] as const;
+const SLOT_COLUMNS = [
+  'addedAt',
+  'colourfulness',
+  'phashHi',
+  'phashLo',
+  'formatAsRead',
+  'localPattern',
+  'width',
+  'height',
+  'modelTextLength',
+] as const;
+type SlotColumn = (typeof SLOT_COLUMNS)[number];
+
+/** The tables an index's strings are kept in once for the whole library (hashes, paths, shard files). */
+export interface IndexTables {
+  hashes: StringTable;
+  paths: StringTable;
+  files: StringTable;
+}
+
+/**
+ * Writes the index's columns as they are. Every asset must be in a shard file (a span): the open
+ * index is written only when memory holds no record a file does not (see open-index.ts).
+ */
+export function writeIndex(out: SectionWriter, index: AssetIndex, tables: IndexTables): void {
+  const n = index.slotCount;
+  const hashIds = new Uint32Array(n).fill(NONE);
+  const spanFile = new Uint32Array(n).fill(NONE);
+  const spanStart = new Float64Array(n);
+  const spanEnd = new Float64Array(n);
+  const pathOffsets = new Uint32Array(n + 1);
+  const pathIds: number[] = [];
+  for (let slot = 0; slot < n; slot++) {
+    const stored = index.assets[slot];
+    pathOffsets[slot] = pathIds.length;
+    if (stored === undefined) continue;
+    if (!('file' in stored)) throw new Error('an asset is held in memory, not yet in its file');
+    hashIds[slot] = tables.hashes.id(index.hashes[slot]);
+    [spanFile[slot], spanStart[slot], spanEnd[slot]] = [tables.files.id(stored.file), stored.start, stored.end];
+    for (const path of index.paths[slot]) pathIds.push(tables.paths.id(path));
+  }
+  pathOffsets[n] = pathIds.length;
+  out.column('index.hash', hashIds);
+  out.column('index.spanFile', spanFile);
+  out.column('index.spanStart', spanStart);
+  out.column('index.spanEnd', spanEnd);
+  out.column('index.pathOffsets', pathOffsets);
+  out.column('index.paths', Uint32Array.from(pathIds));
+  for (const name of SLOT_COLUMNS) out.column(`index.${name}`, index[name].subarray(0, n));
+  out.column('index.concepts', index.concepts.subarray(0, n * CONCEPT_WORDS));
+  for (const facet of SINGLE_FACETS) out.column(`index.single.${facet}`, index.single[facet].subarray(0, n));
+  writeCodeLists(out, index, n);
+  for (const name of ROW_COLUMNS) writeRows(out, name, index[name], n);
+  out.strings(
+    'index.texts',
+    index.texts.slice(0, n).map((text) => text ?? ''),
+  );
+  out.strings(
+    'index.names',
+    index.names.slice(0, n).map((name) => name ?? ''),
+  );
+  out.json('index.dictionaries', {
+    ...Object.fromEntries(FACET_NAMES.map((facet) => [facet, index.dictionaries[facet].values])),
+    colourNames: index.colourNames.values,
+    formats: index.formats.values,
+  });
+  out.json('index.modelTexts', [...index.modelTexts]);
+}
+
+/** Fills `index` (an empty one: its folders set, nothing else) with the columns `writeIndex` wrote. */
+export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadTables): void {
+  const hashIds = input.column('index.hash', 'u32');
+  const n = hashIds.length;
+  const capacity = n + Math.max(1024, Math.ceil(n / 8));
+  const files = input.column('index.spanFile', 'u32');
+  const [starts, ends] = [input.column('index.spanStart', 'f64'), input.column('index.spanEnd', 'f64')];
+  const [pathOffsets, pathIds] = [input.column('index.pathOffsets', 'u32'), input.column('index.paths', 'u32')];
+  const columns = Object.fromEntries(
+    SLOT_COLUMNS.map((name) => [name, input.column(`index.${name}`, kindOf(index[name]), capacity)]),
+  ) as Pick<AssetIndex, SlotColumn>;
+  const texts = input.strings('index.texts');
+  const names = input.strings('index.names');
+  const slotsByHash = new Map<string, number>();
+  const freeSlots: number[] = [];
+  const hashes: string[] = new Array(n);
+  const assets: (RecordSpan | undefined)[] = new Array(n);
+  const paths: string[][] = new Array(n);
+  for (let slot = 0; slot < n; slot++) {
+    paths[slot] = Array.from(pathIds.subarray(pathOffsets[slot], pathOffsets[slot + 1]), (id) => tables.paths[id]);
+    if (hashIds[slot] === NONE) {
+      freeSlots.push(slot);
+      continue;
+    }
+    hashes[slot] = tables.hashes[hashIds[slot]];
+    slotsByHash.set(hashes[slot], slot);
+    assets[slot] = { file: tables.files[files[slot]], start: starts[slot], end: ends[slot] };
+  }
+  Object.assign(index, columns, { assets, hashes, texts, names, paths, slotsByHash, freeSlots });
+  index.concepts = input.column('index.concepts', 'u32', capacity * CONCEPT_WORDS);
+  for (const facet of SINGLE_FACETS) index.single[facet] = input.column(`index.single.${facet}`, 'u16', capacity);
+  readCodeLists(input, index);
+  for (const name of ROW_COLUMNS) readRows(input, name, index[name], capacity);
+  readDictionaries(input, index);
+  for (const [hash, text] of input.json<[string, string][]>('index.modelTexts')) index.modelTexts.set(hash, text);
+}
+
+/** The string tables as read: an id is a position. */
+export interface ReadTables {
+  hashes: readonly string[];
+  paths: readonly string[];
+  files: readonly string[];
+}
+
+/** Each distinct list once (most slots share a handful), then per facet and slot which list it has. */
+function writeCodeLists(out: SectionWriter, index: AssetIndex, n: number): void {
+  const ids = new Map<CodeList, number>();
+  const idOf = (list: CodeList | undefined) => {
+    const key = list ?? [];
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  for (const facet of MULTI_FACETS) {
+    const column = new Uint32Array(n);
+    for (let slot = 0; slot < n; slot++) column[slot] = idOf(index.assets[slot] && index.multi[facet][slot]);
+    out.column(`index.multi.${facet}`, column);
+  }
+  out.json('index.codeLists', [...ids.keys()]);
+}
+
+function readCodeLists(input: SectionReader, index: AssetIndex): void {
+  const codeLists = new CodeLists();
+  const lists = input.json<number[][]>('index.codeLists').map((codes) => codeLists.of(codes));
+  for (const facet of MULTI_FACETS) {
+    index.multi[facet] = Array.from(input.column(`index.multi.${facet}`, 'u32'), (id) => lists[id]);
+  }
+  Object.assign(index, { codeLists });
+}
+
+function writeRows(out: SectionWriter, name: string, rows: RowColumn<Float32Array | Uint32Array>, n: number): void {
+  out.column(`index.${name}.lengths`, rows.lengths.subarray(0, n));
+  out.column(`index.${name}.data`, rows.data.subarray(0, n * rows.width));
+  out.json(`index.${name}.width`, rows.width);
+}
+
+function readRows(
+  input: SectionReader,
+  name: string,
+  rows: RowColumn<Float32Array | Uint32Array>,
+  capacity: number,
+): void {
+  rows.width = input.json<number>(`index.${name}.width`);
+  rows.lengths = input.column(`index.${name}.lengths`, 'u16', capacity);
+  rows.data = input.column(
+    `index.${name}.data`,
+    rows.data instanceof Float32Array ? 'f32' : 'u32',
+    capacity * rows.width,
+  );
+}
+
+/** Codes are positions: coding the values in order gives each its code again. */
+function readDictionaries(input: SectionReader, index: AssetIndex): void {
+  const values = input.json<Record<FacetName | 'colourNames' | 'formats', string[]>>('index.dictionaries');
+  const dictionary = (list: string[]) => {
+    const made = new FacetDictionary();
+    for (const value of list) made.code(value);
+    return made;
+  };
+  const dictionaries = Object.fromEntries(FACET_NAMES.map((facet) => [facet, dictionary(values[facet])]));
+  Object.assign(index, {
+    dictionaries,
+    colourNames: dictionary(values.colourNames),
+    formats: dictionary(values.formats),
+  });
+}
+
+function kindOf(column: Column): 'f64' | 'f32' | 'u32' | 'u16' {
+  if (column instanceof Float64Array) return 'f64';
+  if (column instanceof Float32Array) return 'f32';
+  return column instanceof Uint32Array ? 'u32' : 'u16';
+}

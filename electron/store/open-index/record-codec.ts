@@ -1,0 +1,106 @@
+import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
+import type { FileRecord } from '../library-store';
+import { StoredAnswer } from '../stored-answer';
+import { NONE, type IndexTables, type ReadTables } from './index-codec';
+import type { SectionReader, SectionWriter } from './sections';
+import { StringTable } from './string-table';
+
+/** File records of images (those without an image are in library.json): columns, errors apart (few). */
+export function writeFiles(out: SectionWriter, files: Iterable<FileRecord>, tables: IndexTables): void {
+  const paths: number[] = [];
+  const hashes: number[] = [];
+  const sizes: number[] = [];
+  const times: number[] = [];
+  const errors: [number, string, number | null][] = [];
+  for (const file of files) {
+    if (file.hash === null) continue;
+    if (file.error !== null) errors.push([paths.length, file.error, file.errorAt]);
+    paths.push(tables.paths.id(file.path));
+    hashes.push(tables.hashes.id(file.hash));
+    sizes.push(file.fileSize);
+    times.push(file.mtimeMs);
+  }
+  out.column('files.path', Uint32Array.from(paths));
+  out.column('files.hash', Uint32Array.from(hashes));
+  out.column('files.size', Float64Array.from(sizes));
+  out.column('files.mtime', Float64Array.from(times));
+  out.json('files.errors', errors);
+}
+
+export function readFiles(input: SectionReader, tables: ReadTables, put: (file: FileRecord) => void): void {
+  const [paths, hashes] = [input.column('files.path', 'u32'), input.column('files.hash', 'u32')];
+  const [sizes, times] = [input.column('files.size', 'f64'), input.column('files.mtime', 'f64')];
+  const errors = new Map(input.json<[number, string, number | null][]>('files.errors').map(([i, ...e]) => [i, e]));
+  for (let i = 0; i < paths.length; i++) {
+    const [error, errorAt] = errors.get(i) ?? [null, null];
+    const path = tables.paths[paths[i]];
+    put({ path, hash: tables.hashes[hashes[i]], fileSize: sizes[i], mtimeMs: times[i], error, errorAt });
+  }
+}
+
+/** Answer heads and places, oldest first per hash; model ids and prompt versions as codes (a handful). */
+export function writeAnswers(
+  out: SectionWriter,
+  analyses: ReadonlyMap<string, readonly StoredAnswer[]>,
+  tables: IndexTables,
+): void {
+  const names = new StringTable();
+  const [hashes, models, requested, prompts, escalated, files]: number[][] = [[], [], [], [], [], []];
+  const [confidence, at, starts, ends, fields]: number[][] = [[], [], [], [], []];
+  for (const [hash, list] of analyses) {
+    for (const stored of list) {
+      const place = stored.place;
+      if (place === null) throw new Error('an answer is held in memory, not yet in its file');
+      hashes.push(tables.hashes.id(hash));
+      models.push(names.id(stored.modelId));
+      requested.push(names.id(stored.requestedModelId));
+      prompts.push(names.id(stored.promptVersion));
+      escalated.push(stored.escalatedFrom === null ? NONE : names.id(stored.escalatedFrom));
+      confidence.push(stored.confidence);
+      at.push(stored.at);
+      fields.push(...stored.fieldConfidence);
+      files.push(tables.files.id(place.file));
+      starts.push(place.start);
+      ends.push(place.end);
+    }
+  }
+  const ids = { hash: hashes, model: models, requested, prompt: prompts, escalated, file: files };
+  for (const [name, values] of Object.entries(ids)) out.column(`answers.${name}`, Uint32Array.from(values));
+  const numbers = { confidence, at, start: starts, end: ends, fields };
+  for (const [name, values] of Object.entries(numbers)) out.column(`answers.${name}`, Float64Array.from(values));
+  out.json('answers.names', names.values);
+}
+
+export function readAnswers(input: SectionReader, tables: ReadTables, analyses: Map<string, StoredAnswer[]>): void {
+  const id = (name: string) => input.column(`answers.${name}`, 'u32');
+  const number = (name: string) => input.column(`answers.${name}`, 'f64');
+  const [hashes, models, requested, prompts, escalated, files] = [
+    'hash',
+    'model',
+    'requested',
+    'prompt',
+    'escalated',
+    'file',
+  ].map(id);
+  const [confidence, at, starts, ends, fields] = ['confidence', 'at', 'start', 'end', 'fields'].map(number);
+  const names = input.json<string[]>('answers.names');
+  const width = ATTRIBUTE_FIELDS.length;
+  for (let i = 0; i < hashes.length; i++) {
+    const hash = tables.hashes[hashes[i]];
+    const answer = StoredAnswer.restored(
+      {
+        modelId: names[models[i]],
+        requestedModelId: names[requested[i]],
+        promptVersion: names[prompts[i]],
+        escalatedFrom: escalated[i] === NONE ? null : names[escalated[i]],
+        confidence: confidence[i],
+        at: at[i],
+        fieldConfidence: Array.from(fields.subarray(i * width, (i + 1) * width)),
+      },
+      { file: tables.files[files[i]], start: starts[i], end: ends[i] },
+    );
+    const list = analyses.get(hash);
+    if (list) list.push(answer);
+    else analyses.set(hash, [answer]);
+  }
+}

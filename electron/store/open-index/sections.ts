@@ -1,0 +1,178 @@
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Typed arrays a section may hold, by the name the file gives their kind. */
+const KINDS = {
+  f64: Float64Array,
+  f32: Float32Array,
+  u32: Uint32Array,
+  u16: Uint16Array,
+} as const;
+type Kind = keyof typeof KINDS;
+export type Column = Float64Array | Float32Array | Uint32Array | Uint16Array;
+
+const MAGIC = 'SWATCHBOOK-OPEN-INDEX\n';
+/** Every section starts on a multiple of 8 bytes, so a Float64Array can view it where it lies. */
+const ALIGN = 8;
+
+interface SectionEntry {
+  name: string;
+  /** A typed array, a list of strings (UTF-8 bytes and their offsets), or JSON. */
+  kind: Kind | 'strings' | 'json';
+  offset: number;
+  bytes: number;
+  /** Strings: how many; the offsets (count + 1 of them, u32) come first, then the bytes. */
+  count?: number;
+}
+
+/** What a written file's header carries besides its sections' places. */
+export type SectionsHeader = Record<string, unknown>;
+
+/**
+ * Named sections of one binary file: typed columns copied as they are in memory, string lists as
+ * UTF-8 with offsets, small things as JSON. Reading one back is a file read and a copy per column,
+ * not a parse of every value (what makes opening a large library fast, see open-index.ts).
+ */
+export class SectionWriter {
+  private readonly parts: { entry: Omit<SectionEntry, 'offset'>; data: Uint8Array }[] = [];
+
+  column(name: string, values: Column): void {
+    const kind = (Object.keys(KINDS) as Kind[]).find((k) => values instanceof KINDS[k])!;
+    const data = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+    this.parts.push({ entry: { name, kind, bytes: data.length }, data });
+  }
+
+  strings(name: string, values: readonly string[]): void {
+    let total = 0;
+    for (const value of values) total += Buffer.byteLength(value);
+    const offsetBytes = (values.length + 1) * 4;
+    const data = Buffer.alloc(offsetBytes + total);
+    const offsets = new Uint32Array(data.buffer, data.byteOffset, values.length + 1);
+    let at = 0;
+    values.forEach((value, i) => {
+      offsets[i] = at;
+      at += data.write(value, offsetBytes + at);
+    });
+    offsets[values.length] = at;
+    this.parts.push({ entry: { name, kind: 'strings', bytes: data.length, count: values.length }, data });
+  }
+
+  json(name: string, value: unknown): void {
+    const data = Buffer.from(JSON.stringify(value));
+    this.parts.push({ entry: { name, kind: 'json', bytes: data.length }, data });
+  }
+
+  /** Written to a temp file, synced, then renamed: a reader finds the old file or the whole new one. */
+  writeTo(file: string, header: SectionsHeader): void {
+    const entries: SectionEntry[] = [];
+    let offset = 0;
+    for (const { entry, data } of this.parts) {
+      entries.push({ ...entry, offset });
+      offset = align(offset + data.length);
+    }
+    const head = Buffer.from(`${MAGIC}${JSON.stringify({ ...header, sections: entries })}\n`);
+    const body = align(head.length);
+    const temp = join(dirname(file), `.${basename(file)}.tmp`);
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, head, 0, head.length, 0);
+      this.parts.forEach(({ data }, i) => writeSync(fd, data, 0, data.length, body + entries[i].offset));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  }
+}
+
+/**
+ * A file SectionWriter wrote; throws when it is not one (a reader then goes the slow way). Each
+ * section is read straight into what it becomes: the file (~300 MB at 250,000 images) is never
+ * in memory whole next to the library it holds.
+ */
+export class SectionReader {
+  readonly header: SectionsHeader;
+  private readonly fd: number;
+  private readonly body: number;
+  private readonly size: number;
+  private readonly entries = new Map<string, SectionEntry>();
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'r');
+    try {
+      this.size = fstatSync(this.fd).size;
+      const { text, end } = this.headerText();
+      if (!text.startsWith(MAGIC)) throw new Error('not an open index');
+      const { sections, ...header } = JSON.parse(text.slice(MAGIC.length)) as { sections: SectionEntry[] };
+      this.header = header;
+      this.body = align(end + 1);
+      for (const entry of sections) this.entries.set(entry.name, entry);
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  /** The column (`capacity`: room for at least this many values, the rest zero). */
+  column<K extends Kind>(name: string, kind: K, capacity = 0): InstanceType<(typeof KINDS)[K]> {
+    const entry = this.entry(name, kind);
+    const Type = KINDS[kind] as unknown as {
+      new (length: number): InstanceType<(typeof KINDS)[K]>;
+      BYTES_PER_ELEMENT: number;
+    };
+    const column = new Type(Math.max(capacity, entry.bytes / Type.BYTES_PER_ELEMENT));
+    this.readInto(new Uint8Array(column.buffer, 0, entry.bytes), entry);
+    return column;
+  }
+
+  strings(name: string): string[] {
+    const entry = this.entry(name, 'strings');
+    const count = entry.count!;
+    const bytes = this.readInto(Buffer.allocUnsafeSlow(entry.bytes), entry);
+    const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset, count + 1);
+    const text = (count + 1) * 4;
+    const values = new Array<string>(count);
+    for (let i = 0; i < count; i++) values[i] = bytes.toString('utf8', text + offsets[i], text + offsets[i + 1]);
+    return values;
+  }
+
+  json<T>(name: string): T {
+    const entry = this.entry(name, 'json');
+    return JSON.parse(this.readInto(Buffer.allocUnsafeSlow(entry.bytes), entry).toString('utf8')) as T;
+  }
+
+  private readInto<B extends Uint8Array>(target: B, entry: SectionEntry): B {
+    let done = 0;
+    while (done < entry.bytes) {
+      const read = readSync(this.fd, target, done, entry.bytes - done, this.body + entry.offset + done);
+      if (read === 0) throw new Error(`section "${entry.name}" is cut short`);
+      done += read;
+    }
+    return target;
+  }
+
+  /** The magic line and the JSON header line, however long the header is. */
+  private headerText(): { text: string; end: number } {
+    let chunk = Buffer.alloc(64 * 1024);
+    for (;;) {
+      const length = readSync(this.fd, chunk, 0, Math.min(chunk.length, this.size), 0);
+      const end = chunk.indexOf(10, MAGIC.length);
+      if (end >= 0 && end < length) return { text: chunk.toString('utf8', 0, end), end };
+      if (length < chunk.length) throw new Error('not an open index');
+      chunk = Buffer.alloc(chunk.length * 4);
+    }
+  }
+
+  private entry(name: string, kind: SectionEntry['kind']): SectionEntry {
+    const entry = this.entries.get(name);
+    if (!entry || entry.kind !== kind) throw new Error(`the open index has no ${kind} section "${name}"`);
+    if (this.body + entry.offset + entry.bytes > this.size) throw new Error(`section "${name}" is cut short`);
+    return entry;
+  }
+}
+
+const align = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
