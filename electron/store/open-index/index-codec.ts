@@ -22,7 +22,6 @@ const SLOT_COLUMNS = [
   'height',
   'modelTextLength',
 ] as const;
-type SlotColumn = (typeof SLOT_COLUMNS)[number];
 
 /** The tables an index's strings are kept in once for the whole library (hashes, paths, shard files). */
 export interface IndexTables {
@@ -80,17 +79,27 @@ export function writeIndex(out: SectionWriter, index: AssetIndex, tables: IndexT
   out.json('index.modelTexts', [...index.modelTexts]);
 }
 
-/** Fills `index` (an empty one: its folders set, nothing else) with the columns `writeIndex` wrote. */
+/**
+ * The index's numeric columns, before anything else is read: allocated while the heap is still
+ * small, the collections their ~150 MB prompts are cheap (after the objects, they cost ~0.5 s).
+ */
+export function readIndexColumns(input: SectionReader, index: AssetIndex): void {
+  const n = input.column('index.hash', 'u32').length;
+  const capacity = n + Math.max(1024, Math.ceil(n / 8));
+  for (const name of SLOT_COLUMNS)
+    Object.assign(index, { [name]: input.column(`index.${name}`, kindOf(index[name]), capacity) });
+  index.concepts = input.column('index.concepts', 'u32', capacity * CONCEPT_WORDS);
+  for (const facet of SINGLE_FACETS) index.single[facet] = input.column(`index.single.${facet}`, 'u16', capacity);
+  for (const name of ROW_COLUMNS) readRows(input, name, index[name], capacity);
+}
+
+/** Fills `index` (its folders set and readIndexColumns done, nothing else) with the rest `writeIndex` wrote. */
 export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadTables): void {
   const hashIds = input.column('index.hash', 'u32');
   const n = hashIds.length;
-  const capacity = n + Math.max(1024, Math.ceil(n / 8));
   const files = input.column('index.spanFile', 'u32');
   const [starts, ends] = [input.column('index.spanStart', 'f64'), input.column('index.spanEnd', 'f64')];
   const [pathOffsets, pathIds] = [input.column('index.pathOffsets', 'u32'), input.column('index.paths', 'u32')];
-  const columns = Object.fromEntries(
-    SLOT_COLUMNS.map((name) => [name, input.column(`index.${name}`, kindOf(index[name]), capacity)]),
-  ) as Pick<AssetIndex, SlotColumn>;
   const texts = input.strings('index.texts');
   const names = input.strings('index.names');
   const slotsByHash = new Map<string, number>();
@@ -99,7 +108,9 @@ export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadT
   const assets: (RecordSpan | undefined)[] = new Array(n);
   const paths: string[][] = new Array(n);
   for (let slot = 0; slot < n; slot++) {
-    paths[slot] = Array.from(pathIds.subarray(pathOffsets[slot], pathOffsets[slot + 1]), (id) => tables.paths[id]);
+    const slotPaths: string[] = [];
+    for (let i = pathOffsets[slot]; i < pathOffsets[slot + 1]; i++) slotPaths.push(tables.paths[pathIds[i]]);
+    paths[slot] = slotPaths;
     if (hashIds[slot] === NONE) {
       freeSlots.push(slot);
       continue;
@@ -108,11 +119,8 @@ export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadT
     slotsByHash.set(hashes[slot], slot);
     assets[slot] = { file: tables.files[files[slot]], start: starts[slot], end: ends[slot] };
   }
-  Object.assign(index, columns, { assets, hashes, texts, names, paths, slotsByHash, freeSlots });
-  index.concepts = input.column('index.concepts', 'u32', capacity * CONCEPT_WORDS);
-  for (const facet of SINGLE_FACETS) index.single[facet] = input.column(`index.single.${facet}`, 'u16', capacity);
+  Object.assign(index, { assets, hashes, texts, names, paths, slotsByHash, freeSlots });
   readCodeLists(input, index);
-  for (const name of ROW_COLUMNS) readRows(input, name, index[name], capacity);
   readDictionaries(input, index);
   for (const [hash, text] of input.json<[string, string][]>('index.modelTexts')) index.modelTexts.set(hash, text);
 }
@@ -145,7 +153,10 @@ function readCodeLists(input: SectionReader, index: AssetIndex): void {
   const codeLists = new CodeLists();
   const lists = input.json<number[][]>('index.codeLists').map((codes) => codeLists.of(codes));
   for (const facet of MULTI_FACETS) {
-    index.multi[facet] = Array.from(input.column(`index.multi.${facet}`, 'u32'), (id) => lists[id]);
+    const ids = input.column(`index.multi.${facet}`, 'u32');
+    const column = new Array<CodeList>(ids.length);
+    for (let slot = 0; slot < ids.length; slot++) column[slot] = lists[ids[slot]];
+    index.multi[facet] = column;
   }
   Object.assign(index, { codeLists });
 }

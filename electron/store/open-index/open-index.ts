@@ -16,7 +16,7 @@ import { LibraryState } from '../library-state';
 import type { LibraryHead } from '../record-shards';
 import { CONCEPT_VOCABULARY } from '../search/search-words';
 import { readAnswers, readFiles, writeAnswers, writeFiles } from './record-codec';
-import { readIndex, writeIndex, type IndexTables } from './index-codec';
+import { readIndex, readIndexColumns, writeIndex, type IndexTables } from './index-codec';
 import { SectionReader, SectionWriter } from './sections';
 import { StringTable } from './string-table';
 
@@ -61,6 +61,7 @@ export function readOpenIndex(
 }
 
 function restore(input: SectionReader, state: LibraryState, recordsDir: string): void {
+  readIndexColumns(input, state.index);
   const tables = {
     hashes: input.strings('hashes'),
     paths: input.strings('paths'),

@@ -95,7 +95,7 @@ export function readAnswers(input: SectionReader, tables: ReadTables, analyses: 
         escalatedFrom: escalated[i] === NONE ? null : names[escalated[i]],
         confidence: confidence[i],
         at: at[i],
-        fieldConfidence: Array.from(fields.subarray(i * width, (i + 1) * width)),
+        fieldConfidence: rowOf(fields, i, width),
       },
       { file: tables.files[files[i]], start: starts[i], end: ends[i] },
     );
@@ -103,4 +103,11 @@ export function readAnswers(input: SectionReader, tables: ReadTables, analyses: 
     if (list) list.push(answer);
     else analyses.set(hash, [answer]);
   }
+}
+
+/** Row `i` of a column of `width`-wide rows, as a plain list (a subarray per answer cost more than the copy). */
+function rowOf(column: Float64Array, i: number, width: number): number[] {
+  const row = new Array<number>(width);
+  for (let k = 0; k < width; k++) row[k] = column[i * width + k];
+  return row;
 }

@@ -1,0 +1,53 @@
+import { truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SectionReader, SectionWriter } from '../../../../electron/store/open-index/sections';
+import { makeTempDir } from '../temp-store';
+
+async function roundTrip(write: (out: SectionWriter) => void, header = {}): Promise<SectionReader> {
+  const file = join(await makeTempDir(), 'library.index');
+  const out = new SectionWriter();
+  write(out);
+  out.writeTo(file, header);
+  return new SectionReader(file);
+}
+
+describe('an open index file', () => {
+  it('gives back columns, strings (ASCII or not) and JSON as written, with room asked for', async () => {
+    const input = await roundTrip(
+      (out) => {
+        out.json('odd', { a: [1, 'é'] });
+        out.column('f64', Float64Array.from([0.1, -2, 1e300]));
+        out.column('u16', Uint16Array.from([1, 65535, 7]));
+        out.strings('ascii', ['/lib/a.jpg', '', 'roses on navy\nsecond line']);
+        out.strings('accents', ['/Bibliothèque/été.png', '花柄.jpg', '', 'plain']);
+        out.strings('none', []);
+      },
+      { seq: 7 },
+    );
+    expect(input.header).toEqual({ seq: 7 });
+    expect(input.json('odd')).toEqual({ a: [1, 'é'] });
+    expect(Array.from(input.column('f64', 'f64'))).toEqual([0.1, -2, 1e300]);
+    expect(Array.from(input.column('u16', 'u16', 5))).toEqual([1, 65535, 7, 0, 0]);
+    expect(input.strings('ascii')).toEqual(['/lib/a.jpg', '', 'roses on navy\nsecond line']);
+    expect(input.strings('accents')).toEqual(['/Bibliothèque/été.png', '花柄.jpg', '', 'plain']);
+    expect(input.strings('none')).toEqual([]);
+    expect(() => input.column('ascii', 'u32')).toThrow(/no u32 section "ascii"/);
+    input.close();
+  });
+
+  it('is refused when it is not one, or cut short', async () => {
+    const dir = await makeTempDir();
+    const notOne = join(dir, 'other.index');
+    writeFileSync(notOne, '{"seq":1}\n');
+    expect(() => new SectionReader(notOne)).toThrow(/not an open index/);
+    const file = join(dir, 'library.index');
+    const out = new SectionWriter();
+    out.column('big', new Float64Array(10_000));
+    out.writeTo(file, {});
+    truncateSync(file, 2_000);
+    const input = new SectionReader(file);
+    expect(() => input.column('big', 'f64')).toThrow(/cut short/);
+    input.close();
+  });
+});
