@@ -7,6 +7,9 @@ import { CONCEPT_WORDS } from '../search/search-words';
 import type { Column, SectionReader, SectionWriter } from './sections';
 import type { StringTable } from './string-table';
 
+/** A record memory holds that no shard file does yet: no index can be written until a snapshot has. */
+export class HeldInMemory extends Error {}
+
 /** A free slot's hash and file (no asset lives there). */
 export const NONE = 0xffffffff;
 
@@ -46,7 +49,7 @@ export function writeIndex(out: SectionWriter, index: AssetIndex, tables: IndexT
     const stored = index.assets[slot];
     pathOffsets[slot] = pathIds.length;
     if (stored === undefined) continue;
-    if (!('file' in stored)) throw new Error('an asset is held in memory, not yet in its file');
+    if (!('file' in stored)) throw new HeldInMemory('an asset is held in memory, not yet in its file');
     hashIds[slot] = tables.hashes.id(index.hashes[slot]);
     [spanFile[slot], spanStart[slot], spanEnd[slot]] = [tables.files.id(stored.file), stored.start, stored.end];
     for (const path of index.paths[slot]) pathIds.push(tables.paths.id(path));

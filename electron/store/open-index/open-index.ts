@@ -16,7 +16,7 @@ import { LibraryState } from '../library-state';
 import type { LibraryHead } from '../record-shards';
 import { CONCEPT_VOCABULARY } from '../search/search-words';
 import { readAnswers, readFiles, writeAnswers, writeFiles } from './record-codec';
-import { readIndex, readIndexColumns, writeIndex, type IndexTables } from './index-codec';
+import { HeldInMemory, readIndex, readIndexColumns, writeIndex, type IndexTables } from './index-codec';
 import { SectionReader, SectionWriter } from './sections';
 import { StringTable } from './string-table';
 
@@ -83,28 +83,32 @@ function restore(input: SectionReader, state: LibraryState, recordsDir: string):
  * its records next time: any index there is removed).
  */
 export function writeOpenIndex(file: string, state: LibraryState, seq: number, shardFiles: readonly string[]): boolean {
-  const settled = state.seq === seq && state.changes.size === 0;
-  const out = new SectionWriter();
-  const tables: IndexTables = { hashes: new StringTable(), paths: new StringTable(), files: new StringTable() };
+  if (state.seq !== seq || state.changes.size > 0) {
+    rmSync(file, { force: true });
+    return false;
+  }
+  const out = new SectionWriter(file);
   try {
-    if (!settled) throw new Error('the library changed since its last snapshot');
+    const tables: IndexTables = { hashes: new StringTable(), paths: new StringTable(), files: new StringTable() };
     writeFiles(out, state.files.values(), tables);
     writeAnswers(out, state.analysis.analyses, tables);
     out.json('reviewDecisions', state.review.decisions);
     out.json('labelCorrections', state.corrections.corrections);
     writeIndex(out, state.index, tables);
-  } catch {
+    out.strings('hashes', tables.hashes.values);
+    out.strings('paths', tables.paths.values);
+    out.strings(
+      'shardFiles',
+      tables.files.values.map((path) => basename(path)),
+    );
+    out.finish({ ...stampOf(seq, shardFiles) });
+    return true;
+  } catch (error) {
+    out.abandon();
     rmSync(file, { force: true });
-    return false;
+    if (error instanceof HeldInMemory) return false;
+    throw error;
   }
-  out.strings('hashes', tables.hashes.values);
-  out.strings('paths', tables.paths.values);
-  out.strings(
-    'shardFiles',
-    tables.files.values.map((path) => basename(path)),
-  );
-  out.writeTo(file, { ...stampOf(seq, shardFiles) });
-  return true;
 }
 
 function stampOf(seq: number, shardFiles: readonly string[]): OpenIndexStamp {

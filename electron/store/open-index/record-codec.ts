@@ -1,7 +1,7 @@
 import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
 import type { FileRecord } from '../library-store';
 import { StoredAnswer } from '../stored-answer';
-import { NONE, type IndexTables, type ReadTables } from './index-codec';
+import { HeldInMemory, NONE, type IndexTables, type ReadTables } from './index-codec';
 import type { SectionReader, SectionWriter } from './sections';
 import { StringTable } from './string-table';
 
@@ -50,7 +50,7 @@ export function writeAnswers(
   for (const [hash, list] of analyses) {
     for (const stored of list) {
       const place = stored.place;
-      if (place === null) throw new Error('an answer is held in memory, not yet in its file');
+      if (place === null) throw new HeldInMemory('an answer is held in memory, not yet in its file');
       hashes.push(tables.hashes.id(hash));
       models.push(names.id(stored.modelId));
       requested.push(names.id(stored.requestedModelId));

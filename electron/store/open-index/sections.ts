@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { basename, dirname, join } from 'node:path';
 
@@ -15,6 +15,9 @@ export type Column = Float64Array | Float32Array | Uint32Array | Uint16Array;
 const MAGIC = 'SWATCHBOOK-OPEN-INDEX\n';
 /** Every section starts on a multiple of 8 bytes, so a Float64Array can view it where it lies. */
 const ALIGN = 8;
+/** Sections start after the magic line; the file ends with the header and where it starts (a float64). */
+const BODY = 24;
+const TRAILER = 8;
 
 interface SectionEntry {
   name: string;
@@ -32,15 +35,26 @@ export type SectionsHeader = Record<string, unknown>;
 /**
  * Named sections of one binary file: typed columns copied as they are in memory, string lists as
  * UTF-8 with offsets, small things as JSON. Reading one back is a file read and a copy per column,
- * not a parse of every value (what makes opening a large library fast, see open-index.ts).
+ * not a parse of every value (what makes opening a large library fast, see open-index.ts). Each
+ * section goes to disk as it is given (the header, naming their places, comes last), so writing
+ * holds one section's bytes at a time, not the whole file (~300 MB at 250,000 images).
  */
 export class SectionWriter {
-  private readonly parts: { entry: Omit<SectionEntry, 'offset'>; data: Uint8Array }[] = [];
+  private readonly temp: string;
+  private readonly fd: number;
+  private readonly entries: SectionEntry[] = [];
+  /** Where the next section goes, from the start of the body. */
+  private offset = 0;
+
+  constructor(private readonly file: string) {
+    this.temp = join(dirname(file), `.${basename(file)}.tmp`);
+    this.fd = openSync(this.temp, 'w');
+    writeSync(this.fd, Buffer.from(MAGIC), 0, MAGIC.length, 0);
+  }
 
   column(name: string, values: Column): void {
     const kind = (Object.keys(KINDS) as Kind[]).find((k) => values instanceof KINDS[k])!;
-    const data = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-    this.parts.push({ entry: { name, kind, bytes: data.length }, data });
+    this.add({ name, kind }, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   }
 
   strings(name: string, values: readonly string[]): void {
@@ -55,34 +69,39 @@ export class SectionWriter {
       at += data.write(value, offsetBytes + at);
     });
     offsets[values.length] = at;
-    this.parts.push({ entry: { name, kind: 'strings', bytes: data.length, count: values.length }, data });
+    this.add({ name, kind: 'strings', count: values.length }, data);
   }
 
   json(name: string, value: unknown): void {
-    const data = Buffer.from(JSON.stringify(value));
-    this.parts.push({ entry: { name, kind: 'json', bytes: data.length }, data });
+    this.add({ name, kind: 'json' }, Buffer.from(JSON.stringify(value)));
   }
 
-  /** Written to a temp file, synced, then renamed: a reader finds the old file or the whole new one. */
-  writeTo(file: string, header: SectionsHeader): void {
-    const entries: SectionEntry[] = [];
-    let offset = 0;
-    for (const { entry, data } of this.parts) {
-      entries.push({ ...entry, offset });
-      offset = align(offset + data.length);
-    }
-    const head = Buffer.from(`${MAGIC}${JSON.stringify({ ...header, sections: entries })}\n`);
-    const body = align(head.length);
-    const temp = join(dirname(file), `.${basename(file)}.tmp`);
-    const fd = openSync(temp, 'w');
+  /** The header, then synced and renamed: a reader finds the old file or the whole new one. */
+  finish(header: SectionsHeader): void {
     try {
-      writeSync(fd, head, 0, head.length, 0);
-      this.parts.forEach(({ data }, i) => writeSync(fd, data, 0, data.length, body + entries[i].offset));
-      fsyncSync(fd);
+      const json = Buffer.from(JSON.stringify({ ...header, sections: this.entries }));
+      const at = BODY + this.offset;
+      const trailer = Buffer.alloc(TRAILER);
+      trailer.writeDoubleLE(at);
+      writeSync(this.fd, json, 0, json.length, at);
+      writeSync(this.fd, trailer, 0, TRAILER, at + json.length);
+      fsyncSync(this.fd);
     } finally {
-      closeSync(fd);
+      closeSync(this.fd);
     }
-    renameSync(temp, file);
+    renameSync(this.temp, this.file);
+  }
+
+  /** Nothing is written after all (the file it would have replaced is left as it is). */
+  abandon(): void {
+    closeSync(this.fd);
+    rmSync(this.temp, { force: true });
+  }
+
+  private add(entry: Omit<SectionEntry, 'offset' | 'bytes'>, data: Uint8Array): void {
+    writeSync(this.fd, data, 0, data.length, BODY + this.offset);
+    this.entries.push({ ...entry, offset: this.offset, bytes: data.length });
+    this.offset = align(this.offset + data.length);
   }
 }
 
@@ -94,19 +113,27 @@ export class SectionWriter {
 export class SectionReader {
   readonly header: SectionsHeader;
   private readonly fd: number;
-  private readonly body: number;
   private readonly size: number;
+  /** Where the header starts: no section reaches past it. */
+  private readonly sectionsEnd: number;
   private readonly entries = new Map<string, SectionEntry>();
 
   constructor(file: string) {
     this.fd = openSync(file, 'r');
     try {
       this.size = fstatSync(this.fd).size;
-      const { text, end } = this.headerText();
-      if (!text.startsWith(MAGIC)) throw new Error('not an open index');
-      const { sections, ...header } = JSON.parse(text.slice(MAGIC.length)) as { sections: SectionEntry[] };
+      const magic = Buffer.alloc(MAGIC.length);
+      readSync(this.fd, magic, 0, MAGIC.length, 0);
+      if (this.size < BODY + TRAILER || magic.toString('latin1') !== MAGIC) throw new Error('not an open index');
+      const trailer = Buffer.alloc(TRAILER);
+      readSync(this.fd, trailer, 0, TRAILER, this.size - TRAILER);
+      const at = trailer.readDoubleLE();
+      if (!(at >= BODY && at <= this.size - TRAILER)) throw new Error('not an open index');
+      const json = Buffer.alloc(this.size - TRAILER - at);
+      readSync(this.fd, json, 0, json.length, at);
+      const { sections, ...header } = JSON.parse(json.toString('utf8')) as { sections: SectionEntry[] };
       this.header = header;
-      this.body = align(end + 1);
+      this.sectionsEnd = at;
       for (const entry of sections) this.entries.set(entry.name, entry);
     } catch (error) {
       this.close();
@@ -156,29 +183,17 @@ export class SectionReader {
   private readInto<B extends Uint8Array>(target: B, entry: SectionEntry): B {
     let done = 0;
     while (done < entry.bytes) {
-      const read = readSync(this.fd, target, done, entry.bytes - done, this.body + entry.offset + done);
+      const read = readSync(this.fd, target, done, entry.bytes - done, BODY + entry.offset + done);
       if (read === 0) throw new Error(`section "${entry.name}" is cut short`);
       done += read;
     }
     return target;
   }
 
-  /** The magic line and the JSON header line, however long the header is. */
-  private headerText(): { text: string; end: number } {
-    let chunk = Buffer.alloc(64 * 1024);
-    for (;;) {
-      const length = readSync(this.fd, chunk, 0, Math.min(chunk.length, this.size), 0);
-      const end = chunk.indexOf(10, MAGIC.length);
-      if (end >= 0 && end < length) return { text: chunk.toString('utf8', 0, end), end };
-      if (length < chunk.length) throw new Error('not an open index');
-      chunk = Buffer.alloc(chunk.length * 4);
-    }
-  }
-
   private entry(name: string, kind: SectionEntry['kind']): SectionEntry {
     const entry = this.entries.get(name);
     if (!entry || entry.kind !== kind) throw new Error(`the open index has no ${kind} section "${name}"`);
-    if (this.body + entry.offset + entry.bytes > this.size) throw new Error(`section "${name}" is cut short`);
+    if (BODY + entry.offset + entry.bytes > this.sectionsEnd) throw new Error(`section "${name}" is cut short`);
     return entry;
   }
 }

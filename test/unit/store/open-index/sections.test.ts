@@ -1,4 +1,4 @@
-import { truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SectionReader, SectionWriter } from '../../../../electron/store/open-index/sections';
@@ -6,9 +6,9 @@ import { makeTempDir } from '../temp-store';
 
 async function roundTrip(write: (out: SectionWriter) => void, header = {}): Promise<SectionReader> {
   const file = join(await makeTempDir(), 'library.index');
-  const out = new SectionWriter();
+  const out = new SectionWriter(file);
   write(out);
-  out.writeTo(file, header);
+  out.finish(header);
   return new SectionReader(file);
 }
 
@@ -42,12 +42,14 @@ describe('an open index file', () => {
     writeFileSync(notOne, '{"seq":1}\n');
     expect(() => new SectionReader(notOne)).toThrow(/not an open index/);
     const file = join(dir, 'library.index');
-    const out = new SectionWriter();
+    const out = new SectionWriter(file);
     out.column('big', new Float64Array(10_000));
-    out.writeTo(file, {});
+    out.finish({});
     truncateSync(file, 2_000);
-    const input = new SectionReader(file);
-    expect(() => input.column('big', 'f64')).toThrow(/cut short/);
-    input.close();
+    expect(() => new SectionReader(file)).toThrow(/not an open index/);
+    const abandoned = new SectionWriter(file);
+    abandoned.column('big', new Float64Array(10));
+    abandoned.abandon();
+    expect(readdirSync(dir)).toEqual(['library.index', 'other.index']);
   });
 });
