@@ -9,10 +9,9 @@ import { NameOrder } from './name-order';
 import { baseName, isUnder } from './paths';
 import { addConcepts, CONCEPT_WORDS } from './search/search-words';
 import { readSpan, type RecordSpan, type WrittenRecord } from './record-spans';
+import { RecordPlaces } from './record-places';
 import { roundPaletteNumber } from './packed-asset';
 import { foldersBetween, naturalKey, orientationOf, ownText, splitPhash } from './index-values';
-
-const isSpan = (stored: Asset | RecordSpan): stored is RecordSpan => 'file' in stored;
 
 const INITIAL_CAPACITY = 1024;
 
@@ -31,10 +30,11 @@ export type MultiFacet = (typeof MULTI_FACETS)[number];
  */
 export class AssetIndex {
   /**
-   * Per slot, where the record is: its place in a shard file once a snapshot has written it (read
-   * back when asked for), else the record itself. Undefined for a free slot.
+   * Per slot, the record while memory holds it, null once a snapshot has written it (then read back
+   * from its place in `places` when asked for), undefined for a free slot.
    */
-  readonly assets: (Asset | RecordSpan | undefined)[] = [];
+  readonly assets: (Asset | null | undefined)[] = [];
+  readonly places = new RecordPlaces();
   readonly dictionaries = Object.fromEntries(FACET_NAMES.map((f) => [f, new FacetDictionary()])) as Record<
     FacetName,
     FacetDictionary
@@ -117,13 +117,15 @@ export class AssetIndex {
   /** Every asset in slot order (each read from its file): for writing a whole document, not for views. */
   list(): Asset[] {
     const assets: Asset[] = [];
-    for (let slot = 0; slot < this.assets.length; slot++) if (this.assets[slot]) assets.push(this.whole(slot));
+    for (let slot = 0; slot < this.assets.length; slot++) {
+      if (this.assets[slot] !== undefined) assets.push(this.whole(slot));
+    }
     return assets;
   }
 
   /** The records not yet in a shard file. */
   *heldInMemory(): IterableIterator<Asset> {
-    for (const stored of this.assets) if (stored && !isSpan(stored)) yield stored;
+    for (const stored of this.assets) if (stored) yield stored;
   }
 
   /** Hashes of the assets carrying `tag`, from the tag column (no record is read). */
@@ -141,8 +143,7 @@ export class AssetIndex {
 
   /** The record, from memory or its file; a packed vector is left as it is (a grid cell has no use for it). */
   private record(slot: number): Asset {
-    const stored = this.assets[slot]!;
-    return isSpan(stored) ? (readSpan(stored) as Asset) : stored;
+    return this.assets[slot] ?? (readSpan(this.places.get(slot)) as Asset);
   }
 
   /** A snapshot wrote these records: each asset is read back from its file from now on, unless it changed since. */
@@ -150,7 +151,7 @@ export class AssetIndex {
     for (const { hash, source, span } of records) {
       const slot = this.slotsByHash.get(hash);
       const held = slot === undefined ? undefined : this.assets[slot];
-      if (held && (isSpan(held) || held === source)) this.assets[slot!] = span;
+      if (held === null || (held !== undefined && held === source)) this.place(slot!, span);
     }
   }
 
@@ -169,11 +170,17 @@ export class AssetIndex {
     const slot = known ?? this.freeSlots.pop() ?? this.assets.length;
     this.ensureCapacity(slot + 1);
     // Kept as it is until written (a snapshot tells its place by this very record, see written).
-    this.assets[slot] = span ?? asset;
+    if (span) this.place(slot, span);
+    else this.assets[slot] = asset;
     const modelText = known === undefined ? this.takeModelText(asset.hash) : this.modelTextAt(slot);
     this.slotsByHash.set(asset.hash, slot);
     this.hashes[slot] = asset.hash;
     this.fill(slot, asset, known !== undefined, modelText);
+  }
+
+  private place(slot: number, span: RecordSpan): void {
+    this.assets[slot] = null;
+    this.places.set(slot, span);
   }
 
   private fill(slot: number, asset: Asset, known: boolean, modelText: string): void {
@@ -368,6 +375,7 @@ export class AssetIndex {
     this.width = grow(this.width, capacity);
     this.height = grow(this.height, capacity);
     this.concepts = grow(this.concepts, capacity * CONCEPT_WORDS);
+    this.places.reserve(capacity);
   }
 }
 

@@ -12,16 +12,20 @@ const intern = (value: string): string => {
   return value;
 };
 
-/** What the store keeps of an answer once its file holds it. */
+const FIELDS = ATTRIBUTE_FIELDS.length;
+
+/** What the store keeps of an answer besides its field confidences and its place. */
 export type AnswerHead = Pick<
   StoredAnswer,
-  'modelId' | 'requestedModelId' | 'promptVersion' | 'confidence' | 'at' | 'escalatedFrom' | 'fieldConfidence'
+  'modelId' | 'requestedModelId' | 'promptVersion' | 'confidence' | 'at' | 'escalatedFrom'
 >;
 
 /**
- * One model answer as the store holds it: its head always (~300 bytes), the whole record only
- * until it is in a shard file, then read back from there when asked for. Answers are never
- * changed in place, so the file's copy is the record.
+ * One model answer as the store holds it: its head always, the whole record only until it is in a
+ * shard file, then read back from there when asked for. Answers are never changed in place, so the
+ * file's copy is the record. A quarter of a million of these stay in memory, so each is kept small:
+ * its field confidences are a row of a column shared with other answers (one list per answer cost
+ * ~130 bytes), and its place in its file is three fields, not an object.
  */
 export class StoredAnswer {
   readonly modelId: string;
@@ -30,14 +34,17 @@ export class StoredAnswer {
   readonly confidence: number;
   readonly at: number;
   readonly escalatedFrom: string | null;
-  /** Per ATTRIBUTE_FIELDS, in order: a list of numbers is a quarter of an object of them. */
-  readonly fieldConfidence: readonly number[];
+  private file: string | null = null;
+  private start = 0;
+  private end = 0;
 
-  /** `span`: where a shard file holds this answer (`record`, if given, is kept in memory until `release`). */
+  /** `fields`: per ATTRIBUTE_FIELDS in order, this answer's confidences from position `row * FIELDS`. */
   private constructor(
     head: AnswerHead,
+    private readonly fields: ArrayLike<number>,
+    private readonly row: number,
     private record: ModelAnalysis | null,
-    private span: RecordSpan | null,
+    span: RecordSpan | null,
   ) {
     this.modelId = intern(head.modelId);
     this.requestedModelId = intern(head.requestedModelId);
@@ -45,17 +52,23 @@ export class StoredAnswer {
     this.confidence = head.confidence;
     this.at = head.at;
     this.escalatedFrom = head.escalatedFrom === null ? null : intern(head.escalatedFrom);
-    this.fieldConfidence = head.fieldConfidence;
+    if (span) this.locate(span);
   }
 
+  /** `span`: where a shard file holds this answer (it is kept in memory until `release`). */
   static of(answer: ModelAnalysis, span: RecordSpan | null = null): StoredAnswer {
-    const fieldConfidence = ATTRIBUTE_FIELDS.map((field) => answer.attributes.confidence[field]);
-    return new StoredAnswer({ ...answer, fieldConfidence }, answer, span);
+    const fields = ATTRIBUTE_FIELDS.map((field) => answer.attributes.confidence[field]);
+    return new StoredAnswer(answer, fields, 0, answer, span);
   }
 
-  /** An answer as the open index holds it: its head, and its place in a shard file. */
-  static restored(head: AnswerHead, span: RecordSpan): StoredAnswer {
-    return new StoredAnswer(head, null, span);
+  /** An answer as the open index holds it: its head, row `row` of the confidences column, its place. */
+  static restored(head: AnswerHead, fields: Float64Array, row: number, span: RecordSpan): StoredAnswer {
+    return new StoredAnswer(head, fields, row, null, span);
+  }
+
+  /** Per ATTRIBUTE_FIELDS, in order (a new list). */
+  get fieldConfidence(): number[] {
+    return Array.from({ length: FIELDS }, (_, i) => this.fields[this.row * FIELDS + i]);
   }
 
   /** Where its file holds the answer, once memory no longer holds it (null until then). */
@@ -66,7 +79,8 @@ export class StoredAnswer {
   /** What a queue needs to know of the answer (a new object). */
   get head(): AnalysisHead {
     const { modelId, requestedModelId, confidence, at, escalatedFrom } = this;
-    const fieldConfidence = Object.fromEntries(ATTRIBUTE_FIELDS.map((field, i) => [field, this.fieldConfidence[i]]));
+    const confidences = this.fieldConfidence;
+    const fieldConfidence = Object.fromEntries(ATTRIBUTE_FIELDS.map((field, i) => [field, confidences[i]]));
     return {
       modelId,
       requestedModelId,
@@ -89,7 +103,7 @@ export class StoredAnswer {
 
   /** An answer read from a shard file is kept as a head from now on (once its words are worked out). */
   release(): void {
-    if (this.span) this.record = null;
+    if (this.file !== null) this.record = null;
   }
 
   /**
@@ -98,8 +112,18 @@ export class StoredAnswer {
    */
   settle(written: ModelAnalysis | null, span: RecordSpan): void {
     if (this.record === null || this.record === written) {
-      this.span = span;
+      this.locate(span);
       this.record = null;
     }
+  }
+
+  private get span(): RecordSpan | null {
+    return this.file === null ? null : { file: this.file, start: this.start, end: this.end };
+  }
+
+  private locate(span: RecordSpan): void {
+    this.file = span.file;
+    this.start = span.start;
+    this.end = span.end;
   }
 }

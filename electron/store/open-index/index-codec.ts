@@ -2,7 +2,6 @@ import { FACET_NAMES, type FacetName } from '../../../shared/model';
 import { AssetIndex, MULTI_FACETS, SINGLE_FACETS } from '../asset-index';
 import { CodeLists, type CodeList, type RowColumn } from '../columns';
 import { FacetDictionary } from '../facet-dictionary';
-import type { RecordSpan } from '../record-spans';
 import { CONCEPT_WORDS } from '../search/search-words';
 import type { Column, SectionReader, SectionWriter } from './sections';
 import type { StringTable } from './string-table';
@@ -40,25 +39,26 @@ export interface IndexTables {
 export function writeIndex(out: SectionWriter, index: AssetIndex, tables: IndexTables): void {
   const n = index.slotCount;
   const hashIds = new Uint32Array(n).fill(NONE);
+  const places = index.places;
+  // The index's own codes for shard files, as the open index's file table numbers them.
+  const fileIds = places.files.values.map((file) => tables.files.id(file));
   const spanFile = new Uint32Array(n).fill(NONE);
-  const spanStart = new Float64Array(n);
-  const spanEnd = new Float64Array(n);
   const pathOffsets = new Uint32Array(n + 1);
   const pathIds: number[] = [];
   for (let slot = 0; slot < n; slot++) {
     const stored = index.assets[slot];
     pathOffsets[slot] = pathIds.length;
     if (stored === undefined) continue;
-    if (!('file' in stored)) throw new HeldInMemory('an asset is held in memory, not yet in its file');
+    if (stored !== null) throw new HeldInMemory('an asset is held in memory, not yet in its file');
     hashIds[slot] = tables.hashes.id(index.hashes[slot]);
-    [spanFile[slot], spanStart[slot], spanEnd[slot]] = [tables.files.id(stored.file), stored.start, stored.end];
+    spanFile[slot] = fileIds[places.file[slot]];
     for (const path of index.paths[slot]) pathIds.push(tables.paths.id(path));
   }
   pathOffsets[n] = pathIds.length;
   out.column('index.hash', hashIds);
   out.column('index.spanFile', spanFile);
-  out.column('index.spanStart', spanStart);
-  out.column('index.spanEnd', spanEnd);
+  out.column('index.spanStart', places.start.subarray(0, n));
+  out.column('index.spanEnd', places.end.subarray(0, n));
   out.column('index.pathOffsets', pathOffsets);
   out.column('index.paths', Uint32Array.from(pathIds));
   for (const name of SLOT_COLUMNS) out.column(`index.${name}`, index[name].subarray(0, n));
@@ -94,21 +94,22 @@ export function readIndexColumns(input: SectionReader, index: AssetIndex): void 
   index.concepts = input.column('index.concepts', 'u32', capacity * CONCEPT_WORDS);
   for (const facet of SINGLE_FACETS) index.single[facet] = input.column(`index.single.${facet}`, 'u16', capacity);
   for (const name of ROW_COLUMNS) readRows(input, name, index[name], capacity);
+  index.places.file = input.column('index.spanFile', 'u32', capacity);
+  index.places.start = input.column('index.spanStart', 'f64', capacity);
+  index.places.end = input.column('index.spanEnd', 'f64', capacity);
 }
 
 /** Fills `index` (its folders set and readIndexColumns done, nothing else) with the rest `writeIndex` wrote. */
 export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadTables): void {
   const hashIds = input.column('index.hash', 'u32');
   const n = hashIds.length;
-  const files = input.column('index.spanFile', 'u32');
-  const [starts, ends] = [input.column('index.spanStart', 'f64'), input.column('index.spanEnd', 'f64')];
   const [pathOffsets, pathIds] = [input.column('index.pathOffsets', 'u32'), input.column('index.paths', 'u32')];
   const texts = input.strings('index.texts');
   const names = input.strings('index.names');
   const slotsByHash = new Map<string, number>();
   const freeSlots: number[] = [];
   const hashes: string[] = new Array(n);
-  const assets: (RecordSpan | undefined)[] = new Array(n);
+  const assets: (null | undefined)[] = new Array(n);
   const paths: string[][] = new Array(n);
   for (let slot = 0; slot < n; slot++) {
     const slotPaths: string[] = [];
@@ -120,9 +121,11 @@ export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadT
     }
     hashes[slot] = tables.hashes[hashIds[slot]];
     slotsByHash.set(hashes[slot], slot);
-    assets[slot] = { file: tables.files[files[slot]], start: starts[slot], end: ends[slot] };
+    // In its file: its place is in index.places (read with the columns), by the open index's file table.
+    assets[slot] = null;
   }
   Object.assign(index, { assets, hashes, texts, names, paths, slotsByHash, freeSlots });
+  for (const file of tables.files) index.places.files.code(file);
   readCodeLists(input, index);
   readDictionaries(input, index);
   for (const [hash, text] of input.json<[string, string][]>('index.modelTexts')) index.modelTexts.set(hash, text);
@@ -146,7 +149,8 @@ function writeCodeLists(out: SectionWriter, index: AssetIndex, n: number): void 
   };
   for (const facet of MULTI_FACETS) {
     const column = new Uint32Array(n);
-    for (let slot = 0; slot < n; slot++) column[slot] = idOf(index.assets[slot] && index.multi[facet][slot]);
+    for (let slot = 0; slot < n; slot++)
+      column[slot] = idOf(index.assets[slot] === undefined ? undefined : index.multi[facet][slot]);
     out.column(`index.multi.${facet}`, column);
   }
   out.json('index.codeLists', [...ids.keys()]);

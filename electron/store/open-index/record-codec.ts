@@ -1,4 +1,3 @@
-import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
 import type { FileRecord } from '../library-store';
 import { StoredAnswer } from '../stored-answer';
 import { HeldInMemory, NONE, type IndexTables, type ReadTables } from './index-codec';
@@ -84,30 +83,23 @@ export function readAnswers(input: SectionReader, tables: ReadTables, analyses: 
   ].map(id);
   const [confidence, at, starts, ends, fields] = ['confidence', 'at', 'start', 'end', 'fields'].map(number);
   const names = input.json<string[]>('answers.names');
-  const width = ATTRIBUTE_FIELDS.length;
   for (let i = 0; i < hashes.length; i++) {
     const hash = tables.hashes[hashes[i]];
-    const answer = StoredAnswer.restored(
-      {
-        modelId: names[models[i]],
-        requestedModelId: names[requested[i]],
-        promptVersion: names[prompts[i]],
-        escalatedFrom: escalated[i] === NONE ? null : names[escalated[i]],
-        confidence: confidence[i],
-        at: at[i],
-        fieldConfidence: rowOf(fields, i, width),
-      },
-      { file: tables.files[files[i]], start: starts[i], end: ends[i] },
-    );
+    const head = {
+      modelId: names[models[i]],
+      requestedModelId: names[requested[i]],
+      promptVersion: names[prompts[i]],
+      escalatedFrom: escalated[i] === NONE ? null : names[escalated[i]],
+      confidence: confidence[i],
+      at: at[i],
+    };
+    const answer = StoredAnswer.restored(head, fields, i, {
+      file: tables.files[files[i]],
+      start: starts[i],
+      end: ends[i],
+    });
     const list = analyses.get(hash);
     if (list) list.push(answer);
     else analyses.set(hash, [answer]);
   }
-}
-
-/** Row `i` of a column of `width`-wide rows, as a plain list (a subarray per answer cost more than the copy). */
-function rowOf(column: Float64Array, i: number, width: number): number[] {
-  const row = new Array<number>(width);
-  for (let k = 0; k < width; k++) row[k] = column[i * width + k];
-  return row;
 }

@@ -18,6 +18,8 @@ const ALIGN = 8;
 /** Sections start after the magic line; the file ends with the header and where it starts (a float64). */
 const BODY = 24;
 const TRAILER = 8;
+/** Bytes of strings decoded at once (see SectionReader.strings). */
+const STRING_CHUNK = 4 * 2 ** 20;
 
 interface SectionEntry {
   name: string;
@@ -153,38 +155,51 @@ export class SectionReader {
       BYTES_PER_ELEMENT: number;
     };
     const column = new Type(Math.max(capacity, entry.bytes / Type.BYTES_PER_ELEMENT));
-    this.readInto(new Uint8Array(column.buffer, 0, entry.bytes), entry);
+    this.readAt(new Uint8Array(column.buffer, 0, entry.bytes), BODY + entry.offset);
     return column;
   }
 
+  /**
+   * The strings, read a few megabytes at a time: each chunk is decoded once and its values are
+   * slices of it (a quarter of a million separate copies made the open spend more time collecting
+   * garbage than reading), and no buffer of the whole section (~70 MB of search words) is left
+   * for the collector either.
+   */
   strings(name: string): string[] {
     const entry = this.entry(name, 'strings');
     const count = entry.count!;
-    const bytes = this.readInto(Buffer.allocUnsafeSlow(entry.bytes), entry);
-    const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset, count + 1);
-    const text = (count + 1) * 4;
+    const offsets = new Uint32Array(count + 1);
+    this.readAt(new Uint8Array(offsets.buffer), BODY + entry.offset);
+    const text = BODY + entry.offset + (count + 1) * 4;
     const values = new Array<string>(count);
-    if (isAscii(bytes.subarray(text))) {
-      // One string, and each value a slice of it: a quarter of a million copies of ~300 bytes made the open
-      // spend more time collecting garbage than reading. (Bytes are characters in ASCII.)
-      const all = bytes.toString('latin1', text);
-      for (let i = 0; i < count; i++) values[i] = all.slice(offsets[i], offsets[i + 1]);
-    } else {
-      for (let i = 0; i < count; i++) values[i] = bytes.toString('utf8', text + offsets[i], text + offsets[i + 1]);
+    let chunk = Buffer.allocUnsafeSlow(STRING_CHUNK);
+    for (let first = 0; first < count;) {
+      let end = first + 1;
+      while (end < count && offsets[end + 1] - offsets[first] <= STRING_CHUNK) end++;
+      const length = offsets[end] - offsets[first];
+      if (length > chunk.length) chunk = Buffer.allocUnsafeSlow(length);
+      const bytes = this.readAt(chunk.subarray(0, length), text + offsets[first]);
+      // ASCII (most paths and words): bytes are characters, so a value is a slice of one string.
+      const all = isAscii(bytes) ? bytes.toString('latin1') : null;
+      for (let i = first; i < end; i++) {
+        const [from, to] = [offsets[i] - offsets[first], offsets[i + 1] - offsets[first]];
+        values[i] = all === null ? bytes.toString('utf8', from, to) : all.slice(from, to);
+      }
+      first = end;
     }
     return values;
   }
 
   json<T>(name: string): T {
     const entry = this.entry(name, 'json');
-    return JSON.parse(this.readInto(Buffer.allocUnsafeSlow(entry.bytes), entry).toString('utf8')) as T;
+    return JSON.parse(this.readAt(Buffer.allocUnsafeSlow(entry.bytes), BODY + entry.offset).toString('utf8')) as T;
   }
 
-  private readInto<B extends Uint8Array>(target: B, entry: SectionEntry): B {
-    let done = 0;
-    while (done < entry.bytes) {
-      const read = readSync(this.fd, target, done, entry.bytes - done, BODY + entry.offset + done);
-      if (read === 0) throw new Error(`section "${entry.name}" is cut short`);
+  /** Fills `target` from the file at `position`. */
+  private readAt<B extends Uint8Array>(target: B, position: number): B {
+    for (let done = 0; done < target.length;) {
+      const read = readSync(this.fd, target, done, target.length - done, position + done);
+      if (read === 0) throw new Error('the open index is cut short');
       done += read;
     }
     return target;

@@ -36,6 +36,19 @@ describe('an open index file', () => {
     input.close();
   });
 
+  it('gives back string lists larger than it decodes at once, and a value larger than that', async () => {
+    const many = Array.from({ length: 60_000 }, (_, i) => `/library/prints/${i}/`.padEnd(100, 'x'));
+    many[45_000] = '/Bibliothèque/été/花柄.png';
+    const huge = 'y'.repeat(5 * 2 ** 20);
+    const input = await roundTrip((out) => {
+      out.strings('many', many);
+      out.strings('huge', ['a', huge, 'b']);
+    });
+    expect(input.strings('many')).toEqual(many);
+    expect(input.strings('huge')).toEqual(['a', huge, 'b']);
+    input.close();
+  });
+
   it('is refused when it is not one, or cut short', async () => {
     const dir = await makeTempDir();
     const notOne = join(dir, 'other.index');
