@@ -25,6 +25,7 @@ import { packAsset, sourceOf, unpackAsset, type PackedAsset } from './packed-ass
 import { MigrationLog } from './migration-log';
 import { applyShardChange, type ShardChange } from './shard-changes';
 import { lineSpans, shardFileChunks, type PlaceRecord } from './shard-file';
+import { rewrittenShard, shardLines } from './shard-rewrite';
 import type { WrittenAnswer, WrittenRecord } from './record-spans';
 import type { ModelAnalysis } from '../../shared/model';
 
@@ -121,9 +122,9 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   async write(doc: LibraryDocument): Promise<void> {
     const { head, shards } = await splitDocument(doc, () => yieldToLoop());
     const finished = (await this.migration?.finished((id) => this.shardFile(id, 1))) ?? new Set<ShardId>();
-    const stored = [...shards].map(([id, records]): [ShardId, StoredShard | null] => [
+    const stored = [...shards].map(([id, records]): [ShardId, ShardWrite | null] => [
       id,
-      finished.has(id) ? null : storedForm(records),
+      finished.has(id) ? null : storedWrite(id, storedForm(records)),
     ]);
     await this.commit(head, stored, new Set(this.written.keys()), () => true);
     await this.migration?.remove();
@@ -135,16 +136,29 @@ export class ShardedJsonFiles implements SnapshotAdapter {
    * generation; every other shard file stays as it is.
    */
   async writeChanges(head: Omit<LibraryHead, 'recordShards'>, changes: Map<ShardId, ShardChange>): Promise<void> {
-    const stored: [ShardId, StoredShard][] = [];
+    const shards: [ShardId, ShardWrite][] = [];
     const changedAnswers = new Set<ModelAnalysis>();
     for (const [id, change] of changes) {
       for (const answers of change.modelAnalyses.values()) for (const answer of answers) changedAnswers.add(answer);
-      const generation = this.written.get(id);
-      const before =
-        generation === undefined ? emptyShard<PackedAsset>() : (await this.readStoredShard(id, generation)).stored;
-      stored.push([id, applyShardChange(before, change, packAsset)]);
+      shards.push([id, await this.changedShard(id, change)]);
     }
-    await this.commit(head, stored, new Set(), (answer) => changedAnswers.has(answer));
+    await this.commit(head, shards, new Set(), (answer) => changedAnswers.has(answer));
+  }
+
+  /**
+   * How to write a changed shard: its last file's lines with the changed records replaced (see
+   * shard-rewrite.ts), or, for a new shard or an older file on one line, every record anew.
+   */
+  private async changedShard(id: ShardId, change: ShardChange): Promise<ShardWrite> {
+    const generation = this.written.get(id);
+    if (generation === undefined)
+      return storedWrite(id, applyShardChange(emptyShard<PackedAsset>(), change, packAsset));
+    const old = await this.readShardBytes(id, generation);
+    const lines = shardLines(old);
+    if (lines)
+      return (file, next, place) => rewrittenShard(file, { shard: id, generation: next }, old, lines, change, place);
+    const stored = parseShard(this.shardFile(id, generation), old);
+    return storedWrite(id, applyShardChange(stored, change, packAsset));
   }
 
   /**
@@ -153,7 +167,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
    */
   private async commit(
     head: Omit<LibraryHead, 'recordShards'>,
-    shards: [ShardId, StoredShard | null][],
+    shards: [ShardId, ShardWrite | null][],
     dropped: Set<ShardId>,
     fromMemory: (answer: ModelAnalysis) => boolean,
   ): Promise<void> {
@@ -176,8 +190,7 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       // null: written by an earlier attempt at this move into shards (see MigrationLog).
       if (records !== null) {
         const file = this.shardFile(id, generation);
-        const stored = withoutImpliedFiles(records);
-        await writeFile(file, shardFileChunks(file, { shard: id, generation, ...stored }, place), false);
+        await writeFile(file, records(file, generation, place), false);
         this.unplacedShards.delete(id);
         await this.migration?.add(id, (await stat(file)).size);
       }
@@ -220,16 +233,18 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     generation: number,
   ): Promise<{ stored: StoredShard; places: ShardPlaces | null }> {
     const file = this.shardFile(id, generation);
-    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    const bytes = await this.readShardBytes(id, generation);
+    const shard = parseShard(file, bytes);
+    return { stored: shard, places: this.placesRecords ? placesIn(file, bytes, shard) : null };
+  }
+
+  private async readShardBytes(id: ShardId, generation: number): Promise<Buffer> {
+    const file = this.shardFile(id, generation);
+    return readFile(file).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT')
         throw new CorruptLibraryError(file, 'library.json names this file but it is missing');
       throw error;
     });
-    const shard = parseJson(file, bytes.toString('utf8')) as StoredShard;
-    for (const key of SHARD_KEYS) {
-      if (!Array.isArray(shard?.[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
-    }
-    return { stored: shard, places: this.placesRecords ? placesIn(file, bytes, shard) : null };
   }
 
   /** Files a crash left (written before their head was committed, or superseded but not yet removed); once per process. */
@@ -257,6 +272,23 @@ function placesIn(file: string, bytes: Buffer, shard: StoredShard): ShardPlaces 
 
 /** A shard's records with assets packed as the file holds them. */
 type StoredShard = ShardRecordsOf<PackedAsset>;
+
+/** Writes a shard's next generation to `file`, telling where each record went. */
+type ShardWrite = (file: string, generation: number, place: PlaceRecord) => Iterable<string | Buffer>;
+
+/** Every record of `records` written anew, those that repeat an image's location left out. */
+const storedWrite =
+  (id: ShardId, records: StoredShard): ShardWrite =>
+  (file, generation, place) =>
+    shardFileChunks(file, { shard: id, generation, ...withoutImpliedFiles(records) }, place);
+
+function parseShard(file: string, bytes: Buffer): StoredShard {
+  const shard = parseJson(file, bytes.toString('utf8')) as StoredShard;
+  for (const key of SHARD_KEYS) {
+    if (!Array.isArray(shard?.[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
+  }
+  return shard;
+}
 
 const storedForm = (records: ShardRecords): StoredShard => ({ ...records, assets: records.assets.map(packAsset) });
 
@@ -294,11 +326,11 @@ async function writeJson(file: string, value: object, viaRename: boolean): Promi
  * Streams the text to disk and syncs it. A new shard generation is written in place
  * (nothing names it yet); the head goes through a temp file and a rename, the commit point.
  */
-async function writeFile(file: string, chunks: Iterable<string>, viaRename: boolean): Promise<void> {
+async function writeFile(file: string, chunks: Iterable<string | Buffer>, viaRename: boolean): Promise<void> {
   const target = viaRename ? join(dirname(file), `.${basename(file)}.tmp`) : file;
   const handle = await open(target, 'w');
   try {
-    for (const chunk of chunks) await handle.write(chunk);
+    for (const chunk of chunks) await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk));
     // The rename must not land before the data does, or a power cut could leave an empty file.
     await handle.sync();
   } finally {

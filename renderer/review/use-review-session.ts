@@ -54,7 +54,8 @@ export function useReviewSession(items: readonly ReviewQueueEntry[], reviewer: s
 
   // A new list (other filters, a refresh) that lacks the current item starts at its first pending one.
   const listed = chosen !== null && items.some((item) => item.hash === chosen);
-  const first = items.length > 0 ? (nextPendingHash(items, null) ?? items[0].hash) : null;
+  // Worked out only when needed: each keypress renders several times, and this scans the whole queue.
+  const first = listed || items.length === 0 ? null : (nextPendingHash(items, null) ?? items[0].hash);
   if (!listed && first !== null && chosen !== first) setChosen(first);
   const hash = listed ? chosen : first;
 
