@@ -112,8 +112,9 @@ export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadT
   const assets: (null | undefined)[] = new Array(n);
   const paths: string[][] = new Array(n);
   for (let slot = 0; slot < n; slot++) {
-    const slotPaths: string[] = [];
-    for (let i = pathOffsets[slot]; i < pathOffsets[slot + 1]; i++) slotPaths.push(tables.paths[pathIds[i]]);
+    // Sized up front: a list grown by push keeps room for 17 (~150 bytes), and most hold one path.
+    const slotPaths = new Array<string>(pathOffsets[slot + 1] - pathOffsets[slot]);
+    for (let i = 0; i < slotPaths.length; i++) slotPaths[i] = tables.paths[pathIds[pathOffsets[slot] + i]];
     paths[slot] = slotPaths;
     if (hashIds[slot] === NONE) {
       freeSlots.push(slot);
