@@ -9,8 +9,9 @@ import type { RecordSpan } from './record-spans';
 export class RecordPlaces {
   readonly files = new FacetDictionary();
   file = new Uint32Array(0);
-  start = new Float64Array(0);
-  end = new Float64Array(0);
+  /** Byte offsets: a shard file is a few megabytes (JSON.parse could not read one of 4 GB anyway). */
+  start = new Uint32Array(0);
+  end = new Uint32Array(0);
 
   set(slot: number, span: RecordSpan): void {
     this.reserve(slot + 1);

@@ -95,8 +95,8 @@ export function readIndexColumns(input: SectionReader, index: AssetIndex): void 
   for (const facet of SINGLE_FACETS) index.single[facet] = input.column(`index.single.${facet}`, 'u16', capacity);
   for (const name of ROW_COLUMNS) readRows(input, name, index[name], capacity);
   index.places.file = input.column('index.spanFile', 'u32', capacity);
-  index.places.start = input.column('index.spanStart', 'f64', capacity);
-  index.places.end = input.column('index.spanEnd', 'f64', capacity);
+  index.places.start = input.column('index.spanStart', 'u32', capacity);
+  index.places.end = input.column('index.spanEnd', 'u32', capacity);
 }
 
 /** Fills `index` (its folders set and readIndexColumns done, nothing else) with the rest `writeIndex` wrote. */
