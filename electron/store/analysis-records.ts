@@ -13,7 +13,7 @@ export function analysisRecords({ state, mutate }: RecordAccess): AnalysisRecord
       return found && structuredClone(found);
     },
     recordModelAnalysis: (a) => void mutate({ type: 'recordModelAnalysis', analysis: structuredClone(a) }),
-    analysisHeads: (hash) => (analysis.analyses.get(hash) ?? []).map((stored) => stored.head),
+    analysisHeads: (hash) => analysis.stored(hash).map((stored) => stored.head),
     answersVersion: () => analysis.answersVersion,
     putAnalysisJobs: (jobs) => void mutate({ type: 'putAnalysisJobs', jobs: jobs.map((j) => ({ ...j })) }),
     updateAnalysisJob: (id, patch) => void mutate({ type: 'updateAnalysisJob', id, patch: { ...patch } }),

@@ -16,8 +16,11 @@ export type AnalysesChanged = (hash: string) => void;
  */
 export class AnalysisState {
   settings: AiSettings | null = null;
-  /** Per hash, its answers oldest first: heads in memory, whole answers once written read from their files. */
-  readonly analyses = new Map<string, StoredAnswer[]>();
+  /**
+   * Per hash, its answers oldest first: heads in memory, whole answers once written read from their
+   * files. Most images have one answer, kept without a list around it (~14 MB at 250,000).
+   */
+  private readonly analyses = new Map<string, StoredAnswer | StoredAnswer[]>();
   readonly jobs = new Map<string, AnalysisJob>();
   invocations: Invocation[] = [];
   /** Counts answers put in, so readers can tell cheaply that their view of the answers is stale. */
@@ -50,7 +53,7 @@ export class AnalysisState {
         const before = policyKey(this.settings);
         this.settings = op.settings;
         // Which unreviewed answers count changes every analysed asset's words.
-        if (policyKey(op.settings) !== before) for (const hash of this.analyses.keys()) this.onAnalysesChanged(hash);
+        if (policyKey(op.settings) !== before) for (const hash of this.hashes()) this.onAnalysesChanged(hash);
         return;
       }
       case 'recordModelAnalysis':
@@ -76,33 +79,57 @@ export class AnalysisState {
   /** Every answer, by hash; a plain loop (flat() over 250,000 lists is several times slower). */
   allAnalyses(): ModelAnalysis[] {
     const all: ModelAnalysis[] = [];
-    for (const list of this.analyses.values()) for (const stored of list) all.push(stored.answer);
+    for (const [, stored] of this.entries()) all.push(stored.answer);
     return all;
+  }
+
+  /** Hashes with at least one answer. */
+  hashes(): IterableIterator<string> {
+    return this.analyses.keys();
+  }
+
+  /** Every answer as stored, with its hash, oldest first per hash. */
+  *entries(): IterableIterator<[string, StoredAnswer]> {
+    for (const [hash, stored] of this.analyses) {
+      if (Array.isArray(stored)) for (const one of stored) yield [hash, one];
+      else yield [hash, stored];
+    }
+  }
+
+  /** This hash's answers as stored, oldest first. */
+  stored(hash: string): readonly StoredAnswer[] {
+    const stored = this.analyses.get(hash);
+    return stored === undefined ? [] : Array.isArray(stored) ? stored : [stored];
+  }
+
+  /** An answer as the open index holds it, after this hash's others. */
+  restore(hash: string, answer: StoredAnswer): void {
+    const stored = this.analyses.get(hash);
+    this.analyses.set(hash, stored === undefined ? answer : [...this.stored(hash), answer]);
   }
 
   /** This hash's whole answers, oldest first. */
   list(hash: string): ModelAnalysis[] {
-    return (this.analyses.get(hash) ?? []).map((stored) => stored.answer);
+    return this.stored(hash).map((stored) => stored.answer);
   }
 
   /** Cache lookup: the answer this model (as requested) gave these bytes under this prompt. */
   find(hash: string, requestedModelId: string, promptVersion: string): ModelAnalysis | undefined {
-    return this.analyses.get(hash)?.find((stored) => stored.sameKey({ requestedModelId, promptVersion }))?.answer;
+    return this.stored(hash).find((stored) => stored.sameKey({ requestedModelId, promptVersion }))?.answer;
   }
 
   /** A snapshot wrote these answers: each is read back from its file from now on (see StoredAnswer.settle). */
   written(answers: readonly WrittenAnswer<ModelAnalysis>[]): void {
     for (const { hash, source, span, ...key } of answers) {
-      this.analyses
-        .get(hash)
-        ?.find((stored) => stored.sameKey(key))
+      this.stored(hash)
+        .find((stored) => stored.sameKey(key))
         ?.settle(source, span);
     }
   }
 
   /** These hashes' answers read from a shard file are dropped from memory (once the library has used them). */
   settleLoaded(hashes: Iterable<string>): void {
-    for (const hash of hashes) for (const stored of this.analyses.get(hash) ?? []) stored.release();
+    for (const hash of hashes) for (const stored of this.stored(hash)) stored.release();
   }
 
   private recordAnalysis(analysis: ModelAnalysis): void {
@@ -112,8 +139,11 @@ export class AnalysisState {
 
   /** A newer answer from the same model and prompt replaces the older one. */
   private putAnalysis(analysis: ModelAnalysis, span?: RecordSpan, hash = analysis.hash): void {
-    const others = (this.analyses.get(hash) ?? []).filter((stored) => !stored.sameKey(analysis));
-    this.analyses.set(hash, [...others, StoredAnswer.of(analysis, span)]);
+    const answers = [
+      ...this.stored(hash).filter((stored) => !stored.sameKey(analysis)),
+      StoredAnswer.of(analysis, span),
+    ];
+    this.analyses.set(hash, answers.length === 1 ? answers[0] : answers);
     this.answersVersion++;
   }
 }

@@ -141,7 +141,7 @@ export class LibraryState {
   /** The next snapshot writes these shards anew (an older file holds them on one line), placing their records. */
   rewriteShards(shards: ReadonlySet<ShardId>): void {
     if (shards.size === 0) return;
-    for (const hash of this.analysis.analyses.keys()) {
+    for (const hash of this.analysis.hashes()) {
       if (shards.has(shardOf(hash))) this.changes.modelAnalyses(hash, this.analysis.list(hash));
     }
     for (const asset of this.index.heldInMemory())

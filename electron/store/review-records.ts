@@ -11,7 +11,7 @@ export function reviewRecords({ state, mutate }: RecordAccess): ReviewRecords {
     listReviewDecisions: () => structuredClone(review.decisions),
     fieldReviews: (hash) => structuredClone(review.fields(hash)),
     reviewStatus: (hash) => review.status(hash),
-    analysedHashes: () => [...state.analysis.analyses.keys()],
+    analysedHashes: () => [...state.analysis.hashes()],
     assetPaths: (hash) => state.index.pathsOf(hash),
     assetPathsVersion: () => state.index.pathsVersion,
   };

@@ -68,7 +68,7 @@ function restore(input: SectionReader, state: LibraryState, recordsDir: string):
     files: input.strings('shardFiles').map((name) => join(recordsDir, name)),
   };
   readFiles(input, tables, (file) => state.setFileRecord(file));
-  readAnswers(input, tables, state.analysis.analyses);
+  readAnswers(input, tables, (hash, answer) => state.analysis.restore(hash, answer));
   state.review.append(input.json<ReviewDecision[]>('reviewDecisions'));
   state.corrections.append(input.json<LabelCorrection[]>('labelCorrections'));
   readIndex(input, state.index, tables);
@@ -91,7 +91,7 @@ export function writeOpenIndex(file: string, state: LibraryState, seq: number, s
   try {
     const tables: IndexTables = { hashes: new StringTable(), paths: new StringTable(), files: new StringTable() };
     writeFiles(out, state.files.values(), tables);
-    writeAnswers(out, state.analysis.analyses, tables);
+    writeAnswers(out, state.analysis.entries(), tables);
     out.json('reviewDecisions', state.review.decisions);
     out.json('labelCorrections', state.corrections.corrections);
     writeIndex(out, state.index, tables);

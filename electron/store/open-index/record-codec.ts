@@ -38,30 +38,24 @@ export function readFiles(input: SectionReader, tables: ReadTables, put: (file: 
 }
 
 /** Answer heads and places, oldest first per hash; model ids and prompt versions as codes (a handful). */
-export function writeAnswers(
-  out: SectionWriter,
-  analyses: ReadonlyMap<string, readonly StoredAnswer[]>,
-  tables: IndexTables,
-): void {
+export function writeAnswers(out: SectionWriter, answers: Iterable<[string, StoredAnswer]>, tables: IndexTables): void {
   const names = new StringTable();
   const [hashes, models, requested, prompts, escalated, files]: number[][] = [[], [], [], [], [], []];
   const [confidence, at, starts, ends, fields]: number[][] = [[], [], [], [], []];
-  for (const [hash, list] of analyses) {
-    for (const stored of list) {
-      const place = stored.place;
-      if (place === null) throw new HeldInMemory('an answer is held in memory, not yet in its file');
-      hashes.push(tables.hashes.id(hash));
-      models.push(names.id(stored.modelId));
-      requested.push(names.id(stored.requestedModelId));
-      prompts.push(names.id(stored.promptVersion));
-      escalated.push(stored.escalatedFrom === null ? NONE : names.id(stored.escalatedFrom));
-      confidence.push(stored.confidence);
-      at.push(stored.at);
-      fields.push(...stored.fieldConfidence);
-      files.push(tables.files.id(place.file));
-      starts.push(place.start);
-      ends.push(place.end);
-    }
+  for (const [hash, stored] of answers) {
+    const place = stored.place;
+    if (place === null) throw new HeldInMemory('an answer is held in memory, not yet in its file');
+    hashes.push(tables.hashes.id(hash));
+    models.push(names.id(stored.modelId));
+    requested.push(names.id(stored.requestedModelId));
+    prompts.push(names.id(stored.promptVersion));
+    escalated.push(stored.escalatedFrom === null ? NONE : names.id(stored.escalatedFrom));
+    confidence.push(stored.confidence);
+    at.push(stored.at);
+    fields.push(...stored.fieldConfidence);
+    files.push(tables.files.id(place.file));
+    starts.push(place.start);
+    ends.push(place.end);
   }
   const ids = { hash: hashes, model: models, requested, prompt: prompts, escalated, file: files };
   for (const [name, values] of Object.entries(ids)) out.column(`answers.${name}`, Uint32Array.from(values));
@@ -70,7 +64,11 @@ export function writeAnswers(
   out.json('answers.names', names.values);
 }
 
-export function readAnswers(input: SectionReader, tables: ReadTables, analyses: Map<string, StoredAnswer[]>): void {
+export function readAnswers(
+  input: SectionReader,
+  tables: ReadTables,
+  restore: (hash: string, answer: StoredAnswer) => void,
+): void {
   const id = (name: string) => input.column(`answers.${name}`, 'u32');
   const number = (name: string) => input.column(`answers.${name}`, 'f64');
   const [hashes, models, requested, prompts, escalated, files] = [
@@ -98,8 +96,6 @@ export function readAnswers(input: SectionReader, tables: ReadTables, analyses: 
       start: starts[i],
       end: ends[i],
     });
-    const list = analyses.get(hash);
-    if (list) list.push(answer);
-    else analyses.set(hash, [answer]);
+    restore(hash, answer);
   }
 }
