@@ -69,8 +69,9 @@ export class AssetIndex {
   /** Per slot, CONCEPT_WORDS words of pattern and colour concepts found in its text (see search-words.ts). */
   concepts = new Uint32Array(INITIAL_CAPACITY * CONCEPT_WORDS);
   readonly paths: string[][] = [];
-  readonly names: string[] = [];
-  readonly nameOrder = new NameOrder((slot) => this.names[slot]);
+  /** Per slot, its name's sort key, worked out when sorting by name first needs it (then kept). */
+  readonly names: (string | undefined)[] = [];
+  readonly nameOrder = new NameOrder((slot) => this.nameOf(slot));
   /** Per slot, how many characters at the start of its text are words from model answers. */
   modelTextLength = new Uint32Array(INITIAL_CAPACITY);
   /**
@@ -184,9 +185,13 @@ export class AssetIndex {
   }
 
   private fill(slot: number, asset: Asset, known: boolean, modelText: string): void {
-    if (known) this.nameOrder.remove(slot, this.names[slot]);
+    if (known && this.nameOrder.built) this.nameOrder.remove(slot, this.nameOf(slot));
     this.fillColumns(slot, asset, modelText);
-    this.nameOrder.insert(slot, this.names[slot]);
+    if (this.nameOrder.built) this.nameOrder.insert(slot, this.nameOf(slot));
+  }
+
+  private nameOf(slot: number): string {
+    return (this.names[slot] ??= naturalKey(baseName(this.paths[slot][0] ?? '')));
   }
 
   private takeModelText(hash: string): string {
@@ -202,7 +207,7 @@ export class AssetIndex {
   remove(hash: string): void {
     const slot = this.slotsByHash.get(hash);
     if (slot === undefined) return;
-    this.nameOrder.remove(slot, this.names[slot]);
+    if (this.nameOrder.built) this.nameOrder.remove(slot, this.nameOf(slot));
     this.slotsByHash.delete(hash);
     this.assets[slot] = undefined;
     this.pathsVersion++;
@@ -320,7 +325,7 @@ export class AssetIndex {
     );
     this.vectors.set(slot, asset.vector);
     this.setText(slot, modelText, ownText(asset, labels));
-    this.names[slot] = naturalKey(baseName(this.paths[slot][0] ?? ''));
+    this.names[slot] = undefined;
   }
 
   private labelsOf(asset: Asset): LocalLabels {

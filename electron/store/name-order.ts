@@ -9,6 +9,11 @@ export class NameOrder {
 
   constructor(private readonly keyOf: (slot: number) => string) {}
 
+  /** Whether the order exists yet (until then, keys need not be worked out for it). */
+  get built(): boolean {
+    return this.order !== null;
+  }
+
   /** Call before a slot's key changes or the slot is freed, with its current key. */
   remove(slot: number, key: string): void {
     if (!this.order) return;

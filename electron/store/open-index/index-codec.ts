@@ -70,10 +70,6 @@ export function writeIndex(out: SectionWriter, index: AssetIndex, tables: IndexT
     'index.texts',
     index.texts.slice(0, n).map((text) => text ?? ''),
   );
-  out.strings(
-    'index.names',
-    index.names.slice(0, n).map((name) => name ?? ''),
-  );
   out.json('index.dictionaries', {
     ...Object.fromEntries(FACET_NAMES.map((facet) => [facet, index.dictionaries[facet].values])),
     colourNames: index.colourNames.values,
@@ -105,7 +101,6 @@ export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadT
   const n = hashIds.length;
   const [pathOffsets, pathIds] = [input.column('index.pathOffsets', 'u32'), input.column('index.paths', 'u32')];
   const texts = input.strings('index.texts');
-  const names = input.strings('index.names');
   const slotsByHash = new Map<string, number>();
   const freeSlots: number[] = [];
   const hashes: string[] = new Array(n);
@@ -125,7 +120,8 @@ export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadT
     // In its file: its place is in index.places (read with the columns), by the open index's file table.
     assets[slot] = null;
   }
-  Object.assign(index, { assets, hashes, texts, names, paths, slotsByHash, freeSlots });
+  // Name sort keys are not kept: worked out when sorting by name first needs them.
+  Object.assign(index, { assets, hashes, texts, paths, slotsByHash, freeSlots });
   for (const file of tables.files) index.places.files.code(file);
   readCodeLists(input, index);
   readDictionaries(input, index);
