@@ -7,6 +7,7 @@ import { CorrectionState } from './correction-state';
 import { AdsState } from './ads-state';
 import { modelSearchText, searchPolicyOf } from './model-search-text';
 import { AssetIndex } from './asset-index';
+import { FileTable } from './file-table';
 import { SCHEMA_VERSION, type LibraryDocument } from './document';
 import { isAdsOp, isAnalysisOp, isOrganisingOp, type LibraryOp } from './library-ops';
 import type { FileRecord, JobPatch, StoreOpenProgress } from './library-store';
@@ -32,7 +33,7 @@ const ASSET_STATUS = { pending: 'unreviewed', accepted: 'accepted', rejected: 'r
 export class LibraryState {
   seq = 0;
   readonly folders = new Map<string, LibraryFolder>();
-  readonly files = new Map<string, FileRecord>();
+  readonly files = new FileTable();
   readonly jobs = new Map<string, IngestJob>();
   /** Paths of the file records without an asset (they live in library.json): a snapshot lists them without a scan. */
   private readonly unhashed = new Set<string>();
