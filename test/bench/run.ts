@@ -99,9 +99,10 @@ async function scalePart(): Promise<Figures> {
   const s = await runWorker('scale-worker.ts', [built.dataDir, String(assets)]);
   console.log(
     `Scale         ${s.assets} assets: open ${round(s.openSeconds)} s to the first search result (target ≤ 2 s), RSS` +
-      ` ${Math.round(s.rssAfterOpenMb)} MB after open (≤ 600), peak ${Math.round(s.peakRssMb)} MB; from its records` +
-      ` alone (no open index, as after a crash) ${round(cold.openSeconds)} s and ${Math.round(cold.rssAfterOpenMb)} MB,` +
-      ` close writing the index ${round(cold.closeSeconds)} s (${round((cold.indexMb * 1024) / s.assets)} KB per asset); store` +
+      ` ${Math.round(s.rssAfterOpenMb)} MB after open (≤ 600), peak ${Math.round(s.peakRssMb)} MB; from its` +
+      ` records alone (no open index, as after a crash) ${round(cold.openSeconds)} s and` +
+      ` ${Math.round(cold.rssAfterOpenMb)} MB, close writing the index ${round(cold.closeSeconds)} s` +
+      ` (${round((cold.indexMb * 1024) / s.assets)} KB per asset); store` +
       ` ${Math.round(s.storeMb)} MB (${round((s.storeMb * 1024) / s.assets)} KB per asset, ≤ 1.5); search p95` +
       ` ${round(s.searchP95Ms)} ms (≤ 50); review decision p95 ${round(s.reviewP95Ms)} ms (≤ 20); longest stall` +
       ` ${Math.round(s.maxStallMs)} ms while reviewing (≤ 50), ${Math.round(s.maxIngestStallMs)} ms while ingesting` +
