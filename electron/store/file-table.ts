@@ -53,6 +53,16 @@ export class FileTable {
     return this.rows.keys();
   }
 
+  /** The records under `folder` (all when undefined): only those are made, not one per file in the library. */
+  *under(folder: string | undefined, isUnder: (path: string, folder: string) => boolean): IterableIterator<FileRecord> {
+    for (const [path, row] of this.rows) if (folder === undefined || isUnder(path, folder)) yield this.record(row);
+  }
+
+  /** The records that tell of a failure, in the table's order, without making a record per file. */
+  *failed(): IterableIterator<FileRecord> {
+    for (const row of this.rows.values()) if (this.failures.has(row)) yield this.record(row);
+  }
+
   *values(): IterableIterator<FileRecord> {
     for (const row of this.rows.values()) yield this.record(row);
   }

@@ -169,18 +169,17 @@ export class LowdbLibraryStore implements LibraryStore {
   }
 
   getFile(path: string): FileRecord | undefined {
-    const file = this.state.files.get(path);
-    return file && { ...file };
+    return this.state.files.get(path);
   }
 
+  /** Each a new record (the table makes one per read). */
   listFiles(folder?: string): FileRecord[] {
-    const files = [...this.state.files.values()];
-    return (folder === undefined ? files : files.filter((f) => isUnder(f.path, folder))).map((f) => ({ ...f }));
+    return [...this.state.files.under(folder, isUnder)];
   }
 
   listErrors(): FileError[] {
     const errors: FileError[] = [];
-    for (const f of this.state.files.values()) {
+    for (const f of this.state.files.failed()) {
       if (f.error !== null) errors.push({ path: f.path, reason: f.error, at: f.errorAt ?? 0 });
     }
     return errors;

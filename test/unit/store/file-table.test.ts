@@ -31,5 +31,10 @@ describe('the file table', () => {
     expect(files.get('/b.jpg')?.error).toBeNull();
     expect(files.get('/gone.jpg')).toBeUndefined();
     expect(files.delete('/gone.jpg')).toBe(false);
+    const under = (path: string, folder: string) => path.startsWith(`${folder}/`);
+    files.set('/sub/e.jpg', record('/sub/e.jpg', { error: 'locked', errorAt: 5 }));
+    expect([...files.under('/sub', under)].map((f) => f.path)).toEqual(['/sub/e.jpg']);
+    expect([...files.under(undefined, under)]).toHaveLength(5);
+    expect([...files.failed()].map((f) => f.path)).toEqual(['/d.jpg', '/sub/e.jpg']);
   });
 });
