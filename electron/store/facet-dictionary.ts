@@ -1,4 +1,7 @@
-/** Interns facet values as small integers so counting is array arithmetic, not string hashing. */
+/**
+ * Interns strings as small integers: facet values, so counting is array arithmetic, not string
+ * hashing; and the open index's tables of hashes, paths and files, written once and named by position.
+ */
 export class FacetDictionary {
   private readonly codes = new Map<string, number>();
   readonly values: string[] = [];

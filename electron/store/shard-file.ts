@@ -1,4 +1,5 @@
 import type { RecordSpan } from './record-spans';
+import { SHARD_KEYS, type ShardKey } from './record-shards';
 
 const LINES_PER_CHUNK = 250;
 const NEWLINE = 0x0a;
@@ -41,22 +42,30 @@ export function* shardFileChunks(file: string, shard: Record<string, unknown>, p
   yield text;
 }
 
-/**
- * Where each of the `count` records of list `key` is in `bytes` (a file as shardFileChunks lays
- * it out), or null for an older file written on one line.
- */
-export function lineSpans(file: string, bytes: Buffer, key: string, count: number): RecordSpan[] | null {
-  const header = `\n${JSON.stringify(key)}:[\n`;
-  const at = bytes.indexOf(header);
-  if (at < 0) return count === 0 ? [] : null;
-  const spans: RecordSpan[] = [];
-  let start = at + Buffer.byteLength(header);
-  for (let i = 0; i < count; i++) {
-    const newline = bytes.indexOf(NEWLINE, start);
-    if (newline < 0) return null;
-    spans.push({ file, start, end: bytes[newline - 1] === COMMA ? newline - 1 : newline });
-    start = newline + 1;
+/** One record's bytes in a shard file (its line without the comma and newline). */
+export interface Line {
+  start: number;
+  end: number;
+}
+
+/** Each list's record lines, as shardFileChunks lays a file out. */
+export type ShardLines = Record<ShardKey, Line[]>;
+
+/** Where each list's records are in `bytes` (a file as shardFileChunks lays it out); null for an older one-line file. */
+export function shardLines(bytes: Buffer): ShardLines | null {
+  const lines = {} as ShardLines;
+  for (const key of SHARD_KEYS) {
+    const header = Buffer.from(`\n${JSON.stringify(key)}:[\n`);
+    const at = bytes.indexOf(header);
+    if (at < 0) return null;
+    const list: Line[] = [];
+    for (let start = at + header.length; bytes[start] !== CLOSING_BRACKET;) {
+      const newline = bytes.indexOf(NEWLINE, start);
+      if (newline < 0) return null;
+      list.push({ start, end: bytes[newline - 1] === COMMA ? newline - 1 : newline });
+      start = newline + 1;
+    }
+    lines[key] = list;
   }
-  // The list ends where its records do.
-  return bytes[start] === CLOSING_BRACKET ? spans : null;
+  return lines;
 }

@@ -1,45 +1,16 @@
 import type { Asset, ModelAnalysis } from '../../shared/model';
 import type { FileRecord } from './library-store';
 import { packAsset } from './packed-asset';
-import { SHARD_KEYS, type ShardId, type ShardKey } from './record-shards';
+import type { ShardId, ShardKey } from './record-shards';
 import type { ShardChange } from './shard-changes';
-import type { PlaceRecord } from './shard-file';
+import type { Line, PlaceRecord, ShardLines } from './shard-file';
 
-/** One record's bytes in a shard file (its line without the comma and newline). */
-interface Line {
-  start: number;
-  end: number;
-}
-
-/** Each list's record lines, as shardFileChunks lays a file out. */
-export type ShardLines = Record<ShardKey, Line[]>;
-
-const NEWLINE = 0x0a;
-const COMMA = 0x2c;
-const CLOSING_BRACKET = 0x5d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+/** `"name":"` as bytes, per key name looked for (made once, not once per line). */
+const MARKERS = new Map<string, Buffer>();
 /** Pieces of text handed to the file at once. */
 const PIECES_PER_CHUNK = 500;
-
-/** Where each list's records are in a shard file; null for an older file written on one line. */
-export function shardLines(bytes: Buffer): ShardLines | null {
-  const lines = {} as ShardLines;
-  for (const key of SHARD_KEYS) {
-    const header = Buffer.from(`\n${JSON.stringify(key)}:[\n`);
-    const at = bytes.indexOf(header);
-    if (at < 0) return null;
-    const list: Line[] = [];
-    for (let start = at + header.length; bytes[start] !== CLOSING_BRACKET;) {
-      const newline = bytes.indexOf(NEWLINE, start);
-      if (newline < 0) return null;
-      list.push({ start, end: bytes[newline - 1] === COMMA ? newline - 1 : newline });
-      start = newline + 1;
-    }
-    lines[key] = list;
-  }
-  return lines;
-}
 
 /**
  * The next generation of a shard file from its last one and what changed since: the lines of
@@ -203,7 +174,8 @@ const joined = (pieces: readonly (string | Buffer)[]) =>
  * model and prompt) before any nested value that could use the same name.
  */
 function stringAt(bytes: Buffer, line: Line, name: string): string | null {
-  const marker = Buffer.from(`"${name}":"`);
+  let marker = MARKERS.get(name);
+  if (!marker) MARKERS.set(name, (marker = Buffer.from(`"${name}":"`)));
   const at = bytes.indexOf(marker, line.start);
   if (at < 0 || at >= line.end) return null;
   let i = at + marker.length;

@@ -24,8 +24,8 @@ import { readLargeJsonObject } from './large-json';
 import { packAsset, sourceOf, unpackAsset, type PackedAsset } from './packed-asset';
 import { MigrationLog } from './migration-log';
 import { applyShardChange, type ShardChange } from './shard-changes';
-import { lineSpans, shardFileChunks, type PlaceRecord } from './shard-file';
-import { rewrittenShard, shardLines } from './shard-rewrite';
+import { shardFileChunks, shardLines, type PlaceRecord } from './shard-file';
+import { rewrittenShard } from './shard-rewrite';
 import type { WrittenAnswer, WrittenRecord } from './record-spans';
 import type { ModelAnalysis } from '../../shared/model';
 
@@ -264,10 +264,13 @@ export interface WrittenRecords {
   answers: WrittenAnswer<ModelAnalysis>[];
 }
 
+/** Where the file holds each asset and answer; null for an older file on one line (or lines that do not match). */
 function placesIn(file: string, bytes: Buffer, shard: StoredShard): ShardPlaces | null {
-  const assets = lineSpans(file, bytes, 'assets', shard.assets.length);
-  const answers = lineSpans(file, bytes, 'modelAnalyses', shard.modelAnalyses.length);
-  return assets && answers && { assets, answers };
+  const lines = shardLines(bytes);
+  const fits = (key: 'assets' | 'modelAnalyses') => lines !== null && lines[key].length === shard[key].length;
+  if (!lines || !fits('assets') || !fits('modelAnalyses')) return null;
+  const spans = (key: 'assets' | 'modelAnalyses') => lines[key].map(({ start, end }) => ({ file, start, end }));
+  return { assets: spans('assets'), answers: spans('modelAnalyses') };
 }
 
 /** A shard's records with assets packed as the file holds them. */

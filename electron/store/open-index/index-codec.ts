@@ -4,7 +4,6 @@ import { CodeLists, type CodeList, type RowColumn } from '../columns';
 import { FacetDictionary } from '../facet-dictionary';
 import { CONCEPT_WORDS } from '../search/search-words';
 import type { Column, SectionReader, SectionWriter } from './sections';
-import type { StringTable } from './string-table';
 
 /** A record memory holds that no shard file does yet: no index can be written until a snapshot has. */
 export class HeldInMemory extends Error {}
@@ -27,9 +26,9 @@ const SLOT_COLUMNS = [
 
 /** The tables an index's strings are kept in once for the whole library (hashes, paths, shard files). */
 export interface IndexTables {
-  hashes: StringTable;
-  paths: StringTable;
-  files: StringTable;
+  hashes: FacetDictionary;
+  paths: FacetDictionary;
+  files: FacetDictionary;
 }
 
 /**
@@ -41,7 +40,7 @@ export function writeIndex(out: SectionWriter, index: AssetIndex, tables: IndexT
   const hashIds = new Uint32Array(n).fill(NONE);
   const places = index.places;
   // The index's own codes for shard files, as the open index's file table numbers them.
-  const fileIds = places.files.values.map((file) => tables.files.id(file));
+  const fileIds = places.files.values.map((file) => tables.files.code(file));
   const spanFile = new Uint32Array(n).fill(NONE);
   const pathOffsets = new Uint32Array(n + 1);
   const pathIds: number[] = [];
@@ -50,9 +49,9 @@ export function writeIndex(out: SectionWriter, index: AssetIndex, tables: IndexT
     pathOffsets[slot] = pathIds.length;
     if (stored === undefined) continue;
     if (stored !== null) throw new HeldInMemory('an asset is held in memory, not yet in its file');
-    hashIds[slot] = tables.hashes.id(index.hashes[slot]);
+    hashIds[slot] = tables.hashes.code(index.hashes[slot]);
     spanFile[slot] = fileIds[places.file[slot]];
-    for (const path of index.paths[slot]) pathIds.push(tables.paths.id(path));
+    for (const path of index.paths[slot]) pathIds.push(tables.paths.code(path));
   }
   pathOffsets[n] = pathIds.length;
   out.column('index.hash', hashIds);
@@ -83,7 +82,7 @@ export function writeIndex(out: SectionWriter, index: AssetIndex, tables: IndexT
  * small, the collections their ~150 MB prompts are cheap (after the objects, they cost ~0.5 s).
  */
 export function readIndexColumns(input: SectionReader, index: AssetIndex): void {
-  const n = input.column('index.hash', 'u32').length;
+  const n = input.columnLength('index.hash', 'u32');
   const capacity = n + Math.max(1024, Math.ceil(n / 8));
   for (const name of SLOT_COLUMNS)
     Object.assign(index, { [name]: input.column(`index.${name}`, kindOf(index[name]), capacity) });
@@ -135,19 +134,21 @@ export interface ReadTables {
   files: readonly string[];
 }
 
+/** A free slot's lists: one list, not a new one per slot. */
+const NO_CODES: CodeList = [];
+
 /** Each distinct list once (most slots share a handful), then per facet and slot which list it has. */
 function writeCodeLists(out: SectionWriter, index: AssetIndex, n: number): void {
   const ids = new Map<CodeList, number>();
-  const idOf = (list: CodeList | undefined) => {
-    const key = list ?? [];
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
+  const idOf = (list: CodeList) => {
+    let id = ids.get(list);
+    if (id === undefined) ids.set(list, (id = ids.size));
     return id;
   };
   for (const facet of MULTI_FACETS) {
     const column = new Uint32Array(n);
     for (let slot = 0; slot < n; slot++)
-      column[slot] = idOf(index.assets[slot] === undefined ? undefined : index.multi[facet][slot]);
+      column[slot] = idOf(index.assets[slot] === undefined ? NO_CODES : index.multi[facet][slot]);
     out.column(`index.multi.${facet}`, column);
   }
   out.json('index.codeLists', [...ids.keys()]);

@@ -18,7 +18,7 @@ import { CONCEPT_VOCABULARY } from '../search/search-words';
 import { readAnswers, readFiles, writeAnswers, writeFiles } from './record-codec';
 import { HeldInMemory, readIndex, readIndexColumns, writeIndex, type IndexTables } from './index-codec';
 import { SectionReader, SectionWriter } from './sections';
-import { StringTable } from './string-table';
+import { FacetDictionary } from '../facet-dictionary';
 
 /**
  * Bumped whenever what the store works out from records (search words, concepts, facets,
@@ -89,7 +89,11 @@ export function writeOpenIndex(file: string, state: LibraryState, seq: number, s
   }
   const out = new SectionWriter(file);
   try {
-    const tables: IndexTables = { hashes: new StringTable(), paths: new StringTable(), files: new StringTable() };
+    const tables: IndexTables = {
+      hashes: new FacetDictionary(),
+      paths: new FacetDictionary(),
+      files: new FacetDictionary(),
+    };
     writeFiles(out, state.files.values(), tables);
     writeAnswers(out, state.analysis.entries(), tables);
     out.json('reviewDecisions', state.review.decisions);
@@ -128,8 +132,7 @@ function matches(stamp: OpenIndexStamp, seq: number, shardFiles: readonly string
   if (Object.keys(recorded).length !== shardFiles.length) return false;
   return shardFiles.every((path) => {
     const was = recorded[basename(path)];
-    if (!was || !existsSync(path)) return false;
-    const { size, mtimeMs } = statSync(path);
-    return size === was.size && mtimeMs === was.mtimeMs;
+    const now = was && statSync(path, { throwIfNoEntry: false });
+    return !!now && now.size === was.size && now.mtimeMs === was.mtimeMs;
   });
 }

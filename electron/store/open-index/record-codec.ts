@@ -2,7 +2,7 @@ import type { FileRecord } from '../library-store';
 import { StoredAnswer } from '../stored-answer';
 import { HeldInMemory, NONE, type IndexTables, type ReadTables } from './index-codec';
 import type { SectionReader, SectionWriter } from './sections';
-import { StringTable } from './string-table';
+import { FacetDictionary } from '../facet-dictionary';
 
 /** File records of images (those without an image are in library.json): columns, errors apart (few). */
 export function writeFiles(out: SectionWriter, files: Iterable<FileRecord>, tables: IndexTables): void {
@@ -14,8 +14,8 @@ export function writeFiles(out: SectionWriter, files: Iterable<FileRecord>, tabl
   for (const file of files) {
     if (file.hash === null) continue;
     if (file.error !== null) errors.push([paths.length, file.error, file.errorAt]);
-    paths.push(tables.paths.id(file.path));
-    hashes.push(tables.hashes.id(file.hash));
+    paths.push(tables.paths.code(file.path));
+    hashes.push(tables.hashes.code(file.hash));
     sizes.push(file.fileSize);
     times.push(file.mtimeMs);
   }
@@ -39,21 +39,21 @@ export function readFiles(input: SectionReader, tables: ReadTables, put: (file: 
 
 /** Answer heads and places, oldest first per hash; model ids and prompt versions as codes (a handful). */
 export function writeAnswers(out: SectionWriter, answers: Iterable<[string, StoredAnswer]>, tables: IndexTables): void {
-  const names = new StringTable();
+  const names = new FacetDictionary();
   const [hashes, models, requested, prompts, escalated, files]: number[][] = [[], [], [], [], [], []];
   const [confidence, at, starts, ends, fields]: number[][] = [[], [], [], [], []];
   for (const [hash, stored] of answers) {
     const place = stored.place;
     if (place === null) throw new HeldInMemory('an answer is held in memory, not yet in its file');
-    hashes.push(tables.hashes.id(hash));
-    models.push(names.id(stored.modelId));
-    requested.push(names.id(stored.requestedModelId));
-    prompts.push(names.id(stored.promptVersion));
-    escalated.push(stored.escalatedFrom === null ? NONE : names.id(stored.escalatedFrom));
+    hashes.push(tables.hashes.code(hash));
+    models.push(names.code(stored.modelId));
+    requested.push(names.code(stored.requestedModelId));
+    prompts.push(names.code(stored.promptVersion));
+    escalated.push(stored.escalatedFrom === null ? NONE : names.code(stored.escalatedFrom));
     confidence.push(stored.confidence);
     at.push(stored.at);
     fields.push(...stored.fieldConfidence);
-    files.push(tables.files.id(place.file));
+    files.push(tables.files.code(place.file));
     starts.push(place.start);
     ends.push(place.end);
   }

@@ -147,6 +147,11 @@ export class SectionReader {
     closeSync(this.fd);
   }
 
+  /** How many values the column holds, without reading it. */
+  columnLength(name: string, kind: Kind): number {
+    return this.entry(name, kind).bytes / KINDS[kind].BYTES_PER_ELEMENT;
+  }
+
   /** The column (`capacity`: room for at least this many values, the rest zero). */
   column<K extends Kind>(name: string, kind: K, capacity = 0): InstanceType<(typeof KINDS)[K]> {
     const entry = this.entry(name, kind);

@@ -4,8 +4,8 @@ import { packAsset, type PackedAsset } from '../../../electron/store/packed-asse
 import { emptyShard, withoutImpliedFiles, type ShardRecordsOf } from '../../../electron/store/record-shards';
 import type { RecordSpan } from '../../../electron/store/record-spans';
 import { applyShardChange, type ShardChange } from '../../../electron/store/shard-changes';
-import { shardFileChunks } from '../../../electron/store/shard-file';
-import { rewrittenShard, shardLines } from '../../../electron/store/shard-rewrite';
+import { shardFileChunks, shardLines } from '../../../electron/store/shard-file';
+import { rewrittenShard } from '../../../electron/store/shard-rewrite';
 import { acceptedStyle, answer, HAIKU, SONNET } from '../../integration/review/review-fixture';
 import { makeAsset } from './synthetic-assets';
 
