@@ -1,5 +1,6 @@
 import { grow } from './columns';
 import type { FileRecord } from './library-store';
+import { isUnder } from './paths';
 
 /**
  * The library's file records by path, kept as columns: a record per file as an object cost ~90
@@ -15,6 +16,10 @@ export class FileTable {
   /** The few records that tell of a failure, by row. */
   private readonly failures = new Map<number, Pick<FileRecord, 'error' | 'errorAt'>>();
   private readonly freeRows: number[] = [];
+  /** Rows by the folder that directly holds them, so listing one folder's files skips the rest. */
+  private readonly byFolder = new Map<string, number[]>();
+  /** Each row's position in its folder's list (so removing a row is O(1)). */
+  private folderSlots = new Uint32Array(0);
 
   get size(): number {
     return this.rows.size;
@@ -26,8 +31,10 @@ export class FileTable {
   }
 
   set(path: string, file: FileRecord): void {
-    const row = this.rows.get(path) ?? this.freeRows.pop() ?? this.paths.length;
+    const existing = this.rows.get(path);
+    const row = existing ?? this.freeRows.pop() ?? this.paths.length;
     this.reserve(row + 1);
+    if (existing === undefined) this.addToFolder(path, row);
     this.paths[row] = path;
     this.hashes[row] = file.hash;
     this.sizes[row] = file.fileSize;
@@ -42,6 +49,7 @@ export class FileTable {
     const row = this.rows.get(path);
     if (row === undefined) return false;
     this.rows.delete(path);
+    this.removeFromFolder(path, row);
     this.failures.delete(row);
     this.paths[row] = '';
     this.hashes[row] = null;
@@ -53,9 +61,22 @@ export class FileTable {
     return this.rows.keys();
   }
 
-  /** The records under `folder` (all when undefined): only those are made, not one per file in the library. */
-  *under(folder: string | undefined, isUnder: (path: string, folder: string) => boolean): IterableIterator<FileRecord> {
-    for (const [path, row] of this.rows) if (folder === undefined || isUnder(path, folder)) yield this.record(row);
+  /**
+   * The records under `folder` (all, in the table's order, when undefined): only those are made,
+   * and only the folders that can hold them are looked into (at 250,000 files, testing every
+   * path held up the event loop for ~40 ms whenever a folder was scanned).
+   */
+  *under(folder: string | undefined): IterableIterator<FileRecord> {
+    if (folder === undefined) {
+      for (const row of this.rows.values()) yield this.record(row);
+      return;
+    }
+    for (const [holder, rows] of this.byFolder) {
+      // A holder under `folder` holds only files under it; one above it (or none: a bare name) may hold some.
+      const whole = holder !== '' && isUnder(holder, folder);
+      if (!whole && holder !== '' && !isUnder(folder, holder)) continue;
+      for (const row of rows) if (whole || isUnder(this.paths[row], folder)) yield this.record(row);
+    }
   }
 
   /** The records that tell of a failure, in the table's order, without making a record per file. */
@@ -79,10 +100,35 @@ export class FileTable {
     };
   }
 
+  private addToFolder(path: string, row: number): void {
+    const holder = holderOf(path);
+    let rows = this.byFolder.get(holder);
+    if (!rows) this.byFolder.set(holder, (rows = []));
+    this.folderSlots[row] = rows.length;
+    rows.push(row);
+  }
+
+  private removeFromFolder(path: string, row: number): void {
+    const holder = holderOf(path);
+    const rows = this.byFolder.get(holder)!;
+    const last = rows.pop()!;
+    if (last !== row) {
+      rows[this.folderSlots[row]] = last;
+      this.folderSlots[last] = this.folderSlots[row];
+    }
+    if (rows.length === 0) this.byFolder.delete(holder);
+  }
+
   private reserve(rows: number): void {
     if (rows <= this.sizes.length) return;
     const capacity = Math.max(rows, this.sizes.length * 2, 1024);
     this.sizes = grow(this.sizes, capacity);
     this.mtimes = grow(this.mtimes, capacity);
+    this.folderSlots = grow(this.folderSlots, capacity);
   }
+}
+
+/** The folder part of a path (either separator), '' for a bare name. */
+function holderOf(path: string): string {
+  return path.slice(0, Math.max(0, path.lastIndexOf('/'), path.lastIndexOf('\\')));
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { Low } from 'lowdb';
 import {
   JOB_STATES,
@@ -40,16 +39,14 @@ import type { LibraryOp } from './library-ops';
 import type { LibraryState } from './library-state';
 import { libraryFilesIn, loadLibrary } from './load-library';
 import { acquireProcessLock } from './process-lock';
-import { isUnder } from './paths';
 import { reviewRecords } from './review-records';
 import { moreLikeThis, nearDuplicates, runSearch } from './search';
 import { ShardedJsonFiles } from './sharded-json-files';
 import { SnapshotScheduler } from './snapshot-scheduler';
+import { inTimeSlices } from './time-slices';
 import { writeOpenIndex } from './open-index/open-index';
 
 const DEFAULT_SNAPSHOT_INTERVAL_MS = 1000;
-/** Records whose new places are taken in between two turns of the event loop (a few milliseconds). */
-const SETTLE_BATCH = 10_000;
 
 /** Opens the library in dataDir (see OpenLibraryStoreOptions); the only implementation today. */
 export function openLibraryStore(dataDir: string, opts: OpenLibraryStoreOptions = {}): Promise<LibraryStore> {
@@ -140,14 +137,8 @@ export class LowdbLibraryStore implements LibraryStore {
   private placeRecords(sharded: ShardedJsonFiles): void {
     // At 250,000 images a snapshot during ingest rewrites most shards: settled in batches, the event loop free between.
     sharded.onRecordsWritten = async ({ assets, answers }) => {
-      for (let i = 0; i < assets.length; i += SETTLE_BATCH) {
-        this.state.index.written(assets.slice(i, i + SETTLE_BATCH));
-        await yieldToLoop();
-      }
-      for (let i = 0; i < answers.length; i += SETTLE_BATCH) {
-        this.state.analysis.written(answers.slice(i, i + SETTLE_BATCH));
-        await yieldToLoop();
-      }
+      await inTimeSlices(assets, (chunk) => this.state.index.written(chunk));
+      await inTimeSlices(answers, (chunk) => this.state.analysis.written(chunk));
     };
     this.state.rewriteShards(sharded.unplacedShards);
   }
@@ -174,7 +165,7 @@ export class LowdbLibraryStore implements LibraryStore {
 
   /** Each a new record (the table makes one per read). */
   listFiles(folder?: string): FileRecord[] {
-    return [...this.state.files.under(folder, isUnder)];
+    return [...this.state.files.under(folder)];
   }
 
   listErrors(): FileError[] {
