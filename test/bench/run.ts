@@ -94,9 +94,20 @@ async function scalePart(): Promise<Figures> {
   const assets = Number(options.scaleAssets);
   log(`Scale: a ${assets.toLocaleString('en')}-asset library with a model answer each (built once, cached in .bench)…`);
   const built = (await runWorker('scale-build.ts', [benchDir, String(assets)])) as unknown as { dataDir: string };
-  // First from the records alone (as after a crash), whose close writes the open index; then as a library opens.
-  const cold = await runWorker('scale-worker.ts', [built.dataDir, String(assets), 'records']);
-  const s = await runWorker('scale-worker.ts', [built.dataDir, String(assets)]);
+  // A copy per run: the run's review decisions would otherwise pile up in the cached library and move every figure.
+  const dataDir = path.join(benchDir, `scale-run-${process.pid}`);
+  await fs.cp(built.dataDir, dataDir, { recursive: true, filter: (from) => path.basename(from) !== 'library.index' });
+  try {
+    // First from the records alone (as after a crash), whose close writes the open index; then as a library opens.
+    const cold = await runWorker('scale-worker.ts', [dataDir, String(assets), 'records']);
+    const s = await runWorker('scale-worker.ts', [dataDir, String(assets)]);
+    return scaleFigures(cold, s);
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function scaleFigures(cold: Record<string, number>, s: Record<string, number>): Figures {
   console.log(
     `Scale         ${s.assets} assets: open ${round(s.openSeconds)} s to the first search result (target ≤ 2 s), RSS` +
       ` ${Math.round(s.rssAfterOpenMb)} MB after open (≤ 600), peak ${Math.round(s.peakRssMb)} MB; from its` +
