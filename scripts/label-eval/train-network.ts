@@ -5,7 +5,6 @@
  */
 import { seededRandom } from '../../electron/pixels';
 import type { PatternModel } from '../../electron/pixels/pattern-model';
-import { hiddenLayer, softmaxOutput } from '../../electron/pixels/pattern-model';
 
 export interface TrainingOptions {
   hidden: number;
@@ -87,8 +86,10 @@ export function trainNetwork(
   const optimisers = [model.hiddenWeights, model.hiddenBias, model.outputWeights, model.outputBias].map(
     (p) => new Adam(p, o.learningRate),
   );
+  const inputs = examples.map((e) => Float64Array.from(e.x, (v, i) => (v - model.mean[i]) / model.scale[i]));
+  const weights = Float64Array.from(examples, (e) => classWeight[e.label] / totalWeight);
   for (let t = 1; t <= o.iterations; t++) {
-    const grads = gradients(model, examples, classWeight, totalWeight, o);
+    const grads = gradients(model, inputs, examples, weights, o);
     optimisers.forEach((opt, i) => opt.step(grads[i], t));
   }
   return model;
@@ -96,37 +97,58 @@ export function trainNetwork(
 
 function gradients(
   model: PatternModel,
+  inputs: Float64Array[],
   examples: Example[],
-  classWeight: number[],
-  totalWeight: number,
+  weights: Float64Array,
   o: TrainingOptions,
 ): Float64Array[] {
   const width = model.features.length;
   const k = model.labels.length;
+  const hw = model.hiddenWeights;
+  const ow = model.outputWeights;
   const gHiddenW = new Float64Array(width * o.hidden);
   const gHiddenB = new Float64Array(o.hidden);
   const gOutW = new Float64Array(o.hidden * k);
   const gOutB = new Float64Array(k);
-  const z = new Float64Array(width);
-  for (const e of examples) {
-    for (let i = 0; i < width; i++) z[i] = (e.x[i] - model.mean[i]) / model.scale[i];
-    const h = hiddenLayer(model, e.x);
-    const p = softmaxOutput(model, h);
-    const w = classWeight[e.label] / totalWeight;
-    const dOut = p.map((v, c) => (v - (c === e.label ? 1 : 0)) * w);
+  const h = new Float64Array(o.hidden);
+  const p = new Float64Array(k);
+  for (let e = 0; e < inputs.length; e++) {
+    const z = inputs[e];
+    h.set(model.hiddenBias);
+    for (let i = 0; i < width; i++) {
+      const zi = z[i];
+      const row = i * o.hidden;
+      for (let j = 0; j < o.hidden; j++) h[j] += zi * hw[row + j];
+    }
+    for (let j = 0; j < o.hidden; j++) h[j] = Math.tanh(h[j]);
+    outputProbabilities(model, h, p);
+    p[examples[e].label] -= 1;
+    for (let c = 0; c < k; c++) p[c] *= weights[e];
     for (let j = 0; j < o.hidden; j++) {
       let back = 0;
       for (let c = 0; c < k; c++) {
-        gOutW[j * k + c] += h[j] * dOut[c];
-        back += model.outputWeights[j * k + c] * dOut[c];
+        gOutW[j * k + c] += h[j] * p[c];
+        back += ow[j * k + c] * p[c];
       }
       const dh = back * (1 - h[j] * h[j]);
       gHiddenB[j] += dh;
       for (let i = 0; i < width; i++) gHiddenW[i * o.hidden + j] += z[i] * dh;
     }
-    for (let c = 0; c < k; c++) gOutB[c] += dOut[c];
+    for (let c = 0; c < k; c++) gOutB[c] += p[c];
   }
-  gHiddenW.forEach((_, i) => (gHiddenW[i] += o.l2 * model.hiddenWeights[i]));
-  gOutW.forEach((_, i) => (gOutW[i] += o.l2 * model.outputWeights[i]));
+  for (let i = 0; i < gHiddenW.length; i++) gHiddenW[i] += o.l2 * hw[i];
+  for (let i = 0; i < gOutW.length; i++) gOutW[i] += o.l2 * ow[i];
   return [gHiddenW, gHiddenB, gOutW, gOutB];
+}
+
+/** Softmax of the output layer into `p` (as pattern-model.ts softmaxOutput, without allocating). */
+function outputProbabilities(model: PatternModel, h: Float64Array, p: Float64Array): void {
+  const k = p.length;
+  for (let c = 0; c < k; c++) p[c] = model.outputBias[c];
+  for (let j = 0; j < h.length; j++) for (let c = 0; c < k; c++) p[c] += h[j] * model.outputWeights[j * k + c];
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) max = Math.max(max, p[c]);
+  let total = 0;
+  for (let c = 0; c < k; c++) total += p[c] = Math.exp(p[c] - max);
+  for (let c = 0; c < k; c++) p[c] /= total;
 }
