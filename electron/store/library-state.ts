@@ -276,7 +276,8 @@ export class LibraryState {
     if (!this.folders.delete(path)) return;
     const remaining = [...this.folders.keys()];
     const orphaned = (p: string) => isUnder(p, path) && !remaining.some((folder) => isUnder(p, folder));
-    for (const file of [...this.files.keys()]) if (orphaned(file)) this.removeFile(file);
+    // Only the files under it are looked at (listed first: removing them changes the table).
+    for (const file of [...this.files.under(path)]) if (orphaned(file.path)) this.removeFile(file.path);
     for (const job of [...this.jobs.keys()]) if (orphaned(job)) this.jobs.delete(job);
     this.index.setFolders(remaining);
   }
