@@ -10,6 +10,7 @@ import { baseName, isUnder } from './paths';
 import { addConcepts, CONCEPT_WORDS } from './search/search-words';
 import { readSpan, type RecordSpan, type WrittenRecord } from './record-spans';
 import { RecordPlaces } from './record-places';
+import { SlotPaths } from './slot-paths';
 import { roundPaletteNumber } from './packed-asset';
 import { foldersBetween, naturalKey, orientationOf, ownText, splitPhash } from './index-values';
 
@@ -68,7 +69,7 @@ export class AssetIndex {
   readonly texts: string[] = [];
   /** Per slot, CONCEPT_WORDS words of pattern and colour concepts found in its text (see search-words.ts). */
   concepts = new Uint32Array(INITIAL_CAPACITY * CONCEPT_WORDS);
-  readonly paths: string[][] = [];
+  readonly paths = new SlotPaths();
   /** Per slot, its name's sort key, worked out when sorting by name first needs it (then kept). */
   readonly names: (string | undefined)[] = [];
   readonly nameOrder = new NameOrder((slot) => this.nameOf(slot));
@@ -103,7 +104,7 @@ export class AssetIndex {
   /** The asset's file paths, as indexed (not a copy). */
   pathsOf(hash: string): readonly string[] | undefined {
     const slot = this.slotsByHash.get(hash);
-    return slot === undefined ? undefined : this.paths[slot];
+    return slot === undefined ? undefined : this.paths.of(slot);
   }
 
   slotOf(hash: string): number | undefined {
@@ -191,7 +192,7 @@ export class AssetIndex {
   }
 
   private nameOf(slot: number): string {
-    return (this.names[slot] ??= naturalKey(baseName(this.paths[slot][0] ?? '')));
+    return (this.names[slot] ??= naturalKey(baseName(this.paths.first(slot) ?? '')));
   }
 
   private takeModelText(hash: string): string {
@@ -216,7 +217,7 @@ export class AssetIndex {
     if (modelText) this.modelTexts.set(hash, modelText);
     this.texts[slot] = '';
     this.modelTextLength[slot] = 0;
-    this.paths[slot] = [];
+    this.paths.set(slot, []);
     this.freeSlots.push(slot);
   }
 
@@ -244,7 +245,7 @@ export class AssetIndex {
    */
   summary(slot: number, distance?: number): AssetSummary {
     const d = this.dictionaries;
-    const path = this.paths[slot][0] ?? '';
+    const path = this.paths.first(slot) ?? '';
     const summary: AssetSummary = {
       hash: this.hashes[slot],
       path,
@@ -288,9 +289,8 @@ export class AssetIndex {
     this.folders = next;
     if (changed.length === 0) return;
     for (const slot of this.slotsByHash.values()) {
-      const paths = this.paths[slot];
-      if (!paths.some((path) => changed.some((folder) => isUnder(path, folder)))) continue;
-      this.multi.folder[slot] = this.codeLists.of(this.folderCodes(paths));
+      if (!this.paths.some(slot, (path) => changed.some((folder) => isUnder(path, folder)))) continue;
+      this.multi.folder[slot] = this.codeLists.of(this.folderCodes(this.paths.of(slot)));
     }
   }
 
@@ -313,8 +313,8 @@ export class AssetIndex {
     this.multi.colour[slot] = this.codeLists.of(labels.colours.map((name) => d.colour.code(name)));
     this.multi.tag[slot] = this.codeLists.of(unique(asset.tags).map((tag) => d.tag.code(tag)));
     const paths = asset.locations.map((l) => l.path);
-    if (!samePaths(this.paths[slot], paths)) this.pathsVersion++;
-    this.paths[slot] = paths;
+    if (!this.paths.holds(slot, paths)) this.pathsVersion++;
+    this.paths.set(slot, paths);
     this.multi.folder[slot] = this.codeLists.of(this.folderCodes(paths));
     this.addedAt[slot] = asset.addedAt;
     this.colourfulness[slot] = analysis.colourfulness;
@@ -389,10 +389,6 @@ function symmetricDifference<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
   for (const value of a) if (!b.has(value)) difference.add(value);
   for (const value of b) if (!a.has(value)) difference.add(value);
   return difference;
-}
-
-function samePaths(before: readonly string[] | undefined, after: readonly string[]): boolean {
-  return before !== undefined && before.length === after.length && before.every((path, i) => path === after[i]);
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -2,6 +2,7 @@ import { FACET_NAMES, type FacetName } from '../../../shared/model';
 import { AssetIndex, MULTI_FACETS, SINGLE_FACETS } from '../asset-index';
 import { CodeLists, type CodeList, type RowColumn } from '../columns';
 import { FacetDictionary } from '../facet-dictionary';
+import { SlotPaths } from '../slot-paths';
 import { CONCEPT_WORDS } from '../search/search-words';
 import type { Column, SectionReader, SectionWriter } from './sections';
 
@@ -51,7 +52,7 @@ export function writeIndex(out: SectionWriter, index: AssetIndex, tables: IndexT
     if (stored !== null) throw new HeldInMemory('an asset is held in memory, not yet in its file');
     hashIds[slot] = tables.hashes.code(index.hashes[slot]);
     spanFile[slot] = fileIds[places.file[slot]];
-    for (const path of index.paths[slot]) pathIds.push(tables.paths.code(path));
+    for (const path of index.paths.of(slot)) pathIds.push(tables.paths.code(path));
   }
   pathOffsets[n] = pathIds.length;
   out.column('index.hash', hashIds);
@@ -104,12 +105,15 @@ export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadT
   const freeSlots: number[] = [];
   const hashes: string[] = new Array(n);
   const assets: (null | undefined)[] = new Array(n);
-  const paths: string[][] = new Array(n);
+  const paths = new SlotPaths(n);
   for (let slot = 0; slot < n; slot++) {
-    // Sized up front: a list grown by push keeps room for 17 (~150 bytes), and most hold one path.
-    const slotPaths = new Array<string>(pathOffsets[slot + 1] - pathOffsets[slot]);
-    for (let i = 0; i < slotPaths.length; i++) slotPaths[i] = tables.paths[pathIds[pathOffsets[slot] + i]];
-    paths[slot] = slotPaths;
+    const ids = pathIds.subarray(pathOffsets[slot], pathOffsets[slot + 1]);
+    if (ids.length === 1) paths.setOne(slot, tables.paths[ids[0]]);
+    else
+      paths.set(
+        slot,
+        Array.from(ids, (id) => tables.paths[id]),
+      );
     if (hashIds[slot] === NONE) {
       freeSlots.push(slot);
       continue;

@@ -99,10 +99,7 @@ function folderFilter(index: AssetIndex, folders: readonly string[]): Filter {
     facet: 'folder',
     test: (slot) => {
       if (!inRoot(slot)) return false;
-      for (const path of paths[slot]) {
-        for (const folder of folders) if (isUnder(path, folder)) return true;
-      }
-      return false;
+      return paths.some(slot, (path) => folders.some((folder) => isUnder(path, folder)));
     },
   };
 }
