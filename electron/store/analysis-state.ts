@@ -1,6 +1,8 @@
 import type { AiSettings, AnalysisJob, Invocation, ModelAnalysis } from '../../shared/model';
+import { ATTRIBUTE_FIELDS } from '../../shared/model/attributes';
 import type { AnalysisOp } from './library-ops';
 import { searchPolicyOf } from './model-search-text';
+import { AnswerTable, type AnswerHead } from './answer-table';
 import { StoredAnswer } from './stored-answer';
 import type { RecordSpan, WrittenAnswer } from './record-spans';
 
@@ -17,10 +19,11 @@ export type AnalysesChanged = (hash: string) => void;
 export class AnalysisState {
   settings: AiSettings | null = null;
   /**
-   * Per hash, its answers oldest first: heads in memory, whole answers once written read from their
-   * files. Most images have one answer, kept without a list around it (~14 MB at 250,000).
+   * Per hash, the rows of its answers in `answers`, oldest first. Most images have one answer,
+   * kept without a list around it (~14 MB at 250,000).
    */
-  private readonly analyses = new Map<string, StoredAnswer | StoredAnswer[]>();
+  private readonly analyses = new Map<string, number | number[]>();
+  private readonly answers = new AnswerTable();
   readonly jobs = new Map<string, AnalysisJob>();
   invocations: Invocation[] = [];
   /** Counts answers put in, so readers can tell cheaply that their view of the answers is stale. */
@@ -90,22 +93,30 @@ export class AnalysisState {
 
   /** Every answer as stored, with its hash, oldest first per hash. */
   *entries(): IterableIterator<[string, StoredAnswer]> {
-    for (const [hash, stored] of this.analyses) {
-      if (Array.isArray(stored)) for (const one of stored) yield [hash, one];
-      else yield [hash, stored];
+    for (const [hash, rows] of this.analyses) {
+      if (Array.isArray(rows)) for (const row of rows) yield [hash, new StoredAnswer(this.answers, row)];
+      else yield [hash, new StoredAnswer(this.answers, rows)];
     }
   }
 
   /** This hash's answers as stored, oldest first. */
   stored(hash: string): readonly StoredAnswer[] {
-    const stored = this.analyses.get(hash);
-    return stored === undefined ? [] : Array.isArray(stored) ? stored : [stored];
+    return this.rowsOf(hash).map((row) => new StoredAnswer(this.answers, row));
   }
 
-  /** An answer as the open index holds it, after this hash's others. */
-  restore(hash: string, answer: StoredAnswer): void {
-    const stored = this.analyses.get(hash);
-    this.analyses.set(hash, stored === undefined ? answer : [...this.stored(hash), answer]);
+  /** Room for this many answers in all (before restoring them). */
+  reserve(answers: number): void {
+    this.answers.reserve(answers);
+  }
+
+  /**
+   * An answer as the open index holds it, after this hash's others: its head, its confidences from
+   * position `from` of `fields`, its place.
+   */
+  restore(hash: string, head: AnswerHead, fields: ArrayLike<number>, from: number, span: RecordSpan): void {
+    const row = this.answers.add(head, fields, from, null, span);
+    const rows = this.analyses.get(hash);
+    this.analyses.set(hash, rows === undefined ? row : [...this.rowsOf(hash), row]);
   }
 
   /** This hash's whole answers, oldest first. */
@@ -139,12 +150,20 @@ export class AnalysisState {
 
   /** A newer answer from the same model and prompt replaces the older one. */
   private putAnalysis(analysis: ModelAnalysis, span?: RecordSpan, hash = analysis.hash): void {
-    const answers = [
-      ...this.stored(hash).filter((stored) => !stored.sameKey(analysis)),
-      StoredAnswer.of(analysis, span),
-    ];
-    this.analyses.set(hash, answers.length === 1 ? answers[0] : answers);
+    const rows: number[] = [];
+    for (const row of this.rowsOf(hash)) {
+      if (new StoredAnswer(this.answers, row).sameKey(analysis)) this.answers.forget(row);
+      else rows.push(row);
+    }
+    const fields = ATTRIBUTE_FIELDS.map((field) => analysis.attributes.confidence[field]);
+    rows.push(this.answers.add(analysis, fields, 0, analysis, span ?? null));
+    this.analyses.set(hash, rows.length === 1 ? rows[0] : rows);
     this.answersVersion++;
+  }
+
+  private rowsOf(hash: string): readonly number[] {
+    const rows = this.analyses.get(hash);
+    return rows === undefined ? [] : Array.isArray(rows) ? rows : [rows];
   }
 }
 

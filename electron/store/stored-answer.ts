@@ -2,78 +2,51 @@ import { ATTRIBUTE_FIELDS, type AttributeField } from '../../shared/model/attrib
 import type { ModelAnalysis } from '../../shared/model';
 import { readSpan, type RecordSpan } from './record-spans';
 import type { AnalysisHead } from './library-store';
-
-/** Model ids and prompt versions: a handful of distinct values, each parsed once per answer otherwise. */
-const interned = new Map<string, string>();
-const intern = (value: string): string => {
-  const known = interned.get(value);
-  if (known !== undefined) return known;
-  interned.set(value, value);
-  return value;
-};
-
-const FIELDS = ATTRIBUTE_FIELDS.length;
-
-/** What the store keeps of an answer besides its field confidences and its place. */
-export type AnswerHead = Pick<
-  StoredAnswer,
-  'modelId' | 'requestedModelId' | 'promptVersion' | 'confidence' | 'at' | 'escalatedFrom'
->;
+import { FIELDS, type AnswerTable } from './answer-table';
 
 /**
- * One model answer as the store holds it: its head always, the whole record only until it is in a
- * shard file, then read back from there when asked for. Answers are never changed in place, so the
- * file's copy is the record. A quarter of a million of these stay in memory, so each is kept small:
- * its field confidences are a row of a column shared with other answers (one list per answer cost
- * ~130 bytes), and its place in its file is three fields, not an object.
+ * One model answer as the store holds it, a row of the answer table (made when asked for: the
+ * table keeps no object per answer): its head always, the whole record only until it is in a shard
+ * file, then read back from there. Answers are never changed in place, so the file's copy is the record.
  */
 export class StoredAnswer {
-  readonly modelId: string;
-  readonly requestedModelId: string;
-  readonly promptVersion: string;
-  readonly confidence: number;
-  readonly at: number;
-  readonly escalatedFrom: string | null;
-  private file: string | null = null;
-  private start = 0;
-  private end = 0;
-
-  /** `fields`: per ATTRIBUTE_FIELDS in order, this answer's confidences from position `row * FIELDS`. */
-  private constructor(
-    head: AnswerHead,
-    private readonly fields: ArrayLike<number>,
+  constructor(
+    private readonly table: AnswerTable,
     private readonly row: number,
-    private record: ModelAnalysis | null,
-    span: RecordSpan | null,
-  ) {
-    this.modelId = intern(head.modelId);
-    this.requestedModelId = intern(head.requestedModelId);
-    this.promptVersion = intern(head.promptVersion);
-    this.confidence = head.confidence;
-    this.at = head.at;
-    this.escalatedFrom = head.escalatedFrom === null ? null : intern(head.escalatedFrom);
-    if (span) this.locate(span);
+  ) {}
+
+  get modelId(): string {
+    return this.table.name(this.row, 0)!;
   }
 
-  /** `span`: where a shard file holds this answer (it is kept in memory until `release`). */
-  static of(answer: ModelAnalysis, span: RecordSpan | null = null): StoredAnswer {
-    const fields = ATTRIBUTE_FIELDS.map((field) => answer.attributes.confidence[field]);
-    return new StoredAnswer(answer, fields, 0, answer, span);
+  get requestedModelId(): string {
+    return this.table.name(this.row, 1)!;
   }
 
-  /** An answer as the open index holds it: its head, row `row` of the confidences column, its place. */
-  static restored(head: AnswerHead, fields: Float64Array, row: number, span: RecordSpan): StoredAnswer {
-    return new StoredAnswer(head, fields, row, null, span);
+  get promptVersion(): string {
+    return this.table.name(this.row, 2)!;
+  }
+
+  get escalatedFrom(): string | null {
+    return this.table.name(this.row, 3);
+  }
+
+  get confidence(): number {
+    return this.table.number(this.row, 0);
+  }
+
+  get at(): number {
+    return this.table.number(this.row, 1);
   }
 
   /** Per ATTRIBUTE_FIELDS, in order (a new list). */
   get fieldConfidence(): number[] {
-    return Array.from({ length: FIELDS }, (_, i) => this.fields[this.row * FIELDS + i]);
+    return Array.from({ length: FIELDS }, (_, i) => this.table.field(this.row, i));
   }
 
   /** Where its file holds the answer, once memory no longer holds it (null until then). */
   get place(): RecordSpan | null {
-    return this.record === null ? this.span : null;
+    return this.table.record(this.row) === undefined ? this.table.span(this.row) : null;
   }
 
   /** What a queue needs to know of the answer (a new object). */
@@ -93,7 +66,7 @@ export class StoredAnswer {
 
   /** The whole answer: from memory, else from its file. */
   get answer(): ModelAnalysis {
-    return this.record ?? (readSpan(this.span!) as ModelAnalysis);
+    return this.table.record(this.row) ?? (readSpan(this.table.span(this.row)!) as ModelAnalysis);
   }
 
   /** Same model as asked for, same prompt: the cache key (a newer answer under it replaces this one). */
@@ -103,7 +76,7 @@ export class StoredAnswer {
 
   /** An answer read from a shard file is kept as a head from now on (once its words are worked out). */
   release(): void {
-    if (this.file !== null) this.record = null;
+    if (this.table.span(this.row) !== null) this.table.forget(this.row);
   }
 
   /**
@@ -111,19 +84,10 @@ export class StoredAnswer {
    * and read it from there. An answer recorded while that file was being written is newer: it stays.
    */
   settle(written: ModelAnalysis | null, span: RecordSpan): void {
-    if (this.record === null || this.record === written) {
-      this.locate(span);
-      this.record = null;
+    const record = this.table.record(this.row);
+    if (record === undefined || record === written) {
+      this.table.locate(this.row, span);
+      this.table.forget(this.row);
     }
-  }
-
-  private get span(): RecordSpan | null {
-    return this.file === null ? null : { file: this.file, start: this.start, end: this.end };
-  }
-
-  private locate(span: RecordSpan): void {
-    this.file = span.file;
-    this.start = span.start;
-    this.end = span.end;
   }
 }

@@ -68,7 +68,7 @@ function restore(input: SectionReader, state: LibraryState, recordsDir: string):
     files: input.strings('shardFiles').map((name) => join(recordsDir, name)),
   };
   readFiles(input, tables, (file) => state.setFileRecord(file));
-  readAnswers(input, tables, (hash, answer) => state.analysis.restore(hash, answer));
+  readAnswers(input, tables, state.analysis);
   state.review.append(input.json<ReviewDecision[]>('reviewDecisions'));
   state.corrections.append(input.json<LabelCorrection[]>('labelCorrections'));
   readIndex(input, state.index, tables);

@@ -1,5 +1,7 @@
 import type { FileRecord } from '../library-store';
-import { StoredAnswer } from '../stored-answer';
+import type { AnalysisState } from '../analysis-state';
+import { FIELDS } from '../answer-table';
+import type { StoredAnswer } from '../stored-answer';
 import { HeldInMemory, NONE, type IndexTables, type ReadTables } from './index-codec';
 import type { SectionReader, SectionWriter } from './sections';
 import { FacetDictionary } from '../facet-dictionary';
@@ -67,7 +69,7 @@ export function writeAnswers(out: SectionWriter, answers: Iterable<[string, Stor
 export function readAnswers(
   input: SectionReader,
   tables: ReadTables,
-  restore: (hash: string, answer: StoredAnswer) => void,
+  into: Pick<AnalysisState, 'reserve' | 'restore'>,
 ): void {
   const id = (name: string) => input.column(`answers.${name}`, 'u32');
   const number = (name: string) => input.column(`answers.${name}`, 'f64');
@@ -81,8 +83,8 @@ export function readAnswers(
   ].map(id);
   const [confidence, at, starts, ends, fields] = ['confidence', 'at', 'start', 'end', 'fields'].map(number);
   const names = input.json<string[]>('answers.names');
+  into.reserve(hashes.length);
   for (let i = 0; i < hashes.length; i++) {
-    const hash = tables.hashes[hashes[i]];
     const head = {
       modelId: names[models[i]],
       requestedModelId: names[requested[i]],
@@ -91,11 +93,7 @@ export function readAnswers(
       confidence: confidence[i],
       at: at[i],
     };
-    const answer = StoredAnswer.restored(head, fields, i, {
-      file: tables.files[files[i]],
-      start: starts[i],
-      end: ends[i],
-    });
-    restore(hash, answer);
+    const span = { file: tables.files[files[i]], start: starts[i], end: ends[i] };
+    into.restore(tables.hashes[hashes[i]], head, fields, i * FIELDS, span);
   }
 }
