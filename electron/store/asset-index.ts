@@ -288,8 +288,13 @@ export class AssetIndex {
     const changed = [...symmetricDifference(this.folders, next)];
     this.folders = next;
     if (changed.length === 0) return;
+    // One test for every slot, no closure made per slot: this loop visits every image.
+    const inChanged = (path: string) => {
+      for (const folder of changed) if (isUnder(path, folder)) return true;
+      return false;
+    };
     for (const slot of this.slotsByHash.values()) {
-      if (!this.paths.some(slot, (path) => changed.some((folder) => isUnder(path, folder)))) continue;
+      if (!this.paths.some(slot, inChanged)) continue;
       this.multi.folder[slot] = this.codeLists.of(this.folderCodes(this.paths.of(slot)));
     }
   }
