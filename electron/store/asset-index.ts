@@ -288,7 +288,6 @@ export class AssetIndex {
     const changed = [...symmetricDifference(this.folders, next)];
     this.folders = next;
     if (changed.length === 0) return;
-    // One test for every slot, no closure made per slot: this loop visits every image.
     const inChanged = (path: string) => {
       for (const folder of changed) if (isUnder(path, folder)) return true;
       return false;
