@@ -101,7 +101,7 @@ export class AssetIndex {
     return this.slotsByHash.has(hash);
   }
 
-  /** The asset's file paths, as indexed (not a copy). */
+  /** The asset's file paths, as indexed (not to be changed: a list of several is the index's own). */
   pathsOf(hash: string): readonly string[] | undefined {
     const slot = this.slotsByHash.get(hash);
     return slot === undefined ? undefined : this.paths.of(slot);
