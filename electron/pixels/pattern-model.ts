@@ -34,9 +34,14 @@ export function hiddenLayer(model: PatternModel, x: readonly number[]): Float64A
   return h;
 }
 
-export function softmaxOutput(model: PatternModel, h: ArrayLike<number>): Float64Array {
+/** Class probabilities for hidden activations `h`, into `s` (training passes one to fill again and again). */
+export function softmaxOutput(
+  model: PatternModel,
+  h: ArrayLike<number>,
+  s = new Float64Array(model.outputBias.length),
+): Float64Array {
   const k = model.outputBias.length;
-  const s = Float64Array.from(model.outputBias);
+  s.set(model.outputBias);
   for (let j = 0; j < h.length; j++) for (let c = 0; c < k; c++) s[c] += h[j] * model.outputWeights[j * k + c];
   const max = Math.max(...s);
   let total = 0;

@@ -109,12 +109,9 @@ export class AnalysisState {
     this.answers.reserve(answers);
   }
 
-  /**
-   * An answer as the open index holds it, after this hash's others: its head, its confidences from
-   * position `from` of `fields`, its place.
-   */
-  restore(hash: string, head: AnswerHead, fields: ArrayLike<number>, from: number, span: RecordSpan): void {
-    const row = this.answers.add(head, fields, from, null, span);
+  /** An answer as the open index holds it (head, field confidences, place), after this hash's others. */
+  restore(hash: string, head: AnswerHead, fieldConfidences: ArrayLike<number>, span: RecordSpan): void {
+    const row = this.answers.add(head, fieldConfidences, null, span);
     const rows = this.analyses.get(hash);
     this.analyses.set(hash, rows === undefined ? row : [...this.rowsOf(hash), row]);
   }
@@ -156,7 +153,7 @@ export class AnalysisState {
       else rows.push(row);
     }
     const fields = ATTRIBUTE_FIELDS.map((field) => analysis.attributes.confidence[field]);
-    rows.push(this.answers.add(analysis, fields, 0, analysis, span ?? null));
+    rows.push(this.answers.add(analysis, fields, analysis, span ?? null));
     this.analyses.set(hash, rows.length === 1 ? rows[0] : rows);
     this.answersVersion++;
   }

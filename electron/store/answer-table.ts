@@ -1,6 +1,6 @@
 import { ATTRIBUTE_FIELDS } from '../../shared/model/attributes';
 import type { ModelAnalysis } from '../../shared/model';
-import { grow } from './columns';
+import { RowColumn } from './columns';
 import { FacetDictionary } from './facet-dictionary';
 import type { RecordSpan } from './record-spans';
 
@@ -12,14 +12,10 @@ const NUMBERS = 4;
 const NONE = 0xffffffff;
 
 /** What the store keeps of an answer besides its field confidences and its place. */
-export interface AnswerHead {
-  modelId: string;
-  requestedModelId: string;
-  promptVersion: string;
-  confidence: number;
-  at: number;
-  escalatedFrom: string | null;
-}
+export type AnswerHead = Pick<
+  ModelAnalysis,
+  'modelId' | 'requestedModelId' | 'promptVersion' | 'confidence' | 'at' | 'escalatedFrom'
+>;
 
 /**
  * Every model answer the store holds, a row each, as columns: a quarter of a million answers as
@@ -31,9 +27,9 @@ export interface AnswerHead {
 export class AnswerTable {
   /** Model ids and prompt versions: a handful of distinct values. */
   private readonly names = new FacetDictionary();
-  private codes = new Uint32Array(0);
-  private numbers = new Float64Array(0);
-  private fields = new Float64Array(0);
+  private readonly codes = new RowColumn((n) => new Uint32Array(n), CODES);
+  private readonly numbers = new RowColumn((n) => new Float64Array(n), NUMBERS);
+  private readonly fields = new RowColumn((n) => new Float64Array(n), FIELDS);
   /** The shard file holding the row's answer (each file's name one shared string), null until written. */
   private readonly files: (string | null)[] = [];
   /** Whole answers memory still holds (not yet in a file, or read from one and not yet released). */
@@ -41,31 +37,16 @@ export class AnswerTable {
   private rows = 0;
 
   reserve(rows: number): void {
-    if (rows <= this.numbers.length / NUMBERS) return;
-    const capacity = Math.max(rows, (this.numbers.length / NUMBERS) * 2, 1024);
-    this.codes = grow(this.codes, capacity * CODES);
-    this.numbers = grow(this.numbers, capacity * NUMBERS);
-    this.fields = grow(this.fields, capacity * FIELDS);
+    for (const column of [this.codes, this.numbers, this.fields]) column.reserve(rows);
   }
 
-  /** A new row; `fields` holds its confidences per ATTRIBUTE_FIELDS from position `from`. */
-  add(
-    head: AnswerHead,
-    fields: ArrayLike<number>,
-    from: number,
-    record: ModelAnalysis | null,
-    span: RecordSpan | null,
-  ) {
+  /** A new row; `fieldConfidences` per ATTRIBUTE_FIELDS, in order. */
+  add(head: AnswerHead, fieldConfidences: ArrayLike<number>, record: ModelAnalysis | null, span: RecordSpan | null) {
     const row = this.rows++;
-    this.reserve(row + 1);
-    this.codes.set(
-      [head.modelId, head.requestedModelId, head.promptVersion].map((name) => this.names.code(name)),
-      row * CODES,
-    );
-    this.codes[row * CODES + 3] = head.escalatedFrom === null ? NONE : this.names.code(head.escalatedFrom);
-    this.numbers[row * NUMBERS] = head.confidence;
-    this.numbers[row * NUMBERS + 1] = head.at;
-    for (let i = 0; i < FIELDS; i++) this.fields[row * FIELDS + i] = fields[from + i];
+    const code = (name: string | null) => (name === null ? NONE : this.names.code(name));
+    this.codes.set(row, [head.modelId, head.requestedModelId, head.promptVersion, head.escalatedFrom].map(code));
+    this.numbers.set(row, [head.confidence, head.at, 0, 0]);
+    this.fields.set(row, fieldConfidences);
     this.files[row] = null;
     if (record) this.records.set(row, record);
     if (span) this.locate(row, span);
@@ -73,16 +54,16 @@ export class AnswerTable {
   }
 
   name(row: number, which: 0 | 1 | 2 | 3): string | null {
-    const code = this.codes[row * CODES + which];
+    const code = this.codes.data[row * CODES + which];
     return code === NONE ? null : this.names.values[code];
   }
 
   number(row: number, which: 0 | 1): number {
-    return this.numbers[row * NUMBERS + which];
+    return this.numbers.data[row * NUMBERS + which];
   }
 
   field(row: number, i: number): number {
-    return this.fields[row * FIELDS + i];
+    return this.fields.data[row * FIELDS + i];
   }
 
   record(row: number): ModelAnalysis | undefined {
@@ -98,12 +79,12 @@ export class AnswerTable {
     const file = this.files[row];
     return file === null
       ? null
-      : { file, start: this.numbers[row * NUMBERS + 2], end: this.numbers[row * NUMBERS + 3] };
+      : { file, start: this.numbers.data[row * NUMBERS + 2], end: this.numbers.data[row * NUMBERS + 3] };
   }
 
   locate(row: number, span: RecordSpan): void {
     this.files[row] = span.file;
-    this.numbers[row * NUMBERS + 2] = span.start;
-    this.numbers[row * NUMBERS + 3] = span.end;
+    this.numbers.data[row * NUMBERS + 2] = span.start;
+    this.numbers.data[row * NUMBERS + 3] = span.end;
   }
 }

@@ -4,7 +4,7 @@
  * L2 on the weights, a seeded start so a retrain reproduces the shipped weights.
  */
 import { seededRandom } from '../../electron/pixels';
-import type { PatternModel } from '../../electron/pixels/pattern-model';
+import { softmaxOutput, type PatternModel } from '../../electron/pixels/pattern-model';
 
 export interface TrainingOptions {
   hidden: number;
@@ -121,7 +121,7 @@ function gradients(
       for (let j = 0; j < o.hidden; j++) h[j] += zi * hw[row + j];
     }
     for (let j = 0; j < o.hidden; j++) h[j] = Math.tanh(h[j]);
-    outputProbabilities(model, h, p);
+    softmaxOutput(model, h, p);
     p[examples[e].label] -= 1;
     for (let c = 0; c < k; c++) p[c] *= weights[e];
     for (let j = 0; j < o.hidden; j++) {
@@ -139,16 +139,4 @@ function gradients(
   for (let i = 0; i < gHiddenW.length; i++) gHiddenW[i] += o.l2 * hw[i];
   for (let i = 0; i < gOutW.length; i++) gOutW[i] += o.l2 * ow[i];
   return [gHiddenW, gHiddenB, gOutW, gOutB];
-}
-
-/** Softmax of the output layer into `p` (as pattern-model.ts softmaxOutput, without allocating). */
-function outputProbabilities(model: PatternModel, h: Float64Array, p: Float64Array): void {
-  const k = p.length;
-  for (let c = 0; c < k; c++) p[c] = model.outputBias[c];
-  for (let j = 0; j < h.length; j++) for (let c = 0; c < k; c++) p[c] += h[j] * model.outputWeights[j * k + c];
-  let max = -Infinity;
-  for (let c = 0; c < k; c++) max = Math.max(max, p[c]);
-  let total = 0;
-  for (let c = 0; c < k; c++) total += p[c] = Math.exp(p[c] - max);
-  for (let c = 0; c < k; c++) p[c] /= total;
 }

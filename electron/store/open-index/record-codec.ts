@@ -94,6 +94,6 @@ export function readAnswers(
       at: at[i],
     };
     const span = { file: tables.files[files[i]], start: starts[i], end: ends[i] };
-    into.restore(tables.hashes[hashes[i]], head, fields, i * FIELDS, span);
+    into.restore(tables.hashes[hashes[i]], head, fields.subarray(i * FIELDS, (i + 1) * FIELDS), span);
   }
 }
