@@ -11,7 +11,7 @@ import { addConcepts, CONCEPT_WORDS } from './search/search-words';
 import { readSpan, type RecordSpan, type WrittenRecord } from './record-spans';
 import { RecordPlaces } from './record-places';
 import { SlotPaths } from './slot-paths';
-import { roundPaletteNumber } from './packed-asset';
+import { roundPaletteNumber, withAssetDefaults, type PackedAsset } from './packed-asset';
 import { foldersBetween, naturalKey, orientationOf, ownText, splitPhash } from './index-values';
 
 const INITIAL_CAPACITY = 1024;
@@ -145,7 +145,7 @@ export class AssetIndex {
 
   /** The record, from memory or its file; a packed vector is left as it is (a grid cell has no use for it). */
   private record(slot: number): Asset {
-    return this.assets[slot] ?? (readSpan(this.places.get(slot)) as Asset);
+    return this.assets[slot] ?? withAssetDefaults(readSpan(this.places.get(slot)) as PackedAsset);
   }
 
   /** A snapshot wrote these records: each asset is read back from its file from now on, unless it changed since. */

@@ -15,7 +15,7 @@ import type {
 import type { FileRecord } from './library-store';
 
 /** Bump with a migration in migrations.ts whenever the document's shape changes. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /**
  * The library as one document in memory (on disk split into library.json and record shards,

@@ -67,6 +67,14 @@ const MIGRATIONS: readonly Migration[] = [
     to: 7,
     migrate: (doc) => ({ ...doc, schemaVersion: 7 }),
   },
+  {
+    // v8 shard lines leave out fields at their defaults and write vectors on the analyzer's grid
+    // as 16-bit integers (packed-asset.ts); v7 lines read as they are and are rewritten as their
+    // shards next change. The step marks the library so an older Swatchbook refuses it.
+    from: 7,
+    to: 8,
+    migrate: (doc) => ({ ...doc, schemaVersion: 8 }),
+  },
 ];
 
 function asArray(value: unknown): unknown[] {

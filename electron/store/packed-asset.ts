@@ -1,17 +1,32 @@
-import type { Asset } from '../../shared/model';
+import type { Asset, LocalAnalysis, Segment } from '../../shared/model';
 
-const PREFIX = 'f32:';
+const FLOAT32 = 'f32:';
+const GRID16 = 'i16:';
+/** The analyzer writes vector components to 4 decimals (feature-vector.ts): such a vector is 16-bit integers. */
+const VECTOR_GRID = 1e4;
+const INT16_LIMIT = 32_767;
 
 /** Palette coordinates and shares are kept to this many decimals: 1e-4 in OKLab is ~0.01 ΔE, far below what an eye tells apart. */
 const PALETTE_DECIMALS = 4;
 
 /**
- * An asset as a shard file holds it: the similarity vector as base64 of its float32 values
- * (~4× shorter than decimal text, and far quicker to read back; search already compares
- * vectors in float32), and palette numbers to PALETTE_DECIMALS instead of 17 digits (about
- * 200 bytes less per asset).
+ * Fields a line leaves out when they hold these values (most images: sRGB, no alpha, one page,
+ * no tiles, segments or tags, not reviewed, a pattern that is neither solid, striped, checked nor
+ * dotted). About 200 bytes per image; reading puts them back, so what memory holds is unchanged.
  */
-export type PackedAsset = Asset | (Omit<Asset, 'vector'> & { vector: string });
+const METADATA_DEFAULTS = () => ({ space: 'srgb', dpi: null, hasAlpha: false, pages: 1 });
+const PATTERN_DEFAULTS = () => ({ solid: false, repeat: null, stripeOrientation: null, checks: false, dots: false });
+const ASSET_DEFAULTS = () => ({ tiles: [], segments: [], tags: [], status: 'unreviewed' });
+
+type Fields = Record<string, unknown>;
+
+/**
+ * An asset as a shard file holds it: fields at their defaults left out; the similarity vector as
+ * base64 of 16-bit integers when it is on the analyzer's 4-decimal grid (a quarter of its decimal
+ * text, half of float32, and exact), else of its float32 values; palette numbers to
+ * PALETTE_DECIMALS instead of 17 digits.
+ */
+export type PackedAsset = Pick<Asset, 'hash' | 'locations'> & { readonly [field: string]: unknown };
 
 /** Each packed asset's record as memory held it: what was written is told by the record memory has. */
 const sources = new WeakMap<PackedAsset, Asset>();
@@ -22,20 +37,38 @@ export function sourceOf(packed: PackedAsset): Asset | undefined {
 }
 
 export function packAsset(asset: Asset): PackedAsset {
-  const { analysis } = asset;
-  const palette = analysis.palette.map((colour) => ({
-    ...colour,
-    share: roundPaletteNumber(colour.share),
-    lab: colour.lab.map(roundPaletteNumber) as typeof colour.lab,
-  }));
-  const rounded = {
-    ...asset,
-    analysis: { ...analysis, palette, colourfulness: roundPaletteNumber(analysis.colourfulness) },
+  const packed: Fields = {
+    ...withoutDefaults(asset, ASSET_DEFAULTS()),
+    metadata: withoutDefaults(asset.metadata, METADATA_DEFAULTS()),
+    analysis: packAnalysis(asset.analysis),
   };
-  const bytes = Buffer.from(Float32Array.from(asset.vector).buffer);
-  const packed = asset.vector.length === 0 ? rounded : { ...rounded, vector: PREFIX + bytes.toString('base64') };
-  sources.set(packed, asset);
-  return packed;
+  if (asset.tiles.length > 0) packed.tiles = asset.tiles.map(packSegment);
+  if (asset.segments.length > 0) packed.segments = asset.segments.map(packSegment);
+  if (asset.vector.length > 0) packed.vector = packVector(asset.vector);
+  sources.set(packed as PackedAsset, asset);
+  return packed as PackedAsset;
+}
+
+/** The asset again, in place, whichever way its file wrote it (vectors as numbers: schema 6 and older). */
+export function unpackAsset(stored: PackedAsset): Asset {
+  const { vector } = stored;
+  const asset = withAssetDefaults(stored);
+  if (typeof vector === 'string') asset.vector = unpackVector(vector, stored.hash);
+  return asset;
+}
+
+/**
+ * Fills in, on a record just read from its file (so nothing else holds it), every field its
+ * line left out; the vector stays as the file has it (a grid cell has no use for it). In place:
+ * copies of 250,000 records cost seconds and hundreds of megabytes when a library opens from them.
+ */
+export function withAssetDefaults(stored: PackedAsset): Asset {
+  const asset = withDefaults(stored, ASSET_DEFAULTS()) as unknown as Asset;
+  withDefaults(asset.metadata, METADATA_DEFAULTS());
+  withDefaults(asset.analysis.pattern, PATTERN_DEFAULTS());
+  for (const part of [asset.tiles, asset.segments])
+    for (const s of part) withDefaults(s.analysis.pattern, PATTERN_DEFAULTS());
+  return asset;
 }
 
 const SCALE = 10 ** PALETTE_DECIMALS;
@@ -45,11 +78,55 @@ export function roundPaletteNumber(value: number): number {
   return Number.isFinite(value) ? Math.round(value * SCALE) / SCALE : value;
 }
 
-/** The asset again; a vector still written as numbers (schema 6 and older) is taken as it is. */
-export function unpackAsset(stored: PackedAsset): Asset {
-  if (typeof stored.vector !== 'string') return stored as Asset;
-  if (!stored.vector.startsWith(PREFIX)) throw new Error(`unknown vector encoding in asset ${stored.hash}`);
-  const bytes = Buffer.from(stored.vector.slice(PREFIX.length), 'base64');
-  const floats = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  return { ...stored, vector: Array.from(floats) };
+function packSegment(segment: Segment): Fields {
+  return { ...segment, analysis: packAnalysis(segment.analysis) };
+}
+
+function packAnalysis(analysis: LocalAnalysis): Fields {
+  const palette = analysis.palette.map((colour) => ({
+    ...colour,
+    share: roundPaletteNumber(colour.share),
+    lab: colour.lab.map(roundPaletteNumber),
+  }));
+  const pattern = withoutDefaults(analysis.pattern, PATTERN_DEFAULTS());
+  return { ...analysis, palette, pattern, colourfulness: roundPaletteNumber(analysis.colourfulness) };
+}
+
+function withoutDefaults<T extends object>(record: T, defaults: Fields): Fields {
+  const kept: Fields = {};
+  for (const [key, value] of Object.entries(record)) if (!isDefault(value, defaults[key])) kept[key] = value;
+  return kept;
+}
+
+function isDefault(value: unknown, fallback: unknown): boolean {
+  if (Array.isArray(fallback)) return Array.isArray(value) && value.length === 0;
+  return fallback !== undefined && value === fallback;
+}
+
+/** The record itself, each missing field put in at its default (after the fields the file had). */
+function withDefaults<T extends object>(record: T, defaults: Fields): T {
+  const fields = record as Fields;
+  for (const [key, value] of Object.entries(defaults)) if (!(key in fields)) fields[key] = value;
+  return record;
+}
+
+function packVector(vector: readonly number[]): string {
+  const onGrid = vector.every((v) => {
+    const k = Math.round(v * VECTOR_GRID);
+    return Math.abs(k) <= INT16_LIMIT && Math.fround(k / VECTOR_GRID) === Math.fround(v);
+  });
+  if (!onGrid) return FLOAT32 + Buffer.from(Float32Array.from(vector).buffer).toString('base64');
+  const bytes = Buffer.alloc(vector.length * 2);
+  vector.forEach((v, i) => bytes.writeInt16LE(Math.round(v * VECTOR_GRID), i * 2));
+  return GRID16 + bytes.toString('base64');
+}
+
+function unpackVector(text: string, hash: string): number[] {
+  if (text.startsWith(GRID16)) {
+    const bytes = Buffer.from(text.slice(GRID16.length), 'base64');
+    return Array.from({ length: bytes.length / 2 }, (_, i) => bytes.readInt16LE(i * 2) / VECTOR_GRID);
+  }
+  if (!text.startsWith(FLOAT32)) throw new Error(`unknown vector encoding in asset ${hash}`);
+  const bytes = Buffer.from(text.slice(FLOAT32.length), 'base64');
+  return Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
 }

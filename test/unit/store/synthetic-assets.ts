@@ -75,7 +75,8 @@ function jitteredColour(random: Random, base: { name: string; hex: string }, sha
 export function unitVector(random: Random, length = VECTOR_LENGTH): number[] {
   const v = Array.from({ length }, () => random() - 0.5);
   const norm = Math.hypot(...v);
-  return v.map((x) => x / norm);
+  // To 4 decimals, as the analyzer writes them (feature-vector.ts).
+  return v.map((x) => Math.round((x / norm) * 1e4) / 1e4);
 }
 
 export interface AssetSpec {
