@@ -1,3 +1,5 @@
+import { withRoomToGrow } from './columns';
+
 /**
  * Each index slot's file paths. Most images are in one file: that path is kept as the string
  * itself, not in a list of one (a quarter of a million such lists were ~a quarter of the work of
@@ -7,7 +9,7 @@ export class SlotPaths {
   private readonly values: (string | readonly string[])[];
 
   constructor(slots = 0) {
-    this.values = new Array<string | readonly string[]>(slots).fill(NONE);
+    this.values = withRoomToGrow(new Array<string | readonly string[]>(slots).fill(NONE));
   }
 
   /** The slot's paths (a new list when it has one path). */

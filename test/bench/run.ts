@@ -93,14 +93,17 @@ async function searchPart(scratch: string): Promise<Figures> {
 async function scalePart(): Promise<Figures> {
   const assets = Number(options.scaleAssets);
   log(`Scale: a ${assets.toLocaleString('en')}-asset library with a model answer each (built once, cached in .bench)…`);
-  const built = (await runWorker('scale-build.ts', [benchDir, String(assets)])) as unknown as { dataDir: string };
+  const built = (await runWorker('scale-build.ts', [benchDir, String(assets)])) as unknown as {
+    dataDir: string;
+    photosDir: string;
+  };
   // A copy per run: the run's review decisions would otherwise pile up in the cached library and move every figure.
   const dataDir = path.join(benchDir, `scale-run-${process.pid}`);
   await fs.cp(built.dataDir, dataDir, { recursive: true, filter: (from) => path.basename(from) !== 'library.index' });
   try {
     // First from the records alone (as after a crash), whose close writes the open index; then as a library opens.
     const cold = await runWorker('scale-worker.ts', [dataDir, String(assets), 'records']);
-    const s = await runWorker('scale-worker.ts', [dataDir, String(assets)]);
+    const s = await runWorker('scale-worker.ts', [dataDir, String(assets), 'open', built.photosDir]);
     return scaleFigures(cold, s);
   } finally {
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -19,14 +19,16 @@ import { queryMix } from './query-mix';
 import { ingestAtScale } from './scale-ingest';
 import { scaleHash } from './scale-library';
 
-/** `records`: open without the open index (as after a crash), report open and close (which writes it), stop. */
-const [dataDir, countArg, mode] = process.argv.slice(2);
+/**
+ * `records`: open without the open index (as after a crash), report open and close (which writes
+ * it), stop. `open`: open with it, then search, review and ingest the photos in `photosDir`.
+ */
+const [dataDir, countArg, mode, photosDir] = process.argv.slice(2);
 const count = Number(countArg);
 const openIndex = path.join(dataDir, 'library.index');
 if (mode === 'records') rmSync(openIndex, { force: true });
 const SEARCHES = 330;
 const DECISIONS = 200;
-const INGESTED = 200;
 
 const started = performance.now();
 const engine = await Engine.open({ dataDir });
@@ -81,7 +83,7 @@ for (const item of queue.items) {
   await yieldToLoop();
 }
 stalls.disable();
-const ingest = await ingestAtScale(engine, INGESTED);
+const ingest = await ingestAtScale(engine, photosDir);
 await engine.close();
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];

@@ -1,6 +1,6 @@
 import { FACET_NAMES, type FacetName } from '../../../shared/model';
 import { AssetIndex, MULTI_FACETS, SINGLE_FACETS } from '../asset-index';
-import { CodeLists, type CodeList, type RowColumn } from '../columns';
+import { CodeLists, withRoomToGrow, type CodeList, type RowColumn } from '../columns';
 import { FacetDictionary } from '../facet-dictionary';
 import { SlotPaths } from '../slot-paths';
 import { CONCEPT_WORDS } from '../search/search-words';
@@ -123,8 +123,16 @@ export function readIndex(input: SectionReader, index: AssetIndex, tables: ReadT
     // In its file: its place is in index.places (read with the columns), by the open index's file table.
     assets[slot] = null;
   }
-  // Name sort keys are not kept: worked out when sorting by name first needs them.
-  Object.assign(index, { assets, hashes, texts, paths, slotsByHash, freeSlots });
+  Object.assign(index, {
+    assets: withRoomToGrow(assets),
+    hashes: withRoomToGrow(hashes),
+    texts: withRoomToGrow(texts),
+    // Name sort keys are not kept: worked out when sorting by name first needs them.
+    names: withRoomToGrow(new Array<string | undefined>(n)),
+    paths,
+    slotsByHash,
+    freeSlots,
+  });
   for (const file of tables.files) index.places.files.code(file);
   readCodeLists(input, index);
   readDictionaries(input, index);
@@ -165,7 +173,7 @@ function readCodeLists(input: SectionReader, index: AssetIndex): void {
     const ids = input.column(`index.multi.${facet}`, 'u32');
     const column = new Array<CodeList>(ids.length);
     for (let slot = 0; slot < ids.length; slot++) column[slot] = lists[ids[slot]];
-    index.multi[facet] = column;
+    index.multi[facet] = withRoomToGrow(column);
   }
   Object.assign(index, { codeLists });
 }
