@@ -135,6 +135,10 @@ export class LowdbLibraryStore implements LibraryStore {
    * an older file laid out on one line are rewritten a record per line by the first snapshot.
    */
   private placeRecords(sharded: ShardedJsonFiles): void {
+    sharded.heldHash = (hash) => {
+      const slot = this.state.index.slotOf(hash);
+      return slot === undefined ? hash : this.state.index.hashes[slot];
+    };
     // At 250,000 images a snapshot during ingest rewrites most shards: settled in batches, the event loop free between.
     sharded.onRecordsWritten = async ({ assets, answers }) => {
       await inTimeSlices(assets, (chunk) => this.state.index.written(chunk));

@@ -26,7 +26,7 @@ import { MigrationLog } from './migration-log';
 import { applyShardChange, type ShardChange } from './shard-changes';
 import { shardFileChunks, shardLines, type PlaceRecord } from './shard-file';
 import { rewrittenShard } from './shard-rewrite';
-import type { WrittenAnswer, WrittenRecord } from './record-spans';
+import { WrittenAnswers, WrittenAssets, type WrittenRecords } from './written-records';
 import type { ModelAnalysis } from '../../shared/model';
 
 /** Shard files read while the one before them is used (at 250,000 images, each is ~2.5 MB). */
@@ -63,6 +63,8 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   placesRecords = false;
   /** Told, once a snapshot is committed, which records it wrote (each now has its place in its file noted). */
   onRecordsWritten: ((written: WrittenRecords) => Promise<void>) | undefined;
+  /** The string memory already holds for a hash (or the hash itself), so a snapshot keeps no second copy of it. */
+  heldHash: ((hash: string) => string) | undefined;
   /** Shards read from an older file laid out on one line: rewritten a record per line by the next snapshot. */
   readonly unplacedShards = new Set<ShardId>();
   /** Set while the store opens (reading, and writing out a migrated library), so people see how far it is. */
@@ -176,16 +178,25 @@ export class ShardedJsonFiles implements SnapshotAdapter {
   ): Promise<void> {
     await mkdir(this.recordsDir, { recursive: true });
     const next = new Map([...this.written].filter(([id]) => !dropped.has(id)));
-    const written: WrittenRecords = { assets: [], answers: [] };
+    const written: WrittenRecords = { assets: new WrittenAssets(), answers: new WrittenAnswers() };
+    // Keys read back from copied lines are new strings: kept until the commit, they are memory's own
+    // (a hash as the index has it, a model or prompt name once per snapshot instead of once per answer).
+    const heldHash = this.heldHash ?? ((hash: string) => hash);
+    const names = new Map<string, string>();
+    const name = (value: string) => names.get(value) ?? (names.set(value, value), value);
     // Only keys and places are kept of what was read back from the old files: not ~600 MB of records.
     const place: PlaceRecord = (key, record, span) => {
       if (key === 'modelAnalyses') {
-        const { hash, requestedModelId, promptVersion } = record as ModelAnalysis;
-        const source = fromMemory(record as ModelAnalysis) ? (record as ModelAnalysis) : null;
-        written.answers.push({ hash, requestedModelId, promptVersion, source, span });
+        const answer = record as ModelAnalysis;
+        const { hash, requestedModelId, promptVersion } = answer;
+        const held = {
+          hash: heldHash(hash),
+          requestedModelId: name(requestedModelId),
+          promptVersion: name(promptVersion),
+        };
+        written.answers.push(held, fromMemory(answer) ? answer : null, span);
       } else if (key === 'assets') {
-        const { hash } = record as PackedAsset;
-        written.assets.push({ hash, source: sourceOf(record as PackedAsset) ?? null, span });
+        written.assets.push(heldHash((record as PackedAsset).hash), sourceOf(record as PackedAsset) ?? null, span);
       }
     };
     for (const [done, [id, records]] of shards.entries()) {
@@ -259,12 +270,6 @@ export class ShardedJsonFiles implements SnapshotAdapter {
       if (!current) await rm(join(this.recordsDir, name), { force: true });
     }
   }
-}
-
-/** What a snapshot wrote: the answers, and the assets as memory held them (not as packed for the file). */
-export interface WrittenRecords {
-  assets: WrittenRecord<object>[];
-  answers: WrittenAnswer<ModelAnalysis>[];
 }
 
 /** Where the file holds each asset and answer; null for an older file on one line (or lines that do not match). */
