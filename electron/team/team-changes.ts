@@ -1,0 +1,111 @@
+import type pg from 'pg';
+import type { LibraryOp } from '../store/library-ops';
+import type { TeamDatabase } from './team-database';
+
+/** Taken while appending: sequence order is then commit order (see after). */
+const APPEND_LOCK = 0x5357_4b02;
+const CHANNEL = 'swatchbook_team_changes';
+
+/** A change to the shared library as a member made it: the same op the local journal records. */
+export interface TeamChange {
+  /** A UUID made on the member's machine: the same change sent twice is taken once. */
+  id: string;
+  author: string;
+  madeAt: number;
+  op: LibraryOp;
+}
+
+/** A change as the server took it: `seq` is its place in the team's order. */
+export interface TakenChange extends TeamChange {
+  seq: number;
+}
+
+interface ChangeRow {
+  seq: string;
+  id: string;
+  author: string;
+  change: LibraryOp;
+  made_at: Date;
+}
+
+/**
+ * The team's shared, append-only log of library changes on PostgreSQL. Members send the changes
+ * they make (see TeamOutbox) and replay everyone's, in the server's order, into their local copy;
+ * a member listening is told within moments that there is more to read.
+ */
+export class TeamChangeLog {
+  constructor(private readonly db: TeamDatabase) {}
+
+  /**
+   * Takes `changes` in one transaction, in their order; one already taken (same id) is skipped.
+   * Appends are serialised by a lock, so a bigger seq is always committed later: a reader that
+   * has read up to seq n has missed nothing before it.
+   */
+  async append(changes: readonly TeamChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await this.inTransaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      await client.query(
+        `INSERT INTO team_changes (id, author, change, made_at)
+         SELECT id, author, change, made_at
+         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::timestamptz[])
+           WITH ORDINALITY AS c(id, author, change, made_at, n)
+         ORDER BY n
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          changes.map((c) => c.id),
+          changes.map((c) => c.author),
+          changes.map((c) => JSON.stringify(c.op)),
+          changes.map((c) => new Date(c.madeAt)),
+        ],
+      );
+    });
+  }
+
+  /** Changes after `seq`, oldest first, at most `limit`. */
+  async after(seq: number, limit = 1_000): Promise<TakenChange[]> {
+    const { rows } = await this.db.pool.query<ChangeRow>(
+      'SELECT seq, id, author, change, made_at FROM team_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [seq, limit],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      id: row.id,
+      author: row.author,
+      op: row.change,
+      madeAt: row.made_at.getTime(),
+    }));
+  }
+
+  /**
+   * Calls `onTaken` with the newest seq whenever any member's changes are taken (on a connection
+   * of its own). Returns how to stop listening.
+   */
+  async listen(onTaken: (seq: number) => void): Promise<() => Promise<void>> {
+    const client = await this.db.pool.connect();
+    const onNotification = (message: pg.Notification) => {
+      if (message.channel === CHANNEL) onTaken(Number(message.payload));
+    };
+    client.on('notification', onNotification);
+    await client.query(`LISTEN ${CHANNEL}`);
+    return async () => {
+      client.off('notification', onNotification);
+      await client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+      client.release();
+    };
+  }
+
+  private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

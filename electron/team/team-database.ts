@@ -1,0 +1,115 @@
+import pg from 'pg';
+import { TEAM_MIGRATIONS, TEAM_SCHEMA_VERSION } from './team-schema';
+
+/** One key for every member's migrations: two apps connecting at once migrate one after the other. */
+const MIGRATION_LOCK = 0x5357_4b01;
+const CONNECT_TIMEOUT_MS = 5_000;
+const POOL_SIZE = 4;
+
+/** The database was brought to a newer schema by a newer Swatchbook: this app must not write to it. */
+export class TeamSchemaNewerError extends Error {
+  constructor(
+    readonly found: number,
+    readonly understood: number,
+  ) {
+    super(
+      `The team library was set up by a newer Swatchbook (schema ${found}; this app understands up to ` +
+        `${understood}). Update Swatchbook on this machine to use it.`,
+    );
+  }
+}
+
+/** The server could not be reached or refused us: said with the URL's password left out. */
+export class TeamDatabaseUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    super(`Could not connect to the team library at ${withoutPassword(url)}: ${reasonOf(cause, url)}`);
+  }
+}
+
+/** A connection to a team library's PostgreSQL database, its schema brought up to date. */
+export class TeamDatabase {
+  private constructor(
+    readonly pool: pg.Pool,
+    /** The URL as it may be shown: without its password. */
+    readonly where: string,
+  ) {}
+
+  /** Connects and applies the schema steps the database lacks; refuses a database newer than this app. */
+  static async open(url: string): Promise<TeamDatabase> {
+    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // A connection the server drops emits 'error' (on the pool when idle, on the client when lent
+    // out); unhandled, it would end the process. The query in flight, if any, fails on its own.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      if (error instanceof TeamSchemaNewerError) throw error;
+      throw new TeamDatabaseUnreachableError(url, error);
+    }
+    return new TeamDatabase(pool, withoutPassword(url));
+  }
+
+  async schemaVersion(): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(
+      'SELECT max(version) AS version FROM swatchbook_schema',
+    );
+    return rows[0].version;
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS swatchbook_schema (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM swatchbook_schema',
+    );
+    const found = rows[0].version ?? 0;
+    if (found > TEAM_SCHEMA_VERSION) throw new TeamSchemaNewerError(found, TEAM_SCHEMA_VERSION);
+    for (const step of TEAM_MIGRATIONS.filter((m) => m.version > found)) {
+      await client.query(step.sql);
+      await client.query('INSERT INTO swatchbook_schema (version, name) VALUES ($1, $2)', [step.version, step.name]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The URL with its password replaced: it may be shown, logged and put in errors. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'an unreadable URL';
+  }
+}
+
+function reasonOf(cause: unknown, url: string): string {
+  const message = cause instanceof Error ? cause.message || cause.name : String(cause);
+  const password = (() => {
+    try {
+      return decodeURIComponent(new URL(url).password);
+    } catch {
+      return '';
+    }
+  })();
+  return password ? message.split(password).join('***') : message;
+}

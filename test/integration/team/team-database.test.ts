@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TeamChangeLog, type TeamChange } from '../../../electron/team/team-changes';
+import { TeamDatabase, TeamDatabaseUnreachableError, TeamSchemaNewerError } from '../../../electron/team/team-database';
+import { TeamOutbox } from '../../../electron/team/team-outbox';
+import { TEAM_SCHEMA_VERSION } from '../../../electron/team/team-schema';
+import { startPostgres, type TestPostgres } from '../../support/postgres';
+import { tempDirs, waitFor } from '../../support/temp-dirs';
+
+let server: TestPostgres;
+const dirs = tempDirs();
+beforeAll(async () => {
+  server = await startPostgres();
+});
+afterAll(async () => {
+  server?.stop();
+  await dirs.cleanup();
+});
+
+const tagged = (author: string, hash: string): TeamChange => ({
+  id: randomUUID(),
+  author,
+  madeAt: Date.now(),
+  op: { type: 'setTags', hashes: [hash], add: ['spring'], remove: [] },
+});
+
+describe('the team database on PostgreSQL', () => {
+  it('brings a new database to the schema at connect, once, even when two members connect at once', async () => {
+    const url = await server.createDatabase();
+    const [a, b] = await Promise.all([TeamDatabase.open(url), TeamDatabase.open(url)]);
+    expect(await a.schemaVersion()).toBe(TEAM_SCHEMA_VERSION);
+    const { rows } = await a.pool.query('SELECT count(*)::int AS steps FROM swatchbook_schema');
+    expect(rows[0].steps).toBe(TEAM_SCHEMA_VERSION);
+    await Promise.all([a.close(), b.close()]);
+    const again = await TeamDatabase.open(url);
+    expect(await again.schemaVersion()).toBe(TEAM_SCHEMA_VERSION);
+    await again.close();
+  });
+
+  it('refuses a database a newer Swatchbook set up, saying what to do', async () => {
+    const url = await server.createDatabase();
+    await (await TeamDatabase.open(url)).close();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query("INSERT INTO swatchbook_schema (version, name) VALUES (99, 'from the future')");
+    await admin.end();
+    const refused = TeamDatabase.open(url);
+    await expect(refused).rejects.toBeInstanceOf(TeamSchemaNewerError);
+    await expect(refused).rejects.toThrow(/newer Swatchbook \(schema 99; this app understands up to 1\)/);
+  });
+
+  it('says which server it could not reach, never with the password', async () => {
+    const url = server
+      .url('postgres')
+      .replace('swatchbook@', 'swatchbook:s3cret-Pa55@')
+      .replace(/:\d+\//, ':1/');
+    const failed = TeamDatabase.open(url);
+    await expect(failed).rejects.toBeInstanceOf(TeamDatabaseUnreachableError);
+    const message = await failed.catch((error: Error) => error.message);
+    expect(message).toContain('127.0.0.1:1');
+    expect(message).not.toContain('s3cret');
+  });
+
+  it('shows one member’s change to another within a second, in the server’s order, each taken once', async () => {
+    const url = await server.createDatabase();
+    const [ana, ben] = await Promise.all([TeamDatabase.open(url), TeamDatabase.open(url)]);
+    const [anaLog, benLog] = [new TeamChangeLog(ana), new TeamChangeLog(ben)];
+    const told: number[] = [];
+    const stop = await benLog.listen((seq) => told.push(seq));
+    const first = [tagged('Ana', 'h1'), tagged('Ana', 'h2')];
+    const sentAt = performance.now();
+    await anaLog.append(first);
+    await waitFor(() => told.length > 0, 1_000, 'a notification');
+    expect(performance.now() - sentAt).toBeLessThan(1_000);
+    // Sent again after a dropped connection: taken once.
+    await anaLog.append([first[1], tagged('Ana', 'h3')]);
+    const read = await benLog.after(0);
+    expect(read.map((c) => c.op)).toEqual(['h1', 'h2', 'h3'].map((hash) => tagged('Ana', hash).op));
+    expect(read.map((c) => c.seq)).toEqual([...read.map((c) => c.seq)].sort((x, y) => x - y));
+    expect(await benLog.after(read[1].seq)).toHaveLength(1);
+    await stop();
+    await Promise.all([ana.close(), ben.close()]);
+  });
+
+  it('keeps changes made while the server is down and sends them once when it is back', async () => {
+    const url = await server.createDatabase();
+    const db = await TeamDatabase.open(url);
+    const log = new TeamChangeLog(db);
+    const outbox = new TeamOutbox(path.join(await dirs.make(), 'team-outbox.jsonl'));
+    server.kill();
+    try {
+      outbox.add(tagged('Ana', 'h1'));
+      outbox.add(tagged('Ana', 'h2'));
+      await expect(outbox.send(log)).rejects.toThrow();
+      expect(outbox.pending()).toHaveLength(2);
+    } finally {
+      server.restart();
+    }
+    await waitFor(async () => (await outbox.send(log).catch(() => -1)) === 2, 10_000, 'the outbox sent');
+    expect((await log.after(0)).map((c) => c.op)).toEqual(['h1', 'h2'].map((hash) => tagged('Ana', hash).op));
+    expect(outbox.pending()).toEqual([]);
+    await db.close();
+  });
+});
