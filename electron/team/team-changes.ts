@@ -10,6 +10,8 @@ const CHANNEL = 'swatchbook_team_changes';
 export interface TeamChange {
   /** A UUID made on the member's machine: the same change sent twice is taken once. */
   id: string;
+  /** The machine (library copy) that made it and has applied it already. */
+  origin: string;
   author: string;
   madeAt: number;
   op: LibraryOp;
@@ -23,6 +25,7 @@ export interface TakenChange extends TeamChange {
 interface ChangeRow {
   seq: string;
   id: string;
+  origin: string;
   author: string;
   change: LibraryOp;
   made_at: Date;
@@ -46,14 +49,15 @@ export class TeamChangeLog {
     await this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       await client.query(
-        `INSERT INTO team_changes (id, author, change, made_at)
-         SELECT id, author, change, made_at
-         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::timestamptz[])
-           WITH ORDINALITY AS c(id, author, change, made_at, n)
+        `INSERT INTO team_changes (id, origin, author, change, made_at)
+         SELECT id, origin, author, change, made_at
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])
+           WITH ORDINALITY AS c(id, origin, author, change, made_at, n)
          ORDER BY n
          ON CONFLICT (id) DO NOTHING`,
         [
           changes.map((c) => c.id),
+          changes.map((c) => c.origin),
           changes.map((c) => c.author),
           changes.map((c) => JSON.stringify(c.op)),
           changes.map((c) => new Date(c.madeAt)),
@@ -65,12 +69,13 @@ export class TeamChangeLog {
   /** Changes after `seq`, oldest first, at most `limit`. */
   async after(seq: number, limit = 1_000): Promise<TakenChange[]> {
     const { rows } = await this.db.pool.query<ChangeRow>(
-      'SELECT seq, id, author, change, made_at FROM team_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+      'SELECT seq, id, origin, author, change, made_at FROM team_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
       [seq, limit],
     );
     return rows.map((row) => ({
       seq: Number(row.seq),
       id: row.id,
+      origin: row.origin,
       author: row.author,
       op: row.change,
       madeAt: row.made_at.getTime(),

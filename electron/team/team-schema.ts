@@ -31,11 +31,12 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
       );
 
       -- Every change to the shared library, in the order the server took it: members replay it
-      -- into their local copy. The id is made on the member's machine, so a change sent twice
-      -- (after a dropped connection) is taken once.
+      -- into their local copy, all but the ones their own machine (origin) made and applied. The id
+      -- is made on the member's machine, so a change sent twice (a dropped connection) is taken once.
       CREATE TABLE team_changes (
         seq bigserial PRIMARY KEY,
         id uuid NOT NULL UNIQUE,
+        origin text NOT NULL,
         author text NOT NULL,
         change jsonb NOT NULL,
         made_at timestamptz NOT NULL,

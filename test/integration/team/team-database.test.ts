@@ -21,6 +21,7 @@ afterAll(async () => {
 
 const tagged = (author: string, hash: string): TeamChange => ({
   id: randomUUID(),
+  origin: `machine-of-${author}`,
   author,
   madeAt: Date.now(),
   op: { type: 'setTags', hashes: [hash], add: ['spring'], remove: [] },
@@ -78,6 +79,8 @@ describe('the team database on PostgreSQL', () => {
     const read = await benLog.after(0);
     expect(read.map((c) => c.op)).toEqual(['h1', 'h2', 'h3'].map((hash) => tagged('Ana', hash).op));
     expect(read.map((c) => c.seq)).toEqual([...read.map((c) => c.seq)].sort((x, y) => x - y));
+    // Each says which machine made it: that machine skips its own when it replays the log.
+    expect(read.map((c) => [c.origin, c.author])).toEqual(Array(3).fill(['machine-of-Ana', 'Ana']));
     expect(await benLog.after(read[1].seq)).toHaveLength(1);
     // The notification names the newest change of the batch taken.
     expect(told[0]).toBe(read[1].seq);

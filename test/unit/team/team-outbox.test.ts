@@ -11,6 +11,7 @@ const makeTempDir = () => dirs.make('swatchbook-outbox-');
 
 const change = (n: number): TeamChange => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  origin: 'ana-laptop',
   author: 'Ana',
   madeAt: 1_800_000_000_000 + n,
   op: { type: 'setTags', hashes: [`h${n}`], add: ['spring'], remove: [] },
