@@ -1,10 +1,10 @@
 import type pg from 'pg';
 import type { LibraryOp } from '../store/library-ops';
 import type { TeamDatabase } from './team-database';
+import { TeamListener, type ListenerState } from './team-listener';
 
 /** Taken while appending: sequence order is then commit order (see after). */
 const APPEND_LOCK = 0x5357_4b02;
-const CHANNEL = 'swatchbook_team_changes';
 
 /** A change to the shared library as a member made it: the same op the local journal records. */
 export interface TeamChange {
@@ -83,21 +83,13 @@ export class TeamChangeLog {
   }
 
   /**
-   * Calls `onTaken` with the newest seq whenever any member's changes are taken (on a connection
-   * of its own). Returns how to stop listening.
+   * Calls `onTaken` with the newest seq whenever any member's changes are taken, and once the
+   * listening connection is up (again); `onState` hears when it is lost and back. Stop it when done.
    */
-  async listen(onTaken: (seq: number) => void): Promise<() => Promise<void>> {
-    const client = await this.db.pool.connect();
-    const onNotification = (message: pg.Notification) => {
-      if (message.channel === CHANNEL) onTaken(Number(message.payload));
-    };
-    client.on('notification', onNotification);
-    await client.query(`LISTEN ${CHANNEL}`);
-    return async () => {
-      client.off('notification', onNotification);
-      await client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
-      client.release();
-    };
+  async listen(onTaken: (seq: number) => void, onState?: (state: ListenerState) => void): Promise<TeamListener> {
+    const listener = new TeamListener(this.db, onTaken, onState);
+    await listener.start();
+    return listener;
   }
 
   private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {

@@ -69,11 +69,11 @@ describe('the team database on PostgreSQL', () => {
     const [ana, ben] = await Promise.all([TeamDatabase.open(url), TeamDatabase.open(url)]);
     const [anaLog, benLog] = [new TeamChangeLog(ana), new TeamChangeLog(ben)];
     const told: number[] = [];
-    const stop = await benLog.listen((seq) => told.push(seq));
+    const listener = await benLog.listen((seq) => told.push(seq));
     const first = [tagged('Ana', 'h1'), tagged('Ana', 'h2')];
     await anaLog.append(first);
     // Told, not polled: nothing reads the log until the notification comes (its latency is for a bench).
-    await waitFor(() => told.length > 0, 10_000, 'a notification');
+    await waitFor(() => told.some((seq) => seq > 0), 10_000, 'a notification');
     // Sent again after a dropped connection: taken once.
     await anaLog.append([first[1], tagged('Ana', 'h3')]);
     const read = await benLog.after(0);
@@ -82,9 +82,42 @@ describe('the team database on PostgreSQL', () => {
     // Each says which machine made it: that machine skips its own when it replays the log.
     expect(read.map((c) => [c.origin, c.author])).toEqual(Array(3).fill(['machine-of-Ana', 'Ana']));
     expect(await benLog.after(read[1].seq)).toHaveLength(1);
-    // The notification names the newest change of the batch taken.
-    expect(told[0]).toBe(read[1].seq);
-    await stop();
+    // Told where the log stood when it began listening, then the newest change of each batch taken.
+    expect(told.slice(0, 2)).toEqual([0, read[1].seq]);
+    await listener.stop();
+    await Promise.all([ana.close(), ben.close()]);
+  });
+
+  it('says when it stops hearing of changes, tries again, and catches up once the server is back', async () => {
+    const url = await server.createDatabase();
+    const [ana, ben] = await Promise.all([TeamDatabase.open(url), TeamDatabase.open(url)]);
+    const told: number[] = [];
+    const states: string[] = [];
+    const listener = await new TeamChangeLog(ben).listen(
+      (seq) => told.push(seq),
+      (state) => states.push(state.kind),
+    );
+    expect(states).toEqual(['listening']);
+    server.kill();
+    try {
+      await waitFor(() => states.includes('lost'), 10_000, 'the loss said');
+    } finally {
+      server.restart();
+    }
+    const anaLog = new TeamChangeLog(ana);
+    await waitFor(
+      () =>
+        anaLog.append([tagged('Ana', 'h9')]).then(
+          () => true,
+          () => false,
+        ),
+      20_000,
+      'the server back',
+    );
+    // Taken while the listener may still have been away: told when it is back, if not by notification.
+    await waitFor(() => told.some((seq) => seq > 0), 20_000, 'the change told');
+    await waitFor(() => states.at(-1) === 'listening', 20_000, 'listening again');
+    await listener.stop();
     await Promise.all([ana.close(), ben.close()]);
   });
 
