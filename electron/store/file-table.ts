@@ -1,6 +1,6 @@
 import { grow } from './columns';
 import type { FileRecord } from './library-store';
-import { isUnder } from './paths';
+import { folderOf, isUnder } from './paths';
 
 /**
  * The library's file records by path, kept as columns: a record per file as an object cost ~90
@@ -101,7 +101,7 @@ export class FileTable {
   }
 
   private addToFolder(path: string, row: number): void {
-    const holder = holderOf(path);
+    const holder = folderOf(path);
     let rows = this.byFolder.get(holder);
     if (!rows) this.byFolder.set(holder, (rows = []));
     this.folderSlots[row] = rows.length;
@@ -109,7 +109,7 @@ export class FileTable {
   }
 
   private removeFromFolder(path: string, row: number): void {
-    const holder = holderOf(path);
+    const holder = folderOf(path);
     const rows = this.byFolder.get(holder)!;
     const last = rows.pop()!;
     if (last !== row) {
@@ -126,9 +126,4 @@ export class FileTable {
     this.mtimes = grow(this.mtimes, capacity);
     this.folderSlots = grow(this.folderSlots, capacity);
   }
-}
-
-/** The folder part of a path (either separator), '' for a bare name. */
-function holderOf(path: string): string {
-  return path.slice(0, Math.max(0, path.lastIndexOf('/'), path.lastIndexOf('\\')));
 }

@@ -111,13 +111,14 @@ function withDefaults<T extends object>(record: T, defaults: Fields): T {
 }
 
 function packVector(vector: readonly number[]): string {
-  const onGrid = vector.every((v) => {
-    const k = Math.round(v * VECTOR_GRID);
-    return Math.abs(k) <= INT16_LIMIT && Math.fround(k / VECTOR_GRID) === Math.fround(v);
-  });
-  if (!onGrid) return FLOAT32 + Buffer.from(Float32Array.from(vector).buffer).toString('base64');
-  const bytes = Buffer.alloc(vector.length * 2);
-  vector.forEach((v, i) => bytes.writeInt16LE(Math.round(v * VECTOR_GRID), i * 2));
+  const grid = vector.map((v) => Math.round(v * VECTOR_GRID));
+  const exact = grid.every(
+    (k, i) => Math.abs(k) <= INT16_LIMIT && Math.fround(k / VECTOR_GRID) === Math.fround(vector[i]),
+  );
+  if (!exact) return FLOAT32 + Buffer.from(Float32Array.from(vector).buffer).toString('base64');
+  // Little-endian whatever the machine, as unpackVector reads it.
+  const bytes = Buffer.alloc(grid.length * 2);
+  grid.forEach((k, i) => bytes.writeInt16LE(k, i * 2));
   return GRID16 + bytes.toString('base64');
 }
 

@@ -16,8 +16,16 @@ export function isUnder(path: string, folder: string): boolean {
 }
 
 export function baseName(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return path.slice(cut + 1);
+  return path.slice(lastSeparator(path) + 1);
+}
+
+/** The folder part of a path, '' for a bare name. */
+export function folderOf(path: string): string {
+  return path.slice(0, Math.max(0, lastSeparator(path)));
+}
+
+function lastSeparator(path: string): number {
+  return Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
 }
 
 /** Replaces a location in place (the first one names the asset), else appends it. */

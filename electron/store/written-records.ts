@@ -10,8 +10,8 @@ export type AnswerKey = Pick<ModelAnalysis, 'hash' | 'requestedModelId' | 'promp
  * the commit, outlived the young generation and were then collected in pauses people felt.
  * Records are made for a slice at a time as they are read (see time-slices.ts), and die young.
  */
-class WrittenColumns {
-  protected readonly hashes: string[] = [];
+abstract class WrittenColumns<W> {
+  private readonly hashes: string[] = [];
   private readonly files: string[] = [];
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
@@ -22,6 +22,15 @@ class WrittenColumns {
     return this.hashes.length;
   }
 
+  /** Records `from` to `to` (end excluded), made now. */
+  slice(from: number, to: number): W[] {
+    const records: W[] = [];
+    for (let i = from; i < Math.min(to, this.length); i++) records.push(this.recordAt(i));
+    return records;
+  }
+
+  protected abstract recordAt(i: number): W;
+
   protected pushPlace(hash: string, source: object | null, span: RecordSpan): void {
     if (source !== null) this.sources.set(this.hashes.length, source);
     this.hashes.push(hash);
@@ -30,28 +39,23 @@ class WrittenColumns {
     this.ends.push(span.end);
   }
 
-  protected placeAt(i: number): { hash: string; source: object | null; span: RecordSpan } {
+  protected placeAt(i: number): WrittenRecord<object> {
     const span = { file: this.files[i], start: this.starts[i], end: this.ends[i] };
     return { hash: this.hashes[i], source: this.sources.get(i) ?? null, span };
   }
-
-  protected range(from: number, to: number): number[] {
-    const end = Math.min(to, this.length);
-    return Array.from({ length: Math.max(0, end - from) }, (_, k) => from + k);
-  }
 }
 
-export class WrittenAssets extends WrittenColumns {
+export class WrittenAssets extends WrittenColumns<WrittenRecord<object>> {
   push(hash: string, source: object | null, span: RecordSpan): void {
     this.pushPlace(hash, source, span);
   }
 
-  slice(from: number, to: number): WrittenRecord<object>[] {
-    return this.range(from, to).map((i) => this.placeAt(i));
+  protected recordAt(i: number): WrittenRecord<object> {
+    return this.placeAt(i);
   }
 }
 
-export class WrittenAnswers extends WrittenColumns {
+export class WrittenAnswers extends WrittenColumns<WrittenAnswer<ModelAnalysis>> {
   private readonly models: string[] = [];
   private readonly prompts: string[] = [];
 
@@ -61,12 +65,9 @@ export class WrittenAnswers extends WrittenColumns {
     this.prompts.push(key.promptVersion);
   }
 
-  slice(from: number, to: number): WrittenAnswer<ModelAnalysis>[] {
-    return this.range(from, to).map((i) => ({
-      ...(this.placeAt(i) as WrittenRecord<ModelAnalysis>),
-      requestedModelId: this.models[i],
-      promptVersion: this.prompts[i],
-    }));
+  protected recordAt(i: number): WrittenAnswer<ModelAnalysis> {
+    const place = this.placeAt(i) as WrittenRecord<ModelAnalysis>;
+    return { ...place, requestedModelId: this.models[i], promptVersion: this.prompts[i] };
   }
 }
 

@@ -1,6 +1,5 @@
-import type pg from 'pg';
 import type { LibraryOp } from '../store/library-ops';
-import type { TeamDatabase } from './team-database';
+import { inTransaction, type TeamDatabase } from './team-database';
 import { TeamListener, type ListenerState } from './team-listener';
 
 /** Taken while appending: sequence order is then commit order (see after). */
@@ -46,7 +45,7 @@ export class TeamChangeLog {
    */
   async append(changes: readonly TeamChange[]): Promise<void> {
     if (changes.length === 0) return;
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.db.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       await client.query(
         `INSERT INTO team_changes (id, origin, author, change, made_at)
@@ -90,19 +89,5 @@ export class TeamChangeLog {
     const listener = new TeamListener(this.db, onTaken, onState);
     await listener.start();
     return listener;
-  }
-
-  private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.db.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }

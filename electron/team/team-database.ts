@@ -26,13 +26,19 @@ export class TeamDatabaseUnreachableError extends Error {
   }
 }
 
+/** Connected, but the schema could not be brought up to date (rights, a clashing table): nothing was changed. */
+export class TeamSchemaError extends Error {
+  constructor(url: string, cause: unknown) {
+    super(
+      `The team library at ${withoutPassword(url)} could not be brought to schema ${TEAM_SCHEMA_VERSION} ` +
+        `(nothing was changed): ${reasonOf(cause, url)}`,
+    );
+  }
+}
+
 /** A connection to a team library's PostgreSQL database, its schema brought up to date. */
 export class TeamDatabase {
-  private constructor(
-    readonly pool: pg.Pool,
-    /** The URL as it may be shown: without its password. */
-    readonly where: string,
-  ) {}
+  private constructor(readonly pool: pg.Pool) {}
 
   /** Connects and applies the schema steps the database lacks; refuses a database newer than this app. */
   static async open(url: string): Promise<TeamDatabase> {
@@ -42,20 +48,17 @@ export class TeamDatabase {
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
     try {
-      await migrate(pool);
+      await inTransaction(pool, migrate, (error) => new TeamDatabaseUnreachableError(url, error));
     } catch (error) {
       await pool.end().catch(() => undefined);
-      if (error instanceof TeamSchemaNewerError) throw error;
-      throw new TeamDatabaseUnreachableError(url, error);
+      if (error instanceof TeamSchemaNewerError || error instanceof TeamDatabaseUnreachableError) throw error;
+      throw new TeamSchemaError(url, error);
     }
-    return new TeamDatabase(pool, withoutPassword(url));
+    return new TeamDatabase(pool);
   }
 
   async schemaVersion(): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number }>(
-      'SELECT max(version) AS version FROM swatchbook_schema',
-    );
-    return rows[0].version;
+    return versionIn(this.pool);
   }
 
   close(): Promise<void> {
@@ -63,25 +66,21 @@ export class TeamDatabase {
   }
 }
 
-async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+/**
+ * `work` in one transaction on one connection of `pool`, rolled back if it throws. A failure to
+ * get the connection is given to `unreachable` (it is not the work's failure).
+ */
+export async function inTransaction(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<void>,
+  unreachable: (error: unknown) => Error = (error) => error as Error,
+): Promise<void> {
+  const client = await pool.connect().catch((error: unknown) => {
+    throw unreachable(error);
+  });
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query(`CREATE TABLE IF NOT EXISTS swatchbook_schema (
-      version integer PRIMARY KEY,
-      name text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    const { rows } = await client.query<{ version: number | null }>(
-      'SELECT max(version) AS version FROM swatchbook_schema',
-    );
-    const found = rows[0].version ?? 0;
-    if (found > TEAM_SCHEMA_VERSION) throw new TeamSchemaNewerError(found, TEAM_SCHEMA_VERSION);
-    for (const step of TEAM_MIGRATIONS.filter((m) => m.version > found)) {
-      await client.query(step.sql);
-      await client.query('INSERT INTO swatchbook_schema (version, name) VALUES ($1, $2)', [step.version, step.name]);
-    }
+    await work(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -91,25 +90,46 @@ async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** The URL with its password replaced: it may be shown, logged and put in errors. */
-export function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'an unreadable URL';
+async function migrate(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  await client.query(`CREATE TABLE IF NOT EXISTS swatchbook_schema (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const found = await versionIn(client);
+  if (found > TEAM_SCHEMA_VERSION) throw new TeamSchemaNewerError(found, TEAM_SCHEMA_VERSION);
+  for (const step of TEAM_MIGRATIONS.filter((m) => m.version > found)) {
+    await client.query(step.sql);
+    await client.query('INSERT INTO swatchbook_schema (version, name) VALUES ($1, $2)', [step.version, step.name]);
   }
 }
 
+/** The newest schema step applied (0 before any). */
+async function versionIn(db: pg.Pool | pg.PoolClient): Promise<number> {
+  const { rows } = await db.query<{ version: number | null }>('SELECT max(version) AS version FROM swatchbook_schema');
+  return rows[0].version ?? 0;
+}
+
+/** The URL with its password replaced: it may be shown, logged and put in errors. */
+export function withoutPassword(url: string): string {
+  const parsed = parsedUrl(url);
+  if (!parsed) return 'an unreadable URL';
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+/** The cause's message, with the URL's password replaced wherever the driver repeated it. */
 function reasonOf(cause: unknown, url: string): string {
   const message = cause instanceof Error ? cause.message || cause.name : String(cause);
-  const password = (() => {
-    try {
-      return decodeURIComponent(new URL(url).password);
-    } catch {
-      return '';
-    }
-  })();
+  const password = decodeURIComponent(parsedUrl(url)?.password ?? '');
   return password ? message.split(password).join('***') : message;
+}
+
+function parsedUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
 }

@@ -50,20 +50,21 @@ export class TeamOutbox {
 
   private async sendAll(receiver: ChangeReceiver): Promise<number> {
     let sent = 0;
-    for (let pending = this.pending(); pending.length > 0; pending = this.pending()) {
+    for (let pending = this.pending(); pending.length > 0;) {
       const batch = pending.slice(0, BATCH);
       await receiver.append(batch);
-      this.dropSent(new Set(batch.map((change) => change.id)));
+      pending = this.dropSent(new Set(batch.map((change) => change.id)));
       sent += batch.length;
     }
     return sent;
   }
 
-  /** Rewrites the file without the changes taken (others may have been added meanwhile). */
-  private dropSent(ids: ReadonlySet<string>): void {
+  /** Rewrites the file without the changes taken (others may have been added meanwhile); returns the rest. */
+  private dropSent(ids: ReadonlySet<string>): TeamChange[] {
     const rest = this.pending().filter((change) => !ids.has(change.id));
     const temp = `${this.file}.tmp`;
     writeFileSync(temp, rest.map((change) => `${JSON.stringify(change)}\n`).join(''));
     renameSync(temp, this.file);
+    return rest;
   }
 }

@@ -28,7 +28,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const bin = postgresBinaries();
   const root = mkdtempSync(path.join(os.tmpdir(), 'swatchbook-pg-'));
   const asPostgres = process.getuid?.() === 0;
-  if (asPostgres) chownSync(root, uidOf('postgres'), gidOf('postgres'));
+  if (asPostgres) chownSync(root, idOf('postgres', '-u'), idOf('postgres', '-g'));
   const data = path.join(root, 'data');
   const run = (tool: string, args: string[]) => {
     const command = asPostgres ? ['runuser', '-u', 'postgres', '--', path.join(bin, tool)] : [path.join(bin, tool)];
@@ -74,8 +74,9 @@ function postgresBinaries(): string {
   throw new Error('PostgreSQL is not installed: apt-get install postgresql (.ci/run does)');
 }
 
-const uidOf = (user: string) => Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }).trim());
-const gidOf = (user: string) => Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
+/** A user's numeric user (`-u`) or group (`-g`) id. */
+const idOf = (user: string, which: '-u' | '-g') =>
+  Number(execFileSync('id', [which, user], { encoding: 'utf8' }).trim());
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

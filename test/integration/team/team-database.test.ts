@@ -3,7 +3,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TeamChangeLog, type TeamChange } from '../../../electron/team/team-changes';
-import { TeamDatabase, TeamDatabaseUnreachableError, TeamSchemaNewerError } from '../../../electron/team/team-database';
+import {
+  TeamDatabase,
+  TeamDatabaseUnreachableError,
+  TeamSchemaError,
+  TeamSchemaNewerError,
+} from '../../../electron/team/team-database';
 import { TeamOutbox } from '../../../electron/team/team-outbox';
 import { TEAM_SCHEMA_VERSION } from '../../../electron/team/team-schema';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
@@ -50,6 +55,22 @@ describe('the team database on PostgreSQL', () => {
     const refused = TeamDatabase.open(url);
     await expect(refused).rejects.toBeInstanceOf(TeamSchemaNewerError);
     await expect(refused).rejects.toThrow(/newer Swatchbook \(schema 99; this app understands up to 1\)/);
+  });
+
+  it('says a schema it could not apply is that, not an unreachable server, and changes nothing', async () => {
+    const url = await server.createDatabase();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    // A table of another application's, under a name the schema uses.
+    await admin.query('CREATE TABLE team_members (id integer)');
+    const failed = TeamDatabase.open(url);
+    await expect(failed).rejects.toBeInstanceOf(TeamSchemaError);
+    await expect(failed).rejects.toThrow(/could not be brought to schema 1 \(nothing was changed\): .*team_members/);
+    const { rows } = await admin.query(
+      "SELECT to_regclass('swatchbook_schema') AS schema, to_regclass('team_changes') AS log",
+    );
+    expect(rows[0]).toEqual({ schema: null, log: null });
+    await admin.end();
   });
 
   it('says which server it could not reach, never with the password', async () => {
