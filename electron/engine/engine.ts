@@ -4,11 +4,13 @@
  * The library (folders and ingest) is built at once; model analysis, review and the ad studio on first
  * use, so a one-shot command builds only what it uses.
  */
+import os from 'node:os';
 import { AdStudio } from '../ads';
 import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { Library, type LibraryChange, type LibraryOptions } from '../library';
 import { LabelCorrectionService, ReviewService } from '../review';
 import { openLibraryStore, type LibraryStore, type OpenLibraryStoreOptions } from '../store';
+import { openTeamCopy, TeamSync } from '../team';
 
 export interface EngineOptions extends LibraryOptions {
   /** Told how far opening a large (or migrating) library has got. */
@@ -22,7 +24,17 @@ export interface EngineOptions extends LibraryOptions {
   analyse?: boolean;
   /** Remote-queue waits (tests shorten them): first probe after an outage, first backoff after throttling. */
   analysisTiming?: { holdRetryMs?: number; backoffMs?: number };
+  /**
+   * A team library's PostgreSQL URL: the library is then this machine's copy of it (under
+   * dataDir/teams), kept in step with the team's. Without it, the library of dataDir itself.
+   */
+  teamDb?: string;
+  /** Who makes this machine's changes to a team library, as its log says (default: the OS user). */
+  teamAuthor?: string;
 }
+
+/** How long closing waits for changes made here to reach a team library's server. */
+const TEAM_SEND_ON_CLOSE_MS = 5_000;
 
 export class Engine {
   private analysisService: AnalysisService | null = null;
@@ -34,19 +46,34 @@ export class Engine {
     readonly store: LibraryStore,
     readonly library: Library,
     private readonly options: EngineOptions,
+    /** Keeps a team library's copy in step with the team's; null for a library of one's own. */
+    readonly team: TeamSync | null,
   ) {}
 
   /** Opens the store, resumes what a killed process left behind, and starts watching when asked. */
-  static async open(options: EngineOptions): Promise<Engine> {
-    const store = await openLibraryStore(options.dataDir, { onProgress: options.onStoreProgress });
+  static async open(requested: EngineOptions): Promise<Engine> {
+    const copy = requested.teamDb ? await openTeamCopy(requested.dataDir, requested.teamDb) : null;
+    const options = copy ? { ...requested, dataDir: copy.dir } : requested;
+    let store: LibraryStore;
+    try {
+      store = await openLibraryStore(options.dataDir, { onProgress: options.onStoreProgress });
+    } catch (error) {
+      await copy?.db?.close();
+      throw error;
+    }
+    const team =
+      copy &&
+      new TeamSync({ store, copy, url: requested.teamDb!, author: requested.teamAuthor ?? os.userInfo().username });
     let library: Library;
     try {
       library = await Library.open(store, options);
     } catch (error) {
+      await team?.stop();
       await store.close();
       throw error;
     }
-    const engine = new Engine(store, library, options);
+    const engine = new Engine(store, library, options, team);
+    team?.start();
     if (options.analyse) engine.startRemoteWork();
     return engine;
   }
@@ -84,6 +111,16 @@ export class Engine {
     await this.library.close();
     await this.adStudio?.close();
     await this.analysisService?.close();
+    if (this.team) {
+      // What was made here goes out now if the server is there; else it waits on disk for the next run.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.team.sync(),
+        new Promise((resolve) => (timer = setTimeout(resolve, TEAM_SEND_ON_CLOSE_MS))),
+      ]);
+      clearTimeout(timer);
+      await this.team.stop();
+    }
     await this.store.close();
   }
 

@@ -24,6 +24,8 @@ export const SCHEMA_VERSION = 8;
 export interface LibraryDocument {
   schemaVersion: number;
   seq: number;
+  /** In a copy of a team library: the last change of the team's log applied here (absent elsewhere). */
+  teamSeq?: number;
   folders: LibraryFolder[];
   files: FileRecord[];
   assets: Asset[];

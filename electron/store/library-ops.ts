@@ -39,7 +39,19 @@ export type LibraryOp =
   | { type: 'recordLabelCorrections'; corrections: LabelCorrection[] }
   | OrganisingOp
   | AnalysisOp
-  | AdsOp;
+  | AdsOp
+  | TeamOp;
+
+/**
+ * Changes other members of a team library made, applied in the team's order, and how far along
+ * the team's log this copy now is: one journal line, so the position and the changes it covers
+ * are never recorded apart (a crash between the two would apply a change twice, or never).
+ */
+export interface TeamOp {
+  type: 'applyTeamChanges';
+  through: number;
+  ops: LibraryOp[];
+}
 
 /** Collections and saved searches: ids are made by the caller, so replay is deterministic. */
 export type OrganisingOp =
@@ -93,6 +105,7 @@ const CORE_OPS: Record<CoreOp['type'], true> = {
   renameTag: true,
   recordReviewDecisions: true,
   recordLabelCorrections: true,
+  applyTeamChanges: true,
 };
 const ORGANISING_OPS: Record<OrganisingOp['type'], true> = {
   createCollection: true,
@@ -131,3 +144,13 @@ function opGuard<Op extends LibraryOp>(types: Record<Op['type'], true>): (op: Li
 export const isOrganisingOp = opGuard<OrganisingOp>(ORGANISING_OPS);
 export const isAnalysisOp = opGuard<AnalysisOp>(ANALYSIS_OPS);
 export const isAdsOp = opGuard<AdsOp>(ADS_OPS);
+
+/** Runs `work`, telling whether it threw rather than throwing. */
+export function attempt(work: () => unknown): boolean {
+  try {
+    work();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -9,7 +9,7 @@ import { modelSearchText, searchPolicyOf } from './model-search-text';
 import { AssetIndex } from './asset-index';
 import { FileTable } from './file-table';
 import { SCHEMA_VERSION, type LibraryDocument } from './document';
-import { isAdsOp, isAnalysisOp, isOrganisingOp, type LibraryOp } from './library-ops';
+import { attempt, isAdsOp, isAnalysisOp, isOrganisingOp, OP_TYPES, type LibraryOp } from './library-ops';
 import type { FileRecord, JobPatch, StoreOpenProgress } from './library-store';
 import { OrganisingState } from './organising-state';
 import { isUnder, withLocation } from './paths';
@@ -32,6 +32,8 @@ const ASSET_STATUS = { pending: 'unreviewed', accepted: 'accepted', rejected: 'r
  */
 export class LibraryState {
   seq = 0;
+  /** How far along a team library's log this copy is (see TeamOp); 0 in a library of one's own. */
+  teamSeq = 0;
   readonly folders = new Map<string, LibraryFolder>();
   readonly files = new FileTable();
   readonly jobs = new Map<string, IngestJob>();
@@ -110,6 +112,7 @@ export class LibraryState {
   private static withHead(head: Omit<LibraryHead, 'recordShards'>): LibraryState {
     const state = new LibraryState();
     state.seq = head.seq;
+    state.teamSeq = head.teamSeq ?? 0;
     for (const folder of head.folders) state.folders.set(folder.path, folder);
     state.index.setFolders([...state.folders.keys()]);
     for (const file of head.files) state.setFileRecord(file);
@@ -155,6 +158,7 @@ export class LibraryState {
     return {
       schemaVersion: SCHEMA_VERSION,
       seq: this.seq,
+      ...(this.teamSeq > 0 && { teamSeq: this.teamSeq }),
       folders: [...this.folders.values()],
       files,
       jobs: [...this.jobs.values()],
@@ -208,13 +212,11 @@ export class LibraryState {
       case 'removeFile':
         return this.removeFile(op.path);
       case 'putJobs':
-        for (const job of op.jobs) this.jobs.set(job.path, job);
-        return;
+        return op.jobs.forEach((job) => this.jobs.set(job.path, job));
       case 'updateJob':
         return this.updateJob(op.path, op.patch);
       case 'removeJobs':
-        for (const path of op.paths) this.jobs.delete(path);
-        return;
+        return op.paths.forEach((path) => this.jobs.delete(path));
       case 'setTags':
         return this.setTags(op.hashes, op.add, op.remove);
       case 'renameTag':
@@ -226,6 +228,10 @@ export class LibraryState {
       case 'recordLabelCorrections':
         if (this.collecting) this.changes.labelCorrections(op.corrections);
         return this.applyCorrections(op.corrections);
+      case 'applyTeamChanges':
+        // A member's change this copy cannot apply (another app version's) is skipped, alike on replay.
+        op.ops.forEach((change) => OP_TYPES.has(change.type) && attempt(() => this.apply(change)));
+        this.teamSeq = op.through;
     }
   }
 
@@ -237,15 +243,10 @@ export class LibraryState {
 
   /** A review changed: the asset's status (a search facet) and its searchable words follow. */
   private refreshReview(hash: string): void {
-    this.refreshStatus(hash);
-    this.refreshModelText(hash);
-  }
-
-  private refreshStatus(hash: string): void {
     const asset = this.index.get(hash);
-    if (!asset) return;
-    const updated = this.withReviewStatus(asset);
-    if (updated !== asset) this.saveAsset(updated);
+    const updated = asset && this.withReviewStatus(asset);
+    if (updated && updated !== asset) this.saveAsset(updated);
+    this.refreshModelText(hash);
   }
 
   /** The asset with the status its review adds up to (the same object when that is its status already). */

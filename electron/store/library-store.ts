@@ -24,6 +24,7 @@ import type { AnalysisJobPatch } from './analysis-state';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { VariantPatch } from './ads-state';
 import type { LibraryDocument } from './document';
+import type { LibraryOp } from './library-ops';
 
 /** What the store knows about one file path; `hash` is null until it was ingested successfully. */
 export interface FileRecord {
@@ -184,6 +185,16 @@ export interface LibraryStore {
   /** Assets whose perceptual hash is within maxHamming bits; distance = Hamming distance. */
   nearDuplicates(hash: string, maxHamming?: number): AssetSummary[];
   stats(): LibraryStats;
+
+  /**
+   * Told of every change made through this store once it is journaled and applied (a team
+   * library's sync sends them on), but not of changes other members made (applyTeamChanges).
+   */
+  onChange(listener: (op: LibraryOp) => void): () => void;
+  /** In a copy of a team library: changes others made, with the team log position they reach (see TeamOp). */
+  applyTeamChanges(through: number, ops: readonly LibraryOp[]): void;
+  /** How far along the team's log this copy is; 0 when it is nobody's copy of one. */
+  readonly teamSeq: number;
 
   /** Resolves once everything recorded so far is in library.json. */
   flush(): Promise<void>;

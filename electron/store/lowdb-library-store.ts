@@ -3,7 +3,6 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import {
-  JOB_STATES,
   type Asset,
   type AssetLocation,
   type AssetSummary,
@@ -38,6 +37,7 @@ import type {
 import type { LibraryOp } from './library-ops';
 import type { LibraryState } from './library-state';
 import { libraryFilesIn, loadLibrary } from './load-library';
+import { libraryStats } from './library-stats';
 import { acquireProcessLock } from './process-lock';
 import { reviewRecords } from './review-records';
 import { moreLikeThis, nearDuplicates, runSearch } from './search';
@@ -66,6 +66,7 @@ export class LowdbLibraryStore implements LibraryStore {
   readonly corrections: CorrectionRecords;
   private readonly snapshots: SnapshotScheduler;
   private closed = false;
+  private readonly changeListeners = new Set<(op: LibraryOp) => void>();
   /** The head seq the open index on disk was written at, when this library was opened from it. */
   private openIndexSeq: number | null = null;
   /** Set when what is on disk cannot be changed shard by shard: a migrated or recovered library, another adapter. */
@@ -289,19 +290,20 @@ export class LowdbLibraryStore implements LibraryStore {
   }
 
   stats(): LibraryStats {
-    const { facets } = runSearch(this.state.index, { limit: 1 });
-    const byValue = (counts: { value: string; count: number }[]) =>
-      Object.fromEntries(counts.map((c) => [c.value, c.count]));
-    const jobs = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
-    for (const job of this.state.jobs.values()) jobs[job.state]++;
-    return {
-      assets: this.state.index.size,
-      files: this.state.files.size,
-      errors: this.listErrors().length,
-      jobs,
-      patterns: byValue(facets.pattern),
-      colours: byValue(facets.colour),
-    };
+    return libraryStats(this.state, this.listErrors().length);
+  }
+
+  onChange(listener: (op: LibraryOp) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  applyTeamChanges(through: number, ops: readonly LibraryOp[]): void {
+    this.mutate({ type: 'applyTeamChanges', through, ops: [...ops] });
+  }
+
+  get teamSeq(): number {
+    return this.state.teamSeq;
   }
 
   flush(): Promise<void> {
@@ -348,6 +350,7 @@ export class LowdbLibraryStore implements LibraryStore {
     this.state.seq = seq;
     const result = this.state.apply(op);
     this.snapshots.markDirty();
+    if (op.type !== 'applyTeamChanges') for (const listener of this.changeListeners) listener(op);
     return result;
   }
 

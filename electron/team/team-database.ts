@@ -38,7 +38,11 @@ export class TeamSchemaError extends Error {
 
 /** A connection to a team library's PostgreSQL database, its schema brought up to date. */
 export class TeamDatabase {
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(
+    readonly pool: pg.Pool,
+    /** Which team library this is (made when its schema was first applied). */
+    readonly teamId: string,
+  ) {}
 
   /** Connects and applies the schema steps the database lacks; refuses a database newer than this app. */
   static async open(url: string): Promise<TeamDatabase> {
@@ -47,14 +51,22 @@ export class TeamDatabase {
     // out); unhandled, it would end the process. The query in flight, if any, fails on its own.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
+    let teamId = '';
     try {
-      await inTransaction(pool, migrate, (error) => new TeamDatabaseUnreachableError(url, error));
+      await inTransaction(
+        pool,
+        async (client) => {
+          await migrate(client);
+          teamId = (await client.query<{ id: string }>('SELECT id FROM team_library')).rows[0].id;
+        },
+        (error) => new TeamDatabaseUnreachableError(url, error),
+      );
     } catch (error) {
       await pool.end().catch(() => undefined);
       if (error instanceof TeamSchemaNewerError || error instanceof TeamDatabaseUnreachableError) throw error;
       throw new TeamSchemaError(url, error);
     }
-    return new TeamDatabase(pool);
+    return new TeamDatabase(pool, teamId);
   }
 
   async schemaVersion(): Promise<number> {

@@ -14,6 +14,14 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
     version: 1,
     name: 'members, shared folders and the change log',
     sql: `
+      -- Which team library this is: a member's local copy is kept under this id, so a database
+      -- dropped and made anew under the same name is never mistaken for the old one.
+      CREATE TABLE team_library (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO team_library DEFAULT VALUES;
+
       -- Who is in the team and what they may do (enforced in the database as well as in the app).
       CREATE TABLE team_members (
         name text PRIMARY KEY,

@@ -8,3 +8,4 @@ export * from './review';
 export * from './ads';
 export * from './jobs';
 export * from './correction';
+export * from './team';

@@ -1,0 +1,9 @@
+export { openTeamCopy, type TeamCopy } from './team-copy';
+export { TeamSync, type TeamSyncEvents } from './team-sync';
+export {
+  TeamDatabase,
+  TeamDatabaseUnreachableError,
+  TeamSchemaError,
+  TeamSchemaNewerError,
+  withoutPassword,
+} from './team-database';

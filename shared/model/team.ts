@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * A team library as this machine sees it: which server, whether it is reachable, and what waits
+ * to be sent. `offline` keeps browsing and recording on the local copy; changes made meanwhile
+ * are kept on disk and sent, in order and once, when the server is back.
+ */
+export const TeamStatus = z.object({
+  /** The server's URL with any password left out. */
+  server: z.string(),
+  connection: z.enum(['connecting', 'online', 'offline']),
+  /** Why it is offline, in the server's or the network's words; null when online. */
+  reason: z.string().nullable(),
+  /** Changes made here that the server has not taken yet. */
+  pending: z.number().int().min(0),
+  /** The last change of the team's log this copy has (its position in the server's order). */
+  teamSeq: z.number().int().min(0),
+  /** When the server last answered (ms since the epoch); null if never in this run. */
+  lastContactAt: z.number().nullable(),
+});
+export type TeamStatus = z.infer<typeof TeamStatus>;

@@ -1,0 +1,154 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../../electron/engine';
+import { startPostgres, type TestPostgres } from '../../support/postgres';
+import { makeChecks, makePhotoLike, makeStripes } from '../../support/images';
+import { tempDirs, waitFor } from '../../support/temp-dirs';
+import { answer, HAIKU } from '../review/review-fixture';
+
+let server: TestPostgres;
+const dirs = tempDirs();
+const engines: Engine[] = [];
+beforeAll(async () => {
+  server = await startPostgres();
+});
+afterAll(async () => {
+  await Promise.all(engines.splice(0).map((engine) => engine.close().catch(() => undefined)));
+  server?.stop();
+  await dirs.cleanup();
+});
+
+/** A shared folder of three different prints. */
+async function sharedFolder(): Promise<string> {
+  const root = await dirs.make('team-prints-');
+  const files = {
+    'stripes.png': makeStripes({
+      width: 300,
+      height: 200,
+      period: 18,
+      orientation: 'vertical',
+      colours: ['#1b2a4a', '#ffffff'],
+    }),
+    'checks.png': makeChecks({ width: 300, height: 300, period: 26, colours: ['#d21f1f', '#ffffff'] }),
+    'photo.png': makePhotoLike({ width: 320, height: 240, seed: 7 }),
+  };
+  for (const [name, bytes] of Object.entries(files)) await fs.writeFile(path.join(root, name), await bytes);
+  return root;
+}
+
+async function member(url: string, author: string, dataDir?: string): Promise<Engine> {
+  const engine = await Engine.open({
+    dataDir: dataDir ?? (await dirs.make(`team-${author}-`)),
+    teamDb: url,
+    teamAuthor: author,
+  });
+  engines.push(engine);
+  return engine;
+}
+
+async function closeMember(engine: Engine): Promise<void> {
+  engines.splice(engines.indexOf(engine), 1);
+  await engine.close();
+}
+
+async function changesOfType(url: string, type: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query("SELECT count(*)::int AS n FROM team_changes WHERE change->>'type' = $1", [type]);
+  await client.end();
+  return rows[0].n;
+}
+
+describe('a team library shared by two members on one PostgreSQL', () => {
+  it("shows one member what another ingested, without ingesting it, and each one's answers, decisions and tags to the other", async () => {
+    const url = await server.createDatabase();
+    const root = await sharedFolder();
+    const ann = await member(url, 'ann');
+    const ben = await member(url, 'ben');
+    await ann.library.addFolder(root);
+    await ann.library.idle();
+    expect(ann.store.stats().assets).toBe(3);
+
+    await waitFor(() => ben.store.stats().assets === 3, 10_000, "Ann's three images on Ben's copy");
+    expect(ben.store.listFolders().map((f) => f.path)).toEqual([root]);
+    // Ben's machine decoded nothing: no ingest jobs, no thumbnails of its own yet (they are made when shown).
+    expect(ben.store.listJobs()).toEqual([]);
+    expect(await fs.readdir(ben.library.cacheDir).catch(() => [])).toEqual([]);
+
+    const hash = ann.store.listFiles(root).find((f) => f.path.endsWith('stripes.png'))!.hash!;
+    ann.store.analysis.recordModelAnalysis(answer(hash, HAIKU));
+    await waitFor(
+      () => ben.store.analysis.listModelAnalyses(hash).length === 1,
+      10_000,
+      "Ann's model answer on Ben's copy",
+    );
+
+    ben.review.decide(hash, 'Ben', [{ field: 'style', action: 'accept' }]);
+    ben.store.setTags([hash], ['spring'], []);
+    await waitFor(() => ann.store.getAsset(hash)?.tags.includes('spring'), 10_000, "Ben's tag on Ann's copy");
+    const annHistory = ann.store.reviews.reviewHistory(hash);
+    expect(annHistory.map((d) => [d.reviewer, d.field, d.action])).toEqual([['Ben', 'style', 'accept']]);
+    // Nobody's own change came back to them a second time.
+    expect(ben.store.reviews.reviewHistory(hash)).toHaveLength(1);
+    expect(ann.store.analysis.listModelAnalyses(hash)).toHaveLength(1);
+    expect(ann.team!.status).toMatchObject({ connection: 'online', pending: 0 });
+    expect(ann.team!.status.server).toBe(url);
+  });
+
+  it('keeps working while the server is away, and sends what was done meanwhile once, in order, when it is back', async () => {
+    const url = await server.createDatabase();
+    const root = await sharedFolder();
+    const ann = await member(url, 'ann');
+    const benDir = await dirs.make('team-ben-');
+    let ben = await member(url, 'ben', benDir);
+    await ann.library.addFolder(root);
+    await ann.library.idle();
+    await waitFor(() => ben.store.stats().assets === 3, 10_000, "Ann's images on Ben's copy");
+    const hash = ann.store.listFiles(root)[0].hash!;
+
+    server.kill();
+    try {
+      ben.store.setTags([hash], ['autumn'], []);
+      ben.store.setTags([hash], ['winter'], ['autumn']);
+      await waitFor(() => ben.team!.status.connection === 'offline', 10_000, 'Ben told the server is away');
+      expect(ben.team!.status.pending).toBe(2);
+      expect(ben.team!.status.reason).toMatch(/ECONNREFUSED|terminat|connect/i);
+
+      // Ben quits and starts again with the server still away: his copy opens, offline, with his change.
+      await closeMember(ben);
+      ben = await member(url, 'ben', benDir);
+      expect(ben.team!.status).toMatchObject({ connection: 'offline', pending: 2 });
+      expect(ben.store.stats().assets).toBe(3);
+      expect(ben.store.getAsset(hash)!.tags).toEqual(['winter']);
+    } finally {
+      server.restart();
+    }
+    await waitFor(() => ben.team!.status.pending === 0, 30_000, "Ben's queued changes sent");
+    await waitFor(() => ann.store.getAsset(hash)?.tags.includes('winter'), 15_000, "Ben's tags on Ann's copy");
+    expect(ann.store.getAsset(hash)!.tags).toEqual(['winter']);
+    expect(await changesOfType(url, 'setTags')).toBe(2);
+  });
+
+  it('picks up after a restart where it left off: nothing applied twice, nothing missed', async () => {
+    const url = await server.createDatabase();
+    const root = await sharedFolder();
+    const ann = await member(url, 'ann');
+    const benDir = await dirs.make('team-ben-');
+    let ben = await member(url, 'ben', benDir);
+    await ann.library.addFolder(root);
+    await ann.library.idle();
+    const hash = ann.store.listFiles(root)[0].hash!;
+    ann.store.analysis.recordModelAnalysis(answer(hash, HAIKU));
+    await waitFor(() => ben.store.analysis.listModelAnalyses(hash).length === 1, 10_000, "the answer on Ben's copy");
+    await closeMember(ben);
+
+    // While Ben is away, Ann reviews.
+    ann.review.decide(hash, 'Ann', [{ field: 'style', action: 'accept' }]);
+    ben = await member(url, 'ben', benDir);
+    await waitFor(() => ben.store.reviews.reviewHistory(hash).length === 1, 10_000, "Ann's decision on Ben's copy");
+    expect(ben.store.analysis.listModelAnalyses(hash)).toHaveLength(1);
+    expect(ben.store.teamSeq).toBe(ann.store.teamSeq);
+  });
+});
