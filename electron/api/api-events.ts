@@ -4,6 +4,9 @@ import type { ExtractionOutcome } from '../analysis';
 import type { Engine } from '../engine';
 import type { LibraryChange } from '../library';
 import { LatestOnly } from './latest-only';
+import { hashesChangedBy } from './team-events';
+import type { LibraryOp } from '../store';
+import type { TeamStatus } from '../../shared/model';
 
 export interface ApiEventTiming {
   /** Shortest gap between progress events (ingest emits one per file). */
@@ -38,6 +41,9 @@ export class ApiEventFeed {
     this.emit({ type: 'analysesChanged', hashes: outcomes.map((o) => o.hash) });
   private readonly onChange = (change: LibraryChange) => this.change(change);
   private readonly onAdsChanged = (campaignId: string) => this.emit({ type: 'adsChanged', campaignId });
+  private readonly onTeamStatus = (status: TeamStatus) => this.emit({ type: 'teamStatus', status });
+  private readonly onTeamChanges = (ops: LibraryOp[]) =>
+    this.emit({ type: 'teamChanges', hashes: hashesChangedBy(ops) });
 
   constructor(
     private readonly engine: Engine,
@@ -55,6 +61,8 @@ export class ApiEventFeed {
     engine.analysis.queue.on('progress', this.onAnalysisProgress);
     engine.analysis.on('analysed', this.onAnalysed);
     engine.ads.queue.on('changed', this.onAdsChanged);
+    engine.team?.on('status', this.onTeamStatus);
+    engine.team?.on('applied', this.onTeamChanges);
   }
 
   subscribe(listener: Listener): () => void {
@@ -73,6 +81,8 @@ export class ApiEventFeed {
     this.engine.analysis.queue.off('progress', this.onAnalysisProgress);
     this.engine.analysis.off('analysed', this.onAnalysed);
     this.engine.ads.queue.off('changed', this.onAdsChanged);
+    this.engine.team?.off('status', this.onTeamStatus);
+    this.engine.team?.off('applied', this.onTeamChanges);
     this.ingestProgress.close();
     this.analysisProgress.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MEDIA_KINDS, type MediaKind } from '../../shared/api/bridge';
-import { previewPath, renderPreview, thumbnailPath } from '../imaging';
+import { previewPath, renderPreview, renderThumbnail, thumbnailPath } from '../imaging';
 import { containedRealPath, realRoots } from '../library';
 
 /**
@@ -10,7 +10,7 @@ import { containedRealPath, realRoots } from '../library';
  * the browser-mode HTTP server, so the one piece of path-containment logic is tested in Node.
  * A request names only a kind and a content hash; the file path always comes from the cache
  * folder or the store, and is served only if its real path is inside an allowed root.
- * A preview ingest did not write is rendered here from the original on first request.
+ * A thumbnail or preview this machine did not write is rendered here from the original on first request.
  */
 export interface MediaRequest {
   kind: MediaKind;
@@ -52,43 +52,51 @@ export async function resolveMedia(sources: MediaSources, request: MediaRequest)
     }
     return null;
   }
-  const real =
-    request.kind === 'thumb'
-      ? await cachedFile(sources, thumbnailPath(sources.cacheDir, request.hash))
-      : await previewFile(sources, request.hash);
+  const real = await renderedFile(sources, request.kind, request.hash);
   return real ? { path: real, contentType: 'image/webp', immutable: true } : null;
 }
+
+/** How each cached view is rendered when this machine has not made it (see preview.ts). */
+const RENDERERS = {
+  thumb: { pathOf: thumbnailPath, render: renderThumbnail },
+  preview: { pathOf: previewPath, render: renderPreview },
+} as const;
 
 async function cachedFile(sources: MediaSources, file: string): Promise<string | null> {
   return containedRealPath(await realRoots([sources.cacheDir]), file);
 }
 
-/** Previews being rendered, by cache path: concurrent requests for one asset share one render. */
+/** Views being rendered, by cache path: concurrent requests for one asset share one render. */
 const rendering = new Map<string, Promise<string | null>>();
 
-/** The cached preview, rendered from the original first if ingest did not write one. */
-async function previewFile(sources: MediaSources, hash: string): Promise<string | null> {
-  const file = previewPath(sources.cacheDir, hash);
+/** The cached view, rendered from the original first if this machine has not made it. */
+async function renderedFile(sources: MediaSources, kind: keyof typeof RENDERERS, hash: string): Promise<string | null> {
+  const file = RENDERERS[kind].pathOf(sources.cacheDir, hash);
   const pending = rendering.get(file);
   if (pending) return pending;
   const cached = await cachedFile(sources, file);
   if (cached) return cached;
   let render = rendering.get(file);
   if (!render) {
-    render = renderFromOriginal(sources, hash, file).finally(() => rendering.delete(file));
+    render = renderFromOriginal(sources, kind, hash, file).finally(() => rendering.delete(file));
     rendering.set(file, render);
   }
   return render;
 }
 
-async function renderFromOriginal(sources: MediaSources, hash: string, file: string): Promise<string | null> {
+async function renderFromOriginal(
+  sources: MediaSources,
+  kind: keyof typeof RENDERERS,
+  hash: string,
+  file: string,
+): Promise<string | null> {
   // A render that finished while this request was looking at the cache has already written it.
   const done = await cachedFile(sources, file);
   if (done) return done;
   const original = await readOriginal(sources, hash);
   if (!original) return null;
   try {
-    await renderPreview(sources.cacheDir, hash, original, sources.pixelLimit);
+    await RENDERERS[kind].render(sources.cacheDir, hash, original, sources.pixelLimit);
   } catch {
     // Bytes that hash right but cannot be rendered (over the library's pixel limit, say): nothing to show.
     return null;

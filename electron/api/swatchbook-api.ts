@@ -19,6 +19,8 @@ export function createSwatchbookApi(engine: Engine): SwatchbookApi {
       assetCount: store.stats().assets,
       errorCount: store.listErrors().length,
     }),
+    teamLibrary: async () => engine.teamLibrary(),
+    setTeamLibrary: ({ url }) => engine.chooseTeamLibrary(url),
     addFolder: ({ path }) => library.addFolder(path),
     removeFolder: async ({ path }) => {
       await library.removeFolder(path);

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
 import { approvedCsv, approvedRecords, writeDistillation } from '../review';
+import { Engine, teamChoice } from '../engine';
 import { openLibraryStore, type LibraryStore } from '../store';
+import { teamDbOption, teamOpenedLine } from './team-option';
 
 interface ExportOptions {
   format: 'json' | 'csv' | 'distillation';
@@ -16,6 +18,7 @@ interface ExportOptions {
   dataDir?: string;
   s3Prefix?: string;
   bucketOwner?: string;
+  teamDb?: string;
 }
 
 async function runExport(options: ExportOptions): Promise<number> {
@@ -27,8 +30,9 @@ async function runExport(options: ExportOptions): Promise<number> {
   }
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   let store: LibraryStore;
+  let close: () => Promise<void>;
   try {
-    store = await openLibraryStore(dataDir);
+    ({ store, close } = await openForExport(dataDir, options.teamDb));
   } catch (error) {
     console.error(`swatchbook: cannot open the library in ${dataDir}: ${(error as Error).message}`);
     return 3;
@@ -53,8 +57,25 @@ async function runExport(options: ExportOptions): Promise<number> {
     }
     return 0;
   } finally {
-    await store.close();
+    await close();
   }
+}
+
+/** The local library, or this machine's copy of the team library brought up to date with the server first. */
+async function openForExport(
+  dataDir: string,
+  flag?: string,
+): Promise<{ store: LibraryStore; close: () => Promise<void> }> {
+  const team = teamChoice(dataDir, flag);
+  if (!team) {
+    const store = await openLibraryStore(dataDir);
+    return { store, close: () => store.close() };
+  }
+  const engine = await Engine.open({ dataDir, teamDb: team });
+  await engine.team?.sync();
+  const opened = teamOpenedLine(engine);
+  if (opened) console.error(opened);
+  return { store: engine.store, close: () => engine.close() };
 }
 
 const program = new Command()
@@ -67,6 +88,7 @@ const program = new Command()
   .option('--data-dir <dir>', 'library data folder (default: SWATCHBOOK_DATA_DIR or the app data folder)')
   .option('--s3-prefix <uri>', 'distillation: the s3:// prefix the images will be uploaded to')
   .option('--bucket-owner <account>', 'distillation: the 12-digit account id owning the bucket, if not yours')
+  .addOption(teamDbOption())
   .action(async (options: ExportOptions) => {
     process.exitCode = await runExport(options);
   });

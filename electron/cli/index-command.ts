@@ -2,19 +2,21 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
-import { Engine } from '../engine';
+import { Engine, teamChoice } from '../engine';
 import { LibraryFolderError } from '../library';
 import type { LibraryStore } from '../store';
 import { indexedFiles, summaryText } from './index-report';
 import { ProgressBar } from './progress-bar';
 import { analyseRemotely } from './remote-analysis';
 import { storeProgressBars } from './store-progress';
+import { teamDbOption, teamOpenedLine, teamUnsentLine } from './team-option';
 
 interface IndexOptions {
   json?: string;
   dataDir?: string;
   concurrency?: string;
   analyzer: 'local' | 'bedrock';
+  teamDb?: string;
 }
 
 /** Exit codes: 0 the run completed (even with failed files), 2 bad folder, 3 store unusable. */
@@ -28,6 +30,7 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
       dataDir,
       concurrency: options.concurrency ? Number(options.concurrency) : undefined,
       onStoreProgress: opening.update,
+      teamDb: teamChoice(dataDir, options.teamDb) ?? undefined,
     });
   } catch (error) {
     opening.stop();
@@ -35,6 +38,8 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
     return 3;
   }
   opening.stop();
+  const opened = teamOpenedLine(engine);
+  if (opened) console.error(opened);
   const { library, store } = engine;
   const bar = new ProgressBar();
   library.on('progress', (progress) => bar.update(progress));
@@ -60,6 +65,8 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   if (outside) console.log(`${outside} link(s) skipped: they lead outside the library folder`);
   if (remote) console.log(remote.join('\n'));
   await engine.close();
+  const unsent = teamUnsentLine(engine);
+  if (unsent) console.error(unsent);
   if (options.json) await fs.writeFile(options.json, JSON.stringify(entries, null, 2) + '\n');
   return 0;
 }
@@ -76,6 +83,7 @@ const program = new Command()
   .option('--json <file>', 'write one JSON entry per file found to <file>')
   .option('--data-dir <dir>', 'library data folder (default: SWATCHBOOK_DATA_DIR or the app data folder)')
   .option('--concurrency <n>', 'files processed at once (default: number of cores + 1)')
+  .addOption(teamDbOption())
   .addOption(
     new Option(
       '--analyzer <name>',

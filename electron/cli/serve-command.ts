@@ -3,17 +3,19 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
-import { Engine } from '../engine';
+import { Engine, teamChoice } from '../engine';
 import { LibraryFolderError } from '../library';
 import { ApiHost } from '../api';
 import { startServer, type SwatchbookServer } from '../server';
 import { storeProgressBars } from './store-progress';
+import { teamDbOption, teamOpenedLine } from './team-option';
 
 export interface ServeOptions {
   port?: number;
   library?: string;
   dataDir?: string;
   host?: string;
+  teamDb?: string;
 }
 
 /** The renderer that `npm run build` writes (electron-vite's out/renderer). */
@@ -31,13 +33,21 @@ export async function runServe(options: ServeOptions): Promise<number> {
   let engine: Engine;
   const opening = storeProgressBars();
   try {
-    engine = await Engine.open({ dataDir, watch: true, analyse: true, onStoreProgress: opening.update });
+    engine = await Engine.open({
+      dataDir,
+      watch: true,
+      analyse: true,
+      onStoreProgress: opening.update,
+      teamDb: teamChoice(dataDir, options.teamDb) ?? undefined,
+    });
   } catch (error) {
     opening.stop();
     console.error(`swatchbook: cannot open the library store in ${dataDir}: ${(error as Error).message}`);
     return 3;
   }
   opening.stop();
+  const opened = teamOpenedLine(engine);
+  if (opened) console.error(opened);
   const host = new ApiHost(engine);
   let server: SwatchbookServer;
   try {
@@ -96,6 +106,7 @@ export function serveCommand(): Command {
     .option('--library <folder>', 'add this folder to the library before serving')
     .option('--data-dir <dir>', 'library data folder (default: SWATCHBOOK_DATA_DIR or the app data folder)')
     .option('--host <address>', 'listen on another address than 127.0.0.1 (exposes the library to the network)')
+    .addOption(teamDbOption())
     .action(async (options: ServeOptions) => {
       // Exit explicitly: a watcher handle left by a dependency must not keep a stopped server alive.
       process.exit(await runServe(options));

@@ -10,7 +10,8 @@ import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { Library, type LibraryChange, type LibraryOptions } from '../library';
 import { LabelCorrectionService, ReviewService } from '../review';
 import { openLibraryStore, type LibraryStore, type OpenLibraryStoreOptions } from '../store';
-import { openTeamCopy, TeamSync } from '../team';
+import type { TeamLibraryInfo } from '../../shared/model/team';
+import { openTeamCopy, saveTeamLibrary, savedTeamLibrary, TeamSync, withoutPassword, type TeamChoice } from '../team';
 
 export interface EngineOptions extends LibraryOptions {
   /** Told how far opening a large (or migrating) library has got. */
@@ -28,7 +29,7 @@ export interface EngineOptions extends LibraryOptions {
    * A team library's PostgreSQL URL: the library is then this machine's copy of it (under
    * dataDir/teams), kept in step with the team's. Without it, the library of dataDir itself.
    */
-  teamDb?: string;
+  teamDb?: TeamChoice;
   /** Who makes this machine's changes to a team library, as its log says (default: the OS user). */
   teamAuthor?: string;
 }
@@ -48,11 +49,13 @@ export class Engine {
     private readonly options: EngineOptions,
     /** Keeps a team library's copy in step with the team's; null for a library of one's own. */
     readonly team: TeamSync | null,
+    /** The data folder asked for: Settings live there, and a team library's copy under it. */
+    private readonly settingsDir: string,
   ) {}
 
   /** Opens the store, resumes what a killed process left behind, and starts watching when asked. */
   static async open(requested: EngineOptions): Promise<Engine> {
-    const copy = requested.teamDb ? await openTeamCopy(requested.dataDir, requested.teamDb) : null;
+    const copy = requested.teamDb ? await openTeamCopy(requested.dataDir, requested.teamDb.url) : null;
     const options = copy ? { ...requested, dataDir: copy.dir } : requested;
     let store: LibraryStore;
     try {
@@ -63,7 +66,7 @@ export class Engine {
     }
     const team =
       copy &&
-      new TeamSync({ store, copy, url: requested.teamDb!, author: requested.teamAuthor ?? os.userInfo().username });
+      new TeamSync({ store, copy, url: requested.teamDb!.url, author: requested.teamAuthor ?? os.userInfo().username });
     let library: Library;
     try {
       library = await Library.open(store, options);
@@ -72,7 +75,7 @@ export class Engine {
       await store.close();
       throw error;
     }
-    const engine = new Engine(store, library, options, team);
+    const engine = new Engine(store, library, options, team, requested.dataDir);
     team?.start();
     if (options.analyse) engine.startRemoteWork();
     return engine;
@@ -80,6 +83,25 @@ export class Engine {
 
   get dataDir(): string {
     return this.options.dataDir;
+  }
+
+  /** Settings → Team library: what this run opened, how its connection is, what the next start opens. */
+  teamLibrary(): TeamLibraryInfo {
+    const choice = this.options.teamDb;
+    const saved = savedTeamLibrary(this.settingsDir);
+    const opened = choice?.source === 'settings' ? choice.url : null;
+    return {
+      open: choice ? { server: withoutPassword(choice.url), source: choice.source } : null,
+      status: this.team?.status ?? null,
+      saved,
+      restartNeeded: (!choice || choice.source === 'settings') && saved !== opened,
+    };
+  }
+
+  /** Chooses the team library the next start opens (null: the local library); see saveTeamLibrary. */
+  async chooseTeamLibrary(url: string | null): Promise<TeamLibraryInfo> {
+    await saveTeamLibrary(this.settingsDir, url);
+    return this.teamLibrary();
   }
 
   get analysis(): AnalysisService {

@@ -1,12 +1,12 @@
 /**
- * The 512 px preview the detail panel, quick look and large grid cells show. Ingest writes it
- * from its one decode; a library ingested before it did (when only the 256 px thumbnail was
- * written) has it rendered here from the original on first request, and cached under the
- * content hash.
+ * The cached views of an image that ingest writes from its one decode: the 256 px thumbnail and
+ * the 512 px preview. They are rendered here from the original on first request when this machine
+ * did not ingest the image: a library ingested before previews were written, or a team library's
+ * image another member ingested (each machine keeps its own cache). Cached under the content hash.
  */
-import { previewPath, writeAtomic } from './cache-files';
+import { previewPath, thumbnailPath, writeAtomic } from './cache-files';
 import { decodePreview, DEFAULT_PIXEL_LIMIT } from './decode';
-import { encodePreview } from './derive';
+import { encodePreview, encodeThumbnail, reduceToThumbnail } from './derive';
 
 /**
  * Renders the preview of `original` into the cache and returns its path. The caller vouches
@@ -20,5 +20,21 @@ export async function renderPreview(
 ): Promise<string> {
   const file = previewPath(cacheDir, hash);
   await writeAtomic(file, await encodePreview(await decodePreview(original, pixelLimit)));
+  return file;
+}
+
+/** Renders the thumbnail and the preview of `original` from one decode; returns the thumbnail's path. */
+export async function renderThumbnail(
+  cacheDir: string,
+  hash: string,
+  original: Buffer,
+  pixelLimit = DEFAULT_PIXEL_LIMIT,
+): Promise<string> {
+  const pixels = await decodePreview(original, pixelLimit);
+  const file = thumbnailPath(cacheDir, hash);
+  await Promise.all([
+    encodeThumbnail(await reduceToThumbnail(pixels)).then((bytes) => writeAtomic(file, bytes)),
+    encodePreview(pixels).then((bytes) => writeAtomic(previewPath(cacheDir, hash), bytes)),
+  ]);
   return file;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, nativeTheme } from 'electron';
 import { defaultDataDir } from '../config/data-dir';
-import { Engine } from '../engine';
+import { Engine, teamChoice } from '../engine';
 import { ApiHost, OpeningHost } from '../api';
 import { isDev } from './app-urls';
 import { registerIpc, pickFolder } from './ipc';
@@ -60,7 +60,17 @@ export function startShell({ rendererDir, preloadPath }: ShellPaths): Promise<vo
     // A large library takes seconds to read: the window opens meanwhile and shows how far it has got.
     const opening = new OpeningHost(
       async (onStoreProgress) =>
-        new ApiHost(await Engine.open({ dataDir, watch: true, analyse: true, secrets, onStoreProgress })),
+        new ApiHost(
+          await Engine.open({
+            dataDir,
+            watch: true,
+            analyse: true,
+            secrets,
+            onStoreProgress,
+            // SWATCHBOOK_TEAM_DB, else the team library Settings chose: the desktop app has no flags.
+            teamDb: teamChoice(dataDir) ?? undefined,
+          }),
+        ),
     );
     host = opening;
     handleProtocols(opening, rendererDir);

@@ -12,6 +12,7 @@ export type {
   SnapshotAdapter,
 } from './library-store';
 export type { AnalysisJobPatch } from './analysis-state';
+export type { LibraryOp } from './library-ops';
 export { CorrectionState, type StandingCorrections } from './correction-state';
 export { effectiveLabels, localLabels } from './effective-labels';
 export {

@@ -7,3 +7,12 @@ export {
   TeamSchemaNewerError,
   withoutPassword,
 } from './team-database';
+export {
+  saveTeamLibrary,
+  savedTeamLibrary,
+  TEAM_DB_ENV,
+  teamChoice,
+  TeamSettingError,
+  type TeamChoice,
+  type TeamChoiceSource,
+} from './team-choice';

@@ -1,4 +1,4 @@
-import type { LibraryOp } from '../store/library-ops';
+import type { LibraryOp } from '../store';
 
 /**
  * Which of a member's changes the team shares, by op type: a record, so the compiler insists that

@@ -1,4 +1,4 @@
-import type { LibraryOp } from '../store/library-ops';
+import type { LibraryOp } from '../store';
 import { inTransaction, type TeamDatabase } from './team-database';
 import { TeamListener, type ListenerState } from './team-listener';
 

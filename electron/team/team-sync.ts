@@ -3,8 +3,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TeamStatus } from '../../shared/model/team';
-import type { LibraryStore } from '../store';
-import type { LibraryOp } from '../store/library-ops';
+import type { LibraryOp, LibraryStore } from '../store';
 import { isSharedOp } from './shared-ops';
 import { TeamChangeLog } from './team-changes';
 import type { TeamCopy } from './team-copy';
@@ -133,6 +132,7 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
 
   /** Reads and applies what others did, up to the newest; one read at a time, again if told of more meanwhile. */
   private pull(): Promise<void> {
+    if (!this.log) return Promise.resolve();
     if (this.pulling) {
       this.pullAgain = true;
       return this.pulling;

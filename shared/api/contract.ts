@@ -26,6 +26,7 @@ import {
 } from '../model/review';
 import { AssetLabels, CorrectionInput } from '../model/correction';
 import { LibraryOpening } from './library-opening';
+import { TeamLibraryInfo, TeamStatus } from '../model/team';
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
@@ -73,6 +74,16 @@ export const apiContract = {
       assetCount: z.number().int(),
       errorCount: z.number().int(),
     }),
+  },
+  /** Settings → Team library: the team library open (if any), its connection, and what the next start opens. */
+  teamLibrary: { input: Nothing, output: TeamLibraryInfo },
+  /**
+   * Chooses the team library the next start opens (null: the local library), once a connection to
+   * it works. A URL with a password is refused: PostgreSQL reads it from ~/.pgpass or PGPASSWORD.
+   */
+  setTeamLibrary: {
+    input: z.object({ url: z.string().trim().min(1).max(2048).nullable() }).strict(),
+    output: TeamLibraryInfo,
   },
   addFolder: { input: z.object({ path: FolderPath }), output: ScanResult },
   removeFolder: { input: z.object({ path: FolderPath }), output: z.object({ ok: z.literal(true) }) },
@@ -350,5 +361,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('analysesChanged'), hashes: z.array(z.string()) }),
   z.object({ type: z.literal('adsChanged'), campaignId: z.string() }),
   z.object({ type: z.literal('libraryOpening'), opening: LibraryOpening }),
+  z.object({ type: z.literal('teamStatus'), status: TeamStatus }),
+  /** Other members' changes arrived: these images (and maybe folders, collections, campaigns) changed. */
+  z.object({ type: z.literal('teamChanges'), hashes: z.array(z.string()) }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;

@@ -19,3 +19,18 @@ export const TeamStatus = z.object({
   lastContactAt: z.number().nullable(),
 });
 export type TeamStatus = z.infer<typeof TeamStatus>;
+
+/** Where the team library this run opened was chosen. */
+export const TEAM_CHOICE_SOURCES = ['flag', 'env', 'settings'] as const;
+
+/** Settings → Team library: what this run opened, how it is doing, and what the next start opens. */
+export const TeamLibraryInfo = z.object({
+  /** The team library this run opened (server, password left out) and where that was chosen; null: the local library. */
+  open: z.object({ server: z.string(), source: z.enum(TEAM_CHOICE_SOURCES) }).nullable(),
+  status: TeamStatus.nullable(),
+  /** The team library Settings hold for the next start; null: the local library. */
+  saved: z.string().nullable(),
+  /** The next start (without a flag or SWATCHBOOK_TEAM_DB) opens another library than this run. */
+  restartNeeded: z.boolean(),
+});
+export type TeamLibraryInfo = z.infer<typeof TeamLibraryInfo>;

@@ -41,7 +41,7 @@ async function sharedFolder(): Promise<string> {
 async function member(url: string, author: string, dataDir?: string): Promise<Engine> {
   const engine = await Engine.open({
     dataDir: dataDir ?? (await dirs.make(`team-${author}-`)),
-    teamDb: url,
+    teamDb: { url, source: 'flag' },
     teamAuthor: author,
   });
   engines.push(engine);

@@ -239,6 +239,17 @@ describe('resolveMedia: previews made on first request', () => {
     expect(asked.count).toBe(1);
   });
 
+  it('renders a thumbnail this machine never made (a team member ingested the image), with the preview from the same decode', async () => {
+    const { file, hash } = await placeDesign();
+    const { sources, asked } = sourcesFor(hash, [file]);
+    const thumb = await resolveMedia(sources, { kind: 'thumb', hash });
+    expect(thumb).toEqual({ path: thumbnailPath(cacheDir, hash), contentType: 'image/webp', immutable: true });
+    const meta = await sharp(thumb!.path).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 256, 171]);
+    expect(await resolveMedia(sources, { kind: 'preview', hash })).toMatchObject({ path: previewPath(cacheDir, hash) });
+    expect(asked.count).toBe(1);
+  });
+
   it('renders once for two requests at the same time', async () => {
     const { file, hash } = await placeDesign();
     const { sources, asked } = sourcesFor(hash, [file]);
