@@ -43,6 +43,11 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   const { library, store } = engine;
   const bar = new ProgressBar();
   library.on('progress', (progress) => bar.update(progress));
+  const elsewhere = new Map<string, number>();
+  library.on('change', (change) => {
+    if (change.kind === 'ingested' && change.outcome.kind === 'elsewhere')
+      elsewhere.set(change.outcome.by, (elsewhere.get(change.outcome.by) ?? 0) + 1);
+  });
   let outside: number;
   try {
     ({ outside } = await library.addFolder(root));
@@ -64,6 +69,8 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   console.log(summaryText(entries, errors));
   if (outside) console.log(`${outside} link(s) skipped: they lead outside the library folder`);
   if (remote) console.log(remote.join('\n'));
+  for (const [by, count] of elsewhere)
+    console.log(`${count} file(s) left to ${by}'s machine, which is reading them for the team`);
   await engine.close();
   const unsent = teamUnsentLine(engine);
   if (unsent) console.error(unsent);

@@ -69,14 +69,14 @@ export class Engine {
       new TeamSync({ store, copy, url: requested.teamDb!.url, author: requested.teamAuthor ?? os.userInfo().username });
     let library: Library;
     try {
-      library = await Library.open(store, options);
+      library = await Library.open(store, { ...options, claims: team?.claims });
     } catch (error) {
       await team?.stop();
       await store.close();
       throw error;
     }
     const engine = new Engine(store, library, options, team, requested.dataDir);
-    team?.start();
+    if (team) engine.followTeam(team);
     if (options.analyse) engine.startRemoteWork();
     return engine;
   }
@@ -144,6 +144,25 @@ export class Engine {
       await this.team.stop();
     }
     await this.store.close();
+  }
+
+  /**
+   * Starts the team sync; a folder another member added is scanned and watched here too when this
+   * run watches (files already recorded are skipped, files another machine claimed are left to it).
+   * A folder this machine cannot reach is marked so, with the reason; the others go on.
+   */
+  private followTeam(team: TeamSync): void {
+    team.start();
+    if (!this.options.watch) return;
+    team.on('applied', (ops) => {
+      for (const op of ops) {
+        if (op.type === 'removeFolder') this.library.stopWatching(op.path);
+        if (op.type !== 'addFolder') continue;
+        this.library.addFolder(op.path).catch((error: Error) => {
+          this.store.setFolderState(op.path, 'missing', `not reachable from this machine: ${error.message}`);
+        });
+      }
+    });
   }
 
   private startRemoteWork(): void {

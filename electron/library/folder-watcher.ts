@@ -64,13 +64,20 @@ export class FolderWatcher {
     return this.ready;
   }
 
+  /** Watched already: a folder asked for twice (another team member added it too) is watched once. */
+  has(root: string): boolean {
+    return this.roots.includes(root);
+  }
+
   add(root: string, skipped: string[] = []): void {
+    if (this.has(root)) return;
     this.roots.push(root);
     this.skipped.push(...skipped);
     this.watcher.add(root);
   }
 
   unwatch(root: string): void {
+    if (this.has(root)) this.roots.splice(this.roots.indexOf(root), 1);
     this.watcher.unwatch(root);
   }
 

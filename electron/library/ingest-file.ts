@@ -12,6 +12,16 @@ export interface IngestContext {
   pixelLimit?: number;
   /** Real paths of the library folders (see containment.ts). */
   roots(): Promise<readonly string[]>;
+  /** In a team library: who reads which file, so each is ingested once for the team. */
+  claims?: IngestClaims;
+}
+
+/** Claims on files shared with other machines (a team library's shared folders). */
+export interface IngestClaims {
+  /** Whether this machine reads the file now, or another machine has it (its result arrives as a change). */
+  claim(file: AssetLocation): Promise<{ kind: 'mine' } | { kind: 'elsewhere'; by: string }>;
+  /** This machine recorded the file (true) or failed to (false: others may try). Never rejects. */
+  settle(path: string, recorded: boolean): Promise<void>;
 }
 
 export type IngestOutcome =
@@ -20,7 +30,9 @@ export type IngestOutcome =
   | { kind: 'known'; hash: string }
   | { kind: 'failed'; reason: string }
   /** A link (or a file swapped for one) that leads outside the library: not read, not an error. */
-  | { kind: 'outside' };
+  | { kind: 'outside' }
+  /** Another member's machine is reading it for the team: its record arrives from there. */
+  | { kind: 'elsewhere'; by: string };
 
 /**
  * Ingests one file: hash, skip if already known, otherwise decode + analyse and record.
@@ -43,10 +55,24 @@ export async function ingestFile(filePath: string, context: IngestContext): Prom
     if (same && !needsReanalysis(store, previous.hash)) {
       return { kind: 'unchanged', hash: previous.hash };
     }
-    bytes = await fs.readFile(real);
+    const claim = await context.claims?.claim(location);
+    if (claim?.kind === 'elsewhere') return claim;
+    bytes = await fs.readFile(real).catch(async (error: unknown) => {
+      await context.claims?.settle(filePath, false);
+      throw error;
+    });
   } catch (error) {
     return fail(context, filePath, describeFsError(error));
   }
+  const outcome = await ingestBytes(bytes, location, context);
+  await context.claims?.settle(filePath, outcome.kind !== 'failed');
+  return outcome;
+}
+
+/** The bytes read: a known asset gains a location, new bytes are decoded, analysed and recorded. */
+async function ingestBytes(bytes: Buffer, location: AssetLocation, context: IngestContext): Promise<IngestOutcome> {
+  const { store } = context;
+  const filePath = location.path;
   const hash = createHash('sha256').update(bytes).digest('hex');
   if (store.findAssetByHash(hash) && !needsReanalysis(store, hash)) {
     store.addLocation(location, hash);

@@ -10,7 +10,7 @@ import { FolderBounds } from './folder-bounds';
 import { LibraryFolderError, partialPathRefusal } from './folder-rules';
 import { scanFolder } from './folder-scanner';
 import { FolderWatcher } from './folder-watcher';
-import { ingestFile, needsReanalysis, type IngestOutcome } from './ingest-file';
+import { ingestFile, needsReanalysis, type IngestClaims, type IngestOutcome } from './ingest-file';
 import { IngestQueue, PRIORITY } from './ingest-queue';
 import { RenameTracker } from './rename-tracker';
 
@@ -26,6 +26,8 @@ export interface LibraryOptions {
   /** Watch library folders for changes after scanning (the app does; a one-shot CLI run does not). */
   watch?: boolean;
   pixelLimit?: number;
+  /** In a team library: claims on files, so each is ingested once for the team. */
+  claims?: IngestClaims;
 }
 
 /** Files queued for ingest, and links left out because they lead outside every library folder. */
@@ -70,7 +72,13 @@ export class Library extends EventEmitter<LibraryEvents> {
     this.cacheDir = cacheDirOf(options.dataDir);
     this.pixelLimit = options.pixelLimit;
     this.renewRoots();
-    const context = { store, cacheDir: this.cacheDir, pixelLimit: options.pixelLimit, roots: () => this.roots };
+    const context = {
+      store,
+      cacheDir: this.cacheDir,
+      pixelLimit: options.pixelLimit,
+      roots: () => this.roots,
+      claims: options.claims,
+    };
     this.renames = new RenameTracker(store, (p) => this.emit('change', { kind: 'removed', path: p }));
     this.queue = new IngestQueue(
       store,
@@ -109,14 +117,20 @@ export class Library extends EventEmitter<LibraryEvents> {
     const isNew = !this.store.listFolders().some((f) => f.path === root);
     if (isNew) this.store.addFolder(root);
     else this.store.setFolderState(root, 'ok', null);
-    if (isNew && this.watcher) this.watcher.add(root, this.bounds.skippedUnder(root));
+    // Not new but not watched yet: added by another member of a team library.
+    this.watcher?.add(root, this.bounds.skippedUnder(root));
     return this.scan(root);
   }
 
   async removeFolder(folderPath: string): Promise<void> {
     const root = fullPath(folderPath);
-    this.watcher?.unwatch(root);
     this.store.removeFolder(root);
+    this.stopWatching(root);
+  }
+
+  /** No longer watched or read: removed here, or by another member of a team library. */
+  stopWatching(root: string): void {
+    this.watcher?.unwatch(root);
     this.renewRoots();
   }
 

@@ -51,6 +51,20 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
         received_at timestamptz NOT NULL DEFAULT now()
       );
 
+      -- Who is reading which file of a shared folder, so each file is ingested once for the team:
+      -- a machine claims a file before reading it; another machine finding the same file leaves it
+      -- (the result arrives in the change log) unless the file changed or the claim's lease ran out
+      -- (the claimer went away mid-read). 'done' once the claimer recorded it.
+      CREATE TABLE ingest_claims (
+        path text PRIMARY KEY,
+        file_size bigint NOT NULL,
+        mtime_ms double precision NOT NULL,
+        claimed_by text NOT NULL,
+        author text NOT NULL,
+        state text NOT NULL CHECK (state IN ('claimed', 'done')),
+        lease_until timestamptz NOT NULL
+      );
+
       -- Members listening are told the newest seq of each batch taken.
       CREATE FUNCTION notify_team_changes() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

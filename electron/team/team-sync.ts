@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TeamStatus } from '../../shared/model/team';
 import type { LibraryOp, LibraryStore } from '../store';
+import { TeamIngestClaims } from './ingest-claims';
 import { isSharedOp } from './shared-ops';
 import { TeamChangeLog } from './team-changes';
 import type { TeamCopy } from './team-copy';
@@ -56,6 +57,8 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
   private retryDelay = FIRST_RETRY_MS;
   private stopped = false;
   private readonly unsubscribe: () => void;
+  /** Who reads which file of the shared folders (see TeamIngestClaims). */
+  readonly claims: TeamIngestClaims;
 
   constructor(private readonly options: TeamSyncOptions) {
     super();
@@ -63,6 +66,7 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
     this.db = copy.db;
     this.outbox = new TeamOutbox(path.join(copy.dir, 'team-outbox.jsonl'));
     this.origin = originOf(copy.dir);
+    this.claims = new TeamIngestClaims(() => this.db, this.origin, options.author);
     this.current = {
       server: copy.server,
       connection: copy.db ? 'connecting' : 'offline',
