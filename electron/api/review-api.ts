@@ -8,6 +8,8 @@ type ReviewMethod =
   | 'getReviewItem'
   | 'reviewDecide'
   | 'reviewUndo'
+  | 'holdReviewItem'
+  | 'releaseReviewItem'
   | 'getAssetLabels'
   | 'correctLabels'
   | 'undoLabelCorrection'
@@ -20,10 +22,15 @@ export function reviewApi(engine: Engine): Handlers<ReviewMethod> {
   const { store, review, corrections } = engine;
   const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
   return {
-    reviewQueue: async (query) => review.queue(query),
+    reviewQueue: (query) => review.queueFor(query),
     getReviewItem: async ({ hash }) => review.item(hash),
     reviewDecide: async ({ hash, reviewer, decisions }) => review.decide(hash, reviewer, decisions),
     reviewUndo: async ({ hash, reviewer }) => review.undo(hash, reviewer),
+    holdReviewItem: ({ hash, reviewer }) => review.leases.hold(hash, reviewer),
+    releaseReviewItem: async ({ hash, reviewer }) => {
+      await review.leases.release(hash, reviewer);
+      return { ok: true as const };
+    },
     getAssetLabels: async ({ hash }) => corrections.labels(hash),
     correctLabels: async ({ hashes, reviewer, corrections: changes }) => corrections.correct(hashes, reviewer, changes),
     undoLabelCorrection: async (target) => corrections.undo(target),

@@ -114,7 +114,7 @@ export class Engine {
   }
 
   get review(): ReviewService {
-    this.reviewService ??= new ReviewService(this.store);
+    this.reviewService ??= new ReviewService(this.store, Date.now, this.team?.leases);
     return this.reviewService;
   }
 

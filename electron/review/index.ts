@@ -11,3 +11,4 @@ export {
   ConversationRecord,
   type ApprovedRecord,
 } from './exports';
+export { noReviewLeases, type ReviewLeases } from './review-leases';

@@ -21,6 +21,7 @@ import type { AnalysisHead, LibraryStore } from '../store';
 import { baseName, isUnder } from '../store/paths';
 import { allAnalyses, currentAnalysis } from './current-analysis';
 import { byAnswerTime, QueueOrder } from './queue-order';
+import { markHeld, noReviewLeases, type ReviewLeases } from './review-leases';
 
 export class ReviewInputError extends InvalidRequestError {}
 
@@ -30,8 +31,15 @@ export class ReviewService {
   constructor(
     private readonly store: LibraryStore,
     private readonly now: () => number = Date.now,
+    readonly leases: ReviewLeases = noReviewLeases,
   ) {
     this.order = new QueueOrder(store);
+  }
+
+  /** The queue page as `query.reviewer` sees it: items other reviewers have open are marked. */
+  async queueFor(query: ReviewQueueQuery): Promise<ReviewQueuePage> {
+    const page = this.queue(query);
+    return query.reviewer ? markHeld(page, await this.leases.heldByOthers(query.reviewer)) : page;
   }
 
   queue(input: ReviewQueueQuery): ReviewQueuePage {
@@ -175,6 +183,7 @@ function queueEntry(
     confidence: answer.confidence,
     at: answer.at,
     status,
+    heldBy: null,
   };
 }
 

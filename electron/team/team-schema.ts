@@ -65,6 +65,15 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
         lease_until timestamptz NOT NULL
       );
 
+      -- Which reviewer has which item open (a short lease, renewed while open), so two reviewers of
+      -- one queue are not handed the same item; an expired lease is anybody's.
+      CREATE TABLE review_leases (
+        hash text PRIMARY KEY,
+        reviewer text NOT NULL,
+        origin text NOT NULL,
+        until timestamptz NOT NULL
+      );
+
       -- Members listening are told the newest seq of each batch taken.
       CREATE FUNCTION notify_team_changes() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TeamStatus } from '../../shared/model/team';
 import type { LibraryOp, LibraryStore } from '../store';
 import { TeamIngestClaims } from './ingest-claims';
+import { TeamReviewLeases } from './review-leases';
 import { isSharedOp } from './shared-ops';
 import { TeamChangeLog } from './team-changes';
 import type { TeamCopy } from './team-copy';
@@ -59,6 +60,8 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
   private readonly unsubscribe: () => void;
   /** Who reads which file of the shared folders (see TeamIngestClaims). */
   readonly claims: TeamIngestClaims;
+  /** Which reviewer has which item open (see TeamReviewLeases). */
+  readonly leases: TeamReviewLeases;
 
   constructor(private readonly options: TeamSyncOptions) {
     super();
@@ -67,6 +70,7 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
     this.outbox = new TeamOutbox(path.join(copy.dir, 'team-outbox.jsonl'));
     this.origin = originOf(copy.dir);
     this.claims = new TeamIngestClaims(() => this.db, this.origin, options.author);
+    this.leases = new TeamReviewLeases(() => this.db, this.origin);
     this.current = {
       server: copy.server,
       connection: copy.db ? 'connecting' : 'offline',

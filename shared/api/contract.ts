@@ -19,6 +19,7 @@ import { AD_FORMAT_IDS, AdCopy, AdVariant, BrandRules, Campaign, Concept, Salien
 import {
   DecisionInput,
   QualityReport,
+  ReviewHold,
   ReviewerName,
   ReviewItem,
   ReviewQueuePage,
@@ -183,6 +184,15 @@ export const apiContract = {
   reviewDecide: {
     input: z.object({ hash: Hash, reviewer: ReviewerName, decisions: z.array(DecisionInput).min(1).max(20) }).strict(),
     output: ReviewItem,
+  },
+  /**
+   * Takes (or renews) this reviewer's short lease on the item they have open, so other reviewers of a
+   * team library move past it; says who holds it otherwise. Always held in a library of one's own.
+   */
+  holdReviewItem: { input: z.object({ hash: Hash, reviewer: ReviewerName }).strict(), output: ReviewHold },
+  releaseReviewItem: {
+    input: z.object({ hash: Hash, reviewer: ReviewerName }).strict(),
+    output: z.object({ ok: z.literal(true) }),
   },
   /** Takes back this reviewer's latest standing batch on the item, as a new record. */
   reviewUndo: { input: z.object({ hash: Hash, reviewer: ReviewerName }).strict(), output: ReviewItem },

@@ -77,6 +77,8 @@ export const ReviewQueueQuery = z.object({
   until: z.number().optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(20_000).default(500),
+  /** Who is asking: in a team library, items other reviewers have open come back marked (heldBy). */
+  reviewer: ReviewerName.optional(),
 });
 export type ReviewQueueQuery = z.input<typeof ReviewQueueQuery>;
 
@@ -87,6 +89,8 @@ export const ReviewQueueEntry = z.object({
   confidence: z.number(),
   at: z.number(),
   status: z.enum(ITEM_REVIEW_STATUSES),
+  /** Another reviewer of a team library has this item open (their name): the queue moves past it. */
+  heldBy: z.string().nullable(),
 });
 export type ReviewQueueEntry = z.infer<typeof ReviewQueueEntry>;
 
@@ -174,3 +178,11 @@ export const ReviewItem = z.object({
   segments: z.array(Segment),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
+
+/** Whether this reviewer now holds the item (a short lease, renewed while it stays open), or who does. */
+export const ReviewHold = z.object({
+  held: z.boolean(),
+  /** The reviewer holding it, when not this one. */
+  by: z.string().nullable(),
+});
+export type ReviewHold = z.infer<typeof ReviewHold>;
