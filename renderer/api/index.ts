@@ -3,6 +3,7 @@ export * from './queries';
 export * from './analysis-queries';
 export * from './review-queries';
 export * from './ads-queries';
+export * from './team-queries';
 export { useReviewWrites } from './review-writes';
 export { useApiMutation } from './mutations';
 export { queryKeys } from './query-keys';

@@ -1,6 +1,6 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { laterOpening, type ApiEvent, type ApiOutput, type LibraryOpening } from '../../shared/api';
-import type { AnalysisProgress } from '../../shared/model';
+import type { AnalysisProgress, TeamLibraryInfo } from '../../shared/model';
 import { queryKeys } from './query-keys';
 
 /** Ingest, analysis and ad rendering each emit many events per second; refetching more often than this only burns CPU. */
@@ -18,6 +18,22 @@ const ASSET_READS: QueryKey[] = [
   queryKeys.libraryStatus,
   queryKeys.collections,
 ];
+
+/**
+ * What other members of a team library change besides assets: decisions, corrections and model
+ * calls (the quality report, labels, spend), saved searches and campaigns.
+ */
+const TEAM_READS: QueryKey[] = [
+  queryKeys.qualityReport,
+  queryKeys.allAssetLabels,
+  queryKeys.usageReports,
+  queryKeys.savedSearches,
+  queryKeys.campaigns,
+];
+
+/** One image's model answers and its review item. */
+const perImage = (hashes: readonly string[]): QueryKey[] =>
+  hashes.flatMap((hash) => [queryKeys.modelAnalyses(hash), queryKeys.reviewItem(hash)]);
 
 export function resynchronise(queryClient: QueryClient): void {
   void queryClient.invalidateQueries();
@@ -75,11 +91,18 @@ export function applyLiveEvent(queryClient: QueryClient) {
         // New answers join the queue next time it is opened or refreshed, not under a reviewer's keys.
         void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueues, refetchType: 'none' });
         // Model attributes can be searchable, so results and facets may change too.
-        refresh(
-          ...event.hashes.flatMap((hash) => [queryKeys.modelAnalyses(hash), queryKeys.reviewItem(hash)]),
-          queryKeys.qualityReport,
-          ...ASSET_READS,
+        refresh(...perImage(event.hashes), queryKeys.qualityReport, ...ASSET_READS);
+        break;
+      case 'teamStatus':
+        queryClient.setQueryData<TeamLibraryInfo>(queryKeys.teamLibrary, (old) =>
+          old ? { ...old, status: event.status } : old,
         );
+        break;
+      case 'teamChanges':
+        // Others' decisions and answers, like this machine's own, wait for the next time a queue is opened.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueues, refetchType: 'none' });
+        // Hashes cover tags, answers, decisions and new images; folders, collections and searches come without any.
+        refresh(...perImage(event.hashes), ...TEAM_READS, ...ASSET_READS);
         break;
       case 'libraryOpening':
         queryClient.setQueryData<LibraryOpening>(queryKeys.libraryOpening, (known) =>

@@ -5,6 +5,7 @@ import type { JobState, ReviewQueueQuery, SearchQuery } from '../../shared/model
 export const queryKeys = {
   libraryOpening: ['libraryOpening'] as const,
   libraryStatus: ['libraryStatus'] as const,
+  teamLibrary: ['teamLibrary'] as const,
   search: ['search'] as const,
   searchPage: (filters: SearchQuery, page: number) => ['search', filters, page] as const,
   asset: (hash: string) => ['asset', hash] as const,

@@ -1,9 +1,10 @@
 import type { IngestProgress as IngestProgressData } from '../../shared/model';
 import { AnalysisStatus } from '../analysis/AnalysisStatus';
-import { useLibraryStatus } from '../api';
+import { useLibraryStatus, useTeamLibrary } from '../api';
 import { ErrorList } from './ErrorList';
 import { basename, formatDuration } from './format';
 import { PopoverButton } from './PopoverButton';
+import { connectionTone, lastContactLabel, teamStatusLabel } from './team-status';
 
 /** While files are read: a bar, done / total, rate, ETA and the current file. */
 function IngestProgress({ progress }: { progress: IngestProgressData }) {
@@ -46,7 +47,25 @@ function IngestSummary({ progress }: { progress: IngestProgressData }) {
   );
 }
 
-/** Ingest progress (a summary once it stops), library size, model analysis, and per-file errors. */
+/** A team library's connection and what waits to be sent; nothing while the local library is open. */
+function TeamIndicator() {
+  const status = useTeamLibrary().data?.status;
+  if (!status) return null;
+  const contact = lastContactLabel(status.lastContactAt);
+  const details = [status.server, status.reason, contact && `Last contact ${contact}`].filter(Boolean).join('\n');
+  return (
+    <span
+      className={`status-badge ${connectionTone(status.connection) ?? ''}`}
+      title={details}
+      data-testid="team-status"
+      data-connection={status.connection}
+    >
+      {teamStatusLabel(status)}
+    </span>
+  );
+}
+
+/** Ingest progress (a summary once it stops), library size, model analysis, the team library, and per-file errors. */
 export function StatusBar() {
   const status = useLibraryStatus();
   const data = status.data;
@@ -60,6 +79,7 @@ export function StatusBar() {
         (progress.running ? <IngestProgress progress={progress} /> : <IngestSummary progress={progress} />)}
       <AnalysisStatus />
       <div className="toolbar-spacer" />
+      <TeamIndicator />
       {status.error && <span className="error-text">Engine unreachable: {status.error.message}</span>}
       {data && data.errorCount > 0 && (
         <PopoverButton

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useAiSettings } from '../api';
 import { AiSettingsPanel } from './AiSettingsPanel';
 import { FolderSettings } from './FolderSettings';
+import { TeamLibrarySettings } from './TeamLibrarySettings';
 
-/** The Settings page: AI analysis, and the way to the library folders. */
+/** The Settings page: the way to the library folders, the team library, AI analysis. */
 export function SettingsView() {
   const ai = useAiSettings();
   const [foldersOpen, setFoldersOpen] = useState(false);
@@ -20,6 +21,7 @@ export function SettingsView() {
             </button>
           </p>
         </section>
+        <TeamLibrarySettings />
         {ai.isLoading && <p className="muted">Loading…</p>}
         {ai.error && <p className="error-text">Could not load the AI settings: {ai.error.message}</p>}
         {ai.data && <AiSettingsPanel ai={ai.data} />}

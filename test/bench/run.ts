@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --only search,scale,review,ingest,cost,ads,labels] [--count N] [--scale-assets N] [--json]`:
+ * `npm run bench [-- --only search,scale,review,ingest,cost,ads,labels,team] [--count N] [--scale-assets N] [--json]`:
  * search latency on a 100,000-asset store; the library at scale (open, RSS, store size, search and review
  * latency, stalls; 250,000 assets by default); review latency (keypress to next item shown) in browser
  * mode; ingest throughput against a bare-sharp floor measured in the same run on the same files
  * (generated images, and real ones once `npm run ingest-set:assemble` has fetched them); peak RSS; the
  * model cost per 1,000 images; ad render time per variant (still and live) against a compositing floor;
- * and the pattern labels' per-class precision, recall and macro-F1 on real images (`npm run
- * eval:assemble` first). Each measurement runs in its own process so peak RSS and warm caches are its
+ * the pattern labels' per-class precision, recall and macro-F1 on real images (`npm run
+ * eval:assemble` first); and a team library on PostgreSQL with two reviewers in two processes. Each measurement runs in its own process so peak RSS and warm caches are its
  * own; each part prints its figures as soon as it has them, the parts that need no corpus first.
  */
 import { spawn } from 'node:child_process';
@@ -19,7 +19,7 @@ import { ensureCorpus } from './corpus';
 
 type Figures = Record<string, number | string>;
 
-const PARTS = ['search', 'scale', 'review', 'ingest', 'cost', 'ads', 'labels'] as const;
+const PARTS = ['search', 'scale', 'review', 'ingest', 'cost', 'ads', 'labels', 'team'] as const;
 type Part = (typeof PARTS)[number];
 
 const program = new Command()
@@ -28,6 +28,7 @@ const program = new Command()
   .option('--search-assets <n>', 'assets in the synthetic search store', '100000')
   .option('--scale-assets <n>', 'assets in the cached scale library (built once per size)', '250000')
   .option('--review-queue <n>', 'pending items in the synthetic review queue', '10000')
+  .option('--team-items <n>', 'items two team reviewers work through at once', '400')
   .option('--json', 'print the figures as one JSON object on the last line')
   .parse();
 const options = program.opts<{
@@ -36,6 +37,7 @@ const options = program.opts<{
   searchAssets: string;
   scaleAssets: string;
   reviewQueue: string;
+  teamItems: string;
   json?: boolean;
 }>();
 const count = Number(options.count);
@@ -283,6 +285,24 @@ async function labelsPart(): Promise<Figures> {
   };
 }
 
+async function teamPart(scratch: string): Promise<Figures> {
+  log(`Team: two reviewers (two processes) on one PostgreSQL, ${options.teamItems} items in one queue…`);
+  const t = await runWorker('team-worker.ts', [path.join(scratch, 'team'), options.teamItems]);
+  console.log(
+    `Team review   ${round(t.decisionsPerSecond, 1)} decisions/s with two reviewers (${t.byAnn} + ${t.byBen} of` +
+      ` ${t.items}; ${t.decidedItems} items decided, ${t.decisionsRecorded} decisions recorded)`,
+  );
+  console.log(
+    `Team latency  one member's decision on the other's copy: p50 ${Math.round(t.latencyP50Ms)} ms, p95` +
+      ` ${Math.round(t.latencyP95Ms)} ms, max ${Math.round(t.latencyMaxMs)} ms (target p95 ≤ 1 s to the screen)`,
+  );
+  return {
+    team_decisions_per_second: round(t.decisionsPerSecond, 1),
+    team_latency_p50_ms: Math.round(t.latencyP50Ms),
+    team_latency_p95_ms: Math.round(t.latencyP95Ms),
+  };
+}
+
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'swatchbook-bench-'));
 const figures: Figures = {};
 const wanted = (part: Part) => only.has(part);
@@ -292,6 +312,7 @@ try {
   if (wanted('review')) Object.assign(figures, await reviewPart(scratch));
   if (wanted('ads')) Object.assign(figures, await adsPart(scratch));
   if (wanted('labels')) Object.assign(figures, await labelsPart());
+  if (wanted('team')) Object.assign(figures, await teamPart(scratch));
   if (wanted('ingest') || wanted('cost')) {
     const ingestDir = path.join(scratch, 'ingest');
     const measured = await ingestPart(await corpus(), ingestDir, scratch);

@@ -26,6 +26,8 @@ export interface ServerOptions {
   library?: string;
   /** Extra environment for the server process (e.g. AWS endpoints pointing at the fake Bedrock). */
   env?: Record<string, string>;
+  /** More `serve` options, as a user would type them (e.g. `['--team-db', url]`). */
+  args?: string[];
 }
 
 /**
@@ -36,6 +38,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dataDir = options.dataDir ?? (await makeTempDir('data'));
   const args = ['--import', 'tsx', 'electron/cli/serve-command.ts', '--port', '0', '--data-dir', dataDir];
   if (options.library) args.push('--library', options.library);
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApiInput } from '../../shared/api';
+import type { TeamLibraryInfo } from '../../shared/model';
+import { useApiQuery } from './api-query';
+import { useApi } from './ApiProvider';
+import { queryKeys } from './query-keys';
+
+/** Which library this run opened and, for a team library, its connection; teamStatus events keep the status current. */
+export function useTeamLibrary() {
+  return useApiQuery(queryKeys.teamLibrary, 'teamLibrary', {});
+}
+
+/** Chooses the library the next start opens; the reply is the whole new answer, so it replaces the cached one. */
+export function useSetTeamLibrary() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation<TeamLibraryInfo, Error, ApiInput<'setTeamLibrary'>>({
+    mutationFn: (input) => api.setTeamLibrary(input),
+    onSuccess: (info) => queryClient.setQueryData(queryKeys.teamLibrary, info),
+  });
+}

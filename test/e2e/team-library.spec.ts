@@ -1,0 +1,188 @@
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs/promises';
+import { Engine } from '../../electron/engine';
+import { startPostgres, type TestPostgres } from '../support/postgres';
+import { ALL_PICTURES, writeAllPictures } from './support/images';
+import { cell, facetOption, screenshot, waitForIngest } from './support/library-page';
+import { callApi } from './support/review-library';
+import { makeTempDir, startServer, type RunningServer } from './support/server';
+
+/** Whatever the machine running the tests has set, these servers choose their library from their flags and Settings. */
+const NO_TEAM_ENV = { SWATCHBOOK_TEAM_DB: '' };
+/** Another member's change reaches this machine's copy, and the screen, within a few seconds. */
+const SEEN_WITHIN_MS = 10_000;
+
+let postgres: TestPostgres;
+const dirs: string[] = [];
+
+test.beforeAll(async () => {
+  postgres = await startPostgres();
+});
+
+test.afterAll(async () => {
+  postgres?.stop();
+  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+});
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await makeTempDir(prefix);
+  dirs.push(dir);
+  return dir;
+}
+
+async function openSettings(page: Page, server: RunningServer) {
+  await page.goto(server.url);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  return page.getByTestId('team-library-settings');
+}
+
+async function connectTo(page: Page, url: string): Promise<void> {
+  const section = page.getByTestId('team-library-settings');
+  await section.getByTestId('team-url').fill(url);
+  await section.getByTestId('team-connect').click();
+}
+
+/** An image's hash in a server's library, found by its file name. */
+async function hashOf(server: RunningServer, name: string): Promise<string> {
+  const { items } = await callApi<{ items: { hash: string; name: string }[] }>(server, 'search', {});
+  const item = items.find((i) => i.name === name);
+  if (!item) throw new Error(`${name} is not in the library`);
+  return item.hash;
+}
+
+test('a local library: Settings say so, refuse a password or a server that does not answer, and save a team library for the next start', async ({
+  page,
+}) => {
+  const url = await postgres.createDatabase();
+  const dataDir = await tempDir('team-settings');
+  let server = await startServer({ dataDir, env: NO_TEAM_ENV });
+  try {
+    const section = await openSettings(page, server);
+    await expect(section.getByTestId('team-open')).toHaveText('Local library');
+    await expect(section.getByTestId('team-saved')).toHaveText('The local library');
+    await expect(section.getByTestId('team-use-local')).toHaveCount(0);
+    await expect(section.getByTestId('team-url')).toHaveAttribute(
+      'placeholder',
+      'postgres://you@server:5432/swatchbook',
+    );
+    await expect(page.getByTestId('team-status')).toHaveCount(0);
+
+    await connectTo(page, url.replace('swatchbook@', 'swatchbook:s3cret@'));
+    await expect(section.getByRole('alert')).toHaveText(
+      'A password is not saved in Settings: leave it out of the URL and put it in ~/.pgpass (or PGPASSWORD), where PostgreSQL looks for it.',
+    );
+    await expect(section.getByTestId('team-saved')).toHaveText('The local library');
+
+    // Nothing listens on port 1: the connection is refused at once.
+    await connectTo(page, 'postgres://swatchbook@127.0.0.1:1/nowhere');
+    await expect(section.getByRole('alert')).toContainText(
+      'Not saved: Could not connect to the team library at postgres://swatchbook@127.0.0.1:1/nowhere',
+    );
+    await expect(section.getByTestId('team-restart')).toHaveCount(0);
+
+    await connectTo(page, url);
+    await expect(section.getByTestId('team-restart')).toHaveText('Saved. Restart Swatchbook to open it.');
+    await expect(section.getByTestId('team-saved')).toHaveText(url);
+    await expect(section.getByTestId('team-open')).toHaveText('Local library');
+    await expect(section.getByRole('alert')).toHaveCount(0);
+    await expect(section.getByTestId('team-url')).toHaveValue('');
+    await expect(page.getByTestId('team-status')).toHaveCount(0);
+
+    await server.stop();
+    server = await startServer({ dataDir, env: NO_TEAM_ENV });
+    await openSettings(page, server);
+    await expect(section.getByTestId('team-open')).toHaveText(`Team library ${url} (from Settings)`);
+    await expect(section.getByTestId('team-connection')).toHaveAttribute('data-connection', 'online');
+    await expect(section.getByTestId('team-pending')).toHaveText('Nothing');
+    await expect(section.getByTestId('team-restart')).toHaveCount(0);
+    await expect(page.getByTestId('team-status')).toHaveText('Team · online');
+
+    await section.getByTestId('team-use-local').click();
+    await expect(section.getByTestId('team-restart')).toHaveText(
+      'Saved. Restart Swatchbook to open the local library.',
+    );
+    await expect(section.getByTestId('team-saved')).toHaveText('The local library');
+    await expect(section.getByTestId('team-use-local')).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a team library opened with --team-db: online in the status bar, and another member's tag shows without a reload", async ({
+  page,
+}) => {
+  const url = await postgres.createDatabase();
+  const library = await tempDir('team-prints');
+  await writeAllPictures(library);
+  const server = await startServer({ args: ['--team-db', url], env: NO_TEAM_ENV });
+  let ben: Engine | null = null;
+  try {
+    const section = await openSettings(page, server);
+    await expect(section.getByTestId('team-open')).toHaveText(`Team library ${url} (from --team-db)`);
+    await expect(section.getByTestId('team-override')).toContainText('from --team-db, which overrides Settings');
+    const status = page.getByTestId('team-status');
+    await expect(status).toHaveText('Team · online');
+    await expect(status).toHaveAttribute('title', new RegExp(`^${url}\\nLast contact `));
+    await screenshot(page, 'team-library-settings');
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Library', exact: true }).click();
+    await callApi(server, 'addFolder', { path: library });
+    await waitForIngest(page, ALL_PICTURES.length);
+    await cell(page, 'navy-stripes.png').dblclick();
+    await expect(page.getByTestId('asset-tags')).toBeVisible();
+
+    ben = await Engine.open({ dataDir: await tempDir('team-ben'), teamDb: { url, source: 'flag' }, teamAuthor: 'ben' });
+    const hash = await hashOf(server, 'navy-stripes.png');
+    const benCopy = ben.store;
+    await expect.poll(() => benCopy.getAsset(hash) !== undefined, { timeout: SEEN_WITHIN_MS }).toBe(true);
+    benCopy.setTags([hash], ['picked-by-ben'], []);
+
+    await expect(facetOption(page, 'tag', 'picked-by-ben')).toHaveAttribute('data-count', '1', {
+      timeout: SEEN_WITHIN_MS,
+    });
+    await expect(page.getByTestId('asset-tags')).toContainText('picked-by-ben');
+  } finally {
+    await ben?.close();
+    await server.stop();
+  }
+});
+
+test('a team library whose server goes away: offline with the reason, changes wait, and go out when it is back', async ({
+  page,
+}) => {
+  const url = await postgres.createDatabase();
+  const library = await tempDir('team-offline');
+  await writeAllPictures(library);
+  const server = await startServer({ library, args: ['--team-db', url], env: NO_TEAM_ENV });
+  try {
+    await page.goto(server.url);
+    await waitForIngest(page, ALL_PICTURES.length);
+    const status = page.getByTestId('team-status');
+    await expect(status).toHaveText('Team · online');
+
+    postgres.kill();
+    try {
+      await expect(status).toHaveAttribute('data-connection', 'offline', { timeout: SEEN_WITHIN_MS });
+      await cell(page, 'red-dots.png').click();
+      await page.getByTestId('tag-input').fill('while-away');
+      await page.getByTestId('tag-add').click();
+      await expect(facetOption(page, 'tag', 'while-away')).toHaveAttribute('data-count', '1');
+      await expect(status).toHaveText('Team · offline — 1 change waits');
+      // The reason is the server's or the network's, next to the server it is about.
+      await expect(status).toHaveAttribute('title', new RegExp(`^${url}\\n.+`));
+
+      await page.keyboard.press('Escape');
+      const section = await openSettings(page, server);
+      await expect(section.getByTestId('team-connection')).toHaveAttribute('data-connection', 'offline');
+      await expect(section.getByTestId('team-connection')).toContainText('offline');
+      await expect(section.getByTestId('team-pending')).toHaveText('1 change waits');
+      await screenshot(page, 'team-library-offline');
+    } finally {
+      postgres.restart();
+    }
+    await expect(status).toHaveText('Team · online', { timeout: 30_000 });
+    await expect(page.getByTestId('team-pending')).toHaveText('Nothing');
+  } finally {
+    await server.stop();
+  }
+});
