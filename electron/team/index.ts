@@ -16,3 +16,5 @@ export {
   type TeamChoice,
   type TeamChoiceSource,
 } from './team-choice';
+export { copyToTeam, type CopyProgress, type CopyReport } from './copy-to-team';
+export { copyFromTeam, type CopyFromTeamReport } from './copy-from-team';

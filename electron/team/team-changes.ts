@@ -40,14 +40,15 @@ export class TeamChangeLog {
 
   /**
    * Takes `changes` in one transaction, in their order; one already taken (same id) is skipped.
+   * Returns how many were new.
    * Appends are serialised by a lock, so a bigger seq is always committed later: a reader that
    * has read up to seq n has missed nothing before it.
    */
-  async append(changes: readonly TeamChange[]): Promise<void> {
-    if (changes.length === 0) return;
-    await inTransaction(this.db.pool, async (client) => {
+  async append(changes: readonly TeamChange[]): Promise<number> {
+    if (changes.length === 0) return 0;
+    return inTransaction(this.db.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      await client.query(
+      const inserted = await client.query(
         `INSERT INTO team_changes (id, origin, author, change, made_at)
          SELECT id, origin, author, change, made_at
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])
@@ -62,7 +63,14 @@ export class TeamChangeLog {
           changes.map((c) => new Date(c.madeAt)),
         ],
       );
+      return inserted.rowCount ?? 0;
     });
+  }
+
+  /** How many changes the log holds. */
+  async count(): Promise<number> {
+    const { rows } = await this.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM team_changes');
+    return Number(rows[0].n);
   }
 
   /** Changes after `seq`, oldest first, at most `limit`. */

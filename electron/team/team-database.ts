@@ -82,18 +82,19 @@ export class TeamDatabase {
  * `work` in one transaction on one connection of `pool`, rolled back if it throws. A failure to
  * get the connection is given to `unreachable` (it is not the work's failure).
  */
-export async function inTransaction(
+export async function inTransaction<T>(
   pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<void>,
+  work: (client: pg.PoolClient) => Promise<T>,
   unreachable: (error: unknown) => Error = (error) => error as Error,
-): Promise<void> {
+): Promise<T> {
   const client = await pool.connect().catch((error: unknown) => {
     throw unreachable(error);
   });
   try {
     await client.query('BEGIN');
-    await work(client);
+    const result = await work(client);
     await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

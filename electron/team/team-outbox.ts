@@ -6,7 +6,7 @@ const BATCH = 500;
 
 /** Where changes not yet taken are sent: the team's change log. */
 export interface ChangeReceiver {
-  append(changes: readonly TeamChange[]): Promise<void>;
+  append(changes: readonly TeamChange[]): Promise<unknown>;
 }
 
 /**

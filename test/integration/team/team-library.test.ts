@@ -1,10 +1,9 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../electron/engine';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
-import { makeChecks, makePhotoLike, makeStripes } from '../../support/images';
+import { threePrintsFolder } from '../../support/team-prints';
 import { tempDirs, waitFor } from '../../support/temp-dirs';
 import { answer, HAIKU } from '../review/review-fixture';
 
@@ -20,22 +19,8 @@ afterAll(async () => {
   await dirs.cleanup();
 });
 
-/** A shared folder of three different prints. */
-async function sharedFolder(): Promise<string> {
-  const root = await dirs.make('team-prints-');
-  const files = {
-    'stripes.png': makeStripes({
-      width: 300,
-      height: 200,
-      period: 18,
-      orientation: 'vertical',
-      colours: ['#1b2a4a', '#ffffff'],
-    }),
-    'checks.png': makeChecks({ width: 300, height: 300, period: 26, colours: ['#d21f1f', '#ffffff'] }),
-    'photo.png': makePhotoLike({ width: 320, height: 240, seed: 7 }),
-  };
-  for (const [name, bytes] of Object.entries(files)) await fs.writeFile(path.join(root, name), await bytes);
-  return root;
+function sharedFolder(): Promise<string> {
+  return threePrintsFolder(dirs.make);
 }
 
 async function member(url: string, author: string, dataDir?: string): Promise<Engine> {
