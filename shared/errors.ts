@@ -3,7 +3,7 @@
  * (HTTP in browser mode, the same number over IPC). Anything else that escapes is a bug: logged, 500.
  */
 export abstract class UserFacingError extends Error {
-  abstract readonly status: 400 | 404 | 409 | 502;
+  abstract readonly status: 400 | 403 | 404 | 409 | 502;
 
   constructor(message: string) {
     super(message);
@@ -14,6 +14,11 @@ export abstract class UserFacingError extends Error {
 /** The request cannot be honoured as it is: bad input, or a choice this setup refuses. */
 export class InvalidRequestError extends UserFacingError {
   readonly status = 400;
+}
+
+/** The person may not do this here (their role in a team library); the message says who may. */
+export class ForbiddenError extends UserFacingError {
+  readonly status = 403;
 }
 
 /** What the request names does not exist (any more). */

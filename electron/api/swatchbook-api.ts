@@ -5,6 +5,7 @@ import { adsApi } from './ads-api';
 import { analysisApi } from './analysis-api';
 import type { Handlers } from './handlers';
 import { reviewApi } from './review-api';
+import { withTeamRights } from './team-rights';
 
 /** The one implementation of the API contract, over the engine. Transports only validate and forward. */
 export function createSwatchbookApi(engine: Engine): SwatchbookApi {
@@ -62,5 +63,5 @@ export function createSwatchbookApi(engine: Engine): SwatchbookApi {
     ...reviewApi(engine),
     ...adsApi(engine),
   };
-  return api as SwatchbookApi;
+  return withTeamRights(api, () => engine.teamRole()) as SwatchbookApi;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
 import { Engine, teamChoice } from '../engine';
+import { roleAllows } from '../../shared/model/team';
 import { LibraryFolderError } from '../library';
 import type { LibraryStore } from '../store';
 import { indexedFiles, summaryText } from './index-report';
@@ -40,6 +41,12 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   opening.stop();
   const opened = teamOpenedLine(engine);
   if (opened) console.error(opened);
+  const refused = teamRefusal(engine, root);
+  if (refused) {
+    console.error(`swatchbook: ${refused}`);
+    await engine.close();
+    return 2;
+  }
   const { library, store } = engine;
   const bar = new ProgressBar();
   library.on('progress', (progress) => bar.update(progress));
@@ -76,6 +83,18 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   if (unsent) console.error(unsent);
   if (options.json) await fs.writeFile(options.json, JSON.stringify(entries, null, 2) + '\n');
   return 0;
+}
+
+/** A team library's folders are added by its admins, and read for the team by reviewers' machines. */
+function teamRefusal(engine: Engine, root: string): string | null {
+  const role = engine.teamRole();
+  if (!role) return null;
+  const registered = engine.store.listFolders().some((folder) => folder.path === root);
+  const needed = registered ? 'reviewer' : 'admin';
+  if (roleAllows(role, needed)) return null;
+  return registered
+    ? `your role in the team library is ${role} (browse and search): reviewers' and admins' machines read its folders`
+    : `adding a folder to the team library needs the admin role; yours is ${role}`;
 }
 
 function ingestedAssets(store: LibraryStore, root: string) {

@@ -10,7 +10,7 @@ import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
 import { Library, type LibraryChange, type LibraryOptions } from '../library';
 import { LabelCorrectionService, ReviewService } from '../review';
 import { openLibraryStore, type LibraryStore, type OpenLibraryStoreOptions } from '../store';
-import type { TeamLibraryInfo } from '../../shared/model/team';
+import { roleAllows, type TeamLibraryInfo, type TeamRole } from '../../shared/model/team';
 import { openTeamCopy, saveTeamLibrary, savedTeamLibrary, TeamSync, withoutPassword, type TeamChoice } from '../team';
 
 export interface EngineOptions extends LibraryOptions {
@@ -69,7 +69,9 @@ export class Engine {
       new TeamSync({ store, copy, url: requested.teamDb!.url, author: requested.teamAuthor ?? os.userInfo().username });
     let library: Library;
     try {
-      library = await Library.open(store, { ...options, claims: team?.claims });
+      // A member (browse and search) reads the team's records; the folders are watched by reviewers' machines.
+      const watch = options.watch && (!team || roleAllows(team.status.role, 'reviewer'));
+      library = await Library.open(store, { ...options, watch, claims: team?.claims });
     } catch (error) {
       await team?.stop();
       await store.close();
@@ -96,6 +98,11 @@ export class Engine {
       saved,
       restartNeeded: (!choice || choice.source === 'settings') && saved !== opened,
     };
+  }
+
+  /** What this person may do in the team library (null: a library of one's own, where they may do anything). */
+  teamRole(): TeamRole | null {
+    return this.team?.status.role ?? null;
   }
 
   /** Chooses the team library the next start opens (null: the local library); see saveTeamLibrary. */
@@ -153,7 +160,7 @@ export class Engine {
    */
   private followTeam(team: TeamSync): void {
     team.start();
-    if (!this.options.watch) return;
+    if (!this.options.watch || !roleAllows(team.status.role, 'reviewer')) return;
     team.on('applied', (ops) => {
       for (const op of ops) {
         if (op.type === 'removeFolder') this.library.stopWatching(op.path);

@@ -1,3 +1,4 @@
+import { roleAllows, type TeamRole } from '../../shared/model/team';
 import type { TeamDatabase } from './team-database';
 
 /** Whether this machine reads a file now, or another member's machine has it (its result arrives in the log). */
@@ -26,9 +27,12 @@ export class TeamIngestClaims {
     private readonly db: () => TeamDatabase | null,
     private readonly origin: string,
     private readonly author: string,
+    private readonly role: () => TeamRole,
   ) {}
 
   async claim(file: ClaimedFile): Promise<IngestClaim> {
+    // A member (browse and search) adds nothing to the team's library: reviewers' machines ingest.
+    if (!roleAllows(this.role(), 'reviewer')) return { kind: 'elsewhere', by: 'a reviewer or admin of the team' };
     const db = this.db();
     if (!db) return MINE;
     try {

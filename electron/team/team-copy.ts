@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { TeamRole } from '../../shared/model/team';
 import { makePrivateFolder } from '../config/private-folder';
 import { TeamDatabase, TeamDatabaseUnreachableError, withoutPassword } from './team-database';
 
@@ -12,6 +13,8 @@ export interface TeamCopy {
   /** null when the server could not be reached: the copy opens offline (see `unreachable`). */
   db: TeamDatabase | null;
   unreachable: string | null;
+  /** This person's role: as the server says, or (offline) as it said last. */
+  role: TeamRole;
 }
 
 /** Per server (password left out), the team id it held when this machine last reached it. */
@@ -31,11 +34,14 @@ export async function openTeamCopy(dataDir: string, url: string): Promise<TeamCo
   try {
     const db = await TeamDatabase.open(url);
     if (known[server] !== db.teamId) writeKnown(knownFile, { ...known, [server]: db.teamId });
-    return { dir: await copyDir(teams, db.teamId), teamId: db.teamId, server, db, unreachable: null };
+    const dir = await copyDir(teams, db.teamId);
+    rememberRole(dir, db.role);
+    return { dir, teamId: db.teamId, server, db, unreachable: null, role: db.role };
   } catch (error) {
     const teamId = known[server];
     if (!(error instanceof TeamDatabaseUnreachableError) || !teamId) throw error;
-    return { dir: await copyDir(teams, teamId), teamId, server, db: null, unreachable: error.message };
+    const dir = await copyDir(teams, teamId);
+    return { dir, teamId, server, db: null, unreachable: error.message, role: rememberedRole(dir) };
   }
 }
 
@@ -58,4 +64,18 @@ function readKnown(file: string): Record<string, string> {
 function writeKnown(file: string, known: Record<string, string>): void {
   writeFileSync(`${file}.tmp`, `${JSON.stringify(known, null, 2)}\n`);
   renameSync(`${file}.tmp`, file);
+}
+
+const ROLE_FILE = 'team-role';
+
+/** Kept with the copy, so that offline the app allows what the server would (and no more). */
+export function rememberRole(dir: string, role: TeamRole): void {
+  writeFileSync(path.join(dir, ROLE_FILE), `${role}\n`);
+}
+
+/** The role the server last gave; the narrowest when it is not known. */
+function rememberedRole(dir: string): TeamRole {
+  const file = path.join(dir, ROLE_FILE);
+  const parsed = TeamRole.safeParse(existsSync(file) ? readFileSync(file, 'utf8').trim() : null);
+  return parsed.success ? parsed.data : 'member';
 }

@@ -4,6 +4,9 @@ import type { TeamChange } from './team-changes';
 /** Changes sent to the server at a time. */
 const BATCH = 500;
 
+/** The server's "insufficient privilege": the person's role does not allow the change. */
+const REFUSED = '42501';
+
 /** Where changes not yet taken are sent: the team's change log. */
 export interface ChangeReceiver {
   append(changes: readonly TeamChange[]): Promise<unknown>;
@@ -18,6 +21,13 @@ export interface ChangeReceiver {
  */
 export class TeamOutbox {
   private sending: Promise<number> | null = null;
+
+  /**
+   * Changes the server refused for the person's role, moved out of the way of the rest: kept in
+   * `<outbox>.refused.jsonl` on this machine (the app refuses them before they are made, so these
+   * come from a role taken away meanwhile).
+   */
+  refused = 0;
 
   constructor(readonly file: string) {}
 
@@ -52,11 +62,29 @@ export class TeamOutbox {
     let sent = 0;
     for (let pending = this.pending(); pending.length > 0;) {
       const batch = pending.slice(0, BATCH);
-      await receiver.append(batch);
+      const taken = await this.sendBatch(receiver, batch);
       pending = this.dropSent(new Set(batch.map((change) => change.id)));
-      sent += batch.length;
+      sent += taken;
     }
     return sent;
+  }
+
+  /** Sends a batch; when the server refuses it for rights, one by one, setting the refused aside. */
+  private async sendBatch(receiver: ChangeReceiver, batch: readonly TeamChange[]): Promise<number> {
+    try {
+      await receiver.append(batch);
+      return batch.length;
+    } catch (error) {
+      if ((error as { code?: string }).code !== REFUSED) throw error;
+      if (batch.length > 1) {
+        let taken = 0;
+        for (const change of batch) taken += await this.sendBatch(receiver, [change]);
+        return taken;
+      }
+      appendFileSync(this.file.replace(/\.jsonl$/, '.refused.jsonl'), `${JSON.stringify(batch[0])}\n`);
+      this.refused++;
+      return 0;
+    }
   }
 
   /** Rewrites the file without the changes taken (others may have been added meanwhile); returns the rest. */

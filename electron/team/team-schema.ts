@@ -85,6 +85,65 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
         REFERENCING NEW TABLE AS taken FOR EACH STATEMENT EXECUTE FUNCTION notify_team_changes();
     `,
   },
+  {
+    version: 2,
+    name: 'roles: member, reviewer, admin',
+    sql: `
+      -- People are given roles of the database server, one group role per team library (roles
+      -- belong to the whole server, which may hold several team libraries): <database>_member,
+      -- <database>_reviewer, <database>_admin. The database's owner is an admin.
+      DROP TABLE team_members;
+      DO $roles$
+      DECLARE
+        name text;
+      BEGIN
+        FOREACH name IN ARRAY ARRAY['member', 'reviewer', 'admin'] LOOP
+          BEGIN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', current_database() || '_' || name);
+          EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL; -- made by an earlier database of the same name, or by a member connecting at the same time
+          END;
+        END LOOP;
+      END
+      $roles$;
+
+      -- The role of whoever is connected: what the app shows and the policies below check.
+      CREATE FUNCTION swatchbook_role() RETURNS text LANGUAGE sql STABLE AS $$
+        SELECT CASE
+          WHEN pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')
+            OR pg_has_role(current_user, current_database() || '_admin', 'MEMBER') THEN 'admin'
+          WHEN pg_has_role(current_user, current_database() || '_reviewer', 'MEMBER') THEN 'reviewer'
+          WHEN pg_has_role(current_user, current_database() || '_member', 'MEMBER') THEN 'member'
+          ELSE 'none'
+        END
+      $$;
+
+      -- Changes only an admin makes: the team's folders and its budget.
+      CREATE FUNCTION swatchbook_admin_change(change jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+        SELECT change->>'type' IN ('addFolder', 'removeFolder', 'setTeamBudget')
+      $$;
+
+      ALTER TABLE team_changes ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY read_changes ON team_changes FOR SELECT USING (true);
+      CREATE POLICY write_changes ON team_changes FOR INSERT WITH CHECK (
+        swatchbook_role() = 'admin' OR (swatchbook_role() = 'reviewer' AND NOT swatchbook_admin_change(change))
+      );
+
+      DO $grants$
+      DECLARE
+        db text := current_database();
+      BEGIN
+        EXECUTE format('GRANT SELECT ON swatchbook_schema, team_library, shared_folders, team_changes,
+          ingest_claims, review_leases TO %I, %I, %I', db || '_member', db || '_reviewer', db || '_admin');
+        EXECUTE format('GRANT INSERT ON team_changes TO %I, %I', db || '_reviewer', db || '_admin');
+        EXECUTE format('GRANT USAGE ON SEQUENCE team_changes_seq_seq TO %I, %I', db || '_reviewer', db || '_admin');
+        EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ingest_claims, review_leases TO %I, %I',
+          db || '_reviewer', db || '_admin');
+        EXECUTE format('GRANT INSERT, UPDATE, DELETE ON shared_folders TO %I', db || '_admin');
+      END
+      $grants$;
+    `,
+  },
 ];
 
 export const TEAM_SCHEMA_VERSION = TEAM_MIGRATIONS[TEAM_MIGRATIONS.length - 1].version;

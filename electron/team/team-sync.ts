@@ -8,7 +8,7 @@ import { TeamIngestClaims } from './ingest-claims';
 import { TeamReviewLeases } from './review-leases';
 import { isSharedOp } from './shared-ops';
 import { TeamChangeLog } from './team-changes';
-import type { TeamCopy } from './team-copy';
+import { rememberRole, type TeamCopy } from './team-copy';
 import { TeamDatabase } from './team-database';
 import type { ListenerState, TeamListener } from './team-listener';
 import { TeamOutbox } from './team-outbox';
@@ -69,7 +69,12 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
     this.db = copy.db;
     this.outbox = new TeamOutbox(path.join(copy.dir, 'team-outbox.jsonl'));
     this.origin = originOf(copy.dir);
-    this.claims = new TeamIngestClaims(() => this.db, this.origin, options.author);
+    this.claims = new TeamIngestClaims(
+      () => this.db,
+      this.origin,
+      options.author,
+      () => this.current.role,
+    );
     this.leases = new TeamReviewLeases(() => this.db, this.origin);
     this.current = {
       server: copy.server,
@@ -78,6 +83,7 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
       pending: this.outbox.pending().length,
       teamSeq: store.teamSeq,
       lastContactAt: null,
+      role: copy.role,
     };
     this.unsubscribe = store.onChange((op) => this.queue(op));
   }
@@ -129,8 +135,16 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
   private async send(): Promise<void> {
     if (!this.log || this.stopped) return;
     try {
+      const refusedBefore = this.outbox.refused;
       await this.outbox.send(this.log);
       this.contact();
+      const refused = this.outbox.refused - refusedBefore;
+      if (refused > 0)
+        this.update({
+          reason:
+            `The team library refused ${refused} change(s) made here: your role is now ${this.current.role}. ` +
+            'They stay on this machine only.',
+        });
     } catch (error) {
       this.lost(error);
     } finally {
@@ -210,6 +224,8 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
         });
       }
       this.db = db;
+      rememberRole(this.options.copy.dir, db.role);
+      this.update({ role: db.role });
       await this.listen(db);
     } catch (error) {
       this.update({ connection: 'offline', reason: messageOf(error) });

@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
+import { ROLE_DESCRIPTIONS } from '../../shared/api';
 import type { TeamLibraryInfo, TeamStatus } from '../../shared/model';
 import { useSetTeamLibrary, useTeamLibrary } from '../api';
 import { changesWaiting, connectionLabel, connectionTone, lastContactLabel } from '../components/team-status';
 import { SettingRow } from './SettingRow';
 
 type ChoiceSource = NonNullable<TeamLibraryInfo['open']>['source'];
+
+const ROLE_NAMES: Record<TeamStatus['role'], string> = { member: 'Member', reviewer: 'Reviewer', admin: 'Admin' };
 
 const SOURCE_LABELS: Record<ChoiceSource, string> = {
   flag: 'from --team-db',
@@ -23,6 +26,10 @@ function TeamConnection({ status }: { status: TeamStatus }) {
           {connectionLabel(status.connection)}
         </span>
         {status.reason && <div className="small warning-text">{status.reason}</div>}
+      </dd>
+      <dt>Your role</dt>
+      <dd data-testid="team-role">
+        <strong>{ROLE_NAMES[status.role]}</strong>: {ROLE_DESCRIPTIONS[status.role]}
       </dd>
       <dt>Waiting to be sent</dt>
       <dd data-testid="team-pending">{status.pending > 0 ? changesWaiting(status.pending) : 'Nothing'}</dd>

@@ -1,2 +1,3 @@
 export * from './contract';
 export * from './library-opening';
+export * from './rights';

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 
 /**
+ * What a person may do in a team library, granted by its admin in the database (see the README):
+ * a member browses and searches; a reviewer also reviews, tags, collects, analyses and makes ads;
+ * an admin also adds and removes folders and sets the team's budget.
+ */
+export const TEAM_ROLES = ['member', 'reviewer', 'admin'] as const;
+export const TeamRole = z.enum(TEAM_ROLES);
+export type TeamRole = z.infer<typeof TeamRole>;
+
+/** Whether `role` includes what `needed` allows. */
+export function roleAllows(role: TeamRole, needed: TeamRole): boolean {
+  return TEAM_ROLES.indexOf(role) >= TEAM_ROLES.indexOf(needed);
+}
+
+/**
  * A team library as this machine sees it: which server, whether it is reachable, and what waits
  * to be sent. `offline` keeps browsing and recording on the local copy; changes made meanwhile
  * are kept on disk and sent, in order and once, when the server is back.
@@ -17,6 +31,8 @@ export const TeamStatus = z.object({
   teamSeq: z.number().int().min(0),
   /** When the server last answered (ms since the epoch); null if never in this run. */
   lastContactAt: z.number().nullable(),
+  /** This person's role, as the server last said (kept for offline use). */
+  role: TeamRole,
 });
 export type TeamStatus = z.infer<typeof TeamStatus>;
 

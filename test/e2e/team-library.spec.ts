@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs/promises';
+import pg from 'pg';
 import { Engine } from '../../electron/engine';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { ALL_PICTURES, writeAllPictures } from './support/images';
@@ -94,6 +95,7 @@ test('a local library: Settings say so, refuse a password or a server that does 
     await expect(section.getByTestId('team-open')).toHaveText(`Team library ${url} (from Settings)`);
     await expect(section.getByTestId('team-connection')).toHaveAttribute('data-connection', 'online');
     await expect(section.getByTestId('team-pending')).toHaveText('Nothing');
+    await expect(section.getByTestId('team-role')).toContainText('Admin: everything a reviewer does');
     await expect(section.getByTestId('team-restart')).toHaveCount(0);
     await expect(page.getByTestId('team-status')).toHaveText('Team · online');
 
@@ -184,5 +186,47 @@ test('a team library whose server goes away: offline with the reason, changes wa
     await expect(page.getByTestId('team-pending')).toHaveText('Nothing');
   } finally {
     await server.stop();
+  }
+});
+
+test('a member of a team library browses what the team has, sees their role, and is told why tagging is refused', async ({
+  page,
+}) => {
+  const url = await postgres.createDatabase();
+  const library = await tempDir('team-member');
+  await writeAllPictures(library);
+  const owner = await Engine.open({ dataDir: await tempDir('team-owner'), teamDb: { url, source: 'flag' } });
+  let server: RunningServer | null = null;
+  try {
+    await owner.library.addFolder(library);
+    await owner.library.idle();
+    const database = new URL(url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE ROLE mia_${database} LOGIN`);
+    await admin.query(`GRANT ${database}_member TO mia_${database}`);
+    await admin.end();
+
+    server = await startServer({
+      args: ['--team-db', url.replace('//swatchbook@', `//mia_${database}@`)],
+      env: NO_TEAM_ENV,
+    });
+    await page.goto(server.url);
+    // Nothing is ingested on a member's machine: the team's records arrive from the server.
+    await expect(page.getByTestId('status-bar')).toContainText(`${ALL_PICTURES.length} assets`);
+    await cell(page, 'red-dots.png').click();
+    await page.getByTestId('tag-input').fill('mine');
+    await page.getByTestId('tag-add').click();
+    await expect(page.getByTestId('selection-bar')).toContainText(
+      "This needs the reviewer role in the team library; yours is member (browse and search). Ask the team's admin for the reviewer role.",
+    );
+    await expect(facetOption(page, 'tag', 'mine')).toHaveCount(0);
+
+    await page.keyboard.press('Escape');
+    const section = await openSettings(page, server);
+    await expect(section.getByTestId('team-role')).toHaveText('Member: browse and search');
+  } finally {
+    await server?.stop();
+    await owner.close();
   }
 });

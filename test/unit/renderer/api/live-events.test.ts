@@ -14,6 +14,7 @@ const online: TeamStatus = {
   pending: 0,
   teamSeq: 12,
   lastContactAt: 1_700_000_000_000,
+  role: 'reviewer',
 };
 
 const teamInfo: TeamLibraryInfo = {

@@ -9,6 +9,7 @@ const status: TeamStatus = {
   pending: 0,
   teamSeq: 4,
   lastContactAt: null,
+  role: 'reviewer',
 };
 
 describe('the status bar’s team line', () => {
