@@ -47,7 +47,7 @@ export class ReelRunner {
     const spent = spentThisMonth(this.store.analysis, this.now());
     if (spent + costUsd > settings.monthlyBudgetUsd)
       throw new ConflictError(
-        `${budgetMessage(spent, settings.monthlyBudgetUsd)} (a video costs ≈ $${costUsd.toFixed(2)})`,
+        `${budgetMessage(spent, settings.monthlyBudgetUsd, this.store.analysis)} (a video costs ≈ $${costUsd.toFixed(2)})`,
       );
     const concept = campaign.concepts.find((c) => c.id === variant.conceptId);
     const prompt = (concept?.prompt ?? variant.prompt).slice(0, 512);

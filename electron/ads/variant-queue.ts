@@ -201,7 +201,7 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     if (remote) {
       const spent = spentThisMonth(this.store.analysis, this.now());
       if (spent >= settings.monthlyBudgetUsd)
-        return this.keptBack(campaign, variant, budgetMessage(spent, settings.monthlyBudgetUsd));
+        return this.keptBack(campaign, variant, budgetMessage(spent, settings.monthlyBudgetUsd, this.store.analysis));
       const refusal = await this.guardrail(campaign, concept.prompt);
       if (refusal) return this.store.ads.updateVariant(variant.id, { state: 'blocked', error: refusal });
     }

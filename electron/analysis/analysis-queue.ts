@@ -156,7 +156,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
     const settings = this.options.settings();
     const spent = spentThisMonth(this.options.store.analysis, this.now());
     if (spent < settings.monthlyBudgetUsd) return null;
-    const reason = budgetMessage(spent, settings.monthlyBudgetUsd);
+    const reason = budgetMessage(spent, settings.monthlyBudgetUsd, this.options.store.analysis);
     this.options.extraction().keptBack(
       batch.map((job) => job.hash),
       settings,

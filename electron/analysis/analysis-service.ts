@@ -90,7 +90,9 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   }
 
   settings(): AiSettings {
-    return { ...this.savedSettings(), ...this.overrides };
+    // In a team library whose admin set a budget, that one budget holds on every member's machine.
+    const team = this.options.store.analysis.getTeamBudget();
+    return { ...this.savedSettings(), ...this.overrides, ...(team && { monthlyBudgetUsd: team.monthlyUsd }) };
   }
 
   private savedSettings(): AiSettings {
@@ -109,6 +111,11 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     this.options.store.analysis.setAiSettings(next);
     this.queue.settingsChanged();
     return this.settings();
+  }
+
+  /** The team's budget changed (here or on another member's machine): a budget hold is looked at again. */
+  budgetChanged(): void {
+    this.queue.settingsChanged();
   }
 
   canStoreKeys(): boolean {
@@ -185,7 +192,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     return listAvailableModels(credentialProvider(s.credentials, this.options.secrets), configured, context);
   }
 
-  usage(days: number): UsageReport {
+  usage(days: number): Omit<UsageReport, 'team'> {
     const settings = this.settings();
     const now = this.now();
     return usageReport(

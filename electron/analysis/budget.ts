@@ -18,9 +18,11 @@ export function budgetState(spent: number, budget: number): AnalysisProgress['bu
   return spent >= BUDGET_WARN_FRACTION * budget ? 'warn' : 'ok';
 }
 
-export function budgetMessage(spent: number, budget: number): string {
-  return (
-    `The monthly budget of $${budget.toFixed(2)} is reached ($${spent.toFixed(2)} ` +
-    `spent): remote analysis is paused until you raise it in Settings.`
-  );
+/** `store` tells a team library's budget (raised by its admin) from one's own (raised in Settings). */
+export function budgetMessage(spent: number, budget: number, store: Pick<AnalysisRecords, 'getTeamBudget'>): string {
+  return store.getTeamBudget()
+    ? `The team's monthly budget of $${budget.toFixed(2)} is reached ($${spent.toFixed(2)} spent by the team): ` +
+        "remote work is paused until the team's admin raises it."
+    : `The monthly budget of $${budget.toFixed(2)} is reached ($${spent.toFixed(2)} ` +
+        `spent): remote analysis is paused until you raise it in Settings.`;
 }

@@ -7,3 +7,4 @@ export { PROMPT_VERSION } from './bedrock/prompt';
 export { ModelInputError } from './model-input';
 export type { ExtractionOutcome } from './attribute-extraction';
 export { RemoteCallError, type ClassifiedFailure } from './remote-failure';
+export { monthStart } from './budget';

@@ -14,7 +14,7 @@ export function usageReport(
   now: number,
   spentThisMonthUsd: number,
   budgetUsd: number,
-): UsageReport {
+): Omit<UsageReport, 'team'> {
   const since = now - days * DAY_MS;
   const recent = log.filter((c) => c.at >= since);
   const sent = recent.filter((c) => notSentReason(c) === null);

@@ -46,7 +46,12 @@ export function analysisApi(engine: Engine): Handlers<AnalysisMethod> {
       hasStoredKeys: await analysis.hasStoredKeys(),
       canStoreKeys: analysis.canStoreKeys(),
     }),
-    updateAiSettings: async (patch) => analysis.updateSettings(patch),
+    updateAiSettings: async (patch) => {
+      // In a team library the budget is the team's (an admin's to set); the rest stays on this machine.
+      const { monthlyBudgetUsd, ...mine } = patch;
+      if (monthlyBudgetUsd !== undefined && engine.teamRole()) engine.setTeamBudget(monthlyBudgetUsd);
+      return analysis.updateSettings(engine.teamRole() ? mine : patch);
+    },
     storeAccessKeys: async (keys) => {
       await analysis.storeKeys(keys);
       return { ok: true };
@@ -76,7 +81,7 @@ export function analysisApi(engine: Engine): Handlers<AnalysisMethod> {
         .slice(0, limit),
     getModelAnalyses: async ({ hash }) => allAnalyses(store.analysis, assetOf(hash)),
     previewModelInput: async ({ hash }) => analysis.previewInput(assetOf(hash)),
-    usageReport: async ({ days }) => analysis.usage(days),
+    usageReport: async ({ days }) => ({ ...analysis.usage(days), team: await engine.teamSpend() }),
   };
 }
 

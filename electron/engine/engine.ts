@@ -6,11 +6,12 @@
  */
 import os from 'node:os';
 import { AdStudio } from '../ads';
-import { AnalysisService, noSecretStore, type SecretStore } from '../analysis';
+import { AnalysisService, monthStart, noSecretStore, type SecretStore } from '../analysis';
 import { Library, type LibraryChange, type LibraryOptions } from '../library';
 import { LabelCorrectionService, ReviewService } from '../review';
 import { openLibraryStore, type LibraryStore, type OpenLibraryStoreOptions } from '../store';
-import { roleAllows, type TeamLibraryInfo, type TeamRole } from '../../shared/model/team';
+import { roleAllows, type TeamLibraryInfo, type TeamRole, type TeamSpend } from '../../shared/model/team';
+import { ForbiddenError, InvalidRequestError } from '../../shared/errors';
 import { openTeamCopy, saveTeamLibrary, savedTeamLibrary, TeamSync, withoutPassword, type TeamChoice } from '../team';
 
 export interface EngineOptions extends LibraryOptions {
@@ -105,6 +106,26 @@ export class Engine {
     return this.team?.status.role ?? null;
   }
 
+  /**
+   * In a team library the monthly budget is the team's, one for everyone: an admin sets it, and
+   * every member's machine holds model calls once the team's spend reaches it.
+   */
+  setTeamBudget(monthlyUsd: number): void {
+    const role = this.teamRole();
+    if (!this.team || !role) throw new InvalidRequestError('Only a team library has a team budget.');
+    if (!roleAllows(role, 'admin'))
+      throw new ForbiddenError(`Setting the team's monthly budget needs the admin role; yours is ${role}.`);
+    this.store.analysis.setTeamBudget({ monthlyUsd, setBy: this.team.author, at: Date.now() });
+    this.analysisService?.budgetChanged();
+  }
+
+  /** The Usage page's team part: the team's budget and who spent what of it this month. */
+  async teamSpend(): Promise<TeamSpend | null> {
+    if (!this.team) return null;
+    const people = await this.team.spendByPerson(monthStart(Date.now()));
+    return { budget: this.store.analysis.getTeamBudget(), people };
+  }
+
   /** Chooses the team library the next start opens (null: the local library); see saveTeamLibrary. */
   async chooseTeamLibrary(url: string | null): Promise<TeamLibraryInfo> {
     await saveTeamLibrary(this.settingsDir, url);
@@ -160,6 +181,9 @@ export class Engine {
    */
   private followTeam(team: TeamSync): void {
     team.start();
+    team.on('applied', (ops) => {
+      if (ops.some((op) => op.type === 'setTeamBudget')) this.analysisService?.budgetChanged();
+    });
     if (!this.options.watch || !roleAllows(team.status.role, 'reviewer')) return;
     team.on('applied', (ops) => {
       for (const op of ops) {

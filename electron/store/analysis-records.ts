@@ -7,6 +7,8 @@ export function analysisRecords({ state, mutate }: RecordAccess): AnalysisRecord
   return {
     getAiSettings: () => analysis.settings && structuredClone(analysis.settings),
     setAiSettings: (settings) => void mutate({ type: 'setAiSettings', settings: structuredClone(settings) }),
+    getTeamBudget: () => analysis.teamBudget && { ...analysis.teamBudget },
+    setTeamBudget: (budget) => void mutate({ type: 'setTeamBudget', budget: { ...budget } }),
     listModelAnalyses: (hash) => structuredClone(analysis.list(hash)),
     findModelAnalysis: (hash, requestedModelId, promptVersion) => {
       const found = analysis.find(hash, requestedModelId, promptVersion);

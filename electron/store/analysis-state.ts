@@ -1,4 +1,5 @@
 import type { AiSettings, AnalysisJob, Invocation, ModelAnalysis } from '../../shared/model';
+import type { TeamBudget } from '../../shared/model/team';
 import { ATTRIBUTE_FIELDS } from '../../shared/model/attributes';
 import type { AnalysisOp } from './library-ops';
 import { searchPolicyOf } from './model-search-text';
@@ -18,6 +19,8 @@ export type AnalysesChanged = (hash: string) => void;
  */
 export class AnalysisState {
   settings: AiSettings | null = null;
+  /** In a copy of a team library, the budget its admin set (null: none set, or not a team library). */
+  teamBudget: TeamBudget | null = null;
   /**
    * Per hash, the rows of its answers in `answers`, oldest first. Most images have one answer,
    * kept without a list around it (~14 MB at 250,000).
@@ -32,8 +35,14 @@ export class AnalysisState {
   constructor(private readonly onAnalysesChanged: AnalysesChanged) {}
 
   /** The settings, job queue and invocation log as read (answers come per shard, see loadAnswers). */
-  load(doc: { aiSettings: AiSettings | null; analysisJobs: AnalysisJob[]; invocations: Invocation[] }): void {
+  load(doc: {
+    aiSettings: AiSettings | null;
+    teamBudget?: TeamBudget;
+    analysisJobs: AnalysisJob[];
+    invocations: Invocation[];
+  }): void {
     this.settings = doc.aiSettings;
+    this.teamBudget = doc.teamBudget ?? null;
     for (const job of doc.analysisJobs) this.jobs.set(job.id, job);
     this.invocations = [...doc.invocations];
   }
@@ -59,6 +68,9 @@ export class AnalysisState {
         if (policyKey(op.settings) !== before) for (const hash of this.hashes()) this.onAnalysesChanged(hash);
         return;
       }
+      case 'setTeamBudget':
+        this.teamBudget = op.budget;
+        return;
       case 'recordModelAnalysis':
         return this.recordAnalysis(op.analysis);
       case 'putAnalysisJobs':

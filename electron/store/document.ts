@@ -1,5 +1,6 @@
 import type { ReviewDecision } from '../../shared/model/review';
 import type { LabelCorrection } from '../../shared/model/correction';
+import type { TeamBudget } from '../../shared/model/team';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type {
   AiSettings,
@@ -34,6 +35,8 @@ export interface LibraryDocument {
   savedSearches: SavedSearch[];
   /** null until the user first changes a setting: defaults then come from the code. */
   aiSettings: AiSettings | null;
+  /** In a copy of a team library whose admin set one: the team's monthly budget (absent elsewhere). */
+  teamBudget?: TeamBudget;
   modelAnalyses: ModelAnalysis[];
   analysisJobs: AnalysisJob[];
   invocations: Invocation[];

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/model';
 import type { ReviewDecision } from '../../shared/model/review';
 import type { LabelCorrection } from '../../shared/model/correction';
+import type { TeamBudget } from '../../shared/model/team';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { VariantPatch } from './ads-state';
 import type { AnalysisJobPatch } from './analysis-state';
@@ -66,6 +67,7 @@ export type OrganisingOp =
 /** Model analyses, their job queue, the invocation log and the AI settings. */
 export type AnalysisOp =
   | { type: 'setAiSettings'; settings: AiSettings }
+  | { type: 'setTeamBudget'; budget: TeamBudget }
   | { type: 'recordModelAnalysis'; analysis: ModelAnalysis }
   | { type: 'putAnalysisJobs'; jobs: AnalysisJob[] }
   | { type: 'updateAnalysisJob'; id: string; patch: AnalysisJobPatch }
@@ -118,6 +120,7 @@ const ORGANISING_OPS: Record<OrganisingOp['type'], true> = {
 };
 const ANALYSIS_OPS: Record<AnalysisOp['type'], true> = {
   setAiSettings: true,
+  setTeamBudget: true,
   recordModelAnalysis: true,
   putAnalysisJobs: true,
   updateAnalysisJob: true,

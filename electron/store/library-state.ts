@@ -165,6 +165,7 @@ export class LibraryState {
       collections: [...this.organising.collections.values()],
       savedSearches: [...this.organising.savedSearches.values()],
       aiSettings: this.analysis.settings,
+      ...(this.analysis.teamBudget && { teamBudget: this.analysis.teamBudget }),
       analysisJobs: [...this.analysis.jobs.values()],
       invocations: this.analysis.invocations,
       campaigns: [...this.ads.campaigns.values()],

@@ -18,6 +18,7 @@ import type {
 } from '../../shared/model';
 import type { FieldReview, ItemReviewStatus, ReviewDecision } from '../../shared/model/review';
 import type { LabelCorrection } from '../../shared/model/correction';
+import type { TeamBudget } from '../../shared/model/team';
 import type { StandingCorrections } from './correction-state';
 import type { AttributeField } from '../../shared/model/attributes';
 import type { AnalysisJobPatch } from './analysis-state';
@@ -60,6 +61,9 @@ export interface AnalysisRecords {
   /** null until first saved: callers fill in the defaults. */
   getAiSettings(): AiSettings | null;
   setAiSettings(settings: AiSettings): void;
+  /** In a copy of a team library: the team's monthly budget, if its admin set one. */
+  getTeamBudget(): TeamBudget | null;
+  setTeamBudget(budget: TeamBudget): void;
   /** Every model's answer for these bytes, oldest first. */
   listModelAnalyses(hash: string): ModelAnalysis[];
   /** The cache: this model's answer (as requested) for these bytes under this prompt version. */

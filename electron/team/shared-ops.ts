@@ -30,6 +30,7 @@ const SHARED: Record<LibraryOp['type'], boolean> = {
   saveSearch: true,
   deleteSavedSearch: true,
   setAiSettings: false,
+  setTeamBudget: true,
   recordModelAnalysis: true,
   putAnalysisJobs: false,
   updateAnalysisJob: false,

@@ -1,3 +1,4 @@
+import type { PersonSpend } from '../../shared/model/team';
 import type { LibraryOp } from '../store';
 import { inTransaction, type TeamDatabase } from './team-database';
 import { TeamListener, type ListenerState } from './team-listener';
@@ -71,6 +72,19 @@ export class TeamChangeLog {
   async count(): Promise<number> {
     const { rows } = await this.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM team_changes');
     return Number(rows[0].n);
+  }
+
+  /** Each author's model calls that reached the service since `since` (ms), their cost, most first. */
+  async spendByAuthor(since: number): Promise<PersonSpend[]> {
+    const { rows } = await this.db.pool.query<{ name: string; calls: number; cost: number }>(
+      `SELECT author AS name, count(*)::int AS calls, coalesce(sum((change->'invocation'->>'costUsd')::float8), 0) AS cost
+       FROM team_changes
+       WHERE change->>'type' = 'recordInvocation' AND made_at >= $1
+         AND coalesce(change->'invocation'->>'notSent', '') = ''
+       GROUP BY author ORDER BY cost DESC, name`,
+      [new Date(since)],
+    );
+    return rows.map((row) => ({ name: row.name, calls: row.calls, costUsd: Math.round(row.cost * 10_000) / 10_000 }));
   }
 
   /** Changes after `seq`, oldest first, at most `limit`. */

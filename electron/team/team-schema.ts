@@ -144,6 +144,14 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
       $grants$;
     `,
   },
+  {
+    version: 3,
+    name: "the team's spend by person",
+    sql: `
+      -- Who spent what this month is read from the log's model calls; an index keeps that quick.
+      CREATE INDEX team_changes_model_calls ON team_changes (made_at) WHERE change->>'type' = 'recordInvocation';
+    `,
+  },
 ];
 
 export const TEAM_SCHEMA_VERSION = TEAM_MIGRATIONS[TEAM_MIGRATIONS.length - 1].version;

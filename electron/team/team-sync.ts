@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TeamStatus } from '../../shared/model/team';
+import type { PersonSpend, TeamStatus } from '../../shared/model/team';
 import type { LibraryOp, LibraryStore } from '../store';
 import { TeamIngestClaims } from './ingest-claims';
 import { TeamReviewLeases } from './review-leases';
@@ -86,6 +86,17 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
       role: copy.role,
     };
     this.unsubscribe = store.onChange((op) => this.queue(op));
+  }
+
+  /** Who makes this machine's changes, as the team's log names them. */
+  get author(): string {
+    return this.options.author;
+  }
+
+  /** Everyone's model calls since `since`, from the server; null when it cannot be asked now. */
+  async spendByPerson(since: number): Promise<PersonSpend[] | null> {
+    if (!this.log) return null;
+    return this.log.spendByAuthor(since).catch(() => null);
   }
 
   get status(): TeamStatus {

@@ -1,4 +1,5 @@
 import type { ApiOutput } from '../../shared/api';
+import { useTeamLibrary } from '../api';
 import { AnalyzerChoice } from './AnalyzerChoice';
 import { ConnectionTest } from './ConnectionTest';
 import { CredentialsSettings } from './CredentialsSettings';
@@ -24,6 +25,33 @@ const REGIONS = [
   'ap-southeast-2',
   'sa-east-1',
 ];
+
+/** This machine's monthly budget, or in a team library the team's one budget, which only its admin changes. */
+function BudgetSetting({ value }: { value: number }) {
+  const role = useTeamLibrary().data?.status?.role;
+  const common = { settingKey: 'monthlyBudgetUsd', value, min: 0, step: 1, unit: 'USD' } as const;
+  if (!role)
+    return (
+      <NumberSetting
+        {...common}
+        label="Monthly budget"
+        hint="Remote analysis pauses when this month’s spend reaches it; you are warned from 80 %."
+      />
+    );
+  return (
+    <NumberSetting
+      {...common}
+      label="Team monthly budget"
+      disabled={role !== 'admin'}
+      hint={
+        'One budget for the whole team: everyone’s model calls count, and remote work pauses for all when it is reached. ' +
+        (role === 'admin'
+          ? 'You are an admin: a change applies to everyone.'
+          : `Only an admin changes it (you are a ${role}).`)
+      }
+    />
+  );
+}
 
 /** Everything about model analysis: which analyzer, how to reach Bedrock, which models, limits and prices. */
 export function AiSettingsPanel({ ai }: { ai: ApiOutput<'getAiSettings'> }) {
@@ -62,15 +90,7 @@ export function AiSettingsPanel({ ai }: { ai: ApiOutput<'getAiSettings'> }) {
       <ModelSettings settings={settings} />
 
       <h3>Limits</h3>
-      <NumberSetting
-        settingKey="monthlyBudgetUsd"
-        label="Monthly budget"
-        value={settings.monthlyBudgetUsd}
-        min={0}
-        step={1}
-        unit="USD"
-        hint="Remote analysis pauses when this month’s spend reaches it; you are warned from 80 %."
-      />
+      <BudgetSetting value={settings.monthlyBudgetUsd} />
       <NumberSetting
         settingKey="remoteConcurrency"
         label="Concurrent calls"

@@ -17,10 +17,23 @@ interface NumberSettingProps {
   /** Stored value per displayed unit: 1000 shows milliseconds as seconds. */
   scale?: number;
   hint?: string;
+  /** Shown but not changeable here (the hint says why). */
+  disabled?: boolean;
 }
 
 /** A number setting in the unit people think in, saved on Enter or when focus leaves it. */
-export function NumberSetting({ settingKey, label, value, min, max, step, unit, scale = 1, hint }: NumberSettingProps) {
+export function NumberSetting({
+  settingKey,
+  label,
+  value,
+  min,
+  max,
+  step,
+  unit,
+  scale = 1,
+  hint,
+  disabled,
+}: NumberSettingProps) {
   const id = useId();
   const { commit, reset, error, status } = useSettingCommit(settingKey);
   const [draft, setDraft] = useSyncedState(String(value / scale));
@@ -44,6 +57,7 @@ export function NumberSetting({ settingKey, label, value, min, max, step, unit, 
         min={min}
         max={max}
         step={step}
+        disabled={disabled}
         aria-invalid={message ? true : undefined}
         aria-describedby={message ? `${id}-error` : undefined}
         onChange={(e) => setDraft(e.target.value)}

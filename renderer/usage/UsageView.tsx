@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useUsageReport } from '../api';
 import { BudgetMeter } from '../components/BudgetMeter';
 import { NotSentList } from './NotSentList';
+import { TeamSpendTable } from './TeamSpendTable';
 import { UsageCharts } from './UsageCharts';
 import { UsageTable } from './UsageTable';
 
@@ -36,6 +37,7 @@ export function UsageView() {
               <h2>This month</h2>
               <BudgetMeter spentUsd={data.spentThisMonthUsd} budgetUsd={data.budgetUsd} />
             </section>
+            {data.team && <TeamSpendTable team={data.team} />}
             {data.models.length === 0 ? (
               <p className="empty-usage muted" data-testid="usage-empty">
                 No calls reached Amazon Bedrock in the last {days} days. Calls appear here once you analyse images with

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTRIBUTE_FIELDS, ModelAttributes } from './attributes';
 import { JOB_STATES } from './jobs';
+import { TeamSpend } from './team';
 
 export const ANALYZER_KINDS = ['local', 'bedrock'] as const;
 export type AnalyzerKind = (typeof ANALYZER_KINDS)[number];
@@ -290,5 +291,7 @@ export const UsageReport = z.object({
   notSent: z.array(NotSentRow),
   spentThisMonthUsd: z.number(),
   budgetUsd: z.number(),
+  /** In a team library: the team's budget and each person's spend; null in a library of one's own. */
+  team: TeamSpend.nullable(),
 });
 export type UsageReport = z.infer<typeof UsageReport>;

@@ -14,6 +14,27 @@ export function roleAllows(role: TeamRole, needed: TeamRole): boolean {
   return TEAM_ROLES.indexOf(role) >= TEAM_ROLES.indexOf(needed);
 }
 
+/** The team's one monthly budget for model calls, set by an admin; spend counts everyone's calls. */
+export const TeamBudget = z.object({
+  monthlyUsd: z.number().min(0).max(1_000_000),
+  /** Who set it, as the team's log names them. */
+  setBy: z.string(),
+  at: z.number(),
+});
+export type TeamBudget = z.infer<typeof TeamBudget>;
+
+/** One person's model calls this month in a team library, as the team's log records them. */
+export const PersonSpend = z.object({ name: z.string(), calls: z.number().int(), costUsd: z.number() });
+export type PersonSpend = z.infer<typeof PersonSpend>;
+
+/** The Usage page in a team library: the team's budget and who spent what of it. */
+export const TeamSpend = z.object({
+  budget: TeamBudget.nullable(),
+  /** Everyone's spend this month, most first; null when the server cannot be asked now. */
+  people: z.array(PersonSpend).nullable(),
+});
+export type TeamSpend = z.infer<typeof TeamSpend>;
+
 /**
  * A team library as this machine sees it: which server, whether it is reachable, and what waits
  * to be sent. `offline` keeps browsing and recording on the local copy; changes made meanwhile

@@ -230,3 +230,25 @@ test('a member of a team library browses what the team has, sees their role, and
     await owner.close();
   }
 });
+
+test("an admin sets the team's one budget in Settings, and Usage says whose budget it is and who spent what", async ({
+  page,
+}) => {
+  const url = await postgres.createDatabase();
+  const server = await startServer({ args: ['--team-db', url], env: NO_TEAM_ENV });
+  try {
+    await openSettings(page, server);
+    const budget = page.getByLabel('Team monthly budget');
+    await expect(budget).toBeEnabled();
+    await budget.fill('25');
+    await budget.press('Enter');
+    await expect(page.getByText('You are an admin: a change applies to everyone.')).toBeVisible();
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Usage', exact: true }).click();
+    const team = page.getByTestId('team-spend');
+    await expect(team.getByTestId('team-budget-source')).toContainText('The team’s budget of $25.00 was set by');
+    await expect(team).toContainText('Nobody in the team has called a model this month.');
+  } finally {
+    await server.stop();
+  }
+});

@@ -54,7 +54,9 @@ describe('the team database on PostgreSQL', () => {
     await admin.end();
     const refused = TeamDatabase.open(url);
     await expect(refused).rejects.toBeInstanceOf(TeamSchemaNewerError);
-    await expect(refused).rejects.toThrow(/newer Swatchbook \(schema 99; this app understands up to 2\)/);
+    await expect(refused).rejects.toThrow(
+      new RegExp(`newer Swatchbook \\(schema 99; this app understands up to ${TEAM_SCHEMA_VERSION}\\)`),
+    );
   });
 
   it('says a schema it could not apply is that, not an unreachable server, and changes nothing', async () => {
@@ -65,7 +67,9 @@ describe('the team database on PostgreSQL', () => {
     await admin.query('CREATE TABLE team_members (id integer)');
     const failed = TeamDatabase.open(url);
     await expect(failed).rejects.toBeInstanceOf(TeamSchemaError);
-    await expect(failed).rejects.toThrow(/could not be brought to schema 2 \(nothing was changed\): .*team_members/);
+    await expect(failed).rejects.toThrow(
+      new RegExp(`could not be brought to schema ${TEAM_SCHEMA_VERSION} \\(nothing was changed\\): .*team_members`),
+    );
     const { rows } = await admin.query(
       "SELECT to_regclass('swatchbook_schema') AS schema, to_regclass('team_changes') AS log",
     );

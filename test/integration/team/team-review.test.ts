@@ -19,6 +19,7 @@ afterAll(async () => {
 });
 
 const ITEMS = 8;
+const REVIEW_PACE_MS = 50;
 
 async function member(url: string, author: string): Promise<Engine> {
   return Engine.open({
@@ -43,6 +44,9 @@ async function reviewQueue(engine: Engine, reviewer: string): Promise<string[]> 
     }
     engine.review.decide(next.hash, reviewer, [{ field: 'item', action: 'accept' }]);
     decided.push(next.hash);
+    // A person takes a moment per item: without it, on a busy machine one reviewer can empty the
+    // queue before the other has asked for a first item.
+    await new Promise((resolve) => setTimeout(resolve, REVIEW_PACE_MS));
   }
 }
 
