@@ -22,6 +22,7 @@ export function createSwatchbookApi(engine: Engine): SwatchbookApi {
     }),
     teamLibrary: async () => engine.teamLibrary(),
     setTeamLibrary: ({ url }) => engine.chooseTeamLibrary(url),
+    setTeamFolderPath: async ({ name, path }) => engine.setTeamFolderPath(name, path),
     addFolder: ({ path }) => library.addFolder(path),
     removeFolder: async ({ path }) => {
       await library.removeFolder(path);

@@ -4,15 +4,31 @@
  * The library (folders and ingest) is built at once; model analysis, review and the ad studio on first
  * use, so a one-shot command builds only what it uses.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { AdStudio } from '../ads';
 import { AnalysisService, monthStart, noSecretStore, type SecretStore } from '../analysis';
 import { Library, type LibraryChange, type LibraryOptions } from '../library';
 import { LabelCorrectionService, ReviewService } from '../review';
 import { openLibraryStore, type LibraryStore, type OpenLibraryStoreOptions } from '../store';
-import { roleAllows, type TeamLibraryInfo, type TeamRole, type TeamSpend } from '../../shared/model/team';
-import { ForbiddenError, InvalidRequestError } from '../../shared/errors';
-import { openTeamCopy, saveTeamLibrary, savedTeamLibrary, TeamSync, withoutPassword, type TeamChoice } from '../team';
+import {
+  roleAllows,
+  type TeamFolder,
+  type TeamLibraryInfo,
+  type TeamRole,
+  type TeamSpend,
+} from '../../shared/model/team';
+import { ForbiddenError, InvalidRequestError, NotFoundError } from '../../shared/errors';
+import {
+  openTeamCopy,
+  rewriteCopyIfDue,
+  saveTeamLibrary,
+  savedTeamLibrary,
+  TeamSync,
+  withoutPassword,
+  type TeamChoice,
+} from '../team';
 
 export interface EngineOptions extends LibraryOptions {
   /** Told how far opening a large (or migrating) library has got. */
@@ -60,7 +76,9 @@ export class Engine {
     const options = copy ? { ...requested, dataDir: copy.dir } : requested;
     let store: LibraryStore;
     try {
+      const rewritten = copy && (await rewriteCopyIfDue(copy.dir, copy.db !== null));
       store = await openLibraryStore(options.dataDir, { onProgress: options.onStoreProgress });
+      if (rewritten?.aiSettings) store.analysis.setAiSettings(rewritten.aiSettings);
     } catch (error) {
       await copy?.db?.close();
       throw error;
@@ -98,6 +116,8 @@ export class Engine {
       status: this.team?.status ?? null,
       saved,
       restartNeeded: (!choice || choice.source === 'settings') && saved !== opened,
+      folders: teamFolders(this.team),
+      rewriteDue: this.team?.folders.rewriteDue() ?? false,
     };
   }
 
@@ -124,6 +144,17 @@ export class Engine {
     if (!this.team) return null;
     const people = await this.team.spendByPerson(monthStart(Date.now()));
     return { budget: this.store.analysis.getTeamBudget(), people };
+  }
+
+  /** Where this machine has a team folder (null: the default); see SharedFolders.setMount. */
+  setTeamFolderPath(name: string, localPath: string | null): TeamLibraryInfo {
+    if (!this.team) throw new InvalidRequestError('Only a team library has shared folders.');
+    if (localPath !== null && !path.isAbsolute(localPath))
+      throw new InvalidRequestError(`Give the folder's full path on this machine, not ${localPath}.`);
+    if (!this.team.folders.list().some((f) => f.name === name))
+      throw new NotFoundError(`The team library has no folder named “${name}”.`);
+    this.team.folders.setMount(name, localPath === null ? null : path.resolve(localPath));
+    return this.teamLibrary();
   }
 
   /** Chooses the team library the next start opens (null: the local library); see saveTeamLibrary. */
@@ -190,7 +221,9 @@ export class Engine {
         if (op.type === 'removeFolder') this.library.stopWatching(op.path);
         if (op.type !== 'addFolder') continue;
         this.library.addFolder(op.path).catch((error: Error) => {
-          this.store.setFolderState(op.path, 'missing', `not reachable from this machine: ${error.message}`);
+          const where = team.folders.list().find((f) => (f.localPath ?? f.defaultPath) === op.path);
+          const fix = where ? ` (say where this machine has “${where.name}” in Settings → Team library)` : '';
+          this.store.setFolderState(op.path, 'missing', `not reachable from this machine: ${error.message}${fix}`);
         });
       }
     });
@@ -206,4 +239,13 @@ export class Engine {
       if (asset) this.analysis.autoEnqueue(asset);
     });
   }
+}
+
+function teamFolders(team: TeamSync | null): TeamFolder[] {
+  return (team?.folders.list() ?? []).map(({ name, defaultPath, localPath }) => ({
+    name,
+    defaultPath,
+    localPath,
+    reachable: existsSync(localPath ?? defaultPath),
+  }));
 }

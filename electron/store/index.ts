@@ -1,4 +1,5 @@
 export { openLibraryStore } from './lowdb-library-store';
+export { libraryFilesIn } from './load-library';
 export type {
   AnalysisHead,
   AnalysisRecords,

@@ -23,7 +23,8 @@ import type { JobPatch } from './library-store';
  * timestamps to keep replay deterministic.
  */
 export type LibraryOp =
-  | { type: 'addFolder'; path: string; at: number }
+  /** `name`: in a team library's log, the folder's name for the team (see team/shared-folders.ts). */
+  | { type: 'addFolder'; path: string; at: number; name?: string }
   | { type: 'removeFolder'; path: string }
   | { type: 'setFolderState'; path: string; state: LibraryFolder['state']; error: string | null }
   | { type: 'recordAsset'; location: AssetLocation; asset: Asset }

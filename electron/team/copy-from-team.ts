@@ -1,4 +1,5 @@
 import type { LibraryStore } from '../store';
+import { SharedFolders } from './shared-folders';
 import { TeamChangeLog } from './team-changes';
 import type { TeamDatabase } from './team-database';
 import type { CopyProgress } from './copy-to-team';
@@ -25,8 +26,10 @@ export async function copyFromTeam(
   const log = new TeamChangeLog(db);
   const total = await log.count();
   const report = { changes: 0, images: 0, decisions: 0 };
+  // Folders at the paths of the members who added them.
+  const folders = new SharedFolders();
   for (let page = await log.after(store.teamSeq, PAGE); page.length > 0; page = await log.after(store.teamSeq, PAGE)) {
-    const ops = page.map((change) => change.op);
+    const ops = page.map((change) => folders.toLocal(change.op));
     store.applyTeamChanges(page[page.length - 1].seq, ops);
     for (const op of ops) {
       if (op.type === 'recordAsset') report.images++;

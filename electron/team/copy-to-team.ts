@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LibraryStore } from '../store';
 import { countChanges, libraryAsChanges } from './library-as-changes';
+import { SharedFolders } from './shared-folders';
 import { TeamChangeLog, type TeamChange } from './team-changes';
 import type { TeamDatabase } from './team-database';
 
@@ -41,7 +42,10 @@ export async function copyToTeam(
     batch = [];
     onProgress({ done: report.sent, total });
   };
-  for (const op of libraryAsChanges(store)) {
+  // Named by shared folder, as a member's changes are (see team-paths.ts).
+  const folders = new SharedFolders();
+  for (const local of libraryAsChanges(store)) {
+    const op = folders.toTeam(local);
     if (op.type === 'recordAsset') report.images++;
     if (op.type === 'recordReviewDecisions') report.decisions += op.decisions.length;
     const body = JSON.stringify(op);

@@ -18,3 +18,5 @@ export {
 } from './team-choice';
 export { copyToTeam, type CopyProgress, type CopyReport } from './copy-to-team';
 export { copyFromTeam, type CopyFromTeamReport } from './copy-from-team';
+export { rewriteCopyIfDue } from './rewrite-copy';
+export { SharedFolders, type SharedFolder } from './shared-folders';

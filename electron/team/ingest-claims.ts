@@ -28,6 +28,8 @@ export class TeamIngestClaims {
     private readonly origin: string,
     private readonly author: string,
     private readonly role: () => TeamRole,
+    /** A file's name in the team's log (see team-paths.ts): one share, whatever its mount here. */
+    private readonly teamPath: (local: string) => string = (local) => local,
   ) {}
 
   async claim(file: ClaimedFile): Promise<IngestClaim> {
@@ -45,11 +47,11 @@ export class TeamIngestClaims {
             OR c.file_size <> EXCLUDED.file_size OR c.mtime_ms <> EXCLUDED.mtime_ms
             OR (c.state = 'claimed' AND c.lease_until < now())
          RETURNING path`,
-        [file.path, file.fileSize, file.mtimeMs, this.origin, this.author, LEASE_SECONDS],
+        [this.teamPath(file.path), file.fileSize, file.mtimeMs, this.origin, this.author, LEASE_SECONDS],
       );
       if (taken.rowCount === 1) return MINE;
       const { rows } = await db.pool.query<{ author: string }>('SELECT author FROM ingest_claims WHERE path = $1', [
-        file.path,
+        this.teamPath(file.path),
       ]);
       return { kind: 'elsewhere', by: rows[0]?.author ?? 'another member' };
     } catch {
@@ -64,6 +66,6 @@ export class TeamIngestClaims {
     const sql = recorded
       ? "UPDATE ingest_claims SET state = 'done' WHERE path = $1 AND claimed_by = $2"
       : 'DELETE FROM ingest_claims WHERE path = $1 AND claimed_by = $2';
-    await db.pool.query(sql, [path, this.origin]).catch(() => undefined);
+    await db.pool.query(sql, [this.teamPath(path), this.origin]).catch(() => undefined);
   }
 }

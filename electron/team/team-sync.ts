@@ -12,6 +12,8 @@ import { rememberRole, type TeamCopy } from './team-copy';
 import { TeamDatabase } from './team-database';
 import type { ListenerState, TeamListener } from './team-listener';
 import { TeamOutbox } from './team-outbox';
+import { SharedFolders } from './shared-folders';
+import { ORIGIN_FILE, SHARED_FOLDERS_FILE } from './rewrite-copy';
 
 /** Changes read from the server per journal line applied here. */
 const PAGE = 1_000;
@@ -62,6 +64,8 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
   readonly claims: TeamIngestClaims;
   /** Which reviewer has which item open (see TeamReviewLeases). */
   readonly leases: TeamReviewLeases;
+  /** The team's folders and where this machine has them. */
+  readonly folders: SharedFolders;
 
   constructor(private readonly options: TeamSyncOptions) {
     super();
@@ -69,11 +73,13 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
     this.db = copy.db;
     this.outbox = new TeamOutbox(path.join(copy.dir, 'team-outbox.jsonl'));
     this.origin = originOf(copy.dir);
+    this.folders = new SharedFolders(path.join(copy.dir, SHARED_FOLDERS_FILE));
     this.claims = new TeamIngestClaims(
       () => this.db,
       this.origin,
       options.author,
       () => this.current.role,
+      (local) => this.folders.teamPath(local),
     );
     this.leases = new TeamReviewLeases(() => this.db, this.origin);
     this.current = {
@@ -129,7 +135,8 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
     if (!isSharedOp(op)) return;
     const { author } = this.options;
     try {
-      this.outbox.add({ id: randomUUID(), origin: this.origin, author, madeAt: Date.now(), op });
+      const change = this.folders.toTeam(op);
+      this.outbox.add({ id: randomUUID(), origin: this.origin, author, madeAt: Date.now(), op: change });
     } catch (error) {
       return this.update({ reason: `A change made here could not be queued for the team: ${messageOf(error)}` });
     }
@@ -180,7 +187,7 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
       this.pullAgain = false;
       try {
         for (let changes = await this.page(); changes && !this.stopped; changes = await this.page()) {
-          const theirs = changes.filter((c) => c.origin !== this.origin).map((c) => c.op);
+          const theirs = changes.filter((c) => c.origin !== this.origin).map((c) => this.folders.toLocal(c.op));
           store.applyTeamChanges(changes[changes.length - 1].seq, theirs);
           if (theirs.length > 0) this.emit('applied', theirs);
           this.contact();
@@ -264,7 +271,7 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
 
 /** This copy's name in the team's log (its own changes are skipped when read back), made once. */
 function originOf(dir: string): string {
-  const file = path.join(dir, 'team-origin');
+  const file = path.join(dir, ORIGIN_FILE);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const origin = randomUUID();
   writeFileSync(file, `${origin}\n`);

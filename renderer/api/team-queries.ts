@@ -19,3 +19,13 @@ export function useSetTeamLibrary() {
     onSuccess: (info) => queryClient.setQueryData(queryKeys.teamLibrary, info),
   });
 }
+
+/** Where this machine has one of the team's folders; the reply is the whole new answer. */
+export function useSetTeamFolderPath() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation<TeamLibraryInfo, Error, ApiInput<'setTeamFolderPath'>>({
+    mutationFn: (input) => api.setTeamFolderPath(input),
+    onSuccess: (info) => queryClient.setQueryData(queryKeys.teamLibrary, info),
+  });
+}

@@ -4,6 +4,7 @@ import type { TeamLibraryInfo, TeamStatus } from '../../shared/model';
 import { useSetTeamLibrary, useTeamLibrary } from '../api';
 import { changesWaiting, connectionLabel, connectionTone, lastContactLabel } from '../components/team-status';
 import { SettingRow } from './SettingRow';
+import { TeamFolders } from './TeamFolders';
 
 type ChoiceSource = NonNullable<TeamLibraryInfo['open']>['source'];
 
@@ -88,6 +89,7 @@ export function TeamLibrarySettings() {
       {team.isLoading && <p className="muted">Loading…</p>}
       {team.error && <p className="error-text">Could not read the team library: {team.error.message}</p>}
       {info && <OpenLibrary info={info} />}
+      {info && <TeamFolders folders={info.folders} rewriteDue={info.rewriteDue} />}
       {info?.restartNeeded && (
         <p className="callout" role="status" data-testid="team-restart">
           {choose.isSuccess && 'Saved. '}Restart Swatchbook to open {info.saved ? 'it' : 'the local library'}.

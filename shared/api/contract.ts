@@ -86,6 +86,14 @@ export const apiContract = {
     input: z.object({ url: z.string().trim().min(1).max(2048).nullable() }).strict(),
     output: TeamLibraryInfo,
   },
+  /**
+   * Where this machine has one of the team's folders (null: where the member who added it has it);
+   * applies at the next start, which writes this machine's copy anew at the new paths.
+   */
+  setTeamFolderPath: {
+    input: z.object({ name: z.string().min(1).max(255), path: FolderPath.nullable() }).strict(),
+    output: TeamLibraryInfo,
+  },
   addFolder: { input: z.object({ path: FolderPath }), output: ScanResult },
   removeFolder: { input: z.object({ path: FolderPath }), output: z.object({ ok: z.literal(true) }) },
   /** Generates a small library of sample patterns in the data folder and adds it. */

@@ -57,6 +57,18 @@ export const TeamStatus = z.object({
 });
 export type TeamStatus = z.infer<typeof TeamStatus>;
 
+/** A library folder of the team and where this machine has it (a share mounts at different paths on different machines). */
+export const TeamFolder = z.object({
+  name: z.string(),
+  /** Where the member who added it has it: used here too unless this machine says otherwise. */
+  defaultPath: z.string(),
+  /** Where this machine has it, when not at the default path. */
+  localPath: z.string().nullable(),
+  /** Whether that path is there on this machine now. */
+  reachable: z.boolean(),
+});
+export type TeamFolder = z.infer<typeof TeamFolder>;
+
 /** Where the team library this run opened was chosen. */
 export const TEAM_CHOICE_SOURCES = ['flag', 'env', 'settings'] as const;
 
@@ -69,5 +81,12 @@ export const TeamLibraryInfo = z.object({
   saved: z.string().nullable(),
   /** The next start (without a flag or SWATCHBOOK_TEAM_DB) opens another library than this run. */
   restartNeeded: z.boolean(),
+  /** The team's folders and where this machine has them (empty for a library of one's own). */
+  folders: z.array(TeamFolder),
+  /**
+   * A folder was given another path on this machine: the next start writes this machine's copy anew
+   * from the team's server at the new paths.
+   */
+  rewriteDue: z.boolean(),
 });
 export type TeamLibraryInfo = z.infer<typeof TeamLibraryInfo>;

@@ -252,3 +252,29 @@ test("an admin sets the team's one budget in Settings, and Usage says whose budg
     await server.stop();
   }
 });
+
+test('the team’s folders in Settings: where they were added, and where this computer has them', async ({ page }) => {
+  const url = await postgres.createDatabase();
+  const library = await tempDir('team-share');
+  await writeAllPictures(library);
+  const elsewhere = await tempDir('team-share-here');
+  const server = await startServer({ library, args: ['--team-db', url], env: NO_TEAM_ENV });
+  try {
+    await page.goto(server.url);
+    await waitForIngest(page, ALL_PICTURES.length);
+    const section = await openSettings(page, server);
+    const row = section.getByTestId('team-folder');
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('team-folder-reachable')).toHaveText('Found');
+    await expect(row.getByTestId('team-folder-path')).toHaveValue(library);
+    await expect(section.getByTestId('team-rewrite-due')).toHaveCount(0);
+
+    await row.getByTestId('team-folder-path').fill(elsewhere);
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect(section.getByTestId('team-rewrite-due')).toContainText('Restart Swatchbook to use the new path');
+    await expect(row.getByTestId('team-folder-path')).toHaveValue(elsewhere);
+    await screenshot(page, 'team-library-folders');
+  } finally {
+    await server.stop();
+  }
+});

@@ -22,6 +22,8 @@ const teamInfo: TeamLibraryInfo = {
   status: online,
   saved: null,
   restartNeeded: false,
+  folders: [],
+  rewriteDue: false,
 };
 
 let client: QueryClient;
