@@ -5,6 +5,10 @@ import { queryKeys } from './query-keys';
 
 /** Ingest, analysis and ad rendering each emit many events per second; refetching more often than this only burns CPU. */
 const REFRESH_INTERVAL_MS = 750;
+/** Other members' changes come at people's pace: shown sooner, and refetched up to this often. */
+const TEAM_REFRESH_INTERVAL_MS = 300;
+/** A lone change (another member's decision, a tag) is shown this soon: long enough to take the events of one moment together. */
+const FIRST_REFRESH_MS = 30;
 
 type LibraryStatus = ApiOutput<'libraryStatus'>;
 
@@ -39,24 +43,43 @@ export function resynchronise(queryClient: QueryClient): void {
   void queryClient.invalidateQueries();
 }
 
+/**
+ * Marks reads stale; whatever a burst of events touched is refetched once, together: at once after
+ * a quiet spell, then at most once per interval while events keep coming.
+ */
+function throttledRefresh(queryClient: QueryClient, intervalMs: number) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastRefreshAt = -Infinity;
+  const stale = new Map<string, QueryKey>();
+  return {
+    refresh(...keys: QueryKey[]) {
+      for (const key of keys) stale.set(hashKey(key), key);
+      if (timer) return;
+      const wait = Math.max(FIRST_REFRESH_MS, lastRefreshAt + intervalMs - Date.now());
+      timer = setTimeout(() => {
+        timer = null;
+        lastRefreshAt = Date.now();
+        const due = [...stale.values()];
+        stale.clear();
+        for (const queryKey of due) void queryClient.invalidateQueries({ queryKey });
+      }, wait);
+    },
+    dispose() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
 /** Turns pushed engine events into cache updates: progress in place, changes as batched, throttled refetches. */
 export function applyLiveEvent(queryClient: QueryClient) {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const stale = new Map<string, QueryKey>();
+  // Other members' changes have a throttle of their own: this machine's ingest or analysis keeping
+  // its refetches busy must not hold back showing a colleague's decision.
+  const local = throttledRefresh(queryClient, REFRESH_INTERVAL_MS);
+  const team = throttledRefresh(queryClient, TEAM_REFRESH_INTERVAL_MS);
+  const refresh = local.refresh;
   let lastFailed = -1;
   let wasRunning = false;
   let lastSettled = '';
-
-  /** Marks reads stale; whatever a burst of events touched is refetched once, together. */
-  const refresh = (...keys: QueryKey[]) => {
-    for (const key of keys) stale.set(hashKey(key), key);
-    timer ??= setTimeout(() => {
-      timer = null;
-      const queryKeysDue = [...stale.values()];
-      stale.clear();
-      for (const queryKey of queryKeysDue) void queryClient.invalidateQueries({ queryKey });
-    }, REFRESH_INTERVAL_MS);
-  };
 
   const handle = (event: ApiEvent) => {
     switch (event.type) {
@@ -102,7 +125,7 @@ export function applyLiveEvent(queryClient: QueryClient) {
         // Others' decisions and answers, like this machine's own, wait for the next time a queue is opened.
         void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueues, refetchType: 'none' });
         // Hashes cover tags, answers, decisions and new images; folders, collections and searches come without any.
-        refresh(...perImage(event.hashes), ...TEAM_READS, ...ASSET_READS);
+        team.refresh(...perImage(event.hashes), ...TEAM_READS, ...ASSET_READS);
         break;
       case 'libraryOpening':
         queryClient.setQueryData<LibraryOpening>(queryKeys.libraryOpening, (known) =>
@@ -119,7 +142,8 @@ export function applyLiveEvent(queryClient: QueryClient) {
   return {
     handle,
     dispose: () => {
-      if (timer) clearTimeout(timer);
+      local.dispose();
+      team.dispose();
     },
   };
 }

@@ -96,7 +96,36 @@ describe('teamChanges events', () => {
     live.dispose();
   });
 
-  it('mark review queues stale without refetching them under a reviewer', async () => {
+  it('show a lone change at once, and refetch at most once per interval while changes keep coming', async () => {
+    const tags = await shown(queryKeys.tags);
+    const live = applyLiveEvent(client);
+    live.handle({ type: 'assetsChanged', paths: ['/a.png'] });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(tags.fetches()).toBe(2);
+    live.handle({ type: 'assetsChanged', paths: ['/a.png'] });
+    live.handle({ type: 'assetsChanged', paths: ['/a.png'] });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(tags.fetches()).toBe(2);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(tags.fetches()).toBe(3);
+    live.dispose();
+  });
+
+    it("show a colleague's change at once while this machine's own work keeps refetching", async () => {
+    const tags = await shown(queryKeys.tags);
+    const live = applyLiveEvent(client);
+    live.handle({ type: 'assetsChanged', paths: ['/a.png'] });
+    await vi.advanceTimersByTimeAsync(50);
+    live.handle({ type: 'assetsChanged', paths: ['/b.png'] });
+    await vi.advanceTimersByTimeAsync(100);
+    const before = tags.fetches();
+    live.handle({ type: 'teamChanges', hashes: [] });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(tags.fetches()).toBe(before + 1);
+    live.dispose();
+  });
+
+    it('mark review queues stale without refetching them under a reviewer', async () => {
     const queueKey = queryKeys.reviewQueue({ state: 'pending' });
     const queue = await shown(queueKey);
     const live = applyLiveEvent(client);
