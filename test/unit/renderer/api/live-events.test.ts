@@ -111,7 +111,7 @@ describe('teamChanges events', () => {
     live.dispose();
   });
 
-    it("show a colleague's change at once while this machine's own work keeps refetching", async () => {
+  it("show a colleague's change at once while this machine's own work keeps refetching", async () => {
     const tags = await shown(queryKeys.tags);
     const live = applyLiveEvent(client);
     live.handle({ type: 'assetsChanged', paths: ['/a.png'] });
@@ -125,7 +125,7 @@ describe('teamChanges events', () => {
     live.dispose();
   });
 
-    it('mark review queues stale without refetching them under a reviewer', async () => {
+  it('mark review queues stale without refetching them under a reviewer', async () => {
     const queueKey = queryKeys.reviewQueue({ state: 'pending' });
     const queue = await shown(queueKey);
     const live = applyLiveEvent(client);
