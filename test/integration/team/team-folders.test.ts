@@ -108,3 +108,39 @@ describe('a shared folder mounted at different paths on two machines', () => {
     expect(await logPaths(url)).toContain('team:prints/new.png');
   });
 });
+
+describe('a shared folder this machine cannot reach', () => {
+  it('is marked so on this machine, with where to fix it, while the others go on', async () => {
+    const url = await server.createDatabase();
+    const annMount = await threePrintsFolder(async () => {
+      const mount = path.join(await dirs.make('ann-share-'), 'prints');
+      await fs.mkdir(mount);
+      return mount;
+    });
+    const ann = await member(url, 'ann', await dirs.make('team-ann-'));
+    await ann.library.addFolder(annMount);
+    await ann.library.idle();
+
+    const carlDir = await dirs.make('team-carl-');
+    let carl = await member(url, 'carl', carlDir);
+    await waitFor(() => carl.store.stats().assets === 3, 10_000, "the team's images on Carl's copy");
+    const nowhere = path.join(await dirs.make('carl-'), 'not-mounted', 'prints');
+    carl.setTeamFolderPath('prints', nowhere);
+    await closeMember(carl);
+    carl = await member(url, 'carl', carlDir);
+    const folder = await waitFor(
+      () => carl.store.listFolders().find((f) => f.path === nowhere && f.state === 'missing'),
+      10_000,
+      'the folder marked missing on Carl’s machine',
+    );
+    expect(folder.error).toMatch(/not reachable from this machine: .*Settings → Team library/);
+    expect(carl.teamLibrary().folders).toMatchObject([{ name: 'prints', localPath: nowhere, reachable: false }]);
+    // Carl still has the team's records, and Ann goes on.
+    expect(carl.store.stats().assets).toBe(3);
+    await fs.writeFile(
+      path.join(annMount, 'more.png'),
+      await makeStripes({ width: 120, height: 120, period: 9, orientation: 'vertical', colours: ['#000', '#fff'] }),
+    );
+    await waitFor(() => carl.store.stats().assets === 4, 20_000, "Ann's new file on Carl's copy");
+  });
+});
