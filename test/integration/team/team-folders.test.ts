@@ -133,7 +133,7 @@ describe('a shared folder this machine cannot reach', () => {
       10_000,
       'the folder marked missing on Carl’s machine',
     );
-    expect(folder.error).toMatch(/not reachable from this machine: .*Settings → Team library/);
+    expect(folder!.error).toMatch(/not reachable from this machine: .*Settings → Team library/);
     expect(carl.teamLibrary().folders).toMatchObject([{ name: 'prints', localPath: nowhere, reachable: false }]);
     // Carl still has the team's records, and Ann goes on.
     expect(carl.store.stats().assets).toBe(3);
