@@ -9,7 +9,8 @@ import { TeamReviewLeases } from './review-leases';
 import { isSharedOp } from './shared-ops';
 import { TeamChangeLog } from './team-changes';
 import { rememberRole, type TeamCopy } from './team-copy';
-import { TeamDatabase } from './team-database';
+import { TeamDatabase, TeamSchemaNewerError } from './team-database';
+import { TEAM_SCHEMA_VERSION } from './team-schema';
 import type { ListenerState, TeamListener } from './team-listener';
 import { TeamOutbox } from './team-outbox';
 import { SharedFolders } from './shared-folders';
@@ -59,6 +60,8 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
   private retry: NodeJS.Timeout | null = null;
   private retryDelay = FIRST_RETRY_MS;
   private stopped = false;
+  /** Set when a newer Swatchbook changed the team's schema while this one was connected: it then sends and reads nothing. */
+  private newerSchema: string | null = null;
   private readonly unsubscribe: () => void;
   /** Who reads which file of the shared folders (see TeamIngestClaims). */
   readonly claims: TeamIngestClaims;
@@ -151,7 +154,7 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
   }
 
   private async send(): Promise<void> {
-    if (!this.log || this.stopped) return;
+    if (!this.log || this.stopped || this.newerSchema) return;
     try {
       const refusedBefore = this.outbox.refused;
       await this.outbox.send(this.log);
@@ -186,6 +189,7 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
     do {
       this.pullAgain = false;
       try {
+        if (await this.outdated()) return;
         for (let changes = await this.page(); changes && !this.stopped; changes = await this.page()) {
           const theirs = changes.filter((c) => c.origin !== this.origin).map((c) => this.folders.toLocal(c.op));
           store.applyTeamChanges(changes[changes.length - 1].seq, theirs);
@@ -251,7 +255,22 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
     }
   }
 
+  /**
+   * A newer Swatchbook brought the team's schema forward while this one was connected (two app
+   * versions at once): this one stops sending and reading, keeps its copy and its changes, and says
+   * to update.
+   */
+  private async outdated(): Promise<boolean> {
+    if (this.newerSchema) return true;
+    const found = await this.db!.schemaVersion();
+    if (found <= TEAM_SCHEMA_VERSION) return false;
+    this.newerSchema = new TeamSchemaNewerError(found, TEAM_SCHEMA_VERSION).message;
+    this.update({ connection: 'offline', reason: `${this.newerSchema} Changes made here are kept until then.` });
+    return true;
+  }
+
   private contact(): void {
+    if (this.newerSchema) return;
     this.update({ connection: 'online', reason: null, lastContactAt: Date.now() });
   }
 

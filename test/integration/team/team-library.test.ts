@@ -136,4 +136,24 @@ describe('a team library shared by two members on one PostgreSQL', () => {
     expect(ben.store.analysis.listModelAnalyses(hash)).toHaveLength(1);
     expect(ben.store.teamSeq).toBe(ann.store.teamSeq);
   });
+
+  it('stops sending and says to update when a newer Swatchbook changes the schema while it is connected, keeping its changes', async () => {
+    const url = await server.createDatabase();
+    const ann = await member(url, 'ann');
+    const ben = await member(url, 'ben');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("INSERT INTO swatchbook_schema (version, name) VALUES (99, 'from a newer Swatchbook')");
+    await client.end();
+
+    ann.store.createCollection('Spring picks');
+    await waitFor(() => ben.team!.status.reason?.includes('newer Swatchbook'), 10_000, 'Ben told to update');
+    expect(ben.team!.status).toMatchObject({ connection: 'offline' });
+    expect(ben.team!.status.reason).toMatch(/Update Swatchbook on this machine to use it\. Changes made here are kept/);
+    ben.store.createCollection('Kept here');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ben.team!.status.pending).toBe(1);
+    expect(await changesOfType(url, 'createCollection')).toBe(1);
+    expect(ben.store.listCollections().map((c) => c.name)).toEqual(['Kept here']);
+  });
 });
