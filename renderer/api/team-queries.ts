@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApiInput } from '../../shared/api';
+import { METHOD_ROLES, ROLE_DESCRIPTIONS, type ApiInput, type ApiMethod } from '../../shared/api';
+import { roleAllows } from '../../shared/model/team';
 import type { TeamLibraryInfo } from '../../shared/model';
 import { useApiQuery } from './api-query';
 import { useApi } from './ApiProvider';
@@ -28,4 +29,18 @@ export function useSetTeamFolderPath() {
     mutationFn: (input) => api.setTeamFolderPath(input),
     onSuccess: (info) => queryClient.setQueryData(queryKeys.teamLibrary, info),
   });
+}
+
+/**
+ * Whether this person's role in the team library allows `method` (always, in a library of one's
+ * own), and if not, a sentence saying why: controls are disabled with it rather than refused after.
+ */
+export function useTeamRight(method: ApiMethod): { allowed: boolean; why: string | null } {
+  const role = useTeamLibrary().data?.status?.role;
+  const needed = METHOD_ROLES[method];
+  if (!role || !needed || roleAllows(role, needed)) return { allowed: true, why: null };
+  return {
+    allowed: false,
+    why: `This needs the ${needed} role in the team library; yours is ${role} (${ROLE_DESCRIPTIONS[role]}).`,
+  };
 }

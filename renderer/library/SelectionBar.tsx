@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AssetSummary, Collection } from '../../shared/model';
 import { openAds } from '../ads/use-ads-location';
 import { AnalyseButton } from '../analysis/AnalyseButton';
-import { useApiMutation, useCollections } from '../api';
+import { useApiMutation, useCollections, useTeamRight } from '../api';
 import { BulkPatternLabel } from '../labels/BulkPatternLabel';
 
 interface SelectionBarProps {
@@ -27,6 +27,7 @@ export function SelectionBar({ hashes, items, filteredCollections, onClear }: Se
   const tagsOnSelection = [...new Set(items.flatMap((item) => item.tags))].sort();
   const inView: Collection[] = collections.data?.filter((c) => filteredCollections?.includes(c.id)) ?? [];
   const error = setTags.error ?? addTo.error ?? removeFrom.error;
+  const tagging = useTeamRight('setTags');
 
   const addTag = (event: FormEvent) => {
     event.preventDefault();
@@ -46,8 +47,10 @@ export function SelectionBar({ hashes, items, filteredCollections, onClear }: Se
           onChange={(e) => setTag(e.target.value)}
           data-testid="tag-input"
           maxLength={200}
+          disabled={!tagging.allowed}
+          title={tagging.why ?? undefined}
         />
-        <button type="submit" disabled={!tag.trim() || setTags.isPending} data-testid="tag-add">
+        <button type="submit" disabled={!tagging.allowed || !tag.trim() || setTags.isPending} data-testid="tag-add">
           Tag
         </button>
       </form>
@@ -67,7 +70,7 @@ export function SelectionBar({ hashes, items, filteredCollections, onClear }: Se
         data-testid="add-to-collection"
         value=""
         onChange={(e) => e.target.value && addTo.mutate({ id: e.target.value, hashes: list })}
-        disabled={!collections.data?.length}
+        disabled={!tagging.allowed || !collections.data?.length}
       >
         <option value="">Add to collection…</option>
         {collections.data?.map((c) => (
@@ -94,6 +97,11 @@ export function SelectionBar({ hashes, items, filteredCollections, onClear }: Se
       )}
       <div className="toolbar-spacer" />
       {error && <span className="error-text small">{error.message}</span>}
+      {!tagging.allowed && (
+        <span className="muted small" data-testid="selection-rights">
+          {tagging.why}
+        </span>
+      )}
       <button type="button" className="link-button" onClick={onClear}>
         Clear selection
       </button>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ReviewQueueEntry } from '../../shared/model';
-import { useReviewQueue } from '../api';
+import { useReviewQueue, useTeamRight } from '../api';
 import { KeyboardHelp } from './KeyboardHelp';
 import { ReviewEmpty } from './ReviewEmpty';
 import { ReviewerBadge, ReviewerNamePrompt } from './ReviewerName';
@@ -21,6 +21,7 @@ export function ReviewView() {
   const items = queue.data?.items ?? NO_ITEMS;
   const seenModels = useMemo(() => [...new Set(items.map((item) => item.modelId))], [items]);
   const filtered = JSON.stringify(filters) !== JSON.stringify(DEFAULT_REVIEW_FILTERS);
+  const deciding = useTeamRight('reviewDecide');
 
   return (
     <main className="review-view" data-testid="review-view">
@@ -47,6 +48,11 @@ export function ReviewView() {
           <kbd>?</kbd> Keys
         </button>
       </header>
+      {!deciding.allowed && (
+        <p className="callout" role="status" data-testid="review-rights">
+          {deciding.why} You can look through the queue; decisions are the reviewers’.
+        </p>
+      )}
       {!reviewer ? (
         <ReviewerNamePrompt onSet={setReviewer} />
       ) : queue.error ? (

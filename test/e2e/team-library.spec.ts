@@ -215,12 +215,30 @@ test('a member of a team library browses what the team has, sees their role, and
     // Nothing is ingested on a member's machine: the team's records arrive from the server.
     await expect(page.getByTestId('status-bar')).toContainText(`${ALL_PICTURES.length} assets`);
     await cell(page, 'red-dots.png').click();
-    await page.getByTestId('tag-input').fill('mine');
-    await page.getByTestId('tag-add').click();
-    await expect(page.getByTestId('selection-bar')).toContainText(
-      "This needs the reviewer role in the team library; yours is member (browse and search). Ask the team's admin for the reviewer role.",
+    // What a member may not do is shown disabled, with why, not refused after the fact.
+    await expect(page.getByTestId('tag-input')).toBeDisabled();
+    await expect(page.getByTestId('selection-rights')).toHaveText(
+      'This needs the reviewer role in the team library; yours is member (browse and search).',
     );
-    await expect(facetOption(page, 'tag', 'mine')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Add folder', exact: true }).first()).toBeDisabled();
+    // The API refuses it all the same.
+    const refused = await page.evaluate(async () => {
+      const response = await fetch('/api/setTags', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ hashes: ['a'.repeat(64)], add: ['mine'] }),
+      });
+      return { status: response.status, body: await response.json() };
+    });
+    expect(refused).toEqual({
+      status: 403,
+      body: {
+        error:
+          "This needs the reviewer role in the team library; yours is member (browse and search). Ask the team's admin for the reviewer role.",
+      },
+    });
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Review', exact: true }).click();
+    await expect(page.getByTestId('review-rights')).toContainText('You can look through the queue');
 
     await page.keyboard.press('Escape');
     const section = await openSettings(page, server);
