@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 
-const SERVICES = ['electron/library', 'electron/analysis', 'electron/review', 'electron/ads'];
+const SERVICES = ['electron/library', 'electron/analysis', 'electron/review', 'electron/ads', 'electron/search'];
 const FOUNDATIONS = [
   'electron/store',
   'electron/imaging',
@@ -29,6 +29,8 @@ export const LAYERS = {
   'electron/analysis': FOUNDATIONS,
   'electron/review': ['electron/analysis', ...FOUNDATIONS],
   'electron/ads': ['electron/analysis', ...FOUNDATIONS],
+  /** Search in words: a sentence as the structured query the facets use. */
+  'electron/search': ['electron/analysis', ...FOUNDATIONS],
   'electron/engine': [...SERVICES, ...FOUNDATIONS, 'electron/team'],
   'electron/api': ['electron/engine', ...SERVICES, ...FOUNDATIONS],
   'electron/server': ['electron/api', 'electron/config', 'shared'],

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
 import { approvedCsv, approvedRecords, writeDistillation } from '../review';
-import { Engine, teamChoice } from '../engine';
-import { openLibraryStore, type LibraryStore } from '../store';
-import { teamDbOption, teamOpenedLine } from './team-option';
+import type { LibraryStore } from '../store';
+import { openForReading } from './open-for-reading';
+import { teamDbOption } from './team-option';
 
 interface ExportOptions {
   format: 'json' | 'csv' | 'distillation';
@@ -32,7 +32,7 @@ async function runExport(options: ExportOptions): Promise<number> {
   let store: LibraryStore;
   let close: () => Promise<void>;
   try {
-    ({ store, close } = await openForExport(dataDir, options.teamDb));
+    ({ store, close } = await openForReading(dataDir, options.teamDb));
   } catch (error) {
     console.error(`swatchbook: cannot open the library in ${dataDir}: ${(error as Error).message}`);
     return 3;
@@ -59,23 +59,6 @@ async function runExport(options: ExportOptions): Promise<number> {
   } finally {
     await close();
   }
-}
-
-/** The local library, or this machine's copy of the team library brought up to date with the server first. */
-async function openForExport(
-  dataDir: string,
-  flag?: string,
-): Promise<{ store: LibraryStore; close: () => Promise<void> }> {
-  const team = teamChoice(dataDir, flag);
-  if (!team) {
-    const store = await openLibraryStore(dataDir);
-    return { store, close: () => store.close() };
-  }
-  const engine = await Engine.open({ dataDir, teamDb: team });
-  await engine.team?.sync();
-  const opened = teamOpenedLine(engine);
-  if (opened) console.error(opened);
-  return { store: engine.store, close: () => engine.close() };
 }
 
 const program = new Command()

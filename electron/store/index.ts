@@ -1,4 +1,5 @@
 export { openLibraryStore } from './lowdb-library-store';
+export { namedConcept } from './search';
 export { libraryFilesIn } from './load-library';
 export type {
   AnalysisHead,

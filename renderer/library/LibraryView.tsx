@@ -5,6 +5,8 @@ import { useFolderDrop } from '../components/use-folder-drop';
 import { DetailPanel } from '../detail/DetailPanel';
 import { FolderSettings } from '../settings/FolderSettings';
 import { ActiveFilters } from './ActiveFilters';
+import { InterpretationBar } from './InterpretationBar';
+import { useSentenceSearch } from './use-sentence-search';
 import { AssetGrid } from './AssetGrid';
 import { EmptyState } from './EmptyState';
 import { FacetSidebar } from './FacetSidebar';
@@ -40,6 +42,7 @@ export function LibraryView() {
   const search = usePagedSearch(filters, visible);
   const selection = useSelection(search.loadedItems);
   const drop = useFolderDrop();
+  const sentence = useSentenceSearch(filters, setFilters);
 
   // A new search is a new list: old indices and selections no longer mean anything.
   const filtersKey = JSON.stringify(filters);
@@ -100,6 +103,7 @@ export function LibraryView() {
         thumbSize={thumbSize}
         onThumbSize={setThumbSize}
         onOpenSettings={() => setSettingsOpen(true)}
+        onAsk={sentence.ask}
       />
       <div className="workspace">
         <FacetSidebar facets={search.facets} filters={filters} setFilters={setFilters} />
@@ -116,13 +120,23 @@ export function LibraryView() {
                   onClear={selection.clear}
                 />
               ) : (
-                <ActiveFilters
-                  filters={filters}
-                  collections={collections.data}
-                  similarName={similarPath && basename(similarPath)}
-                  total={search.total}
-                  setFilters={setFilters}
-                />
+                <>
+                  {sentence.interpretation && (
+                    <InterpretationBar
+                      interpretation={sentence.interpretation}
+                      setFilters={setFilters}
+                      onChange={sentence.setInterpretation}
+                    />
+                  )}
+                  {sentence.error && <p className="error-text pad">{sentence.error}</p>}
+                  <ActiveFilters
+                    filters={filters}
+                    collections={collections.data}
+                    similarName={similarPath && basename(similarPath)}
+                    total={search.total}
+                    setFilters={setFilters}
+                  />
+                </>
               )}
               {search.error && <p className="error-text pad">Search failed: {search.error.message}</p>}
               {!search.isLoading && search.total === 0 && (

@@ -5,11 +5,13 @@ const DEBOUNCE_MS = 250;
 interface SearchBoxProps {
   value: string;
   onSearch(text: string): void;
+  /** Enter: the text as a sentence to understand ("red polka dots on cream, no stripes"). */
+  onAsk(sentence: string): void;
   ref?: Ref<HTMLInputElement>;
 }
 
 /** Free-text search that waits for a pause in typing before it queries. */
-export function SearchBox({ value, onSearch, ref }: SearchBoxProps) {
+export function SearchBox({ value, onSearch, onAsk, ref }: SearchBoxProps) {
   const [draft, setDraft] = useState(value);
   const sent = useRef(value);
 
@@ -35,12 +37,17 @@ export function SearchBox({ value, onSearch, ref }: SearchBoxProps) {
       ref={ref}
       type="search"
       className="search-box"
-      placeholder="Search names, tags, folders…"
+      placeholder="Search, or ask: red dots on cream, no stripes ⏎"
       aria-label="Search"
       data-testid="search-input"
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onKeyDown={(e) => {
+        if (e.key === 'Enter' && draft.trim()) {
+          e.preventDefault();
+          sent.current = draft;
+          onAsk(draft.trim());
+        }
         if (e.key === 'Escape' && draft) {
           e.stopPropagation();
           setDraft('');

@@ -22,9 +22,19 @@ interface ToolbarProps {
   thumbSize: number;
   onThumbSize(size: number): void;
   onOpenSettings(): void;
+  /** A sentence to understand (Enter in the search field). */
+  onAsk(sentence: string): void;
 }
 
-export function Toolbar({ filters, setFilters, searchRef, thumbSize, onThumbSize, onOpenSettings }: ToolbarProps) {
+export function Toolbar({
+  filters,
+  setFilters,
+  searchRef,
+  thumbSize,
+  onThumbSize,
+  onOpenSettings,
+  onAsk,
+}: ToolbarProps) {
   const onSearch = useCallback(
     (text: string) => setFilters((f) => ({ ...f, text: text.trim() || undefined }), { replace: true }),
     [setFilters],
@@ -32,7 +42,7 @@ export function Toolbar({ filters, setFilters, searchRef, thumbSize, onThumbSize
   const order = filters.order ?? 'desc';
   return (
     <header className="toolbar" data-testid="toolbar">
-      <SearchBox ref={searchRef} value={filters.text ?? ''} onSearch={onSearch} />
+      <SearchBox ref={searchRef} value={filters.text ?? ''} onSearch={onSearch} onAsk={onAsk} />
       <label className="toolbar-field">
         <span className="muted small">Sort</span>
         <select

@@ -3,6 +3,7 @@ import { Asset, FileError } from '../model/asset';
 import { IngestProgress, LibraryFolder } from '../model/library';
 import { JOB_STATES } from '../model/jobs';
 import { AssetSummary, SearchQuery, SearchResult } from '../model/search';
+import { SearchInterpretation } from '../model/natural-search';
 import { Collection, SavedSearch, TagCount, TagName } from '../model/organising';
 import {
   AiSettings,
@@ -100,6 +101,16 @@ export const apiContract = {
   openDemoLibrary: { input: Nothing, output: ScanResult.extend({ path: z.string() }) },
   rescanFolder: { input: z.object({ path: FolderPath }), output: ScanResult },
   search: { input: SearchQuery, output: SearchResult },
+  /**
+   * A sentence ("red polka dots on cream, no stripes") as the structured query the facets use, with
+   * its parts (chips the user can remove) and the words it did not understand.
+   */
+  interpretSearch: {
+    input: z.object({ sentence: z.string().trim().min(1).max(500) }).strict(),
+    output: SearchInterpretation.extend({
+      query: SearchQuery.pick({ text: true, statuses: true, orientations: true, formats: true }),
+    }),
+  },
   getAsset: { input: z.object({ hash: Hash }), output: Asset.nullable() },
   moreLikeThis: {
     input: z.object({ hash: Hash, limit: z.number().int().min(1).max(200).default(24) }),

@@ -9,3 +9,4 @@ export * from './ads';
 export * from './jobs';
 export * from './correction';
 export * from './team';
+export * from './natural-search';

@@ -4,3 +4,4 @@
  */
 export { runSearch, type CollectionMembers } from './search';
 export { moreLikeThis, nearDuplicates } from './similarity';
+export { namedConcept } from './search-words';

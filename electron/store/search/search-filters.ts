@@ -64,7 +64,7 @@ function facetFilter(index: AssetIndex, name: FacetName, values: readonly string
   };
 }
 
-/** Every word must match: a pattern or colour word through the asset's concepts, any other as a substring. */
+/** Every word must match (a negated one must not): a pattern or colour word through the asset's concepts, any other as a substring. */
 function textFilter(index: AssetIndex, words: readonly SearchWord[]): Filter {
   const { texts } = index;
   return {
@@ -74,7 +74,7 @@ function textFilter(index: AssetIndex, words: readonly SearchWord[]): Filter {
         const found = word.concepts
           ? hasAnyConcept(index.concepts, slot * CONCEPT_WORDS, word.concepts)
           : texts[slot].includes(word.text);
-        if (!found) return false;
+        if (found === word.negated) return false;
       }
       return true;
     },

@@ -8,7 +8,7 @@
  * word that names a concept matches through that bit set only, never as a substring, so "red"
  * does not match "tired.png" and a colour below the meaningful share (a 2 % speck) is never
  * among the asset's words. Any other word matches as a substring of the asset's text, as before.
- * Every query word must match (AND).
+ * Every query word must match (AND); a word written with a leading minus ("-stripes") must not.
  */
 import { COLOUR_NAMES, type ColourName } from '../../../shared/vocabulary/colour-names';
 import { PATTERN_LABELS, type PatternLabel } from '../../../shared/vocabulary/pattern-labels';
@@ -90,26 +90,40 @@ for (const { name } of COLOUR_NAMES) WORD_CONCEPT.set(name, CONCEPT_INDEX.get(`c
 for (const [word, name] of Object.entries(COLOUR_SYNONYMS))
   WORD_CONCEPT.set(word, CONCEPT_INDEX.get(`colour:${name}`)!);
 
-/** One word of a query: a concept mask (any bit matches), or text to find as a substring. */
+/** One word of a query: a concept mask (any bit matches), or text to find as a substring; `negated`: must not match. */
 export interface SearchWord {
   text: string;
   concepts: Uint32Array | null;
+  negated: boolean;
 }
 
-/** The words of a query, lowercased; two words that name one colour ("sky blue") are one word. */
+/**
+ * The words of a query, lowercased; two words that name one colour ("sky blue") are one word, and
+ * a minus before the first ("-sky blue") excludes the pair.
+ */
 export function parseSearchWords(query: string): SearchWord[] {
-  const raw = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const raw = query.toLowerCase().split(/\s+/).filter((word) => word && word !== '-');
   const words: SearchWord[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const pair = i + 1 < raw.length ? WORD_CONCEPT.get(`${bare(raw[i])} ${bare(raw[i + 1])}`) : undefined;
+    const negated = raw[i].startsWith('-');
+    const first = negated ? raw[i].slice(1) : raw[i];
+    const pair = i + 1 < raw.length ? WORD_CONCEPT.get(`${bare(first)} ${bare(raw[i + 1])}`) : undefined;
     if (pair !== undefined) {
-      words.push({ text: `${raw[i]} ${raw[++i]}`, concepts: maskOf(pair) });
+      words.push({ text: `${first} ${raw[++i]}`, concepts: maskOf(pair), negated });
       continue;
     }
-    const concept = WORD_CONCEPT.get(bare(raw[i]));
-    words.push({ text: raw[i], concepts: concept === undefined ? null : maskOf(concept) });
+    const concept = WORD_CONCEPT.get(bare(first));
+    words.push({ text: first, concepts: concept === undefined ? null : maskOf(concept), negated });
   }
   return words;
+}
+
+/** What a word or two-word phrase of the vocabulary names: a pattern label or a colour name; null for anything else. */
+export function namedConcept(phrase: string): { kind: 'pattern' | 'colour'; value: string } | null {
+  const concept = WORD_CONCEPT.get(bare(phrase.toLowerCase()));
+  if (concept === undefined) return null;
+  const [kind, value] = CONCEPTS[concept].split(/:(.*)/s);
+  return { kind: kind as 'pattern' | 'colour', value };
 }
 
 /** Sets the bits of every concept named in `text` (lowercase), line by line so a phrase never spans two sources. */

@@ -1,0 +1,20 @@
+import { Engine, teamChoice } from '../engine';
+import { openLibraryStore, type LibraryStore } from '../store';
+import { teamOpenedLine } from './team-option';
+
+/** The local library, or this machine's copy of the team library brought up to date with the server first. */
+export async function openForReading(
+  dataDir: string,
+  flag?: string,
+): Promise<{ store: LibraryStore; close: () => Promise<void> }> {
+  const team = teamChoice(dataDir, flag);
+  if (!team) {
+    const store = await openLibraryStore(dataDir);
+    return { store, close: () => store.close() };
+  }
+  const engine = await Engine.open({ dataDir, teamDb: team });
+  await engine.team?.sync();
+  const opened = teamOpenedLine(engine);
+  if (opened) console.error(opened);
+  return { store: engine.store, close: () => engine.close() };
+}

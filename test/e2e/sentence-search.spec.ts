@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs/promises';
+import { ALL_PICTURES, writeAllPictures } from './support/images';
+import { cells, expectShown, screenshot, waitForIngest } from './support/library-page';
+import { makeTempDir, startServer, type RunningServer } from './support/server';
+
+let server: RunningServer;
+let library: string;
+
+test.beforeAll(async () => {
+  library = await makeTempDir('library');
+  await writeAllPictures(library);
+  server = await startServer({ library });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await fs.rm(library, { recursive: true, force: true });
+});
+
+test('a sentence and Enter: searched as understood, each part a chip to remove, unknown words said', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await waitForIngest(page, ALL_PICTURES.length);
+  const search = page.getByTestId('search-input');
+  await search.fill('something with red polka dots for a summer dress, no stripes');
+  await search.press('Enter');
+
+  const bar = page.getByTestId('interpretation');
+  await expect(bar.getByTestId('interpretation-part')).toHaveText([
+    'colour red ×',
+    'pattern dots ×',
+    'not pattern stripes ×',
+  ]);
+  await expect(bar.getByTestId('interpretation-ignored')).toHaveText('Not understood, not searched for: summer, dress');
+  await expectShown(page, ['red-dots.png']);
+  await expect(search).toHaveValue('red polka -stripes');
+  await screenshot(page, 'sentence-search');
+
+  // Without the colour: dots of any colour, still no stripes.
+  await bar.getByTestId('interpretation-part').filter({ hasText: 'colour red' }).click();
+  await expect(bar.getByTestId('interpretation-part')).toHaveCount(2);
+  await expect(search).toHaveValue('polka -stripes');
+  await expectShown(page, ['red-dots.png']);
+
+  // Typing takes over from the sentence: the chips go, the text is searched as typed.
+  await search.fill('navy');
+  await expect(bar).toHaveCount(0);
+  await expectShown(page, ['navy-stripes.png']);
+  await expect(cells(page)).toHaveCount(1);
+});
