@@ -102,7 +102,10 @@ export interface SearchWord {
  * a minus before the first ("-sky blue") excludes the pair.
  */
 export function parseSearchWords(query: string): SearchWord[] {
-  const raw = query.toLowerCase().split(/\s+/).filter((word) => word && word !== '-');
+  const raw = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word && word !== '-');
   const words: SearchWord[] = [];
   for (let i = 0; i < raw.length; i++) {
     const negated = raw[i].startsWith('-');
