@@ -2,7 +2,6 @@ import type { ApiMethod, SwatchbookApi } from '../../shared/api';
 import type { Engine } from '../engine';
 import { queryOfParts } from '../../shared/model/natural-search';
 import { createDemoLibrary } from '../library/demo-library';
-import { interpretSentence } from '../search';
 import { adsApi } from './ads-api';
 import { analysisApi } from './analysis-api';
 import type { Handlers } from './handlers';
@@ -37,7 +36,7 @@ export function createSwatchbookApi(engine: Engine): SwatchbookApi {
     rescanFolder: ({ path }) => library.rescan(path),
     search: async (query) => store.search(query),
     interpretSearch: async ({ sentence }) => {
-      const interpretation = interpretSentence(sentence);
+      const interpretation = await engine.sentences.interpret(sentence);
       return { ...interpretation, query: queryOfParts(interpretation.parts) };
     },
     getAsset: async ({ hash }) => store.getAsset(hash) ?? null,

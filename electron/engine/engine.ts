@@ -11,6 +11,7 @@ import { AdStudio } from '../ads';
 import { AnalysisService, monthStart, noSecretStore, type SecretStore } from '../analysis';
 import { Library, type LibraryChange, type LibraryOptions } from '../library';
 import { LabelCorrectionService, ReviewService } from '../review';
+import { SentenceInterpreter } from '../search';
 import { openLibraryStore, type LibraryStore, type OpenLibraryStoreOptions } from '../store';
 import {
   roleAllows,
@@ -59,6 +60,7 @@ export class Engine {
   private reviewService: ReviewService | null = null;
   private correctionService: LabelCorrectionService | null = null;
   private adStudio: AdStudio | null = null;
+  private sentenceInterpreter: SentenceInterpreter | null = null;
 
   private constructor(
     readonly store: LibraryStore,
@@ -161,6 +163,12 @@ export class Engine {
   async chooseTeamLibrary(url: string | null): Promise<TeamLibraryInfo> {
     await saveTeamLibrary(this.settingsDir, url);
     return this.teamLibrary();
+  }
+
+  /** Search in words: the built-in interpreter, and the user's model for what it cannot read. */
+  get sentences(): SentenceInterpreter {
+    this.sentenceInterpreter ??= new SentenceInterpreter(() => this.analysis, this.store);
+    return this.sentenceInterpreter;
   }
 
   get analysis(): AnalysisService {

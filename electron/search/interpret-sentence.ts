@@ -84,7 +84,7 @@ export function interpretSentence(sentence: string): SearchInterpretation {
     if (!STOP_WORDS.has(token)) ignored.push(token);
     i++;
   }
-  return { sentence, parts, ignored, by: 'local' };
+  return { sentence, parts, ignored, by: 'local', modelId: null, note: null };
 }
 
 /** The part(s) the words at `i` name, and how many words they take. */

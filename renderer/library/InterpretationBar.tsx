@@ -40,7 +40,9 @@ export function InterpretationBar({ interpretation, setFilters, onChange }: Inte
   };
   return (
     <div className="active-filters" data-testid="interpretation" role="status">
-      <span className="muted small">Understood:</span>
+      <span className="muted small" data-testid="interpretation-by">
+        {interpretation.by === 'model' ? `Understood by ${interpretation.modelId}:` : 'Understood:'}
+      </span>
       {interpretation.parts.length === 0 && <span className="small">nothing to filter by</span>}
       {interpretation.parts.map((part) => {
         const label = `${part.negated ? 'not ' : ''}${KIND_LABELS[part.kind] ? `${KIND_LABELS[part.kind]} ` : ''}${part.value}`;
@@ -60,6 +62,11 @@ export function InterpretationBar({ interpretation, setFilters, onChange }: Inte
       {interpretation.ignored.length > 0 && (
         <span className="small warning-text" data-testid="interpretation-ignored">
           Not understood, not searched for: {interpretation.ignored.join(', ')}
+        </span>
+      )}
+      {interpretation.note && (
+        <span className="small muted" data-testid="interpretation-note">
+          {interpretation.note}
         </span>
       )}
     </div>

@@ -23,8 +23,11 @@ export const SearchInterpretation = z.object({
   parts: z.array(QueryPart),
   /** Words that meant nothing to the interpreter: not searched for, and said so. */
   ignored: z.array(z.string()),
-  /** Which interpreter answered: the built-in one (offline), or a model. */
+  /** Which interpreter answered: the built-in one (offline), or a model (its id). */
   by: z.enum(['local', 'model']),
+  modelId: z.string().nullable(),
+  /** Why a model was not asked or its answer not used, when the built-in reading left words over; else null. */
+  note: z.string().nullable(),
 });
 export type SearchInterpretation = z.infer<typeof SearchInterpretation>;
 

@@ -1,0 +1,58 @@
+import type { SearchInterpretation } from '../../shared/model/natural-search';
+import type { AnalysisService } from '../analysis';
+import { spentThisMonth } from '../analysis/budget';
+import { costOf } from '../analysis/pricing';
+import type { LibraryStore } from '../store';
+import { interpretSentence } from './interpret-sentence';
+import { modelInterpretation, SEARCH_PROMPT_VERSION } from './model-interpretation';
+
+/** Sentences remembered per process: the same words asked again cost nothing. */
+const CACHE_SIZE = 500;
+
+/**
+ * Reads a sentence typed into search: the built-in interpreter first (offline, free); when it left
+ * words it did not understand and the user chose a model for attributes, that model reads the whole
+ * sentence into the same query (one small call, logged and costed like any other; the answer kept
+ * by sentence, model and prompt version). When the model cannot be asked or fails, the built-in
+ * reading stands and says why.
+ */
+export class SentenceInterpreter {
+  private readonly cache = new Map<string, SearchInterpretation>();
+
+  constructor(
+    private readonly analysis: () => AnalysisService,
+    private readonly store: LibraryStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async interpret(sentence: string): Promise<SearchInterpretation> {
+    const local = interpretSentence(sentence);
+    if (local.ignored.length === 0) return local;
+    const analysis = this.analysis();
+    const settings = analysis.settings();
+    if (settings.analyzer === 'local') return local;
+    const modelId = settings.attributesModel;
+    const key = `${SEARCH_PROMPT_VERSION}\n${modelId}\n${sentence.trim().toLowerCase()}`;
+    const known = this.cache.get(key);
+    if (known) return { ...known, sentence };
+    if (spentThisMonth(this.store.analysis, this.now()) >= settings.monthlyBudgetUsd)
+      return { ...local, note: `${modelId} was not asked: the monthly budget is reached.` };
+    try {
+      const { parts } = await analysis.models.call(
+        { modelId, promptVersion: SEARCH_PROMPT_VERSION, hashes: [] },
+        (client) => modelInterpretation(client, modelId, sentence, settings.requestTimeoutMs),
+        ({ usage }) => ({ ...usage, costUsd: costOf(modelId, usage.inputTokens, usage.outputTokens, settings.prices) }),
+      );
+      const answered: SearchInterpretation = { sentence, parts, ignored: [], by: 'model', modelId, note: null };
+      this.remember(key, answered);
+      return answered;
+    } catch (error) {
+      return { ...local, note: `${modelId} could not read the words left over: ${(error as Error).message}` };
+    }
+  }
+
+  private remember(key: string, interpretation: SearchInterpretation): void {
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, interpretation);
+  }
+}
