@@ -23,10 +23,7 @@ export class SharedFolders {
   private readonly folders = new Map<string, SharedFolder>();
 
   constructor(private readonly file: string | null = null) {
-    if (file && existsSync(file)) {
-      for (const folder of JSON.parse(readFileSync(file, 'utf8')) as SharedFolder[])
-        this.folders.set(folder.name, folder);
-    }
+    for (const folder of file ? readFolders(file) : []) this.folders.set(folder.name, folder);
   }
 
   list(): SharedFolder[] {
@@ -104,5 +101,16 @@ export class SharedFolders {
     if (!this.file) return;
     writeFileSync(`${this.file}.tmp`, `${JSON.stringify(this.list(), null, 2)}\n`);
     renameSync(`${this.file}.tmp`, this.file);
+  }
+}
+
+/** The saved map; a damaged file only loses this machine's own paths (folders are found where added until set again). */
+function readFolders(file: string): SharedFolder[] {
+  if (!existsSync(file)) return [];
+  try {
+    const folders = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return Array.isArray(folders) ? (folders as SharedFolder[]) : [];
+  } catch {
+    return [];
   }
 }

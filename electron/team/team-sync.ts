@@ -62,6 +62,8 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
   private stopped = false;
   /** Set when a newer Swatchbook changed the team's schema while this one was connected: it then sends and reads nothing. */
   private newerSchema: string | null = null;
+  /** Changes the server refused for this person's role, said while online. */
+  private refusals: string | null = null;
   private readonly unsubscribe: () => void;
   /** Who reads which file of the shared folders (see TeamIngestClaims). */
   readonly claims: TeamIngestClaims;
@@ -156,16 +158,12 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
   private async send(): Promise<void> {
     if (!this.log || this.stopped || this.newerSchema) return;
     try {
-      const refusedBefore = this.outbox.refused;
       await this.outbox.send(this.log);
+      if (this.outbox.refused > 0)
+        this.refusals =
+          `The team library refused ${this.outbox.refused} change(s) made here: your role there no longer ` +
+          "allows them (the team's admin can change it). They stay on this machine only.";
       this.contact();
-      const refused = this.outbox.refused - refusedBefore;
-      if (refused > 0)
-        this.update({
-          reason:
-            `The team library refused ${refused} change(s) made here: your role is now ${this.current.role}. ` +
-            'They stay on this machine only.',
-        });
     } catch (error) {
       this.lost(error);
     } finally {
@@ -271,7 +269,8 @@ export class TeamSync extends EventEmitter<TeamSyncEvents> {
 
   private contact(): void {
     if (this.newerSchema) return;
-    this.update({ connection: 'online', reason: null, lastContactAt: Date.now() });
+    // Online, the reason is only what the server refused (kept until the app restarts).
+    this.update({ connection: 'online', reason: this.refusals, lastContactAt: Date.now() });
   }
 
   private lost(error: unknown): void {

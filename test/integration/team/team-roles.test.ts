@@ -137,6 +137,9 @@ describe('roles in a team library', () => {
     owner.store.setTags([hash], ['on-time'], []);
     await waitFor(() => rex.store.getAsset(hash)?.tags.includes('on-time'), 10_000, "the owner's tag on Rex's copy");
     expect(owner.store.getAsset(hash)!.tags).toEqual(['on-time']);
+    // Still said while online, so the person sees it.
+    expect(rex.team!.status).toMatchObject({ connection: 'online', pending: 0 });
+    expect(rex.team!.status.reason).toMatch(/refused 1 change\(s\) made here: your role there no longer allows them/);
   });
 
   it('tells someone without a role that they are not a member, and how an admin makes them one', async () => {
