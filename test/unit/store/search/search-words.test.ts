@@ -28,9 +28,18 @@ describe('search word parsing', () => {
 
   it('leaves words outside the vocabularies as text', () => {
     expect(parseSearchWords('design-4 B.JPG')).toEqual([
-      { text: 'design-4', concepts: null },
-      { text: 'b.jpg', concepts: null },
+      { text: 'design-4', concepts: null, negated: false },
+      { text: 'b.jpg', concepts: null, negated: false },
     ]);
+  });
+
+  it('reads a leading minus as "must not match", on a word or a two-word colour', () => {
+    const [dots, skyBlue, draft] = parseSearchWords('dots -sky blue -draft');
+    expect(dots.negated).toBe(false);
+    expect(skyBlue).toMatchObject({ text: 'sky blue', negated: true });
+    expect([...skyBlue.concepts!]).toEqual(masks('sky blue')[0].split(',').map(Number));
+    expect(draft).toEqual({ text: 'draft', concepts: null, negated: true });
+    expect(parseSearchWords('- red')).toHaveLength(1);
   });
 });
 
@@ -96,6 +105,13 @@ describe('word search over the index', () => {
   it('finds pattern words in file names and tags too', () => {
     expect(found('checked')).toEqual(['green', 'named']);
     expect(found('striped')).toEqual(['navystripe', 'tagged']);
+  });
+
+  it('leaves out what a word with a leading minus names', () => {
+    expect(found('-dots')).toEqual(['green', 'named', 'navystripe', 'tagged']);
+    expect(found('white -dots')).toEqual(['tagged']);
+    expect(found('-blue -red')).toEqual(['green', 'named', 'tagged']);
+    expect(found('-a1.jp')).not.toContain('reddots');
   });
 
   it('keeps substring matching for words outside the vocabularies', () => {
