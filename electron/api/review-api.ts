@@ -34,12 +34,14 @@ export function reviewApi(engine: Engine): Handlers<ReviewMethod> {
     getAssetLabels: async ({ hash }) => corrections.labels(hash),
     correctLabels: async ({ hashes, reviewer, corrections: changes }) => corrections.correct(hashes, reviewer, changes),
     undoLabelCorrection: async (target) => corrections.undo(target),
-    qualityReport: async () =>
-      qualityReport(
+    qualityReport: async () => ({
+      ...qualityReport(
         store.reviews.listReviewDecisions(),
         (hash) => store.analysis.listModelAnalyses(hash),
         store.corrections.listLabelCorrections(),
       ),
+      highlights: review.highlights(),
+    }),
     exportReviewed: async ({ format }) => {
       const records = approvedRecords(store);
       const content = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : approvedCsv(records);

@@ -12,6 +12,7 @@ import {
   type FieldReview,
   type ItemReviewStatus,
   type ReviewDecision,
+  type ReviewHighlights,
   type ReviewItem,
   type ReviewQueueEntry,
   type ReviewQueuePage,
@@ -22,17 +23,21 @@ import { baseName, isUnder } from '../store/paths';
 import { allAnalyses, currentAnalysis } from './current-analysis';
 import { byAnswerTime, QueueOrder } from './queue-order';
 import { markHeld, noReviewLeases, type ReviewLeases } from './review-leases';
+import { ReviewHighlightsTally } from './review-highlights';
 
 export class ReviewInputError extends InvalidRequestError {}
 
 export class ReviewService {
   private readonly order: QueueOrder;
+  /** "What reviewers change", counted as decisions arrive. */
+  private readonly changes: ReviewHighlightsTally;
 
   constructor(
     private readonly store: LibraryStore,
     private readonly now: () => number = Date.now,
     readonly leases: ReviewLeases = noReviewLeases,
   ) {
+    this.changes = new ReviewHighlightsTally(store);
     this.order = new QueueOrder(store);
   }
 
@@ -40,6 +45,11 @@ export class ReviewService {
   async queueFor(query: ReviewQueueQuery): Promise<ReviewQueuePage> {
     const page = this.queue(query);
     return query.reviewer ? markHeld(page, await this.leases.heldByOthers(query.reviewer)) : page;
+  }
+
+  /** What reviewers keep changing in the models' answers (see ReviewHighlightsTally). */
+  highlights(): ReviewHighlights {
+    return this.changes.report();
   }
 
   queue(input: ReviewQueueQuery): ReviewQueuePage {

@@ -88,6 +88,12 @@ export interface ReviewRecords {
   reviewHistory(hash: string): ReviewDecision[];
   listReviewDecisions(): ReviewDecision[];
   fieldReviews(hash: string): Record<AttributeField, FieldReview>;
+  /** Items with at least one decision. */
+  reviewedHashes(): string[];
+  /** Goes up with every item whose review changes; see reviewChangedSince. */
+  reviewVersion(): number;
+  /** Items whose review changed since `version` (each once); null when too long ago to tell (read them all). */
+  reviewChangedSince(version: number): string[] | null;
   reviewStatus(hash: string): ItemReviewStatus;
   /** Hashes that have at least one model answer (reviewable items), in no particular order. */
   analysedHashes(): string[];

@@ -26,10 +26,19 @@ const UNREVIEWED: ItemReview = Object.freeze<ItemReview>({
  * Reviewer decisions and what they add up to per item and field: the latest decision that was
  * not undone wins (see UndoableLog).
  */
+/** Item changes remembered for readers that catch up (one per item per append). */
+const CHANGES_KEPT = 200_000;
+
 export class ReviewState {
   private readonly log = new UndoableLog<ReviewDecision>();
   /** Outcomes worked out once per item and kept until a decision on it arrives: the queue asks for every item. */
   private readonly outcomes = new Map<string, ItemReview>();
+  /**
+   * The items each append changed, in order, so a reader kept up to date (review highlights) can
+   * ask what changed since it last looked; the oldest are let go past a bound.
+   */
+  private changed: string[] = [];
+  private changedBefore = 0;
 
   get decisions(): ReviewDecision[] {
     return this.log.records;
@@ -48,7 +57,24 @@ export class ReviewState {
   append(decisions: readonly ReviewDecision[]): Set<string> {
     const hashes = this.log.append(decisions);
     for (const hash of hashes) this.outcomes.delete(hash);
+    this.changed.push(...hashes);
+    if (this.changed.length > CHANGES_KEPT) {
+      const drop = this.changed.length - CHANGES_KEPT;
+      this.changed = this.changed.slice(drop);
+      this.changedBefore += drop;
+    }
     return hashes;
+  }
+
+  /** Counts every item change appended so far: pass it to changedSince later. */
+  get version(): number {
+    return this.changedBefore + this.changed.length;
+  }
+
+  /** The items whose review changed since `version` (once each); null when that is older than what is kept. */
+  changedSince(version: number): string[] | null {
+    if (version < this.changedBefore) return null;
+    return [...new Set(this.changed.slice(version - this.changedBefore))];
   }
 
   history(hash: string): readonly ReviewDecision[] {

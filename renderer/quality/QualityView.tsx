@@ -8,6 +8,7 @@ import { BarChart, type BarRow } from './BarChart';
 import { BestValueTable } from './BestValueTable';
 import { DistillationExport } from './DistillationExport';
 import { LocalConfusionTable } from './LocalConfusionTable';
+import { ReviewerChanges } from './ReviewerChanges';
 import { counted, decisionBars, formatHours, totals } from './quality-figures';
 
 const fieldLabel = (key: string) => FIELD_LABELS[key as AttributeField] ?? key;
@@ -96,6 +97,10 @@ export function QualityView() {
                 testId="quality-by-field"
               />
               <BarChart title="Edits per field" rows={edits} testId="quality-edits" />
+            </section>
+            <section className="settings-section" aria-label="What reviewers change">
+              <h2>What reviewers change</h2>
+              <ReviewerChanges highlights={data.highlights} />
             </section>
             <section className="settings-section" aria-label="Best value per attribute">
               <h2>Best value per attribute</h2>

@@ -122,7 +122,34 @@ export const QualityRow = z.object({
 });
 export type QualityRow = z.infer<typeof QualityRow>;
 
+/** One thing reviewers keep changing in a model's answers, as a sentence with its counts. */
+export const ReviewCorrectionHighlight = z.object({
+  modelId: z.string(),
+  field: z.string(),
+  /** E.g. `calls paisley “floral”`, `misses toile`, `adds “geometric” that is not there`. */
+  change: z.string(),
+  count: z.number().int(),
+  /** Items of this model whose field a reviewer decided. */
+  reviewed: z.number().int(),
+  /** Up to 12 items where it happened. */
+  examples: z.array(z.string()),
+});
+
+/** "What reviewers change": from the review log, kept up to date as decisions arrive. */
+export const ReviewHighlights = z.object({
+  corrections: z.array(ReviewCorrectionHighlight),
+  /** Per model and field: how often reviewers rejected the field outright. */
+  rejections: z.array(
+    z.object({ modelId: z.string(), field: z.string(), rejected: z.number().int(), reviewed: z.number().int() }),
+  ),
+  /** Items counted (each decided at least once). */
+  items: z.number().int(),
+});
+export type ReviewHighlights = z.infer<typeof ReviewHighlights>;
+
 export const QualityReport = z.object({
+  /** What reviewers keep changing in the models' answers. */
+  highlights: ReviewHighlights,
   byModel: z.array(QualityRow),
   byField: z.array(QualityRow),
   /** Per attribute and model: acceptances per dollar spent on that model's answers for reviewed items. */

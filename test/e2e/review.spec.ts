@@ -257,6 +257,11 @@ test('quality shows acceptance per model and field, throughput, agreement and va
   await expect(page.locator('[data-testid="best-value-row"][data-field="style"]')).toContainText(
     /claude-(3-haiku|sonnet-4)/,
   );
+  // What reviewers change: the one edit, as a sentence; the rejected item's fields, outright.
+  await expect(page.getByTestId('reviewer-change')).toHaveText(
+    `claude-sonnet-4 calls ${EDITED} “${SONNET_SAYS.style}” (style) — corrected in 11% of 9 reviewed; 1 example`,
+  );
+  await expect(page.getByTestId('reviewer-rejections')).toContainText('claude-sonnet-4 colours 10% of 10');
   await screenshot(page, 'quality');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(byModel.locator('.bar-segment.accepted').first()).toHaveCSS('background-color', 'rgb(81, 207, 102)');
