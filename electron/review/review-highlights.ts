@@ -10,6 +10,8 @@ import type { ReviewHighlights } from '../../shared/model/review';
 import type { LibraryStore } from '../store';
 
 const TOP = 20;
+/** Free text (a description, keywords) differs between any two models: only the vocabulary fields are compared. */
+const COMPARED_FIELDS = ATTRIBUTE_FIELDS.filter((field) => field !== 'description' && field !== 'keywords');
 const EXAMPLES = 12;
 
 /** What one decided field of one item adds to the counts. */
@@ -17,6 +19,12 @@ interface Contribution {
   key: string;
   rejected: boolean;
   change: string | null;
+}
+
+/** Two models' answers for one field of one reviewed item: the same or not. */
+interface Comparison {
+  key: string;
+  differ: boolean;
 }
 
 interface Tally {
@@ -31,6 +39,8 @@ export class ReviewHighlightsTally {
   private version: number | null = null;
   private readonly byItem = new Map<string, Contribution[]>();
   private readonly tallies = new Map<string, Tally>();
+  private readonly comparedByItem = new Map<string, Comparison[]>();
+  private readonly pairs = new Map<string, { items: number; differ: number }>();
 
   constructor(private readonly store: LibraryStore) {}
 
@@ -49,6 +59,19 @@ export class ReviewHighlightsTally {
     if (fresh.length > 0) this.byItem.set(hash, fresh);
     else this.byItem.delete(hash);
     for (const contribution of fresh) this.add(hash, contribution, 1);
+    for (const old of this.comparedByItem.get(hash) ?? []) this.compare(old, -1);
+    const compared = fresh.length > 0 ? comparisons(this.store, hash) : [];
+    if (compared.length > 0) this.comparedByItem.set(hash, compared);
+    else this.comparedByItem.delete(hash);
+    for (const comparison of compared) this.compare(comparison, 1);
+  }
+
+  private compare({ key, differ }: Comparison, sign: 1 | -1): void {
+    const pair = this.pairs.get(key) ?? { items: 0, differ: 0 };
+    pair.items += sign;
+    if (differ) pair.differ += sign;
+    if (pair.items > 0) this.pairs.set(key, pair);
+    else this.pairs.delete(key);
   }
 
   private add(hash: string, contribution: Contribution, sign: 1 | -1): void {
@@ -91,7 +114,16 @@ export class ReviewHighlightsTally {
     }
     const byCount = (a: { count: number; change: string }, b: { count: number; change: string }) =>
       b.count - a.count || a.change.localeCompare(b.change);
+    const disagreements = [...this.pairs]
+      .map(([key, { items, differ }]) => {
+        const [a, b, field] = key.split('\n');
+        return { models: [a, b] as [string, string], field, items, differ };
+      })
+      .filter((pair) => pair.differ > 0)
+      .sort((x, y) => y.differ / y.items - x.differ / x.items || y.items - x.items)
+      .slice(0, TOP);
     return {
+      disagreements,
       corrections: corrections.sort(byCount).slice(0, TOP),
       rejections: rejections.sort((a, b) => b.rejected / b.reviewed - a.rejected / a.reviewed).slice(0, TOP),
       items: this.byItem.size,
@@ -115,6 +147,34 @@ function contributions(store: LibraryStore, hash: string): Contribution[] {
     out.push({ key: `${modelId}\n${field}`, rejected: state === 'rejected', change });
   }
   return out;
+}
+
+/** For an item two or more models answered: per field and pair of models, whether their answers differ. */
+function comparisons(store: LibraryStore, hash: string): Comparison[] {
+  const answers = store.analysis.listModelAnalyses(hash);
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const answer of answers) latest.set(answer.modelId, answer.attributes as Record<string, unknown>);
+  const models = [...latest.keys()].sort();
+  const out: Comparison[] = [];
+  for (let i = 0; i < models.length; i++)
+    for (let j = i + 1; j < models.length; j++)
+      for (const field of COMPARED_FIELDS) {
+        const differ = canonical(latest.get(models[i])![field]) !== canonical(latest.get(models[j])![field]);
+        out.push({ key: `${models[i]}\n${models[j]}\n${field}`, differ });
+      }
+  return out;
+}
+
+/** A value compared without regard to the order of a list's items or letter case. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value))
+    return JSON.stringify(
+      value
+        .map(label)
+        .map((v) => v.toLowerCase())
+        .sort(),
+    );
+  return JSON.stringify(typeof value === 'string' ? value.toLowerCase() : value);
 }
 
 /** A reviewer's edit of a model's value as a short phrase, grouping like edits together. */

@@ -7,7 +7,11 @@ const fieldLabel = (key: string) => FIELD_LABELS[key as AttributeField] ?? key;
 
 /** "What reviewers change": the corrections people make most often, per model and field, and outright rejections. */
 export function ReviewerChanges({ highlights }: { highlights: ReviewHighlights }) {
-  if (highlights.corrections.length === 0 && highlights.rejections.length === 0)
+  if (
+    highlights.corrections.length === 0 &&
+    highlights.rejections.length === 0 &&
+    highlights.disagreements.length === 0
+  )
     return <p className="muted small">Nothing yet: reviewers have accepted everything they decided so far.</p>;
   return (
     <>
@@ -20,6 +24,17 @@ export function ReviewerChanges({ highlights }: { highlights: ReviewHighlights }
           </li>
         ))}
       </ul>
+      {highlights.disagreements.length > 0 && (
+        <p className="small" data-testid="model-disagreements">
+          Where two models disagree most (reviewed items answered by both):{' '}
+          {highlights.disagreements
+            .map(
+              (d) =>
+                `${fieldLabel(d.field).toLowerCase()}: ${modelLabel(d.models[0])} and ${modelLabel(d.models[1])} differ on ${percent(d.differ / d.items)} of ${d.items}`,
+            )
+            .join('; ')}
+        </p>
+      )}
       {highlights.rejections.length > 0 && (
         <p className="small" data-testid="reviewer-rejections">
           Rejected outright:{' '}

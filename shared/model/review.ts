@@ -142,6 +142,15 @@ export const ReviewHighlights = z.object({
   rejections: z.array(
     z.object({ modelId: z.string(), field: z.string(), rejected: z.number().int(), reviewed: z.number().int() }),
   ),
+  /** Among reviewed items answered by two models: per field, how often their answers differ, most first. */
+  disagreements: z.array(
+    z.object({
+      models: z.tuple([z.string(), z.string()]),
+      field: z.string(),
+      items: z.number().int(),
+      differ: z.number().int(),
+    }),
+  ),
   /** Items counted (each decided at least once). */
   items: z.number().int(),
 });

@@ -262,6 +262,9 @@ test('quality shows acceptance per model and field, throughput, agreement and va
     `claude-sonnet-4 calls ${EDITED} “${SONNET_SAYS.style}” (style) — corrected in 11% of 9 reviewed; 1 example`,
   );
   await expect(page.getByTestId('reviewer-rejections')).toContainText('claude-sonnet-4 colours 10% of 10');
+  await expect(page.getByTestId('model-disagreements')).toContainText(
+    'style: claude-3-haiku and claude-sonnet-4 differ on',
+  );
   await screenshot(page, 'quality');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(byModel.locator('.bar-segment.accepted').first()).toHaveCSS('background-color', 'rgb(81, 207, 102)');

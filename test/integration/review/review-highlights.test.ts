@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeChange } from '../../../electron/review/review-highlights';
-import { HAIKU, openReviewFixture, type ReviewFixture } from './review-fixture';
+import { answer, HAIKU, openReviewFixture, SONNET, type ReviewFixture } from './review-fixture';
 
 let fixture: ReviewFixture | null = null;
 afterEach(async () => {
@@ -54,5 +54,21 @@ describe('what reviewers change', () => {
     expect(describeChange([{ name: 'navy', hex: '#1b2a4a' }], [{ name: 'black', hex: '#000000' }])).toBe(
       'calls black “navy”',
     );
+  });
+
+  it('says where two models answering the same reviewed items disagree most', async () => {
+    fixture = await openReviewFixture(4);
+    const { review, store } = fixture.engine;
+    const [a, b, c] = fixture.hashes;
+    store.analysis.recordModelAnalysis(answer(a, SONNET, { style: 'art nouveau' }, 5_000));
+    store.analysis.recordModelAnalysis(answer(b, SONNET, { style: 'art nouveau', motifs: ['leaves', 'roses'] }, 5_001));
+    store.analysis.recordModelAnalysis(answer(c, SONNET, {}, 5_002));
+    for (const hash of [a, b, c]) review.decide(hash, 'Ann', [{ field: 'technique', action: 'accept' }]);
+
+    const { disagreements } = review.highlights();
+    const [first] = disagreements;
+    expect(first).toEqual({ models: [HAIKU, SONNET].sort(), field: 'style', items: 3, differ: 2 });
+    // The same motifs in another order are the same answer; free text is not compared.
+    expect(disagreements.map((d) => d.field)).toEqual(['style']);
   });
 });
