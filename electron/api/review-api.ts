@@ -40,7 +40,7 @@ export function reviewApi(engine: Engine): Handlers<ReviewMethod> {
         (hash) => store.analysis.listModelAnalyses(hash),
         store.corrections.listLabelCorrections(),
       ),
-      highlights: review.highlights(),
+      highlights: review.highlights(engine.analysis.settings().trustedFields),
     }),
     exportReviewed: async ({ format }) => {
       const records = approvedRecords(store);

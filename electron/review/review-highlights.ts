@@ -44,13 +44,16 @@ export class ReviewHighlightsTally {
 
   constructor(private readonly store: LibraryStore) {}
 
-  /** Counts what changed since the last look (everything, the first time), then reports. */
-  report(): ReviewHighlights {
+  /**
+   * Counts what changed since the last look (everything, the first time), then reports; `trusted`
+   * are the model fields whose answers count before review (Settings).
+   */
+  report(trusted: readonly { modelId: string; field: string }[] = []): ReviewHighlights {
     const { reviews } = this.store;
     const changed = this.version === null ? null : reviews.reviewChangedSince(this.version);
     this.version = reviews.reviewVersion();
     for (const hash of changed ?? reviews.reviewedHashes()) this.recount(hash);
-    return this.summary();
+    return this.summary(trusted);
   }
 
   private recount(hash: string): void {
@@ -96,7 +99,7 @@ export class ReviewHighlightsTally {
     else this.tallies.delete(contribution.key);
   }
 
-  private summary(): ReviewHighlights {
+  private summary(trusted: readonly { modelId: string; field: string }[]): ReviewHighlights {
     const corrections: ReviewHighlights['corrections'] = [];
     const rejections: ReviewHighlights['rejections'] = [];
     for (const tally of this.tallies.values()) {
@@ -122,8 +125,15 @@ export class ReviewHighlightsTally {
       .filter((pair) => pair.differ > 0)
       .sort((x, y) => y.differ / y.items - x.differ / x.items || y.items - x.items)
       .slice(0, TOP);
+    const overturned = trusted.flatMap(({ modelId, field }) => {
+      const tally = this.tallies.get(`${modelId}\n${field}`);
+      if (!tally) return [];
+      const edited = [...tally.changes.values()].reduce((sum, items) => sum + items.size, 0);
+      return [{ modelId, field, overturned: edited + tally.rejected, reviewed: tally.reviewed }];
+    });
     return {
       disagreements,
+      overturned,
       corrections: corrections.sort(byCount).slice(0, TOP),
       rejections: rejections.sort((a, b) => b.rejected / b.reviewed - a.rejected / a.reviewed).slice(0, TOP),
       items: this.byItem.size,

@@ -48,8 +48,8 @@ export class ReviewService {
   }
 
   /** What reviewers keep changing in the models' answers (see ReviewHighlightsTally). */
-  highlights(): ReviewHighlights {
-    return this.changes.report();
+  highlights(trusted: readonly { modelId: string; field: string }[] = []): ReviewHighlights {
+    return this.changes.report(trusted);
   }
 
   queue(input: ReviewQueueQuery): ReviewQueuePage {

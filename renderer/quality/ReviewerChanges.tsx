@@ -35,6 +35,17 @@ export function ReviewerChanges({ highlights }: { highlights: ReviewHighlights }
             .join('; ')}
         </p>
       )}
+      {highlights.overturned.length > 0 && (
+        <p className="small" data-testid="trusted-overturned">
+          Trusted answers later overturned:{' '}
+          {highlights.overturned
+            .map(
+              (o) =>
+                `${modelLabel(o.modelId)} ${fieldLabel(o.field).toLowerCase()} ${o.overturned} of ${o.reviewed} reviewed`,
+            )
+            .join('; ')}
+        </p>
+      )}
       {highlights.rejections.length > 0 && (
         <p className="small" data-testid="reviewer-rejections">
           Rejected outright:{' '}

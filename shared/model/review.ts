@@ -151,6 +151,13 @@ export const ReviewHighlights = z.object({
       differ: z.number().int(),
     }),
   ),
+  /**
+   * Fields whose answers from a model count before review (trusted in Settings) that reviewers
+   * later edited or rejected: whether that trust holds up.
+   */
+  overturned: z.array(
+    z.object({ modelId: z.string(), field: z.string(), overturned: z.number().int(), reviewed: z.number().int() }),
+  ),
   /** Items counted (each decided at least once). */
   items: z.number().int(),
 });

@@ -45,6 +45,10 @@ describe('what reviewers change', () => {
     expect(next.corrections.find((h) => h.change === 'calls peonies “roses”')).toMatchObject({ count: 2, reviewed: 4 });
     expect(next.corrections).toContainEqual(expect.objectContaining({ change: 'misses ribbons', count: 1 }));
     expect(next.items).toBe(5);
+    // With Haiku's motifs trusted (counted before review), how often reviewers overturned them.
+    expect(review.highlights([{ modelId: HAIKU, field: 'motifs' }]).overturned).toEqual([
+      { modelId: HAIKU, field: 'motifs', overturned: 3, reviewed: 4 },
+    ]);
   });
 
   it('puts an edit in words a person reads', () => {
