@@ -45,8 +45,10 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   removeFromCollection: COLLECTION_MEMBERS,
   saveSearch: [queryKeys.savedSearches],
   deleteSavedSearch: [queryKeys.savedSearches],
-  // Model, prices and budget change estimates and the budget state; searchUnreviewed changes results.
+  // Model, prices and budget change estimates and the budget state; searchUnreviewed changes results;
+  // trusted fields change what the quality page says about overturned trust.
   updateAiSettings: [
+    queryKeys.qualityReport,
     queryKeys.aiSettings,
     queryKeys.analysisEstimates,
     queryKeys.analysisProgress,

@@ -1,9 +1,35 @@
 import type { AttributeField, ReviewHighlights } from '../../shared/model';
+import { useAiSettings } from '../api';
 import { percent } from '../components/format';
+import { useSettingCommit } from '../settings/use-setting-commit';
 import { FIELD_LABELS } from '../detail/ModelAttributeList';
 import { modelLabel } from '../review/model-label';
 
 const fieldLabel = (key: string) => FIELD_LABELS[key as AttributeField] ?? key;
+
+/** Trusted model fields that reviewers overturned, each with a way to stop trusting it. */
+function TrustOverturned({ overturned }: { overturned: ReviewHighlights['overturned'] }) {
+  const settings = useAiSettings().data?.settings;
+  const { commit, error } = useSettingCommit('trustedFields');
+  const stopTrusting = (modelId: string, field: string) =>
+    settings && commit(settings.trustedFields.filter((t) => !(t.modelId === modelId && t.field === field)));
+  return (
+    <div className="small" data-testid="trusted-overturned">
+      Trusted answers later overturned:
+      <ul className="plain-list">
+        {overturned.map((o) => (
+          <li key={`${o.modelId}\n${o.field}`}>
+            {modelLabel(o.modelId)} {fieldLabel(o.field).toLowerCase()}: {o.overturned} of {o.reviewed} reviewed{' '}
+            <button type="button" className="compact" onClick={() => stopTrusting(o.modelId, o.field)}>
+              Stop trusting
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && <span className="error-text">{error}</span>}
+    </div>
+  );
+}
 
 /** "What reviewers change": the corrections people make most often, per model and field, and outright rejections. */
 export function ReviewerChanges({ highlights }: { highlights: ReviewHighlights }) {
@@ -35,17 +61,7 @@ export function ReviewerChanges({ highlights }: { highlights: ReviewHighlights }
             .join('; ')}
         </p>
       )}
-      {highlights.overturned.length > 0 && (
-        <p className="small" data-testid="trusted-overturned">
-          Trusted answers later overturned:{' '}
-          {highlights.overturned
-            .map(
-              (o) =>
-                `${modelLabel(o.modelId)} ${fieldLabel(o.field).toLowerCase()} ${o.overturned} of ${o.reviewed} reviewed`,
-            )
-            .join('; ')}
-        </p>
-      )}
+      {highlights.overturned.length > 0 && <TrustOverturned overturned={highlights.overturned} />}
       {highlights.rejections.length > 0 && (
         <p className="small" data-testid="reviewer-rejections">
           Rejected outright:{' '}

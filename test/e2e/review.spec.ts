@@ -5,6 +5,7 @@ import { startFakeBedrock, type FakeBedrock } from '../support/fake-bedrock';
 import { expectShown, facetOption, screenshot } from './support/library-page';
 import {
   analyseWithTwoModels,
+  callApi,
   HAIKU,
   HAIKU_SAYS,
   SONNET,
@@ -266,6 +267,15 @@ test('quality shows acceptance per model and field, throughput, agreement and va
     'style: claude-3-haiku and claude-sonnet-4 differ on',
   );
   await screenshot(page, 'quality');
+
+  // A trusted field that reviewers overturned can be untrusted from here.
+  await callApi(server, 'updateAiSettings', { trustedFields: [{ modelId: SONNET, field: 'style' }] });
+  await page.reload();
+  const overturned = page.getByTestId('trusted-overturned');
+  await expect(overturned).toContainText('claude-sonnet-4 style: 2 of 9 reviewed');
+  await overturned.getByRole('button', { name: 'Stop trusting' }).click();
+  await expect(overturned).toHaveCount(0);
+  expect(await callApi(server, 'getAiSettings')).toMatchObject({ settings: { trustedFields: [] } });
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(byModel.locator('.bar-segment.accepted').first()).toHaveCSS('background-color', 'rgb(81, 207, 102)');
   await screenshot(page, 'quality-dark');
