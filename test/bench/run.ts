@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only search,scale,review,ingest,cost,ads,labels,team] [--count N] [--scale-assets N] [--json]`:
+ * `npm run bench [-- --only search,scale,review,highlights,ingest,cost,ads,labels,team] [--count N] [--scale-assets N] [--json]`:
  * search latency on a 100,000-asset store; the library at scale (open, RSS, store size, search and review
  * latency, stalls; 250,000 assets by default); review latency (keypress to next item shown) in browser
  * mode; ingest throughput against a bare-sharp floor measured in the same run on the same files
@@ -19,7 +19,7 @@ import { ensureCorpus } from './corpus';
 
 type Figures = Record<string, number | string>;
 
-const PARTS = ['search', 'scale', 'review', 'ingest', 'cost', 'ads', 'labels', 'team'] as const;
+const PARTS = ['search', 'scale', 'review', 'highlights', 'ingest', 'cost', 'ads', 'labels', 'team'] as const;
 type Part = (typeof PARTS)[number];
 
 const program = new Command()
@@ -268,6 +268,20 @@ async function adsPart(scratch: string): Promise<Figures> {
   };
 }
 
+async function highlightsPart(scratch: string): Promise<Figures> {
+  log('Highlights: what reviewers change, over 100,000 decisions on 20,000 items…');
+  const h = await runWorker('highlights-worker.ts', [scratch]);
+  console.log(
+    `Highlights    ${h.decisions} decisions: first report ${Math.round(h.firstMs)} ms (counts every item), refresh` +
+      ` after one decision p50 ${round(h.refreshP50Ms)} ms, max ${round(h.refreshMaxMs)} ms (target ≤ 100 ms per refresh)`,
+  );
+  return {
+    highlights_first_ms: Math.round(h.firstMs),
+    highlights_refresh_p50_ms: round(h.refreshP50Ms),
+    highlights_refresh_max_ms: round(h.refreshMaxMs),
+  };
+}
+
 async function labelsPart(): Promise<Figures> {
   log('Labels: the local analyzer on the real-image evaluation set (per-class tables below) and the generated set…');
   const l = await runWorker('labels-worker.ts', []);
@@ -321,6 +335,7 @@ try {
   if (wanted('search')) Object.assign(figures, await searchPart(scratch));
   if (wanted('scale')) Object.assign(figures, await scalePart());
   if (wanted('review')) Object.assign(figures, await reviewPart(scratch));
+  if (wanted('highlights')) Object.assign(figures, await highlightsPart(scratch));
   if (wanted('ads')) Object.assign(figures, await adsPart(scratch));
   if (wanted('labels')) Object.assign(figures, await labelsPart());
   if (wanted('team')) Object.assign(figures, await teamPart(scratch));
