@@ -10,9 +10,13 @@ export function reviewItemOptions(api: ReturnType<typeof useApi>, hash: string) 
 }
 
 /** The whole filtered queue in one read (up to 20,000 entries); decisions patch it in place. */
-export function useReviewQueue(query: ReviewQueueQuery) {
+/** `enabled`: false until the reviewer is known, so the first list already marks items others have open. */
+export function useReviewQueue(query: ReviewQueueQuery, enabled = true) {
   // Changing a filter keeps the old list on screen until the new one arrives.
-  return useApiQuery(queryKeys.reviewQueue(query), 'reviewQueue', query, { placeholderData: keepPreviousData });
+  return useApiQuery(queryKeys.reviewQueue(query), 'reviewQueue', query, {
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 export function useReviewItem(hash: string | null) {

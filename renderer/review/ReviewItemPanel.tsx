@@ -61,6 +61,12 @@ export function ReviewItemPanel({ session }: { session: ReviewSession }) {
           </button>
         </div>
       </header>
+      {session.heldBy && (
+        <p className="callout" role="status" data-testid="review-held-notice">
+          {session.heldBy} has this item open: decisions you make here could cross theirs (both stay in the history; the
+          later counts). Press <kbd>J</kbd> to move on.
+        </p>
+      )}
       {session.notice && (
         <div className="toast-inline error-text" role="alert" data-testid="review-notice">
           {session.notice}

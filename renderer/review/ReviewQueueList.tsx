@@ -52,7 +52,13 @@ export function ReviewQueueList({ items, current, onOpen }: ReviewQueueListProps
                 <span className={`status-dot ${item.status}`} aria-label={item.status} />
                 <span className="review-queue-name">{item.name}</span>
                 <span className="small muted">
-                  {modelLabel(item.modelId)} · {percent(item.confidence)}
+                  {item.heldBy ? (
+                    <span className="held-by" data-testid="review-held-by">
+                      {item.heldBy} is reviewing
+                    </span>
+                  ) : (
+                    `${modelLabel(item.modelId)} · ${percent(item.confidence)}`
+                  )}
                 </span>
               </button>
             </div>

@@ -16,8 +16,8 @@ export function ReviewView() {
   const [reviewer, setReviewer] = useReviewerName();
   const [filters, setFilters] = useState<ReviewFilters>(DEFAULT_REVIEW_FILTERS);
   const [helpOpen, setHelpOpen] = useState(false);
-  const query = useMemo(() => queueQuery(filters), [filters]);
-  const queue = useReviewQueue(query);
+  const query = useMemo(() => queueQuery(filters, reviewer), [filters, reviewer]);
+  const queue = useReviewQueue(query, Boolean(reviewer));
   const items = queue.data?.items ?? NO_ITEMS;
   const seenModels = useMemo(() => [...new Set(items.map((item) => item.modelId))], [items]);
   const filtered = JSON.stringify(filters) !== JSON.stringify(DEFAULT_REVIEW_FILTERS);

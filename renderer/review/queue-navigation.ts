@@ -1,11 +1,14 @@
 import type { ReviewQueueEntry } from '../../shared/model';
 
-/** The first pending item after `current`, wrapping round to those skipped before it; null when none is left. */
+/**
+ * The first pending item after `current` that no other reviewer has open, wrapping round to those
+ * skipped before it; null when none is left.
+ */
 export function nextPendingHash(items: readonly ReviewQueueEntry[], current: string | null): string | null {
   const start = items.findIndex((item) => item.hash === current);
   for (let step = 1; step <= items.length; step++) {
     const item = items[(start + step) % items.length];
-    if (item.status === 'pending' && item.hash !== current) return item.hash;
+    if (item.status === 'pending' && item.heldBy === null && item.hash !== current) return item.hash;
   }
   return null;
 }

@@ -19,8 +19,10 @@ const QUEUE_LIMIT = 20_000;
 const startOfDay = (date: string) => new Date(`${date}T00:00:00`).getTime();
 const endOfDay = (date: string) => new Date(`${date}T23:59:59.999`).getTime();
 
-export function queueQuery(filters: ReviewFilters): ReviewQueueQuery {
+/** `reviewer`: who asks, so items other reviewers of a team queue have open come back marked. */
+export function queueQuery(filters: ReviewFilters, reviewer?: string): ReviewQueueQuery {
   return {
+    reviewer: reviewer || undefined,
     state: filters.state,
     modelId: filters.modelId,
     field: filters.field,

@@ -11,6 +11,7 @@ import { useReviewItem, useReviewWrites } from '../api';
 import { LOCAL_PREFIX } from './model-label';
 import { hashAt, likelyNext, nextPendingHash } from './queue-navigation';
 import { guessDecided } from './review-guess';
+import { useItemHold } from './use-item-hold';
 import type { ReviewCommands } from './use-review-keys';
 
 /** Which answer Enter and A take values from: the one under review, or the one beside it. */
@@ -69,6 +70,7 @@ export function useReviewSession(items: readonly ReviewQueueEntry[], reviewer: s
   }
 
   const query = useReviewItem(hash);
+  const hold = useItemHold(hash, reviewer);
   const item = query.data?.hash === hash ? query.data : undefined;
   const reviewAnalysis = item?.analyses.find((a) => a.modelId === item.modelId);
   const candidates = item?.analyses.filter((a) => a !== reviewAnalysis) ?? [];
@@ -197,6 +199,8 @@ export function useReviewSession(items: readonly ReviewQueueEntry[], reviewer: s
     editError,
     saving,
     notice,
+    /** Another reviewer of the team queue has this item open (its hold was theirs when asked). */
+    heldBy: hold && !hold.held ? hold.by : null,
     unsaved: writes.unsaved,
     allDone: items.length > 0 && !items.some((entry) => entry.status === 'pending'),
     // Only once the current item is in: its own requests go first on the browser's few connections.

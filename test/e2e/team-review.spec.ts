@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs/promises';
+import { Engine } from '../../electron/engine';
+import { answer, HAIKU } from '../integration/review/review-fixture';
+import { startPostgres, type TestPostgres } from '../support/postgres';
+import { ALL_PICTURES, writeAllPictures } from './support/images';
+import { screenshot } from './support/library-page';
+import { callApi } from './support/review-library';
+import { makeTempDir, startServer, type RunningServer } from './support/server';
+
+/** Whatever the machine running the tests has set, these servers choose their library from their flags. */
+const NO_TEAM_ENV = { SWATCHBOOK_TEAM_DB: '' };
+
+let postgres: TestPostgres;
+const dirs: string[] = [];
+
+test.beforeAll(async () => {
+  postgres = await startPostgres();
+});
+
+test.afterAll(async () => {
+  postgres?.stop();
+  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+});
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await makeTempDir(prefix);
+  dirs.push(dir);
+  return dir;
+}
+
+/** Opens Review as `name` and returns the item it put in front of them. */
+async function startReviewing(page: Page, server: RunningServer, name: string): Promise<string> {
+  await page.goto(server.url);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Review', exact: true }).click();
+  await page.getByTestId('reviewer-name-input').fill(name);
+  await page.keyboard.press('Enter');
+  const current = page.locator('[data-testid="review-queue-row"][aria-current="true"]');
+  await expect(current).toHaveCount(1);
+  return (await current.getAttribute('data-hash'))!;
+}
+
+test('two reviewers of one team queue: each is handed an item the other does not have open, and told when they open it anyway', async ({
+  page,
+}) => {
+  const url = await postgres.createDatabase();
+  const library = await tempDir('team-review');
+  await writeAllPictures(library);
+  const owner = await Engine.open({ dataDir: await tempDir('team-owner'), teamDb: { url, source: 'flag' } });
+  const ann = await startServer({ args: ['--team-db', url], env: NO_TEAM_ENV });
+  const ben = await startServer({ args: ['--team-db', url], env: NO_TEAM_ENV });
+  try {
+    await owner.library.addFolder(library);
+    await owner.library.idle();
+    for (const file of owner.store.listFiles(library))
+      owner.store.analysis.recordModelAnalysis(answer(file.hash!, HAIKU));
+    for (const server of [ann, ben])
+      await expect
+        .poll(async () => (await callApi<{ total: number }>(server, 'reviewQueue', { state: 'pending' })).total, {
+          timeout: 20_000,
+        })
+        .toBe(ALL_PICTURES.length);
+
+    const annHolds = await startReviewing(page, ann, 'Ann');
+    // Ann's hold is on the team's server: Ben's queue marks her item.
+    await expect
+      .poll(async () => {
+        const queue = await callApi<{ items: { hash: string; heldBy: string | null }[] }>(ben, 'reviewQueue', {
+          state: 'pending',
+          reviewer: 'Ben',
+        });
+        return queue.items.find((item) => item.hash === annHolds)?.heldBy;
+      })
+      .toBe('Ann');
+
+    const benPage = await page.context().newPage();
+    const benHolds = await startReviewing(benPage, ben, 'Ben');
+    expect(benHolds).not.toBe(annHolds);
+    const annRow = benPage.locator(`[data-testid="review-queue-row"][data-hash="${annHolds}"]`);
+    await expect(annRow.getByTestId('review-held-by')).toHaveText('Ann is reviewing');
+    await screenshot(benPage, 'team-review-held');
+
+    // Opened anyway: Ben is told, and can still decide (both decisions would stay in the history).
+    await annRow.click();
+    await expect(benPage.getByTestId('review-held-notice')).toContainText('Ann has this item open');
+    await benPage.close();
+  } finally {
+    await ann.stop();
+    await ben.stop();
+    await owner.close();
+  }
+});
