@@ -52,6 +52,11 @@ test('two reviewers of one team queue: each is handed an item the other does not
   try {
     await owner.library.addFolder(library);
     await owner.library.idle();
+    // The two servers are members too: each file is read by whichever machine claimed it first, and
+    // the others' records reach the owner's copy through the log.
+    await expect
+      .poll(() => owner.store.listFiles(library).filter((file) => file.hash).length, { timeout: 20_000 })
+      .toBe(ALL_PICTURES.length);
     for (const file of owner.store.listFiles(library))
       owner.store.analysis.recordModelAnalysis(answer(file.hash!, HAIKU));
     for (const server of [ann, ben])
