@@ -8,3 +8,4 @@ export { ModelInputError } from './model-input';
 export type { ExtractionOutcome } from './attribute-extraction';
 export { RemoteCallError, type ClassifiedFailure } from './remote-failure';
 export { monthStart } from './budget';
+export { callForcedTool, type ForcedToolResult } from './bedrock/forced-tool';

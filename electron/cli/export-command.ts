@@ -8,8 +8,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
 import { approvedCsv, approvedRecords, writeDistillation } from '../review';
-import type { LibraryStore } from '../store';
-import { openForReading } from './open-for-reading';
+import { openForReadingOrSay } from './open-for-reading';
 import { teamDbOption } from './team-option';
 
 interface ExportOptions {
@@ -29,14 +28,9 @@ async function runExport(options: ExportOptions): Promise<number> {
     return 2;
   }
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
-  let store: LibraryStore;
-  let close: () => Promise<void>;
-  try {
-    ({ store, close } = await openForReading(dataDir, options.teamDb));
-  } catch (error) {
-    console.error(`swatchbook: cannot open the library in ${dataDir}: ${(error as Error).message}`);
-    return 3;
-  }
+  const opened = await openForReadingOrSay(dataDir, options.teamDb);
+  if (!opened) return 3;
+  const { store, close } = opened;
   try {
     const out = path.resolve(options.out);
     await fs.mkdir(path.dirname(out), { recursive: true });

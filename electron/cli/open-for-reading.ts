@@ -18,3 +18,16 @@ export async function openForReading(
   if (opened) console.error(opened);
   return { store: engine.store, close: () => engine.close() };
 }
+
+/** openForReading, or null once the reason it could not be opened is said (the command then exits 3). */
+export async function openForReadingOrSay(
+  dataDir: string,
+  flag?: string,
+): Promise<{ store: LibraryStore; close: () => Promise<void> } | null> {
+  try {
+    return await openForReading(dataDir, flag);
+  } catch (error) {
+    console.error(`swatchbook: cannot open the library in ${dataDir}: ${(error as Error).message}`);
+    return null;
+  }
+}

@@ -10,8 +10,7 @@ import { Command } from 'commander';
 import type { QueryPart } from '../../shared/model/natural-search';
 import { defaultDataDir } from '../config/data-dir';
 import { searchBySentence } from '../search';
-import type { LibraryStore } from '../store';
-import { openForReading } from './open-for-reading';
+import { openForReadingOrSay } from './open-for-reading';
 import { teamDbOption } from './team-option';
 
 interface SearchOptions {
@@ -28,14 +27,9 @@ async function runSearch(sentence: string, options: SearchOptions): Promise<numb
     return 2;
   }
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
-  let store: LibraryStore;
-  let close: () => Promise<void>;
-  try {
-    ({ store, close } = await openForReading(dataDir, options.teamDb));
-  } catch (error) {
-    console.error(`swatchbook: cannot open the library in ${dataDir}: ${(error as Error).message}`);
-    return 3;
-  }
+  const opened = await openForReadingOrSay(dataDir, options.teamDb);
+  if (!opened) return 3;
+  const { store, close } = opened;
   try {
     const found = searchBySentence(store, sentence, limit);
     const results = found.hits.map(({ asset, score }) => ({ path: asset.path, hash: asset.hash, score }));

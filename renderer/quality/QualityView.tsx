@@ -30,7 +30,9 @@ export function QualityView() {
     key: r.reviewer,
     label: r.reviewer,
     segments: [{ kind: 'value', value: r.itemsPerHour ?? 0 }],
-    note: `${r.itemsPerHour ?? '–'} items/h · ${counted(r.items, 'item')}, ${counted(r.decisions, 'decision')} in ${formatHours(r.hours)}`,
+    note:
+      `${r.itemsPerHour ?? '–'} items/h · ${counted(r.items, 'item')}, ` +
+      `${counted(r.decisions, 'decision')} in ${formatHours(r.hours)}`,
   }));
   const agreement: BarRow[] = (data?.agreement ?? []).map((a) => ({
     key: a.reviewers.join(' + '),

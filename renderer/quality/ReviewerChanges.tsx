@@ -31,6 +31,11 @@ function TrustOverturned({ overturned }: { overturned: ReviewHighlights['overtur
   );
 }
 
+function disagreementText(d: ReviewHighlights['disagreements'][number]): string {
+  const models = `${modelLabel(d.models[0])} and ${modelLabel(d.models[1])}`;
+  return `${fieldLabel(d.field).toLowerCase()}: ${models} differ on ${percent(d.differ / d.items)} of ${d.items}`;
+}
+
 /** "What reviewers change": the corrections people make most often, per model and field, and outright rejections. */
 export function ReviewerChanges({ highlights }: { highlights: ReviewHighlights }) {
   if (
@@ -53,12 +58,7 @@ export function ReviewerChanges({ highlights }: { highlights: ReviewHighlights }
       {highlights.disagreements.length > 0 && (
         <p className="small" data-testid="model-disagreements">
           Where two models disagree most (reviewed items answered by both):{' '}
-          {highlights.disagreements
-            .map(
-              (d) =>
-                `${fieldLabel(d.field).toLowerCase()}: ${modelLabel(d.models[0])} and ${modelLabel(d.models[1])} differ on ${percent(d.differ / d.items)} of ${d.items}`,
-            )
-            .join('; ')}
+          {highlights.disagreements.map(disagreementText).join('; ')}
         </p>
       )}
       {highlights.overturned.length > 0 && <TrustOverturned overturned={highlights.overturned} />}

@@ -1,6 +1,12 @@
 import type { TeamSpend } from '../../shared/model/team';
 import { formatUsd } from '../components/format';
 
+function budgetText(budget: NonNullable<TeamSpend['budget']>): string {
+  const when = new Date(budget.at).toLocaleDateString();
+  const what = `The team’s budget of ${formatUsd(budget.monthlyUsd)} was set by ${budget.setBy} on ${when}`;
+  return `${what}; everyone’s calls count towards it.`;
+}
+
 /** In a team library: whose budget it is, and each person's model calls and spend this month. */
 export function TeamSpendTable({ team }: { team: TeamSpend }) {
   return (
@@ -8,7 +14,7 @@ export function TeamSpendTable({ team }: { team: TeamSpend }) {
       <h2>The team this month</h2>
       <p className="muted small" data-testid="team-budget-source">
         {team.budget
-          ? `The team’s budget of ${formatUsd(team.budget.monthlyUsd)} was set by ${team.budget.setBy} on ${new Date(team.budget.at).toLocaleDateString()}; everyone’s calls count towards it.`
+          ? budgetText(team.budget)
           : 'No team budget is set yet: each machine uses its own until an admin sets one in Settings.'}
       </p>
       {team.people === null ? (

@@ -6,8 +6,9 @@
  * (generated images, and real ones once `npm run ingest-set:assemble` has fetched them); peak RSS; the
  * model cost per 1,000 images; ad render time per variant (still and live) against a compositing floor;
  * the pattern labels' per-class precision, recall and macro-F1 on real images (`npm run
- * eval:assemble` first); and a team library on PostgreSQL with two reviewers in two processes. Each measurement runs in its own process so peak RSS and warm caches are its
- * own; each part prints its figures as soon as it has them, the parts that need no corpus first.
+ * eval:assemble` first); what reviewers change over 100,000 decisions; and a team library on
+ * PostgreSQL with two reviewers in two processes. Each measurement runs in its own process so peak
+ * RSS and warm caches are its own; each part prints its figures as soon as it has them, the parts that need no corpus first.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';

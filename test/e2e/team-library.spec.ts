@@ -1,35 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
-import fs from 'node:fs/promises';
 import pg from 'pg';
 import { Engine } from '../../electron/engine';
-import { startPostgres, type TestPostgres } from '../support/postgres';
 import { ALL_PICTURES, writeAllPictures } from './support/images';
 import { cell, facetOption, screenshot, waitForIngest } from './support/library-page';
 import { callApi } from './support/review-library';
-import { makeTempDir, startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from './support/server';
+import { NO_TEAM_ENV, teamBed } from './support/team-bed';
 
-/** Whatever the machine running the tests has set, these servers choose their library from their flags and Settings. */
-const NO_TEAM_ENV = { SWATCHBOOK_TEAM_DB: '' };
 /** Another member's change reaches this machine's copy, and the screen, within a few seconds. */
 const SEEN_WITHIN_MS = 10_000;
 
-let postgres: TestPostgres;
-const dirs: string[] = [];
-
-test.beforeAll(async () => {
-  postgres = await startPostgres();
-});
-
-test.afterAll(async () => {
-  postgres?.stop();
-  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await makeTempDir(prefix);
-  dirs.push(dir);
-  return dir;
-}
+const bed = teamBed();
+const { tempDir } = bed;
 
 async function openSettings(page: Page, server: RunningServer) {
   await page.goto(server.url);
@@ -51,10 +33,10 @@ async function hashOf(server: RunningServer, name: string): Promise<string> {
   return item.hash;
 }
 
-test('a local library: Settings say so, refuse a password or a server that does not answer, and save a team library for the next start', async ({
+test('a local library: Settings say so, refuse a password or an unanswering server, and save a team library for the next start', async ({
   page,
 }) => {
-  const url = await postgres.createDatabase();
+  const url = await bed.postgres.createDatabase();
   const dataDir = await tempDir('team-settings');
   let server = await startServer({ dataDir, env: NO_TEAM_ENV });
   try {
@@ -70,7 +52,8 @@ test('a local library: Settings say so, refuse a password or a server that does 
 
     await connectTo(page, url.replace('swatchbook@', 'swatchbook:s3cret@'));
     await expect(section.getByRole('alert')).toHaveText(
-      'A password is not saved in Settings: leave it out of the URL and put it in ~/.pgpass (or PGPASSWORD), where PostgreSQL looks for it.',
+      'A password is not saved in Settings: leave it out of the URL and put it in ~/.pgpass (or PGPASSWORD), ' +
+        'where PostgreSQL looks for it.',
     );
     await expect(section.getByTestId('team-saved')).toHaveText('The local library');
 
@@ -113,7 +96,7 @@ test('a local library: Settings say so, refuse a password or a server that does 
 test("a team library opened with --team-db: online in the status bar, and another member's tag shows without a reload", async ({
   page,
 }) => {
-  const url = await postgres.createDatabase();
+  const url = await bed.postgres.createDatabase();
   const library = await tempDir('team-prints');
   await writeAllPictures(library);
   const server = await startServer({ args: ['--team-db', url], env: NO_TEAM_ENV });
@@ -152,7 +135,7 @@ test("a team library opened with --team-db: online in the status bar, and anothe
 test('a team library whose server goes away: offline with the reason, changes wait, and go out when it is back', async ({
   page,
 }) => {
-  const url = await postgres.createDatabase();
+  const url = await bed.postgres.createDatabase();
   const library = await tempDir('team-offline');
   await writeAllPictures(library);
   const server = await startServer({ library, args: ['--team-db', url], env: NO_TEAM_ENV });
@@ -162,7 +145,7 @@ test('a team library whose server goes away: offline with the reason, changes wa
     const status = page.getByTestId('team-status');
     await expect(status).toHaveText('Team · online');
 
-    postgres.kill();
+    bed.postgres.kill();
     try {
       await expect(status).toHaveAttribute('data-connection', 'offline', { timeout: SEEN_WITHIN_MS });
       await cell(page, 'red-dots.png').click();
@@ -180,7 +163,7 @@ test('a team library whose server goes away: offline with the reason, changes wa
       await expect(section.getByTestId('team-pending')).toHaveText('1 change waits');
       await screenshot(page, 'team-library-offline');
     } finally {
-      postgres.restart();
+      bed.postgres.restart();
     }
     await expect(status).toHaveText('Team · online', { timeout: 30_000 });
     await expect(page.getByTestId('team-pending')).toHaveText('Nothing');
@@ -192,7 +175,7 @@ test('a team library whose server goes away: offline with the reason, changes wa
 test('a member of a team library browses what the team has, sees their role, and is told why tagging is refused', async ({
   page,
 }) => {
-  const url = await postgres.createDatabase();
+  const url = await bed.postgres.createDatabase();
   const library = await tempDir('team-member');
   await writeAllPictures(library);
   const owner = await Engine.open({ dataDir: await tempDir('team-owner'), teamDb: { url, source: 'flag' } });
@@ -234,7 +217,8 @@ test('a member of a team library browses what the team has, sees their role, and
       status: 403,
       body: {
         error:
-          "This needs the reviewer role in the team library; yours is member (browse and search). Ask the team's admin for the reviewer role.",
+          'This needs the reviewer role in the team library; yours is member (browse and search). ' +
+          "Ask the team's admin for the reviewer role.",
       },
     });
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Review', exact: true }).click();
@@ -252,7 +236,7 @@ test('a member of a team library browses what the team has, sees their role, and
 test("an admin sets the team's one budget in Settings, and Usage says whose budget it is and who spent what", async ({
   page,
 }) => {
-  const url = await postgres.createDatabase();
+  const url = await bed.postgres.createDatabase();
   const server = await startServer({ args: ['--team-db', url], env: NO_TEAM_ENV });
   try {
     await openSettings(page, server);
@@ -272,7 +256,7 @@ test("an admin sets the team's one budget in Settings, and Usage says whose budg
 });
 
 test('the team’s folders in Settings: where they were added, and where this computer has them', async ({ page }) => {
-  const url = await postgres.createDatabase();
+  const url = await bed.postgres.createDatabase();
   const library = await tempDir('team-share');
   await writeAllPictures(library);
   const elsewhere = await tempDir('team-share-here');

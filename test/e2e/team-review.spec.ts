@@ -1,33 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import fs from 'node:fs/promises';
 import { Engine } from '../../electron/engine';
 import { answer, HAIKU } from '../integration/review/review-fixture';
-import { startPostgres, type TestPostgres } from '../support/postgres';
 import { ALL_PICTURES, writeAllPictures } from './support/images';
 import { screenshot } from './support/library-page';
 import { callApi } from './support/review-library';
-import { makeTempDir, startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from './support/server';
+import { NO_TEAM_ENV, teamBed } from './support/team-bed';
 
-/** Whatever the machine running the tests has set, these servers choose their library from their flags. */
-const NO_TEAM_ENV = { SWATCHBOOK_TEAM_DB: '' };
-
-let postgres: TestPostgres;
-const dirs: string[] = [];
-
-test.beforeAll(async () => {
-  postgres = await startPostgres();
-});
-
-test.afterAll(async () => {
-  postgres?.stop();
-  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await makeTempDir(prefix);
-  dirs.push(dir);
-  return dir;
-}
+const bed = teamBed();
+const { tempDir } = bed;
 
 /** Opens Review as `name` and returns the item it put in front of them. */
 async function startReviewing(page: Page, server: RunningServer, name: string): Promise<string> {
@@ -43,7 +24,7 @@ async function startReviewing(page: Page, server: RunningServer, name: string): 
 test('two reviewers of one team queue: each is handed an item the other does not have open, and told when they open it anyway', async ({
   page,
 }) => {
-  const url = await postgres.createDatabase();
+  const url = await bed.postgres.createDatabase();
   const library = await tempDir('team-review');
   await writeAllPictures(library);
   const owner = await Engine.open({ dataDir: await tempDir('team-owner'), teamDb: { url, source: 'flag' } });

@@ -97,7 +97,8 @@ describe('search in words', () => {
           (r) =>
             `${r.precision.toFixed(2)} ${r.found.toFixed(2)}  ${r.sentence} (${r.right} of ${r.shown} shown right; ${r.relevant} relevant)`,
         ),
-        `precision@10 ${mean('precision').toFixed(3)}, found@10 ${mean('found').toFixed(3)} over ${rows.length} sentences (built-in interpreter)`,
+        `precision@10 ${mean('precision').toFixed(3)}, found@10 ${mean('found').toFixed(3)}` +
+          ` over ${rows.length} sentences (built-in interpreter)`,
       ].join('\n'),
     );
     expect(mean('precision')).toBeGreaterThanOrEqual(0.9);

@@ -1,36 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Invocation } from '../../../shared/model/ai';
 import { createSwatchbookApi } from '../../../electron/api';
 import { settleApiCall } from '../../../electron/api/dispatch';
 import { Engine } from '../../../electron/engine';
-import { startPostgres, type TestPostgres } from '../../support/postgres';
-import { tempDirs, waitFor } from '../../support/temp-dirs';
+import { teamTestBed } from '../../support/team-bed';
+import { waitFor } from '../../support/temp-dirs';
 import { HAIKU } from '../review/review-fixture';
 
-let server: TestPostgres;
-const dirs = tempDirs();
-const engines: Engine[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await Promise.all(engines.splice(0).map((engine) => engine.close().catch(() => undefined)));
-  server?.stop();
-  await dirs.cleanup();
-});
+const team = teamTestBed();
+const { dirs } = team;
 
-async function member(url: string, author: string): Promise<Engine> {
-  const engine = await Engine.open({
-    dataDir: await dirs.make(`team-${author}-`),
-    teamDb: { url, source: 'flag' },
-    teamAuthor: author,
-  });
-  engines.push(engine);
-  return engine;
-}
-
+const member = (url: string, author: string) => team.member(url, author);
 /** A login holding the reviewer role in the team library at `url`. */
 async function reviewerUrl(url: string, name: string): Promise<string> {
   const database = new URL(url).pathname.slice(1);
@@ -61,7 +43,7 @@ const call = (costUsd: number, notSent: Invocation['notSent'] = null): Invocatio
 
 describe("a team library's one monthly budget", () => {
   it("is set by an admin for everyone, counts everyone's calls, and says who spent what", async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const ann = await member(url, 'ann');
     const rex = await member(await reviewerUrl(url, 'rex'), 'rex');
     const annApi = createSwatchbookApi(ann);
@@ -104,7 +86,7 @@ describe("a team library's one monthly budget", () => {
 
   it('is not there in a library of one’s own, where the budget stays a setting of this machine', async () => {
     const engine = await Engine.open({ dataDir: await dirs.make('own-') });
-    engines.push(engine);
+    team.track(engine);
     const api = createSwatchbookApi(engine);
     expect(await settleApiCall(api, 'updateAiSettings', { monthlyBudgetUsd: 7 })).toMatchObject({ ok: true });
     expect(engine.store.analysis.getTeamBudget()).toBeNull();

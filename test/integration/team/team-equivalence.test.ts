@@ -1,34 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../../electron/engine';
+import { describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../../../electron/store';
-import { startPostgres, type TestPostgres } from '../../support/postgres';
-import { tempDirs, waitFor } from '../../support/temp-dirs';
+import { teamTestBed } from '../../support/team-bed';
+import { waitFor } from '../../support/temp-dirs';
 import { seededRandom } from '../../unit/store/synthetic-assets';
 import { HASHES, randomStep } from '../store/random-library-work';
 import { openTempStore } from '../../unit/store/temp-store';
 
-let server: TestPostgres;
-const dirs = tempDirs();
-const engines: Engine[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await Promise.all(engines.splice(0).map((engine) => engine.close().catch(() => undefined)));
-  server?.stop();
-  await dirs.cleanup();
-});
+const team = teamTestBed();
+const { dirs } = team;
 
-async function member(url: string, author: string): Promise<Engine> {
-  const engine = await Engine.open({
-    dataDir: await dirs.make(`team-${author}-`),
-    teamDb: { url, source: 'flag' },
-    teamAuthor: author,
-  });
-  engines.push(engine);
-  return engine;
-}
-
+const member = (url: string, author: string) => team.member(url, author);
 /** What the app shows of a library: searches and facets, each image, its history, answers and corrections. */
 function whatItShows(store: LibraryStore) {
   const queries = [{}, { text: 'tag-1' }, { tags: ['tag-2'] }, { sort: 'name' as const, offset: 3, limit: 10 }];
@@ -59,7 +40,7 @@ function sameAs(actual: unknown, expected: unknown): boolean {
 
 describe('a team library on PostgreSQL and a library of one’s own', () => {
   it('show the same library after the same work, on the member who did it and on one who only read the log', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const ann = await member(url, 'ann');
     const ben = await member(url, 'ben');
     const own = (await openTempStore({}, await dirs.make('own-'))).store;

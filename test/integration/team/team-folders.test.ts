@@ -1,36 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../electron/engine';
 import { makeStripes } from '../../support/images';
-import { startPostgres, type TestPostgres } from '../../support/postgres';
+import { teamTestBed } from '../../support/team-bed';
 import { threePrintsFolder } from '../../support/team-prints';
-import { tempDirs, waitFor } from '../../support/temp-dirs';
+import { waitFor } from '../../support/temp-dirs';
 
-let server: TestPostgres;
-const dirs = tempDirs();
-const engines: Engine[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await Promise.all(engines.splice(0).map((engine) => engine.close().catch(() => undefined)));
-  server?.stop();
-  await dirs.cleanup();
-});
+const team = teamTestBed();
+const { dirs } = team;
 
-async function member(url: string, author: string, dataDir: string): Promise<Engine> {
-  const engine = await Engine.open({ dataDir, teamDb: { url, source: 'flag' }, teamAuthor: author, watch: true });
-  engines.push(engine);
-  return engine;
-}
-
-async function closeMember(engine: Engine): Promise<void> {
-  engines.splice(engines.indexOf(engine), 1);
-  await engine.close();
-}
-
+const member = (url: string, author: string, dataDir: string) => team.member(url, author, { dataDir, watch: true });
+const { closeMember } = team;
 async function logPaths(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -45,7 +27,7 @@ const pathsUnder = (engine: Engine) => engine.store.listFiles().map((file) => fi
 
 describe('a shared folder mounted at different paths on two machines', () => {
   it('is one folder: each machine has its records at its own path, and files added on either reach the other', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     // One share, seen by Ann at one path and by Ben at another (here: two copies with the same files and times).
     const annMount = await threePrintsFolder(async () => {
       const mount = path.join(await dirs.make('ann-mount-'), 'prints');
@@ -111,7 +93,7 @@ describe('a shared folder mounted at different paths on two machines', () => {
 
 describe('a shared folder this machine cannot reach', () => {
   it('is marked so on this machine, with where to fix it, while the others go on', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const annMount = await threePrintsFolder(async () => {
       const mount = path.join(await dirs.make('ann-share-'), 'prints');
       await fs.mkdir(mount);

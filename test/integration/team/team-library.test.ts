@@ -1,43 +1,20 @@
 import fs from 'node:fs/promises';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../../electron/engine';
-import { startPostgres, type TestPostgres } from '../../support/postgres';
+import { describe, expect, it } from 'vitest';
+import { teamTestBed } from '../../support/team-bed';
 import { threePrintsFolder } from '../../support/team-prints';
-import { tempDirs, waitFor } from '../../support/temp-dirs';
+import { waitFor } from '../../support/temp-dirs';
 import { answer, HAIKU } from '../review/review-fixture';
 
-let server: TestPostgres;
-const dirs = tempDirs();
-const engines: Engine[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await Promise.all(engines.splice(0).map((engine) => engine.close().catch(() => undefined)));
-  server?.stop();
-  await dirs.cleanup();
-});
+const team = teamTestBed();
+const { dirs } = team;
 
 function sharedFolder(): Promise<string> {
   return threePrintsFolder(dirs.make);
 }
 
-async function member(url: string, author: string, dataDir?: string): Promise<Engine> {
-  const engine = await Engine.open({
-    dataDir: dataDir ?? (await dirs.make(`team-${author}-`)),
-    teamDb: { url, source: 'flag' },
-    teamAuthor: author,
-  });
-  engines.push(engine);
-  return engine;
-}
-
-async function closeMember(engine: Engine): Promise<void> {
-  engines.splice(engines.indexOf(engine), 1);
-  await engine.close();
-}
-
+const member = (url: string, author: string, dataDir?: string) => team.member(url, author, { dataDir });
+const { closeMember } = team;
 async function changesOfType(url: string, type: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -48,7 +25,7 @@ async function changesOfType(url: string, type: string): Promise<number> {
 
 describe('a team library shared by two members on one PostgreSQL', () => {
   it("shows one member what another ingested, without ingesting it, and each one's answers, decisions and tags to the other", async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const root = await sharedFolder();
     const ann = await member(url, 'ann');
     const ben = await member(url, 'ben');
@@ -83,7 +60,7 @@ describe('a team library shared by two members on one PostgreSQL', () => {
   });
 
   it('keeps working while the server is away, and sends what was done meanwhile once, in order, when it is back', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const root = await sharedFolder();
     const ann = await member(url, 'ann');
     const benDir = await dirs.make('team-ben-');
@@ -93,7 +70,7 @@ describe('a team library shared by two members on one PostgreSQL', () => {
     await waitFor(() => ben.store.stats().assets === 3, 10_000, "Ann's images on Ben's copy");
     const hash = ann.store.listFiles(root)[0].hash!;
 
-    server.kill();
+    team.server.kill();
     try {
       ben.store.setTags([hash], ['autumn'], []);
       ben.store.setTags([hash], ['winter'], ['autumn']);
@@ -108,7 +85,7 @@ describe('a team library shared by two members on one PostgreSQL', () => {
       expect(ben.store.stats().assets).toBe(3);
       expect(ben.store.getAsset(hash)!.tags).toEqual(['winter']);
     } finally {
-      server.restart();
+      team.server.restart();
     }
     await waitFor(() => ben.team!.status.pending === 0, 30_000, "Ben's queued changes sent");
     await waitFor(() => ann.store.getAsset(hash)?.tags.includes('winter'), 15_000, "Ben's tags on Ann's copy");
@@ -117,7 +94,7 @@ describe('a team library shared by two members on one PostgreSQL', () => {
   });
 
   it('picks up after a restart where it left off: nothing applied twice, nothing missed', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const root = await sharedFolder();
     const ann = await member(url, 'ann');
     const benDir = await dirs.make('team-ben-');
@@ -138,7 +115,7 @@ describe('a team library shared by two members on one PostgreSQL', () => {
   });
 
   it('stops sending and says to update when a newer Swatchbook changes the schema while it is connected, keeping its changes', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const ann = await member(url, 'ann');
     const ben = await member(url, 'ben');
     const client = new pg.Client({ connectionString: url });

@@ -1,26 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSwatchbookApi } from '../../../electron/api';
 import { settleApiCall } from '../../../electron/api/dispatch';
 import { Engine } from '../../../electron/engine';
 import { TeamDatabase } from '../../../electron/team';
 import { TEAM_MIGRATIONS, TEAM_SCHEMA_VERSION } from '../../../electron/team/team-schema';
-import { startPostgres, type TestPostgres } from '../../support/postgres';
+import { teamTestBed } from '../../support/team-bed';
 import { threePrintsFolder } from '../../support/team-prints';
-import { tempDirs, waitFor } from '../../support/temp-dirs';
+import { waitFor } from '../../support/temp-dirs';
 
-let server: TestPostgres;
-const dirs = tempDirs();
-const engines: Engine[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-});
-afterAll(async () => {
-  await Promise.all(engines.splice(0).map((engine) => engine.close().catch(() => undefined)));
-  server?.stop();
-  await dirs.cleanup();
-});
+const team = teamTestBed();
+const { dirs } = team;
 
 /** Runs SQL on `url` as the user in it. */
 async function sql(url: string, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
@@ -46,20 +37,10 @@ async function person(url: string, name: string, role: 'member' | 'reviewer' | '
   return as(url, user);
 }
 
-async function member(url: string, author: string): Promise<Engine> {
-  const engine = await Engine.open({
-    dataDir: await dirs.make(`team-${author}-`),
-    teamDb: { url, source: 'flag' },
-    teamAuthor: author,
-    watch: true,
-  });
-  engines.push(engine);
-  return engine;
-}
-
+const member = (url: string, author: string) => team.member(url, author, { watch: true });
 /** A team library whose owner (an admin) has added a folder of three prints. */
 async function teamWithPrints(): Promise<{ url: string; owner: Engine; hash: string }> {
-  const url = await server.createDatabase();
+  const url = await team.server.createDatabase();
   const owner = await member(url, 'owner');
   const root = await threePrintsFolder(dirs.make);
   await owner.library.addFolder(root);
@@ -143,7 +124,7 @@ describe('roles in a team library', () => {
   });
 
   it('tells someone without a role that they are not a member, and how an admin makes them one', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     await (await TeamDatabase.open(url)).close();
     const zedUrl = await person(url, 'zed', null);
     await expect(TeamDatabase.open(zedUrl)).rejects.toThrow(
@@ -152,7 +133,7 @@ describe('roles in a team library', () => {
   });
 
   it('brings a database an older Swatchbook set up to the current schema, keeping its changes', async () => {
-    const url = await server.createDatabase();
+    const url = await team.server.createDatabase();
     const [first] = TEAM_MIGRATIONS;
     await sql(
       url,
