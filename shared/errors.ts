@@ -3,7 +3,7 @@
  * (HTTP in browser mode, the same number over IPC). Anything else that escapes is a bug: logged, 500.
  */
 export abstract class UserFacingError extends Error {
-  abstract readonly status: 400 | 403 | 404 | 409 | 502;
+  abstract readonly status: 400 | 403 | 404 | 409 | 502 | 503;
 
   constructor(message: string) {
     super(message);
@@ -34,4 +34,20 @@ export class ConflictError extends UserFacingError {
 /** A service the app called on the user's behalf (a model) failed; the message says why and what helps. */
 export class UpstreamError extends UserFacingError {
   readonly status = 502;
+}
+
+/**
+ * The library cannot be written now: its disk is full, its folder is gone or read-only. Reading goes on;
+ * the message says what is wrong and what brings writing back (it resumes by itself once it can).
+ */
+export class StorageUnavailableError extends UserFacingError {
+  readonly status = 503;
+
+  constructor(
+    message: string,
+    /** The problem alone, without what the app does meanwhile (a command line stops instead of waiting). */
+    readonly problem = message,
+  ) {
+    super(message);
+  }
 }

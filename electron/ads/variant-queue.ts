@@ -14,6 +14,7 @@ import {
   type Campaign,
   type VariantState,
 } from '../../shared/model/ads';
+import { StorageUnavailableError } from '../../shared/errors';
 import type { JobState } from '../../shared/model/jobs';
 import { AD_FORMATS } from '../../shared/model/ads';
 import { RemoteCallError, type AnalysisService } from '../analysis';
@@ -21,7 +22,7 @@ import { budgetMessage, spentThisMonth } from '../analysis/budget';
 import { imageCostOf } from '../analysis/pricing';
 import { writeAtomic } from '../imaging/cache-files';
 import { JobRunner, type JobOutcome, type JobRecord, type JobRecords } from '../jobs';
-import type { LibraryStore } from '../store';
+import { writeFaultOf, type LibraryStore } from '../store';
 import { variantPath } from './campaign-files';
 import type { ProductCutout } from './compose';
 import { GenerationBlockedError } from './generators/nova-canvas';
@@ -129,6 +130,11 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     this.runner.resume();
   }
 
+  /** Lifts a hold now (writing works again). */
+  resumeNow(): void {
+    this.runner.resumeNow();
+  }
+
   /** Queues new variants (or failed ones again, with the same seed and prompt). */
   enqueue(variants: AdVariant[]): void {
     this.runner.enqueue(
@@ -162,12 +168,15 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     const variant = this.store.ads.getVariant(job.id);
     if (!variant) return [{ state: 'cancelled', reason: 'the variant was deleted' }];
     this.emit('changed', variant.campaignId);
-    await this.render(variant).catch((error: unknown) =>
+    await this.render(variant).catch((error: unknown) => {
+      // A file the machine would not write (a full disk) is not the variant's fault: the queue waits for room.
+      if (error instanceof StorageUnavailableError || writeFaultOf(error))
+        throw this.store.storage.refused(error, this.store.storage.folder);
       this.store.ads.updateVariant(variant.id, {
         state: 'failed',
         error: `unexpected error: ${(error as Error).message}`,
-      }),
-    );
+      });
+    });
     const after = this.store.ads.getVariant(variant.id);
     if (after && RENDERED_STATES.includes(after.state)) return [{ state: 'done', reason: null }];
     return [{ state: after?.state === 'cancelled' ? 'cancelled' : 'failed', reason: after?.error ?? null }];

@@ -62,7 +62,7 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
         adaptive: true,
         backoffMs: options.backoffMs,
         holdRetryMs: options.holdRetryMs,
-        gate: (batch) => this.budgetGate(batch),
+        gate: (batch) => this.storageGate() ?? this.budgetGate(batch),
         nameOf: (job) => job.name,
       },
       this.now,
@@ -149,6 +149,12 @@ export class AnalysisQueue extends EventEmitter<QueueEvents> {
   /** Aborts running calls (their jobs go back to the queue for the next run) and stops. */
   close(): Promise<void> {
     return this.runner.stop(true);
+  }
+
+  /** An answer that could not be recorded would be paid for again: no call while the library cannot be written. */
+  private storageGate(): string | null {
+    const { writable, message } = this.options.store.storage.status;
+    return writable ? null : message;
   }
 
   /** The monthly budget, checked before each call; a batch kept back is logged as not sent. */

@@ -6,7 +6,7 @@ import type { LibraryChange } from '../library';
 import { LatestOnly } from './latest-only';
 import { hashesChangedBy } from './team-events';
 import type { LibraryOp } from '../store';
-import type { TeamStatus } from '../../shared/model';
+import type { StorageHealth, TeamStatus } from '../../shared/model';
 
 export interface ApiEventTiming {
   /** Shortest gap between progress events (ingest emits one per file). */
@@ -42,6 +42,7 @@ export class ApiEventFeed {
   private readonly onChange = (change: LibraryChange) => this.change(change);
   private readonly onAdsChanged = (campaignId: string) => this.emit({ type: 'adsChanged', campaignId });
   private readonly onTeamStatus = (status: TeamStatus) => this.emit({ type: 'teamStatus', status });
+  private readonly onStorage = (storage: StorageHealth) => this.emit({ type: 'storage', storage });
   private readonly onTeamChanges = (ops: LibraryOp[]) =>
     this.emit({ type: 'teamChanges', hashes: hashesChangedBy(ops) });
 
@@ -63,6 +64,7 @@ export class ApiEventFeed {
     engine.ads.queue.on('changed', this.onAdsChanged);
     engine.team?.on('status', this.onTeamStatus);
     engine.team?.on('applied', this.onTeamChanges);
+    engine.store.storage.on('changed', this.onStorage);
   }
 
   subscribe(listener: Listener): () => void {
@@ -83,6 +85,7 @@ export class ApiEventFeed {
     this.engine.ads.queue.off('changed', this.onAdsChanged);
     this.engine.team?.off('status', this.onTeamStatus);
     this.engine.team?.off('applied', this.onTeamChanges);
+    this.engine.store.storage.off('changed', this.onStorage);
     this.ingestProgress.close();
     this.analysisProgress.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);

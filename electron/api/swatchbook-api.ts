@@ -19,7 +19,8 @@ export function createSwatchbookApi(engine: Engine): SwatchbookApi {
       folders: library.folders(),
       progress: library.progress(),
       assetCount: store.stats().assets,
-      errorCount: store.listErrors().length,
+      errorCount: store.listErrors().length + library.queue.environmentFailures().length,
+      storage: store.storage.status,
     }),
     teamLibrary: async () => engine.teamLibrary(),
     setTeamLibrary: ({ url }) => engine.chooseTeamLibrary(url),
@@ -42,7 +43,7 @@ export function createSwatchbookApi(engine: Engine): SwatchbookApi {
     getAsset: async ({ hash }) => store.getAsset(hash) ?? null,
     moreLikeThis: async ({ hash, limit }) => store.moreLikeThis(hash, limit),
     nearDuplicates: async ({ hash, maxDistance }) => store.nearDuplicates(hash, maxDistance),
-    listErrors: async () => store.listErrors(),
+    listErrors: async () => [...store.listErrors(), ...library.queue.environmentFailures()],
     prioritize: async ({ paths }) => {
       library.queue.prioritize(paths);
       return ok;

@@ -4,9 +4,13 @@ import { Command, Option } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
 import { Engine, teamChoice } from '../engine';
 import { roleAllows } from '../../shared/model/team';
+import { StorageUnavailableError } from '../../shared/errors';
+import type { IngestProgress } from '../../shared/model';
+import { installLastResort } from '../engine/last-resort';
 import { LibraryFolderError } from '../library';
 import type { LibraryStore } from '../store';
 import { indexedFiles, summaryText } from './index-report';
+import { STORAGE_UNAVAILABLE_EXIT_CODE } from './exit-codes';
 import { ProgressBar } from './progress-bar';
 import { analyseRemotely } from './remote-analysis';
 import { storeProgressBars } from './store-progress';
@@ -20,9 +24,14 @@ interface IndexOptions {
   teamDb?: string;
 }
 
-/** Exit codes: 0 the run completed (even with failed files), 2 bad folder, 3 store unusable. */
+/**
+ * Exit codes: 0 the run completed (even with failed files), 2 bad folder, 3 store unusable, 5 the library
+ * cannot be written now (a full disk, its folder gone or read-only): what was recorded is kept, and the
+ * files still queued are read by the next run once it can be written.
+ */
 async function runIndex(folder: string, options: IndexOptions): Promise<number> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
+  installLastResort({ name: 'swatchbook index', dataDir: () => dataDir });
   const root = path.resolve(folder);
   let engine: Engine;
   const opening = storeProgressBars();
@@ -59,17 +68,19 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   try {
     ({ outside } = await library.addFolder(root));
     await library.idle();
+    if (!store.storage.status.writable)
+      throw new StorageUnavailableError(store.storage.status.message!, store.storage.status.problem!);
     await store.flush();
   } catch (error) {
     bar.stop();
     await engine.close().catch(() => undefined);
-    const known = error instanceof LibraryFolderError;
-    console.error(`swatchbook: ${known ? '' : 'store unwritable: '}${(error as Error).message}`);
-    return known ? 2 : 3;
+    return failedRun(error, library.progress());
   }
   bar.update(library.progress());
   bar.stop();
-  const errors = store.listErrors().filter((e) => e.path === root || e.path.startsWith(root + path.sep));
+  const errors = [...store.listErrors(), ...library.queue.environmentFailures()].filter(
+    (e) => e.path === root || e.path.startsWith(root + path.sep),
+  );
   const remote =
     options.analyzer === 'bedrock' ? await analyseRemotely(engine, ingestedAssets(store, root), process.env) : null;
   const entries = indexedFiles(store, root);
@@ -83,6 +94,22 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   if (unsent) console.error(unsent);
   if (options.json) await fs.writeFile(options.json, JSON.stringify(entries, null, 2) + '\n');
   return 0;
+}
+
+/** One line for the user, and the exit code that tells a script what kind of failure it was. */
+function failedRun(error: unknown, progress: IngestProgress): number {
+  if (error instanceof LibraryFolderError) {
+    console.error(`swatchbook: ${error.message}`);
+    return 2;
+  }
+  if (error instanceof StorageUnavailableError) {
+    const waiting = progress.total - progress.done - progress.failed;
+    const rest = waiting > 0 ? ` ${waiting} file(s) wait; run this again to read them.` : '';
+    console.error(`swatchbook: stopped: ${error.problem}${rest}`);
+    return STORAGE_UNAVAILABLE_EXIT_CODE;
+  }
+  console.error(`swatchbook: store unwritable: ${(error as Error).message}`);
+  return 3;
 }
 
 /** A team library's folders are added by its admins, and read for the team by reviewers' machines. */

@@ -62,7 +62,10 @@ export function indexedFiles(store: LibraryStore, root: string): IndexedFileEntr
 }
 
 /** The human summary printed after a run: counts, duplicates and every failure with its reason. */
-export function summaryText(entries: IndexedFileEntry[], errors: Array<{ path: string; reason: string }>): string {
+export function summaryText(
+  entries: IndexedFileEntry[],
+  errors: Array<{ path: string; reason: string; kind?: 'file' | 'environment' }>,
+): string {
   const ok = entries.filter((e) => e.error === null);
   const lines = [`Indexed ${entries.length} files: ${ok.length} ingested, ${entries.length - ok.length} failed.`];
   lines.push(`Patterns: ${formatCounts(count(ok.map((e) => e.pattern?.label ?? 'unknown')))}`);
@@ -73,7 +76,9 @@ export function summaryText(entries: IndexedFileEntry[], errors: Array<{ path: s
   for (const group of duplicates) lines.push(`  ${group.map((e) => e.path).join('  =  ')}`);
   if (errors.length > 0) {
     lines.push(`Failed files (${errors.length}):`);
-    for (const error of errors) lines.push(`  ${error.path}: ${error.reason}`);
+    // A failure of the machine, not of the file, is read again by the next run.
+    const note = (kind?: string) => (kind === 'environment' ? ' (not the file: read again next run)' : '');
+    for (const error of errors) lines.push(`  ${error.path}: ${error.reason}${note(error.kind)}`);
   }
   return lines.join('\n');
 }

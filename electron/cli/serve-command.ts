@@ -4,9 +4,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { defaultDataDir } from '../config/data-dir';
 import { Engine, teamChoice } from '../engine';
+import { installLastResort } from '../engine/last-resort';
 import { LibraryFolderError } from '../library';
 import { ApiHost } from '../api';
 import { startServer, type SwatchbookServer } from '../server';
+import { StorageUnavailableError } from '../../shared/errors';
+import { STORAGE_UNAVAILABLE_EXIT_CODE } from './exit-codes';
 import { storeProgressBars } from './store-progress';
 import { teamDbOption, teamOpenedLine } from './team-option';
 
@@ -26,10 +29,12 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /**
  * Browser mode: the library behind the HTTP server until SIGINT/SIGTERM. Stdout carries exactly
  * one line, the URL (scripts and tests read it); everything else goes to stderr.
- * Exit codes: 0 clean shutdown, 2 bad library folder, 3 store unusable, 4 cannot listen.
+ * Exit codes: 0 clean shutdown, 2 bad library folder, 3 store unusable, 4 cannot listen, 5 the library
+ * could not be written at shutdown (see exit-codes.ts).
  */
 export async function runServe(options: ServeOptions): Promise<number> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
+  installLastResort({ name: 'swatchbook serve', dataDir: () => dataDir });
   let engine: Engine;
   const opening = storeProgressBars();
   try {
@@ -75,7 +80,14 @@ export async function runServe(options: ServeOptions): Promise<number> {
   console.error('swatchbook: shutting down…');
   process.once('SIGINT', () => process.exit(130)); // a second Ctrl-C does not wait for the flush
   await server.close();
-  await host.close();
+  try {
+    await host.close();
+  } catch (error) {
+    // Said once, without a stack: what the library accepted before the fault is in its journal.
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    console.error(`swatchbook: the last changes could not be written: ${error.problem}`);
+    return STORAGE_UNAVAILABLE_EXIT_CODE;
+  }
   return 0;
 }
 

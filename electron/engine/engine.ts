@@ -50,6 +50,8 @@ export interface EngineOptions extends LibraryOptions {
   teamDb?: TeamChoice;
   /** Who makes this machine's changes to a team library, as its log says (default: the OS user). */
   teamAuthor?: string;
+  /** How often a refused write is checked for its end (tests shorten it); see WriteHealth. */
+  storageCheckMs?: number;
 }
 
 /** How long closing waits for changes made here to reach a team library's server. */
@@ -79,7 +81,10 @@ export class Engine {
     let store: LibraryStore;
     try {
       const rewritten = copy && (await rewriteCopyIfDue(copy.dir, copy.db !== null));
-      store = await openLibraryStore(options.dataDir, { onProgress: options.onStoreProgress });
+      store = await openLibraryStore(options.dataDir, {
+        onProgress: options.onStoreProgress,
+        storageCheckMs: options.storageCheckMs,
+      });
       if (rewritten?.aiSettings) store.analysis.setAiSettings(rewritten.aiSettings);
     } catch (error) {
       await copy?.db?.close();
@@ -99,6 +104,7 @@ export class Engine {
       throw error;
     }
     const engine = new Engine(store, library, options, team, requested.dataDir);
+    store.storage.on('changed', (health) => health.writable && engine.storageBack());
     if (team) engine.followTeam(team);
     if (options.analyse) engine.startRemoteWork();
     return engine;
@@ -235,6 +241,13 @@ export class Engine {
         });
       }
     });
+  }
+
+  /** The library can be written again: every queue that waited for it goes on now, not at its next probe. */
+  private storageBack(): void {
+    this.library.queue.environmentRecovered();
+    this.analysisService?.queue.resumeNow();
+    this.adStudio?.queue.resumeNow();
   }
 
   private startRemoteWork(): void {

@@ -6,6 +6,7 @@
  * scheduling, the state changes, holds with probing, pause, cancel and progress.
  */
 import { EventEmitter } from 'node:events';
+import { StorageUnavailableError } from '../../shared/errors';
 import type { JobState } from '../../shared/model/jobs';
 import {
   JobFailure,
@@ -70,7 +71,7 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
   resume(): number {
     const unfinished = this.records.list(['queued', 'running', 'waiting']);
     for (const job of unfinished) {
-      if (job.state !== 'queued') this.records.update(job.id, { state: 'queued', reason: null });
+      if (job.state !== 'queued') this.persist(() => this.records.update(job.id, { state: 'queued', reason: null }));
       this.track({ ...job, state: 'queued', reason: null });
     }
     this.meter.addWork(unfinished.length);
@@ -86,7 +87,7 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
     const state: JobState = this.hold ? 'waiting' : 'queued';
     const reason = this.hold?.reason ?? null;
     const records = fresh.map((job) => ({ ...job, state, reason }));
-    this.records.put(records);
+    this.persist(() => this.records.put(records));
     for (const job of records) this.track(job);
     this.meter.addWork(records.length);
     // A new run is worth a try now rather than at the next scheduled probe of an outage.
@@ -173,13 +174,14 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
     // Records of an earlier run's finished jobs are dropped when a new run starts (Immich keeps a window too).
     if (!this.records.remove) return;
     const stale = this.records.list(['done', 'failed', 'cancelled']).map((job) => job.id);
-    if (stale.length || finished.length) this.records.remove([...new Set([...stale, ...finished])]);
+    if (stale.length || finished.length)
+      this.persist(() => this.records.remove?.([...new Set([...stale, ...finished])]));
   }
 
   private forgetDoneRecords(): void {
     const done = [...this.jobs.values()].filter((job) => job.state === 'done').map((job) => job.id);
     for (let i = this.forgotten; i < done.length; i += FORGET_CHUNK)
-      this.records.remove?.(done.slice(i, i + FORGET_CHUNK));
+      this.persist(() => this.records.remove?.(done.slice(i, i + FORGET_CHUNK)));
     this.forgotten = done.length;
   }
 
@@ -207,8 +209,21 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
   }
 
   private write(job: J, patch: JobPatch & { state: JobState }): void {
-    this.records.update(job.id, patch);
+    this.persist(() => this.records.update(job.id, patch));
     this.track({ ...job, ...patch });
+  }
+
+  /**
+   * Writes a job record. While the library cannot be written (a full disk) the runner goes on from
+   * memory: the record on disk stays at its last state, which a restart resumes from (a job recorded
+   * as running is queued again; doing a done job twice changes nothing).
+   */
+  private persist(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+    }
   }
 
   private pump(): void {
@@ -265,6 +280,11 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
   }
 
   private failed(jobs: J[], error: unknown): void {
+    if (error instanceof StorageUnavailableError) {
+      // Nothing is wrong with these jobs: every job waits until the library can be written again.
+      this.release(jobs);
+      return this.setHold({ kind: 'storage', reason: error.message });
+    }
     if (!(error instanceof JobFailure)) {
       for (const job of jobs)
         this.finish(job, { state: 'failed', reason: `unexpected error: ${(error as Error)?.message}` });
@@ -293,7 +313,7 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
         );
         continue;
       }
-      this.records.update(job.id, { state: 'queued', attempts, reason: error.message });
+      this.persist(() => this.records.update(job.id, { state: 'queued', attempts, reason: error.message }));
       this.track({ ...job, state: 'queued', attempts, reason: error.message }, 'front');
     }
   }
@@ -324,7 +344,7 @@ export class JobRunner<J extends JobRecord> extends EventEmitter<RunnerEvents<J>
     for (const job of [...this.jobs.values()]) {
       if (job.state === from) this.write(job, { state: to, reason: hold?.reason ?? null });
     }
-    if (hold?.kind === 'unreachable' && !this.stopped) {
+    if ((hold?.kind === 'unreachable' || hold?.kind === 'storage') && !this.stopped) {
       const delay = Math.min(MAX_HOLD_RETRY_MS, (this.policy.holdRetryMs ?? 30_000) * 2 ** this.holdRetries++);
       this.holdTimer = setTimeout(() => this.setHold(null), delay);
     }

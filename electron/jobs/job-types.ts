@@ -48,7 +48,8 @@ export class JobFailure extends Error {
   }
 }
 
-export type HoldKind = 'paused' | 'gate' | 'unreachable';
+/** `storage`: the library cannot be written (a full disk); lifted when writing works again. */
+export type HoldKind = 'paused' | 'gate' | 'unreachable' | 'storage';
 export interface Hold {
   kind: HoldKind;
   reason: string;

@@ -44,6 +44,7 @@ export class ProgressMeter {
       etaSeconds: remaining > 0 && rate > 0 ? remaining / rate : remaining === 0 ? 0 : null,
       currentFile: this.currentFile,
       running: remaining > 0,
+      waitingFor: null,
     };
   }
 

@@ -5,7 +5,8 @@ import { isIgnoredName, isImageFile } from './file-rules';
 
 export type ScanEntry =
   | { kind: 'file'; path: string; fileSize: number; mtimeMs: number }
-  | { kind: 'error'; path: string; reason: string }
+  /** `code`: the file system's (ENOENT, EIO…), when it gave one: a dropped drive or share is told by it. */
+  | { kind: 'error'; path: string; reason: string; code?: string }
   /** A link whose target is outside every library folder: left out, and not an error. */
   | { kind: 'outside'; path: string };
 
@@ -18,8 +19,7 @@ export interface ScanBounds {
 
 /** A user-facing reason for a filesystem error on one entry. */
 export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
+  switch (codeOf(error)) {
     case 'ENOENT':
       return 'file disappeared before it could be read';
     case 'EACCES':
@@ -56,7 +56,7 @@ async function* walk(dir: string, bounds: ScanBounds, visited: Set<string>): Asy
     real = await fs.realpath(dir);
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    yield { kind: 'error', path: dir, reason: `cannot read folder: ${describeFsError(error)}` };
+    yield { kind: 'error', path: dir, reason: `cannot read folder: ${describeFsError(error)}`, code: codeOf(error) };
     return;
   }
   if (bounds.skipped.some((skipped) => skipped === real || isInside(skipped, real))) return;
@@ -82,7 +82,7 @@ async function* followSymlink(linkPath: string, bounds: ScanBounds, visited: Set
     target = await fs.stat(linkPath);
   } catch (error) {
     if (isImageFile(linkPath) || (error as NodeJS.ErrnoException).code === 'ELOOP') {
-      yield { kind: 'error', path: linkPath, reason: describeFsError(error) };
+      yield { kind: 'error', path: linkPath, reason: describeFsError(error), code: codeOf(error) };
     }
     return;
   }
@@ -112,6 +112,10 @@ async function statFile(filePath: string): Promise<ScanEntry> {
     const stat = await fs.stat(filePath);
     return { kind: 'file', path: filePath, fileSize: stat.size, mtimeMs: stat.mtimeMs };
   } catch (error) {
-    return { kind: 'error', path: filePath, reason: describeFsError(error) };
+    return { kind: 'error', path: filePath, reason: describeFsError(error), code: codeOf(error) };
   }
+}
+
+function codeOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException)?.code;
 }

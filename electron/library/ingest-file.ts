@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Asset, AssetLocation } from '../../shared/model';
 import { ANALYZER_VERSION, ImageRejectedError, processImage } from '../imaging';
-import type { LibraryStore } from '../store';
+import { StorageUnavailableError } from '../../shared/errors';
+import { errnoOf, isTransientReadError, type LibraryStore } from '../store';
 import { containedRealPath } from './containment';
 import { describeFsError } from './folder-scanner';
 
@@ -14,6 +15,11 @@ export interface IngestContext {
   roots(): Promise<readonly string[]>;
   /** In a team library: who reads which file, so each is ingested once for the team. */
   claims?: IngestClaims;
+  /**
+   * Whether the library folder holding the file can be reached (it goes offline when not): a read that
+   * failed because the whole folder went away (a drive unplugged, a share dropped) is not the file's failure.
+   */
+  folderReachable?(filePath: string): Promise<boolean>;
 }
 
 /** Claims on files shared with other machines (a team library's shared folders). */
@@ -32,7 +38,9 @@ export type IngestOutcome =
   /** A link (or a file swapped for one) that leads outside the library: not read, not an error. */
   | { kind: 'outside' }
   /** Another member's machine is reading it for the team: its record arrives from there. */
-  | { kind: 'elsewhere'; by: string };
+  | { kind: 'elsewhere'; by: string }
+  /** Its library folder cannot be reached (offline): not read now, nothing recorded; read when it is back. */
+  | { kind: 'offline' };
 
 /**
  * Ingests one file: hash, skip if already known, otherwise decode + analyse and record.
@@ -62,6 +70,10 @@ export async function ingestFile(filePath: string, context: IngestContext): Prom
       throw error;
     });
   } catch (error) {
+    // The share timed out, no file handles were left: nothing to hold against the file (the queue tries again).
+    if (error instanceof StorageUnavailableError) throw error;
+    if (context.folderReachable && !(await context.folderReachable(filePath))) return { kind: 'offline' };
+    if (isTransientReadError(error)) throw error;
     return fail(context, filePath, describeFsError(error));
   }
   const outcome = await ingestBytes(bytes, location, context);
@@ -91,6 +103,9 @@ async function ingestBytes(bytes: Buffer, location: AssetLocation, context: Inge
     store.recordAsset(location, asset);
     return { kind: 'new', hash };
   } catch (error) {
+    if (error instanceof StorageUnavailableError) throw error;
+    // The bytes are in memory, so a system error here is writing the thumbnails: the machine's fault, not the file's.
+    if (errnoOf(error)) throw context.store.storage.refused(error, context.cacheDir);
     const reason =
       error instanceof ImageRejectedError ? error.message : `could not process image: ${(error as Error).message}`;
     return fail(context, filePath, reason, location);

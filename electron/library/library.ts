@@ -1,23 +1,22 @@
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs/promises';
 import path from 'node:path';
+import { StorageUnavailableError } from '../../shared/errors';
 import type { IngestProgress, LibraryFolder } from '../../shared/model';
 import { cacheDirOf } from '../config/data-dir';
 import { makePrivateFolder } from '../config/private-folder';
 import type { LibraryStore } from '../store';
-import { realRoots } from './containment';
+import { isInside, realRoots } from './containment';
 import { FolderBounds } from './folder-bounds';
+import { OfflineFolders } from './folder-reachability';
 import { LibraryFolderError, partialPathRefusal } from './folder-rules';
-import { scanFolder } from './folder-scanner';
+import { scanFolder, type ScanEntry } from './folder-scanner';
 import { FolderWatcher } from './folder-watcher';
-import { ingestFile, needsReanalysis, type IngestClaims, type IngestOutcome } from './ingest-file';
+import { ingestFile, needsReanalysis, type IngestClaims, type IngestContext, type IngestOutcome } from './ingest-file';
 import { IngestQueue, PRIORITY } from './ingest-queue';
 import { RenameTracker } from './rename-tracker';
 
 /** A new folder is rescanned once no file has arrived in it for this long. */
 const CATCH_UP_MS = 1500;
-/** After files vanish, their library folder is looked for once removals have paused this long. */
-const ROOT_CHECK_MS = 300;
 
 export interface LibraryOptions {
   dataDir: string;
@@ -56,9 +55,8 @@ export class Library extends EventEmitter<LibraryEvents> {
   private watcher: FolderWatcher | null = null;
   /** Folders to rescan once they go quiet, by path. */
   private readonly catchUps = new Map<string, NodeJS.Timeout>();
-  /** Library folders to look for once their files stop disappearing, by path. */
-  private readonly rootChecks = new Map<string, NodeJS.Timeout>();
   private readonly renames: RenameTracker;
+  private readonly offline: OfflineFolders;
   /** Real paths of the library folders, renewed whenever the folder list may have changed. */
   private roots: Promise<string[]> = Promise.resolve([]);
 
@@ -78,15 +76,28 @@ export class Library extends EventEmitter<LibraryEvents> {
       pixelLimit: options.pixelLimit,
       roots: () => this.roots,
       claims: options.claims,
+      folderReachable: (p: string) => this.folderReachable(p),
     };
-    this.renames = new RenameTracker(store, (p) => this.emit('change', { kind: 'removed', path: p }));
-    this.queue = new IngestQueue(
+    this.renames = new RenameTracker(
       store,
-      (p) => this.renames.ingest(p, () => ingestFile(p, context)),
-      options.concurrency,
+      (p) => this.emit('change', { kind: 'removed', path: p }),
+      (p) => this.isOffline(p),
     );
+    this.queue = new IngestQueue(store, (p) => this.ingestJob(p, context), options.concurrency);
     this.queue.on('progress', (progress) => this.emit('progress', progress));
     this.queue.on('ingested', (p, outcome) => this.ingested(p, outcome));
+    this.offline = new OfflineFolders(store, {
+      letGo: (root) => {
+        this.renames.cancelUnder(root);
+        this.stopWatching(root);
+      },
+      watchAgain: (root) => {
+        this.watcher?.add(root, this.bounds.skippedUnder(root));
+        this.renewRoots();
+      },
+      rescan: (root) => this.scan(root),
+      changed: (folder) => this.emit('change', { kind: 'folder', folder }),
+    });
   }
 
   /** Resumes ingest jobs a killed process left behind and, when asked, starts watching. */
@@ -97,8 +108,10 @@ export class Library extends EventEmitter<LibraryEvents> {
     if (options.watch) {
       library.startWatching();
       // A folder added before the folder rules and refused by them now is not scanned; the user is told why.
+      // An offline folder is looked at: back, or looked for until it is.
+      library.offline.lookForReturns();
       for (const folder of store.listFolders()) {
-        library.scan(folder.path).catch((error: Error) => store.recordError(folder.path, error.message));
+        library.scan(folder.path).catch((error: Error) => noteQuietly(store, folder.path, error.message));
       }
     }
     return library;
@@ -114,9 +127,8 @@ export class Library extends EventEmitter<LibraryEvents> {
    */
   async addFolder(folderPath: string): Promise<ScanResult> {
     const root = await this.bounds.check(folderPath);
-    const isNew = !this.store.listFolders().some((f) => f.path === root);
-    if (isNew) this.store.addFolder(root);
-    else this.store.setFolderState(root, 'ok', null);
+    // Already there and offline: the scan finds it back (or still offline).
+    if (!this.store.listFolders().some((f) => f.path === root)) this.store.addFolder(root);
     // Not new but not watched yet: added by another member of a team library.
     this.watcher?.add(root, this.bounds.skippedUnder(root));
     return this.scan(root);
@@ -143,15 +155,21 @@ export class Library extends EventEmitter<LibraryEvents> {
   }
 
   /**
-   * Reconciles the store with what is on disk: queues new/changed files, drops vanished ones
-   * and files that now lead outside the library. Refuses a folder the folder rules refuse.
+   * Reconciles the store with what is on disk: queues new/changed files (a file whose size and mtime
+   * match its record is not read again), drops vanished ones and files that now lead outside the library.
+   * Refuses a folder the folder rules refuse. A library folder that cannot be reached (see
+   * folder-reachability.ts) goes offline and loses nothing; an offline one that can is back.
    */
   async scan(root: string): Promise<ScanResult> {
     const refusal = await this.bounds.refusal(root);
     if (refusal) throw new LibraryFolderError(refusal);
+    const folder = this.offline.folderHolding(root)?.path;
+    if (folder && !(await this.offline.reachable(folder))) return { queued: 0, outside: 0 };
     const seen = new Set<string>();
+    const failures: Extract<ScanEntry, { kind: 'error' }>[] = [];
     const toIngest: string[] = [];
     let outside = 0;
+    let files = 0;
     this.renewRoots();
     for await (const entry of scanFolder(root, this.bounds.scanBounds(await this.roots))) {
       if (entry.kind === 'outside') {
@@ -160,15 +178,21 @@ export class Library extends EventEmitter<LibraryEvents> {
       }
       seen.add(entry.path);
       if (entry.kind === 'error') {
-        this.store.recordError(entry.path, entry.reason);
+        failures.push(entry);
         continue;
       }
+      files++;
       const known = this.store.getFile(entry.path);
       const changed = !known || known.fileSize !== entry.fileSize || known.mtimeMs !== entry.mtimeMs;
       if (changed || needsReanalysis(this.store, known.hash)) toIngest.push(entry.path);
     }
+    const sight = { files, errors: failures.map((f) => f.code) };
+    if (folder && !(await this.offline.reachableAfterWalk(folder, root, sight))) return { queued: 0, outside: 0 };
+    for (const failure of failures) this.store.recordError(failure.path, failure.reason);
+    // Files under a folder that could not be read are not known to be gone.
+    const unread = failures.map((f) => f.path);
     for (const file of this.store.listFiles(root)) {
-      if (!seen.has(file.path)) this.removeFile(file.path);
+      if (!seen.has(file.path) && !unread.some((p) => isInside(p, file.path))) this.removeFile(file.path);
     }
     this.queue.enqueue(toIngest, PRIORITY.background);
     return { queued: toIngest.length, outside };
@@ -186,24 +210,25 @@ export class Library extends EventEmitter<LibraryEvents> {
 
   /** Stops watching and ingesting (queued files stay persisted for next time); the store stays open. */
   async close(): Promise<void> {
-    for (const timer of [...this.catchUps.values(), ...this.rootChecks.values()]) clearTimeout(timer);
+    this.offline.close();
+    for (const timer of this.catchUps.values()) clearTimeout(timer);
     this.catchUps.clear();
-    this.rootChecks.clear();
     await this.watcher?.close();
     await this.queue.stop();
     this.renames.flush();
   }
 
   startWatching(): FolderWatcher {
-    const roots = this.store.listFolders().map((f) => f.path);
+    const roots = this.store.listFolders().flatMap((f) => (f.state === 'missing' ? [] : [f.path]));
     this.watcher ??= new FolderWatcher(
       roots,
       {
         fileAdded: (p) => this.fileArrived(p),
         fileChanged: (p) => this.fileArrived(p),
         fileRemoved: (p) => {
+          if (this.isOffline(p)) return;
           this.renames.removed(p);
-          this.checkRootAfterRemoval(p);
+          this.offline.fileVanished(p);
         },
         folderRemoved: (p) => this.folderRemoved(p),
         folderAdded: (p) => this.catchUp(p),
@@ -234,7 +259,7 @@ export class Library extends EventEmitter<LibraryEvents> {
     clearTimeout(this.catchUps.get(folder));
     const timer = setTimeout(() => {
       this.catchUps.delete(folder);
-      this.scan(folder).catch((error: Error) => this.store.recordError(folder, `could not rescan: ${error.message}`));
+      this.scan(folder).catch((error: Error) => noteQuietly(this.store, folder, `could not rescan: ${error.message}`));
     }, CATCH_UP_MS);
     timer.unref();
     return timer;
@@ -267,34 +292,42 @@ export class Library extends EventEmitter<LibraryEvents> {
     this.emit('change', { kind: 'removed', path: filePath });
   }
 
-  /**
-   * A deleted library folder is reported by the watcher as its files' removals, and only sometimes as
-   * the folder's own: once removals stop, the folder is looked for, and marked missing if it is gone.
-   */
-  private checkRootAfterRemoval(filePath: string): void {
-    const root = this.store.listFolders().find((f) => filePath.startsWith(f.path + path.sep) && f.state !== 'missing');
-    if (!root) return;
-    clearTimeout(this.rootChecks.get(root.path));
-    const timer = setTimeout(() => {
-      this.rootChecks.delete(root.path);
-      const marked = () => this.store.listFolders().find((f) => f.path === root.path)?.state === 'missing';
-      fs.access(root.path).catch(() => marked() || this.folderRemoved(root.path));
-    }, ROOT_CHECK_MS);
-    timer.unref();
-    this.rootChecks.set(root.path, timer);
+  private isOffline(filePath: string): boolean {
+    return this.offline.folderHolding(filePath)?.state === 'missing';
   }
 
   private folderRemoved(folderPath: string): void {
-    const root = this.store.listFolders().find((f) => f.path === folderPath);
-    if (root) {
-      this.renames.cancelUnder(root.path);
-      const reason = 'library folder disappeared while watched (deleted, moved or unmounted); its assets are kept';
-      this.store.setFolderState(root.path, 'missing', reason);
-      this.store.recordError(root.path, reason);
-      this.emit('change', { kind: 'folder', folder: { ...root, state: 'missing', error: reason } });
+    if (this.isOffline(folderPath)) return;
+    if (this.store.listFolders().some((f) => f.path === folderPath)) {
+      this.offline.goneOffline(folderPath, 'library folder disappeared while watched (deleted, moved or unmounted)');
       return;
     }
     for (const file of this.store.listFiles(folderPath)) this.renames.removed(file.path);
+    this.offline.fileVanished(folderPath);
+  }
+
+  /** Files under an offline folder are not read (its queued jobs end as they come up, and are read when it is back). */
+  private ingestJob(filePath: string, context: IngestContext): Promise<IngestOutcome> {
+    if (this.isOffline(filePath)) return Promise.resolve({ kind: 'offline' });
+    return this.renames.ingest(filePath, () => ingestFile(filePath, context));
+  }
+
+  /** Looks at the library folder holding a file whose read failed; one that cannot be reached goes offline. */
+  private async folderReachable(filePath: string): Promise<boolean> {
+    const folder = this.offline.folderHolding(filePath);
+    return !folder || this.offline.reachable(folder.path);
+  }
+}
+
+/**
+ * Notes a failure of background work (a rescan on a timer). While the library cannot be written the note is
+ * dropped rather than left as an unhandled rejection: the status bar already says why nothing is written.
+ */
+function noteQuietly(store: LibraryStore, folder: string, reason: string): void {
+  try {
+    store.recordError(folder, reason);
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
   }
 }
 

@@ -16,6 +16,8 @@ export class RenameTracker {
   constructor(
     private readonly store: LibraryStore,
     private readonly onRemoved: (path: string) => void,
+    /** Whether the file's library folder is offline: its files are not lost, only out of reach. */
+    private readonly isOffline: (path: string) => boolean = () => false,
   ) {}
 
   removed(filePath: string): void {
@@ -66,8 +68,11 @@ export class RenameTracker {
 
   private commit(filePath: string): void {
     this.pending.delete(filePath);
-    this.store.removeFile(filePath);
-    this.onRemoved(filePath);
+    // The watcher's removals for a folder that dropped can outlast the moment it was found offline.
+    if (!this.isOffline(filePath)) {
+      this.store.removeFile(filePath);
+      this.onRemoved(filePath);
+    }
     if (this.pending.size === 0) {
       for (const resolve of this.waiters.splice(0)) resolve();
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, nativeTheme } from 'electron';
 import { defaultDataDir } from '../config/data-dir';
 import { Engine, teamChoice } from '../engine';
+import { installLastResort } from '../engine/last-resort';
 import { ApiHost, OpeningHost } from '../api';
 import { isDev } from './app-urls';
 import { registerIpc, pickFolder } from './ipc';
@@ -31,6 +32,8 @@ export function startShell({ rendererDir, preloadPath }: ShellPaths): Promise<vo
   const sessionData = path.join(dataDir, 'chromium');
   // setPath throws for a folder that does not exist (Electron's docs), as both do on a first launch.
   fs.mkdirSync(sessionData, { recursive: true });
+  // An error nothing caught is written down and ends the app without a half-written library (see last-resort.ts).
+  installLastResort({ name: 'Swatchbook', dataDir: () => dataDir, exit: (code) => app.exit(code) });
   app.setName('Swatchbook');
   app.setPath('userData', dataDir);
   app.setPath('sessionData', sessionData);

@@ -25,3 +25,5 @@ export {
   UnknownRecordError,
 } from './errors';
 export { LibraryLockedError } from './process-lock';
+export { WriteHealth } from './write-health';
+export { errnoOf, isTransientReadError, writeFaultOf } from './storage-faults';

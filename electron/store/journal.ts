@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { CorruptLibraryError } from './errors';
 import { OP_TYPES, type JournalEntry } from './library-ops';
 
@@ -10,16 +10,43 @@ const NEWLINE = 0x0a;
  *
  * Rotation: while a snapshot is being written, new lines are also kept in `tail`; once the
  * snapshot is safely renamed into place, the journal is atomically replaced by that tail.
+ *
+ * A refused append (a full disk) may still have written part of its line: it is cut off at once, so the
+ * next append, once there is room again, does not follow half a line. Appends go by path, not by a
+ * kept descriptor, so a data folder deleted under us fails them instead of writing into nothing.
  */
 export class Journal {
   private tail: string[] | null = null;
+  /** Bytes of whole lines in the file. */
+  private size: number;
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.size = sizeOf(file);
+  }
 
+  /** Throws what the file system said when the line could not be written; the file keeps only whole lines. */
   append(entry: JournalEntry): void {
     const line = JSON.stringify(entry) + '\n';
-    appendFileSync(this.file, line);
+    try {
+      appendFileSync(this.file, line);
+    } catch (error) {
+      this.cutTornLine();
+      throw error;
+    }
+    this.size += Buffer.byteLength(line);
     this.tail?.push(line);
+  }
+
+  get bytes(): number {
+    return this.size;
+  }
+
+  private cutTornLine(): void {
+    try {
+      if (sizeOf(this.file) > this.size) truncateSync(this.file, this.size);
+    } catch {
+      // Gone or unreadable: a torn line left behind is cut off when the journal is next read.
+    }
   }
 
   /** Call at the instant the snapshot's content is captured. */
@@ -30,14 +57,29 @@ export class Journal {
   /** The snapshot is on disk: keep only what came after it. */
   completeRotation(): void {
     const temp = `${this.file}.tmp`;
-    writeFileSync(temp, (this.tail ?? []).join(''));
-    renameSync(temp, this.file);
+    const text = (this.tail ?? []).join('');
+    try {
+      writeFileSync(temp, text);
+      renameSync(temp, this.file);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+    this.size = Buffer.byteLength(text);
     this.tail = null;
   }
 
   /** The snapshot failed: the journal still holds everything, so just stop collecting. */
   abortRotation(): void {
     this.tail = null;
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 

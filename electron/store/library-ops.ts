@@ -26,7 +26,8 @@ export type LibraryOp =
   /** `name`: in a team library's log, the folder's name for the team (see team/shared-folders.ts). */
   | { type: 'addFolder'; path: string; at: number; name?: string }
   | { type: 'removeFolder'; path: string }
-  | { type: 'setFolderState'; path: string; state: LibraryFolder['state']; error: string | null }
+  /** `since`: when it went offline; absent from ops journaled before it was kept. */
+  | { type: 'setFolderState'; path: string; state: LibraryFolder['state']; error: string | null; since?: number | null }
   | { type: 'recordAsset'; location: AssetLocation; asset: Asset }
   | { type: 'addLocation'; location: AssetLocation; hash: string }
   | { type: 'recordError'; path: string; reason: string; fileSize?: number; mtimeMs?: number; at: number }

@@ -201,7 +201,8 @@ export class LibraryState {
         return this.removeFolder(op.path);
       case 'setFolderState': {
         const folder = this.folders.get(op.path);
-        if (folder) this.folders.set(op.path, { ...folder, state: op.state, error: op.error });
+        const since = op.since ?? null;
+        if (folder) this.folders.set(op.path, { ...folder, state: op.state, error: op.error, since });
         return;
       }
       case 'recordAsset':

@@ -26,6 +26,7 @@ import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type { VariantPatch } from './ads-state';
 import type { LibraryDocument } from './document';
 import type { LibraryOp } from './library-ops';
+import type { WriteHealth } from './write-health';
 
 /** What the store knows about one file path; `hash` is null until it was ingested successfully. */
 export interface FileRecord {
@@ -149,7 +150,8 @@ export interface LibraryStore {
   addFolder(path: string): LibraryFolder;
   /** Also drops the folder's file records, queued jobs and assets left without locations. */
   removeFolder(path: string): void;
-  setFolderState(path: string, state: LibraryFolder['state'], error: string | null): void;
+  /** `since`: when the folder went offline (state `missing`), null otherwise. */
+  setFolderState(path: string, state: LibraryFolder['state'], error: string | null, since?: number | null): void;
 
   getFile(path: string): FileRecord | undefined;
   listFiles(folder?: string): FileRecord[];
@@ -206,6 +208,13 @@ export interface LibraryStore {
   /** How far along the team's log this copy is; 0 when it is nobody's copy of one. */
   readonly teamSeq: number;
 
+  /**
+   * Whether the library can be written now. A change the machine refuses (full disk, folder gone or
+   * read-only) throws StorageUnavailableError and changes nothing; reading goes on. Other writers of
+   * the data folder (thumbnails, ad files) report their refused writes here too.
+   */
+  readonly storage: WriteHealth;
+
   /** Resolves once everything recorded so far is in library.json. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -235,6 +244,8 @@ export interface OpenLibraryStoreOptions {
   recoverCorrupt?: boolean;
   /** Shortest time between snapshot writes; grows with the cost of the last write. Default 1000. */
   snapshotIntervalMs?: number;
+  /** How often a write fault is checked for its end (and the data folder for its presence). Default 5 s. */
+  storageCheckMs?: number;
   /** Where snapshots are read and written; defaults to library.json in dataDir (tests wrap it). */
   adapter?: SnapshotAdapter;
   now?: () => number;

@@ -18,6 +18,8 @@ export interface LibraryFiles {
   journal: string;
   /** What opening works out from the records, saved at close (see open-index/open-index.ts). */
   openIndex: string;
+  /** Held by the process that has the library open (see process-lock.ts). */
+  lock: string;
 }
 
 /** Where a library's files live in its data folder. */
@@ -27,6 +29,7 @@ export function libraryFilesIn(dataDir: string): LibraryFiles {
     records: join(dataDir, 'records'),
     journal: join(dataDir, 'library.journal.jsonl'),
     openIndex: join(dataDir, 'library.index'),
+    lock: join(dataDir, 'library.lock'),
   };
 }
 

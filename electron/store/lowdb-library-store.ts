@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
 import { Low } from 'lowdb';
 import {
   type Asset,
@@ -43,6 +42,7 @@ import { reviewRecords } from './review-records';
 import { moreLikeThis, nearDuplicates, runSearch } from './search';
 import { ShardedJsonFiles } from './sharded-json-files';
 import { SnapshotScheduler } from './snapshot-scheduler';
+import { WriteHealth } from './write-health';
 import { inTimeSlices } from './time-slices';
 import { writeOpenIndex } from './open-index/open-index';
 
@@ -64,6 +64,7 @@ export class LowdbLibraryStore implements LibraryStore {
   readonly reviews: ReviewRecords;
   readonly ads: AdRecords;
   readonly corrections: CorrectionRecords;
+  readonly storage: WriteHealth;
   private readonly snapshots: SnapshotScheduler;
   private closed = false;
   private readonly changeListeners = new Set<(op: LibraryOp) => void>();
@@ -82,9 +83,13 @@ export class LowdbLibraryStore implements LibraryStore {
     private readonly sharded: ShardedJsonFiles | null,
     rewriteAll: boolean,
     private readonly openIndex: string,
+    storage: WriteHealth,
   ) {
     this.wholeDocumentNext = rewriteAll || sharded === null;
+    this.storage = storage;
     this.snapshots = new SnapshotScheduler(() => this.writeSnapshot(), snapshotIntervalMs);
+    // Writing is back: what the failed snapshots could not write goes now.
+    storage.on('changed', (health) => health.writable && this.snapshots.markDirty());
     const access = { state, mutate: (op: LibraryOp) => this.mutate(op) };
     this.analysis = analysisRecords(access);
     this.reviews = reviewRecords(access);
@@ -95,7 +100,7 @@ export class LowdbLibraryStore implements LibraryStore {
   static async open(dataDir: string, opts: OpenLibraryStoreOptions): Promise<LibraryStore> {
     await makePrivateFolder(dataDir);
     const files = libraryFilesIn(dataDir);
-    const releaseLock = acquireProcessLock(join(dataDir, 'library.lock'));
+    const releaseLock = acquireProcessLock(files.lock);
     const sharded = opts.adapter ? null : new ShardedJsonFiles(files.snapshot, files.records);
     if (sharded) sharded.onProgress = opts.onProgress;
     // Where answers are read back from their files (a test may hand in the shard files as a plain adapter).
@@ -110,9 +115,17 @@ export class LowdbLibraryStore implements LibraryStore {
     );
     low.data = emptyDocument();
     const interval = opts.snapshotIntervalMs ?? DEFAULT_SNAPSHOT_INTERVAL_MS;
+    const journal = new Journal(files.journal);
+    const storage = new WriteHealth({
+      dataDir,
+      lockFile: files.lock,
+      snapshotBytes: () => journal.bytes + fileSize(files.snapshot),
+      recheckMs: opts.storageCheckMs,
+      now: opts.now,
+    });
     const store = new LowdbLibraryStore(
       low,
-      new Journal(files.journal),
+      journal,
       loaded.state,
       opts.now ?? Date.now,
       interval,
@@ -120,6 +133,7 @@ export class LowdbLibraryStore implements LibraryStore {
       sharded,
       loaded.migrated || loaded.recovered,
       files.openIndex,
+      storage,
     );
     if (placing) store.placeRecords(placing);
     if (loaded.fromOpenIndex) store.openIndexSeq = sharded!.headSeq;
@@ -160,8 +174,8 @@ export class LowdbLibraryStore implements LibraryStore {
     this.mutate({ type: 'removeFolder', path });
   }
 
-  setFolderState(path: string, state: LibraryFolder['state'], error: string | null): void {
-    this.mutate({ type: 'setFolderState', path, state, error });
+  setFolderState(path: string, state: LibraryFolder['state'], error: string | null, since?: number | null): void {
+    this.mutate({ type: 'setFolderState', path, state, error, ...(since !== undefined && { since }) });
   }
 
   getFile(path: string): FileRecord | undefined {
@@ -176,7 +190,7 @@ export class LowdbLibraryStore implements LibraryStore {
   listErrors(): FileError[] {
     const errors: FileError[] = [];
     for (const f of this.state.files.failed()) {
-      if (f.error !== null) errors.push({ path: f.path, reason: f.error, at: f.errorAt ?? 0 });
+      if (f.error !== null) errors.push({ path: f.path, reason: f.error, at: f.errorAt ?? 0, kind: 'file' });
     }
     return errors;
   }
@@ -310,12 +324,22 @@ export class LowdbLibraryStore implements LibraryStore {
     return this.snapshots.flush();
   }
 
+  /**
+   * Writes what is pending and lets the library go. Should the last snapshot fail (a full disk), the
+   * journal still holds every change, so the library is let go all the same and the failure reported.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.snapshots.flush();
-    this.closed = true;
-    this.saveOpenIndex();
-    this.releaseLock();
+    this.storage.close();
+    try {
+      await this.snapshots.flush();
+      this.saveOpenIndex();
+    } catch (error) {
+      throw this.storage.refused(error, this.storage.folder);
+    } finally {
+      this.closed = true;
+      this.releaseLock();
+    }
   }
 
   /** The next open reads this instead of every record; it is derived, so failing to write it loses nothing. */
@@ -345,8 +369,14 @@ export class LowdbLibraryStore implements LibraryStore {
   /** Journal first, then memory: a change is only visible once it would survive a crash. */
   private mutate(op: LibraryOp): unknown {
     if (this.closed) throw new StoreClosedError();
+    this.storage.requireWritable();
     const seq = this.state.seq + 1;
-    this.journal.append({ seq, op });
+    const entry = { seq, op };
+    try {
+      this.journal.append(entry);
+    } catch (error) {
+      throw this.storage.refused(error, this.storage.folder, JSON.stringify(entry).length);
+    }
     this.state.seq = seq;
     const result = this.state.apply(op);
     this.snapshots.markDirty();
@@ -354,8 +384,18 @@ export class LowdbLibraryStore implements LibraryStore {
     return result;
   }
 
-  /** What to write is captured synchronously, at the same instant the journal starts its new tail. */
+  /** A refused snapshot puts the library in a storage fault too; the journal still holds every change. */
   private async writeSnapshot(): Promise<void> {
+    this.storage.requireWritable();
+    try {
+      await this.writeSnapshotNow();
+    } catch (error) {
+      throw this.storage.refused(error, this.storage.folder);
+    }
+  }
+
+  /** What to write is captured synchronously, at the same instant the journal starts its new tail. */
+  private async writeSnapshotNow(): Promise<void> {
     if (this.wholeDocumentNext || !this.sharded) return this.writeWholeDocument();
     const head = this.state.toHead();
     const changes = this.state.changes.take();
@@ -387,5 +427,13 @@ export class LowdbLibraryStore implements LibraryStore {
       // Do not keep the previous generation of every asset reachable until the next snapshot.
       this.low.data = emptyDocument();
     }
+  }
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }

@@ -176,7 +176,10 @@ export class ShardedJsonFiles implements SnapshotAdapter {
     dropped: Set<ShardId>,
     fromMemory: (answer: ModelAnalysis) => boolean,
   ): Promise<void> {
-    await mkdir(this.recordsDir, { recursive: true });
+    // Not recursive: a data folder deleted under the app must fail this write, not come back empty.
+    await mkdir(this.recordsDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
     const next = new Map([...this.written].filter(([id]) => !dropped.has(id)));
     const written: WrittenRecords = { assets: new WrittenAssets(), answers: new WrittenAnswers() };
     // Keys read back from copied lines are new strings: kept until the commit, they are memory's own
@@ -345,11 +348,17 @@ async function writeFile(file: string, chunks: Iterable<string | Buffer>, viaRen
   const target = viaRename ? join(dirname(file), `.${basename(file)}.tmp`) : file;
   const handle = await open(target, 'w');
   try {
-    for (const chunk of chunks) await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk));
-    // The rename must not land before the data does, or a power cut could leave an empty file.
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      for (const chunk of chunks) await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk));
+      // The rename must not land before the data does, or a power cut could leave an empty file.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (viaRename) await rename(target, file);
+  } catch (error) {
+    // Nothing names a file still being written: a full disk gets its space back at once.
+    await rm(target, { force: true });
+    throw error;
   }
-  if (viaRename) await rename(target, file);
 }

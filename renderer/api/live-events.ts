@@ -127,6 +127,13 @@ export function applyLiveEvent(queryClient: QueryClient) {
         // Hashes cover tags, answers, decisions and new images; folders, collections and searches come without any.
         team.refresh(...perImage(event.hashes), ...TEAM_READS, ...ASSET_READS);
         break;
+      case 'storage':
+        queryClient.setQueryData<LibraryStatus>(queryKeys.libraryStatus, (old) =>
+          old ? { ...old, storage: event.storage } : old,
+        );
+        // Writing is back: what failed while it was not may have been recorded since.
+        if (event.storage.writable) refresh(queryKeys.libraryStatus, queryKeys.errors, ...ASSET_READS);
+        break;
       case 'libraryOpening':
         queryClient.setQueryData<LibraryOpening>(queryKeys.libraryOpening, (known) =>
           laterOpening(known, event.opening),

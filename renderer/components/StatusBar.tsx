@@ -1,4 +1,4 @@
-import type { IngestProgress as IngestProgressData } from '../../shared/model';
+import type { IngestProgress as IngestProgressData, StorageFault, StorageHealth } from '../../shared/model';
 import { AnalysisStatus } from '../analysis/AnalysisStatus';
 import { useLibraryStatus, useTeamLibrary } from '../api';
 import { ErrorList } from './ErrorList';
@@ -25,7 +25,13 @@ function IngestProgress({ progress }: { progress: IngestProgressData }) {
       <span data-testid="progress-text">
         {settled.toLocaleString()} / {progress.total.toLocaleString()}
       </span>
-      <span className="muted">{progress.rate.toFixed(1)} files/s</span>
+      {progress.waitingFor ? (
+        <span className="muted" data-testid="ingest-waiting" title={progress.waitingFor}>
+          waiting: {progress.waitingFor}
+        </span>
+      ) : (
+        <span className="muted">{progress.rate.toFixed(1)} files/s</span>
+      )}
       {progress.etaSeconds !== null && <span className="muted">ETA {formatDuration(progress.etaSeconds)}</span>}
       {progress.currentFile && (
         <span className="current-file muted" title={progress.currentFile}>
@@ -46,6 +52,31 @@ function IngestSummary({ progress }: { progress: IngestProgressData }) {
     </span>
   );
 }
+
+/** Shown only while the library cannot be written: what is wrong, since when, and that it resumes by itself. */
+function StorageIndicator({ storage }: { storage: StorageHealth }) {
+  if (storage.writable) return null;
+  const since = storage.since === null ? '' : ` since ${new Date(storage.since).toLocaleTimeString()}`;
+  return (
+    <span
+      className="status-badge danger"
+      role="alert"
+      title={storage.message ?? undefined}
+      data-testid="storage-status"
+      data-fault={storage.fault}
+    >
+      {STORAGE_LABELS[storage.fault ?? 'io']}
+      {since}. {storage.problem}
+    </span>
+  );
+}
+
+const STORAGE_LABELS: Record<StorageFault, string> = {
+  'disk-full': 'Disk full — changes paused',
+  unwritable: 'Library read-only — changes paused',
+  missing: 'Library folder gone — changes paused',
+  io: 'Disk failing — changes paused',
+};
 
 /** A team library's connection and what waits to be sent; nothing while the local library is open. */
 function TeamIndicator() {
@@ -78,6 +109,7 @@ export function StatusBar() {
         progress.total > 0 &&
         (progress.running ? <IngestProgress progress={progress} /> : <IngestSummary progress={progress} />)}
       <AnalysisStatus />
+      {data && <StorageIndicator storage={data.storage} />}
       <div className="toolbar-spacer" />
       <TeamIndicator />
       {status.error && <span className="error-text">Engine unreachable: {status.error.message}</span>}

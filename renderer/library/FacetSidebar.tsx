@@ -9,6 +9,7 @@ import { FacetGroup, type FacetOption } from './FacetGroup';
 import { FolderTree } from './FolderTree';
 import { SavedSearchesPanel } from './SavedSearchesPanel';
 import { TagRename } from './TagRename';
+import { folderStateLabels } from './folder-state';
 import { buildFolderTree } from './folder-tree';
 import { toggleValue, type Filters } from './url-state';
 import type { NavigateOptions } from './use-view-state';
@@ -47,7 +48,7 @@ export function FacetSidebar({ facets, filters, setFilters }: FacetSidebarProps)
           )}
           selected={filters.folders}
           onToggle={toggle('folders')}
-          missing={new Set(folders.filter((f) => f.state === 'missing').map((f) => f.path))}
+          states={folderStateLabels(folders)}
         />
       </section>
       <CollectionsPanel selected={filters.collections} onToggle={toggle('collections')} />

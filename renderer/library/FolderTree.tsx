@@ -6,13 +6,15 @@ interface FolderTreeProps {
   nodes: FolderNode[];
   selected: readonly string[] | undefined;
   onToggle(path: string): void;
-  missing: ReadonlySet<string>;
+  /** What folders that are not fine say ("offline since 14:32"), by path. */
+  states: ReadonlyMap<string, string>;
 }
 
 type FolderItemProps = { node: FolderNode; depth: number } & Omit<FolderTreeProps, 'nodes'>;
 
-function FolderItem({ node, depth, selected, onToggle, missing }: FolderItemProps) {
+function FolderItem({ node, depth, selected, onToggle, states }: FolderItemProps) {
   const [expanded, setExpanded] = useState(depth === 0);
+  const state = states.get(node.path);
   const active = selected?.includes(node.path) ?? false;
   const hasChildren = node.children.length > 0;
   // Right opens a folder and Left closes it, as in every file tree; Up and Down are the tree's.
@@ -40,7 +42,7 @@ function FolderItem({ node, depth, selected, onToggle, missing }: FolderItemProp
           type="button"
           className={`facet-option${active ? ' active' : ''}`}
           aria-pressed={active}
-          title={missing.has(node.path) ? `${node.path} (missing)` : node.path}
+          title={state ? `${node.path} (${state})` : node.path}
           data-testid="facet-option"
           data-roving-item
           data-value={node.path}
@@ -50,7 +52,7 @@ function FolderItem({ node, depth, selected, onToggle, missing }: FolderItemProp
         >
           <span className="facet-label">
             {node.label}
-            {missing.has(node.path) && <span className="warning-text"> · missing</span>}
+            {state && <span className="warning-text"> · {state}</span>}
           </span>
           <span className="facet-count">{node.count}</span>
         </button>
@@ -64,7 +66,7 @@ function FolderItem({ node, depth, selected, onToggle, missing }: FolderItemProp
               depth={depth + 1}
               selected={selected}
               onToggle={onToggle}
-              missing={missing}
+              states={states}
             />
           ))}
         </ul>
@@ -77,13 +79,13 @@ function FolderItem({ node, depth, selected, onToggle, missing }: FolderItemProp
  * Library folders as a tree of paths relative to each root, with live counts. A folder's count
  * includes its sub-folders, and selecting it shows them too. The tree is one Tab stop.
  */
-export function FolderTree({ nodes, selected, onToggle, missing }: FolderTreeProps) {
+export function FolderTree({ nodes, selected, onToggle, states }: FolderTreeProps) {
   const treeRef = useRef<HTMLUListElement>(null);
   const roving = useRovingFocus(treeRef, 'vertical');
   return (
     <ul ref={treeRef} role="tree" aria-label="Folders" className="folder-tree" {...roving}>
       {nodes.map((node) => (
-        <FolderItem key={node.path} node={node} depth={0} selected={selected} onToggle={onToggle} missing={missing} />
+        <FolderItem key={node.path} node={node} depth={0} selected={selected} onToggle={onToggle} states={states} />
       ))}
     </ul>
   );

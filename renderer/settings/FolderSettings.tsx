@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApiMutation, useLibraryStatus } from '../api';
 import { AddFolderForm } from '../components/AddFolderForm';
 import { Modal } from '../components/Modal';
+import { folderStateLabel } from '../library/folder-state';
 
 /** The watched folders: their state, rescanning, removing (assets stay on disk). */
 export function FolderSettings({ onClose }: { onClose(): void }) {
@@ -19,7 +20,7 @@ export function FolderSettings({ onClose }: { onClose(): void }) {
           <li key={folder.path}>
             <div className="folder-path" title={folder.path}>
               {folder.path}
-              {folder.state === 'missing' && <span className="warning-text"> · missing</span>}
+              {folder.state !== 'ok' && <span className="warning-text"> · {folderStateLabel(folder)}</span>}
               {folder.error && <div className="error-text small">{folder.error}</div>}
             </div>
             <button type="button" onClick={() => rescan.mutate({ path: folder.path })}>

@@ -16,7 +16,7 @@ export const BRIDGE_CHANNELS = {
 
 /** Calls come back as a result object so the renderer sees the engine's message, not Electron's IPC wrapper. */
 export type BridgeCallResult =
-  { ok: true; value: unknown } | { ok: false; status: 400 | 403 | 404 | 409 | 500 | 502; error: string };
+  { ok: true; value: unknown } | { ok: false; status: 400 | 403 | 404 | 409 | 500 | 502 | 503; error: string };
 
 export interface SwatchbookDesktop {
   /** Native folder picker; null when cancelled. */

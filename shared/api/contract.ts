@@ -29,6 +29,7 @@ import {
 import { AssetLabels, CorrectionInput } from '../model/correction';
 import { LibraryOpening } from './library-opening';
 import { TeamLibraryInfo, TeamStatus } from '../model/team';
+import { StorageHealth } from '../model/storage';
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
@@ -75,6 +76,8 @@ export const apiContract = {
       progress: IngestProgress,
       assetCount: z.number().int(),
       errorCount: z.number().int(),
+      /** Whether the library can be written now (a full disk, its folder gone): the status bar says so. */
+      storage: StorageHealth,
     }),
   },
   /** Settings → Team library: the team library open (if any), its connection, and what the next start opens. */
@@ -391,6 +394,7 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('adsChanged'), campaignId: z.string() }),
   z.object({ type: z.literal('libraryOpening'), opening: LibraryOpening }),
   z.object({ type: z.literal('teamStatus'), status: TeamStatus }),
+  z.object({ type: z.literal('storage'), storage: StorageHealth }),
   /** Other members' changes arrived: these images (and maybe folders, collections, campaigns) changed. */
   z.object({ type: z.literal('teamChanges'), hashes: z.array(z.string()) }),
 ]);

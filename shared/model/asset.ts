@@ -100,5 +100,15 @@ export const Asset = z.object({
 export type Asset = z.infer<typeof Asset>;
 
 /** A file the library saw but could not ingest, with the reason shown to the user. */
-export const FileError = z.object({ path: z.string(), reason: z.string(), at: z.number() });
+/**
+ * A file that could not be read. `file`: the file itself is at fault (corrupt, unsupported, too large) and
+ * stays failed until it changes; `environment`: the machine failed (a share timed out, no file handles),
+ * and the file is read again at the next scan.
+ */
+export const FileError = z.object({
+  path: z.string(),
+  reason: z.string(),
+  at: z.number(),
+  kind: z.enum(['file', 'environment']).default('file'),
+});
 export type FileError = z.infer<typeof FileError>;

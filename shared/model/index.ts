@@ -10,3 +10,4 @@ export * from './jobs';
 export * from './correction';
 export * from './team';
 export * from './natural-search';
+export * from './storage';

@@ -3,9 +3,14 @@ import { z } from 'zod';
 export const LibraryFolder = z.object({
   path: z.string(),
   addedAt: z.number(),
-  /** `missing` when the folder vanished while watched (unmounted drive, deleted); its assets are kept. */
+  /**
+   * `missing`: offline, as the user reads it (deleted, moved, or a drive or share not mounted); its assets
+   * are kept, and it is looked for until it is back.
+   */
   state: z.enum(['ok', 'missing']),
   error: z.string().nullable(),
+  /** When it went offline (epoch ms); null when ok. Optional: folders recorded before it was kept lack it. */
+  since: z.number().nullable().optional(),
 });
 export type LibraryFolder = z.infer<typeof LibraryFolder>;
 
@@ -31,5 +36,7 @@ export const IngestProgress = z.object({
   etaSeconds: z.number().nullable(),
   currentFile: z.string().nullable(),
   running: z.boolean(),
+  /** Why queued files wait (the disk is full, paused by you), or null while they are read. */
+  waitingFor: z.string().nullable().default(null),
 });
 export type IngestProgress = z.infer<typeof IngestProgress>;

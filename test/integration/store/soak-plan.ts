@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Asset, ModelAnalysis } from '../../../shared/model';
 import type { ReviewDecision } from '../../../shared/model/review';
-import { acceptedStyle, answer, HAIKU } from '../review/review-fixture';
+import type { LibraryStore } from '../../../electron/store';
+import { acceptedStyle, answer, HAIKU, SONNET } from '../review/review-fixture';
 import { makeAsset } from '../../unit/store/synthetic-assets';
 
 /** The soak's i-th image: content-addressed like a real one, so it spreads over every shard. */
@@ -21,6 +22,18 @@ export function soakAsset(i: number): Asset {
 }
 
 export const soakAnswer = (hash: string): ModelAnalysis => answer(hash, HAIKU, { description: `Soak ${hash}` });
+
+/** The analysis pass: a second model's answer on each image, in order (as an escalation to a larger model). */
+export const soakSecondOpinion = (hash: string): ModelAnalysis =>
+  answer(hash, SONNET, { description: `Second look at ${hash}` }, 2_000);
+
+/** How many images, from the first, have their second opinion: the pass goes in order, so they are a prefix. */
+export function secondOpinionsIn(store: LibraryStore): number {
+  const assets = store.stats().assets;
+  let i = 0;
+  while (i < assets && store.analysis.listModelAnalyses(soakHash(i)).some((a) => a.modelId === SONNET)) i++;
+  return i;
+}
 
 /** The j-th decision, on the j-th image (the review pass goes through the library in order). */
 export const soakDecision = (j: number): ReviewDecision =>

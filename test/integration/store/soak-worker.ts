@@ -4,18 +4,24 @@
  * when the call returns; the step's number is printed after that, so the parent knows what was
  * recorded before the kill. The plan resumes from what the store holds, as a restarted app does.
  *   ingest: asset i (with one model answer) for i = assets so far … target
+ *   analysis: a second model's answer on asset i for i = assets it has answered … target
  *   review: a decision on asset j for j = decisions so far … target
- * Usage: node --import tsx soak-worker.ts <dataDir> <ingest|review> <target>
+ * Usage: node --import tsx soak-worker.ts <dataDir> <ingest|analysis|review> <target>
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { openLibraryStore } from '../../../electron/store';
-import { soakAnswer, soakAsset, soakDecision, soakHash } from './soak-plan';
+import { secondOpinionsIn, soakAnswer, soakAsset, soakDecision, soakHash, soakSecondOpinion } from './soak-plan';
 
 const [dataDir, phase, targetArg] = process.argv.slice(2);
 const target = Number(targetArg);
 const store = await openLibraryStore(dataDir, { snapshotIntervalMs: 5 });
 process.stdout.write('ready\n');
-const first = phase === 'ingest' ? store.stats().assets : store.reviews.listReviewDecisions().length;
+const done = {
+  ingest: () => store.stats().assets,
+  analysis: () => secondOpinionsIn(store),
+  review: () => store.reviews.listReviewDecisions().length,
+};
+const first = done[phase as keyof typeof done]();
 // A kill between an image and its model answer: the resumed pass records the answer first.
 const lastHash = soakHash(first - 1);
 if (phase === 'ingest' && first > 0 && store.analysis.listModelAnalyses(lastHash).length === 0) {
@@ -26,6 +32,8 @@ for (let i = first; i < target; i++) {
     const asset = soakAsset(i);
     store.recordAsset(asset.locations[0], asset);
     store.analysis.recordModelAnalysis(soakAnswer(asset.hash));
+  } else if (phase === 'analysis') {
+    store.analysis.recordModelAnalysis(soakSecondOpinion(soakHash(i)));
   } else {
     store.reviews.recordReviewDecisions([soakDecision(i)]);
   }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent } from '../../../shared/api';
-import type { IngestProgress } from '../../../shared/model';
+import { WRITABLE, type IngestProgress } from '../../../shared/model';
 import type { Engine } from '../../../electron/engine';
 import { ApiEventFeed } from '../../../electron/api/api-events';
 
@@ -13,19 +13,21 @@ const progress = (done: number): IngestProgress => ({
   etaSeconds: null,
   currentFile: `/lib/${done}.png`,
   running: true,
+  waitingFor: null,
 });
 
 function feedOverFakeLibrary() {
   const analysis = Object.assign(new EventEmitter(), { queue: new EventEmitter() });
   const ads = { queue: new EventEmitter() };
   const library = new EventEmitter();
-  const feed = new ApiEventFeed({ library, analysis, ads } as unknown as Engine, {
+  const store = { storage: new EventEmitter() };
+  const feed = new ApiEventFeed({ library, analysis, ads, store } as unknown as Engine, {
     progressIntervalMs: 250,
     changeBatchMs: 150,
   });
   const events: ApiEvent[] = [];
   feed.subscribe((event) => events.push(event));
-  return { library, analysis, feed, events };
+  return { library, analysis, feed, events, store };
 }
 
 afterEach(() => {
@@ -82,6 +84,19 @@ describe('ApiEventFeed', () => {
     feed.close();
     expect(library.listenerCount('progress') + library.listenerCount('change')).toBe(0);
     expect(analysis.listenerCount('analysed') + analysis.queue.listenerCount('progress')).toBe(0);
+  });
+
+  it('says at once when the library stops (and starts) being writable, and stops listening when closed', () => {
+    const { store, feed, events } = feedOverFakeLibrary();
+    const full = { ...WRITABLE, writable: false, fault: 'disk-full' as const, problem: 'full', message: 'full' };
+    store.storage.emit('changed', full);
+    store.storage.emit('changed', WRITABLE);
+    expect(events).toEqual([
+      { type: 'storage', storage: full },
+      { type: 'storage', storage: WRITABLE },
+    ]);
+    feed.close();
+    expect(store.storage.listenerCount('changed')).toBe(0);
   });
 
   it('forwards remote-analysis progress (rate-limited) and which images got new attributes', () => {

@@ -49,7 +49,7 @@ describe('LibraryStore records', () => {
     store.recordAsset(loc('/lib/a.jpg'), makeAsset({ hash: 'h1', path: '/lib/a.jpg' }));
     store.recordError('/lib/a.jpg', 'EBUSY', 1234, 1_700_000_000_000);
     expect(store.getAsset('h1')).toBeDefined();
-    expect(store.listErrors()).toEqual([{ path: '/lib/a.jpg', reason: 'EBUSY', at: expect.any(Number) }]);
+    expect(store.listErrors()).toEqual([{ path: '/lib/a.jpg', reason: 'EBUSY', at: expect.any(Number), kind: 'file' }]);
 
     store.recordError('/lib/a.jpg', 'truncated JPEG', 10, 1_800_000_000_000);
     expect(store.getAsset('h1')).toBeUndefined();
