@@ -10,6 +10,7 @@ import { defaultDataDir } from '../config/data-dir';
 import { approvedCsv, approvedRecords, writeDistillation } from '../review';
 import { openForReadingOrSay } from './open-for-reading';
 import { teamDbOption } from './team-option';
+import { installLastResort } from '../engine/last-resort';
 
 interface ExportOptions {
   format: 'json' | 'csv' | 'distillation';
@@ -28,6 +29,7 @@ async function runExport(options: ExportOptions): Promise<number> {
     return 2;
   }
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
+  installLastResort({ name: 'swatchbook export', dataDir: () => dataDir });
   const opened = await openForReadingOrSay(dataDir, options.teamDb);
   if (!opened) return 3;
   const { store, close } = opened;

@@ -13,6 +13,7 @@ import { StageRate } from '../jobs';
 import { openLibraryStore, type LibraryStore } from '../store';
 import { copyFromTeam, copyToTeam, TEAM_DB_ENV, TeamDatabase, withoutPassword, type CopyProgress } from '../team';
 import { ProgressBar } from './progress-bar';
+import { installLastResort } from '../engine/last-resort';
 
 interface CopyOptions {
   teamDb?: string;
@@ -25,6 +26,7 @@ async function runCopyToTeam(options: CopyOptions): Promise<number> {
   const url = teamUrl(options);
   if (!url) return 2;
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
+  installLastResort({ name: 'swatchbook team copy-to-team', dataDir: () => dataDir });
   const opened = await openBoth(dataDir, url);
   if (!opened) return 3;
   const { store, db } = opened;
@@ -53,6 +55,7 @@ async function runCopyFromTeam(options: CopyOptions): Promise<number> {
   const url = teamUrl(options);
   if (!url || !options.to) return 2;
   const to = path.resolve(options.to);
+  installLastResort({ name: 'swatchbook team copy-from-team', dataDir: () => to });
   if (existsSync(to) && readdirSync(to).length > 0) {
     console.error(`swatchbook: ${to} is not empty: give a new or empty folder for the copy`);
     return 2;

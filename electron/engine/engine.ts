@@ -237,7 +237,8 @@ export class Engine {
         this.library.addFolder(op.path).catch((error: Error) => {
           const where = team.folders.list().find((f) => (f.localPath ?? f.defaultPath) === op.path);
           const fix = where ? ` (say where this machine has “${where.name}” in Settings → Team library)` : '';
-          this.store.setFolderState(op.path, 'missing', `not reachable from this machine: ${error.message}${fix}`);
+          const reason = `not reachable from this machine: ${error.message}${fix}`;
+          this.store.setFolderState(op.path, 'missing', reason, Date.now());
         });
       }
     });
