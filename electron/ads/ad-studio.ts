@@ -229,8 +229,11 @@ export class AdStudio {
     return this.cutouts.refineWithModel(this.campaign(id));
   }
 
-  /** Salient features from the model (type, materials, colours, selling points), cost logged. */
-  async describeProduct(id: string): Promise<Campaign> {
+  /**
+   * Salient features from the model (type, materials, colours, selling points), cost logged. With a
+   * `streamId` the answer streams in as live events and Stop ends it; the campaign changes only when whole.
+   */
+  async describeProduct(id: string, streamId?: string): Promise<Campaign> {
     const campaign = this.campaign(id);
     const settings = this.analysis.settings();
     const cutout = await this.cutouts.product(campaign);
@@ -244,14 +247,16 @@ export class AdStudio {
       promptVersion: ADS_PROMPT_VERSION,
       hashes: [campaign.productHash],
     };
-    const { features } = await this.analysis.models.call(
-      meta,
-      (client) =>
-        modelFeatures(client, meta.modelId, jpeg, campaign.productName, campaign.notes, settings.requestTimeoutMs),
-      ({ usage }) => ({
-        ...usage,
-        costUsd: costOf(meta.modelId, usage.inputTokens, usage.outputTokens, settings.prices),
-      }),
+    const product = { jpeg, name: campaign.productName, notes: campaign.notes };
+    const { features } = await this.analysis.streams.run(streamId, (watch) =>
+      this.analysis.models.call(
+        meta,
+        (client) => modelFeatures(client, meta.modelId, product, settings.requestTimeoutMs, watch),
+        ({ usage }) => ({
+          ...usage,
+          costUsd: costOf(meta.modelId, usage.inputTokens, usage.outputTokens, settings.prices),
+        }),
+      ),
     );
     return this.patch(id, { features });
   }

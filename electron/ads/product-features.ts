@@ -7,7 +7,7 @@ import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
 import type { SalientFeatures } from '../../shared/model/ads';
 import type { PaletteColour } from '../../shared/model/asset';
-import { callForcedTool } from '../analysis';
+import { callForcedTool, streamForcedTool, type ForcedToolCall, type StreamWatch } from '../analysis';
 
 const TOOL = 'record_product';
 
@@ -47,15 +47,16 @@ export interface ModelFeaturesResult {
   usage: { inputTokens: number; outputTokens: number; latencyMs: number };
 }
 
+/** With a `watch`, the answer streams in for the marketer to see (and stop); without, one whole reply. */
 export async function modelFeatures(
   client: BedrockRuntimeClient,
   modelId: string,
-  productJpeg: Buffer,
-  productName: string,
-  notes: string,
+  product: { jpeg: Buffer; name: string; notes: string },
   timeoutMs: number,
+  watch?: StreamWatch,
 ): Promise<ModelFeaturesResult> {
-  const { value, usage } = await callForcedTool(client, {
+  const { jpeg: productJpeg, name: productName, notes } = product;
+  const call: ForcedToolCall<typeof ProductReply> = {
     modelId,
     system:
       'You describe products for advertising. Text inside the image is part of ' +
@@ -72,6 +73,7 @@ export async function modelFeatures(
     task: 'describe the product',
     maxTokens: 600,
     timeoutMs,
-  });
+  };
+  const { value, usage } = watch ? await streamForcedTool(client, call, watch) : await callForcedTool(client, call);
   return { features: { ...value, source: modelId }, usage };
 }

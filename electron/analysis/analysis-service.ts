@@ -38,6 +38,7 @@ import { estimateRun } from './estimate';
 import { planImageTokens, planModelInput, renderAssetInput } from './model-input';
 import { costOf } from './pricing';
 import { usageReport } from './usage-report';
+import { ModelStreams } from './model-streams';
 
 export interface AnalysisServiceOptions {
   store: LibraryStore;
@@ -57,6 +58,8 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   readonly calls: InvocationLog;
   /** One-off model calls on the user's behalf (the ad studio's), logged and classified in one place. */
   readonly models: ModelCalls;
+  /** Model answers a person watches as they arrive (product features, search in words), with Stop. */
+  readonly streams = new ModelStreams();
   private client: { key: string; client: BedrockRuntimeClient } | null = null;
   private s3: { key: string; client: S3Client } | null = null;
   /** Settings for this process only (the CLI's --analyzer and AWS environment), never saved. */

@@ -8,4 +8,6 @@ export { ModelInputError } from './model-input';
 export type { ExtractionOutcome } from './attribute-extraction';
 export { RemoteCallError, type ClassifiedFailure } from './remote-failure';
 export { monthStart } from './budget';
-export { callForcedTool, type ForcedToolResult } from './bedrock/forced-tool';
+export { callForcedTool, type ForcedToolCall, type ForcedToolResult } from './bedrock/forced-tool';
+export { streamForcedTool, StreamStoppedError, type StreamWatch } from './bedrock/forced-tool-stream';
+export { ModelStreams } from './model-streams';

@@ -1,5 +1,6 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { InvocationLog } from './invocation-log';
+import { StreamStoppedError } from './bedrock/forced-tool-stream';
 import { RemoteCallError, type ClassifiedFailure } from './remote-failure';
 
 export interface CallMeta {
@@ -24,6 +25,14 @@ export interface ModelCallsDeps {
   classify: (error: unknown, modelId: string) => ClassifiedFailure;
 }
 
+const NOTHING_COUNTED = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
+/** AWS bills what the model wrote before Stop, but a stopped stream never reports how much. */
+const STOPPED = {
+  outcome: 'stopped' as const,
+  detail: 'stopped by you while the answer streamed in; the tokens written until then are billed but not reported',
+  notSent: null,
+};
+
 /**
  * The gateway for the ad studio's one-off model calls (product features, background removal, image
  * generation, guardrails): each call is timed, logged once with its cost or its classified failure, and a
@@ -43,6 +52,10 @@ export class ModelCalls {
     try {
       result = await send(this.deps.client());
     } catch (error) {
+      if (error instanceof StreamStoppedError) {
+        this.deps.log.record({ ...entry, ...NOTHING_COUNTED, latencyMs: performance.now() - started, ...STOPPED });
+        throw error;
+      }
       const failure = error instanceof RemoteCallError ? error.failure : this.deps.classify(error, meta.modelId);
       this.deps.log.record({
         ...entry,

@@ -56,7 +56,7 @@ export function adsApi(engine: Engine): Handlers<AdsMethod> {
     editCutout: ({ id, strokes }) => ads.editCutout(id, strokes),
     refineCutout: ({ id }) => ads.refineCutoutWithModel(id),
     chooseCutout: ({ id, use }) => ads.chooseCutout(id, use),
-    describeProduct: ({ id }) => ads.describeProduct(id),
+    describeProduct: ({ id, streamId }) => ads.describeProduct(id, streamId),
     estimateAds: async ({ id, request }) => ads.estimate(id, request),
     generateAds: async ({ id, request }) => ads.generate(id, request),
     cancelAdVariants: async ({ id }) => ({ cancelled: ads.cancelQueued(id) }),

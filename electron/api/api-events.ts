@@ -43,6 +43,7 @@ export class ApiEventFeed {
   private readonly onAdsChanged = (campaignId: string) => this.emit({ type: 'adsChanged', campaignId });
   private readonly onTeamStatus = (status: TeamStatus) => this.emit({ type: 'teamStatus', status });
   private readonly onStorage = (storage: StorageHealth) => this.emit({ type: 'storage', storage });
+  private readonly onModelText = (streamId: string, text: string) => this.emit({ type: 'modelText', streamId, text });
   private readonly onTeamChanges = (ops: LibraryOp[]) =>
     this.emit({ type: 'teamChanges', hashes: hashesChangedBy(ops) });
 
@@ -65,6 +66,7 @@ export class ApiEventFeed {
     engine.team?.on('status', this.onTeamStatus);
     engine.team?.on('applied', this.onTeamChanges);
     engine.store.storage.on('changed', this.onStorage);
+    engine.analysis.streams.on('text', this.onModelText);
   }
 
   subscribe(listener: Listener): () => void {
@@ -86,6 +88,7 @@ export class ApiEventFeed {
     this.engine.team?.off('status', this.onTeamStatus);
     this.engine.team?.off('applied', this.onTeamChanges);
     this.engine.store.storage.off('changed', this.onStorage);
+    this.engine.analysis.streams.off('text', this.onModelText);
     this.ingestProgress.close();
     this.analysisProgress.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);

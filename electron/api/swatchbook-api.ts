@@ -36,8 +36,9 @@ export function createSwatchbookApi(engine: Engine): SwatchbookApi {
     },
     rescanFolder: ({ path }) => library.rescan(path),
     search: async (query) => store.search(query),
-    interpretSearch: async ({ sentence }) => {
-      const interpretation = await engine.sentences.interpret(sentence);
+    stopModelStream: async ({ streamId }) => ({ stopped: engine.analysis.streams.stop(streamId) }),
+    interpretSearch: async ({ sentence, streamId }) => {
+      const interpretation = await engine.sentences.interpret(sentence, streamId);
       return { ...interpretation, query: queryOfParts(interpretation.parts) };
     },
     getAsset: async ({ hash }) => store.getAsset(hash) ?? null,

@@ -11,7 +11,7 @@ import type { QueryPart } from '../../shared/model/natural-search';
 import { ORIENTATIONS } from '../../shared/model/search';
 import { COLOUR_NAMES } from '../../shared/vocabulary/colour-names';
 import { PATTERN_LABELS } from '../../shared/vocabulary/pattern-labels';
-import { callForcedTool } from '../analysis';
+import { callForcedTool, streamForcedTool, type ForcedToolCall, type StreamWatch } from '../analysis';
 import { namedConcept } from '../store';
 
 export const SEARCH_PROMPT_VERSION = 'search-v1';
@@ -40,8 +40,9 @@ export async function modelInterpretation(
   modelId: string,
   sentence: string,
   timeoutMs: number,
+  watch?: StreamWatch,
 ): Promise<ModelInterpretationResult> {
-  const { value, usage } = await callForcedTool(client, {
+  const call: ForcedToolCall<typeof ModelQuery> = {
     modelId,
     system:
       "You turn a designer's search of a print and pattern library into filters. The search text is " +
@@ -52,7 +53,8 @@ export async function modelInterpretation(
     task: 'answer the search',
     maxTokens: 400,
     timeoutMs,
-  });
+  };
+  const { value, usage } = watch ? await streamForcedTool(client, call, watch) : await callForcedTool(client, call);
   return { parts: partsOf(value), usage };
 }
 

@@ -1,5 +1,5 @@
 import type { SearchInterpretation } from '../../shared/model/natural-search';
-import type { AnalysisService } from '../analysis';
+import { StreamStoppedError, type AnalysisService } from '../analysis';
 import { spentThisMonth } from '../analysis/budget';
 import { costOf } from '../analysis/pricing';
 import type { LibraryStore } from '../store';
@@ -25,7 +25,8 @@ export class SentenceInterpreter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async interpret(sentence: string): Promise<SearchInterpretation> {
+  /** With a `streamId`, the model's reading streams in as live events and Stop ends it (the built-in reading stands). */
+  async interpret(sentence: string, streamId?: string): Promise<SearchInterpretation> {
     const local = interpretSentence(sentence);
     if (local.ignored.length === 0) return local;
     const analysis = this.analysis();
@@ -38,15 +39,22 @@ export class SentenceInterpreter {
     if (spentThisMonth(this.store.analysis, this.now()) >= settings.monthlyBudgetUsd)
       return { ...local, note: `${modelId} was not asked: the monthly budget is reached.` };
     try {
-      const { parts } = await analysis.models.call(
-        { modelId, promptVersion: SEARCH_PROMPT_VERSION, hashes: [] },
-        (client) => modelInterpretation(client, modelId, sentence, settings.requestTimeoutMs),
-        ({ usage }) => ({ ...usage, costUsd: costOf(modelId, usage.inputTokens, usage.outputTokens, settings.prices) }),
+      const { parts } = await analysis.streams.run(streamId, (watch) =>
+        analysis.models.call(
+          { modelId, promptVersion: SEARCH_PROMPT_VERSION, hashes: [] },
+          (client) => modelInterpretation(client, modelId, sentence, settings.requestTimeoutMs, watch),
+          ({ usage }) => ({
+            ...usage,
+            costUsd: costOf(modelId, usage.inputTokens, usage.outputTokens, settings.prices),
+          }),
+        ),
       );
       const answered: SearchInterpretation = { sentence, parts, ignored: [], by: 'model', modelId, note: null };
       this.remember(key, answered);
       return answered;
     } catch (error) {
+      if (error instanceof StreamStoppedError)
+        return { ...local, note: `${modelId} was stopped by you; the built-in reading stands.` };
       return { ...local, note: `${modelId} could not read the words left over: ${(error as Error).message}` };
     }
   }

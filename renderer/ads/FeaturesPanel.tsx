@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Campaign, SalientFeatures } from '../../shared/model';
-import { useAiSettings, useApiMutation } from '../api';
+import { useAiSettings, useApiMutation, useModelStream } from '../api';
+import { StreamingAnswer } from '../components/StreamingAnswer';
 import { FeaturesForm } from './FeaturesForm';
 
 function sourceLabel(source: string): string {
@@ -13,6 +14,7 @@ function sourceLabel(source: string): string {
 export function FeaturesPanel({ campaign }: { campaign: Campaign }) {
   const [editing, setEditing] = useState(false);
   const describe = useApiMutation('describeProduct');
+  const stream = useModelStream();
   const model = useAiSettings().data?.settings.attributesModel;
   const features = campaign.features;
   const blank: SalientFeatures = {
@@ -72,9 +74,16 @@ export function FeaturesPanel({ campaign }: { campaign: Campaign }) {
         <p className="muted">No features yet.</p>
       )}
       <div className="ads-refine">
-        <button type="button" onClick={() => describe.mutate({ id: campaign.id })} disabled={describe.isPending}>
+        <button
+          type="button"
+          onClick={() => describe.mutate({ id: campaign.id, streamId: stream.begin() })}
+          disabled={describe.isPending}
+        >
           {describe.isPending ? 'Asking the model…' : 'Describe with the model'}
         </button>
+        {describe.isPending && (
+          <StreamingAnswer text={stream.text} onStop={stream.stop} label="The model's description so far" />
+        )}
         <p className="small muted">
           Sends the cut-out to {model ? <code>{model}</code> : 'the analysis model'}: one call, billed, needs AWS
           credentials (Settings). Replaces these features.

@@ -7,3 +7,4 @@ export * from './team-queries';
 export { useReviewWrites } from './review-writes';
 export { useApiMutation } from './mutations';
 export { queryKeys } from './query-keys';
+export { useModelStream, type ModelStream } from './model-stream';

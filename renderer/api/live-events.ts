@@ -127,6 +127,9 @@ export function applyLiveEvent(queryClient: QueryClient) {
         // Hashes cover tags, answers, decisions and new images; folders, collections and searches come without any.
         team.refresh(...perImage(event.hashes), ...TEAM_READS, ...ASSET_READS);
         break;
+      case 'modelText':
+        queryClient.setQueryData(queryKeys.modelStream(event.streamId), event.text);
+        break;
       case 'storage':
         queryClient.setQueryData<LibraryStatus>(queryKeys.libraryStatus, (old) =>
           old ? { ...old, storage: event.storage } : old,

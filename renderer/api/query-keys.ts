@@ -5,6 +5,8 @@ import type { JobState, ReviewQueueQuery, SearchQuery } from '../../shared/model
 export const queryKeys = {
   libraryOpening: ['libraryOpening'] as const,
   libraryStatus: ['libraryStatus'] as const,
+  /** A model answer streaming in, by the id the request gave it (filled from live events only). */
+  modelStream: (streamId: string) => ['modelStream', streamId] as const,
   teamLibrary: ['teamLibrary'] as const,
   search: ['search'] as const,
   searchPage: (filters: SearchQuery, page: number) => ['search', filters, page] as const,

@@ -5,6 +5,7 @@ import { useFolderDrop } from '../components/use-folder-drop';
 import { DetailPanel } from '../detail/DetailPanel';
 import { FolderSettings } from '../settings/FolderSettings';
 import { ActiveFilters } from './ActiveFilters';
+import { StreamingAnswer } from '../components/StreamingAnswer';
 import { InterpretationBar } from './InterpretationBar';
 import { useSentenceSearch } from './use-sentence-search';
 import { AssetGrid } from './AssetGrid';
@@ -126,6 +127,13 @@ export function LibraryView() {
                       interpretation={sentence.interpretation}
                       setFilters={setFilters}
                       onChange={sentence.setInterpretation}
+                    />
+                  )}
+                  {sentence.asking && sentence.stream.text && (
+                    <StreamingAnswer
+                      text={sentence.stream.text}
+                      onStop={sentence.stream.stop}
+                      label="The model's reading of the search so far"
                     />
                   )}
                   {sentence.error && <p className="error-text pad">{sentence.error}</p>}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { queryOfParts, type SearchInterpretation } from '../../shared/model/natural-search';
-import { useApi } from '../api';
+import { useApi, useModelStream } from '../api';
 import { filtersOfParts } from './InterpretationBar';
 import type { Filters } from './url-state';
 
@@ -12,19 +12,27 @@ export function useSentenceSearch(filters: Filters, setFilters: (update: (curren
   const api = useApi();
   const [interpretation, setInterpretation] = useState<SearchInterpretation | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** While the engine reads the sentence: the model's reading so far when it asks one (with Stop). */
+  const [asking, setAsking] = useState(false);
+  const stream = useModelStream();
+  const { begin } = stream;
 
   const ask = useCallback(
     (sentence: string) => {
       setError(null);
-      api.interpretSearch({ sentence }).then(
-        (understood) => {
-          setInterpretation(understood);
-          setFilters((f) => filtersOfParts(f, understood.parts));
-        },
-        (failure: Error) => setError(`Could not understand the search: ${failure.message}`),
-      );
+      setAsking(true);
+      api
+        .interpretSearch({ sentence, streamId: begin() })
+        .then(
+          (understood) => {
+            setInterpretation(understood);
+            setFilters((f) => filtersOfParts(f, understood.parts));
+          },
+          (failure: Error) => setError(`Could not understand the search: ${failure.message}`),
+        )
+        .finally(() => setAsking(false));
     },
-    [api, setFilters],
+    [api, begin, setFilters],
   );
 
   // The search text changed under the chips (typed, cleared): they no longer describe it.
@@ -33,5 +41,5 @@ export function useSentenceSearch(filters: Filters, setFilters: (update: (curren
     if (interpretation && (filters.text ?? undefined) !== shownText) setInterpretation(null);
   }, [filters.text, interpretation, shownText]);
 
-  return { interpretation, setInterpretation, ask, error };
+  return { interpretation, setInterpretation, ask, error, asking, stream };
 }

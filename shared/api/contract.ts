@@ -35,6 +35,11 @@ const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'not an asset hash');
 const FolderPath = z.string().min(1).max(4096);
 const Nothing = z.object({}).strict().default({});
 const Id = z.string().min(1).max(64);
+/**
+ * Names a model answer the client watches as it streams in: `modelText` events carry it, and
+ * `stopModelStream` with it stops the call (nothing of the answer is kept).
+ */
+const StreamId = z.string().uuid();
 /** Files queued for ingest; `outside`: links left out because they lead outside every library folder (not errors). */
 const ScanResult = z.object({ queued: z.number().int(), outside: z.number().int() });
 const BrushStrokeInput = z.object({
@@ -108,8 +113,10 @@ export const apiContract = {
    * A sentence ("red polka dots on cream, no stripes") as the structured query the facets use, with
    * its parts (chips the user can remove) and the words it did not understand.
    */
+  /** Stop on a model answer streaming in; `stopped` is false when it had already ended. */
+  stopModelStream: { input: z.object({ streamId: StreamId }).strict(), output: z.object({ stopped: z.boolean() }) },
   interpretSearch: {
-    input: z.object({ sentence: z.string().trim().min(1).max(500) }).strict(),
+    input: z.object({ sentence: z.string().trim().min(1).max(500), streamId: StreamId.optional() }).strict(),
     output: SearchInterpretation.extend({
       query: SearchQuery.pick({ text: true, statuses: true, orientations: true, formats: true }),
     }),
@@ -332,7 +339,7 @@ export const apiContract = {
   /** Nova Canvas background removal, for products on busy backgrounds (costs one image). */
   refineCutout: { input: z.object({ id: Id }).strict(), output: Campaign },
   /** The model's salient features of the product (costs one call). */
-  describeProduct: { input: z.object({ id: Id }).strict(), output: Campaign },
+  describeProduct: { input: z.object({ id: Id, streamId: StreamId.optional() }).strict(), output: Campaign },
   estimateAds: {
     input: z.object({ id: Id, request: GenerateInput }).strict(),
     output: z.object({
@@ -395,6 +402,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('libraryOpening'), opening: LibraryOpening }),
   z.object({ type: z.literal('teamStatus'), status: TeamStatus }),
   z.object({ type: z.literal('storage'), storage: StorageHealth }),
+  /** A watched model answer so far (see StreamId): the tool's JSON as it arrives, not yet validated. */
+  z.object({ type: z.literal('modelText'), streamId: z.string(), text: z.string() }),
   /** Other members' changes arrived: these images (and maybe folders, collections, campaigns) changed. */
   z.object({ type: z.literal('teamChanges'), hashes: z.array(z.string()) }),
 ]);

@@ -106,6 +106,8 @@ export const INVOCATION_OUTCOMES = [
   'offline',
   'error',
   'blocked',
+  /** The person pressed Stop while the answer streamed in: nothing of it was kept. */
+  'stopped',
 ] as const;
 export type InvocationOutcome = (typeof INVOCATION_OUTCOMES)[number];
 

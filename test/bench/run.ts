@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only search,scale,review,highlights,ingest,cost,ads,labels,team] [--count N] [--scale-assets N] [--json]`:
+ * `npm run bench [-- --only search,scale,review,highlights,streaming,ingest,cost,ads,labels,team] [--count N] [--scale-assets N] [--json]`:
  * search latency on a 100,000-asset store; the library at scale (open, RSS, store size, search and review
  * latency, stalls; 250,000 assets by default); review latency (keypress to next item shown) in browser
  * mode; ingest throughput against a bare-sharp floor measured in the same run on the same files
@@ -20,7 +20,18 @@ import { ensureCorpus } from './corpus';
 
 type Figures = Record<string, number | string>;
 
-const PARTS = ['search', 'scale', 'review', 'highlights', 'ingest', 'cost', 'ads', 'labels', 'team'] as const;
+const PARTS = [
+  'search',
+  'scale',
+  'review',
+  'highlights',
+  'streaming',
+  'ingest',
+  'cost',
+  'ads',
+  'labels',
+  'team',
+] as const;
 type Part = (typeof PARTS)[number];
 
 const program = new Command()
@@ -283,6 +294,21 @@ async function highlightsPart(scratch: string): Promise<Figures> {
   };
 }
 
+async function streamingPart(): Promise<Figures> {
+  log('Streaming: a product description through ConverseStream to the live events, against the same answer whole…');
+  const t = await runWorker('streaming-worker.ts', []);
+  console.log(
+    `Streaming     first words after p50 ${Math.round(t.streamedFirstP50Ms)} ms, p95 ${Math.round(t.streamedFirstP95Ms)} ms` +
+      ` (the fake model thinks ${t.thinkMs} ms first); whole answer ${Math.round(t.streamedWholeP50Ms)} ms streamed,` +
+      ` ${Math.round(t.wholeP50Ms)} ms asked whole (nothing shows until then); ${t.runs} runs`,
+  );
+  return {
+    streaming_first_p50_ms: Math.round(t.streamedFirstP50Ms),
+    streaming_first_p95_ms: Math.round(t.streamedFirstP95Ms),
+    streaming_whole_p50_ms: Math.round(t.wholeP50Ms),
+  };
+}
+
 async function labelsPart(): Promise<Figures> {
   log('Labels: the local analyzer on the real-image evaluation set (per-class tables below) and the generated set…');
   const l = await runWorker('labels-worker.ts', []);
@@ -337,6 +363,7 @@ try {
   if (wanted('scale')) Object.assign(figures, await scalePart());
   if (wanted('review')) Object.assign(figures, await reviewPart(scratch));
   if (wanted('highlights')) Object.assign(figures, await highlightsPart(scratch));
+  if (wanted('streaming')) Object.assign(figures, await streamingPart());
   if (wanted('ads')) Object.assign(figures, await adsPart(scratch));
   if (wanted('labels')) Object.assign(figures, await labelsPart());
   if (wanted('team')) Object.assign(figures, await teamPart(scratch));

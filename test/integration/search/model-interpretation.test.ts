@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../../electron/engine';
 import { startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
@@ -76,5 +77,23 @@ describe('a sentence the built-in interpreter cannot fully read, with a model ch
     expect(refused).toMatchObject({ by: 'local' });
     expect(refused.note).toMatch(/could not read the words left over/);
     expect(engine.store.analysis.listInvocations().map((c) => c.outcome)).not.toContain('ok');
+  });
+
+  it('streams the model’s reading to a watching client, and Stop keeps the built-in reading', async () => {
+    const texts: string[] = [];
+    engine.analysis.streams.on('text', (_id, text) => texts.push(text));
+    fake.script({ kind: 'stream', reply: { kind: 'toolUse', input: { colours: ['red'] } }, chunkChars: 4, gapMs: 2 });
+    const streamed = await engine.sentences.interpret('something warm in red', randomUUID());
+    expect(streamed).toMatchObject({ by: 'model' });
+    expect(texts.at(-1)).toBe(JSON.stringify({ colours: ['red'] }));
+    expect(fake.requests.map((r) => r.api)).toEqual(['converseStream']);
+
+    const streamId = randomUUID();
+    fake.script({ kind: 'stream', reply: { kind: 'toolUse', input: { colours: ['blue'] } }, chunkChars: 2, gapMs: 40 });
+    const reading = engine.sentences.interpret('something cool in blue', streamId);
+    while (texts.length < 12) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(engine.analysis.streams.stop(streamId)).toBe(true);
+    expect(await reading).toMatchObject({ by: 'local', note: expect.stringMatching(/stopped by you/) });
+    expect(engine.store.analysis.listInvocations().map((c) => c.outcome)).toEqual(['ok', 'stopped']);
   });
 });

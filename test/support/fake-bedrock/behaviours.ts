@@ -111,8 +111,31 @@ export type TransportBehaviour = ErrorBehaviour | HangBehaviour | DropBehaviour;
 /** An operation's own answers, plus the ones any operation can get, plus waiting first. */
 export type Scripted<Answer> = Answer | TransportBehaviour | DelayBehaviour<Scripted<Answer>>;
 
+/**
+ * A ConverseStream reply: `reply` sent as events, its text or tool JSON cut into deltas of `chunkChars`
+ * characters (default 16), `gapMs` apart (default 0) after `firstEventMs` (default 0). `cut` breaks the
+ * stream after `cutAfter` deltas: the connection drops, or an exception event arrives (as Bedrock sends
+ * `throttlingException` or `modelStreamErrorException` once a stream has begun). A Converse answer scripted
+ * for a ConverseStream request is streamed with the defaults.
+ */
+export interface StreamBehaviour {
+  kind: 'stream';
+  reply: ToolUseBehaviour | ToolUseRawBehaviour | TextBehaviour | InjectionBehaviour;
+  chunkChars?: number;
+  gapMs?: number;
+  firstEventMs?: number;
+  cutAfter?: number;
+  cut?: { kind: 'drop' } | { kind: 'exception'; type: string; message?: string };
+}
+
 export type RuntimeAnswer =
-  ToolUseBehaviour | ToolUseRawBehaviour | TextBehaviour | InjectionBehaviour | InvokeBehaviour | AsyncJobBehaviour;
+  | ToolUseBehaviour
+  | ToolUseRawBehaviour
+  | TextBehaviour
+  | InjectionBehaviour
+  | InvokeBehaviour
+  | AsyncJobBehaviour
+  | StreamBehaviour;
 export type Behaviour = Scripted<RuntimeAnswer>;
 
 /** For the control plane: `list` answers from the model catalogue. */

@@ -5,7 +5,15 @@
  * listener plays the S3 bucket that asynchronous jobs (Nova Reel) write their output to.
  */
 import { asyncInvokeRefusal, asyncJobs } from './async-jobs';
-import { throttles, type Behaviour, type ControlBehaviour, type RuntimeAnswer } from './behaviours';
+import {
+  throttles,
+  type AsyncJobBehaviour,
+  type Behaviour,
+  type ControlBehaviour,
+  type InvokeBehaviour,
+  type RuntimeAnswer,
+} from './behaviours';
+import { streamConverse } from './converse-stream';
 import {
   DEFAULT_MODELS,
   foundationModelSummaries,
@@ -160,7 +168,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     if (entry.api === 'unknown') {
       return errorReply('UnknownOperationException', `fake-bedrock does not implement ${entry.method} ${entry.url}`);
     }
-    if (entry.api === 'converse') {
+    if (entry.api === 'converse' || entry.api === 'converseStream') {
       const body = entry.body as { messages?: unknown } | undefined;
       if (!body || Buffer.isBuffer(body) || typeof body !== 'object' || !Array.isArray(body.messages)) {
         return errorReply('ValidationException', 'The request body must be a JSON object with a messages array.');
@@ -181,21 +189,27 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     if (refused) return send(reply, refused);
     if (entry.api === 'applyGuardrail') return send(reply, guardrailReply(guardrail));
     if (entry.api === 'getAsyncInvoke') return send(reply, jobs.poll(route.invocationArn));
+    const context = () => ({
+      modelId: entry.modelId ?? '',
+      request: entry.body,
+      region: regionOf(entry),
+      startedAt: entry.at,
+    });
+    const scripted = runtimeScript.shift() ?? fallback;
+    if (entry.api === 'converseStream' && CONVERSE_KINDS.has(scripted.kind)) {
+      const b = scripted as Exclude<RuntimeAnswer, InvokeBehaviour | AsyncJobBehaviour>;
+      return streamConverse(b.kind === 'stream' ? b : { kind: 'stream', reply: b }, reply, timers, context());
+    }
     const answer = (b: RuntimeAnswer): WireReply => {
       const mismatch = () => scriptMismatch(`${b.kind} was scripted for ${OPERATIONS[entry.api]}`);
       if (b.kind === 'invoke') return entry.api === 'invoke' ? invokeReply(b, entry.at) : mismatch();
       if (b.kind === 'asyncJob') {
         return entry.api === 'startAsyncInvoke' ? jobs.start(b, entry.body, regionOf(entry)) : mismatch();
       }
-      if (entry.api !== 'converse') return mismatch();
-      return converseReply(b, {
-        modelId: entry.modelId ?? '',
-        request: entry.body,
-        region: regionOf(entry),
-        startedAt: entry.at,
-      });
+      if (entry.api !== 'converse' || b.kind === 'stream') return mismatch();
+      return converseReply(b, context());
     };
-    perform(runtimeScript.shift() ?? fallback, reply, timers, answer, call);
+    perform(scripted, reply, timers, answer, call);
   });
 
   const control = await listenHttp1((call: IncomingCall, reply: Reply) => {
@@ -253,9 +267,13 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   };
 }
 
+/** What a ConverseStream request may be answered with (a transport behaviour goes the usual way, before it streams). */
+const CONVERSE_KINDS = new Set(['toolUse', 'toolUseRaw', 'text', 'injection', 'stream']);
+
 /** How a mismatch names the operation a behaviour was scripted for. */
 const OPERATIONS: Partial<Record<Api, string>> = {
   converse: 'a Converse request',
+  converseStream: 'a ConverseStream request',
   invoke: 'an InvokeModel request',
   startAsyncInvoke: 'a StartAsyncInvoke request',
 };

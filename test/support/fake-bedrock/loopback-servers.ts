@@ -67,6 +67,11 @@ export async function listenHttp2(handle: CallHandler): Promise<LoopbackServer> 
           res.writeHead(status, headers);
           res.end(body);
         },
+        open(status, headers) {
+          if (res.stream.destroyed) return null;
+          res.writeHead(status, headers);
+          return { write: (bytes) => !res.stream.destroyed && res.write(bytes), end: () => res.end() };
+        },
         drop(mode) {
           if (mode === 'reset') req.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
           else req.stream.session?.destroy();
@@ -107,6 +112,11 @@ export async function listenHttp1(handle: CallHandler): Promise<LoopbackServer> 
           if (res.destroyed) return;
           res.writeHead(status, headers);
           res.end(body);
+        },
+        open(status, headers) {
+          if (res.destroyed) return null;
+          res.writeHead(status, headers);
+          return { write: (bytes) => !res.destroyed && res.write(bytes), end: () => res.end() };
         },
         drop: () => req.socket.destroy(), // HTTP/1.1 has no stream to reset: both modes drop the socket
         get gone() {

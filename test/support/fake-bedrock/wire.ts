@@ -2,6 +2,7 @@
 
 export type Api =
   | 'converse'
+  | 'converseStream'
   | 'invoke'
   | 'applyGuardrail'
   | 'startAsyncInvoke'
@@ -26,9 +27,16 @@ export interface WireReply {
   body: string | Buffer;
 }
 
+/** A reply written as it is made (an event stream); null from `open` when the client already went away. */
+export interface ReplyWriter {
+  write(bytes: Buffer): void;
+  end(): void;
+}
+
 /** How the server ends a call. `drop` abandons it without an answer. */
 export interface Reply {
   send(reply: WireReply): void;
+  open(status: number, headers: Record<string, string>): ReplyWriter | null;
   drop(mode: 'disconnect' | 'reset'): void;
   /** The client went away (aborted, timed out, or the connection dropped). */
   readonly gone: boolean;
@@ -53,9 +61,10 @@ export function runtimeRoute(method: string, url: string): Route {
   if (method === 'POST' && /^\/async-invoke(?:\?|$)/.test(url)) return { api: 'startAsyncInvoke' };
   const job = /^\/async-invoke\/([^/?]+)(?:\?|$)/.exec(url);
   if (method === 'GET' && job) return { api: 'getAsyncInvoke', invocationArn: decodeURIComponent(job[1]) };
-  const match = /^\/model\/([^/?]+)\/(converse|invoke)(?:\?|$)/.exec(url);
+  const match = /^\/model\/([^/?]+)\/(converse-stream|converse|invoke)(?:\?|$)/.exec(url);
   if (method !== 'POST' || !match) return { api: 'unknown' };
-  return { api: match[2] as 'converse' | 'invoke', modelId: decodeURIComponent(match[1]) };
+  const api = match[2] === 'converse-stream' ? 'converseStream' : (match[2] as 'converse' | 'invoke');
+  return { api, modelId: decodeURIComponent(match[1]) };
 }
 
 export function controlRoute(method: string, url: string): Route {

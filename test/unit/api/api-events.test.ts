@@ -17,7 +17,7 @@ const progress = (done: number): IngestProgress => ({
 });
 
 function feedOverFakeLibrary() {
-  const analysis = Object.assign(new EventEmitter(), { queue: new EventEmitter() });
+  const analysis = Object.assign(new EventEmitter(), { queue: new EventEmitter(), streams: new EventEmitter() });
   const ads = { queue: new EventEmitter() };
   const library = new EventEmitter();
   const store = { storage: new EventEmitter() };
