@@ -73,6 +73,9 @@ export async function exportApproved(
       recipe: variant.recipe ?? null,
       backgroundAssets: variant.backgroundAssets ?? [],
       seed: variant.seed,
+      // An edited variant names the number of the one it was edited from (null if since deleted) and the edit.
+      editedFrom: variant.parentId ? (variants.find((v) => v.id === variant.parentId)?.index ?? null) : undefined,
+      edit: variant.edit ?? undefined,
       costUsd: variant.costUsd,
       contrast: variant.contrast,
       legibility: variant.legibility ?? [],

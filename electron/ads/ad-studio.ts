@@ -27,7 +27,7 @@ import { spentThisMonth } from '../analysis/budget';
 import type { LibraryStore } from '../store';
 import { UnknownRecordError } from '../store';
 import { exportApproved, type ExportedAds } from './ad-export';
-import { livePath, reelPath, removeCampaignFiles, saveMask, variantPath } from './campaign-files';
+import { livePath, reelPath, removeCampaignFiles, saveMask, variantFiles, variantPath } from './campaign-files';
 import { newVariants } from './new-variants';
 import { ReelRunner } from './reel-runner';
 import { localCutout } from './cutout';
@@ -36,6 +36,7 @@ import { localFeatures, modelFeatures } from './product-features';
 import { productCutout, productPalette } from './product-cutout';
 import { buildConcepts } from './prompts';
 import { VariantQueue, ADS_PROMPT_VERSION } from './variant-queue';
+import type { VariantEdits } from './variant-edits';
 import { CampaignCutouts, scaleBox } from './campaign-cutouts';
 import { chooseLifestylePhoto, choosePattern, imageName } from './backdrop-choice';
 import { fontFamilyOf } from './font-family';
@@ -85,6 +86,8 @@ export class AdStudio {
   readonly queue: VariantQueue;
   readonly cutouts: CampaignCutouts;
   readonly reels: ReelRunner;
+  /** Variants derived from a rendered one by editing a region (see variant-edits.ts). */
+  readonly edits: VariantEdits;
 
   constructor(
     private readonly store: LibraryStore,
@@ -121,6 +124,7 @@ export class AdStudio {
       },
       now,
     );
+    this.edits = this.queue.edits;
     this.reels = new ReelRunner(store, dataDir, analysis, (id) => this.queue.emit('changed', id), now);
   }
 
@@ -321,12 +325,7 @@ export class AdStudio {
       throw new AdStudioError('this variant is being rendered; delete it when it is done');
     this.store.ads.deleteVariant(variantId);
     await Promise.all(
-      [
-        variantPath(this.dataDir, variant.campaignId, variantId),
-        livePath(this.dataDir, variant.campaignId, variantId, 'webp'),
-        livePath(this.dataDir, variant.campaignId, variantId, 'mp4'),
-        reelPath(this.dataDir, variant.campaignId, variantId),
-      ].map((file) => rm(file, { force: true })),
+      variantFiles(this.dataDir, variant.campaignId, variantId).map((file) => rm(file, { force: true })),
     );
   }
 

@@ -1,6 +1,6 @@
 /**
  * A campaign's files beside the library (never inside library.json): the product mask as a
- * PNG, and each variant's rendered PNG. Written atomically.
+ * PNG, each variant's rendered PNG, and an edited variant's region. Written atomically.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +19,11 @@ export function variantPath(dataDir: string, campaignId: string, variantId: stri
   return path.join(adsDir(dataDir), campaignId, 'variants', `${variantId}.png`);
 }
 
+/** The region an edited variant changed of the one it was edited from (white: changed). */
+export function editMaskPath(dataDir: string, campaignId: string, variantId: string): string {
+  return path.join(adsDir(dataDir), campaignId, 'variants', `${variantId}-edit-mask.png`);
+}
+
 /** A variant's live loop beside its still: `<variant>.webp` or `<variant>.mp4`. */
 export function livePath(dataDir: string, campaignId: string, variantId: string, format: 'webp' | 'mp4'): string {
   return path.join(adsDir(dataDir), campaignId, 'variants', `${variantId}.${format}`);
@@ -27,6 +32,17 @@ export function livePath(dataDir: string, campaignId: string, variantId: string,
 /** A Nova Reel video made for a variant. */
 export function reelPath(dataDir: string, campaignId: string, variantId: string): string {
   return path.join(adsDir(dataDir), campaignId, 'variants', `${variantId}-reel.mp4`);
+}
+
+/** Every file a variant may have: its picture, live loops, Nova Reel video and edit region. */
+export function variantFiles(dataDir: string, campaignId: string, variantId: string): string[] {
+  return [
+    variantPath(dataDir, campaignId, variantId),
+    livePath(dataDir, campaignId, variantId, 'webp'),
+    livePath(dataDir, campaignId, variantId, 'mp4'),
+    reelPath(dataDir, campaignId, variantId),
+    editMaskPath(dataDir, campaignId, variantId),
+  ];
 }
 
 export interface StoredMask {

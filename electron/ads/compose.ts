@@ -217,7 +217,7 @@ function floorShadow(box: Box, width: number, height: number): OverlayOptions {
 }
 
 /** A cut-out resized to its box, as raw RGBA: composited as it is and checked without decoding anything. */
-async function placed(cutout: ProductCutout, box: Box): Promise<PlacedProduct> {
+export async function placed(cutout: ProductCutout, box: Box): Promise<PlacedProduct> {
   const rgba = await sharp(cutout.rgba, { raw: { width: cutout.width, height: cutout.height, channels: 4 } })
     .resize(box.width, box.height, { fit: 'fill' })
     .raw()

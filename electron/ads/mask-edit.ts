@@ -1,16 +1,7 @@
-/** The user's corrections to a cut-out: round brush strokes that add to or remove from the mask. */
-import { z } from 'zod';
+/** Round brush strokes that add to or remove from a mask: a cut-out's corrections, a variant edit's region. */
+import { BrushStroke } from '../../shared/model/ads';
 
-export const BrushStroke = z.object({
-  mode: z.enum(['add', 'remove']),
-  /** In mask pixels. */
-  radius: z.number().min(1).max(200),
-  points: z
-    .array(z.tuple([z.number(), z.number()]))
-    .min(1)
-    .max(5000),
-});
-export type BrushStroke = z.infer<typeof BrushStroke>;
+export { BrushStroke };
 
 export function applyStrokes(mask: Buffer, width: number, height: number, strokes: readonly BrushStroke[]): Buffer {
   const out = Buffer.from(mask);

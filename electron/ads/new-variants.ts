@@ -61,6 +61,8 @@ export function newVariants(
       reviewer: null,
       reviewedAt: null,
       createdAt: run.now + i,
+      parentId: null,
+      edit: null,
     };
   });
 }

@@ -12,6 +12,7 @@ import {
   RENDERED_STATES,
   type AdVariant,
   type Campaign,
+  type Concept,
   type VariantState,
 } from '../../shared/model/ads';
 import { StorageUnavailableError } from '../../shared/errors';
@@ -32,6 +33,7 @@ import type { ImageGenerator } from './generators/image-generator';
 import { brandProblems } from './guardrails';
 import { renderLiveVariant } from './live-variant';
 import { renderVariant } from './variant-renderer';
+import { VariantEdits, type EditModel } from './variant-edits';
 
 export const ADS_PROMPT_VERSION = 'ads-v1';
 
@@ -104,6 +106,8 @@ function variantRecords(store: LibraryStore): JobRecords<VariantRecord> {
 
 export class VariantQueue extends EventEmitter<QueueEvents> {
   private readonly runner: JobRunner<VariantRecord>;
+  /** Edits of rendered variants, queued and rendered here as variants of their own. */
+  readonly edits: VariantEdits;
 
   constructor(
     private readonly store: LibraryStore,
@@ -113,6 +117,7 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
     private readonly now: () => number = Date.now,
   ) {
     super();
+    this.edits = new VariantEdits(store, dataDir, analysis, inputs, (variants) => this.enqueue(variants), now);
     this.runner = new JobRunner(
       variantRecords(store),
       ([variant]) => this.renderJob(variant),
@@ -198,9 +203,11 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
       });
     const remote = variant.generator !== 'local';
     const settings = this.analysis.settings();
+    // An edit sends its own prompt; the scene's was checked when its parent was made.
+    const prompt = variant.edit ? variant.edit.prompt : concept.prompt;
     const promptProblems = brandProblems(
       { ...campaign.brand, requiredDisclaimer: '', allowedColours: [] },
-      { copy: [], prompts: [concept.prompt], colours: [] },
+      { copy: [], prompts: [prompt], colours: [] },
     );
     if (remote && promptProblems.length)
       return this.store.ads.updateVariant(variant.id, {
@@ -211,61 +218,88 @@ export class VariantQueue extends EventEmitter<QueueEvents> {
       const spent = spentThisMonth(this.store.analysis, this.now());
       if (spent >= settings.monthlyBudgetUsd)
         return this.keptBack(campaign, variant, budgetMessage(spent, settings.monthlyBudgetUsd, this.store.analysis));
-      const refusal = await this.guardrail(campaign, concept.prompt);
+      const refusal = prompt && (await this.guardrail(campaign, prompt));
       if (refusal) return this.store.ads.updateVariant(variant.id, { state: 'blocked', error: refusal });
     }
-    const generator = remote ? this.remoteGenerator(campaign, variant.generator) : localGenerator(this.inputs);
-    const format = AD_FORMATS.find((f) => f.id === variant.format)!;
     try {
-      const ad = await renderVariant({
-        generator,
-        concept,
-        width: format.width,
-        height: format.height,
-        seed: variant.seed,
-        product: await this.inputs.product(campaign),
-        logo: await this.inputs.logo(campaign),
-        copy: campaign.copy,
-        brand: campaign.brand,
-        accent: this.inputs.accent(campaign),
-        fonts: { headline: campaign.brand.headlineFont || undefined, body: campaign.brand.bodyFont || undefined },
-        framed: campaign.cutout?.method === 'whole-photo',
-      });
-      const costUsd = remote ? imageCostOf(variant.generator, 1, settings.prices) : 0;
-      await writeAtomic(variantPath(this.dataDir, campaign.id, variant.id), ad.png);
-      const guardrail = [
-        ...brandProblems(campaign.brand, {
-          copy: [campaign.copy.headline, campaign.copy.subline, campaign.copy.cta, campaign.brand.requiredDisclaimer],
-          prompts: remote ? [concept.prompt] : [],
-          colours: ad.colours,
-        }),
-        ...ad.dropped,
-      ];
-      const live = variant.liveRequested ? await renderLiveVariant(this.dataDir, variant, ad.layers) : null;
-      const attention = [
-        ...ad.problems,
-        ...guardrail,
-        ...(live?.overBudget.map((problem) => `live loop: ${problem}`) ?? []),
-      ];
-      this.store.ads.updateVariant(variant.id, {
-        state: attention.length ? 'needs-attention' : 'ready',
-        error: null,
-        productBox: ad.productBox,
-        contrast: ad.contrast,
-        guardrail,
-        attention,
-        legibility: ad.legibility,
-        recipe: remote ? null : ad.recipe,
-        backgroundAssets: ad.backgroundAssets,
-        live,
-        costUsd,
-      });
+      if (variant.edit) {
+        const model = remote ? this.editModel(campaign, variant.generator) : null;
+        await this.edits.render(variant, variant.edit, campaign, model);
+      } else await this.renderFromConcept(campaign, concept, variant);
     } catch (error) {
       // The model call was logged and classified by the gateway; anything else is a bug, reported as such.
       if (!(error instanceof RemoteCallError)) throw error;
       const { outcome, message } = error.failure;
       this.store.ads.updateVariant(variant.id, { state: outcome === 'blocked' ? 'blocked' : 'failed', error: message });
     }
+  }
+
+  private async renderFromConcept(campaign: Campaign, concept: Concept, variant: AdVariant): Promise<void> {
+    const remote = variant.generator !== 'local';
+    const settings = this.analysis.settings();
+    const generator = remote ? this.remoteGenerator(campaign, variant.generator) : localGenerator(this.inputs);
+    const format = AD_FORMATS.find((f) => f.id === variant.format)!;
+    const ad = await renderVariant({
+      generator,
+      concept,
+      width: format.width,
+      height: format.height,
+      seed: variant.seed,
+      product: await this.inputs.product(campaign),
+      logo: await this.inputs.logo(campaign),
+      copy: campaign.copy,
+      brand: campaign.brand,
+      accent: this.inputs.accent(campaign),
+      fonts: { headline: campaign.brand.headlineFont || undefined, body: campaign.brand.bodyFont || undefined },
+      framed: campaign.cutout?.method === 'whole-photo',
+    });
+    const costUsd = remote ? imageCostOf(variant.generator, 1, settings.prices) : 0;
+    await writeAtomic(variantPath(this.dataDir, campaign.id, variant.id), ad.png);
+    const guardrail = [
+      ...brandProblems(campaign.brand, {
+        copy: [campaign.copy.headline, campaign.copy.subline, campaign.copy.cta, campaign.brand.requiredDisclaimer],
+        prompts: remote ? [concept.prompt] : [],
+        colours: ad.colours,
+      }),
+      ...ad.dropped,
+    ];
+    const live = variant.liveRequested ? await renderLiveVariant(this.dataDir, variant, ad.layers) : null;
+    const attention = [
+      ...ad.problems,
+      ...guardrail,
+      ...(live?.overBudget.map((problem) => `live loop: ${problem}`) ?? []),
+    ];
+    this.store.ads.updateVariant(variant.id, {
+      state: attention.length ? 'needs-attention' : 'ready',
+      error: null,
+      productBox: ad.productBox,
+      contrast: ad.contrast,
+      guardrail,
+      attention,
+      legibility: ad.legibility,
+      recipe: remote ? null : ad.recipe,
+      backgroundAssets: ad.backgroundAssets,
+      live,
+      costUsd,
+    });
+  }
+
+  /** The image model for an edit, through the same gateway: one image, logged with its cost. */
+  private editModel(campaign: Campaign, modelId: string): EditModel {
+    const settings = this.analysis.settings();
+    const costUsd = imageCostOf(modelId, 1, settings.prices);
+    const meta = { modelId, promptVersion: ADS_PROMPT_VERSION, hashes: [campaign.productHash] };
+    return {
+      modelId,
+      costUsd,
+      timeoutMs: Math.max(settings.requestTimeoutMs, 120_000),
+      call: (send) =>
+        this.analysis.models.call(
+          meta,
+          (client) => send(client).catch(blockedAsFailure),
+          () => ({ costUsd }),
+        ),
+    };
   }
 
   /** A model that paints backgrounds, each call through the gateway (logged with its cost, failures classified). */

@@ -18,6 +18,7 @@ type AdsMethod =
   | 'describeProduct'
   | 'estimateAds'
   | 'generateAds'
+  | 'editAdVariant'
   | 'reviewAdVariant'
   | 'exportAds'
   | 'variantImage'
@@ -59,6 +60,7 @@ export function adsApi(engine: Engine): Handlers<AdsMethod> {
     describeProduct: ({ id, streamId }) => ads.describeProduct(id, streamId),
     estimateAds: async ({ id, request }) => ads.estimate(id, request),
     generateAds: async ({ id, request }) => ads.generate(id, request),
+    editAdVariant: ({ id, ...edit }) => ads.edits.request(id, edit),
     cancelAdVariants: async ({ id }) => ({ cancelled: ads.cancelQueued(id) }),
     retryAdVariant: async ({ id }) => ads.retry(id),
     deleteAdVariant: async ({ id }) => {

@@ -6,30 +6,38 @@ interface BrushControlsProps {
   onMode(mode: BrushMode): void;
   radius: number;
   onRadius(radius: number): void;
-  showMask: boolean;
-  onShowMask(show: boolean): void;
+  /** What each mode does, in the words of what is brushed. */
+  modeLabels?: Record<BrushMode, string>;
+  /** Whether the dropped area is tinted (the cut-out's overlay; absent where there is none). */
+  showMask?: boolean;
+  onShowMask?(show: boolean): void;
 }
 
-const MODES: { mode: BrushMode; label: string }[] = [
-  { mode: 'add', label: 'Add to product' },
-  { mode: 'remove', label: 'Remove' },
-];
+const CUTOUT_LABELS: Record<BrushMode, string> = { add: 'Add to product', remove: 'Remove' };
 
-/** Brush mode and size (in the mask's pixels), and whether the dropped area is tinted. */
-export function BrushControls({ mode, onMode, radius, onRadius, showMask, onShowMask }: BrushControlsProps) {
+/** Brush mode and size (in the brushed image's pixels), and whether the dropped area is tinted. */
+export function BrushControls({
+  mode,
+  onMode,
+  radius,
+  onRadius,
+  modeLabels = CUTOUT_LABELS,
+  showMask,
+  onShowMask,
+}: BrushControlsProps) {
   const sizeId = useId();
   return (
     <div className="brush-controls" role="group" aria-label="Brush">
       <div className="segmented" role="group" aria-label="Brush mode">
-        {MODES.map((option) => (
+        {(['add', 'remove'] as const).map((option) => (
           <button
-            key={option.mode}
+            key={option}
             type="button"
-            aria-pressed={mode === option.mode}
-            onClick={() => onMode(option.mode)}
-            className={`brush-mode ${option.mode}`}
+            aria-pressed={mode === option}
+            onClick={() => onMode(option)}
+            className={`brush-mode ${option}`}
           >
-            {option.label}
+            {modeLabels[option]}
           </button>
         ))}
       </div>
@@ -45,10 +53,12 @@ export function BrushControls({ mode, onMode, radius, onRadius, showMask, onShow
       <output htmlFor={sizeId} className="small muted">
         {radius} px
       </output>
-      <label className="choice">
-        <input type="checkbox" checked={showMask} onChange={(event) => onShowMask(event.target.checked)} />
-        Tint what is left out
-      </label>
+      {showMask !== undefined && onShowMask && (
+        <label className="choice">
+          <input type="checkbox" checked={showMask} onChange={(event) => onShowMask(event.target.checked)} />
+          Tint what is left out
+        </label>
+      )}
     </div>
   );
 }

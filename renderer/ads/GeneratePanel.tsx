@@ -3,6 +3,7 @@ import { cutoutReadiness, type Campaign } from '../../shared/model';
 import { useAdsEstimate, useAiSettings, useApiMutation, type AdsRequest } from '../api';
 import { BudgetMeter } from '../components/BudgetMeter';
 import { formatUsd } from '../components/format';
+import { RadioChoice } from '../components/RadioChoice';
 
 type Generator = AdsRequest['generator'];
 const MAX_SEED = 2_000_000_000;
@@ -38,32 +39,25 @@ export function GeneratePanel({ campaign }: { campaign: Campaign }) {
       <h2 id="generate-title">Generate variants</h2>
       <fieldset className="setting-choices">
         <legend>Generator</legend>
-        <label className="choice">
-          <input type="radio" name="generator" checked={generator === 'local'} onChange={() => setGenerator('local')} />
-          <span>
-            Local compositor{' '}
-            <span className="small muted choice-detail">
-              Studio sweeps, seasonal scenes, your library&apos;s photos and patterns, drawn on this computer: free,
-              nothing is sent.
-            </span>
-          </span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="generator"
-            checked={generator === 'bedrock'}
-            onChange={() => setGenerator('bedrock')}
-          />
-          <span>
-            Amazon Bedrock{' '}
-            <span className="small muted choice-detail">
-              Backgrounds painted around the product by{' '}
-              {imageModel ? <code>{imageModel}</code> : 'the image model in Settings'}: billed per image, needs AWS
-              credentials.
-            </span>
-          </span>
-        </label>
+        <RadioChoice
+          name="generator"
+          checked={generator === 'local'}
+          onChoose={() => setGenerator('local')}
+          title="Local compositor"
+        >
+          Studio sweeps, seasonal scenes, your library&apos;s photos and patterns, drawn on this computer: free, nothing
+          is sent.
+        </RadioChoice>
+        <RadioChoice
+          name="generator"
+          checked={generator === 'bedrock'}
+          onChoose={() => setGenerator('bedrock')}
+          title="Amazon Bedrock"
+        >
+          Backgrounds painted around the product by{' '}
+          {imageModel ? <code>{imageModel}</code> : 'the image model in Settings'}: billed per image, needs AWS
+          credentials.
+        </RadioChoice>
       </fieldset>
       <label className="choice">
         <input type="checkbox" checked={live} onChange={(event) => setLive(event.target.checked)} />

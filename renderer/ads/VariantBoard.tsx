@@ -27,6 +27,8 @@ export function VariantBoard({ campaign, variants }: { campaign: Campaign; varia
   const [reviewer, setReviewer] = useReviewerName();
   const [openId, setOpenId] = useState<string | null>(null);
   const themeOf = (variant: AdVariant) => campaign.concepts.find((c) => c.id === variant.conceptId)?.theme;
+  const parentOf = (variant: AdVariant) =>
+    variant.parentId ? (variants.find((v) => v.id === variant.parentId) ?? null) : undefined;
   const groups = AD_FORMATS.map((format) => ({
     format: format.id,
     variants: variants.filter((v) => v.format === format.id),
@@ -64,6 +66,7 @@ export function VariantBoard({ campaign, variants }: { campaign: Campaign; varia
               <VariantCard
                 key={variant.id}
                 variant={variant}
+                editedFrom={parentOf(variant)}
                 theme={themeOf(variant)}
                 reviewer={reviewer}
                 onOpen={() => setOpenId(variant.id)}
@@ -76,6 +79,7 @@ export function VariantBoard({ campaign, variants }: { campaign: Campaign; varia
         <VariantViewer
           campaign={campaign}
           variant={open}
+          editedFrom={parentOf(open)}
           reviewer={reviewer}
           onStep={step}
           onClose={() => setOpenId(null)}

@@ -16,13 +16,15 @@ const STATE_LABELS: Record<AdVariant['state'], string> = {
 
 interface VariantCardProps {
   variant: AdVariant;
+  /** The variant this one was edited from (null: deleted since; undefined: not an edit). */
+  editedFrom: AdVariant | null | undefined;
   theme: Theme | undefined;
   reviewer: string;
   onOpen(): void;
 }
 
 /** One variant in the grid: its picture once rendered, its state until then, and the decision on it. */
-export function VariantCard({ variant, theme, reviewer, onOpen }: VariantCardProps) {
+export function VariantCard({ variant, editedFrom, theme, reviewer, onOpen }: VariantCardProps) {
   const rendered = RENDERED_STATES.includes(variant.state);
   const image = useVariantImage(variant.id, 'preview', rendered);
   const title = variantTitle(theme, variant.index);
@@ -34,6 +36,7 @@ export function VariantCard({ variant, theme, reviewer, onOpen }: VariantCardPro
       data-review={variant.review}
       data-format={variant.format}
       data-theme={theme}
+      data-index={variant.index}
     >
       <button
         type="button"
@@ -60,7 +63,7 @@ export function VariantCard({ variant, theme, reviewer, onOpen }: VariantCardPro
           </span>
         )}
       </div>
-      <VariantFacts variant={variant} />
+      <VariantFacts variant={variant} editedFrom={editedFrom} />
       <VariantDecision variant={variant} reviewer={reviewer} />
     </li>
   );

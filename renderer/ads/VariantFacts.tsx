@@ -1,4 +1,4 @@
-import { RENDERED_STATES, type AdVariant, type TextLegibility } from '../../shared/model';
+import { RENDERED_STATES, type AdVariant, type TextLegibility, type VariantEdit } from '../../shared/model';
 import { formatUsd } from '../components/format';
 import { CONTRAST_AA } from './ad-labels';
 
@@ -15,13 +15,46 @@ function fixesOf(legibility: readonly TextLegibility[]): string[] {
     .map((l) => `${l.slot}: ${l.fixes.map((f) => FIX_WORDS[f]).join(' + ')}`);
 }
 
-/** Contrast, cost, what needs attention and why, what was drawn, or why it has no picture. */
-export function VariantFacts({ variant }: { variant: AdVariant }) {
+/** What an edit did, in words: "the background painted #c8b8a0", "the brushed region repainted: …". */
+function editWords(edit: VariantEdit): string {
+  const where = REGION_WORDS[edit.region];
+  switch (edit.kind) {
+    case 'recolour':
+      return `${where} painted ${edit.colour}`;
+    case 'fill':
+      return `${where} filled from around it`;
+    case 'inpaint':
+      return edit.prompt ? `${where} repainted: “${edit.prompt}”` : `${where} removed by the model`;
+    case 'variation':
+      return `more like it (similarity ${edit.similarity?.toFixed(2)})${edit.prompt ? `: “${edit.prompt}”` : ''}`;
+  }
+}
+
+const REGION_WORDS: Record<VariantEdit['region'], string> = {
+  strokes: 'the brushed region',
+  background: 'the background',
+  'all-but-product': 'all but the product',
+};
+
+interface VariantFactsProps {
+  variant: AdVariant;
+  /** The variant this one was edited from (null: deleted since; undefined: not an edit). */
+  editedFrom?: AdVariant | null;
+}
+
+/** Lineage, contrast, cost, what needs attention and why, what was drawn, or why it has no picture. */
+export function VariantFacts({ variant, editedFrom }: VariantFactsProps) {
   const lowContrast = variant.contrast !== null && variant.contrast < CONTRAST_AA;
   const fixes = fixesOf(variant.legibility ?? []);
   const attention = variant.attention ?? [];
   return (
     <>
+      {variant.parentId && (
+        <p className="small muted" data-testid="variant-lineage">
+          Edited from {editedFrom ? `#${editedFrom.index}` : 'a deleted variant'}
+          {variant.edit && ` · ${editWords(variant.edit)}`}
+        </p>
+      )}
       {RENDERED_STATES.includes(variant.state) && (
         <p className="small ad-variant-facts">
           <span

@@ -1,36 +1,20 @@
-import { useRef, type PointerEvent, type RefObject } from 'react';
+import { useRef } from 'react';
 import { useApiMutation } from '../api';
-import { drawStrokes, type BrushMode, type BrushStroke } from './mask-overlay';
+import type { BrushMode, BrushStroke } from './mask-overlay';
+import { useBrushStrokes, type BrushRefs } from './use-brush-strokes';
 
-/** The API's limits per stroke and per call. */
-const MAX_POINTS = 5000;
+/** The API's limit on strokes per call. */
 const MAX_STROKES_PER_CALL = 200;
-
-interface BrushRefs {
-  /** Where strokes are drawn until the engine's new mask shows them; its pixels are mask pixels. */
-  canvas: RefObject<HTMLCanvasElement | null>;
-  /** The ring that shows the brush's size under the pointer. */
-  ring: RefObject<HTMLDivElement | null>;
-}
 
 /**
  * Paints brush strokes over the cut-out and sends each one when the pointer lifts. Calls go one
  * at a time (each edits the mask the previous one saved); strokes made meanwhile go in the next.
+ * Strokes stay drawn until the engine's new mask shows them.
  */
-export function useCutoutBrush(
-  campaignId: string,
-  { canvas, ring }: BrushRefs,
-  brush: { mode: BrushMode; radius: number },
-) {
+export function useCutoutBrush(campaignId: string, refs: BrushRefs, brush: { mode: BrushMode; radius: number }) {
   const edit = useApiMutation('editCutout');
-  const active = useRef<BrushStroke | null>(null);
   const unsent = useRef<BrushStroke[]>([]);
   const sending = useRef<BrushStroke[]>([]);
-
-  const redraw = () => {
-    if (canvas.current)
-      drawStrokes(canvas.current, [...sending.current, ...unsent.current, ...(active.current ? [active.current] : [])]);
-  };
 
   const send = async () => {
     if (sending.current.length) return;
@@ -43,66 +27,20 @@ export function useCutoutBrush(
         unsent.current = [];
       } finally {
         sending.current = [];
-        redraw();
+        strokes.redraw();
       }
     }
   };
 
-  const maskPoint = (event: PointerEvent<HTMLCanvasElement>): [number, number] => {
-    const target = event.currentTarget;
-    const rect = target.getBoundingClientRect();
-    return [
-      Math.round(((event.clientX - rect.left) * target.width) / rect.width),
-      Math.round(((event.clientY - rect.top) * target.height) / rect.height),
-    ];
-  };
-
-  const moveRing = (event: PointerEvent<HTMLCanvasElement>) => {
-    const style = ring.current?.style;
-    if (!style) return;
-    const rect = event.currentTarget.getBoundingClientRect();
-    const diameter = (brush.radius * 2 * rect.width) / event.currentTarget.width;
-    Object.assign(style, {
-      display: 'block',
-      width: `${diameter}px`,
-      height: `${diameter}px`,
-      left: `${event.clientX - rect.left}px`,
-      top: `${event.clientY - rect.top}px`,
-    });
-  };
-
-  const handlers = {
-    onPointerDown(event: PointerEvent<HTMLCanvasElement>) {
-      if (event.button !== 0) return;
-      event.currentTarget.setPointerCapture(event.pointerId);
-      active.current = { mode: brush.mode, radius: brush.radius, points: [maskPoint(event)] };
-      redraw();
-    },
-    onPointerMove(event: PointerEvent<HTMLCanvasElement>) {
-      moveRing(event);
-      const stroke = active.current;
-      if (!stroke || stroke.points.length >= MAX_POINTS) return;
-      const point = maskPoint(event);
-      const last = stroke.points[stroke.points.length - 1];
-      // The engine fills between points, so points closer than a quarter of the radius add nothing.
-      if (Math.hypot(point[0] - last[0], point[1] - last[1]) < Math.max(1, stroke.radius / 4)) return;
-      stroke.points.push(point);
-      redraw();
-    },
-    onPointerUp() {
-      if (!active.current) return;
-      unsent.current.push(active.current);
-      active.current = null;
+  const strokes = useBrushStrokes(
+    refs,
+    brush,
+    () => [...sending.current, ...unsent.current],
+    (stroke) => {
+      unsent.current.push(stroke);
       void send();
     },
-    onPointerCancel() {
-      active.current = null;
-      redraw();
-    },
-    onPointerLeave() {
-      if (ring.current) ring.current.style.display = 'none';
-    },
-  };
+  );
 
-  return { handlers, error: edit.error, saving: edit.isPending };
+  return { handlers: strokes.handlers, error: edit.error, saving: edit.isPending };
 }

@@ -77,6 +77,7 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   chooseCutout: [...CAMPAIGN_RUN, queryKeys.cutouts],
   describeProduct: [...CAMPAIGN_RUN, queryKeys.usageReports],
   generateAds: CAMPAIGN_RUN,
+  editAdVariant: CAMPAIGN_RUN,
   reviewAdVariant: [queryKeys.campaigns],
   makeReel: [queryKeys.campaigns, queryKeys.usageReports],
 };

@@ -36,6 +36,7 @@ export const METHOD_ROLES: Partial<Record<ApiMethod, TeamRole>> = {
   refineCutout: 'reviewer',
   describeProduct: 'reviewer',
   generateAds: 'reviewer',
+  editAdVariant: 'reviewer',
   cancelAdVariants: 'reviewer',
   retryAdVariant: 'reviewer',
   deleteAdVariant: 'reviewer',

@@ -194,6 +194,52 @@ export const ReelVideo = z.object({
 });
 export type ReelVideo = z.infer<typeof ReelVideo>;
 
+/** One round brush stroke, in the pixels of the image it is drawn on: `add` paints the region in, `remove` takes it out. */
+export const BrushStroke = z.object({
+  mode: z.enum(['add', 'remove']),
+  radius: z.number().min(1).max(200),
+  points: z
+    .array(z.tuple([z.number(), z.number()]))
+    .min(1)
+    .max(5000),
+});
+export type BrushStroke = z.infer<typeof BrushStroke>;
+
+/**
+ * How a variant was derived from another: the image model repainting a region (`inpaint`) or the whole
+ * scene "more like this one" (`variation`, at `similarity` 0.2–1), or the local compositor filling a
+ * region from what surrounds it (`fill`) or painting it one `colour` (`recolour`). The product's pixels
+ * are never part of the region. Which model and what it cost are the derived variant's own `generator`
+ * and `costUsd`; the region's mask is a file beside its picture (campaign-files.ts).
+ */
+export const EDIT_KINDS = ['inpaint', 'variation', 'fill', 'recolour'] as const;
+/** Brushed strokes; everything but the product, the copy, button and logo; or everything but the product. */
+export const EDIT_REGIONS = ['strokes', 'background', 'all-but-product'] as const;
+export const VariantEdit = z.object({
+  kind: z.enum(EDIT_KINDS),
+  /** What should be there, as the marketer typed it ('' or "remove": take away what is there). */
+  prompt: z.string(),
+  region: z.enum(EDIT_REGIONS),
+  similarity: z.number().nullable(),
+  /** The colour a recolour painted. */
+  colour: HexColour.nullable(),
+});
+export type VariantEdit = z.infer<typeof VariantEdit>;
+
+/** What the API takes to edit a variant (with its id); a variation, too, changes only the region of the scene it paints. */
+export const VARIANT_EDIT_FIELDS = {
+  region: z.union([
+    z.enum(['background', 'all-but-product']),
+    z.object({ strokes: z.array(BrushStroke).min(1).max(200) }).strict(),
+  ]),
+  prompt: z.string().trim().max(1024),
+  generator: z.enum(['local', 'bedrock']),
+  mode: z.enum(['inpaint', 'variation']).optional(),
+  similarity: z.number().min(0.2).max(1).optional(),
+};
+export const VariantEditRequest = z.object(VARIANT_EDIT_FIELDS).strict();
+export type VariantEditRequest = z.infer<typeof VariantEditRequest>;
+
 /**
  * A variant's render as a job (queued → generating → ready | needs-attention | failed | blocked, or cancelled);
  * see variant-queue.ts. "needs-attention" is rendered but failed a check (product, legibility, brand): never "ready".
@@ -253,5 +299,8 @@ export const AdVariant = z.object({
   reviewer: z.string().nullable(),
   reviewedAt: z.number().nullable(),
   createdAt: z.number(),
+  /** The variant this one was edited from (null: generated from its concept). */
+  parentId: z.string().nullable().default(null),
+  edit: VariantEdit.nullable().default(null),
 });
 export type AdVariant = z.infer<typeof AdVariant>;

@@ -8,8 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ApiHost } from '../../electron/api';
-import { startFakeBedrock } from '../support/fake-bedrock';
-import { COPY, openAdsFixture } from '../integration/ads/ads-fixture';
+import { fakeBedrockEnv, startFakeBedrock } from '../support/fake-bedrock';
+import { bottleCampaign, openAdsFixture } from '../integration/ads/ads-fixture';
 
 const RUNS = 15;
 const THINK_MS = 400;
@@ -26,24 +26,10 @@ const FEATURES = {
 };
 
 const fake = await startFakeBedrock();
-Object.assign(process.env, {
-  AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint,
-  AWS_ACCESS_KEY_ID: 'AKIDBENCHSTREAM00001',
-  AWS_SECRET_ACCESS_KEY: 'bench-secret',
-  AWS_REGION: 'us-east-1',
-});
+Object.assign(process.env, fakeBedrockEnv(fake));
 const fixture = await openAdsFixture();
 const host = new ApiHost(fixture.engine);
-const campaign = await fixture.engine.ads.createCampaign({
-  name: 'Bottle',
-  productHash: fixture.productHash,
-  productName: 'Steel bottle',
-  notes: '',
-  copy: COPY,
-  formats: ['square'],
-  themes: ['studio'],
-  brand: { forbiddenWords: [], requiredDisclaimer: '', allowedColours: [], guardrailId: '', guardrailVersion: '' },
-});
+const campaign = await bottleCampaign(fixture);
 const writingMs = Math.ceil(JSON.stringify(FEATURES).length / CHUNK) * GAP_MS;
 
 const firsts: number[] = [];

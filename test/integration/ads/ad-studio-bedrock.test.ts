@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
-import { COPY, openAdsFixture, type AdsFixture } from './ads-fixture';
+import { bottleCampaign, noisyImage, openAdsFixture, type AdsFixture } from './ads-fixture';
 
 const CANVAS = 'amazon.nova-canvas-v1:0';
 let fake: FakeBedrock;
@@ -23,36 +23,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-/** Noise: if the product were taken from the model's image, it could not match the cut-out. */
-async function noisyImage(width: number, height: number): Promise<string> {
-  const data = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
-  return (
-    await sharp(data, { raw: { width, height, channels: 3 } })
-      .png()
-      .toBuffer()
-  ).toString('base64');
-}
-
-async function campaign(brand = {}) {
-  return fixture.engine.ads.createCampaign({
-    name: 'Bottle',
-    productHash: fixture.productHash,
-    productName: 'Steel bottle',
-    notes: '',
-    copy: COPY,
-    formats: ['square'],
-    themes: ['studio'],
-    brand: {
-      forbiddenWords: [],
-      requiredDisclaimer: '',
-      allowedColours: [],
-      guardrailId: '',
-      guardrailVersion: '',
-      ...brand,
-    },
-  });
-}
+const campaign = (brand = {}) => bottleCampaign(fixture, brand);
 
 describe('the ad studio with Amazon Nova Canvas', () => {
   it('outpaints around the product mask, keeps the product pixel for pixel, and logs the cost', async () => {

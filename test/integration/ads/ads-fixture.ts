@@ -1,5 +1,7 @@
 /** A library with a product shot on a plain studio background, a logo and a stripe pattern. */
 import sharp from 'sharp';
+import type { BrandRules, Campaign } from '../../../shared/model/ads';
+import { DEFAULT_BRAND } from '../../../electron/ads';
 import { makeStripes } from '../../support/images';
 import { openGeneratedLibrary, type GeneratedLibrary } from '../../support/generated-library';
 
@@ -39,3 +41,31 @@ export async function openAdsFixture(): Promise<AdsFixture> {
 }
 
 export const COPY = { headline: 'Cold for 24 hours', subline: 'Steel bottle, leak-proof lid', cta: 'Shop now' };
+
+/** The campaign most ad tests start from: the bottle, the fixture's copy, one square studio concept. */
+export function bottleCampaign(
+  fixture: AdsFixture,
+  brand: Partial<BrandRules> = {},
+  name = 'Bottle',
+): Promise<Campaign> {
+  return fixture.engine.ads.createCampaign({
+    name,
+    productHash: fixture.productHash,
+    productName: 'Steel bottle',
+    notes: '',
+    copy: COPY,
+    formats: ['square'],
+    themes: ['studio'],
+    brand: { ...DEFAULT_BRAND, ...brand },
+  });
+}
+
+/** Noise a model "paints" (base64 PNG): if any of it reached the product, the product could not match its cut-out. */
+export async function noisyImage(width: number, height: number): Promise<string> {
+  const data = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
+  const png = await sharp(data, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
+  return png.toString('base64');
+}

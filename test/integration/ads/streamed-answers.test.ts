@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../../shared/api';
 import { ApiHost } from '../../../electron/api';
-import { startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
-import { COPY, openAdsFixture, type AdsFixture } from './ads-fixture';
+import { fakeBedrockEnv, startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
+import { bottleCampaign, openAdsFixture, type AdsFixture } from './ads-fixture';
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
 const FEATURES = {
@@ -24,12 +24,7 @@ let events: ApiEvent[];
 
 beforeEach(async () => {
   fake = await startFakeBedrock();
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint,
-    AWS_ACCESS_KEY_ID: 'AKIDADSTEST000000001',
-    AWS_SECRET_ACCESS_KEY: 'ads-test-secret',
-    AWS_REGION: 'us-east-1',
-  });
+  Object.assign(process.env, fakeBedrockEnv(fake));
   fixture = await openAdsFixture();
   host = new ApiHost(fixture.engine);
   events = [];
@@ -41,19 +36,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function campaignId(): Promise<string> {
-  const campaign = await fixture.engine.ads.createCampaign({
-    name: 'Bottle',
-    productHash: fixture.productHash,
-    productName: 'Steel bottle',
-    notes: '',
-    copy: COPY,
-    formats: ['square'],
-    themes: ['studio'],
-    brand: { forbiddenWords: [], requiredDisclaimer: '', allowedColours: [], guardrailId: '', guardrailVersion: '' },
-  });
-  return campaign.id;
-}
+const campaignId = async () => (await bottleCampaign(fixture)).id;
 
 const textsOf = (streamId: string) =>
   events.flatMap((e) => (e.type === 'modelText' && e.streamId === streamId ? [e.text] : []));
