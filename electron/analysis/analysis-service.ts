@@ -29,7 +29,7 @@ import { checkConnection } from './bedrock/connection-check';
 import type { CredentialAccess } from './bedrock/credential-advice';
 import { credentialProvider, type AccessKeys, type SecretStore } from './bedrock/credentials';
 import { listAvailableModels } from './bedrock/model-catalog';
-import { PROMPT_VERSION, SYSTEM_PROMPT, userMessage } from './bedrock/prompt';
+import { attributePrompt, userMessage } from './bedrock/prompt';
 import { createRuntimeClient } from './bedrock/runtime-client';
 import { createS3Client } from './bedrock/s3-client';
 import { spentThisMonth } from './budget';
@@ -213,6 +213,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
     const images = plan.skipReason ? [] : await renderAssetInput(asset, plan);
     const request = userMessage([{ images }]);
     const text = (request.content ?? []).flatMap((block) => (block.text ? [block.text] : [])).join('\n');
+    const prompt = attributePrompt(this.settings().promptNotes);
     return {
       hash: asset.hash,
       plan: plan.kind,
@@ -224,7 +225,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
         bytes: img.bytes.length,
         dataUrl: `data:image/jpeg;base64,${img.bytes.toString('base64')}`,
       })),
-      prompt: `${SYSTEM_PROMPT}\n\n${text}\n\n(prompt version ${PROMPT_VERSION})`,
+      prompt: `${prompt.system}\n\n${text}\n\n(prompt version ${prompt.version})`,
       estimatedInputTokens: planImageTokens(plan, asset.metadata.width, asset.metadata.height),
     };
   }
@@ -242,6 +243,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
       timeoutMs: () => this.settings().requestTimeoutMs,
       region: () => this.settings().region,
       access: () => this.credentialAccess(),
+      promptNotes: () => this.settings().promptNotes,
     });
   }
 

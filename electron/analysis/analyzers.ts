@@ -11,6 +11,8 @@ export interface AnalyzerDeps {
   region: () => string;
   /** For failure messages that name only the credential fixes this mode offers. */
   access: () => CredentialAccess;
+  /** The team's notes for the attribute prompt (Settings → AI). */
+  promptNotes: () => readonly string[];
 }
 
 /** Every analyzer by the name settings use for it. */

@@ -32,5 +32,6 @@ export function defaultAiSettings(env: NodeJS.ProcessEnv = process.env): AiSetti
     pricesAsOf: DEFAULT_PRICES_AS_OF,
     searchUnreviewed: true,
     trustedFields: [],
+    promptNotes: [],
   };
 }

@@ -7,7 +7,7 @@
 import type { AiSettings, CostEstimate, Invocation } from '../../shared/model/ai';
 import type { Asset } from '../../shared/model/asset';
 import type { AnalysisRecords } from '../store';
-import { PROMPT_VERSION, promptTokens, TYPICAL_REPLY_TOKENS } from './bedrock/prompt';
+import { attributePrompt, promptTokens, TYPICAL_REPLY_TOKENS } from './bedrock/prompt';
 import { naivePlan, planImageTokens, planModelInput } from './model-input';
 import { costOf, roundUsd } from './pricing';
 import { spentThisMonth } from './budget';
@@ -24,6 +24,7 @@ export function estimateRun(
   now: number,
 ): CostEstimate {
   const modelId = settings.attributesModel;
+  const promptVersion = attributePrompt(settings.promptNotes).version;
   const naive = naivePlan();
   let cached = 0,
     skipped = 0,
@@ -35,14 +36,14 @@ export function estimateRun(
     naiveInput += planImageTokens(naive, width, height) + promptTokens(1);
     const plan = planModelInput(asset);
     if (plan.skipReason) skipped++;
-    else if (store.findModelAnalysis(asset.hash, modelId, PROMPT_VERSION)) cached++;
+    else if (store.findModelAnalysis(asset.hash, modelId, promptVersion)) cached++;
     else {
       toSend++;
       imageTokens += planImageTokens(plan, width, height);
     }
   }
   const calls = Math.ceil(toSend / settings.designsPerCall);
-  const measured = measuredPerDesign(store.listInvocations(), modelId);
+  const measured = measuredPerDesign(store.listInvocations(), modelId, promptVersion);
   const inputTokens = measured
     ? Math.round(measured.input * toSend)
     : imageTokens + calls * promptTokens(settings.designsPerCall);
@@ -64,11 +65,15 @@ export function estimateRun(
 }
 
 /** Average tokens per design over successful first calls of this model and prompt. */
-function measuredPerDesign(log: readonly Invocation[], modelId: string): { input: number; output: number } | null {
+function measuredPerDesign(
+  log: readonly Invocation[],
+  modelId: string,
+  promptVersion: string,
+): { input: number; output: number } | null {
   const calls = log.filter(
     (c) =>
       c.requestedModelId === modelId &&
-      c.promptVersion === PROMPT_VERSION &&
+      c.promptVersion === promptVersion &&
       c.outcome === 'ok' &&
       c.attempt === 0 &&
       c.hashes.length > 0,

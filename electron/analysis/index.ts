@@ -3,7 +3,7 @@ export { AnalysisService, type AnalysisServiceOptions } from './analysis-service
 export { noSecretStore, RefusedError, type SecretStore, type AccessKeys } from './bedrock/credentials';
 export { localAttributes, LOCAL_MODEL_ID } from './local-attributes';
 export { defaultAiSettings } from './default-settings';
-export { PROMPT_VERSION } from './bedrock/prompt';
+export { attributePrompt, PROMPT_VERSION } from './bedrock/prompt';
 export { ModelInputError } from './model-input';
 export type { ExtractionOutcome } from './attribute-extraction';
 export { RemoteCallError, type ClassifiedFailure } from './remote-failure';

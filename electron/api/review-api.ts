@@ -1,6 +1,13 @@
 import path from 'node:path';
 import type { Engine } from '../engine';
-import { approvedCsv, approvedRecords, qualityReport, writeDistillation } from '../review';
+import {
+  approvedCsv,
+  approvedRecords,
+  highlightsSummaryState,
+  qualityReport,
+  summariseHighlights,
+  writeDistillation,
+} from '../review';
 import type { Handlers } from './handlers';
 
 type ReviewMethod =
@@ -14,6 +21,7 @@ type ReviewMethod =
   | 'correctLabels'
   | 'undoLabelCorrection'
   | 'qualityReport'
+  | 'summariseReviewHighlights'
   | 'exportReviewed'
   | 'exportDistillation';
 
@@ -41,7 +49,13 @@ export function reviewApi(engine: Engine): Handlers<ReviewMethod> {
         store.corrections.listLabelCorrections(),
       ),
       highlights: review.highlights(engine.analysis.settings().trustedFields),
+      highlightsSummary: highlightsSummaryState(store),
     }),
+    summariseReviewHighlights: async ({ fresh, streamId }) => {
+      const { analysis } = engine;
+      const highlights = review.highlights(analysis.settings().trustedFields);
+      return summariseHighlights({ store, analysis, highlights, now: Date.now() }, { fresh: fresh ?? false, streamId });
+    },
     exportReviewed: async ({ format }) => {
       const records = approvedRecords(store);
       const content = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : approvedCsv(records);

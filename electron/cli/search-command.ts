@@ -2,7 +2,8 @@
  * `npm run search -- "<sentence>" [--json] [--limit N] [--data-dir DIR] [--team-db URL]`: the library
  * searched in words, for scripts and tests. Prints how the sentence was understood (and the words it
  * did not understand), then the hits; `--json` prints
- * `{ "query": {…}, "interpretation": {…}, "total": N, "results": [{ "path", "hash", "score" }] }`.
+ * `{ "query": {…}, "interpretation": {…}, "total": N, "parts": P, "results": [{ "path", "hash", "matched", "score" }] }`:
+ * images matching any part, ranked by how many of the P parts they `matched`, then by `score` (the colours named).
  * Exit codes: 0 searched (even with no hits), 2 bad arguments, 3 the library cannot be opened.
  */
 import path from 'node:path';
@@ -32,17 +33,25 @@ async function runSearch(sentence: string, options: SearchOptions): Promise<numb
   const { store, close } = opened;
   try {
     const found = searchBySentence(store, sentence, limit);
-    const results = found.hits.map(({ asset, score }) => ({ path: asset.path, hash: asset.hash, score }));
+    const results = found.hits.map(({ asset, matched, score }) => ({
+      path: asset.path,
+      hash: asset.hash,
+      matched,
+      score,
+    }));
     if (options.json) {
-      const { interpretation, query, total } = found;
-      console.log(JSON.stringify({ query, interpretation, total, results }, null, 2));
+      const { interpretation, query, total, parts } = found;
+      console.log(JSON.stringify({ query, interpretation, total, parts, results }, null, 2));
       return 0;
     }
     console.log(`Understood: ${found.interpretation.parts.map(partText).join(' · ') || 'nothing to filter by'}`);
     if (found.interpretation.ignored.length > 0)
       console.log(`Not understood, not searched for: ${found.interpretation.ignored.join(', ')}`);
-    console.log(`${found.total} image(s) match${found.total > results.length ? `; the best ${results.length}` : ''}:`);
-    for (const result of results) console.log(`  ${result.score.toFixed(2)}  ${result.path}`);
+    console.log(
+      `${found.total} image(s) match a part${found.total > results.length ? `; the best ${results.length}` : ''}:`,
+    );
+    for (const result of results)
+      console.log(`  ${result.matched} of ${found.parts}  ${result.score.toFixed(2)}  ${result.path}`);
     return 0;
   } finally {
     await close();

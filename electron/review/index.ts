@@ -2,6 +2,7 @@
 export { ReviewService, ReviewInputError } from './review-service';
 export { LabelCorrectionService, CorrectionInputError } from './label-corrections';
 export { qualityReport } from './quality-report';
+export { highlightsSummaryState, summariseHighlights } from './highlights-summary';
 export { currentAnalysis } from './current-analysis';
 export {
   approvedRecords,

@@ -30,7 +30,7 @@ export function qualityReport(
   decisions: readonly ReviewDecision[],
   analysesOf: (hash: string) => ModelAnalysis[],
   corrections: readonly LabelCorrection[] = [],
-): Omit<QualityReport, 'highlights'> {
+): Omit<QualityReport, 'highlights' | 'highlightsSummary'> {
   const decided = decidedFields(decisions);
   const byModel = new Map<string, Counts>();
   const byField = new Map<string, Counts>();

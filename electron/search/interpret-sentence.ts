@@ -2,13 +2,16 @@
  * The built-in interpreter of a sentence typed into search ("red polka dots on cream, no stripes",
  * "unreviewed navy florals in portrait"): patterns and colours through the search vocabulary (plural
  * and -ed/-y forms, plaid and gingham, grey and gray, reddish), motifs, styles, moods, products and
- * techniques from the model vocabularies, review states, orientations and file formats; "no",
- * "not", "without", "except" exclude what follows up to a comma. Words it does not know are
- * returned as ignored, not searched for: the user sees them and can rephrase.
+ * techniques from the model vocabularies, review states, orientations and file formats, which model
+ * answered ("Haiku answers"), low confidence ("uncertain", "confidence below 50%") and when images
+ * were added ("from last week", "since March", relative to `now`); "no", "not", "without", "except"
+ * exclude what follows up to a comma. Words it does not know are returned as ignored, not searched
+ * for: the user sees them and can rephrase.
  */
 import { MOODS, MOTIFS, PRODUCTS, STYLES, TECHNIQUES } from '../../shared/vocabulary/attribute-vocabularies';
 import type { QueryPart, SearchInterpretation } from '../../shared/model/natural-search';
 import { namedConcept } from '../store';
+import { dateRangeAt, intervalOf } from './sentence-dates';
 
 const NEGATIONS = new Set(['no', 'not', 'without', 'except', 'excluding', 'minus', 'nor']);
 /** Words that carry no filter: "something for a summer dress" keeps "summer" and "dress" only. */
@@ -18,7 +21,7 @@ const STOP_WORDS = new Set(
     'some something anything things thing designs design prints print patterns pattern images image pictures ' +
     'picture photos files file ones one that this these those which what i want need looking like please ' +
     'colour color colours colors coloured colored tone tones shade shades bit very really mostly mainly mix ' +
-    'light dark pale deep bright soft muted'
+    'light dark pale deep bright soft muted answers answer answered analysed analyzed model models'
   ).split(' '),
 );
 const STATUS_WORDS: Record<string, readonly string[]> = {
@@ -52,13 +55,19 @@ const FORMAT_WORDS: Record<string, string> = {
   gif: 'gif',
   svg: 'svg',
 };
+/** Words of model ids ("anthropic.claude-3-5-haiku…"): an image answered by any model whose id has the word. */
+const MODEL_WORDS = new Set(['haiku', 'sonnet', 'opus', 'claude', 'nova', 'llama', 'mistral', 'titan']);
+/** Below this mean confidence an answer is "low confidence" or "uncertain". */
+const LOW_CONFIDENCE = 0.6;
+const UNCERTAIN_WORDS = new Set(['uncertain', 'unsure', 'doubtful']);
+
 /** Model vocabulary terms, longest first so "animal print" is taken before "animal". */
 const ATTRIBUTES = [...MOTIFS, ...STYLES, ...MOODS, ...PRODUCTS, ...TECHNIQUES]
   .filter((term) => term !== 'none' && !term.includes('/'))
   .map((term) => term.toLowerCase().split(/\s+/))
   .sort((a, b) => b.length - a.length);
 
-export function interpretSentence(sentence: string): SearchInterpretation {
+export function interpretSentence(sentence: string, now = Date.now()): SearchInterpretation {
   const tokens = sentence.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'-]*|[,;.]/gu) ?? [];
   const parts: QueryPart[] = [];
   const ignored: string[] = [];
@@ -75,7 +84,7 @@ export function interpretSentence(sentence: string): SearchInterpretation {
       i++;
       continue;
     }
-    const found = partAt(tokens, i, negated);
+    const found = partAt(tokens, i, negated) ?? answerPartAt(tokens, i, negated, now);
     if (found) {
       for (const part of found.parts) if (!parts.some((p) => samePart(p, part))) parts.push(part);
       i += found.length;
@@ -104,6 +113,27 @@ function partAt(tokens: readonly string[], i: number, negated: boolean): { parts
   if (!attribute) return null;
   const words = attribute.join(' ');
   return { parts: [{ kind: 'attribute', value: words, words, negated }], length: attribute.length };
+}
+
+/** Which model answered, how confidently, and when images were added; none of these can be excluded. */
+function answerPartAt(
+  tokens: readonly string[],
+  i: number,
+  negated: boolean,
+  now: number,
+): { parts: QueryPart[]; length: number } | null {
+  const taken = (kind: QueryPart['kind'], value: string, length: number) =>
+    negated ? null : { parts: [{ kind, value, words: tokens.slice(i, i + length).join(' '), negated }], length };
+  const [word, next, third] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (MODEL_WORDS.has(word)) return taken('model', word, 1);
+  if (UNCERTAIN_WORDS.has(word)) return taken('confidence', String(LOW_CONFIDENCE), 1);
+  if ((word === 'low' || word === 'lower') && next === 'confidence')
+    return taken('confidence', String(LOW_CONFIDENCE), 2);
+  const percent = Number(third);
+  if (word === 'confidence' && (next === 'below' || next === 'under') && percent > 0 && percent <= 100)
+    return taken('confidence', String(percent > 1 ? percent / 100 : percent), 3);
+  const dated = dateRangeAt(tokens, i, now);
+  return dated && taken('date', intervalOf(dated.range), dated.length);
 }
 
 /** A review status, orientation or format word; null when negated (not a filter the library has); undefined for other words. */

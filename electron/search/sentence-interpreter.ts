@@ -1,4 +1,4 @@
-import type { SearchInterpretation } from '../../shared/model/natural-search';
+import type { QueryPart, SearchInterpretation } from '../../shared/model/natural-search';
 import { StreamStoppedError, type AnalysisService } from '../analysis';
 import { spentThisMonth } from '../analysis/budget';
 import { costOf } from '../analysis/pricing';
@@ -6,6 +6,8 @@ import type { LibraryStore } from '../store';
 import { interpretSentence } from './interpret-sentence';
 import { modelInterpretation, SEARCH_PROMPT_VERSION } from './model-interpretation';
 
+/** Parts only the built-in interpreter reads. */
+const ANSWER_AND_DATE_KINDS = new Set<QueryPart['kind']>(['model', 'confidence', 'date']);
 /** Sentences remembered per process: the same words asked again cost nothing. */
 const CACHE_SIZE = 500;
 
@@ -27,7 +29,7 @@ export class SentenceInterpreter {
 
   /** With a `streamId`, the model's reading streams in as live events and Stop ends it (the built-in reading stands). */
   async interpret(sentence: string, streamId?: string): Promise<SearchInterpretation> {
-    const local = interpretSentence(sentence);
+    const local = interpretSentence(sentence, this.now());
     if (local.ignored.length === 0) return local;
     const analysis = this.analysis();
     const settings = analysis.settings();
@@ -35,7 +37,13 @@ export class SentenceInterpreter {
     const modelId = settings.attributesModel;
     const key = `${SEARCH_PROMPT_VERSION}\n${modelId}\n${sentence.trim().toLowerCase()}`;
     const known = this.cache.get(key);
-    if (known) return { ...known, sentence };
+    // The model's filters have no models, confidence or dates: the built-in reading's (of now) stand beside them.
+    const withLocalParts = (answered: SearchInterpretation) => ({
+      ...answered,
+      sentence,
+      parts: [...answered.parts, ...local.parts.filter((part) => ANSWER_AND_DATE_KINDS.has(part.kind))],
+    });
+    if (known) return withLocalParts(known);
     if (spentThisMonth(this.store.analysis, this.now()) >= settings.monthlyBudgetUsd)
       return { ...local, note: `${modelId} was not asked: the monthly budget is reached.` };
     try {
@@ -51,7 +59,7 @@ export class SentenceInterpreter {
       );
       const answered: SearchInterpretation = { sentence, parts, ignored: [], by: 'model', modelId, note: null };
       this.remember(key, answered);
-      return answered;
+      return withLocalParts(answered);
     } catch (error) {
       if (error instanceof StreamStoppedError)
         return { ...local, note: `${modelId} was stopped by you; the built-in reading stands.` };

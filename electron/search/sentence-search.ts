@@ -8,9 +8,11 @@ const CANDIDATES = 1000;
 
 export interface SentenceHit {
   asset: AssetSummary;
+  /** How many of the sentence's parts the image matched (negated ones excluded it outright), of `SentenceSearch.parts`. */
+  matched: number;
   /**
-   * How strongly the image shows what the sentence asked for: 1 when it names no colour, else
-   * the share of the image in the colours it named (an image mostly red ranks above a red accent).
+   * Among images matching as many parts, how strongly it shows what the sentence asked for: 1 when
+   * it names no colour, else the share of the image in the colours it named (mostly red above a red accent).
    */
   score: number;
 }
@@ -19,21 +21,23 @@ export interface SentenceSearch {
   interpretation: SearchInterpretation;
   query: SearchQuery;
   total: number;
+  /** How many parts there were to match (a status named twice, "reviewed", is one). */
+  parts: number;
   hits: SentenceHit[];
 }
 
-/** A sentence, interpreted and searched: every part must hold; the hits are ranked by the colours it names. */
-export function searchBySentence(store: LibraryStore, sentence: string, limit = 20): SentenceSearch {
-  const interpretation = interpretSentence(sentence);
+/** A sentence, interpreted and searched: ranked by how many parts each image matched, then by the colours it names. */
+export function searchBySentence(store: LibraryStore, sentence: string, limit = 20, now = Date.now()): SentenceSearch {
+  const interpretation = interpretSentence(sentence, now);
   const query = queryOfParts(interpretation.parts);
   const result = store.search({ ...query, limit: CANDIDATES });
   const colours = interpretation.parts.filter((part) => part.kind === 'colour' && !part.negated);
   const hits = result.items
-    .map((asset) => ({ asset, score: colourScore(asset, colours) }))
-    // Stable: equal scores keep the library's order (newest first).
-    .sort((a, b) => b.score - a.score)
+    .map((asset) => ({ asset, matched: asset.matched ?? 0, score: colourScore(asset, colours) }))
+    // Stable: equal counts and scores keep the library's order (newest first).
+    .sort((a, b) => b.matched - a.matched || b.score - a.score)
     .slice(0, limit);
-  return { interpretation, query, total: result.total, hits };
+  return { interpretation, query, total: result.total, parts: result.parts ?? 0, hits };
 }
 
 function colourScore(asset: AssetSummary, colours: readonly QueryPart[]): number {

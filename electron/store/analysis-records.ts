@@ -9,6 +9,8 @@ export function analysisRecords({ state, mutate }: RecordAccess): AnalysisRecord
     setAiSettings: (settings) => void mutate({ type: 'setAiSettings', settings: structuredClone(settings) }),
     getTeamBudget: () => analysis.teamBudget && { ...analysis.teamBudget },
     setTeamBudget: (budget) => void mutate({ type: 'setTeamBudget', budget: { ...budget } }),
+    getReviewSummary: () => analysis.reviewSummary && { ...analysis.reviewSummary },
+    setReviewSummary: (summary) => void mutate({ type: 'setReviewSummary', summary: { ...summary } }),
     listModelAnalyses: (hash) => structuredClone(analysis.list(hash)),
     findModelAnalysis: (hash, requestedModelId, promptVersion) => {
       const found = analysis.find(hash, requestedModelId, promptVersion);

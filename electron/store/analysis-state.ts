@@ -1,5 +1,6 @@
 import type { AiSettings, AnalysisJob, Invocation, ModelAnalysis } from '../../shared/model';
 import type { TeamBudget } from '../../shared/model/team';
+import type { ReviewSummary } from '../../shared/model/review';
 import { ATTRIBUTE_FIELDS } from '../../shared/model/attributes';
 import type { AnalysisOp } from './library-ops';
 import { searchPolicyOf } from './model-search-text';
@@ -21,6 +22,8 @@ export class AnalysisState {
   settings: AiSettings | null = null;
   /** In a copy of a team library, the budget its admin set (null: none set, or not a team library). */
   teamBudget: TeamBudget | null = null;
+  /** The AI-written paragraph about the review highlights (null: never asked for). */
+  reviewSummary: ReviewSummary | null = null;
   /**
    * Per hash, the rows of its answers in `answers`, oldest first. Most images have one answer,
    * kept without a list around it (~14 MB at 250,000).
@@ -38,11 +41,13 @@ export class AnalysisState {
   load(doc: {
     aiSettings: AiSettings | null;
     teamBudget?: TeamBudget;
+    reviewSummary?: ReviewSummary;
     analysisJobs: AnalysisJob[];
     invocations: Invocation[];
   }): void {
     this.settings = doc.aiSettings;
     this.teamBudget = doc.teamBudget ?? null;
+    this.reviewSummary = doc.reviewSummary ?? null;
     for (const job of doc.analysisJobs) this.jobs.set(job.id, job);
     this.invocations = [...doc.invocations];
   }
@@ -70,6 +75,9 @@ export class AnalysisState {
       }
       case 'setTeamBudget':
         this.teamBudget = op.budget;
+        return;
+      case 'setReviewSummary':
+        this.reviewSummary = op.summary;
         return;
       case 'recordModelAnalysis':
         return this.recordAnalysis(op.analysis);
@@ -108,6 +116,15 @@ export class AnalysisState {
     for (const [hash, rows] of this.analyses) {
       if (Array.isArray(rows)) for (const row of rows) yield [hash, new StoredAnswer(this.answers, row)];
       else yield [hash, new StoredAnswer(this.answers, rows)];
+    }
+  }
+
+  /** Every answer's hash, model and confidence, from the heads in memory: no record read, no object per answer. */
+  forEachHead(visit: (hash: string, modelId: string, confidence: number) => void): void {
+    const { answers } = this;
+    for (const [hash, rows] of this.analyses) {
+      if (!Array.isArray(rows)) visit(hash, answers.name(rows, 0)!, answers.number(rows, 0));
+      else for (const row of rows) visit(hash, answers.name(row, 0)!, answers.number(row, 0));
     }
   }
 

@@ -1,6 +1,7 @@
 import type { ReviewDecision } from '../../shared/model/review';
 import type { LabelCorrection } from '../../shared/model/correction';
 import type { TeamBudget } from '../../shared/model/team';
+import type { ReviewSummary } from '../../shared/model/review';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
 import type {
   AiSettings,
@@ -37,6 +38,8 @@ export interface LibraryDocument {
   aiSettings: AiSettings | null;
   /** In a copy of a team library whose admin set one: the team's monthly budget (absent elsewhere). */
   teamBudget?: TeamBudget;
+  /** The AI-written paragraph about what reviewers change, once asked for (absent until then). */
+  reviewSummary?: ReviewSummary;
   modelAnalyses: ModelAnalysis[];
   analysisJobs: AnalysisJob[];
   invocations: Invocation[];

@@ -75,7 +75,8 @@ export class Journal {
   }
 }
 
-function sizeOf(file: string): number {
+/** A file's size in bytes, 0 when it is not there. */
+export function sizeOf(file: string): number {
   try {
     return statSync(file).size;
   } catch {

@@ -9,7 +9,7 @@ import type {
   ModelAnalysis,
   ParsedSearchQuery,
 } from '../../shared/model';
-import type { ReviewDecision } from '../../shared/model/review';
+import type { ReviewDecision, ReviewSummary } from '../../shared/model/review';
 import type { LabelCorrection } from '../../shared/model/correction';
 import type { TeamBudget } from '../../shared/model/team';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
@@ -70,6 +70,7 @@ export type OrganisingOp =
 export type AnalysisOp =
   | { type: 'setAiSettings'; settings: AiSettings }
   | { type: 'setTeamBudget'; budget: TeamBudget }
+  | { type: 'setReviewSummary'; summary: ReviewSummary }
   | { type: 'recordModelAnalysis'; analysis: ModelAnalysis }
   | { type: 'putAnalysisJobs'; jobs: AnalysisJob[] }
   | { type: 'updateAnalysisJob'; id: string; patch: AnalysisJobPatch }
@@ -123,6 +124,7 @@ const ORGANISING_OPS: Record<OrganisingOp['type'], true> = {
 const ANALYSIS_OPS: Record<AnalysisOp['type'], true> = {
   setAiSettings: true,
   setTeamBudget: true,
+  setReviewSummary: true,
   recordModelAnalysis: true,
   putAnalysisJobs: true,
   updateAnalysisJob: true,

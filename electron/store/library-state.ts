@@ -166,6 +166,7 @@ export class LibraryState {
       savedSearches: [...this.organising.savedSearches.values()],
       aiSettings: this.analysis.settings,
       ...(this.analysis.teamBudget && { teamBudget: this.analysis.teamBudget }),
+      ...(this.analysis.reviewSummary && { reviewSummary: this.analysis.reviewSummary }),
       analysisJobs: [...this.analysis.jobs.values()],
       invocations: this.analysis.invocations,
       campaigns: [...this.ads.campaigns.values()],

@@ -16,7 +16,7 @@ import type {
   SearchResult,
   TagCount,
 } from '../../shared/model';
-import type { FieldReview, ItemReviewStatus, ReviewDecision } from '../../shared/model/review';
+import type { FieldReview, ItemReviewStatus, ReviewDecision, ReviewSummary } from '../../shared/model/review';
 import type { LabelCorrection } from '../../shared/model/correction';
 import type { TeamBudget } from '../../shared/model/team';
 import type { StandingCorrections } from './correction-state';
@@ -65,6 +65,9 @@ export interface AnalysisRecords {
   /** In a copy of a team library: the team's monthly budget, if its admin set one. */
   getTeamBudget(): TeamBudget | null;
   setTeamBudget(budget: TeamBudget): void;
+  /** The AI-written paragraph about what reviewers change, kept until someone asks for a fresh one. */
+  getReviewSummary(): ReviewSummary | null;
+  setReviewSummary(summary: ReviewSummary): void;
   /** Every model's answer for these bytes, oldest first. */
   listModelAnalyses(hash: string): ModelAnalysis[];
   /** The cache: this model's answer (as requested) for these bytes under this prompt version. */

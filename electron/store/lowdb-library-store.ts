@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { Low } from 'lowdb';
 import {
   type Asset,
@@ -21,7 +21,7 @@ import { analysisRecords } from './analysis-records';
 import { correctionRecords } from './correction-records';
 import { emptyDocument, type LibraryDocument } from './document';
 import { StoreClosedError, UnknownRecordError } from './errors';
-import { Journal } from './journal';
+import { Journal, sizeOf } from './journal';
 import type {
   AdRecords,
   AnalysisRecords,
@@ -42,6 +42,7 @@ import { reviewRecords } from './review-records';
 import { moreLikeThis, nearDuplicates, runSearch } from './search';
 import { ShardedJsonFiles } from './sharded-json-files';
 import { SnapshotScheduler } from './snapshot-scheduler';
+import { SnapshotWriter } from './snapshot-writer';
 import { WriteHealth } from './write-health';
 import { inTimeSlices } from './time-slices';
 import { writeOpenIndex } from './open-index/open-index';
@@ -70,11 +71,10 @@ export class LowdbLibraryStore implements LibraryStore {
   private readonly changeListeners = new Set<(op: LibraryOp) => void>();
   /** The head seq the open index on disk was written at, when this library was opened from it. */
   private openIndexSeq: number | null = null;
-  /** Set when what is on disk cannot be changed shard by shard: a migrated or recovered library, another adapter. */
-  private wholeDocumentNext: boolean;
+  private readonly snapshotWriter: SnapshotWriter;
 
   private constructor(
-    private readonly low: Low<LibraryDocument>,
+    low: Low<LibraryDocument>,
     private readonly journal: Journal,
     private readonly state: LibraryState,
     private readonly now: () => number,
@@ -85,9 +85,9 @@ export class LowdbLibraryStore implements LibraryStore {
     private readonly openIndex: string,
     storage: WriteHealth,
   ) {
-    this.wholeDocumentNext = rewriteAll || sharded === null;
     this.storage = storage;
-    this.snapshots = new SnapshotScheduler(() => this.writeSnapshot(), snapshotIntervalMs);
+    this.snapshotWriter = new SnapshotWriter(low, journal, state, sharded, storage, rewriteAll || sharded === null);
+    this.snapshots = new SnapshotScheduler(() => this.snapshotWriter.write(), snapshotIntervalMs);
     // Writing is back: what the failed snapshots could not write goes now.
     storage.on('changed', (health) => health.writable && this.snapshots.markDirty());
     const access = { state, mutate: (op: LibraryOp) => this.mutate(op) };
@@ -119,7 +119,7 @@ export class LowdbLibraryStore implements LibraryStore {
     const storage = new WriteHealth({
       dataDir,
       lockFile: files.lock,
-      snapshotBytes: () => journal.bytes + fileSize(files.snapshot),
+      snapshotBytes: () => journal.bytes + sizeOf(files.snapshot),
       recheckMs: opts.storageCheckMs,
       now: opts.now,
     });
@@ -292,7 +292,7 @@ export class LowdbLibraryStore implements LibraryStore {
   }
 
   search(query: SearchQuery): SearchResult {
-    return runSearch(this.state.index, query, (ids) => this.state.organising.members(ids));
+    return runSearch(this.state.index, query, (ids) => this.state.organising.members(ids), this.state.analysis);
   }
 
   moreLikeThis(hash: string, limit = 50): AssetSummary[] {
@@ -345,7 +345,7 @@ export class LowdbLibraryStore implements LibraryStore {
   /** The next open reads this instead of every record; it is derived, so failing to write it loses nothing. */
   private saveOpenIndex(): void {
     const seq = this.sharded?.headSeq ?? null;
-    if (!this.sharded || this.wholeDocumentNext || seq === null || seq === this.openIndexSeq) return;
+    if (!this.sharded || this.snapshotWriter.wholeDocumentNext || seq === null || seq === this.openIndexSeq) return;
     try {
       writeOpenIndex(this.openIndex, this.state, seq, this.sharded.currentFiles());
     } catch {
@@ -382,58 +382,5 @@ export class LowdbLibraryStore implements LibraryStore {
     this.snapshots.markDirty();
     if (op.type !== 'applyTeamChanges') for (const listener of this.changeListeners) listener(op);
     return result;
-  }
-
-  /** A refused snapshot puts the library in a storage fault too; the journal still holds every change. */
-  private async writeSnapshot(): Promise<void> {
-    this.storage.requireWritable();
-    try {
-      await this.writeSnapshotNow();
-    } catch (error) {
-      throw this.storage.refused(error, this.storage.folder);
-    }
-  }
-
-  /** What to write is captured synchronously, at the same instant the journal starts its new tail. */
-  private async writeSnapshotNow(): Promise<void> {
-    if (this.wholeDocumentNext || !this.sharded) return this.writeWholeDocument();
-    const head = this.state.toHead();
-    const changes = this.state.changes.take();
-    this.journal.beginRotation();
-    try {
-      await this.sharded.writeChanges(head, changes);
-      this.journal.completeRotation();
-    } catch (error) {
-      this.journal.abortRotation();
-      this.state.changes.restore(changes);
-      throw error;
-    }
-  }
-
-  private async writeWholeDocument(): Promise<void> {
-    this.low.data = this.state.toDocument();
-    // Whatever changes were collected are in the document; later ones go to the next snapshot.
-    const changes = this.state.changes.take();
-    this.journal.beginRotation();
-    try {
-      await this.low.write();
-      this.journal.completeRotation();
-      this.wholeDocumentNext = this.sharded === null;
-    } catch (error) {
-      this.journal.abortRotation();
-      this.state.changes.restore(changes);
-      throw error;
-    } finally {
-      // Do not keep the previous generation of every asset reachable until the next snapshot.
-      this.low.data = emptyDocument();
-    }
-  }
-}
-
-function fileSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
   }
 }

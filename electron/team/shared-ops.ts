@@ -31,6 +31,8 @@ const SHARED: Record<LibraryOp['type'], boolean> = {
   deleteSavedSearch: true,
   setAiSettings: false,
   setTeamBudget: true,
+  // The AI-written summary of review highlights is paid for and read on this machine.
+  setReviewSummary: false,
   recordModelAnalysis: true,
   putAnalysisJobs: false,
   updateAnalysisJob: false,

@@ -67,6 +67,8 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   reviewUndo: REVIEWED,
   correctLabels: CORRECTED,
   undoLabelCorrection: CORRECTED,
+  // The summary is stored with the quality report, and its call is logged and billed.
+  summariseReviewHighlights: [queryKeys.qualityReport, queryKeys.usageReports],
   // Model calls (refining the cut-out, describing the product) are logged and billed.
   createCampaign: [queryKeys.campaigns],
   updateCampaign: CAMPAIGN_RUN,

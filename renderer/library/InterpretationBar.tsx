@@ -1,4 +1,9 @@
-import { queryOfParts, type QueryPart, type SearchInterpretation } from '../../shared/model/natural-search';
+import {
+  queryOfParts,
+  rangeOfInterval,
+  type QueryPart,
+  type SearchInterpretation,
+} from '../../shared/model/natural-search';
 import type { Filters } from './url-state';
 
 interface InterpretationBarProps {
@@ -14,9 +19,31 @@ const KIND_LABELS: Record<QueryPart['kind'], string> = {
   status: 'review',
   orientation: '',
   format: '',
+  model: 'model',
+  confidence: '',
+  date: '',
 };
+const DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
-/** The filters a part stands for, replaced by those of `parts` (the text words, statuses, orientations, formats). */
+/** What a chip says: "not pattern stripes", "model haiku", "confidence below 60 %", "added since 30 Nov". */
+export function partLabel(part: QueryPart): string {
+  if (part.kind === 'confidence') return `confidence below ${Math.round(Number(part.value) * 100)} %`;
+  if (part.kind === 'date') {
+    const { after, before } = rangeOfInterval(part.value);
+    // The range ends just before its last day's following midnight.
+    const last = before === undefined ? undefined : DAY.format(before - 1);
+    if (after === undefined) return `added before ${DAY.format(before!)}`;
+    if (last === undefined) return `added since ${DAY.format(after)}`;
+    return last === DAY.format(after) ? `added ${last}` : `added ${DAY.format(after)} – ${last}`;
+  }
+  const kind = KIND_LABELS[part.kind];
+  return `${part.negated ? 'not ' : ''}${kind ? `${kind} ` : ''}${part.value}`;
+}
+
+/**
+ * The filters a sentence's parts stand for, replaced by those of `parts`: words, statuses,
+ * orientations, formats, models, confidence, dates, and ranking by parts matched.
+ */
 export function filtersOfParts(filters: Filters, parts: readonly QueryPart[]): Filters {
   const query = queryOfParts(parts);
   return {
@@ -25,6 +52,11 @@ export function filtersOfParts(filters: Filters, parts: readonly QueryPart[]): F
     statuses: query.statuses,
     orientations: query.orientations,
     formats: query.formats,
+    answeredBy: query.answeredBy,
+    maxConfidence: query.maxConfidence,
+    addedAfter: query.addedAfter,
+    addedBefore: query.addedBefore,
+    match: query.match,
   };
 }
 
@@ -45,7 +77,7 @@ export function InterpretationBar({ interpretation, setFilters, onChange }: Inte
       </span>
       {interpretation.parts.length === 0 && <span className="small">nothing to filter by</span>}
       {interpretation.parts.map((part) => {
-        const label = `${part.negated ? 'not ' : ''}${KIND_LABELS[part.kind] ? `${KIND_LABELS[part.kind]} ` : ''}${part.value}`;
+        const label = partLabel(part);
         return (
           <button
             key={`${part.kind}:${part.value}:${part.negated}`}

@@ -35,8 +35,10 @@ export function Toolbar({
   onOpenSettings,
   onAsk,
 }: ToolbarProps) {
+  // Typed words must all match, even after a sentence (ranked by parts matched) was searched.
   const onSearch = useCallback(
-    (text: string) => setFilters((f) => ({ ...f, text: text.trim() || undefined }), { replace: true }),
+    (text: string) =>
+      setFilters((f) => ({ ...f, text: text.trim() || undefined, match: undefined }), { replace: true }),
     [setFilters],
   );
   const order = filters.order ?? 'desc';

@@ -23,6 +23,11 @@ const VIEW_PARAMS = new Set<string>([
   'near',
   'tol',
   'similar',
+  'match',
+  'model',
+  'conf',
+  'after',
+  'before',
   'sort',
   'order',
   'open',
@@ -34,6 +39,12 @@ const ALLOWED: Partial<Record<keyof typeof LIST_PARAMS, readonly string[]>> = {
   status: REVIEW_STATUSES,
 };
 
+/** Numbers a sentence's chips set: a confidence (0–1) and added-time bounds (ms since 1970). */
+const NUMBER_PARAMS = [
+  ['conf', 'maxConfidence', 1],
+  ['after', 'addedAfter', Number.MAX_SAFE_INTEGER],
+  ['before', 'addedBefore', Number.MAX_SAFE_INTEGER],
+] as const;
 const HEX = /^[0-9a-f]{6}$/i;
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -62,6 +73,13 @@ export function parseViewState(search: string): ViewState {
   }
   const similar = params.get('similar');
   if (similar && HASH.test(similar)) filters.similarTo = similar;
+  if (params.get('match') === 'ranked') filters.match = 'ranked';
+  const models = params.getAll('model').filter((model) => model !== '' && model.length <= 200);
+  if (models.length > 0) filters.answeredBy = [...new Set(models)];
+  for (const [param, field, max] of NUMBER_PARAMS) {
+    const value = Number(params.get(param) || NaN);
+    if (value >= 0 && value <= max) filters[field] = value;
+  }
   filters.sort = pick(params.get('sort'), SORT_KEYS, 'date');
   if (filters.sort === 'similarity' && !filters.similarTo) filters.sort = 'date';
   filters.order = pick(params.get('order'), ['asc', 'desc'] as const, 'desc');
@@ -83,6 +101,11 @@ export function serializeViewState(view: ViewState, base: string): string {
     params.set('tol', String(filters.colourNear.tolerance ?? 12));
   }
   if (filters.similarTo) params.set('similar', filters.similarTo);
+  if (filters.match === 'ranked') params.set('match', 'ranked');
+  for (const model of filters.answeredBy ?? []) params.append('model', model);
+  if (filters.maxConfidence !== undefined) params.set('conf', String(filters.maxConfidence));
+  if (filters.addedAfter !== undefined) params.set('after', String(filters.addedAfter));
+  if (filters.addedBefore !== undefined) params.set('before', String(filters.addedBefore));
   if (filters.sort && filters.sort !== 'date') params.set('sort', filters.sort);
   if (filters.order && filters.order !== 'desc') params.set('order', filters.order);
   if (view.open) params.set('open', view.open);

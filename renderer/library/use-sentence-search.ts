@@ -35,11 +35,14 @@ export function useSentenceSearch(filters: Filters, setFilters: (update: (curren
     [api, begin, setFilters],
   );
 
-  // The search text changed under the chips (typed, cleared): they no longer describe it.
+  // The search text changed under the chips (typed, cleared): they no longer describe it, and typed
+  // words must all match again.
   const shownText = interpretation && queryOfParts(interpretation.parts).text;
   useEffect(() => {
-    if (interpretation && (filters.text ?? undefined) !== shownText) setInterpretation(null);
-  }, [filters.text, interpretation, shownText]);
+    if (!interpretation || (filters.text ?? undefined) === shownText) return;
+    setInterpretation(null);
+    setFilters((f) => ({ ...f, match: undefined }));
+  }, [filters.text, interpretation, shownText, setFilters]);
 
   return { interpretation, setInterpretation, ask, error, asking, stream };
 }

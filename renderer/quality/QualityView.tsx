@@ -7,6 +7,7 @@ import { ApprovedExport } from './ApprovedExport';
 import { BarChart, type BarRow } from './BarChart';
 import { BestValueTable } from './BestValueTable';
 import { DistillationExport } from './DistillationExport';
+import { HighlightsSummary } from './HighlightsSummary';
 import { LocalConfusionTable } from './LocalConfusionTable';
 import { ReviewerChanges } from './ReviewerChanges';
 import { counted, decisionBars, formatHours, totals } from './quality-figures';
@@ -102,6 +103,7 @@ export function QualityView() {
             </section>
             <section className="settings-section" aria-label="What reviewers change">
               <h2>What reviewers change</h2>
+              <HighlightsSummary state={data.highlightsSummary} />
               <ReviewerChanges highlights={data.highlights} />
             </section>
             <section className="settings-section" aria-label="Best value per attribute">

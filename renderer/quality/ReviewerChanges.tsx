@@ -4,8 +4,11 @@ import { percent } from '../components/format';
 import { useSettingCommit } from '../settings/use-setting-commit';
 import { FIELD_LABELS } from '../detail/ModelAttributeList';
 import { modelLabel } from '../review/model-label';
+import { PromptNoteButton } from './PromptNoteButton';
 
 const fieldLabel = (key: string) => FIELD_LABELS[key as AttributeField] ?? key;
+/** Edits of free text make no lesson for the prompt: the model's sentence against the reviewer's. */
+const FREE_TEXT_FIELDS: readonly string[] = ['description', 'keywords'];
 
 /** Trusted model fields that reviewers overturned, each with a way to stop trusting it. */
 function TrustOverturned({ overturned }: { overturned: ReviewHighlights['overturned'] }) {
@@ -51,7 +54,10 @@ export function ReviewerChanges({ highlights }: { highlights: ReviewHighlights }
           <li key={`${c.modelId}\n${c.field}\n${c.change}`} data-testid="reviewer-change">
             <strong>{modelLabel(c.modelId)}</strong> {c.change} ({fieldLabel(c.field).toLowerCase()}) — corrected in{' '}
             {percent(c.count / c.reviewed)} of {c.reviewed.toLocaleString()} reviewed; {c.count.toLocaleString()}{' '}
-            {c.count === 1 ? 'example' : 'examples'}
+            {c.count === 1 ? 'example' : 'examples'}{' '}
+            {!FREE_TEXT_FIELDS.includes(c.field) && (
+              <PromptNoteButton correction={c} fieldLabel={fieldLabel(c.field)} />
+            )}
           </li>
         ))}
       </ul>

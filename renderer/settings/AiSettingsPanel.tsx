@@ -7,6 +7,7 @@ import { ModelSettings } from './ModelSettings';
 import { NumberSetting } from './NumberSetting';
 import { PriceTable } from './PriceTable';
 import { SearchUnreviewedToggle } from './SearchUnreviewedToggle';
+import { PromptNotes } from './PromptNotes';
 import { TrustedFields } from './TrustedFields';
 import { TextSetting } from './TextSetting';
 
@@ -133,6 +134,9 @@ export function AiSettingsPanel({ ai }: { ai: ApiOutput<'getAiSettings'> }) {
       <SearchUnreviewedToggle value={settings.searchUnreviewed} />
       <h4>Trusted answers</h4>
       <TrustedFields settings={settings} />
+
+      <h3>Prompt notes</h3>
+      <PromptNotes settings={settings} />
     </section>
   );
 }

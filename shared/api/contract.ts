@@ -19,6 +19,7 @@ import {
 import {
   DecisionInput,
   QualityReport,
+  ReviewSummaryState,
   ReviewHold,
   ReviewerName,
   ReviewItem,
@@ -92,7 +93,17 @@ export const apiContract = {
   interpretSearch: {
     input: z.object({ sentence: z.string().trim().min(1).max(500), streamId: StreamId.optional() }).strict(),
     output: SearchInterpretation.extend({
-      query: SearchQuery.pick({ text: true, statuses: true, orientations: true, formats: true }),
+      query: SearchQuery.pick({
+        text: true,
+        statuses: true,
+        orientations: true,
+        formats: true,
+        answeredBy: true,
+        maxConfidence: true,
+        addedAfter: true,
+        addedBefore: true,
+        match: true,
+      }),
     }),
   },
   getAsset: { input: z.object({ hash: Hash }), output: Asset.nullable() },
@@ -221,6 +232,14 @@ export const apiContract = {
     output: z.object({ undone: z.number().int() }),
   },
   qualityReport: { input: Nothing, output: QualityReport },
+  /**
+   * The AI-written paragraph about what reviewers change (Amazon Bedrock only), from the highlights' counts:
+   * the stored one unless `fresh`; streamed with a `streamId`.
+   */
+  summariseReviewHighlights: {
+    input: z.object({ fresh: z.boolean().optional(), streamId: StreamId.optional() }).strict(),
+    output: ReviewSummaryState,
+  },
   /** Approved attributes, one record per image, paths relative to the library folder. */
   exportReviewed: {
     input: z.object({ format: z.enum(['json', 'csv']) }).strict(),

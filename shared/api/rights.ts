@@ -27,6 +27,7 @@ export const METHOD_ROLES: Partial<Record<ApiMethod, TeamRole>> = {
   reviewUndo: 'reviewer',
   correctLabels: 'reviewer',
   undoLabelCorrection: 'reviewer',
+  summariseReviewHighlights: 'reviewer',
   createCampaign: 'reviewer',
   updateCampaign: 'reviewer',
   deleteCampaign: 'reviewer',

@@ -30,6 +30,9 @@ export const CredentialSource = z.discriminatedUnion('kind', [
 ]);
 export type CredentialSource = z.infer<typeof CredentialSource>;
 
+export const MAX_PROMPT_NOTES = 10;
+export const PromptNote = z.string().trim().min(1).max(200);
+
 export const AiSettings = z.object({
   /** What new images are analysed with; `local` needs no network and no credentials. */
   analyzer: z.enum(ANALYZER_KINDS),
@@ -60,6 +63,8 @@ export const AiSettings = z.object({
    * (searchable, exported) without a person accepting each one.
    */
   trustedFields: z.array(z.object({ modelId: ModelId, field: z.enum(ATTRIBUTE_FIELDS) })).max(200),
+  /** Lessons from review added to the attribute prompt ("paisley is not floral: …"); they change its version. */
+  promptNotes: z.array(PromptNote).max(MAX_PROMPT_NOTES),
 });
 export type AiSettings = z.infer<typeof AiSettings>;
 

@@ -3,12 +3,25 @@ import { REVIEW_STATUSES } from './asset';
 import { ORIENTATIONS, type SearchQuery } from './search';
 
 /** What a part of a sentence was taken to mean. */
-export const QUERY_PART_KINDS = ['pattern', 'colour', 'attribute', 'status', 'orientation', 'format'] as const;
+export const QUERY_PART_KINDS = [
+  'pattern',
+  'colour',
+  'attribute',
+  'status',
+  'orientation',
+  'format',
+  'model',
+  'confidence',
+  'date',
+] as const;
 
 /** One part of an interpreted sentence, shown as a chip the user can remove. */
 export const QueryPart = z.object({
   kind: z.enum(QUERY_PART_KINDS),
-  /** The vocabulary's value: a pattern label, a colour name, a motif or style, a review status… */
+  /**
+   * The vocabulary's value: a pattern label, a colour name, a motif or style, a review status…; a
+   * word of model ids; a confidence from 0 to 1; an ISO 8601 interval of when added ("2026-11-30T…Z/").
+   */
   value: z.string(),
   /** The words of the sentence it came from, as searched ("florals", "sky blue"). */
   words: z.string(),
@@ -32,25 +45,52 @@ export const SearchInterpretation = z.object({
 export type SearchInterpretation = z.infer<typeof SearchInterpretation>;
 
 /**
- * The query the parts make: patterns, colours and attributes as words that must (or, negated, must
- * not) match, each through the vocabulary, so "mustard teal" needs both; statuses, orientations and
- * formats as facet filters. Built from the parts, so removing a chip is removing its part.
+ * The query the parts make: patterns, colours and attributes as words (a phrase of several in
+ * quotes) that count towards the ranking or, negated, must not match, each through the vocabulary;
+ * statuses, orientations and formats as facet filters; models, confidence and dates as the answers'
+ * and added-time filters. Ranked: images matching more parts come
+ * first. Built from the parts, so removing a chip is removing its part.
  */
 export function queryOfParts(parts: readonly QueryPart[]): SearchQuery {
   const words = parts
     .filter((part) => part.kind === 'pattern' || part.kind === 'colour' || part.kind === 'attribute')
-    .map((part) => (part.negated ? negatedWords(part) : part.words));
+    .map((part) => (part.negated ? negatedWords(part) : wordsOf(part)));
   const facet = <T extends string>(kind: QueryPart['kind'], allowed: readonly T[]) => {
     const values = parts.filter((p) => p.kind === kind && !p.negated).map((p) => p.value as T);
     return values.length > 0 ? values.filter((v) => allowed.includes(v)) : undefined;
   };
   const formats = parts.filter((p) => p.kind === 'format' && !p.negated).map((p) => p.value);
+  const models = parts.filter((p) => p.kind === 'model' && !p.negated).map((p) => p.value);
+  const confidences = parts
+    .filter((p) => p.kind === 'confidence' && !p.negated)
+    .map((p) => Number(p.value))
+    .filter(Number.isFinite);
+  const dates = parts.filter((p) => p.kind === 'date' && !p.negated).map((p) => rangeOfInterval(p.value));
+  const after = Math.max(...dates.map((range) => range.after ?? -Infinity));
+  const before = Math.min(...dates.map((range) => range.before ?? Infinity));
   return {
     ...(words.length > 0 && { text: words.join(' ') }),
     ...(facet('status', REVIEW_STATUSES) && { statuses: facet('status', REVIEW_STATUSES) }),
     ...(facet('orientation', ORIENTATIONS) && { orientations: facet('orientation', ORIENTATIONS) }),
     ...(formats.length > 0 && { formats }),
+    ...(models.length > 0 && { answeredBy: models }),
+    ...(confidences.length > 0 && { maxConfidence: Math.min(...confidences) }),
+    // Several dates ("since March", "last 30 days") narrow to when they overlap.
+    ...(Number.isFinite(after) && { addedAfter: after }),
+    ...(Number.isFinite(before) && { addedBefore: before }),
+    ...(parts.length > 0 && { match: 'ranked' as const }),
   };
+}
+
+/** An ISO 8601 interval ("2026-11-30T00:00:00.000Z/") as times, an empty end open. */
+export function rangeOfInterval(interval: string): { after?: number; before?: number } {
+  const [after, before] = interval.split('/').map((end) => (end ? Date.parse(end) : NaN));
+  return { ...(Number.isFinite(after) && { after }), ...(Number.isFinite(before) && { before }) };
+}
+
+/** A colour of two words is one concept ("sky blue"); an attribute of several is one phrase. */
+function wordsOf(part: QueryPart): string {
+  return part.kind === 'attribute' && /\s/.test(part.words) ? `"${part.words}"` : part.words;
 }
 
 /** A colour of two words is one concept ("-sky blue"); any other phrase excludes each of its words. */

@@ -163,9 +163,28 @@ export const ReviewHighlights = z.object({
 });
 export type ReviewHighlights = z.infer<typeof ReviewHighlights>;
 
+/** A paragraph about the highlights written by a model from their counts and sentences only; kept until asked afresh. */
+export const ReviewSummary = z.object({
+  text: z.string().min(1).max(600),
+  modelId: z.string(),
+  at: z.number(),
+  /** The review log's version it was written at: the decisions since tell how stale it is. */
+  reviewVersion: z.number().int(),
+});
+export type ReviewSummary = z.infer<typeof ReviewSummary>;
+
+/** The stored summary (null: none written) and how many review decisions came after it. */
+export const ReviewSummaryState = z.object({
+  summary: ReviewSummary.nullable(),
+  decisionsSince: z.number().int(),
+});
+export type ReviewSummaryState = z.infer<typeof ReviewSummaryState>;
+
 export const QualityReport = z.object({
   /** What reviewers keep changing in the models' answers. */
   highlights: ReviewHighlights,
+  /** The AI-written paragraph about the highlights, if one was asked for. */
+  highlightsSummary: ReviewSummaryState,
   byModel: z.array(QualityRow),
   byField: z.array(QualityRow),
   /** Per attribute and model: acceptances per dollar spent on that model's answers for reviewed items. */

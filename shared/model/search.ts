@@ -4,6 +4,11 @@ import { REVIEW_STATUSES } from './asset';
 
 export const ORIENTATIONS = ['landscape', 'portrait', 'square'] as const;
 export const SORT_KEYS = ['date', 'name', 'colourfulness', 'similarity'] as const;
+/**
+ * 'all': every filter must hold. 'ranked' (a sentence typed into search): its parts need not all
+ * hold; images matching any of them rank by how many they match, and negated words still exclude.
+ */
+export const MATCH_MODES = ['all', 'ranked'] as const;
 
 export const ColourNear = z.object({
   hex: z.string().regex(/^#[0-9a-fA-F]{6}$/),
@@ -25,8 +30,22 @@ export const SearchQuery = z.object({
   /** Collection ids: assets in any of them. */
   collections: z.array(z.string().max(64)).optional(),
   colourNear: ColourNear.optional(),
+  /** Images a model answered for whose id has one of these words ("haiku" finds every Haiku's answers). */
+  answeredBy: z.array(z.string().trim().toLowerCase().min(1).max(200)).max(20).optional(),
+  /** Images whose model answers (those of `answeredBy`'s models, when given) average a confidence below this. */
+  maxConfidence: z.number().min(0).max(1).optional(),
+  /** Added at or after this time (ms since 1970). */
+  addedAfter: z.number().int().min(0).optional(),
+  /** Added before this time (ms since 1970). */
+  addedBefore: z.number().int().min(0).optional(),
   /** Orders by similarity to this asset (and implies sort "similarity" unless another is given). */
   similarTo: z.string().max(128).optional(),
+  /**
+   * In 'ranked' mode the positive text words, statuses, orientations, formats, models, confidence and
+   * dates are parts to rank by (the filters a sentence makes); patterns, colours, tags, folders and collections picked in the
+   * facets still must hold.
+   */
+  match: z.enum(MATCH_MODES).optional(),
   sort: z.enum(SORT_KEYS).default('date'),
   order: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),
@@ -49,6 +68,8 @@ export const AssetSummary = z.object({
   addedAt: z.number(),
   /** Set when the query sorts by similarity or colour: smaller is closer. */
   distance: z.number().optional(),
+  /** In a 'ranked' search: how many of its parts the image matched (of SearchResult.parts). */
+  matched: z.number().int().optional(),
 });
 export type AssetSummary = z.infer<typeof AssetSummary>;
 
@@ -72,6 +93,8 @@ export const FACET_QUERY_FIELDS = {
 export const SearchResult = z.object({
   total: z.number().int(),
   items: z.array(AssetSummary),
+  /** In a 'ranked' search: how many parts there were to match. */
+  parts: z.number().int().optional(),
   /** Counts per value, each computed with every other active filter applied (multi-select faceting). */
   facets: z.record(z.enum(FACET_NAMES), z.array(FacetCount)),
 });

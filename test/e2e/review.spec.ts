@@ -259,7 +259,7 @@ test('quality shows acceptance per model and field, throughput, agreement and va
     /claude-(3-haiku|sonnet-4)/,
   );
   // What reviewers change: the one edit, as a sentence; the rejected item's fields, outright.
-  await expect(page.getByTestId('reviewer-change')).toHaveText(
+  await expect(page.getByTestId('reviewer-change')).toContainText(
     `claude-sonnet-4 calls ${EDITED} “${SONNET_SAYS.style}” (style) — corrected in 11% of 9 reviewed; 1 example`,
   );
   await expect(page.getByTestId('reviewer-rejections')).toContainText('claude-sonnet-4 colours 10% of 10');
@@ -279,6 +279,39 @@ test('quality shows acceptance per model and field, throughput, agreement and va
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(byModel.locator('.bar-segment.accepted').first()).toHaveCSS('background-color', 'rgb(81, 207, 102)');
   await screenshot(page, 'quality-dark');
+});
+
+test('a frequent correction becomes a prompt note; the model summarises the counts once', async ({ page }) => {
+  await page.goto(server.url);
+  await nav(page, 'Quality').click();
+  const change = page.getByTestId('reviewer-change');
+  await change.getByRole('button', { name: 'Add as a prompt note' }).click();
+  await expect(change).toContainText('In the prompt');
+  await nav(page, 'Settings').click();
+  const notes = page.getByTestId('prompt-notes');
+  await expect(notes).toContainText('In force');
+  await expect(notes.getByRole('textbox', { name: 'Prompt note 1' })).toHaveValue(
+    `Style: you often call ${EDITED} “${SONNET_SAYS.style}” — reviewers corrected this in 11% of 9`,
+  );
+
+  const summary = 'Reviewers mostly accept both models; Sonnet’s colours are rejected on one item in ten.';
+  // The analysis left scripted answers unused (they cover any batching): start from none.
+  fake.reset();
+  fake.script({ kind: 'stream', reply: { kind: 'toolUse', input: { summary } }, chunkChars: 8, gapMs: 40 });
+  await nav(page, 'Quality').click();
+  const panel = page.getByTestId('highlights-summary');
+  await panel.getByRole('button', { name: /^Summarise with / }).click();
+  await expect(panel.getByTestId('streaming-answer')).toBeVisible();
+  await expect(panel.getByTestId('highlights-summary-text')).toHaveText(summary);
+  await expect(panel).toContainText(/AI-written by \S+ from the counts on .+; 0 decisions since/);
+  // Kept: shown again without asking the model again.
+  const asked = fake.requests.length;
+  await page.reload();
+  await expect(page.getByTestId('highlights-summary-text')).toHaveText(summary);
+  await expect(page.getByTestId('highlights-summary').getByRole('button')).toHaveText(/^Summarise afresh with /);
+  expect(fake.requests.length).toBe(asked);
+  await page.getByTestId('highlights-summary').scrollIntoViewIfNeeded();
+  await screenshot(page, 'quality-summary');
 });
 
 test('exports approved attributes as JSON and CSV, and a distillation dataset', async ({ page }) => {

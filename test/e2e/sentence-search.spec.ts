@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs/promises';
 import { ALL_PICTURES, writeAllPictures } from './support/images';
-import { cells, expectShown, screenshot, waitForIngest } from './support/library-page';
+import { cells, expectShown, screenshot, shownNames, waitForIngest } from './support/library-page';
 import { makeTempDir, startServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
@@ -49,4 +49,27 @@ test('a sentence and Enter: searched as understood, each part a chip to remove, 
   await expect(bar).toHaveCount(0);
   await expectShown(page, ['navy-stripes.png']);
   await expect(cells(page)).toHaveCount(1);
+});
+
+test('a sentence some images only partly match: the closest first, and model and date parts as chips', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await waitForIngest(page, ALL_PICTURES.length);
+  const search = page.getByTestId('search-input');
+  await search.fill('green checks by Haiku from today');
+  await search.press('Enter');
+
+  const chips = page.getByTestId('interpretation').getByTestId('interpretation-part');
+  await expect(chips).toHaveText(['colour green ×', 'pattern checks ×', 'model haiku ×', /^added since .+ ×$/]);
+  // Every picture was added today, so each matches a part; the green checks match three of four and come first.
+  await expect(cells(page)).toHaveCount(ALL_PICTURES.length);
+  await expect(cells(page).first()).toHaveAttribute('aria-label', 'green-checks.png');
+  await screenshot(page, 'sentence-search-ranked');
+
+  // Without the date, only pictures green or checked match a part.
+  await chips.filter({ hasText: 'added since' }).click();
+  await expect(chips).toHaveCount(3);
+  await expect(cells(page).first()).toHaveAttribute('aria-label', 'green-checks.png');
+  await expect.poll(async () => (await shownNames(page)).length).toBeLessThan(ALL_PICTURES.length);
 });

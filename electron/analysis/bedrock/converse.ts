@@ -21,6 +21,8 @@ export interface ConverseTarget {
   /** Model id, inference-profile id or prompt-router ARN. */
   modelId: string;
   timeoutMs: number;
+  /** The system prompt in force (the attribute prompt with the team's notes). */
+  system: string;
 }
 
 /** A call that failed at the service or the network; carries the calls made before it. */
@@ -86,7 +88,7 @@ async function call(
     output = await target.client.send(
       new ConverseCommand({
         modelId: target.modelId,
-        system: systemBlocks(),
+        system: systemBlocks(target.system),
         messages,
         toolConfig: toolConfig(),
         inferenceConfig: { maxTokens: MAX_OUTPUT_TOKENS_PER_DESIGN * designCount, temperature: 0 },

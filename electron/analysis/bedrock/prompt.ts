@@ -10,6 +10,7 @@ import type {
   ToolConfiguration,
   ToolInputSchema,
 } from '@aws-sdk/client-bedrock-runtime';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ModelAttributes } from '../../../shared/model/attributes';
 import { MOTIFS, MOODS, PRODUCTS, STYLES, TECHNIQUES } from '../../../shared/vocabulary/attribute-vocabularies';
@@ -38,8 +39,28 @@ export interface DesignRequest {
   images: ModelImage[];
 }
 
-export function systemBlocks(): SystemContentBlock[] {
-  return [{ text: SYSTEM_PROMPT }];
+/** The attribute prompt in force: the one above plus the team's prompt notes, and the version naming both. */
+export interface AttributePrompt {
+  system: string;
+  version: string;
+}
+
+/**
+ * Notes from review (Settings → AI) go at the end of the system prompt. They change what the model is told,
+ * so they change the version too: answers cached under other notes are not taken for answers to these.
+ */
+export function attributePrompt(notes: readonly string[]): AttributePrompt {
+  if (notes.length === 0) return { system: SYSTEM_PROMPT, version: PROMPT_VERSION };
+  const lines = notes.map((note) => `- ${note}`);
+  const digest = createHash('sha256').update(notes.join('\n')).digest('hex').slice(0, 8);
+  return {
+    system: [SYSTEM_PROMPT, 'Lessons from the people who review your answers:', ...lines].join('\n'),
+    version: `${PROMPT_VERSION}+${digest}`,
+  };
+}
+
+export function systemBlocks(system: string): SystemContentBlock[] {
+  return [{ text: system }];
 }
 
 /** Design n's images, each introduced by its role, then the request. */

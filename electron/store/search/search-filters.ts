@@ -2,11 +2,14 @@ import { hexToOklab } from '../../pixels';
 import type { ColourNear, FacetName, ParsedSearchQuery } from '../../../shared/model';
 import { MULTI_FACETS, type AssetIndex, type MultiFacet, type SingleFacet } from '../asset-index';
 import { isUnder } from '../paths';
+import { answerFilters, dateFilters, type AnswerHeads } from './answer-filters';
 import { CONCEPT_WORDS, hasAnyConcept, parseSearchWords, type SearchWord } from './search-words';
 
 export interface Filter {
   /** The facet this filter selects on (its counts are computed without it), or null for text and colour. */
   facet: FacetName | null;
+  /** In a 'ranked' search, a part to count rather than one that must hold. */
+  ranked?: boolean;
   test(slot: number): boolean;
 }
 
@@ -19,20 +22,28 @@ export function buildFilters(
   query: ParsedSearchQuery,
   colourScores: Float64Array | null,
   collectionMembers: ReadonlySet<string> | null = null,
+  answers: AnswerHeads | null = null,
 ): Filter[] {
   const filters: Filter[] = [];
-  const facet = (name: FacetName, values: readonly string[] | undefined, normalise = (v: string) => v) => {
-    if (values?.length) filters.push(facetFilter(index, name, values.map(normalise)));
+  const ranked = query.match === 'ranked';
+  const lower = (v: string) => v.toLowerCase();
+  const facet = (
+    name: FacetName,
+    values: readonly string[] | undefined,
+    normalise = (v: string) => v,
+    part = false,
+  ) => {
+    if (values?.length) filters.push({ ...facetFilter(index, name, values.map(normalise)), ranked: ranked && part });
   };
   facet('pattern', query.patterns);
-  facet('colour', query.colours, (v) => v.toLowerCase());
-  facet('format', query.formats, (v) => v.toLowerCase());
-  facet('orientation', query.orientations);
-  facet('status', query.statuses);
+  facet('colour', query.colours, lower);
+  facet('format', query.formats, lower, true);
+  facet('orientation', query.orientations, undefined, true);
+  facet('status', query.statuses, undefined, true);
   facet('tag', query.tags);
   if (query.folders?.length) filters.push(folderFilter(index, query.folders));
-  const words = parseSearchWords(query.text ?? '');
-  if (words.length) filters.push(textFilter(index, words));
+  filters.push(...textFilters(index, parseSearchWords(query.text ?? ''), ranked));
+  filters.push(...answerFilters(index, query, answers, ranked), ...dateFilters(index, query, ranked));
   if (query.colourNear && colourScores) filters.push(colourFilter(index, query.colourNear, colourScores));
   if (query.collections?.length) filters.push(slotSetFilter(index, collectionMembers ?? new Set()));
   if (query.similarTo !== undefined && index.slotOf(query.similarTo) === undefined) {
@@ -62,6 +73,16 @@ function facetFilter(index: AssetIndex, name: FacetName, values: readonly string
       return false;
     },
   };
+}
+
+/** One filter for all the words; ranked, one that must hold for the negated words and a part per other word. */
+function textFilters(index: AssetIndex, words: readonly SearchWord[], ranked: boolean): Filter[] {
+  if (!ranked) return words.length > 0 ? [textFilter(index, words)] : [];
+  const negated = words.filter((word) => word.negated);
+  return [
+    ...(negated.length > 0 ? [textFilter(index, negated)] : []),
+    ...words.filter((word) => !word.negated).map((word) => ({ ...textFilter(index, [word]), ranked: true })),
+  ];
 }
 
 /** Every word must match (a negated one must not): a pattern or colour word through the asset's concepts, any other as a substring. */

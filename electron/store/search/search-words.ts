@@ -8,7 +8,8 @@
  * word that names a concept matches through that bit set only, never as a substring, so "red"
  * does not match "tired.png" and a colour below the meaningful share (a 2 % speck) is never
  * among the asset's words. Any other word matches as a substring of the asset's text, as before.
- * Every query word must match (AND); a word written with a leading minus ("-stripes") must not.
+ * Every query word must match (AND); a word written with a leading minus ("-stripes") must not;
+ * words in double quotes (`"art deco"`) match as one phrase.
  */
 import { COLOUR_NAMES, type ColourName } from '../../../shared/vocabulary/colour-names';
 import { PATTERN_LABELS, type PatternLabel } from '../../../shared/vocabulary/pattern-labels';
@@ -99,17 +100,20 @@ export interface SearchWord {
 
 /**
  * The words of a query, lowercased; two words that name one colour ("sky blue") are one word, and
- * a minus before the first ("-sky blue") excludes the pair.
+ * a minus before the first ("-sky blue") excludes the pair. Words in double quotes are one phrase.
  */
 export function parseSearchWords(query: string): SearchWord[] {
-  const raw = query
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((word) => word && word !== '-');
+  const raw = (query.toLowerCase().match(/-?"[^"]*"|\S+/g) ?? []).filter((word) => word !== '-');
   const words: SearchWord[] = [];
   for (let i = 0; i < raw.length; i++) {
     const negated = raw[i].startsWith('-');
     const first = negated ? raw[i].slice(1) : raw[i];
+    const phrase = /^"(.*)"$/s.exec(first)?.[1].trim();
+    if (phrase !== undefined) {
+      const concept = WORD_CONCEPT.get(phrase);
+      if (phrase) words.push({ text: phrase, concepts: concept === undefined ? null : maskOf(concept), negated });
+      continue;
+    }
     const pair = i + 1 < raw.length ? WORD_CONCEPT.get(`${bare(first)} ${bare(raw[i + 1])}`) : undefined;
     if (pair !== undefined) {
       words.push({ text: `${first} ${raw[++i]}`, concepts: maskOf(pair), negated });

@@ -1,66 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../electron/engine';
 import { searchBySentence } from '../../../electron/search';
-import type { ColourName } from '../../../shared/vocabulary/colour-names';
 import { tempDirs } from '../../support/temp-dirs';
 import { writeSentenceLibrary, type KnownImage } from './sentence-library';
-
-/** A basic colour word means its shades too, as the search vocabulary has it ("blue" finds navy). */
-const FAMILY: Partial<Record<ColourName, ColourName[]>> = {
-  red: ['burgundy'],
-  pink: ['magenta', 'coral'],
-  yellow: ['mustard'],
-  green: ['olive', 'lime', 'mint', 'sage', 'forest'],
-  blue: ['cobalt', 'navy', 'sky blue'],
-  white: ['cream'],
-};
-const has = (k: KnownImage, colour: ColourName) =>
-  k.colours.includes(colour) || (FAMILY[colour] ?? []).some((shade) => k.colours.includes(shade));
-const is = (k: KnownImage, pattern: KnownImage['pattern']) => k.pattern === pattern;
-
-/** Sentences a designer types, and which images of the generated library answer each (by how they were made). */
-const QUERIES: [string, (k: KnownImage) => boolean][] = [
-  ['red dots', (k) => is(k, 'dots') && has(k, 'red')],
-  ['dots red', (k) => is(k, 'dots') && has(k, 'red')],
-  ['red polka dots on cream, no stripes', (k) => is(k, 'dots') && has(k, 'red') && has(k, 'cream')],
-  ['navy stripes', (k) => is(k, 'stripes') && has(k, 'navy')],
-  ['striped navy', (k) => is(k, 'stripes') && has(k, 'navy')],
-  ['navy pinstripes in portrait', (k) => is(k, 'stripes') && has(k, 'navy') && k.orientation === 'portrait'],
-  ['gingham in green', (k) => is(k, 'checks') && has(k, 'green')],
-  ['plaid, no red', (k) => is(k, 'checks') && !has(k, 'red')],
-  ['checked designs without black', (k) => is(k, 'checks') && !has(k, 'black')],
-  ['mustard checks on cream', (k) => is(k, 'checks') && has(k, 'mustard') && has(k, 'cream')],
-  ['pink dots', (k) => is(k, 'dots') && has(k, 'pink')],
-  ['spotty pink on cream', (k) => is(k, 'dots') && has(k, 'pink') && has(k, 'cream')],
-  ['teal spots', (k) => is(k, 'dots') && has(k, 'teal')],
-  ['black and white stripes', (k) => is(k, 'stripes') && has(k, 'black') && has(k, 'white')],
-  ['stripes but no navy', (k) => is(k, 'stripes') && !has(k, 'navy')],
-  ['plain mustard', (k) => is(k, 'solid') && has(k, 'mustard')],
-  ['solid red', (k) => is(k, 'solid') && has(k, 'red')],
-  ['a plain teal', (k) => is(k, 'solid') && has(k, 'teal')],
-  ['solids without red', (k) => is(k, 'solid') && !has(k, 'red')],
-  ['anything pink', (k) => has(k, 'pink')],
-  ['reddish prints', (k) => has(k, 'red')],
-  ['something navy', (k) => has(k, 'navy')],
-  ['florals', (k) => is(k, 'floral/organic')],
-  ['floral prints with sage', (k) => is(k, 'floral/organic') && has(k, 'sage')],
-  ['geometric in mustard and teal', (k) => is(k, 'geometric') && has(k, 'mustard') && has(k, 'teal')],
-  ['teal gradient', (k) => is(k, 'gradient') && has(k, 'teal')],
-  ['ombre navy', (k) => is(k, 'gradient') && has(k, 'navy')],
-  ['landscape checks', (k) => is(k, 'checks') && k.orientation === 'landscape'],
-  ['square dots', (k) => is(k, 'dots') && k.orientation === 'square'],
-  ['portrait stripes', (k) => is(k, 'stripes') && k.orientation === 'portrait'],
-  ['cream backgrounds', (k) => has(k, 'cream')],
-  ['white', (k) => has(k, 'white')],
-  ['green', (k) => has(k, 'green')],
-  ['blue stripes', (k) => is(k, 'stripes') && has(k, 'blue')],
-  ['no stripes, no checks, no dots', (k) => !is(k, 'stripes') && !is(k, 'checks') && !is(k, 'dots')],
-  ['red without dots', (k) => has(k, 'red') && !is(k, 'dots')],
-  ['navy florals for a summer dress', (k) => is(k, 'floral/organic') && has(k, 'navy')],
-  ['teal and pink', (k) => has(k, 'teal') && has(k, 'pink')],
-  ['mustard', (k) => has(k, 'mustard')],
-  ['checks', (k) => is(k, 'checks')],
-];
+import { has, is, QUERIES } from './sentence-queries';
 
 const dirs = tempDirs();
 let engine: Engine;
@@ -84,24 +27,34 @@ describe('search in words', () => {
     expect(engine.store.stats().assets).toBe(known.length);
     const rows = QUERIES.map(([sentence, answers]) => {
       const relevant = new Set(known.filter(answers).map((k) => k.name));
-      const top = searchBySentence(engine.store, sentence, 10).hits.map((hit) => nameOf(hit.asset.path));
-      const right = top.filter((name) => relevant.has(name)).length;
-      const precision = relevant.size === 0 ? (top.length === 0 ? 1 : 0) : top.length === 0 ? 0 : right / top.length;
-      const found = relevant.size === 0 ? 1 : right / Math.min(10, relevant.size);
-      return { sentence, relevant: relevant.size, shown: top.length, right, precision, found };
+      const result = searchBySentence(engine.store, sentence, 10);
+      const top = result.hits.map((hit) => nameOf(hit.asset.path));
+      // What matched every part, as the search showed before it ranked partial matches after it.
+      const complete = result.hits.filter((hit) => hit.matched === result.parts).map((hit) => nameOf(hit.asset.path));
+      const right = complete.filter((name) => relevant.has(name)).length;
+      const precision =
+        relevant.size === 0 ? (complete.length === 0 ? 1 : 0) : complete.length === 0 ? 0 : right / complete.length;
+      // The relevant images come first: of the first min(10, relevant) shown, the share relevant.
+      const first = Math.min(10, relevant.size);
+      const ranked =
+        relevant.size === 0 ? precision : top.slice(0, first).filter((name) => relevant.has(name)).length / first;
+      const found = relevant.size === 0 ? 1 : right / first;
+      return { sentence, relevant: relevant.size, shown: top.length, right, precision, ranked, found };
     });
-    const mean = (key: 'precision' | 'found') => rows.reduce((sum, row) => sum + row[key], 0) / rows.length;
+    const mean = (key: 'precision' | 'ranked' | 'found') => rows.reduce((sum, row) => sum + row[key], 0) / rows.length;
     console.log(
       [
         ...rows.map(
           (r) =>
-            `${r.precision.toFixed(2)} ${r.found.toFixed(2)}  ${r.sentence} (${r.right} of ${r.shown} shown right; ${r.relevant} relevant)`,
+            `${r.precision.toFixed(2)} ${r.ranked.toFixed(2)} ${r.found.toFixed(2)}  ${r.sentence} ` +
+            `(${r.right} complete matches right of ${r.shown} shown; ${r.relevant} relevant)`,
         ),
-        `precision@10 ${mean('precision').toFixed(3)}, found@10 ${mean('found').toFixed(3)}` +
-          ` over ${rows.length} sentences (built-in interpreter)`,
+        `precision@10 ${mean('precision').toFixed(3)} (complete matches), ranked precision ` +
+          `${mean('ranked').toFixed(3)}, found@10 ${mean('found').toFixed(3)} over ${rows.length} sentences (built-in interpreter)`,
       ].join('\n'),
     );
     expect(mean('precision')).toBeGreaterThanOrEqual(0.9);
+    expect(mean('ranked')).toBeGreaterThanOrEqual(0.9);
     expect(mean('found')).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -112,7 +65,33 @@ describe('search in words', () => {
       ['pattern', 'floral/organic'],
     ]);
     expect(found.interpretation.ignored).toEqual(['summer', 'dress']);
-    expect(found.query).toEqual({ text: 'navy florals' });
+    expect(found.query).toEqual({ text: 'navy florals', match: 'ranked' });
+  });
+
+  it('ranks images by how many parts they match, and still leaves out what the sentence excludes', () => {
+    const found = searchBySentence(engine.store, 'navy pinstripes in portrait, no checks', 30);
+    expect(found.parts).toBe(3);
+    const knownOf = (hit: { asset: { path: string } }) => known.find((k) => k.name === nameOf(hit.asset.path))!;
+    const partsOf = (k: KnownImage) => [is(k, 'stripes'), has(k, 'navy'), k.orientation === 'portrait'].filter(Boolean);
+    expect(found.hits.length).toBeGreaterThan(3);
+    expect(found.hits[0].matched).toBe(3);
+    expect(found.hits.some((hit) => hit.matched === 1)).toBe(true);
+    for (const [i, hit] of found.hits.entries()) {
+      expect(hit.matched).toBe(partsOf(knownOf(hit)).length);
+      expect(knownOf(hit).pattern).not.toBe('checks');
+      if (i > 0) expect(hit.matched).toBeLessThanOrEqual(found.hits[i - 1].matched);
+    }
+    // Every image matching a part is counted, not only those that match all three.
+    const matchingAPart = known.filter((k) => !is(k, 'checks') && partsOf(k).length > 0);
+    expect(found.total).toBe(matchingAPart.length);
+  });
+
+  it('keeps typed words and facets as they were: every word must match', () => {
+    const typed = engine.store.search({ text: 'navy stripes', orientations: ['portrait'], limit: 100 });
+    const wanted = known.filter((k) => is(k, 'stripes') && has(k, 'navy') && k.orientation === 'portrait');
+    expect(typed.items.map((item) => nameOf(item.path)).sort()).toEqual(wanted.map((k) => k.name).sort());
+    expect(typed.items.every((item) => item.matched === undefined)).toBe(true);
+    expect(typed.parts).toBeUndefined();
   });
 
   it('ranks images by how much of them is in the colours asked for', () => {

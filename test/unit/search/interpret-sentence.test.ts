@@ -43,7 +43,11 @@ describe('the built-in sentence interpreter', () => {
     expect(queryOfParts(interpretSentence('mustard and teal geometric, no sky blue, square').parts)).toEqual({
       text: 'mustard teal geometric -sky blue',
       orientations: ['square'],
+      match: 'ranked',
     });
-    expect(queryOfParts(interpretSentence('no art deco').parts)).toEqual({ text: '-art -deco' });
+    expect(queryOfParts(interpretSentence('no art deco').parts)).toEqual({ text: '-art -deco', match: 'ranked' });
+    // A phrase is one part: it counts once towards the ranking.
+    expect(queryOfParts(interpretSentence('art deco paisley').parts).text).toBe('"art deco" paisley');
+    expect(queryOfParts([])).toEqual({});
   });
 });
