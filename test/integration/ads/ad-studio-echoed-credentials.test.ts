@@ -7,7 +7,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { ApiHost } from '../../../electron/api/api-host';
 import { startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
 import { allFiles, captureConsole, expectNone } from '../../support/leak-check';
-import { COPY, openAdsFixture, type AdsFixture } from './ads-fixture';
+import { bottleCampaign, openAdsFixture, type AdsFixture } from './ads-fixture';
 
 const KEY_ID = 'ASIAADSECHOKEY000001';
 const SECRET = 'ads-echoed-secret-K7MDENG/bPxRfiCY';
@@ -37,15 +37,7 @@ it('keeps echoed credentials out of the ad studio’s replies, records and logs'
   fixture = await openAdsFixture();
   const printed = captureConsole();
   host = new ApiHost(fixture.engine);
-  const campaign = await fixture.engine.ads.createCampaign({
-    name: 'Echo',
-    productHash: fixture.productHash,
-    productName: 'Steel bottle',
-    notes: '',
-    copy: COPY,
-    formats: ['square'],
-    themes: ['studio'],
-  });
+  const campaign = await bottleCampaign(fixture, {}, 'Echo');
 
   const replies = [
     await host.call('describeProduct', { id: campaign.id }),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AD_FORMATS } from '../../../shared/model/ads';
-import { COPY, openAdsFixture, type AdsFixture } from './ads-fixture';
+import { bottleCampaign, COPY, openAdsFixture, type AdsFixture } from './ads-fixture';
 
 let fixture: AdsFixture | null = null;
 afterEach(async () => {
@@ -14,15 +14,7 @@ afterEach(async () => {
 describe('the ad studio offline (local cut-out and compositor)', () => {
   it('cuts the product out of its plain background', async () => {
     fixture = await openAdsFixture();
-    const campaign = await fixture.engine.ads.createCampaign({
-      name: 'Bottle launch',
-      productHash: fixture.productHash,
-      productName: 'Steel bottle',
-      notes: '',
-      copy: COPY,
-      formats: ['square'],
-      themes: ['studio'],
-    });
+    const campaign = await bottleCampaign(fixture, {}, 'Bottle launch');
     // The bottle spans x 300–500, y 150–680 of the 800 px shot.
     const box = campaign.cutout!.box;
     expect(Math.abs(box.x - 300)).toBeLessThanOrEqual(4);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, InvalidRequestError } from '../../../shared/errors';
 import { fakeBedrockEnv, startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
-import { COPY, openAdsFixture, type AdsFixture } from './ads-fixture';
+import { bottleCampaign, openAdsFixture, type AdsFixture } from './ads-fixture';
 
 const OUTPUT = 's3://swatchbook-reels/ads';
 let fake: FakeBedrock;
@@ -26,15 +26,7 @@ afterEach(async () => {
 
 async function renderedVariant() {
   const { ads } = fixture.engine;
-  const campaign = await ads.createCampaign({
-    name: 'Bottle',
-    productHash: fixture.productHash,
-    productName: 'Steel bottle',
-    notes: '',
-    copy: COPY,
-    formats: ['square'],
-    themes: ['studio'],
-  });
+  const campaign = await bottleCampaign(fixture);
   const [variant] = ads.generate(campaign.id, { generator: 'local', count: 1, seed: 3 });
   await ads.queue.settled();
   return { campaign, variant };
