@@ -16,7 +16,8 @@ export function teamOpenedLine(engine: Engine): string | null {
   const status = engine.team?.status;
   if (!status) return null;
   return status.connection === 'offline'
-    ? `swatchbook: team library at ${status.server} is offline (${status.reason}): working on this machine's copy; changes are kept and sent when it is back`
+    ? `swatchbook: team library at ${status.server} is offline (${status.reason}): working on this machine's copy; ` +
+        'changes are kept and sent when it is back'
     : `swatchbook: team library at ${status.server}`;
 }
 
@@ -24,5 +25,9 @@ export function teamOpenedLine(engine: Engine): string | null {
 export function teamUnsentLine(engine: Engine): string | null {
   const status = engine.team?.status;
   if (!status || status.pending === 0) return null;
-  return `swatchbook: ${status.pending} change(s) could not reach the team library yet (${status.reason ?? 'not sent'}); they are kept on this machine and sent by the next run that reaches the server`;
+  const why = status.reason ?? 'not sent';
+  return (
+    `swatchbook: ${status.pending} change(s) could not reach the team library yet (${why}); ` +
+    'they are kept on this machine and sent by the next run that reaches the server'
+  );
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { containedRealPath, isInside, withinRoots } from './containment';
 import { isIgnoredName, isImageFile } from './file-rules';
+import { errnoOf } from '../store';
 
 export type ScanEntry =
   | { kind: 'file'; path: string; fileSize: number; mtimeMs: number }
@@ -19,7 +20,7 @@ export interface ScanBounds {
 
 /** A user-facing reason for a filesystem error on one entry. */
 export function describeFsError(error: unknown): string {
-  switch (codeOf(error)) {
+  switch (errnoOf(error)) {
     case 'ENOENT':
       return 'file disappeared before it could be read';
     case 'EACCES':
@@ -56,7 +57,12 @@ async function* walk(dir: string, bounds: ScanBounds, visited: Set<string>): Asy
     real = await fs.realpath(dir);
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    yield { kind: 'error', path: dir, reason: `cannot read folder: ${describeFsError(error)}`, code: codeOf(error) };
+    yield {
+      kind: 'error',
+      path: dir,
+      reason: `cannot read folder: ${describeFsError(error)}`,
+      code: errnoOf(error) ?? undefined,
+    };
     return;
   }
   if (bounds.skipped.some((skipped) => skipped === real || isInside(skipped, real))) return;
@@ -82,7 +88,7 @@ async function* followSymlink(linkPath: string, bounds: ScanBounds, visited: Set
     target = await fs.stat(linkPath);
   } catch (error) {
     if (isImageFile(linkPath) || (error as NodeJS.ErrnoException).code === 'ELOOP') {
-      yield { kind: 'error', path: linkPath, reason: describeFsError(error), code: codeOf(error) };
+      yield { kind: 'error', path: linkPath, reason: describeFsError(error), code: errnoOf(error) ?? undefined };
     }
     return;
   }
@@ -112,10 +118,6 @@ async function statFile(filePath: string): Promise<ScanEntry> {
     const stat = await fs.stat(filePath);
     return { kind: 'file', path: filePath, fileSize: stat.size, mtimeMs: stat.mtimeMs };
   } catch (error) {
-    return { kind: 'error', path: filePath, reason: describeFsError(error), code: codeOf(error) };
+    return { kind: 'error', path: filePath, reason: describeFsError(error), code: errnoOf(error) ?? undefined };
   }
-}
-
-function codeOf(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException)?.code;
 }

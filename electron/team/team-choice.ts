@@ -49,7 +49,8 @@ export async function saveTeamLibrary(dataDir: string, url: string | null): Prom
       throw new TeamSettingError('not a PostgreSQL URL: postgres://user@host:5432/database');
     if (withoutPassword(url) !== url)
       throw new TeamSettingError(
-        'A password is not saved in Settings: leave it out of the URL and put it in ~/.pgpass (or PGPASSWORD), where PostgreSQL looks for it.',
+        'A password is not saved in Settings: leave it out of the URL and put it in ~/.pgpass (or PGPASSWORD), ' +
+          'where PostgreSQL looks for it.',
       );
     const db = await TeamDatabase.open(url).catch((error: unknown) => {
       throw new UpstreamError(`Not saved: ${(error as Error).message}`);
