@@ -5,6 +5,7 @@
  * supplies the SecretStore backed by the OS keychain.
  */
 import { EventEmitter } from 'node:events';
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
@@ -39,6 +40,9 @@ import { planImageTokens, planModelInput, renderAssetInput } from './model-input
 import { costOf } from './pricing';
 import { usageReport } from './usage-report';
 import { ModelStreams } from './model-streams';
+import { BatchAnalysis } from './batch/batch-analysis';
+import { createControlClient } from './batch/batch-control';
+import { planBatch } from './batch/batch-offer';
 
 export interface AnalysisServiceOptions {
   store: LibraryStore;
@@ -46,6 +50,8 @@ export interface AnalysisServiceOptions {
   now?: () => number;
   holdRetryMs?: number;
   backoffMs?: number;
+  /** How often a batch job at Bedrock is asked about (default a minute). */
+  batchPollMs?: number;
 }
 
 interface ServiceEvents {
@@ -60,8 +66,11 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   readonly models: ModelCalls;
   /** Model answers a person watches as they arrive (product features, search in words), with Stop. */
   readonly streams = new ModelStreams();
+  /** Bulk runs as Bedrock batch inference jobs, at the batch price. */
+  readonly batch: BatchAnalysis;
   private client: { key: string; client: BedrockRuntimeClient } | null = null;
   private s3: { key: string; client: S3Client } | null = null;
+  private control: { key: string; client: BedrockClient } | null = null;
   /** Settings for this process only (the CLI's --analyzer and AWS environment), never saved. */
   private overrides: Partial<AiSettings> = {};
 
@@ -82,6 +91,17 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
       backoffMs: options.backoffMs,
     });
     this.queue.on('analysed', (outcomes) => this.emit('analysed', outcomes));
+    this.batch = new BatchAnalysis({
+      store: options.store,
+      settings: () => this.settings(),
+      s3: () => this.s3Client(),
+      control: () => this.controlClient(),
+      calls: this.calls,
+      sendOnDemand: (assets) => this.queue.enqueue(assets),
+      classify: (error, modelId) => this.classifyFailure(error, modelId),
+      now: options.now,
+      pollMs: options.batchPollMs,
+    });
   }
 
   private get now(): () => number {
@@ -90,6 +110,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   start(): void {
     this.queue.resume();
+    this.batch.resume();
   }
 
   settings(): AiSettings {
@@ -105,7 +126,9 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   /** Applies settings to this process without saving them (a CLI run must not change the app's choices). */
   overrideSettings(patch: Partial<AiSettings>): void {
-    this.overrides = AiSettings.partial().parse(patch);
+    const parsed: Partial<AiSettings> = AiSettings.partial().parse(patch);
+    // Fields with a default come back filled in even when not given: an override is only what was given.
+    this.overrides = Object.fromEntries(Object.entries(parsed).filter(([key]) => key in patch));
     this.queue.settingsChanged();
   }
 
@@ -162,7 +185,9 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
   }
 
   estimate(assets: readonly Asset[]): CostEstimate {
-    return estimateRun(assets, this.settings(), this.options.store.analysis, this.now());
+    const settings = this.settings();
+    const { store, now } = { store: this.options.store.analysis, now: this.now() };
+    return { ...estimateRun(assets, settings, store, now), batch: planBatch(assets, settings, store, now).offer };
   }
 
   async testConnection(): Promise<ConnectionCheck> {
@@ -232,6 +257,8 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   async close(): Promise<void> {
     await this.queue.close();
+    await this.batch.close();
+    this.control?.client.destroy();
     this.client?.client.destroy();
     this.s3?.client.destroy();
   }
@@ -259,6 +286,20 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
       };
     }
     return this.s3.client;
+  }
+
+  /** Bedrock's control plane (batch jobs), with the same region and credentials. */
+  private controlClient(): BedrockClient {
+    const settings = this.settings();
+    const key = JSON.stringify([settings.region, settings.credentials]);
+    if (this.control?.key !== key) {
+      this.control?.client.destroy();
+      this.control = {
+        key,
+        client: createControlClient(settings.region, credentialProvider(settings.credentials, this.options.secrets)),
+      };
+    }
+    return this.control.client;
   }
 
   /** One client per region and credential choice, so HTTP/2 sessions are reused across calls (the ad studio shares it). */

@@ -22,7 +22,7 @@ export function estimateRun(
   settings: AiSettings,
   store: AnalysisRecords,
   now: number,
-): CostEstimate {
+): Omit<CostEstimate, 'batch'> {
   const modelId = settings.attributesModel;
   const promptVersion = attributePrompt(settings.promptNotes).version;
   const naive = naivePlan();

@@ -14,6 +14,9 @@ type AnalysisMethod =
   | 'listAvailableModels'
   | 'estimateAnalysis'
   | 'startAnalysis'
+  | 'startBatchAnalysis'
+  | 'listBatchJobs'
+  | 'stopBatchJob'
   | 'analysisProgress'
   | 'pauseAnalysis'
   | 'resumeAnalysis'
@@ -64,6 +67,9 @@ export function analysisApi(engine: Engine): Handlers<AnalysisMethod> {
     listAvailableModels: () => analysis.listModels(),
     estimateAnalysis: async (input) => analysis.estimate(targets(input)),
     startAnalysis: async (input) => analysis.enqueue(targets(input)),
+    startBatchAnalysis: async (input) => analysis.batch.start(targets(input)),
+    listBatchJobs: async () => analysis.batch.list(),
+    stopBatchJob: ({ id }) => analysis.batch.stop(id),
     analysisProgress: async () => analysis.queue.progress(),
     pauseAnalysis: async () => {
       analysis.queue.pause();

@@ -6,7 +6,7 @@ import type { LibraryChange } from '../library';
 import { LatestOnly } from './latest-only';
 import { hashesChangedBy } from './team-events';
 import type { LibraryOp } from '../store';
-import type { StorageHealth, TeamStatus } from '../../shared/model';
+import type { BatchJob, StorageHealth, TeamStatus } from '../../shared/model';
 
 export interface ApiEventTiming {
   /** Shortest gap between progress events (ingest emits one per file). */
@@ -40,6 +40,8 @@ export class ApiEventFeed {
   private readonly onAnalysed = (outcomes: ExtractionOutcome[]) =>
     this.emit({ type: 'analysesChanged', hashes: outcomes.map((o) => o.hash) });
   private readonly onChange = (change: LibraryChange) => this.change(change);
+  private readonly onBatchAnalysed = (hashes: string[]) => this.emit({ type: 'analysesChanged', hashes });
+  private readonly onBatchJob = (job: BatchJob) => this.emit({ type: 'batchJob', job });
   private readonly onAdsChanged = (campaignId: string) => this.emit({ type: 'adsChanged', campaignId });
   private readonly onTeamStatus = (status: TeamStatus) => this.emit({ type: 'teamStatus', status });
   private readonly onStorage = (storage: StorageHealth) => this.emit({ type: 'storage', storage });
@@ -62,6 +64,8 @@ export class ApiEventFeed {
     engine.library.on('change', this.onChange);
     engine.analysis.queue.on('progress', this.onAnalysisProgress);
     engine.analysis.on('analysed', this.onAnalysed);
+    engine.analysis.batch.on('analysed', this.onBatchAnalysed);
+    engine.analysis.batch.on('changed', this.onBatchJob);
     engine.ads.queue.on('changed', this.onAdsChanged);
     engine.team?.on('status', this.onTeamStatus);
     engine.team?.on('applied', this.onTeamChanges);
@@ -84,6 +88,8 @@ export class ApiEventFeed {
     this.engine.library.off('change', this.onChange);
     this.engine.analysis.queue.off('progress', this.onAnalysisProgress);
     this.engine.analysis.off('analysed', this.onAnalysed);
+    this.engine.analysis.batch.off('analysed', this.onBatchAnalysed);
+    this.engine.analysis.batch.off('changed', this.onBatchJob);
     this.engine.ads.queue.off('changed', this.onAdsChanged);
     this.engine.team?.off('status', this.onTeamStatus);
     this.engine.team?.off('applied', this.onTeamChanges);

@@ -10,7 +10,7 @@ import { installLastResort } from '../engine/last-resort';
 import { LibraryFolderError } from '../library';
 import type { LibraryStore } from '../store';
 import { indexedFiles, summaryText } from './index-report';
-import { STORAGE_UNAVAILABLE_EXIT_CODE } from './exit-codes';
+import { BATCH_NOT_DONE_EXIT_CODE, STORAGE_UNAVAILABLE_EXIT_CODE } from './exit-codes';
 import { ProgressBar } from './progress-bar';
 import { analyseRemotely } from './remote-analysis';
 import { storeProgressBars } from './store-progress';
@@ -22,6 +22,9 @@ interface IndexOptions {
   concurrency?: string;
   analyzer: 'local' | 'bedrock';
   teamDb?: string;
+  batch?: string;
+  batchRole?: string;
+  wait: boolean;
 }
 
 /**
@@ -31,6 +34,10 @@ interface IndexOptions {
  */
 async function runIndex(folder: string, options: IndexOptions): Promise<number> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
+  if (options.batch && options.analyzer !== 'bedrock') {
+    console.error('swatchbook: --batch sends the images to Amazon Bedrock: add --analyzer bedrock');
+    return 2;
+  }
   installLastResort({ name: 'swatchbook index', dataDir: () => dataDir });
   const root = path.resolve(folder);
   let engine: Engine;
@@ -41,6 +48,7 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
       concurrency: options.concurrency ? Number(options.concurrency) : undefined,
       onStoreProgress: opening.update,
       teamDb: teamChoice(dataDir, options.teamDb) ?? undefined,
+      analysisTiming: batchTiming(process.env),
     });
   } catch (error) {
     opening.stop();
@@ -81,19 +89,22 @@ async function runIndex(folder: string, options: IndexOptions): Promise<number> 
   const errors = [...store.listErrors(), ...library.queue.environmentFailures()].filter(
     (e) => e.path === root || e.path.startsWith(root + path.sep),
   );
+  const batch = options.batch ? { s3Uri: options.batch, roleArn: options.batchRole, wait: options.wait } : undefined;
   const remote =
-    options.analyzer === 'bedrock' ? await analyseRemotely(engine, ingestedAssets(store, root), process.env) : null;
+    options.analyzer === 'bedrock'
+      ? await analyseRemotely(engine, ingestedAssets(store, root), process.env, batch)
+      : null;
   const entries = indexedFiles(store, root);
   console.log(summaryText(entries, errors));
   if (outside) console.log(`${outside} link(s) skipped: they lead outside the library folder`);
-  if (remote) console.log(remote.join('\n'));
+  if (remote) console.log(remote.lines.join('\n'));
   for (const [by, count] of elsewhere)
     console.log(`${count} file(s) left to ${by}'s machine, which is reading them for the team`);
   await engine.close();
   const unsent = teamUnsentLine(engine);
   if (unsent) console.error(unsent);
   if (options.json) await fs.writeFile(options.json, JSON.stringify(entries, null, 2) + '\n');
-  return 0;
+  return remote && !remote.ok ? BATCH_NOT_DONE_EXIT_CODE : 0;
 }
 
 /** One line for the user, and the exit code that tells a script what kind of failure it was. */
@@ -124,6 +135,12 @@ function teamRefusal(engine: Engine, root: string): string | null {
     : `adding a folder to the team library needs the admin role; yours is ${role}`;
 }
 
+/** SWATCHBOOK_BATCH_POLL_MS: how often the job is asked about (a minute unless a script wants it sooner). */
+function batchTiming(env: NodeJS.ProcessEnv): { batchPollMs?: number } {
+  const ms = Number(env.SWATCHBOOK_BATCH_POLL_MS);
+  return Number.isFinite(ms) && ms > 0 ? { batchPollMs: ms } : {};
+}
+
 function ingestedAssets(store: LibraryStore, root: string) {
   const hashes = new Set(store.listFiles(root).flatMap((f) => (f.hash ? [f.hash] : [])));
   return [...hashes].map((h) => store.getAsset(h)).filter((a) => a !== undefined);
@@ -145,6 +162,12 @@ const program = new Command()
       .choices(['local', 'bedrock'])
       .default('local'),
   )
+  .option(
+    '--batch <s3-uri>',
+    'with --analyzer bedrock: send a run over the batch threshold as a Bedrock batch job here',
+  )
+  .option('--batch-role <arn>', 'the IAM role Bedrock assumes for the batch job (default: the one in Settings)')
+  .option('--no-wait', 'submit the batch job and return; the app or the next run reads its answers back')
   .action(async (folder: string, options: IndexOptions) => {
     process.exitCode = await runIndex(folder, options);
   });

@@ -42,7 +42,7 @@ export interface EngineOptions extends LibraryOptions {
    */
   analyse?: boolean;
   /** Remote-queue waits (tests shorten them): first probe after an outage, first backoff after throttling. */
-  analysisTiming?: { holdRetryMs?: number; backoffMs?: number };
+  analysisTiming?: { holdRetryMs?: number; backoffMs?: number; batchPollMs?: number };
   /**
    * A team library's PostgreSQL URL: the library is then this machine's copy of it (under
    * dataDir/teams), kept in step with the team's. Without it, the library of dataDir itself.

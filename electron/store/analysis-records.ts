@@ -26,6 +26,8 @@ export function analysisRecords({ state, mutate }: RecordAccess): AnalysisRecord
       return (states ? jobs.filter((j) => states.includes(j.state)) : jobs).map((j) => ({ ...j }));
     },
     removeAnalysisJobs: (ids) => void mutate({ type: 'removeAnalysisJobs', ids: [...ids] }),
+    putBatchJob: (job) => void mutate({ type: 'putBatchJob', job: structuredClone(job) }),
+    listBatchJobs: () => [...analysis.batchJobs.values()].map((job) => structuredClone(job)),
     recordInvocation: (invocation) => void mutate({ type: 'recordInvocation', invocation: { ...invocation } }),
     listInvocations: (sinceMs = -Infinity) =>
       analysis.invocations.filter((i) => i.at >= sinceMs).map((i) => ({ ...i })),

@@ -1,6 +1,7 @@
 import type { AiSettings, AnalysisJob, Invocation, ModelAnalysis } from '../../shared/model';
 import type { TeamBudget } from '../../shared/model/team';
 import type { ReviewSummary } from '../../shared/model/review';
+import type { BatchJob } from '../../shared/model/batch';
 import { ATTRIBUTE_FIELDS } from '../../shared/model/attributes';
 import type { AnalysisOp } from './library-ops';
 import { searchPolicyOf } from './model-search-text';
@@ -31,6 +32,8 @@ export class AnalysisState {
   private readonly analyses = new Map<string, number | number[]>();
   private readonly answers = new AnswerTable();
   readonly jobs = new Map<string, AnalysisJob>();
+  /** Bedrock batch inference jobs, each replaced whole as it moves on. */
+  readonly batchJobs = new Map<string, BatchJob>();
   invocations: Invocation[] = [];
   /** Counts answers put in, so readers can tell cheaply that their view of the answers is stale. */
   answersVersion = 0;
@@ -43,12 +46,14 @@ export class AnalysisState {
     teamBudget?: TeamBudget;
     reviewSummary?: ReviewSummary;
     analysisJobs: AnalysisJob[];
+    batchJobs?: BatchJob[];
     invocations: Invocation[];
   }): void {
     this.settings = doc.aiSettings;
     this.teamBudget = doc.teamBudget ?? null;
     this.reviewSummary = doc.reviewSummary ?? null;
     for (const job of doc.analysisJobs) this.jobs.set(job.id, job);
+    for (const job of doc.batchJobs ?? []) this.batchJobs.set(job.id, job);
     this.invocations = [...doc.invocations];
   }
 
@@ -95,6 +100,9 @@ export class AnalysisState {
       case 'recordInvocation':
         // Appending to a fresh array keeps a snapshot in progress serialising the old one intact.
         this.invocations = [...this.invocations, op.invocation];
+        return;
+      case 'putBatchJob':
+        this.batchJobs.set(op.job.id, op.job);
         return;
     }
   }

@@ -3,6 +3,7 @@ import type { LabelCorrection } from '../../shared/model/correction';
 import type { TeamBudget } from '../../shared/model/team';
 import type { ReviewSummary } from '../../shared/model/review';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
+import type { BatchJob } from '../../shared/model/batch';
 import type {
   AiSettings,
   AnalysisJob,
@@ -42,6 +43,8 @@ export interface LibraryDocument {
   reviewSummary?: ReviewSummary;
   modelAnalyses: ModelAnalysis[];
   analysisJobs: AnalysisJob[];
+  /** Bedrock batch inference jobs, once one was started (absent until then). */
+  batchJobs?: BatchJob[];
   invocations: Invocation[];
   /** Append-only: every reviewer decision ever made. */
   reviewDecisions: ReviewDecision[];

@@ -10,6 +10,7 @@ import type {
   ParsedSearchQuery,
 } from '../../shared/model';
 import type { ReviewDecision, ReviewSummary } from '../../shared/model/review';
+import type { BatchJob } from '../../shared/model/batch';
 import type { LabelCorrection } from '../../shared/model/correction';
 import type { TeamBudget } from '../../shared/model/team';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
@@ -75,7 +76,8 @@ export type AnalysisOp =
   | { type: 'putAnalysisJobs'; jobs: AnalysisJob[] }
   | { type: 'updateAnalysisJob'; id: string; patch: AnalysisJobPatch }
   | { type: 'removeAnalysisJobs'; ids: string[] }
-  | { type: 'recordInvocation'; invocation: Invocation };
+  | { type: 'recordInvocation'; invocation: Invocation }
+  | { type: 'putBatchJob'; job: BatchJob };
 
 /** Ad campaigns and their variants. */
 export type AdsOp =
@@ -130,6 +132,7 @@ const ANALYSIS_OPS: Record<AnalysisOp['type'], true> = {
   updateAnalysisJob: true,
   removeAnalysisJobs: true,
   recordInvocation: true,
+  putBatchJob: true,
 };
 const ADS_OPS: Record<AdsOp['type'], true> = {
   putCampaign: true,

@@ -168,6 +168,7 @@ export class LibraryState {
       ...(this.analysis.teamBudget && { teamBudget: this.analysis.teamBudget }),
       ...(this.analysis.reviewSummary && { reviewSummary: this.analysis.reviewSummary }),
       analysisJobs: [...this.analysis.jobs.values()],
+      ...(this.analysis.batchJobs.size > 0 && { batchJobs: [...this.analysis.batchJobs.values()] }),
       invocations: this.analysis.invocations,
       campaigns: [...this.ads.campaigns.values()],
       adVariants: [...this.ads.variants.values()],

@@ -23,6 +23,7 @@ import type { StandingCorrections } from './correction-state';
 import type { AttributeField } from '../../shared/model/attributes';
 import type { AnalysisJobPatch } from './analysis-state';
 import type { AdVariant, Campaign } from '../../shared/model/ads';
+import type { BatchJob } from '../../shared/model/batch';
 import type { VariantPatch } from './ads-state';
 import type { LibraryDocument } from './document';
 import type { LibraryOp } from './library-ops';
@@ -80,6 +81,9 @@ export interface AnalysisRecords {
   updateAnalysisJob(id: string, patch: AnalysisJobPatch): void;
   listAnalysisJobs(states?: readonly JobState[]): AnalysisJob[];
   removeAnalysisJobs(ids: readonly string[]): void;
+  /** Adds or replaces a Bedrock batch job's record (by id). */
+  putBatchJob(job: BatchJob): void;
+  listBatchJobs(): BatchJob[];
   recordInvocation(invocation: Invocation): void;
   /** Calls made at or after `sinceMs` (all when omitted), oldest first. */
   listInvocations(sinceMs?: number): Invocation[];

@@ -38,6 +38,8 @@ const SHARED: Record<LibraryOp['type'], boolean> = {
   updateAnalysisJob: false,
   removeAnalysisJobs: false,
   recordInvocation: true,
+  // A batch job is followed by the machine that started it; its answers and calls are shared as they are read.
+  putBatchJob: false,
   putCampaign: true,
   deleteCampaign: true,
   putVariants: true,

@@ -3,6 +3,8 @@ import { BUDGET_WARN_FRACTION, BudgetMeter } from '../components/BudgetMeter';
 import { Modal } from '../components/Modal';
 import { RouteLink } from '../navigation/RouteLink';
 import { EstimateSummary } from './EstimateSummary';
+import { BatchChoice, type RunMode } from './BatchChoice';
+import { useState } from 'react';
 
 interface AnalyseDialogProps {
   target: AnalysisTarget;
@@ -16,7 +18,14 @@ export function AnalyseDialog({ target, scope, onClose }: AnalyseDialogProps) {
   const local = settings.data?.settings.analyzer === 'local';
   const estimate = useAnalysisEstimate(target, settings.isSuccess && !local);
   const start = useApiMutation('startAnalysis');
+  const startBatch = useApiMutation('startBatchAnalysis');
+  const [chosen, setMode] = useState<RunMode | null>(null);
   const data = estimate.data;
+  // Batch is the default whenever the run can be one: it is the cheaper way to send that many.
+  const mode: RunMode = chosen ?? (data?.batch.available ? 'batch' : 'on-demand');
+  const pending = start.isPending || startBatch.isPending;
+  const confirm = () =>
+    mode === 'batch' ? startBatch.mutate(target, { onSuccess: onClose }) : start.mutate(target, { onSuccess: onClose });
 
   return (
     <Modal
@@ -41,6 +50,7 @@ export function AnalyseDialog({ target, scope, onClose }: AnalyseDialogProps) {
       {data && (
         <>
           <EstimateSummary estimate={data} />
+          <BatchChoice estimate={data} mode={mode} onChoose={setMode} />
           <BudgetMeter spentUsd={data.spentThisMonthUsd} budgetUsd={data.budgetUsd} addingUsd={data.costUsd} />
           {data.spentThisMonthUsd + data.costUsd >= data.budgetUsd ? (
             <p className="error-text small" data-testid="budget-warning">
@@ -56,7 +66,7 @@ export function AnalyseDialog({ target, scope, onClose }: AnalyseDialogProps) {
           )}
         </>
       )}
-      {start.error && <p className="error-text">{start.error.message}</p>}
+      {(start.error ?? startBatch.error) && <p className="error-text">{(start.error ?? startBatch.error)?.message}</p>}
       <div className="modal-actions">
         <button type="button" onClick={onClose}>
           {local ? 'Close' : 'Cancel'}
@@ -65,14 +75,20 @@ export function AnalyseDialog({ target, scope, onClose }: AnalyseDialogProps) {
           <button
             type="button"
             className="primary"
-            disabled={!data || data.images === 0 || start.isPending}
+            disabled={!data || data.images === 0 || pending}
             data-testid="analyse-confirm"
-            onClick={() => start.mutate(target, { onSuccess: onClose })}
+            onClick={confirm}
           >
-            {data ? `Analyse ${data.images.toLocaleString()} ${data.images === 1 ? 'image' : 'images'}` : 'Analyse'}
+            {confirmLabel(data?.images, mode)}
           </button>
         )}
       </div>
     </Modal>
   );
+}
+
+function confirmLabel(images: number | undefined, mode: RunMode): string {
+  if (images === undefined) return 'Analyse';
+  const count = `${images.toLocaleString()} ${images === 1 ? 'image' : 'images'}`;
+  return mode === 'batch' ? `Start a batch job for ${count}` : `Analyse ${count}`;
 }

@@ -33,6 +33,11 @@ export function useAnalysisJobs(states: readonly JobState[] | undefined) {
   return useApiQuery(queryKeys.analysisJobs(states), 'listAnalysisJobs', { states: states && [...states], limit: 500 });
 }
 
+/** Kept current by batchJob live events. */
+export function useBatchJobs() {
+  return useApiQuery(queryKeys.batchJobs, 'listBatchJobs', {});
+}
+
 export function useModelAnalyses(hash: string) {
   return useApiQuery(queryKeys.modelAnalyses(hash), 'getModelAnalyses', { hash });
 }

@@ -1,6 +1,6 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { laterOpening, type ApiEvent, type ApiOutput, type LibraryOpening } from '../../shared/api';
-import type { AnalysisProgress, TeamLibraryInfo } from '../../shared/model';
+import type { AnalysisProgress, BatchJob, TeamLibraryInfo } from '../../shared/model';
 import { queryKeys } from './query-keys';
 
 /** Ingest, analysis and ad rendering each emit many events per second; refetching more often than this only burns CPU. */
@@ -115,6 +115,12 @@ export function applyLiveEvent(queryClient: QueryClient) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueues, refetchType: 'none' });
         // Model attributes can be searchable, so results and facets may change too.
         refresh(...perImage(event.hashes), queryKeys.qualityReport, ...ASSET_READS);
+        break;
+      case 'batchJob':
+        queryClient.setQueryData<BatchJob[]>(queryKeys.batchJobs, (old) =>
+          old ? [event.job, ...old.filter((job) => job.id !== event.job.id)] : old,
+        );
+        if (event.job.stage === 'finished') refresh(queryKeys.allAnalysisJobs, queryKeys.usageReports);
         break;
       case 'teamStatus':
         queryClient.setQueryData<TeamLibraryInfo>(queryKeys.teamLibrary, (old) =>

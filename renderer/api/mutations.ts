@@ -60,6 +60,8 @@ const INVALIDATES: Partial<Record<ApiMethod, QueryKey[]>> = {
   // The test call is logged and billed, and a success lifts an outage hold.
   testConnection: [queryKeys.usageReports, queryKeys.analysisProgress],
   startAnalysis: [queryKeys.analysisProgress, queryKeys.allAnalysisJobs, queryKeys.analysisEstimates],
+  startBatchAnalysis: [queryKeys.batchJobs, queryKeys.analysisEstimates],
+  stopBatchJob: [queryKeys.batchJobs],
   pauseAnalysis: [queryKeys.analysisProgress],
   resumeAnalysis: [queryKeys.analysisProgress],
   cancelAnalysis: [queryKeys.analysisProgress, queryKeys.allAnalysisJobs],

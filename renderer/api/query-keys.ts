@@ -27,6 +27,7 @@ export const queryKeys = {
   analysisProgress: ['analysisProgress'] as const,
   analysisJobs: (states: readonly JobState[] | undefined) => ['analysisJobs', states ?? 'all'] as const,
   allAnalysisJobs: ['analysisJobs'] as const,
+  batchJobs: ['batchJobs'] as const,
   modelAnalyses: (hash: string) => ['modelAnalyses', hash] as const,
   modelInput: (hash: string) => ['modelInput', hash] as const,
   usageReport: (days: number) => ['usageReport', days] as const,

@@ -1,5 +1,6 @@
 import type { IngestProgress as IngestProgressData, StorageFault, StorageHealth } from '../../shared/model';
 import { AnalysisStatus } from '../analysis/AnalysisStatus';
+import { BatchJobsStatus } from '../analysis/BatchJobs';
 import { useLibraryStatus, useTeamLibrary } from '../api';
 import { ErrorList } from './ErrorList';
 import { basename, formatDuration } from './format';
@@ -109,6 +110,7 @@ export function StatusBar() {
         progress.total > 0 &&
         (progress.running ? <IngestProgress progress={progress} /> : <IngestSummary progress={progress} />)}
       <AnalysisStatus />
+      <BatchJobsStatus />
       {data && <StorageIndicator storage={data.storage} />}
       <div className="toolbar-spacer" />
       <TeamIndicator />

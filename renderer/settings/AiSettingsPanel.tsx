@@ -4,6 +4,7 @@ import { AnalyzerChoice } from './AnalyzerChoice';
 import { ConnectionTest } from './ConnectionTest';
 import { CredentialsSettings } from './CredentialsSettings';
 import { ModelSettings } from './ModelSettings';
+import { BatchSettings } from './BatchSettings';
 import { NumberSetting } from './NumberSetting';
 import { PriceTable } from './PriceTable';
 import { SearchUnreviewedToggle } from './SearchUnreviewedToggle';
@@ -120,6 +121,9 @@ export function AiSettingsPanel({ ai }: { ai: ApiOutput<'getAiSettings'> }) {
         scale={1000}
         unit="s"
       />
+
+      <h3>Batch jobs</h3>
+      <BatchSettings settings={settings} />
 
       <h3>Prices</h3>
       <PriceTable prices={settings.prices} />

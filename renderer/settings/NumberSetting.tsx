@@ -4,7 +4,12 @@ import { useSettingCommit } from './use-setting-commit';
 import { useSyncedState } from './use-synced-state';
 
 type NumberKey =
-  'escalationThreshold' | 'remoteConcurrency' | 'designsPerCall' | 'requestTimeoutMs' | 'monthlyBudgetUsd';
+  | 'escalationThreshold'
+  | 'remoteConcurrency'
+  | 'designsPerCall'
+  | 'requestTimeoutMs'
+  | 'monthlyBudgetUsd'
+  | 'batchThreshold';
 
 interface NumberSettingProps {
   settingKey: NumberKey;

@@ -4,7 +4,15 @@ import { SettingRow } from './SettingRow';
 import { useSettingCommit } from './use-setting-commit';
 import { useSyncedState } from './use-synced-state';
 
-type TextKey = 'region' | 'attributesModel' | 'escalationModel' | 'imageModel' | 'videoOutputS3Uri' | 'pricesAsOf';
+type TextKey =
+  | 'region'
+  | 'attributesModel'
+  | 'escalationModel'
+  | 'imageModel'
+  | 'videoOutputS3Uri'
+  | 'pricesAsOf'
+  | 'batchS3Uri'
+  | 'batchRoleArn';
 
 interface TextSettingProps {
   settingKey: TextKey;

@@ -16,6 +16,7 @@ import {
   ModelInputPreview,
   UsageReport,
 } from '../model/ai';
+import { BatchJob } from '../model/batch';
 import {
   DecisionInput,
   QualityReport,
@@ -169,6 +170,10 @@ export const apiContract = {
   listAvailableModels: { input: Nothing, output: ModelCatalog },
   estimateAnalysis: { input: AnalysisTarget, output: CostEstimate },
   startAnalysis: { input: AnalysisTarget, output: z.object({ batchId: z.string(), queued: z.number().int() }) },
+  /** The same images as a Bedrock batch job (see estimateAnalysis's `batch` for whether it can be one). */
+  startBatchAnalysis: { input: AnalysisTarget, output: BatchJob },
+  listBatchJobs: { input: Nothing, output: z.array(BatchJob) },
+  stopBatchJob: { input: z.object({ id: Id }).strict(), output: BatchJob },
   analysisProgress: { input: Nothing, output: AnalysisProgress },
   pauseAnalysis: { input: Nothing, output: AnalysisProgress },
   resumeAnalysis: { input: Nothing, output: AnalysisProgress },
@@ -284,6 +289,7 @@ export const ApiEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('foldersChanged') }),
   z.object({ type: z.literal('analysisProgress'), progress: AnalysisProgress }),
   z.object({ type: z.literal('analysesChanged'), hashes: z.array(z.string()) }),
+  z.object({ type: z.literal('batchJob'), job: BatchJob }),
   z.object({ type: z.literal('adsChanged'), campaignId: z.string() }),
   z.object({ type: z.literal('libraryOpening'), opening: LibraryOpening }),
   z.object({ type: z.literal('teamStatus'), status: TeamStatus }),

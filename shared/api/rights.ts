@@ -21,6 +21,8 @@ export const METHOD_ROLES: Partial<Record<ApiMethod, TeamRole>> = {
   saveSearch: 'reviewer',
   deleteSavedSearch: 'reviewer',
   startAnalysis: 'reviewer',
+  startBatchAnalysis: 'reviewer',
+  stopBatchJob: 'reviewer',
   reviewDecide: 'reviewer',
   holdReviewItem: 'reviewer',
   releaseReviewItem: 'reviewer',

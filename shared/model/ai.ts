@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BatchOffer } from './batch';
 import { ATTRIBUTE_FIELDS, ModelAttributes } from './attributes';
 import { JOB_STATES } from './jobs';
 import { TeamSpend } from './team';
@@ -47,6 +48,12 @@ export const AiSettings = z.object({
   imageModel: ModelId,
   /** Where Amazon Nova Reel writes the videos it makes (s3://bucket/prefix in the user's own account); '' = not set. */
   videoOutputS3Uri: z.string().trim().max(1024).default(''),
+  /** Where batch inference jobs keep their input and output (s3://bucket/prefix in the user's account); '' = not set. */
+  batchS3Uri: z.string().trim().max(1024).default(''),
+  /** The IAM service role Bedrock assumes to read and write that bucket for batch jobs; '' = not set. */
+  batchRoleArn: z.string().trim().max(2048).default(''),
+  /** Runs of at least this many images to send are offered as a batch job (half price, answers within a day). */
+  batchThreshold: z.number().int().min(100).max(10_000_000).default(1000),
   remoteConcurrency: z.number().int().min(1).max(16),
   /** Designs sent in one call: the fixed prompt is paid once per call, so more is cheaper (Claude takes up to 20 images). */
   designsPerCall: z.number().int().min(1).max(8),
@@ -194,6 +201,8 @@ export const CostEstimate = z.object({
   basis: z.enum(['measured', 'rule of thumb']),
   spentThisMonthUsd: z.number(),
   budgetUsd: z.number(),
+  /** The same run as a Bedrock batch job: whether it can be one, and at what price. */
+  batch: BatchOffer,
 });
 export type CostEstimate = z.infer<typeof CostEstimate>;
 

@@ -11,3 +11,4 @@ export * from './correction';
 export * from './team';
 export * from './natural-search';
 export * from './storage';
+export * from './batch';

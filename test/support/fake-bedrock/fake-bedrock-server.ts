@@ -2,12 +2,15 @@
  * A fake Amazon Bedrock for tests: the runtime API over cleartext HTTP/2 and the control
  * plane over HTTP/1.1, on 127.0.0.1, speaking the real wire protocol so the real SDK
  * clients can be pointed at it with `endpoint` and fake static credentials. A third
- * listener plays the S3 bucket that asynchronous jobs (Nova Reel) write their output to.
+ * listener plays the S3 bucket that batch inference jobs read their input from, and that
+ * they and asynchronous jobs (Nova Reel) write their output to.
  */
 import { asyncInvokeRefusal, asyncJobs } from './async-jobs';
+import { batchJobRefusal, batchJobs } from './batch-jobs';
 import {
   throttles,
   type AsyncJobBehaviour,
+  type BatchJobBehaviour,
   type Behaviour,
   type ControlBehaviour,
   type InvokeBehaviour,
@@ -43,7 +46,10 @@ import {
 
 export interface RecordedRequest {
   api: Api;
-  /** Decoded from the path (from the body for StartAsyncInvoke): a model id, an inference profile id, or an ARN. */
+  /**
+   * Decoded from the path (from the body for StartAsyncInvoke and CreateModelInvocationJob): a model id, an
+   * inference profile id, or an ARN.
+   */
   modelId?: string;
   /** Parsed JSON when the body is JSON, raw bytes otherwise, undefined when empty. */
   body: unknown;
@@ -82,8 +88,12 @@ export interface FakeBedrock {
    * StartAsyncInvoke and decides what that job's GetAsyncInvoke polls say.
    */
   script(...behaviours: Behaviour[]): void;
-  /** Queues behaviours for control-plane requests; when empty they list the catalogue. */
+  /** Queues behaviours for control-plane requests, batch inference ones included; when empty they answer as usual. */
   scriptControl(...behaviours: ControlBehaviour[]): void;
+  /** Queues how batch inference jobs play out, one per CreateModelInvocationJob that creates a job. */
+  scriptBatch(...behaviours: BatchJobBehaviour[]): void;
+  /** An object in the fake S3, by its `s3://bucket/key` URI: what was uploaded, or what a job wrote. */
+  s3Object(uri: string): Promise<Buffer | undefined>;
   /** Queues `n` ThrottlingExceptions. */
   throttleBurst(n: number): void;
   setFallback(behaviour: Behaviour): void;
@@ -92,7 +102,7 @@ export interface FakeBedrock {
   setGuardrail(verdict: GuardrailVerdict): void;
   /** Runtime behaviours scripted but not yet used. */
   pendingScript(): readonly Behaviour[];
-  /** Forgets requests, scripts, jobs and S3 objects, and restores the starting fallback and models. */
+  /** Forgets requests, scripts, jobs (batch ones too) and S3 objects, and restores the starting fallback and models. */
   reset(): void;
   /** Closes the servers, dropping any open connection and hung call. */
   close(): Promise<void>;
@@ -141,12 +151,13 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   let guardrail: GuardrailVerdict = { action: 'NONE' };
   const s3Objects: S3Objects = new Map();
   const jobs = asyncJobs(s3Objects);
+  const batch = batchJobs(s3Objects);
 
   const record = (call: IncomingCall, route: Route): RecordedRequest => {
     const auth = readAuth(call.headers.authorization);
     const body = readBody(call.body);
-    const modelId =
-      route.api === 'startAsyncInvoke' ? (body as { modelId?: string } | undefined)?.modelId : route.modelId;
+    const modelInBody = route.api === 'startAsyncInvoke' || route.api === 'createModelInvocationJob';
+    const modelId = modelInBody ? (body as { modelId?: string } | undefined)?.modelId : route.modelId;
     const entry: RecordedRequest = {
       api: route.api,
       ...(modelId !== undefined ? { modelId } : {}),
@@ -174,7 +185,12 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
         return errorReply('ValidationException', 'The request body must be a JSON object with a messages array.');
       }
     }
-    const badJob = entry.api === 'startAsyncInvoke' ? asyncInvokeRefusal(entry.body) : undefined;
+    const badJob =
+      entry.api === 'startAsyncInvoke'
+        ? asyncInvokeRefusal(entry.body)
+        : entry.api === 'createModelInvocationJob'
+          ? batchJobRefusal(entry.body)
+          : undefined;
     if (badJob) return errorReply('ValidationException', badJob);
     const refusal = entry.modelId && modelIdRefusal(models, entry.modelId, options.strictModelIds ?? false);
     return refusal ? errorReply('ValidationException', refusal) : undefined;
@@ -213,28 +229,34 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
   });
 
   const control = await listenHttp1((call: IncomingCall, reply: Reply) => {
-    const entry = record(call, controlRoute(call.method, call.url));
+    const route = controlRoute(call.method, call.url);
+    const entry = record(call, route);
     const refused = gatekeeper(entry);
     if (refused) return send(reply, refused);
     const query = new URLSearchParams(call.url.split('?')[1] ?? '');
-    const list = (): WireReply => {
-      if (entry.api === 'listFoundationModels') {
-        return json({ modelSummaries: foundationModelSummaries(models, regionOf(entry), query) });
+    const answer = (): WireReply => {
+      switch (entry.api) {
+        case 'createModelInvocationJob':
+          return batch.create(entry.body, regionOf(entry));
+        case 'getModelInvocationJob':
+          return batch.get(route.jobIdentifier);
+        case 'stopModelInvocationJob':
+          return batch.stop(route.jobIdentifier);
+        case 'listFoundationModels':
+          return json({ modelSummaries: foundationModelSummaries(models, regionOf(entry), query) });
+        default: {
+          // listInferenceProfiles: the gatekeeper lets no other operation through.
+          const profiles = profilesOfType(inferenceProfileSummaries(models, regionOf(entry)), query);
+          return json(page('inferenceProfileSummaries', profiles, query));
+        }
       }
-      return json(
-        page(
-          'inferenceProfileSummaries',
-          profilesOfType(inferenceProfileSummaries(models, regionOf(entry)), query),
-          query,
-        ),
-      );
     };
-    perform(controlScript.shift() ?? { kind: 'list' }, reply, timers, list, call);
+    perform(controlScript.shift() ?? { kind: 'answer' }, reply, timers, answer, call);
   });
 
   const s3 = await listenHttp1(async (call: IncomingCall, reply: Reply) => {
     const route = s3Route(call.method, call.url);
-    send(reply, await s3Reply(s3Objects, record(call, route), route.objectUri));
+    send(reply, await s3Reply(s3Objects, record(call, route), call, route.objectUri));
   });
 
   return {
@@ -244,6 +266,8 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
     requests,
     script: (...behaviours) => void runtimeScript.push(...behaviours),
     scriptControl: (...behaviours) => void controlScript.push(...behaviours),
+    scriptBatch: (...behaviours) => batch.script(...behaviours),
+    s3Object: async (uri) => s3Objects.get(uri),
     throttleBurst: (n) => void runtimeScript.push(...throttles(n)),
     setFallback: (behaviour) => void (fallback = behaviour),
     setModels: (list) => void (models = list),
@@ -257,6 +281,7 @@ export async function startFakeBedrock(options: FakeBedrockOptions = {}): Promis
       models = options.models ?? DEFAULT_MODELS;
       guardrail = { action: 'NONE' };
       jobs.clear();
+      batch.clear();
       s3Objects.clear();
     },
     async close() {

@@ -6,6 +6,9 @@ export { STUB_MP4_WITHOUT_FFMPEG, testVideo } from './test-video';
 export type {
   AsyncJobBehaviour,
   AsyncJobOutcome,
+  BatchJobBehaviour,
+  BatchJobOutcome,
+  BatchRecordAnswer,
   Behaviour,
   ControlBehaviour,
   DelayBehaviour,
@@ -26,4 +29,5 @@ export { DEFAULT_MODELS, FAKE_ACCOUNT_ID, HAIKU, PROFILE_TIMESTAMP } from './cat
 export type { FakeModel, InferenceType, Modality, ProfilePrefix } from './catalogue';
 export type { BedrockErrorType, KnownErrorType } from './errors';
 export { imageTokenCount } from './token-estimate';
+export { INVALID_DESIGNS_INPUT, MIN_BATCH_RECORDS, UNSCRIPTED_RECORD_TEXT } from './batch-records';
 export type { Api, Auth } from './wire';

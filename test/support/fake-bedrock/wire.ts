@@ -9,7 +9,11 @@ export type Api =
   | 'getAsyncInvoke'
   | 'listFoundationModels'
   | 'listInferenceProfiles'
+  | 'createModelInvocationJob'
+  | 'getModelInvocationJob'
+  | 'stopModelInvocationJob'
   | 's3GetObject'
+  | 's3PutObject'
   | 'unknown';
 
 export interface IncomingCall {
@@ -49,6 +53,8 @@ export interface Route {
   modelId?: string;
   /** GetAsyncInvoke's job, decoded from the path. */
   invocationArn?: string;
+  /** Get- and StopModelInvocationJob's batch inference job (its ARN or id), decoded from the path. */
+  jobIdentifier?: string;
 }
 
 /**
@@ -67,11 +73,16 @@ export function runtimeRoute(method: string, url: string): Route {
   return { api, modelId: decodeURIComponent(match[1]) };
 }
 
+/** Batch inference jobs are named in the path by their ARN, URL-encoded as the runtime's model ids are. */
 export function controlRoute(method: string, url: string): Route {
   const path = url.split('?')[0];
   if (method === 'GET' && path === '/foundation-models') return { api: 'listFoundationModels' };
   if (method === 'GET' && path === '/inference-profiles') return { api: 'listInferenceProfiles' };
-  return { api: 'unknown' };
+  if (method === 'POST' && path === '/model-invocation-job') return { api: 'createModelInvocationJob' };
+  const job = /^\/model-invocation-job\/([^/]+)(\/stop)?$/.exec(path);
+  if (!job || method !== (job[2] ? 'POST' : 'GET')) return { api: 'unknown' };
+  const api = job[2] ? 'stopModelInvocationJob' : 'getModelInvocationJob';
+  return { api, jobIdentifier: decodeURIComponent(job[1]) };
 }
 
 /** Reads who signed the request; the signature itself is not checked (the keys are fake). */

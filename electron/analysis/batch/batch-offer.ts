@@ -1,0 +1,81 @@
+/**
+ * Whether a run goes to Bedrock as a batch job: at least the threshold of images to send (and Bedrock's
+ * own minimum), a Claude model, a bucket and a role to do it with, and room in the budget. The estimate
+ * is the on-demand one for one design per call (a record is one image) at the batch price, beside what the
+ * run costs on demand, so the saving shown is the real difference.
+ */
+import type { AiSettings } from '../../../shared/model/ai';
+import type { Asset } from '../../../shared/model/asset';
+import { BATCH_MINIMUM_RECORDS, BATCH_PRICE_FACTOR, type BatchOffer } from '../../../shared/model/batch';
+import type { AnalysisRecords } from '../../store';
+import { budgetMessage, spentThisMonth } from '../budget';
+import { estimateRun } from '../estimate';
+import { attributePrompt } from '../bedrock/prompt';
+import { planModelInput } from '../model-input';
+import { roundUsd } from '../pricing';
+import { isBatchableModel } from './batch-record';
+
+export const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+
+export interface BatchPlan {
+  offer: BatchOffer;
+  /** The images a batch job would send: neither answered locally (solids) nor already answered by this model. */
+  toSend: Asset[];
+}
+
+export function planBatch(
+  assets: readonly Asset[],
+  settings: AiSettings,
+  store: AnalysisRecords,
+  now: number,
+): BatchPlan {
+  const promptVersion = attributePrompt(settings.promptNotes).version;
+  const toSend = assets.filter(
+    (asset) =>
+      !planModelInput(asset).skipReason &&
+      !store.findModelAnalysis(asset.hash, settings.attributesModel, promptVersion),
+  );
+  const onDemandUsd = estimateRun(assets, settings, store, now).costUsd;
+  const perRecord = estimateRun(assets, { ...settings, designsPerCall: 1 }, store, now).costUsd;
+  const costUsd = perRecord * BATCH_PRICE_FACTOR;
+  const spent = spentThisMonth(store, now);
+  const reason = obstacle(toSend.length, settings, spent + costUsd > settings.monthlyBudgetUsd)?.replace(
+    '{budget}',
+    () => budgetMessage(spent, settings.monthlyBudgetUsd, store),
+  );
+  return {
+    toSend,
+    offer: {
+      available: reason === undefined,
+      reason: reason ?? null,
+      threshold: settings.batchThreshold,
+      costUsd: roundUsd(costUsd),
+      onDemandUsd: roundUsd(onDemandUsd),
+      savingUsd: roundUsd(Math.max(0, onDemandUsd - costUsd)),
+    },
+  };
+}
+
+/** What stands in the way of a batch job, first the things no setting changes. */
+function obstacle(records: number, settings: AiSettings, overBudget: boolean): string | undefined {
+  if (records < BATCH_MINIMUM_RECORDS) {
+    const minimum = `Bedrock's minimum of ${BATCH_MINIMUM_RECORDS} records per batch job`;
+    return `${records} images to send is under ${minimum}: analyse them on demand.`;
+  }
+  if (records < settings.batchThreshold) {
+    const threshold = `the batch threshold of ${settings.batchThreshold} (Settings → AI)`;
+    return `${records} images to send is under ${threshold}: on demand answers within minutes.`;
+  }
+  if (settings.analyzer !== 'bedrock')
+    return 'Choose Amazon Bedrock as the analyzer in Settings → AI to run a batch job.';
+  if (!isBatchableModel(settings.attributesModel)) {
+    const model = settings.attributesModel;
+    return `Batch jobs here are written for Claude models; ${model} is not one: choose a Claude model in Settings → AI.`;
+  }
+  if (!settings.batchS3Uri) return 'Set the S3 location for batch jobs in Settings → AI (s3://bucket/prefix).';
+  if (!ROLE_ARN.test(settings.batchRoleArn)) {
+    return 'Set the IAM role Bedrock assumes for batch jobs in Settings → AI (arn:aws:iam::<account>:role/<name>).';
+  }
+  if (overBudget) return 'A batch job would pass the monthly budget: {budget}';
+  return undefined;
+}

@@ -1,0 +1,156 @@
+/**
+ * Bulk analysis as a Bedrock batch job, end to end through the real SDK clients against the fake's control
+ * plane and S3: the input written as the on-demand prompt would be, the job followed, the output read back
+ * and validated, failed records sent on demand; a job followed again after a restart; stopping; refusals.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchJob } from '../../../shared/model/batch';
+import { attributePrompt, TOOL_NAME, TOOL_SCHEMA } from '../../../electron/analysis/bedrock/prompt';
+import type { Engine } from '../../../electron/engine';
+import { startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
+import { tempDirs, waitFor } from '../../support/temp-dirs';
+import { designs, HAIKU, keepEnv } from './analysis-fixture';
+import { allAssets, BATCH_ROLE, batchSettings, openBatchEngine, photoFolder, pointAwsAt } from './batch-fixture';
+
+const IMAGES = 104;
+const dirs = tempDirs();
+const restoreEnv = keepEnv();
+let fake: FakeBedrock;
+let root: string;
+let engine: Engine | null = null;
+
+beforeAll(async () => {
+  fake = await startFakeBedrock();
+  pointAwsAt(fake);
+  root = await photoFolder(dirs, IMAGES);
+}, 60_000);
+afterEach(async () => {
+  await engine?.close();
+  engine = null;
+  fake.reset();
+});
+afterAll(async () => {
+  await fake.close();
+  await dirs.cleanup();
+  restoreEnv();
+});
+
+async function library(pollMs = 20): Promise<{ engine: Engine; dataDir: string }> {
+  const dataDir = await dirs.make('batch-data-');
+  engine = await openBatchEngine(dataDir, pollMs);
+  await engine.library.addFolder(root);
+  await engine.library.idle();
+  engine.analysis.updateSettings(batchSettings());
+  return { engine, dataDir };
+}
+
+const ended = async (e: Engine, id: string): Promise<BatchJob> =>
+  (await waitFor(() => e.analysis.batch.list().find((j) => j.id === id && j.stage === 'finished'), 30_000, 'the job'))!;
+
+describe('a bulk run as a Bedrock batch job', () => {
+  it('sends the on-demand prompt as JSONL, stores the answers at half price and sends failed records on demand', async () => {
+    const { engine: e } = await library();
+    const assets = allAssets(e);
+    const estimate = e.analysis.estimate(assets);
+    expect(estimate.batch).toMatchObject({ available: true, reason: null, threshold: 100 });
+    expect(estimate.batch.savingUsd).toBeGreaterThan(0);
+    fake.scriptBatch({ input: designs(1), records: { 3: 'error', 7: 'invalid', 9: 'text' } });
+    // The on-demand retry: however the queue groups the three, each design number up to 8 has an answer.
+    fake.setFallback({ kind: 'toolUse', input: designs(8) });
+
+    const job = e.analysis.batch.start(assets);
+    expect(job).toMatchObject({ state: 'running', stage: 'preparing', records: IMAGES, modelId: HAIKU });
+    const done = await ended(e, job.id);
+    await e.analysis.queue.settled();
+
+    expect(done).toMatchObject({ state: 'done', stored: IMAGES - 3, retried: 3, processed: IMAGES });
+    expect(done.message).toMatch(/101 of 104 answers stored; 3 sent on to on-demand analysis/);
+    const create = fake.requests.find((r) => r.api === 'createModelInvocationJob')!.body as Record<string, never>;
+    expect(create).toMatchObject({
+      jobName: job.name,
+      roleArn: BATCH_ROLE,
+      modelId: HAIKU,
+      clientRequestToken: job.id,
+    });
+
+    // The input is the on-demand prompt: same system prompt, forced tool and schema, the image, by hash.
+    const input = (await fake.s3Object(`${job.s3Uri}/input/records-0001.jsonl`))!.toString('utf8').trim().split('\n');
+    expect(input).toHaveLength(IMAGES);
+    const first = JSON.parse(input[0]) as { recordId: string; modelInput: Record<string, never> };
+    expect(assets.map((a) => a.hash)).toContain(first.recordId);
+    expect(first.modelInput).toMatchObject({
+      system: attributePrompt([]).system,
+      tools: [{ name: TOOL_NAME, input_schema: TOOL_SCHEMA }],
+      tool_choice: { type: 'tool', name: TOOL_NAME },
+    });
+
+    // Every image has an answer now: 101 from the batch, 3 from the on-demand retry.
+    for (const asset of assets)
+      expect(e.store.analysis.findModelAnalysis(asset.hash, HAIKU, 'attributes-v1')).toBeTruthy();
+    const calls = e.store.analysis.listInvocations();
+    const batchCalls = calls.filter((c) => c.detail === `batch job ${job.name}`);
+    expect(batchCalls).toHaveLength(IMAGES - 3);
+    expect(calls.filter((c) => c.outcome === 'invalid' || c.outcome === 'error')).toHaveLength(3);
+    // Half Haiku's on-demand price for the tokens the output reports.
+    const { inputTokens, outputTokens, costUsd } = batchCalls[0];
+    expect(costUsd).toBeCloseTo(((inputTokens * 0.25 + outputTokens * 1.25) / 1e6) * 0.5, 10);
+    expect(done.costUsd).toBeCloseTo(
+      calls.filter((c) => c.latencyMs === 0).reduce((sum, c) => sum + c.costUsd, 0),
+      8,
+    );
+  }, 60_000);
+
+  it('is followed again after a restart, as one job at Bedrock, and its answers are read back then', async () => {
+    const { engine: first, dataDir } = await library(60_000);
+    fake.scriptBatch({ input: designs(1), inProgressPolls: 2 });
+    const job = first.analysis.batch.start(allAssets(first));
+    await waitFor(() => first.analysis.batch.list()[0]?.jobArn, 30_000, 'the job at Bedrock');
+    await first.close();
+
+    engine = await openBatchEngine(dataDir, 20);
+    engine.analysis.start();
+    const done = await ended(engine, job.id);
+    expect(done).toMatchObject({ state: 'done', stored: IMAGES, retried: 0 });
+    expect(fake.requests.filter((r) => r.api === 'createModelInvocationJob')).toHaveLength(1);
+    expect(engine.analysis.estimate(allAssets(engine))).toMatchObject({ toSend: 0, cached: IMAGES });
+  }, 60_000);
+
+  it('stops at Bedrock when asked, keeping whatever it had answered', async () => {
+    const { engine: e } = await library();
+    fake.scriptBatch({ input: designs(1), inProgressPolls: Infinity });
+    const job = e.analysis.batch.start(allAssets(e));
+    await waitFor(() => e.analysis.batch.list()[0]?.bedrockStatus === 'InProgress', 30_000, 'the job running');
+    await e.analysis.batch.stop(job.id);
+    const stopped = await ended(e, job.id);
+    expect(stopped).toMatchObject({ state: 'cancelled', bedrockStatus: 'Stopped' });
+    expect(stopped.message).toMatch(/^Stopped at your request/);
+    expect(fake.requests.filter((r) => r.api === 'stopModelInvocationJob')).toHaveLength(1);
+    await expect(e.analysis.batch.stop(job.id)).rejects.toThrow(/already ended/);
+  }, 60_000);
+
+  it('says why when Bedrock fails the job, and stores nothing', async () => {
+    const { engine: e } = await library();
+    fake.scriptBatch({ outcome: { status: 'Failed', message: 'The role cannot read the input.' } });
+    const failed: BatchJob = await ended(e, e.analysis.batch.start(allAssets(e)).id);
+    expect(failed.state).toBe('failed');
+    expect(failed.message).toMatch(/Bedrock could not run the batch job: .*The role cannot read the input/);
+    expect(e.store.analysis.listInvocations()).toHaveLength(0);
+  }, 60_000);
+
+  it('is refused before anything is sent when the run cannot be a batch job, saying why', async () => {
+    const { engine: e } = await library();
+    const assets = allAssets(e);
+    const offer = (over = {}) => {
+      e.analysis.updateSettings(batchSettings(over));
+      return e.analysis.estimate(assets).batch;
+    };
+    expect(offer({ batchThreshold: 1000 }).reason).toMatch(/under the batch threshold of 1000/);
+    expect(offer({ batchRoleArn: '' }).reason).toMatch(/IAM role Bedrock assumes/);
+    expect(offer({ batchS3Uri: '' }).reason).toMatch(/S3 location for batch jobs/);
+    expect(offer({ attributesModel: 'amazon.nova-lite-v1:0' }).reason).toMatch(/not one: choose a Claude model/);
+    expect(offer({ monthlyBudgetUsd: 0 }).reason).toMatch(/pass the monthly budget/);
+    expect(e.analysis.estimate(assets.slice(0, 50)).batch.reason).toMatch(/minimum of 100 records/);
+    expect(() => e.analysis.batch.start(assets)).toThrow(/pass the monthly budget/);
+    expect(fake.requests).toHaveLength(0);
+  }, 60_000);
+});
