@@ -126,9 +126,7 @@ export class AnalysisService extends EventEmitter<ServiceEvents> {
 
   /** Applies settings to this process without saving them (a CLI run must not change the app's choices). */
   overrideSettings(patch: Partial<AiSettings>): void {
-    const parsed: Partial<AiSettings> = AiSettings.partial().parse(patch);
-    // Fields with a default come back filled in even when not given: an override is only what was given.
-    this.overrides = Object.fromEntries(Object.entries(parsed).filter(([key]) => key in patch));
+    this.overrides = AiSettings.partial().parse(patch);
     this.queue.settingsChanged();
   }
 

@@ -37,8 +37,8 @@ export function createSwatchbookApi(engine: Engine): SwatchbookApi {
     rescanFolder: ({ path }) => library.rescan(path),
     search: async (query) => store.search(query),
     stopModelStream: async ({ streamId }) => ({ stopped: engine.analysis.streams.stop(streamId) }),
-    interpretSearch: async ({ sentence, streamId }) => {
-      const interpretation = await engine.sentences.interpret(sentence, streamId);
+    interpretSearch: async ({ sentence, streamId, like }) => {
+      const interpretation = await engine.sentences.interpret(sentence, streamId, like);
       return { ...interpretation, query: queryOfParts(interpretation.parts) };
     },
     getAsset: async ({ hash }) => store.getAsset(hash) ?? null,

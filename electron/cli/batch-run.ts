@@ -8,6 +8,12 @@ import type { BatchJob } from '../../shared/model/batch';
 import type { Engine } from '../engine';
 import { ProgressBar, type BarProgress } from './progress-bar';
 
+/** SWATCHBOOK_BATCH_POLL_MS: how often a batch job is asked about (a minute unless a script wants it sooner). */
+export function batchTiming(env: NodeJS.ProcessEnv): { batchPollMs?: number } {
+  const ms = Number(env.SWATCHBOOK_BATCH_POLL_MS);
+  return Number.isFinite(ms) && ms > 0 ? { batchPollMs: ms } : {};
+}
+
 export interface BatchRunOptions {
   wait: boolean;
 }

@@ -13,6 +13,7 @@ import { indexedFiles, summaryText } from './index-report';
 import { BATCH_NOT_DONE_EXIT_CODE, STORAGE_UNAVAILABLE_EXIT_CODE } from './exit-codes';
 import { ProgressBar } from './progress-bar';
 import { analyseRemotely } from './remote-analysis';
+import { batchTiming } from './batch-run';
 import { storeProgressBars } from './store-progress';
 import { teamDbOption, teamOpenedLine, teamUnsentLine } from './team-option';
 
@@ -133,12 +134,6 @@ function teamRefusal(engine: Engine, root: string): string | null {
   return registered
     ? `your role in the team library is ${role} (browse and search): reviewers' and admins' machines read its folders`
     : `adding a folder to the team library needs the admin role; yours is ${role}`;
-}
-
-/** SWATCHBOOK_BATCH_POLL_MS: how often the job is asked about (a minute unless a script wants it sooner). */
-function batchTiming(env: NodeJS.ProcessEnv): { batchPollMs?: number } {
-  const ms = Number(env.SWATCHBOOK_BATCH_POLL_MS);
-  return Number.isFinite(ms) && ms > 0 ? { batchPollMs: ms } : {};
 }
 
 function ingestedAssets(store: LibraryStore, root: string) {

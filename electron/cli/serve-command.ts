@@ -12,6 +12,7 @@ import { StorageUnavailableError } from '../../shared/errors';
 import { STORAGE_UNAVAILABLE_EXIT_CODE } from './exit-codes';
 import { storeProgressBars } from './store-progress';
 import { teamDbOption, teamOpenedLine } from './team-option';
+import { batchTiming } from './batch-run';
 
 export interface ServeOptions {
   port?: number;
@@ -42,6 +43,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
       dataDir,
       watch: true,
       analyse: true,
+      analysisTiming: batchTiming(process.env),
       onStoreProgress: opening.update,
       teamDb: teamChoice(dataDir, options.teamDb) ?? undefined,
     });

@@ -12,6 +12,7 @@ import { MOODS, MOTIFS, PRODUCTS, STYLES, TECHNIQUES } from '../../shared/vocabu
 import type { QueryPart, SearchInterpretation } from '../../shared/model/natural-search';
 import { namedConcept } from '../store';
 import { dateRangeAt, intervalOf } from './sentence-dates';
+import { NO_REFERENCE_NOTE, referencePart, referencePhraseAt, type SearchReference } from './reference-parts';
 
 const NEGATIONS = new Set(['no', 'not', 'without', 'except', 'excluding', 'minus', 'nor']);
 /** Words that carry no filter: "something for a summer dress" keeps "summer" and "dress" only. */
@@ -67,11 +68,17 @@ const ATTRIBUTES = [...MOTIFS, ...STYLES, ...MOODS, ...PRODUCTS, ...TECHNIQUES]
   .map((term) => term.toLowerCase().split(/\s+/))
   .sort((a, b) => b.length - a.length);
 
-export function interpretSentence(sentence: string, now = Date.now()): SearchInterpretation {
+export function interpretSentence(
+  sentence: string,
+  now = Date.now(),
+  reference?: SearchReference,
+): SearchInterpretation {
   const tokens = sentence.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'-]*|[,;.]/gu) ?? [];
   const parts: QueryPart[] = [];
   const ignored: string[] = [];
   let negated = false;
+  let colour = reference?.colour;
+  let unanchored = false;
   for (let i = 0; i < tokens.length;) {
     const token = tokens[i];
     if (/^[,;.]$/.test(token)) {
@@ -84,6 +91,20 @@ export function interpretSentence(sentence: string, now = Date.now()): SearchInt
       i++;
       continue;
     }
+    const phrase = referencePhraseAt(tokens, i);
+    if (phrase) {
+      const words = tokens.slice(i, i + phrase.length).join(' ');
+      if (reference && colour) {
+        const part = referencePart(phrase, words, reference, colour);
+        if (part.kind === 'shift') colour = part.value;
+        parts.push(part);
+      } else {
+        ignored.push(words);
+        unanchored = true;
+      }
+      i += phrase.length;
+      continue;
+    }
     const found = partAt(tokens, i, negated) ?? answerPartAt(tokens, i, negated, now);
     if (found) {
       for (const part of found.parts) if (!parts.some((p) => samePart(p, part))) parts.push(part);
@@ -93,7 +114,7 @@ export function interpretSentence(sentence: string, now = Date.now()): SearchInt
     if (!STOP_WORDS.has(token)) ignored.push(token);
     i++;
   }
-  return { sentence, parts, ignored, by: 'local', modelId: null, note: null };
+  return { sentence, parts, ignored, by: 'local', modelId: null, note: unanchored ? NO_REFERENCE_NOTE : null };
 }
 
 /** The part(s) the words at `i` name, and how many words they take. */

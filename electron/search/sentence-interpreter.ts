@@ -4,10 +4,11 @@ import { spentThisMonth } from '../analysis/budget';
 import { costOf } from '../analysis/pricing';
 import type { LibraryStore } from '../store';
 import { interpretSentence } from './interpret-sentence';
+import type { SearchReference } from './reference-parts';
 import { modelInterpretation, SEARCH_PROMPT_VERSION } from './model-interpretation';
 
 /** Parts only the built-in interpreter reads. */
-const ANSWER_AND_DATE_KINDS = new Set<QueryPart['kind']>(['model', 'confidence', 'date']);
+const ANSWER_AND_DATE_KINDS = new Set<QueryPart['kind']>(['model', 'confidence', 'date', 'like', 'shift']);
 /** Sentences remembered per process: the same words asked again cost nothing. */
 const CACHE_SIZE = 500;
 
@@ -28,8 +29,8 @@ export class SentenceInterpreter {
   ) {}
 
   /** With a `streamId`, the model's reading streams in as live events and Stop ends it (the built-in reading stands). */
-  async interpret(sentence: string, streamId?: string): Promise<SearchInterpretation> {
-    const local = interpretSentence(sentence, this.now());
+  async interpret(sentence: string, streamId?: string, like?: string): Promise<SearchInterpretation> {
+    const local = interpretSentence(sentence, this.now(), this.reference(like));
     if (local.ignored.length === 0) return local;
     const analysis = this.analysis();
     const settings = analysis.settings();
@@ -65,6 +66,13 @@ export class SentenceInterpreter {
         return { ...local, note: `${modelId} was stopped by you; the built-in reading stands.` };
       return { ...local, note: `${modelId} could not read the words left over: ${(error as Error).message}` };
     }
+  }
+
+  /** The image "like this" means: its hash and main colour; none when it is not in the library. */
+  private reference(hash: string | undefined): SearchReference | undefined {
+    const asset = hash ? this.store.getAsset(hash) : undefined;
+    const main = asset?.analysis.palette.reduce((a, b) => (b.share > a.share ? b : a), asset.analysis.palette[0]);
+    return asset && main ? { hash: asset.hash, colour: main.hex } : undefined;
   }
 
   private remember(key: string, interpretation: SearchInterpretation): void {

@@ -22,11 +22,15 @@ const KIND_LABELS: Record<QueryPart['kind'], string> = {
   model: 'model',
   confidence: '',
   date: '',
+  like: '',
+  shift: '',
 };
 const DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
 /** What a chip says: "not pattern stripes", "model haiku", "confidence below 60 %", "added since 30 Nov". */
 export function partLabel(part: QueryPart): string {
+  if (part.kind === 'like') return 'like the image you chose';
+  if (part.kind === 'shift') return `${part.words} ${part.value}`;
   if (part.kind === 'confidence') return `confidence below ${Math.round(Number(part.value) * 100)} %`;
   if (part.kind === 'date') {
     const { after, before } = rangeOfInterval(part.value);
@@ -56,6 +60,9 @@ export function filtersOfParts(filters: Filters, parts: readonly QueryPart[]): F
     maxConfidence: query.maxConfidence,
     addedAfter: query.addedAfter,
     addedBefore: query.addedBefore,
+    similarTo: query.similarTo,
+    colourNear: query.colourNear,
+    sort: query.similarTo ? 'similarity' : filters.sort === 'similarity' ? 'date' : filters.sort,
     match: query.match,
   };
 }

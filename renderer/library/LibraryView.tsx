@@ -43,7 +43,8 @@ export function LibraryView() {
   const search = usePagedSearch(filters, visible);
   const selection = useSelection(search.loadedItems);
   const drop = useFolderDrop();
-  const sentence = useSentenceSearch(filters, setFilters);
+  const reference = view.open ?? (selection.selected.size === 1 ? [...selection.selected][0] : null);
+  const sentence = useSentenceSearch(filters, setFilters, reference);
 
   // A new search is a new list: old indices and selections no longer mean anything.
   const filtersKey = JSON.stringify(filters);

@@ -14,6 +14,8 @@ interface SearchBoxProps {
 export function SearchBox({ value, onSearch, onAsk, ref }: SearchBoxProps) {
   const [draft, setDraft] = useState(value);
   const sent = useRef(value);
+  /** The search typing would send after the pause; Enter sends the sentence instead, so it must not follow. */
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   // The URL changed under us (saved search, back button): show what it now says.
   useEffect(() => {
@@ -25,11 +27,11 @@ export function SearchBox({ value, onSearch, onAsk, ref }: SearchBoxProps) {
 
   useEffect(() => {
     if (draft === sent.current) return;
-    const timer = setTimeout(() => {
+    pending.current = setTimeout(() => {
       sent.current = draft;
       onSearch(draft);
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    return () => clearTimeout(pending.current);
   }, [draft, onSearch]);
 
   return (
@@ -45,6 +47,7 @@ export function SearchBox({ value, onSearch, onAsk, ref }: SearchBoxProps) {
       onKeyDown={(e) => {
         if (e.key === 'Enter' && draft.trim()) {
           e.preventDefault();
+          clearTimeout(pending.current);
           sent.current = draft;
           onAsk(draft.trim());
         }

@@ -8,7 +8,12 @@ import type { Filters } from './url-state';
  * A sentence typed into search and Enter: understood by the engine, applied as filters, and kept
  * for the chips that show it until the search is changed another way (typing, a facet, Escape).
  */
-export function useSentenceSearch(filters: Filters, setFilters: (update: (current: Filters) => Filters) => void) {
+export function useSentenceSearch(
+  filters: Filters,
+  setFilters: (update: (current: Filters) => Filters) => void,
+  /** The image open or the one selected: what "like this" and "warmer" start from. */
+  reference: string | null,
+) {
   const api = useApi();
   const [interpretation, setInterpretation] = useState<SearchInterpretation | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +27,7 @@ export function useSentenceSearch(filters: Filters, setFilters: (update: (curren
       setError(null);
       setAsking(true);
       api
-        .interpretSearch({ sentence, streamId: begin() })
+        .interpretSearch({ sentence, streamId: begin(), ...(reference && { like: reference }) })
         .then(
           (understood) => {
             setInterpretation(understood);
@@ -32,7 +37,7 @@ export function useSentenceSearch(filters: Filters, setFilters: (update: (curren
         )
         .finally(() => setAsking(false));
     },
-    [api, begin, setFilters],
+    [api, begin, setFilters, reference],
   );
 
   // The search text changed under the chips (typed, cleared): they no longer describe it, and typed

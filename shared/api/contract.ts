@@ -92,7 +92,14 @@ export const apiContract = {
   /** Stop on a model answer streaming in; `stopped` is false when it had already ended. */
   stopModelStream: { input: z.object({ streamId: StreamId }).strict(), output: z.object({ stopped: z.boolean() }) },
   interpretSearch: {
-    input: z.object({ sentence: z.string().trim().min(1).max(500), streamId: StreamId.optional() }).strict(),
+    input: z
+      .object({
+        sentence: z.string().trim().min(1).max(500),
+        streamId: StreamId.optional(),
+        /** The image open or selected: what "like this" and "warmer" start from. */
+        like: Hash.optional(),
+      })
+      .strict(),
     output: SearchInterpretation.extend({
       query: SearchQuery.pick({
         text: true,
@@ -103,6 +110,8 @@ export const apiContract = {
         maxConfidence: true,
         addedAfter: true,
         addedBefore: true,
+        similarTo: true,
+        colourNear: true,
         match: true,
       }),
     }),

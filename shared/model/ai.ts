@@ -47,13 +47,13 @@ export const AiSettings = z.object({
   /** The image model the ad studio generates backgrounds with (Nova Canvas, Titan Image, or a Stability model). */
   imageModel: ModelId,
   /** Where Amazon Nova Reel writes the videos it makes (s3://bucket/prefix in the user's own account); '' = not set. */
-  videoOutputS3Uri: z.string().trim().max(1024).default(''),
+  videoOutputS3Uri: z.string().trim().max(1024),
   /** Where batch inference jobs keep their input and output (s3://bucket/prefix in the user's account); '' = not set. */
-  batchS3Uri: z.string().trim().max(1024).default(''),
+  batchS3Uri: z.string().trim().max(1024),
   /** The IAM service role Bedrock assumes to read and write that bucket for batch jobs; '' = not set. */
-  batchRoleArn: z.string().trim().max(2048).default(''),
+  batchRoleArn: z.string().trim().max(2048),
   /** Runs of at least this many images to send are offered as a batch job (half price, answers within a day). */
-  batchThreshold: z.number().int().min(100).max(10_000_000).default(1000),
+  batchThreshold: z.number().int().min(100).max(10_000_000),
   remoteConcurrency: z.number().int().min(1).max(16),
   /** Designs sent in one call: the fixed prompt is paid once per call, so more is cheaper (Claude takes up to 20 images). */
   designsPerCall: z.number().int().min(1).max(8),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_STATUSES } from './asset';
-import { ORIENTATIONS, type SearchQuery } from './search';
+import { ORIENTATIONS, type ColourNear, type SearchQuery } from './search';
 
 /** What a part of a sentence was taken to mean. */
 export const QUERY_PART_KINDS = [
@@ -13,6 +13,10 @@ export const QUERY_PART_KINDS = [
   'model',
   'confidence',
   'date',
+  /** "like this": images like the one open or selected (the value is its hash). */
+  'like',
+  /** "but warmer": near that image's main colour moved that way (the value is the colour sought, #rrggbb). */
+  'shift',
 ] as const;
 
 /** One part of an interpreted sentence, shown as a chip the user can remove. */
@@ -51,7 +55,7 @@ export type SearchInterpretation = z.infer<typeof SearchInterpretation>;
  * and added-time filters. Ranked: images matching more parts come
  * first. Built from the parts, so removing a chip is removing its part.
  */
-export function queryOfParts(parts: readonly QueryPart[]): SearchQuery {
+export function queryOfParts(parts: readonly QueryPart[]): SearchQuery & { colourNear?: Required<ColourNear> } {
   const words = parts
     .filter((part) => part.kind === 'pattern' || part.kind === 'colour' || part.kind === 'attribute')
     .map((part) => (part.negated ? negatedWords(part) : wordsOf(part)));
@@ -66,6 +70,9 @@ export function queryOfParts(parts: readonly QueryPart[]): SearchQuery {
     .map((p) => Number(p.value))
     .filter(Number.isFinite);
   const dates = parts.filter((p) => p.kind === 'date' && !p.negated).map((p) => rangeOfInterval(p.value));
+  const like = parts.findLast((p) => p.kind === 'like' && !p.negated)?.value;
+  // Shifts compose ("warmer and lighter"): each part's colour already includes the ones before it.
+  const shifted = parts.findLast((p) => p.kind === 'shift' && !p.negated)?.value;
   const after = Math.max(...dates.map((range) => range.after ?? -Infinity));
   const before = Math.min(...dates.map((range) => range.before ?? Infinity));
   return {
@@ -78,9 +85,14 @@ export function queryOfParts(parts: readonly QueryPart[]): SearchQuery {
     // Several dates ("since March", "last 30 days") narrow to when they overlap.
     ...(Number.isFinite(after) && { addedAfter: after }),
     ...(Number.isFinite(before) && { addedBefore: before }),
+    ...(like && { similarTo: like }),
+    ...(shifted && { colourNear: { hex: shifted, tolerance: SHIFT_TOLERANCE } }),
     ...(parts.length > 0 && { match: 'ranked' as const }),
   };
 }
+
+/** How near a shifted colour an image's colours must come: looser than a picked colour, as the words are. */
+const SHIFT_TOLERANCE = 20;
 
 /** An ISO 8601 interval ("2026-11-30T00:00:00.000Z/") as times, an empty end open. */
 export function rangeOfInterval(interval: string): { after?: number; before?: number } {

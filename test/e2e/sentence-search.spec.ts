@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs/promises';
 import { ALL_PICTURES, writeAllPictures } from './support/images';
-import { cells, expectShown, screenshot, shownNames, waitForIngest } from './support/library-page';
+import { cell, cells, expectShown, screenshot, shownNames, waitForIngest } from './support/library-page';
 import { makeTempDir, startServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
@@ -72,4 +72,34 @@ test('a sentence some images only partly match: the closest first, and model and
   await expect(chips).toHaveCount(3);
   await expect(cells(page).first()).toHaveAttribute('aria-label', 'green-checks.png');
   await expect.poll(async () => (await shownNames(page)).length).toBeLessThan(ALL_PICTURES.length);
+});
+
+test('"like this but warmer" starts from the image open, and says so when none is', async ({ page }) => {
+  await page.goto(server.url);
+  await waitForIngest(page, ALL_PICTURES.length);
+  const search = page.getByTestId('search-input');
+  const bar = page.getByTestId('interpretation');
+
+  await search.fill('something like this but warmer');
+  await search.press('Enter');
+  await expect(bar.getByTestId('interpretation-note')).toContainText('need an image to start from');
+  await expect(bar.getByTestId('interpretation-ignored')).toContainText('like this, warmer');
+
+  await search.fill('');
+  await cell(page, 'teal-gradient.jpg').dblclick();
+  await expect(page.getByTestId('detail-name')).toHaveText('teal-gradient.jpg');
+  await search.fill('something like this but warmer');
+  await search.press('Enter');
+  await expect(bar.getByTestId('interpretation-part')).toHaveText([
+    'like the image you chose ×',
+    /^warmer #[0-9a-f]{6} ×$/,
+  ]);
+  await expect(page).toHaveURL(/similar=[0-9a-f]{64}/);
+  await expect(page).toHaveURL(/near=[0-9a-f]{6}/);
+  await screenshot(page, 'sentence-search-like-this-warmer');
+
+  // Without the warmer colour, only "like this": ranked by similarity, the image itself first.
+  await bar.getByTestId('interpretation-part').filter({ hasText: 'warmer' }).click();
+  await expect(page).not.toHaveURL(/near=/);
+  await expect(cells(page).first()).toHaveAttribute('aria-label', 'teal-gradient.jpg');
 });

@@ -93,10 +93,15 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** The standard AWS environment pointed at a fake Bedrock, as a user would set it. */
-export function fakeBedrockEnv(fake: { runtimeEndpoint: string; controlEndpoint: string }): Record<string, string> {
+export function fakeBedrockEnv(fake: {
+  runtimeEndpoint: string;
+  controlEndpoint: string;
+  s3Endpoint?: string;
+}): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fake.runtimeEndpoint,
     AWS_ENDPOINT_URL_BEDROCK: fake.controlEndpoint,
+    ...(fake.s3Endpoint && { AWS_ENDPOINT_URL_S3: fake.s3Endpoint }),
     AWS_ACCESS_KEY_ID: 'AKIDFAKEFAKEFAKE1234',
     AWS_SECRET_ACCESS_KEY: 'fake-secret-fake-secret',
     AWS_REGION: 'us-east-1',

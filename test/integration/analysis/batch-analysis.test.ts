@@ -6,6 +6,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchJob } from '../../../shared/model/batch';
 import { attributePrompt, TOOL_NAME, TOOL_SCHEMA } from '../../../electron/analysis/bedrock/prompt';
+import { createSwatchbookApi } from '../../../electron/api';
+import { settleApiCall } from '../../../electron/api/dispatch';
 import type { Engine } from '../../../electron/engine';
 import { startFakeBedrock, type FakeBedrock } from '../../support/fake-bedrock';
 import { tempDirs, waitFor } from '../../support/temp-dirs';
@@ -153,4 +155,23 @@ describe('a bulk run as a Bedrock batch job', () => {
     expect(() => e.analysis.batch.start(assets)).toThrow(/pass the monthly budget/);
     expect(fake.requests).toHaveLength(0);
   }, 60_000);
+
+  it('keeps the batch location, the role and the video location when the settings are saved one at a time', async () => {
+    const { engine: e } = await library();
+    const api = createSwatchbookApi(e);
+    for (const patch of [
+      { videoOutputS3Uri: 's3://swatch-videos/reel' },
+      { batchS3Uri: 's3://swatch-batch/elsewhere' },
+      { batchRoleArn: BATCH_ROLE },
+      { batchThreshold: 2000 },
+    ]) {
+      expect(await settleApiCall(api, 'updateAiSettings', patch)).toMatchObject({ ok: true });
+    }
+    expect(e.analysis.settings()).toMatchObject({
+      videoOutputS3Uri: 's3://swatch-videos/reel',
+      batchS3Uri: 's3://swatch-batch/elsewhere',
+      batchRoleArn: BATCH_ROLE,
+      batchThreshold: 2000,
+    });
+  });
 });

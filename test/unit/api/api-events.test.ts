@@ -17,7 +17,11 @@ const progress = (done: number): IngestProgress => ({
 });
 
 function feedOverFakeLibrary() {
-  const analysis = Object.assign(new EventEmitter(), { queue: new EventEmitter(), streams: new EventEmitter() });
+  const analysis = Object.assign(new EventEmitter(), {
+    queue: new EventEmitter(),
+    streams: new EventEmitter(),
+    batch: new EventEmitter(),
+  });
   const ads = { queue: new EventEmitter() };
   const library = new EventEmitter();
   const store = { storage: new EventEmitter() };
@@ -84,6 +88,7 @@ describe('ApiEventFeed', () => {
     feed.close();
     expect(library.listenerCount('progress') + library.listenerCount('change')).toBe(0);
     expect(analysis.listenerCount('analysed') + analysis.queue.listenerCount('progress')).toBe(0);
+    expect(analysis.batch.listenerCount('changed') + analysis.batch.listenerCount('analysed')).toBe(0);
   });
 
   it('says at once when the library stops (and starts) being writable, and stops listening when closed', () => {
@@ -110,6 +115,17 @@ describe('ApiEventFeed', () => {
       { type: 'analysisProgress', progress: { queued: 3 } },
       { type: 'analysesChanged', hashes: ['a'] },
       { type: 'analysisProgress', progress: { queued: 2 } },
+    ]);
+  });
+
+  it('forwards batch jobs as they move, and the images a finished one answered', () => {
+    const { analysis, events } = feedOverFakeLibrary();
+    const job = { id: 'j', stage: 'at-bedrock' };
+    analysis.batch.emit('changed', job);
+    analysis.batch.emit('analysed', ['a', 'b']);
+    expect(events).toEqual([
+      { type: 'batchJob', job },
+      { type: 'analysesChanged', hashes: ['a', 'b'] },
     ]);
   });
 
