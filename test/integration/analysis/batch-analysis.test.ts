@@ -130,6 +130,18 @@ describe('a bulk run as a Bedrock batch job', () => {
     await expect(e.analysis.batch.stop(job.id)).rejects.toThrow(/already ended/);
   }, 60_000);
 
+  it('ends a job cut off while its input was written, saying nothing was sent', async () => {
+    const { engine: first, dataDir } = await library(60_000);
+    const job = first.analysis.batch.start(allAssets(first));
+    await first.close(); // at once: rendering 104 images has barely begun
+    engine = await openBatchEngine(dataDir, 20);
+    engine.analysis.start();
+    const [after] = engine.analysis.batch.list();
+    expect(after).toMatchObject({ id: job.id, state: 'failed', stage: 'finished', jobArn: null });
+    expect(after.message).toMatch(/closed while this batch job was being prepared; nothing was sent to Bedrock/);
+    expect(fake.requests.filter((r) => r.api === 'createModelInvocationJob')).toHaveLength(0);
+  }, 60_000);
+
   it('says why when Bedrock fails the job, and stores nothing', async () => {
     const { engine: e } = await library();
     fake.scriptBatch({ outcome: { status: 'Failed', message: 'The role cannot read the input.' } });
