@@ -24,7 +24,8 @@ export function estimateRun(
   now: number,
 ): Omit<CostEstimate, 'batch'> {
   const modelId = settings.attributesModel;
-  const promptVersion = attributePrompt(settings.promptNotes).version;
+  const prompt = attributePrompt(settings.promptNotes);
+  const promptVersion = prompt.version;
   const naive = naivePlan();
   let cached = 0,
     skipped = 0,
@@ -46,7 +47,7 @@ export function estimateRun(
   const measured = measuredPerDesign(store.listInvocations(), modelId, promptVersion);
   const inputTokens = measured
     ? Math.round(measured.input * toSend)
-    : imageTokens + calls * promptTokens(settings.designsPerCall);
+    : imageTokens + calls * promptTokens(settings.designsPerCall, prompt.system);
   const outputTokens = Math.round((measured?.output ?? TYPICAL_REPLY_TOKENS) * toSend);
   return {
     modelId,

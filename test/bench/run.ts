@@ -258,10 +258,15 @@ async function costPart(dataDir: string): Promise<Figures> {
       ` $${round(cost.naivePer1000Usd, 4)}; ${cost.skipped} not sent; ${Math.round(cost.inputTokensPerImage)} in +` +
       ` ${Math.round(cost.outputTokensPerImage)} out tokens per image; target ≤ $0.40)`,
   );
+  console.log(
+    `Batch job     $${round(cost.batchPer1000Usd, 4)} per 1,000 images as a Bedrock batch job (one image per record at` +
+      ` the batch price; ${Math.round((1 - cost.batchPer1000Usd / cost.costPer1000Usd) * 100)} % under on demand)`,
+  );
   return {
     cost_per_1000_usd: round(cost.costPer1000Usd, 4),
     naive_cost_per_1000_usd: round(cost.naivePer1000Usd, 4),
     cost_ratio: round(cost.costPer1000Usd / cost.naivePer1000Usd),
+    batch_cost_per_1000_usd: round(cost.batchPer1000Usd, 4),
   };
 }
 

@@ -130,16 +130,16 @@ function textTokens(text: string): number {
 }
 
 /**
- * The fixed text tokens of one call: system prompt, tool schema, per-design labels, and the
- * tool-use system prompt Bedrock adds for Claude 3 models with a forced tool (264 tokens,
- * per Anthropic's tool-use pricing notes).
+ * The fixed text tokens of one call: the system prompt in force (prompt notes included), the tool
+ * schema, per-design labels, and the tool-use system prompt Bedrock adds for Claude 3 models with a
+ * forced tool (264 tokens, per Anthropic's tool-use pricing notes).
  */
-export function promptTokens(designCount: number): number {
+export function promptTokens(designCount: number, system: string = SYSTEM_PROMPT): number {
   const TOOL_USE_PREAMBLE = 264;
   const perDesign = textTokens('Design 10: one repeat tile at native detail; whole image, small, for context.');
   return (
     TOOL_USE_PREAMBLE +
-    textTokens(SYSTEM_PROMPT) +
+    textTokens(system) +
     textTokens(JSON.stringify(TOOL_SCHEMA)) +
     designCount * perDesign +
     12

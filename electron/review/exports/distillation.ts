@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ATTRIBUTE_FIELDS } from '../../../shared/model/attributes';
 import { planModelInput, readOriginal, renderModelInput } from '../../analysis/model-input';
-import { SYSTEM_PROMPT, userMessage } from '../../analysis/bedrock/prompt';
+import { attributePrompt, userMessage } from '../../analysis/bedrock/prompt';
 import type { LibraryStore } from '../../store';
 import { currentAnalysis } from '../current-analysis';
 import { ConversationRecord } from './distillation-schema';
@@ -38,6 +38,8 @@ export async function distillationDataset(
   const prefix = options.s3Prefix.replace(/\/+$/, '');
   await fs.mkdir(options.imagesDir, { recursive: true });
   const result: DistillationResult = { lines: [], images: 0, skipped: [] };
+  // The student is trained on the prompt it will be asked with: today's, the team's prompt notes included.
+  const system = attributePrompt(store.analysis.getAiSettings()?.promptNotes ?? []).system;
   for (const hash of store.reviews.analysedHashes().sort()) {
     const asset = store.getAsset(hash);
     const fields = store.reviews.fieldReviews(hash);
@@ -83,7 +85,7 @@ export async function distillationDataset(
     );
     const record = ConversationRecord.parse({
       schemaVersion: 'bedrock-conversation-2024',
-      system: [{ text: SYSTEM_PROMPT }],
+      system: [{ text: system }],
       messages: [
         { role: 'user', content },
         {

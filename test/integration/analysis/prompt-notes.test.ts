@@ -33,13 +33,19 @@ describe('prompt notes', () => {
     fixture = await openAnalysisFixture({ designsPerCall: 2 }, { photos: 0 });
     const { analysis, store } = fixture.engine;
     fixture.fake.setFallback({ kind: 'toolUse', input: designs(2) });
+    const before = analysis.estimate(fixture.assets).inputTokens;
     analysis.enqueue(fixture.assets);
     await analysis.queue.settled();
     expect(systemTexts(fixture)).toHaveLength(1);
     expect(systemTexts(fixture)[0]).not.toContain('paisley is not floral');
 
     analysis.updateSettings({ promptNotes: [NOTE] });
-    expect(analysis.estimate(fixture.assets)).toMatchObject({ cached: 0, toSend: 2 });
+    const after = analysis.estimate(fixture.assets);
+    expect(after).toMatchObject({ cached: 0, toSend: 2 });
+    // The rule of thumb counts the notes' words too (one call of two designs here).
+    expect(after.inputTokens).toBe(
+      before + Math.ceil(attributePrompt([NOTE]).system.length / 4) - Math.ceil(attributePrompt([]).system.length / 4),
+    );
     analysis.enqueue(fixture.assets);
     await analysis.queue.settled();
     expect(systemTexts(fixture)).toHaveLength(2);

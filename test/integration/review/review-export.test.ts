@@ -108,6 +108,8 @@ describe('exports of reviewed attributes', () => {
 
   it('builds a Bedrock distillation dataset from fully approved items only, each line valid, images beside it', async () => {
     fixture = await reviewed();
+    // The dataset teaches the prompt the distilled model will be asked with: the team's notes included.
+    fixture.engine.analysis.updateSettings({ promptNotes: ['paisley is not floral'] });
     const out = path.join(fixture.dataDir, 'export', 'train.jsonl');
     const result = await writeDistillation(
       fixture.engine.store,
@@ -121,6 +123,7 @@ describe('exports of reviewed attributes', () => {
     for (const line of lines) {
       const record = ConversationRecord.parse(JSON.parse(line));
       const [user, assistant] = record.messages;
+      expect(record.system?.[0].text).toContain('- paisley is not floral');
       const images = user.content.flatMap((c) => ('image' in c ? [c.image.source.s3Location] : []));
       expect(images.length).toBeGreaterThan(0);
       for (const image of images) {
