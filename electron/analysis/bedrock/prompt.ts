@@ -138,11 +138,7 @@ export function promptTokens(designCount: number, system: string = SYSTEM_PROMPT
   const TOOL_USE_PREAMBLE = 264;
   const perDesign = textTokens('Design 10: one repeat tile at native detail; whole image, small, for context.');
   return (
-    TOOL_USE_PREAMBLE +
-    textTokens(system) +
-    textTokens(JSON.stringify(TOOL_SCHEMA)) +
-    designCount * perDesign +
-    12
+    TOOL_USE_PREAMBLE + textTokens(system) + textTokens(JSON.stringify(TOOL_SCHEMA)) + designCount * perDesign + 12
   );
 }
 
