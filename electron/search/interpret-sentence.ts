@@ -14,7 +14,7 @@ import { namedConcept } from '../store';
 import { dateRangeAt, intervalOf } from './sentence-dates';
 import { NO_REFERENCE_NOTE, referencePart, referencePhraseAt, type SearchReference } from './reference-parts';
 
-const NEGATIONS = new Set(['no', 'not', 'without', 'except', 'excluding', 'minus', 'nor']);
+const NEGATIONS = new Set(['no', 'not', 'nothing', 'without', 'except', 'excluding', 'minus', 'nor']);
 /** Words that carry no filter: "something for a summer dress" keeps "summer" and "dress" only. */
 const STOP_WORDS = new Set(
   (
@@ -136,15 +136,18 @@ function partAt(tokens: readonly string[], i: number, negated: boolean): { parts
   return { parts: [{ kind: 'attribute', value: words, words, negated }], length: attribute.length };
 }
 
-/** Which model answered, how confidently, and when images were added; none of these can be excluded. */
+/** Which model answered (or did not), how confidently, and when images were added (or were not). */
 function answerPartAt(
   tokens: readonly string[],
   i: number,
   negated: boolean,
   now: number,
 ): { parts: QueryPart[]; length: number } | null {
+  // A model or a date can be excluded ("not by Haiku", "nothing from last week"); low confidence cannot.
   const taken = (kind: QueryPart['kind'], value: string, length: number) =>
-    negated ? null : { parts: [{ kind, value, words: tokens.slice(i, i + length).join(' '), negated }], length };
+    negated && kind === 'confidence'
+      ? null
+      : { parts: [{ kind, value, words: tokens.slice(i, i + length).join(' '), negated }], length };
   const [word, next, third] = [tokens[i], tokens[i + 1], tokens[i + 2]];
   if (MODEL_WORDS.has(word)) return taken('model', word, 1);
   if (UNCERTAIN_WORDS.has(word)) return taken('confidence', String(LOW_CONFIDENCE), 1);

@@ -36,9 +36,10 @@ export function partLabel(part: QueryPart): string {
     const { after, before } = rangeOfInterval(part.value);
     // The range ends just before its last day's following midnight.
     const last = before === undefined ? undefined : DAY.format(before - 1);
-    if (after === undefined) return `added before ${DAY.format(before!)}`;
-    if (last === undefined) return `added since ${DAY.format(after)}`;
-    return last === DAY.format(after) ? `added ${last}` : `added ${DAY.format(after)} – ${last}`;
+    const not = part.negated ? 'not ' : '';
+    if (after === undefined) return `${not}added before ${DAY.format(before!)}`;
+    if (last === undefined) return `${not}added since ${DAY.format(after)}`;
+    return `${not}${last === DAY.format(after) ? `added ${last}` : `added ${DAY.format(after)} – ${last}`}`;
   }
   const kind = KIND_LABELS[part.kind];
   return `${part.negated ? 'not ' : ''}${kind ? `${kind} ` : ''}${part.value}`;
@@ -57,9 +58,11 @@ export function filtersOfParts(filters: Filters, parts: readonly QueryPart[]): F
     orientations: query.orientations,
     formats: query.formats,
     answeredBy: query.answeredBy,
+    notAnsweredBy: query.notAnsweredBy,
     maxConfidence: query.maxConfidence,
     addedAfter: query.addedAfter,
     addedBefore: query.addedBefore,
+    addedOutside: query.addedOutside,
     similarTo: query.similarTo,
     colourNear: query.colourNear,
     sort: query.similarTo ? 'similarity' : filters.sort === 'similarity' ? 'date' : filters.sort,

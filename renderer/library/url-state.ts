@@ -25,7 +25,10 @@ const VIEW_PARAMS = new Set<string>([
   'similar',
   'match',
   'model',
+  'notmodel',
   'conf',
+  'xafter',
+  'xbefore',
   'after',
   'before',
   'sort',
@@ -47,6 +50,12 @@ const NUMBER_PARAMS = [
 ] as const;
 const HEX = /^[0-9a-f]{6}$/i;
 const HASH = /^[0-9a-f]{64}$/;
+
+/** A time (ms since 1970) from the URL, or nothing when it is not one. */
+function timeParam(value: string | null): number | undefined {
+  const time = Number(value || NaN);
+  return Number.isInteger(time) && time >= 0 ? time : undefined;
+}
 
 function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
@@ -76,6 +85,14 @@ export function parseViewState(search: string): ViewState {
   if (params.get('match') === 'ranked') filters.match = 'ranked';
   const models = params.getAll('model').filter((model) => model !== '' && model.length <= 200);
   if (models.length > 0) filters.answeredBy = [...new Set(models)];
+  const notModels = params.getAll('notmodel').filter((model) => model !== '' && model.length <= 200);
+  if (notModels.length > 0) filters.notAnsweredBy = [...new Set(notModels)];
+  const [xafter, xbefore] = [timeParam(params.get('xafter')), timeParam(params.get('xbefore'))];
+  if (xafter !== undefined || xbefore !== undefined)
+    filters.addedOutside = {
+      ...(xafter !== undefined && { after: xafter }),
+      ...(xbefore !== undefined && { before: xbefore }),
+    };
   for (const [param, field, max] of NUMBER_PARAMS) {
     const value = Number(params.get(param) || NaN);
     if (value >= 0 && value <= max) filters[field] = value;
@@ -103,6 +120,9 @@ export function serializeViewState(view: ViewState, base: string): string {
   if (filters.similarTo) params.set('similar', filters.similarTo);
   if (filters.match === 'ranked') params.set('match', 'ranked');
   for (const model of filters.answeredBy ?? []) params.append('model', model);
+  for (const model of filters.notAnsweredBy ?? []) params.append('notmodel', model);
+  if (filters.addedOutside?.after !== undefined) params.set('xafter', String(filters.addedOutside.after));
+  if (filters.addedOutside?.before !== undefined) params.set('xbefore', String(filters.addedOutside.before));
   if (filters.maxConfidence !== undefined) params.set('conf', String(filters.maxConfidence));
   if (filters.addedAfter !== undefined) params.set('after', String(filters.addedAfter));
   if (filters.addedBefore !== undefined) params.set('before', String(filters.addedBefore));

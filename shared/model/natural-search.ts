@@ -52,7 +52,7 @@ export type SearchInterpretation = z.infer<typeof SearchInterpretation>;
  * The query the parts make: patterns, colours and attributes as words (a phrase of several in
  * quotes) that count towards the ranking or, negated, must not match, each through the vocabulary;
  * statuses, orientations and formats as facet filters; models, confidence and dates as the answers'
- * and added-time filters. Ranked: images matching more parts come
+ * and added-time filters (a model or a date excluded: images no such model answered, added outside it). Ranked: images matching more parts come
  * first. Built from the parts, so removing a chip is removing its part.
  */
 export function queryOfParts(parts: readonly QueryPart[]): SearchQuery & { colourNear?: Required<ColourNear> } {
@@ -70,6 +70,8 @@ export function queryOfParts(parts: readonly QueryPart[]): SearchQuery & { colou
     .map((p) => Number(p.value))
     .filter(Number.isFinite);
   const dates = parts.filter((p) => p.kind === 'date' && !p.negated).map((p) => rangeOfInterval(p.value));
+  const notModels = parts.filter((p) => p.kind === 'model' && p.negated).map((p) => p.value);
+  const notDate = parts.find((p) => p.kind === 'date' && p.negated);
   const like = parts.findLast((p) => p.kind === 'like' && !p.negated)?.value;
   // Shifts compose ("warmer and lighter"): each part's colour already includes the ones before it.
   const shifted = parts.findLast((p) => p.kind === 'shift' && !p.negated)?.value;
@@ -85,6 +87,8 @@ export function queryOfParts(parts: readonly QueryPart[]): SearchQuery & { colou
     // Several dates ("since March", "last 30 days") narrow to when they overlap.
     ...(Number.isFinite(after) && { addedAfter: after }),
     ...(Number.isFinite(before) && { addedBefore: before }),
+    ...(notModels.length > 0 && { notAnsweredBy: notModels }),
+    ...(notDate && { addedOutside: rangeOfInterval(notDate.value) }),
     ...(like && { similarTo: like }),
     ...(shifted && { colourNear: { hex: shifted, tolerance: SHIFT_TOLERANCE } }),
     ...(parts.length > 0 && { match: 'ranked' as const }),

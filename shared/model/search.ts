@@ -32,12 +32,18 @@ export const SearchQuery = z.object({
   colourNear: ColourNear.optional(),
   /** Images a model answered for whose id has one of these words ("haiku" finds every Haiku's answers). */
   answeredBy: z.array(z.string().trim().toLowerCase().min(1).max(200)).max(20).optional(),
+  /** Images no model with one of these words in its id answered ("not by Haiku"). */
+  notAnsweredBy: z.array(z.string().trim().toLowerCase().min(1).max(200)).max(20).optional(),
   /** Images whose model answers (those of `answeredBy`'s models, when given) average a confidence below this. */
   maxConfidence: z.number().min(0).max(1).optional(),
   /** Added at or after this time (ms since 1970). */
   addedAfter: z.number().int().min(0).optional(),
   /** Added before this time (ms since 1970). */
   addedBefore: z.number().int().min(0).optional(),
+  /** Added outside this range ("nothing from last week"): before `after`, or at or after `before`. */
+  addedOutside: z
+    .object({ after: z.number().int().min(0).optional(), before: z.number().int().min(0).optional() })
+    .optional(),
   /** Orders by similarity to this asset (and implies sort "similarity" unless another is given). */
   similarTo: z.string().max(128).optional(),
   /**

@@ -16,8 +16,12 @@ interface AnswerTally {
   confidenceSum: Float64Array;
 }
 
-/** The last tally per index: a search refined or paged asks again for the same models, over unchanged answers. */
-const lastTally = new WeakMap<AssetIndex, AnswerTally>();
+/**
+ * The last tallies per index, by the models asked for: a search refined or paged asks again for the same
+ * models over unchanged answers (and one sentence may ask for some models and exclude others).
+ */
+const lastTallies = new WeakMap<AssetIndex, Map<string, AnswerTally>>();
+const KEPT_TALLIES = 4;
 
 /**
  * Filters on the model answers an image has: which model answered (a word of its id, so "haiku"
@@ -30,11 +34,17 @@ export function answerFilters(
   answers: AnswerHeads | null,
   ranked: boolean,
 ): Filter[] {
+  const filters: Filter[] = [];
+  const excluded = query.notAnsweredBy ?? [];
+  if (excluded.length > 0) {
+    const { answered } = tally(index, excluded, answers);
+    // An exclusion must hold, in a ranked search too.
+    filters.push({ facet: null, test: (slot) => answered[slot] === 0 });
+  }
   const words = query.answeredBy ?? [];
   const maxConfidence = query.maxConfidence;
-  if (words.length === 0 && maxConfidence === undefined) return [];
+  if (words.length === 0 && maxConfidence === undefined) return filters;
   const { answered, confidenceSum } = tally(index, words, answers);
-  const filters: Filter[] = [];
   if (words.length > 0) filters.push({ facet: null, ranked, test: (slot) => answered[slot] > 0 });
   if (maxConfidence !== undefined) {
     const test = (slot: number) => answered[slot] > 0 && confidenceSum[slot] / answered[slot] < maxConfidence;
@@ -45,8 +55,10 @@ export function answerFilters(
 
 function tally(index: AssetIndex, words: readonly string[], answers: AnswerHeads | null): AnswerTally {
   const key = `${answers?.answersVersion}\n${index.pathsVersion}\n${words.join('\n')}`;
-  const known = lastTally.get(index);
-  if (known?.key === key) return known;
+  const kept = lastTallies.get(index) ?? new Map<string, AnswerTally>();
+  lastTallies.set(index, kept);
+  const known = kept.get(key);
+  if (known) return known;
   const fromAskedModel = new Map<string, boolean>();
   const answered = new Uint16Array(index.slotCount);
   const confidenceSum = new Float64Array(index.slotCount);
@@ -64,15 +76,24 @@ function tally(index: AssetIndex, words: readonly string[], answers: AnswerHeads
     confidenceSum[slot] += confidence;
   });
   const made = { key, answered, confidenceSum };
-  lastTally.set(index, made);
+  if (kept.size >= KEPT_TALLIES) kept.delete(kept.keys().next().value!);
+  kept.set(key, made);
   return made;
 }
 
-/** Added within [addedAfter, addedBefore). */
+/** Added within [addedAfter, addedBefore); and, an exclusion that must hold, not within `addedOutside`. */
 export function dateFilters(index: AssetIndex, query: ParsedSearchQuery, ranked: boolean): Filter[] {
-  if (query.addedAfter === undefined && query.addedBefore === undefined) return [];
-  const after = query.addedAfter ?? -Infinity;
-  const before = query.addedBefore ?? Infinity;
   const { addedAt } = index;
-  return [{ facet: null, ranked, test: (slot) => addedAt[slot] >= after && addedAt[slot] < before }];
+  const filters: Filter[] = [];
+  if (query.addedAfter !== undefined || query.addedBefore !== undefined) {
+    const after = query.addedAfter ?? -Infinity;
+    const before = query.addedBefore ?? Infinity;
+    filters.push({ facet: null, ranked, test: (slot) => addedAt[slot] >= after && addedAt[slot] < before });
+  }
+  if (query.addedOutside) {
+    const after = query.addedOutside.after ?? -Infinity;
+    const before = query.addedOutside.before ?? Infinity;
+    filters.push({ facet: null, test: (slot) => addedAt[slot] < after || addedAt[slot] >= before });
+  }
+  return filters;
 }

@@ -51,6 +51,17 @@ describe('search by the model answers an image has, and by when it was added', (
     expect(found({ addedAfter: daysAgo(2) })).toEqual(['c', 'd']);
   });
 
+  it('leaves out images a model answered, or added within a range, when a sentence excludes them', () => {
+    expect(found({ notAnsweredBy: ['haiku'] })).toEqual(['b', 'd']);
+    expect(found({ answeredBy: ['sonnet'], notAnsweredBy: ['haiku'] })).toEqual(['b']);
+    expect(found({ addedOutside: { after: daysAgo(3), before: daysAgo(1) } })).toEqual(['a', 'c']);
+    // Ranked, an exclusion still must hold: c is by Sonnet too, but also by Haiku, and was added yesterday.
+    const sonnet = (sentence: string) => searchBySentence(store, sentence, 10, NOW).hits.map((hit) => hit.asset.hash);
+    expect(sonnet('Sonnet answers').sort()).toEqual(['b', 'c']);
+    expect(sonnet('Sonnet answers, not Haiku')).toEqual(['b']);
+    expect(sonnet('Sonnet answers, nothing from yesterday')).toEqual(['b']);
+  });
+
   it('ranks a sentence’s matches by how many of its parts they match, newest first among equals', () => {
     const result = searchBySentence(store, 'Haiku answers with low confidence from last week', 10, NOW);
     expect(result.interpretation.parts.map((part) => part.kind)).toEqual(['model', 'confidence', 'date']);

@@ -49,10 +49,17 @@ describe('models, confidence and dates in a sentence', () => {
     expect(both).toMatchObject({ addedAfter: day(2026, 11, 30), addedBefore: day(2027, 1, 1), match: 'ranked' });
   });
 
-  it('cannot exclude a model, a confidence or a date: those words are said to be not understood', () => {
-    const understood = interpretSentence('florals, not haiku', NOW);
-    expect(understood.parts.map((p) => p.kind)).toEqual(['pattern']);
-    expect(understood.ignored).toEqual(['haiku']);
+  it('excludes a model or a date ("not by Haiku", "nothing from last week"), but not low confidence', () => {
+    const understood = interpretSentence('florals, not haiku, except last week', NOW);
+    expect(understood.parts.map((p) => `${p.negated ? '-' : ''}${p.kind}`)).toEqual(['pattern', '-model', '-date']);
+    expect(queryOfParts(understood.parts)).toMatchObject({
+      notAnsweredBy: ['haiku'],
+      addedOutside: { after: day(2026, 11, 30) },
+      match: 'ranked',
+    });
+    const uncertain = interpretSentence('stripes, not uncertain', NOW);
+    expect(uncertain.parts.map((p) => p.kind)).toEqual(['pattern']);
+    expect(uncertain.ignored).toEqual(['uncertain']);
   });
 
   it('keeps an interval open at an empty end', () => {
