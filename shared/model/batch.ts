@@ -12,8 +12,8 @@ export type BatchStage = (typeof BATCH_STAGES)[number];
 
 /**
  * One Bedrock batch inference job (CreateModelInvocationJob) for a bulk analysis: persisted with its ARN,
- * so it is followed across restarts. Each record is one image, named by its hash (the record id), so the
- * output says by itself which answer is whose: the record needs no list of hashes.
+ * so it is followed across restarts. Which images each record holds is kept beside the job's input in the
+ * bucket (`records.jsonl`), not here: this record stays small however large the run.
  */
 export const BatchJob = z.object({
   /** Ours, also the job's client request token: creating it twice (a retry, a restart) makes one job. */
@@ -36,9 +36,11 @@ export const BatchJob = z.object({
   /** Images the run was asked for; records are the ones sent (not cached, not answered locally). */
   images: z.number().int(),
   records: z.number().int(),
-  /** Records written to the input so far (while preparing). */
+  /** Images per batch record (several designs per call, as on demand). */
+  designsPerRecord: z.number().int().min(1),
+  /** Images written to the input so far (while preparing). */
   prepared: z.number().int(),
-  /** Bedrock's counts while it works. */
+  /** Images in the records Bedrock has processed so far. */
   processed: z.number().int(),
   /** Answers read back and stored; records sent on to on-demand analysis (failed or invalid there). */
   stored: z.number().int(),

@@ -67,7 +67,7 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
   start(assets: readonly Asset[]): BatchJob {
     this.options.store.storage.requireWritable();
     const settings = this.options.settings();
-    const { offer, toSend } = planBatch(assets, settings, this.options.store.analysis, this.now);
+    const { offer, toSend, designsPerRecord } = planBatch(assets, settings, this.options.store.analysis, this.now);
     if (!offer.available) throw new ConflictError(offer.reason ?? 'A batch job cannot be started now.');
     const id = randomUUID();
     const name = jobName(this.now, id);
@@ -86,6 +86,7 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
       inputFiles: [],
       images: assets.length,
       records: toSend.length,
+      designsPerRecord,
       prepared: 0,
       processed: 0,
       stored: 0,
@@ -166,9 +167,10 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
       s3: this.options.s3(),
       folder: this.folderOf(job),
       system: attributePrompt(this.options.settings().promptNotes).system,
+      designsPerRecord: job.designsPerRecord,
       signal,
-      onRecord: (prepared) => {
-        if (prepared % 25 === 0 || prepared === assets.length) this.update(id, { prepared });
+      onProgress: (prepared) => {
+        if (prepared - this.get(id).prepared >= 25 || prepared === assets.length) this.update(id, { prepared });
       },
     });
     const unreadable = input.unreadable.length
@@ -178,16 +180,16 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
       this.end(
         id,
         'failed',
-        `Only ${input.records} images could be prepared${unreadable}: under Bedrock's minimum of ${BATCH_MINIMUM_RECORDS}.`,
+        `Only ${input.records} records could be prepared${unreadable}: under Bedrock's minimum of ${BATCH_MINIMUM_RECORDS}.`,
       );
       return false;
     }
     this.update(id, {
       stage: 'at-bedrock',
       inputFiles: input.files,
-      records: input.records,
-      prepared: input.records,
-      message: unreadable ? `Sent ${input.records} records${unreadable}.` : null,
+      records: input.images,
+      prepared: input.images,
+      message: unreadable ? `Sent ${input.images} images${unreadable}.` : null,
     });
     return true;
   }
@@ -210,7 +212,9 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
         this.update(id, { message: `${failure.message} Asking again shortly.` });
         continue;
       }
-      this.update(id, { bedrockStatus: report.status, processed: report.processed, message: report.message });
+      // Bedrock counts records; each holds several images.
+      const processed = Math.min(job.records, report.processed * job.designsPerRecord);
+      this.update(id, { bedrockStatus: report.status, processed, message: report.message });
       if (ENDED.has(report.status) && (await this.finish(id, report, signal))) return;
     }
   }
@@ -237,7 +241,7 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
     const files = outputFiles(this.folderOf(job), job.jobArn!, job.inputFiles);
     let answers;
     try {
-      answers = await readBatchAnswers(this.options.s3(), files, job, this.sink(), signal);
+      answers = await readBatchAnswers(this.options.s3(), this.folderOf(job), files, job, this.sink(), signal);
     } catch (error) {
       if (signal.aborted) throw error;
       if (report.status !== 'Completed' && /Nothing is at/.test((error as Error).message)) answers = null;

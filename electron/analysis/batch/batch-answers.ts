@@ -1,9 +1,10 @@
 /**
- * A finished batch job's output, read back: each record's answer validated as an on-demand answer is, stored
- * under the job's model and prompt version at the batch price, and logged as a call. Records Bedrock could
- * not answer, or answered out of schema, go back to the caller to send on demand; so do answers less sure
- * than the escalation threshold, which on demand reach the stronger model (the first answer is cached).
- * Reading again after a crash stores and logs nothing twice: a record already answered is passed over.
+ * A finished batch job's output, read back: each design's answer validated as an on-demand answer is,
+ * stored under the job's model and prompt version at the batch price, and each record logged as a call.
+ * Designs Bedrock could not answer, or answered out of schema, go back to the caller to send on demand;
+ * so do answers less sure than the escalation threshold, which on demand reach the stronger model (the
+ * first answer is cached). Reading again after a crash stores and logs nothing twice: a design already
+ * answered is passed over.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { AiSettings, ModelAnalysis } from '../../../shared/model/ai';
@@ -12,7 +13,8 @@ import { BATCH_PRICE_FACTOR, type BatchJob } from '../../../shared/model/batch';
 import type { AnalysisRecords } from '../../store';
 import type { InvocationLog } from '../invocation-log';
 import { costOf } from '../pricing';
-import { objectLines, type S3Location } from './batch-bucket';
+import { objectLines, under, type S3Location } from './batch-bucket';
+import { RECORDS_FILE } from './batch-input';
 import { readRecordLine, type RecordOutcome } from './batch-record';
 
 export interface AnswerSink {
@@ -28,74 +30,100 @@ export interface BatchAnswers {
   analysed: string[];
   /** Hashes to send on demand: no valid answer, or one to escalate. */
   onDemand: string[];
-  /** What was read back in this pass (records already answered before a restart are not counted again). */
+  /** What was read back in this pass (designs already answered before a restart are not counted again). */
   costUsd: number;
-  /** Lines that were not records at all. */
+  /** Lines that were not records of this job at all. */
   unreadable: number;
 }
 
 export async function readBatchAnswers(
   s3: S3Client,
+  folder: S3Location,
   files: readonly S3Location[],
   job: BatchJob,
   sink: AnswerSink,
   signal?: AbortSignal,
 ): Promise<BatchAnswers> {
+  const hashesOf = new Map<string, string[]>();
+  for await (const line of objectLines(s3, under(folder, RECORDS_FILE), signal)) {
+    const entry = JSON.parse(line) as { recordId: string; hashes: string[] };
+    hashesOf.set(entry.recordId, entry.hashes);
+  }
   const answers: BatchAnswers = { stored: 0, analysed: [], onDemand: [], costUsd: 0, unreadable: 0 };
+  const designCount = (recordId: string) => hashesOf.get(recordId)?.length ?? 0;
   for (const file of files) {
     for await (const line of objectLines(s3, file, signal)) {
-      const outcome = readRecordLine(line);
+      const outcome = readRecordLine(line, designCount);
       if (!outcome) answers.unreadable++;
-      else take(outcome, job, sink, answers);
+      else take(outcome, hashesOf.get(outcome.recordId)!, job, sink, answers);
     }
   }
   return answers;
 }
 
-function take(outcome: RecordOutcome, job: BatchJob, sink: AnswerSink, answers: BatchAnswers): void {
+function take(outcome: RecordOutcome, hashes: string[], job: BatchJob, sink: AnswerSink, answers: BatchAnswers): void {
   const { store, settings } = sink;
-  const earlier = store.findModelAnalysis(outcome.hash, job.modelId, job.promptVersion);
-  if (earlier) {
+  const recordCost =
+    costOf(job.modelId, outcome.inputTokens, outcome.outputTokens, settings.prices) * BATCH_PRICE_FACTOR;
+  const share = recordCost / hashes.length;
+  const handled: string[] = [];
+  outcome.designs.forEach(({ attributes }, i) => {
+    const hash = hashes[i];
+    const earlier = store.findModelAnalysis(hash, job.modelId, job.promptVersion);
+    if (earlier) {
+      answers.stored++;
+      if (needsEscalation(earlier, settings)) answers.onDemand.push(hash);
+      return;
+    }
+    handled.push(hash);
+    if (!attributes) {
+      answers.onDemand.push(hash);
+      return;
+    }
+    const analysis = answerOf(hash, attributes, job, share, sink.now());
+    store.recordModelAnalysis(analysis);
     answers.stored++;
-    if (needsEscalation(earlier, settings)) answers.onDemand.push(outcome.hash);
-    return;
-  }
-  const costUsd = costOf(job.modelId, outcome.inputTokens, outcome.outputTokens, settings.prices) * BATCH_PRICE_FACTOR;
-  answers.costUsd += costUsd;
+    answers.analysed.push(hash);
+    if (needsEscalation(analysis, settings)) answers.onDemand.push(hash);
+  });
+  if (handled.length === 0) return;
+  answers.costUsd += share * handled.length;
+  const invalid = outcome.designs.filter((d) => !d.attributes);
   sink.calls.record({
     requestedModelId: job.modelId,
     modelId: job.modelId,
     promptVersion: job.promptVersion,
-    hashes: [outcome.hash],
+    hashes: handled,
     inputTokens: outcome.inputTokens,
     outputTokens: outcome.outputTokens,
     latencyMs: 0,
-    costUsd,
-    outcome: outcome.attributes ? 'ok' : outcome.inputTokens ? 'invalid' : 'error',
-    detail: outcome.error ?? `batch job ${job.name}`,
+    costUsd: share * handled.length,
+    outcome: outcome.failed ? 'error' : invalid.length ? 'invalid' : 'ok',
+    detail: invalid[0]?.error ?? `batch job ${job.name}`,
     attempt: 0,
     notSent: null,
   });
-  if (!outcome.attributes) {
-    answers.onDemand.push(outcome.hash);
-    return;
-  }
-  const analysis: ModelAnalysis = {
-    hash: outcome.hash,
+}
+
+function answerOf(
+  hash: string,
+  attributes: NonNullable<RecordOutcome['designs'][number]['attributes']>,
+  job: BatchJob,
+  costUsd: number,
+  at: number,
+): ModelAnalysis {
+  return {
+    hash,
     modelId: job.modelId,
     requestedModelId: job.modelId,
     promptVersion: job.promptVersion,
     schemaVersion: ATTRIBUTE_SCHEMA_VERSION,
-    attributes: outcome.attributes,
-    confidence: Math.round(overallConfidence(outcome.attributes) * 1000) / 1000,
+    attributes,
+    confidence: Math.round(overallConfidence(attributes) * 1000) / 1000,
     escalatedFrom: null,
     costUsd,
-    at: sink.now(),
+    at,
   };
-  store.recordModelAnalysis(analysis);
-  answers.stored++;
-  answers.analysed.push(outcome.hash);
-  if (needsEscalation(analysis, settings)) answers.onDemand.push(outcome.hash);
 }
 
 function needsEscalation(answer: ModelAnalysis, settings: AiSettings): boolean {

@@ -1,8 +1,8 @@
 /**
  * Whether a run goes to Bedrock as a batch job: at least the threshold of images to send (and Bedrock's
- * own minimum), a Claude model, a bucket and a role to do it with, and room in the budget. The estimate
- * is the on-demand one for one design per call (a record is one image) at the batch price, beside what the
- * run costs on demand, so the saving shown is the real difference.
+ * own minimum of records), a Claude model, a bucket and a role to do it with, and room in the budget. The
+ * estimate is the on-demand one for as many designs per call as a record holds, at the batch price, beside
+ * what the run costs on demand, so the saving shown is the real difference.
  */
 import type { AiSettings } from '../../../shared/model/ai';
 import type { Asset } from '../../../shared/model/asset';
@@ -19,6 +19,8 @@ export const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 export interface BatchPlan {
   offer: BatchOffer;
+  /** Designs per record: as many as on demand, fewer when that would leave under Bedrock's minimum of records. */
+  designsPerRecord: number;
   /** The images a batch job would send: neither answered locally (solids) nor already answered by this model. */
   toSend: Asset[];
 }
@@ -36,8 +38,12 @@ export function planBatch(
       !store.findModelAnalysis(asset.hash, settings.attributesModel, promptVersion),
   );
   const onDemandUsd = estimateRun(assets, settings, store, now).costUsd;
-  const perRecord = estimateRun(assets, { ...settings, designsPerCall: 1 }, store, now).costUsd;
-  const costUsd = perRecord * BATCH_PRICE_FACTOR;
+  const designsPerRecord = Math.max(
+    1,
+    Math.min(settings.designsPerCall, Math.floor(toSend.length / BATCH_MINIMUM_RECORDS)),
+  );
+  const asRecords = estimateRun(assets, { ...settings, designsPerCall: designsPerRecord }, store, now).costUsd;
+  const costUsd = asRecords * BATCH_PRICE_FACTOR;
   const spent = spentThisMonth(store, now);
   const reason = obstacle(toSend.length, settings, spent + costUsd > settings.monthlyBudgetUsd)?.replace(
     '{budget}',
@@ -45,6 +51,7 @@ export function planBatch(
   );
   return {
     toSend,
+    designsPerRecord,
     offer: {
       available: reason === undefined,
       reason: reason ?? null,

@@ -79,7 +79,13 @@ describe('a bulk run as a Bedrock batch job', () => {
     const input = (await fake.s3Object(`${job.s3Uri}/input/records-0001.jsonl`))!.toString('utf8').trim().split('\n');
     expect(input).toHaveLength(IMAGES);
     const first = JSON.parse(input[0]) as { recordId: string; modelInput: Record<string, never> };
-    expect(assets.map((a) => a.hash)).toContain(first.recordId);
+    // 104 images make 104 records of one (Bedrock's minimum is 100 records); which is which is kept beside the input.
+    const index = (await fake.s3Object(`${job.s3Uri}/records.jsonl`))!.toString('utf8').trim().split('\n');
+    expect(index).toHaveLength(IMAGES);
+    const { recordId, hashes } = JSON.parse(index[0]) as { recordId: string; hashes: string[] };
+    expect(first.recordId).toBe(recordId);
+    expect(hashes).toHaveLength(1);
+    expect(assets.map((a) => a.hash)).toContain(hashes[0]);
     expect(first.modelInput).toMatchObject({
       system: attributePrompt([]).system,
       tools: [{ name: TOOL_NAME, input_schema: TOOL_SCHEMA }],
@@ -186,4 +192,42 @@ describe('a bulk run as a Bedrock batch job', () => {
       batchThreshold: 2000,
     });
   });
+});
+
+describe('a batch job of a larger run', () => {
+  const LARGER = 210;
+  let larger: string;
+  beforeAll(async () => {
+    larger = await photoFolder(dirs, LARGER);
+  }, 60_000);
+
+  it('puts as many designs in a record as on demand puts in a call, so it costs half the on-demand estimate', async () => {
+    const dataDir = await dirs.make('batch-data-');
+    engine = await openBatchEngine(dataDir, 20);
+    await engine.library.addFolder(larger);
+    await engine.library.idle();
+    engine.analysis.updateSettings(batchSettings({ designsPerCall: 2 }));
+    const assets = allAssets(engine);
+    const estimate = engine.analysis.estimate(assets);
+    expect(estimate.batch.costUsd).toBeCloseTo(estimate.costUsd / 2, 6);
+
+    fake.scriptBatch({ input: designs(2), records: { 4: 'error' } });
+    fake.setFallback({ kind: 'toolUse', input: designs(8) });
+    const job = engine.analysis.batch.start(assets);
+    expect(job).toMatchObject({ records: LARGER, designsPerRecord: 2 });
+    const done = await ended(engine, job.id);
+    await engine.analysis.queue.settled();
+    // The fifth record's two images went on demand; the rest were answered in pairs.
+    expect(done).toMatchObject({ state: 'done', stored: LARGER - 2, retried: 2, processed: LARGER });
+    const input = (await fake.s3Object(`${job.s3Uri}/input/records-0001.jsonl`))!.toString('utf8').trim().split('\n');
+    expect(input).toHaveLength(LARGER / 2);
+    expect(JSON.stringify(JSON.parse(input[0]).modelInput.messages)).toContain(
+      'Record the attributes of designs 1 to 2.',
+    );
+    const batchCalls = engine.store.analysis.listInvocations().filter((c) => c.latencyMs === 0);
+    expect(batchCalls).toHaveLength(LARGER / 2);
+    expect(batchCalls.every((c) => c.hashes.length === 2)).toBe(true);
+    for (const asset of assets)
+      expect(engine.store.analysis.findModelAnalysis(asset.hash, HAIKU, 'attributes-v1')).toBeTruthy();
+  }, 90_000);
 });
