@@ -57,6 +57,18 @@ export class AnalysisState {
     this.invocations = [...doc.invocations];
   }
 
+  /** Its part of library.json: settings, the job queues and the invocation log (answers go to their shards). */
+  toHead() {
+    return {
+      aiSettings: this.settings,
+      ...(this.teamBudget && { teamBudget: this.teamBudget }),
+      ...(this.reviewSummary && { reviewSummary: this.reviewSummary }),
+      analysisJobs: [...this.jobs.values()],
+      ...(this.batchJobs.size > 0 && { batchJobs: [...this.batchJobs.values()] }),
+      invocations: this.invocations,
+    };
+  }
+
   /**
    * Answers as read, with where their file holds them; not told per answer (the library works
    * out each hash's words itself, then releases them).

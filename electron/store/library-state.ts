@@ -164,12 +164,7 @@ export class LibraryState {
       jobs: [...this.jobs.values()],
       collections: [...this.organising.collections.values()],
       savedSearches: [...this.organising.savedSearches.values()],
-      aiSettings: this.analysis.settings,
-      ...(this.analysis.teamBudget && { teamBudget: this.analysis.teamBudget }),
-      ...(this.analysis.reviewSummary && { reviewSummary: this.analysis.reviewSummary }),
-      analysisJobs: [...this.analysis.jobs.values()],
-      ...(this.analysis.batchJobs.size > 0 && { batchJobs: [...this.analysis.batchJobs.values()] }),
-      invocations: this.analysis.invocations,
+      ...this.analysis.toHead(),
       campaigns: [...this.ads.campaigns.values()],
       adVariants: [...this.ads.variants.values()],
     };

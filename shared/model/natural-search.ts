@@ -52,7 +52,8 @@ export type SearchInterpretation = z.infer<typeof SearchInterpretation>;
  * The query the parts make: patterns, colours and attributes as words (a phrase of several in
  * quotes) that count towards the ranking or, negated, must not match, each through the vocabulary;
  * statuses, orientations and formats as facet filters; models, confidence and dates as the answers'
- * and added-time filters (a model or a date excluded: images no such model answered, added outside it). Ranked: images matching more parts come
+ * and added-time filters (a model or a date excluded: images no such model answered, added outside it);
+ * "like this" as similarity, a shifted colour as colour-near. Ranked: images matching more parts come
  * first. Built from the parts, so removing a chip is removing its part.
  */
 export function queryOfParts(parts: readonly QueryPart[]): SearchQuery & { colourNear?: Required<ColourNear> } {

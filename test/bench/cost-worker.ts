@@ -1,8 +1,8 @@
 /**
  * Cost of sending the ingested corpus to Claude 3 Haiku, from what would actually be sent
  * (the model-input plans: repeat tiles, sheets, downscaled wholes; solids skipped; several
- * designs per call) and as a Bedrock batch job (one image per record, half price) against the naive pipeline (each whole image at the model's limit, one
- * per call). Tokens by Claude's rule of thumb (width × height / 750) plus the prompt and a
+ * designs per call), on demand and as a Bedrock batch job (as many designs per record, half
+ * price), against the naive pipeline (each whole image at the model's limit, one per call). Tokens by Claude's rule of thumb (width × height / 750) plus the prompt and a
  * typical reply; nothing is sent anywhere.
  *   cost <dataDir>   prints one JSON line: { images, costPer1000Usd, naivePer1000Usd, ... }
  */
@@ -20,7 +20,7 @@ for (let offset = 0; offset < assets; offset += 1000) {
 }
 const settings = { ...defaultAiSettings({}), analyzer: 'bedrock' as const };
 const estimate = estimateRun(all, settings, store.analysis, Date.now());
-// The same run as a Bedrock batch job: one image per record, at the batch price.
+// The same run as a Bedrock batch job: as many designs per record as per call, at the batch price.
 const batch = planBatch(all, settings, store.analysis, Date.now()).offer;
 await store.close();
 const per1000 = (usd: number) => (usd / all.length) * 1000;

@@ -253,14 +253,12 @@ async function ingestPart(corpusDir: string, dataDir: string, scratch: string): 
 async function costPart(dataDir: string): Promise<Figures> {
   log('Cost: what Claude 3 Haiku would be sent for the ingested corpus, against the naive whole-image pipeline…');
   const cost = await runWorker('cost-worker.ts', [dataDir]);
+  const saving = Math.round((1 - cost.batchPer1000Usd / cost.costPer1000Usd) * 100);
   console.log(
     `Model cost    $${round(cost.costPer1000Usd, 4)} per 1,000 images with ${cost.model} (naive` +
       ` $${round(cost.naivePer1000Usd, 4)}; ${cost.skipped} not sent; ${Math.round(cost.inputTokensPerImage)} in +` +
-      ` ${Math.round(cost.outputTokensPerImage)} out tokens per image; target ≤ $0.40)`,
-  );
-  console.log(
-    `Batch job     $${round(cost.batchPer1000Usd, 4)} per 1,000 images as a Bedrock batch job (one image per record at` +
-      ` the batch price; ${Math.round((1 - cost.batchPer1000Usd / cost.costPer1000Usd) * 100)} % under on demand)`,
+      ` ${Math.round(cost.outputTokensPerImage)} out tokens per image; target ≤ $0.40)\nBatch job     ` +
+      `$${round(cost.batchPer1000Usd, 4)} per 1,000 images as a Bedrock batch job (${saving} % under on demand)`,
   );
   return {
     cost_per_1000_usd: round(cost.costPer1000Usd, 4),
