@@ -28,7 +28,15 @@ export interface SentenceSearch {
 
 /** A sentence, interpreted and searched: ranked by how many parts each image matched, then by the colours it names. */
 export function searchBySentence(store: LibraryStore, sentence: string, limit = 20, now = Date.now()): SentenceSearch {
-  const interpretation = interpretSentence(sentence, now);
+  return searchByInterpretation(store, interpretSentence(sentence, now), limit);
+}
+
+/** A sentence already read (by the built-in interpreter or a model), searched and ranked the same way. */
+export function searchByInterpretation(
+  store: LibraryStore,
+  interpretation: SearchInterpretation,
+  limit = 20,
+): SentenceSearch {
   const query = queryOfParts(interpretation.parts);
   const result = store.search({ ...query, limit: CANDIDATES });
   const colours = interpretation.parts.filter((part) => part.kind === 'colour' && !part.negated);
