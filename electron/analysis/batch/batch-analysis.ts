@@ -128,6 +128,8 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
       throw new ConflictError(`Batch job ${job.name} has already ended.`);
     if (job.stage === 'reading')
       throw new ConflictError(`Batch job ${job.name} has ended at Bedrock; its answers are being read.`);
+    if (!job.jobArn && job.stage !== 'preparing')
+      throw new ConflictError(`Batch job ${job.name} is being handed to Bedrock: stop it in a moment.`);
     if (!job.jobArn) {
       this.following.get(id)?.abort.abort();
       return this.end(id, 'cancelled', 'Stopped before anything was sent to Bedrock.');

@@ -136,6 +136,17 @@ describe('a bulk run as a Bedrock batch job', () => {
     await expect(e.analysis.batch.stop(job.id)).rejects.toThrow(/already ended/);
   }, 60_000);
 
+  it('stops at once while its input is still being written, and nothing reaches Bedrock', async () => {
+    const { engine: e } = await library();
+    const job = e.analysis.batch.start(allAssets(e));
+    const stopped = await e.analysis.batch.stop(job.id);
+    expect(stopped).toMatchObject({ state: 'cancelled', stage: 'finished', jobArn: null });
+    expect(stopped.message).toBe('Stopped before anything was sent to Bedrock.');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.requests.filter((r) => r.api === 'createModelInvocationJob')).toHaveLength(0);
+    expect(e.analysis.batch.list()[0]).toMatchObject({ state: 'cancelled' });
+  }, 60_000);
+
   it('ends a job cut off while its input was written, saying nothing was sent', async () => {
     const { engine: first, dataDir } = await library(60_000);
     const job = first.analysis.batch.start(allAssets(first));
