@@ -8,7 +8,7 @@ import type { AiSettings } from '../../../shared/model/ai';
 import type { Asset } from '../../../shared/model/asset';
 import { BATCH_MINIMUM_RECORDS, BATCH_PRICE_FACTOR, type BatchOffer } from '../../../shared/model/batch';
 import type { AnalysisRecords } from '../../store';
-import { budgetMessage, spentThisMonth } from '../budget';
+import { spentThisMonth } from '../budget';
 import { estimateRun } from '../estimate';
 import { attributePrompt } from '../bedrock/prompt';
 import { planModelInput } from '../model-input';
@@ -45,9 +45,14 @@ export function planBatch(
   const asRecords = estimateRun(assets, { ...settings, designsPerCall: designsPerRecord }, store, now).costUsd;
   const costUsd = asRecords * BATCH_PRICE_FACTOR;
   const spent = spentThisMonth(store, now);
-  const reason = obstacle(toSend.length, settings, spent + costUsd > settings.monthlyBudgetUsd)?.replace(
-    '{budget}',
-    () => budgetMessage(spent, settings.monthlyBudgetUsd, store),
+  // Jobs still at Bedrock are paid for when read back: their estimates are held against the budget now.
+  const held = store
+    .listBatchJobs()
+    .filter((job) => job.stage !== 'finished')
+    .reduce((sum, job) => sum + job.estimateUsd, 0);
+  const overBudget = spent + held + costUsd > settings.monthlyBudgetUsd;
+  const reason = obstacle(toSend.length, settings, overBudget)?.replace('{budget}', () =>
+    budgetText(costUsd, spent, held, settings.monthlyBudgetUsd, store.getTeamBudget() !== null),
   );
   return {
     toSend,
@@ -83,6 +88,14 @@ function obstacle(records: number, settings: AiSettings, overBudget: boolean): s
   if (!ROLE_ARN.test(settings.batchRoleArn)) {
     return 'Set the IAM role Bedrock assumes for batch jobs in Settings → AI (arn:aws:iam::<account>:role/<name>).';
   }
-  if (overBudget) return 'A batch job would pass the monthly budget: {budget}';
+  if (overBudget) return '{budget}';
   return undefined;
+}
+
+function budgetText(cost: number, spent: number, held: number, budget: number, team: boolean): string {
+  const usd = (value: number) => `$${value.toFixed(2)}`;
+  const heldText = held > 0 ? ` and ${usd(held)} held for batch jobs still at Bedrock` : '';
+  const whose = team ? "the team's monthly budget" : 'the monthly budget';
+  const raise = team ? "the team's admin can raise it" : 'raise it in Settings, or analyse fewer images';
+  return `A batch job of ≈ ${usd(cost)} would pass ${whose} of ${usd(budget)} (${usd(spent)} spent${heldText}): ${raise}.`;
 }

@@ -128,6 +128,9 @@ describe('a bulk run as a Bedrock batch job', () => {
     fake.scriptBatch({ input: designs(1), inProgressPolls: Infinity });
     const job = e.analysis.batch.start(allAssets(e));
     await waitFor(() => e.analysis.batch.list()[0]?.bedrockStatus === 'InProgress', 30_000, 'the job running');
+    // While it is at Bedrock its estimate is held against the budget: a second job that would not fit beside it is refused.
+    e.analysis.updateSettings({ monthlyBudgetUsd: job.estimateUsd * 1.5 });
+    expect(() => e.analysis.batch.start(allAssets(e))).toThrow(/held for batch jobs still at Bedrock/);
     await e.analysis.batch.stop(job.id);
     const stopped = await ended(e, job.id);
     expect(stopped).toMatchObject({ state: 'cancelled', bedrockStatus: 'Stopped' });
