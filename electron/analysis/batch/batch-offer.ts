@@ -21,7 +21,7 @@ export interface BatchPlan {
   offer: BatchOffer;
   /** Designs per record: as many as on demand, fewer when that would leave under Bedrock's minimum of records. */
   designsPerRecord: number;
-  /** The images a batch job would send: neither answered locally (solids) nor already answered by this model. */
+  /** The images a batch job would send: not answered locally (solids), by this model already, or queued on demand. */
   toSend: Asset[];
 }
 
@@ -32,8 +32,11 @@ export function planBatch(
   now: number,
 ): BatchPlan {
   const promptVersion = attributePrompt(settings.promptNotes).version;
+  // Images the on-demand queue is already sending are not paid for twice.
+  const queued = new Set(store.listAnalysisJobs(['queued', 'running', 'waiting']).map((job) => job.hash));
   const toSend = assets.filter(
     (asset) =>
+      !queued.has(asset.hash) &&
       !planModelInput(asset).skipReason &&
       !store.findModelAnalysis(asset.hash, settings.attributesModel, promptVersion),
   );

@@ -185,6 +185,12 @@ describe('a bulk run as a Bedrock batch job', () => {
     expect(offer({ monthlyBudgetUsd: 0 }).reason).toMatch(/pass the monthly budget/);
     expect(e.analysis.estimate(assets.slice(0, 50)).batch.reason).toMatch(/minimum of 100 records/);
     expect(() => e.analysis.batch.start(assets)).toThrow(/pass the monthly budget/);
+    // Images the on-demand queue holds are not sent again: ten queued (paused) leave 94 to send.
+    e.analysis.updateSettings(batchSettings());
+    e.analysis.queue.pause();
+    e.analysis.enqueue(assets.slice(0, 10));
+    expect(e.analysis.estimate(assets).batch.reason).toMatch(/^94 images to send is under Bedrock's minimum/);
+    e.analysis.queue.cancel();
     expect(fake.requests).toHaveLength(0);
   }, 60_000);
 
