@@ -5,6 +5,7 @@ import { RouteLink } from '../navigation/RouteLink';
 import { EstimateSummary } from './EstimateSummary';
 import { BatchChoice, type RunMode } from './BatchChoice';
 import { useState } from 'react';
+import type { CostEstimate } from '../../shared/model';
 
 interface AnalyseDialogProps {
   target: AnalysisTarget;
@@ -51,14 +52,14 @@ export function AnalyseDialog({ target, scope, onClose }: AnalyseDialogProps) {
         <>
           <EstimateSummary estimate={data} />
           <BatchChoice estimate={data} mode={mode} onChoose={setMode} />
-          <BudgetMeter spentUsd={data.spentThisMonthUsd} budgetUsd={data.budgetUsd} addingUsd={data.costUsd} />
-          {data.spentThisMonthUsd + data.costUsd >= data.budgetUsd ? (
+          <BudgetMeter spentUsd={data.spentThisMonthUsd} budgetUsd={data.budgetUsd} addingUsd={runUsd(data, mode)} />
+          {data.spentThisMonthUsd + runUsd(data, mode) >= data.budgetUsd ? (
             <p className="error-text small" data-testid="budget-warning">
               This run would reach the monthly budget: remote analysis pauses at 100 % until you raise the budget in
               Settings or the month ends.
             </p>
           ) : (
-            data.spentThisMonthUsd + data.costUsd >= BUDGET_WARN_FRACTION * data.budgetUsd && (
+            data.spentThisMonthUsd + runUsd(data, mode) >= BUDGET_WARN_FRACTION * data.budgetUsd && (
               <p className="warning-text small" data-testid="budget-warning">
                 This month’s spend is nearing the budget: remote analysis pauses when it reaches 100 %.
               </p>
@@ -91,4 +92,9 @@ function confirmLabel(images: number | undefined, mode: RunMode): string {
   if (images === undefined) return 'Analyse';
   const count = `${images.toLocaleString()} ${images === 1 ? 'image' : 'images'}`;
   return mode === 'batch' ? `Start a batch job for ${count}` : `Analyse ${count}`;
+}
+
+/** What the run chosen adds to this month's spend: the batch price when it goes as a batch job. */
+function runUsd(estimate: CostEstimate, mode: RunMode): number {
+  return mode === 'batch' ? estimate.batch.costUsd : estimate.costUsd;
 }
