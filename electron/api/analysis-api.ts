@@ -17,6 +17,7 @@ type AnalysisMethod =
   | 'startBatchAnalysis'
   | 'listBatchJobs'
   | 'stopBatchJob'
+  | 'checkBatchSetup'
   | 'analysisProgress'
   | 'pauseAnalysis'
   | 'resumeAnalysis'
@@ -70,6 +71,7 @@ export function analysisApi(engine: Engine): Handlers<AnalysisMethod> {
     startBatchAnalysis: async (input) => analysis.batch.start(targets(input)),
     listBatchJobs: async () => analysis.batch.list(),
     stopBatchJob: ({ id }) => analysis.batch.stop(id),
+    checkBatchSetup: () => analysis.batch.check(),
     analysisProgress: async () => analysis.queue.progress(),
     pauseAnalysis: async () => {
       analysis.queue.pause();

@@ -32,7 +32,7 @@ export async function analyseInBatch(
       `(on demand ≈ $${offer.onDemandUsd.toFixed(4)}; saves $${offer.savingUsd.toFixed(4)}).`,
     `Input and output: ${started.s3Uri}`,
   ];
-  const bar = new ProgressBar('Batch job', 'records');
+  const bar = new ProgressBar('Batch job', 'images');
   const ended = new Promise<BatchJob>((resolve) => {
     const onChange = (job: BatchJob) => {
       if (job.id !== started.id) return;

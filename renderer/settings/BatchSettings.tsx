@@ -1,9 +1,11 @@
 import type { AiSettings } from '../../shared/model';
+import { useApiMutation } from '../api';
 import { NumberSetting } from './NumberSetting';
 import { TextSetting } from './TextSetting';
 
 /** Where and how large runs go to Bedrock as batch jobs, at half the on-demand price. */
 export function BatchSettings({ settings }: { settings: AiSettings }) {
+  const check = useApiMutation('checkBatchSetup');
   return (
     <>
       <p className="muted small">
@@ -35,6 +37,17 @@ export function BatchSettings({ settings }: { settings: AiSettings }) {
         unit="images"
         hint="Runs with at least this many images to send are offered as a batch job (Bedrock needs 100 at least)."
       />
+      <div className="connection-test">
+        <button type="button" onClick={() => check.mutate({})} disabled={check.isPending} data-testid="batch-check">
+          {check.isPending ? 'Checking…' : 'Check the bucket'}
+        </button>
+        {check.data && (
+          <p className={`small ${check.data.ok ? 'success-text' : 'error-text'}`} data-testid="batch-check-result">
+            {check.data.message}
+          </p>
+        )}
+        {check.error && <p className="small error-text">{check.error.message}</p>}
+      </div>
     </>
   );
 }

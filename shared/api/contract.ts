@@ -16,7 +16,7 @@ import {
   ModelInputPreview,
   UsageReport,
 } from '../model/ai';
-import { BatchJob } from '../model/batch';
+import { BatchCheck, BatchJob } from '../model/batch';
 import {
   DecisionInput,
   QualityReport,
@@ -185,6 +185,8 @@ export const apiContract = {
   startBatchAnalysis: { input: AnalysisTarget, output: BatchJob },
   listBatchJobs: { input: Nothing, output: z.array(BatchJob) },
   stopBatchJob: { input: z.object({ id: Id }).strict(), output: BatchJob },
+  /** Writes and reads a small object under the batch S3 location with these credentials; never fails for their want. */
+  checkBatchSetup: { input: Nothing, output: BatchCheck },
   analysisProgress: { input: Nothing, output: AnalysisProgress },
   pauseAnalysis: { input: Nothing, output: AnalysisProgress },
   resumeAnalysis: { input: Nothing, output: AnalysisProgress },

@@ -56,6 +56,10 @@ export const BatchJob = z.object({
 });
 export type BatchJob = z.infer<typeof BatchJob>;
 
+/** What Settings → AI → Batch jobs → Check found: whether a job could start, or what to fix. */
+export const BatchCheck = z.object({ ok: z.boolean(), message: z.string() });
+export type BatchCheck = z.infer<typeof BatchCheck>;
+
 /** Whether a run of this many images would go to Bedrock as a batch job, and why not when not. */
 export const BatchOffer = z.object({
   available: z.boolean(),

@@ -53,6 +53,9 @@ test('a large run goes to Bedrock as a batch job at half price, followed in the 
     await expect(field).toHaveValue(value);
   }
 
+  await settings.getByTestId('batch-check').click();
+  await expect(settings.getByTestId('batch-check-result')).toContainText('can write and read s3://swatch-batch/runs');
+
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Library', exact: true }).click();
   await page.getByTestId('analyse-search').click();
   const dialog = page.getByTestId('analyse-dialog');

@@ -11,7 +11,8 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { AiSettings } from '../../../shared/model/ai';
 import type { Asset } from '../../../shared/model/asset';
-import { BATCH_MINIMUM_RECORDS, type BatchJob, type BatchOffer } from '../../../shared/model/batch';
+import { BATCH_MINIMUM_RECORDS, type BatchCheck, type BatchJob, type BatchOffer } from '../../../shared/model/batch';
+import { checkBatchSetup } from './batch-check';
 import type { LibraryStore } from '../../store';
 import type { InvocationLog } from '../invocation-log';
 import type { ClassifiedFailure } from '../remote-failure';
@@ -57,6 +58,11 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
 
   offer(assets: readonly Asset[]): BatchOffer {
     return planBatch(assets, this.options.settings(), this.options.store.analysis, this.now).offer;
+  }
+
+  /** Whether the settings' bucket can be written and read with these credentials (see batch-check.ts). */
+  check(): Promise<BatchCheck> {
+    return checkBatchSetup(this.options.s3(), this.options.settings());
   }
 
   list(): BatchJob[] {

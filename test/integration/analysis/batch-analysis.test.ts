@@ -194,6 +194,26 @@ describe('a bulk run as a Bedrock batch job', () => {
     expect(fake.requests).toHaveLength(0);
   }, 60_000);
 
+  it('checks the bucket can be written and read with these credentials, and says what it cannot know', async () => {
+    const { engine: e } = await library();
+    const ok = await e.analysis.batch.check();
+    expect(ok).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/can write and read s3:\/\/swatch-batch\/runs\./),
+    });
+    expect(ok.message).toMatch(/checked by Bedrock when a job starts/);
+    expect((await fake.s3Object('s3://swatch-batch/runs/swatchbook-check.txt'))?.toString()).toMatch(
+      /Swatchbook checked/,
+    );
+    e.analysis.updateSettings(batchSettings({ batchS3Uri: 'bucket-without-scheme' }));
+    expect(await e.analysis.batch.check()).toMatchObject({ ok: false, message: expect.stringMatching(/not one/) });
+    e.analysis.updateSettings(batchSettings({ batchRoleArn: 'BedrockBatchRole' }));
+    expect(await e.analysis.batch.check()).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not an IAM role ARN/),
+    });
+  });
+
   it('keeps the batch location, the role and the video location when the settings are saved one at a time', async () => {
     const { engine: e } = await library();
     const api = createSwatchbookApi(e);
