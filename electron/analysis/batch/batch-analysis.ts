@@ -17,7 +17,7 @@ import type { LibraryStore } from '../../store';
 import type { InvocationLog } from '../invocation-log';
 import type { ClassifiedFailure } from '../remote-failure';
 import { attributePrompt } from '../bedrock/prompt';
-import { batchLocation, under, uriOf, type S3Location } from './batch-bucket';
+import { batchLocation, MissingObjectError, under, uriOf, type S3Location } from './batch-bucket';
 import { readBatchAnswers, type AnswerSink } from './batch-answers';
 import { createJob, ENDED, outputFiles, reportOf, stopJob, type JobReport } from './batch-control';
 import { writeBatchInput } from './batch-input';
@@ -252,8 +252,14 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
       answers = await readBatchAnswers(this.options.s3(), this.folderOf(job), files, job, this.sink(), signal);
     } catch (error) {
       if (signal.aborted) throw error;
-      if (report.status !== 'Completed' && /Nothing is at/.test((error as Error).message)) answers = null;
-      else {
+      const missing = error instanceof MissingObjectError;
+      // A stopped or expired job may have written nothing; a completed one whose output is gone never will.
+      if (missing && report.status !== 'Completed') answers = null;
+      else if (missing) {
+        const gone = `${(error as Error).message} Bedrock finished the job, but its answers cannot be read back:`;
+        this.end(id, 'failed', `${gone} analyse these images on demand, or start the batch again.`);
+        return true;
+      } else {
         this.update(id, {
           message: `The answers could not be read yet: ${(error as Error).message} Trying again shortly.`,
         });

@@ -46,8 +46,9 @@ export async function readBatchAnswers(
 ): Promise<BatchAnswers> {
   const hashesOf = new Map<string, string[]>();
   for await (const line of objectLines(s3, under(folder, RECORDS_FILE), signal)) {
-    const entry = JSON.parse(line) as { recordId: string; hashes: string[] };
-    hashesOf.set(entry.recordId, entry.hashes);
+    const entry = parsedEntry(line);
+    // A damaged line loses its record's answers only: they count as unreadable below.
+    if (entry) hashesOf.set(entry.recordId, entry.hashes);
   }
   const answers: BatchAnswers = { stored: 0, analysed: [], onDemand: [], costUsd: 0, unreadable: 0 };
   const designCount = (recordId: string) => hashesOf.get(recordId)?.length ?? 0;
@@ -59,6 +60,16 @@ export async function readBatchAnswers(
     }
   }
   return answers;
+}
+
+function parsedEntry(line: string): { recordId: string; hashes: string[] } | null {
+  try {
+    const entry = JSON.parse(line) as { recordId?: unknown; hashes?: unknown };
+    const hashes = Array.isArray(entry.hashes) ? entry.hashes.filter((h) => typeof h === 'string') : [];
+    return typeof entry.recordId === 'string' && hashes.length > 0 ? { recordId: entry.recordId, hashes } : null;
+  } catch {
+    return null;
+  }
 }
 
 function take(outcome: RecordOutcome, hashes: string[], job: BatchJob, sink: AnswerSink, answers: BatchAnswers): void {

@@ -29,6 +29,9 @@ export function batchLocation(s3Uri: string | undefined): S3Location {
   return { bucket: match[1], key: (match[2] ?? '').replace(/\/+$/, '') };
 }
 
+/** The object is not there (moved, deleted, expired by the bucket's rules): asking again will not bring it back. */
+export class MissingObjectError extends UpstreamError {}
+
 export const uriOf = ({ bucket, key }: S3Location): string => `s3://${bucket}/${key}`;
 
 export function under(location: S3Location, ...parts: string[]): S3Location {
@@ -53,7 +56,10 @@ export async function* objectLines(s3: S3Client, at: S3Location, signal?: AbortS
     body = object.Body as Readable;
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new UpstreamError(bucketFailure(error, uriOf(at), 'read'));
+    const message = bucketFailure(error, uriOf(at), 'read');
+    throw (error as { name?: string }).name === 'NoSuchKey'
+      ? new MissingObjectError(message)
+      : new UpstreamError(message);
   }
   for await (const line of createInterface({ input: body, crlfDelay: Infinity })) if (line.trim()) yield line;
 }

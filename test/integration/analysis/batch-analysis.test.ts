@@ -162,6 +162,19 @@ describe('a bulk run as a Bedrock batch job', () => {
     expect(fake.requests.filter((r) => r.api === 'createModelInvocationJob')).toHaveLength(0);
   }, 60_000);
 
+  it('ends as failed, saying so, when a finished job’s output is gone from the bucket', async () => {
+    const { engine: e } = await library();
+    fake.scriptBatch({ input: designs(1), inProgressPolls: 20 });
+    const job = e.analysis.batch.start(allAssets(e));
+    const atBedrock = await waitFor(() => e.analysis.batch.list().find((j) => j.jobArn), 30_000, 'the job at Bedrock');
+    // As if the bucket's lifecycle rules removed the job's folder: its index and output are read elsewhere.
+    e.store.analysis.putBatchJob({ ...atBedrock!, s3Uri: 's3://swatch-batch/expired' });
+    const gone = await ended(e, job.id);
+    expect(gone.state).toBe('failed');
+    expect(gone.message).toMatch(/^Nothing is at s3:\/\/swatch-batch\/expired\/records\.jsonl .* cannot be read back/);
+    expect(e.store.analysis.listInvocations()).toHaveLength(0);
+  }, 60_000);
+
   it('says why when Bedrock fails the job, and stores nothing', async () => {
     const { engine: e } = await library();
     fake.scriptBatch({ outcome: { status: 'Failed', message: 'The role cannot read the input.' } });
