@@ -89,7 +89,7 @@ export async function followEarlierJobs(engine: Engine, wait: boolean): Promise<
 
 /** Preparing counts records written; at Bedrock, records Bedrock has processed. */
 function asBar(job: BatchJob): BarProgress {
-  const preparing = job.stage === 'preparing' || job.stage === 'uploading';
+  const preparing = job.stage === 'preparing';
   const seconds = Math.max(0.001, (job.updatedAt - job.submittedAt) / 1000);
   const rate = preparing ? job.prepared / seconds : 0;
   return {

@@ -2,6 +2,7 @@ import type { AnalysisProgress } from '../../shared/model';
 import { useAnalysisProgress, useApiMutation } from '../api';
 import { formatDuration, formatUsd, percent } from '../components/format';
 import { PopoverButton } from '../components/PopoverButton';
+import { ProgressMeter } from '../components/ProgressMeter';
 import { FailedJobList } from './FailedJobList';
 
 function BudgetBadge({ progress }: { progress: AnalysisProgress }) {
@@ -38,16 +39,7 @@ export function AnalysisStatus() {
       <span className="status-label">AI</span>
       {total > 0 && (
         <>
-          <div
-            className={`progress${active ? ' running' : ''}`}
-            role="progressbar"
-            aria-label="Analysis progress"
-            aria-valuemin={0}
-            aria-valuemax={total}
-            aria-valuenow={settled}
-          >
-            <div className="progress-fill" style={{ width: percent(settled / total) }} />
-          </div>
+          <ProgressMeter label="Analysis progress" value={settled} max={total} running={active} />
           <span data-testid="analysis-progress-text">
             {settled.toLocaleString()} / {total.toLocaleString()}
           </span>

@@ -1,17 +1,17 @@
 import type { BatchJob } from '../../shared/model';
 import { useApiMutation, useBatchJobs } from '../api';
-import { formatDuration, formatUsd, percent } from '../components/format';
+import { formatDuration, formatUsd } from '../components/format';
 import { PopoverButton } from '../components/PopoverButton';
+import { ProgressMeter } from '../components/ProgressMeter';
 
 const STAGE_LABELS: Record<BatchJob['stage'], string> = {
   preparing: 'Preparing the input',
-  uploading: 'Uploading the input',
   'at-bedrock': 'At Bedrock',
   reading: 'Reading the answers back',
   finished: 'Finished',
 };
 
-const isActive = (job: BatchJob) => job.state === 'running' || job.state === 'queued' || job.state === 'waiting';
+const isActive = (job: BatchJob) => job.stage !== 'finished';
 
 /** Bedrock batch jobs in the status bar: the one under way with its progress, and every job in a panel. */
 export function BatchJobsStatus() {
@@ -40,23 +40,14 @@ export function BatchJobsStatus() {
 
 /** Preparing: records written, their rate and ETA; at Bedrock: its own count and status. */
 function BatchProgress({ job }: { job: BatchJob }) {
-  const preparing = job.stage === 'preparing' || job.stage === 'uploading';
+  const preparing = job.stage === 'preparing';
   const done = preparing ? job.prepared : job.processed;
   const seconds = (job.updatedAt - job.submittedAt) / 1000;
   const rate = preparing && seconds > 0 ? job.prepared / seconds : 0;
   const eta = rate > 0 ? (job.records - job.prepared) / rate : null;
   return (
     <>
-      <div
-        className="progress running"
-        role="progressbar"
-        aria-label="Batch job progress"
-        aria-valuemin={0}
-        aria-valuemax={job.records}
-        aria-valuenow={done}
-      >
-        <div className="progress-fill" style={{ width: percent(job.records ? done / job.records : 0) }} />
-      </div>
+      <ProgressMeter label="Batch job progress" value={done} max={job.records} running />
       <span data-testid="batch-progress-text">
         {STAGE_LABELS[job.stage]}
         {job.bedrockStatus && !preparing ? ` (${job.bedrockStatus})` : ''}: {done.toLocaleString()} /{' '}

@@ -5,6 +5,7 @@ import { useLibraryStatus, useTeamLibrary } from '../api';
 import { ErrorList } from './ErrorList';
 import { basename, formatDuration } from './format';
 import { PopoverButton } from './PopoverButton';
+import { ProgressMeter } from './ProgressMeter';
 import { connectionTone, lastContactLabel, teamStatusLabel } from './team-status';
 
 /** While files are read: a bar, done / total, rate, ETA and the current file. */
@@ -12,17 +13,7 @@ function IngestProgress({ progress }: { progress: IngestProgressData }) {
   const settled = progress.done + progress.failed;
   return (
     <div className="ingest" data-testid="ingest-progress">
-      <div
-        className="progress running"
-        role="progressbar"
-        aria-label="Ingest progress"
-        aria-valuemin={0}
-        aria-valuemax={progress.total}
-        aria-valuenow={settled}
-        data-testid="progress-bar"
-      >
-        <div className="progress-fill" style={{ width: `${(settled / progress.total) * 100}%` }} />
-      </div>
+      <ProgressMeter label="Ingest progress" value={settled} max={progress.total} running testId="progress-bar" />
       <span data-testid="progress-text">
         {settled.toLocaleString()} / {progress.total.toLocaleString()}
       </span>

@@ -7,7 +7,7 @@ export const BATCH_MINIMUM_RECORDS = 100;
 export const BATCH_PRICE_FACTOR = 0.5;
 
 /** Where a batch job is, in the order it goes there; its state says whether it is still going. */
-export const BATCH_STAGES = ['preparing', 'uploading', 'at-bedrock', 'reading', 'finished'] as const;
+export const BATCH_STAGES = ['preparing', 'at-bedrock', 'reading', 'finished'] as const;
 export type BatchStage = (typeof BATCH_STAGES)[number];
 
 /**

@@ -3,27 +3,21 @@
  * location as the user types it (`s3://bucket/prefix`), and reading an object's bytes back.
  */
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { InvalidRequestError, UpstreamError } from '../../../shared/errors';
+import { InvalidRequestError } from '../../../shared/errors';
+import { parseS3Location, s3Failure, type S3Location } from '../../analysis/bedrock/s3-objects';
 
-export interface S3Location {
-  bucket: string;
-  /** The object's key, or the prefix of a folder; '' for the bucket's top. */
-  key: string;
-}
-
-/** Bucket names as S3 allows them: 3–63 lower-case letters, digits, dots and hyphens. */
-const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
+export type { S3Location };
 
 export function requireS3Location(s3Uri: string | undefined): S3Location {
-  const match = S3_URI.exec(s3Uri?.trim() ?? '');
-  if (!match) {
+  const location = parseS3Location(s3Uri);
+  if (!location) {
     const given = s3Uri?.trim() ? ` ("${s3Uri.trim()}" is not one)` : '';
     throw new InvalidRequestError(
       `Nova Reel needs an S3 output location${given}: set one in Settings → AI (s3://bucket/prefix) ` +
         'that your AWS credentials can write.',
     );
   }
-  return { bucket: match[1], key: match[2] ?? '' };
+  return location;
 }
 
 export async function readS3Object(s3: S3Client, s3Uri: string, signal?: AbortSignal): Promise<Buffer> {
@@ -34,20 +28,6 @@ export async function readS3Object(s3: S3Client, s3Uri: string, signal?: AbortSi
     return Buffer.from(await object.Body.transformToByteArray());
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new UpstreamError(readFailure(error, s3Uri));
+    throw s3Failure(error, s3Uri, { verb: 'read', setting: 'S3 output location', whenGone: 'make the video again' });
   }
-}
-
-/** What went wrong, by S3's error code; S3's own text is not repeated (it can echo the request's signature). */
-function readFailure(error: unknown, s3Uri: string): string {
-  const name = (error as { name?: string }).name ?? '';
-  switch (name) {
-    case 'NoSuchKey':
-      return `Nothing is at ${s3Uri} (moved, deleted, or expired by the bucket's rules): make the video again.`;
-    case 'NoSuchBucket':
-      return `The bucket of ${s3Uri} does not exist: check the S3 output location in Settings → AI.`;
-    case 'AccessDenied':
-      return `Your AWS credentials cannot read ${s3Uri}: allow them s3:GetObject on that bucket.`;
-  }
-  return `Could not read ${s3Uri} from S3 (${name || 'no answer'}): check your connection and try again.`;
 }

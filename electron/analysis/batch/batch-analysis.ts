@@ -18,7 +18,7 @@ import type { InvocationLog } from '../invocation-log';
 import type { ClassifiedFailure } from '../remote-failure';
 import { attributePrompt } from '../bedrock/prompt';
 import { batchLocation, MissingObjectError, under, uriOf, type S3Location } from './batch-bucket';
-import { readBatchAnswers, type AnswerSink } from './batch-answers';
+import { readBatchAnswers, type AnswerSink, type BatchAnswers } from './batch-answers';
 import { createJob, ENDED, outputFiles, reportOf, stopJob, type JobReport } from './batch-control';
 import { writeBatchInput } from './batch-input';
 import { planBatch } from './batch-offer';
@@ -114,7 +114,7 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
   /** After a restart: jobs at Bedrock are followed again; one cut off while its input was written is over. */
   resume(): void {
     for (const job of this.list()) {
-      if ((job.state !== 'running' && job.state !== 'queued') || this.following.has(job.id)) continue;
+      if (job.stage === 'finished' || this.following.has(job.id)) continue;
       if (job.stage === 'preparing') {
         this.end(
           job.id,
@@ -130,8 +130,7 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
   /** Stops a job: before it reaches Bedrock at once, at Bedrock by asking it to stop (it then ends as Stopped). */
   async stop(id: string): Promise<BatchJob> {
     const job = this.get(id);
-    if (job.state !== 'running' && job.state !== 'queued')
-      throw new ConflictError(`Batch job ${job.name} has already ended.`);
+    if (job.stage === 'finished') throw new ConflictError(`Batch job ${job.name} has already ended.`);
     if (job.stage === 'reading')
       throw new ConflictError(`Batch job ${job.name} has ended at Bedrock; its answers are being read.`);
     if (!job.jobArn && job.stage !== 'preparing')
@@ -171,6 +170,7 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
   /** Writes the input; false when there is nothing to send after all (the job has ended, saying why). */
   private async prepare(id: string, assets: readonly Asset[], signal: AbortSignal): Promise<boolean> {
     const job = this.get(id);
+    let reported = 0;
     const input = await writeBatchInput(assets, {
       s3: this.options.s3(),
       folder: this.folderOf(job),
@@ -178,7 +178,9 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
       designsPerRecord: job.designsPerRecord,
       signal,
       onProgress: (prepared) => {
-        if (prepared - this.get(id).prepared >= 25 || prepared === assets.length) this.update(id, { prepared });
+        if (prepared - reported < 25 && prepared !== assets.length) return;
+        reported = prepared;
+        this.update(id, { prepared });
       },
     });
     const unreadable = input.unreadable.length
@@ -266,18 +268,17 @@ export class BatchAnalysis extends EventEmitter<BatchEvents> {
         return false;
       }
     }
-    const onDemand = (answers?.onDemand ?? [])
+    const stored = answers?.stored ?? 0;
+    // A completed job should have answered every record: one it did not is sent on demand, as a failed one is.
+    const lost = report.status === 'Completed' ? (answers?.missing ?? []) : [];
+    const onDemand = [...(answers?.onDemand ?? []), ...lost]
       .map((hash) => this.options.store.getAsset(hash))
       .filter((a): a is Asset => !!a);
     if (onDemand.length) this.options.sendOnDemand(onDemand);
     if (answers?.analysed.length) this.emit('analysed', answers.analysed);
-    this.update(id, {
-      stored: answers?.stored ?? 0,
-      retried: onDemand.length,
-      costUsd: job.costUsd + (answers?.costUsd ?? 0),
-    });
-    const summary = endSummary(report, answers?.stored ?? 0, onDemand.length, job.records, answers?.unreadable ?? 0);
-    this.end(id, report.status === 'Stopped' ? 'cancelled' : report.status === 'Expired' ? 'failed' : 'done', summary);
+    this.update(id, { stored, retried: onDemand.length, costUsd: job.costUsd + (answers?.costUsd ?? 0) });
+    const summary = endSummary(report, { ...job, stored, retried: onDemand.length }, answers);
+    this.end(id, endState(report.status, stored), summary);
     return true;
   }
 
@@ -318,11 +319,24 @@ function jobName(now: number, id: string): string {
   return `swatchbook-${stamp}-${id.slice(0, 8)}`;
 }
 
-function endSummary(report: JobReport, stored: number, retried: number, records: number, unreadable: number): string {
-  const parts = [`${stored} of ${records} answers stored`];
-  if (retried)
-    parts.push(`${retried} sent on to on-demand analysis (no valid answer, or one to check with the stronger model)`);
-  if (unreadable) parts.push(`${unreadable} lines of the output were not records`);
+/** Done only when answers came back: a job that ended with none stored did not do what it was for. */
+function endState(status: string, stored: number): 'done' | 'failed' | 'cancelled' {
+  if (status === 'Stopped') return 'cancelled';
+  return status === 'Expired' || stored === 0 ? 'failed' : 'done';
+}
+
+function endSummary(
+  report: JobReport,
+  job: Pick<BatchJob, 'stored' | 'retried' | 'records'>,
+  answers: BatchAnswers | null,
+): string {
+  const parts = [`${job.stored} of ${job.records} answers stored`];
+  if (job.retried)
+    parts.push(
+      `${job.retried} sent on to on-demand analysis (no valid answer, or one to check with the stronger model)`,
+    );
+  if (answers?.missing.length) parts.push(`${answers.missing.length} images had no answer in Bedrock's output`);
+  if (answers?.unreadable) parts.push(`${answers.unreadable} lines of the output were not records`);
   if (report.status === 'Stopped') parts.unshift('Stopped at your request');
   if (report.status === 'PartiallyCompleted' || report.status === 'Expired') {
     parts.unshift(`Bedrock ended the job as ${report.status}${report.message ? ` (${report.message})` : ''}`);

@@ -34,6 +34,8 @@ export interface BatchAnswers {
   costUsd: number;
   /** Lines that were not records of this job at all. */
   unreadable: number;
+  /** Images the job held that no line of the output answered (a stopped or expired job's rest, or a lost line). */
+  missing: string[];
 }
 
 export async function readBatchAnswers(
@@ -50,15 +52,21 @@ export async function readBatchAnswers(
     // A damaged line loses its record's answers only: they count as unreadable below.
     if (entry) hashesOf.set(entry.recordId, entry.hashes);
   }
-  const answers: BatchAnswers = { stored: 0, analysed: [], onDemand: [], costUsd: 0, unreadable: 0 };
+  const answers: BatchAnswers = { stored: 0, analysed: [], onDemand: [], costUsd: 0, unreadable: 0, missing: [] };
+  const answered = new Set<string>();
   const designCount = (recordId: string) => hashesOf.get(recordId)?.length ?? 0;
   for (const file of files) {
     for await (const line of objectLines(s3, file, signal)) {
       const outcome = readRecordLine(line, designCount);
-      if (!outcome) answers.unreadable++;
-      else take(outcome, hashesOf.get(outcome.recordId)!, job, sink, answers);
+      if (!outcome) {
+        answers.unreadable++;
+        continue;
+      }
+      answered.add(outcome.recordId);
+      take(outcome, hashesOf.get(outcome.recordId)!, job, sink, answers);
     }
   }
+  for (const [recordId, hashes] of hashesOf) if (!answered.has(recordId)) answers.missing.push(...hashes);
   return answers;
 }
 

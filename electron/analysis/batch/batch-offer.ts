@@ -40,23 +40,28 @@ export function planBatch(
       !planModelInput(asset).skipReason &&
       !store.findModelAnalysis(asset.hash, settings.attributesModel, promptVersion),
   );
-  const onDemandUsd = estimateRun(assets, settings, store, now).costUsd;
+  // Both prices over exactly what a job would send, so the saving compares like with like.
+  const onDemandUsd = estimateRun(toSend, settings, store, now).costUsd;
   const designsPerRecord = Math.max(
     1,
     Math.min(settings.designsPerCall, Math.floor(toSend.length / BATCH_MINIMUM_RECORDS)),
   );
-  const asRecords = estimateRun(assets, { ...settings, designsPerCall: designsPerRecord }, store, now).costUsd;
-  const costUsd = asRecords * BATCH_PRICE_FACTOR;
+  const asRecordsUsd =
+    designsPerRecord === settings.designsPerCall
+      ? onDemandUsd
+      : estimateRun(toSend, { ...settings, designsPerCall: designsPerRecord }, store, now).costUsd;
+  const costUsd = asRecordsUsd * BATCH_PRICE_FACTOR;
   const spent = spentThisMonth(store, now);
   // Jobs still at Bedrock are paid for when read back: their estimates are held against the budget now.
   const held = store
     .listBatchJobs()
     .filter((job) => job.stage !== 'finished')
     .reduce((sum, job) => sum + job.estimateUsd, 0);
-  const overBudget = spent + held + costUsd > settings.monthlyBudgetUsd;
-  const reason = obstacle(toSend.length, settings, overBudget)?.replace('{budget}', () =>
-    budgetText(costUsd, spent, held, settings.monthlyBudgetUsd, store.getTeamBudget() !== null),
-  );
+  const overBudget =
+    spent + held + costUsd > settings.monthlyBudgetUsd
+      ? budgetText(costUsd, spent, held, settings.monthlyBudgetUsd, store.getTeamBudget() !== null)
+      : null;
+  const reason = obstacle(toSend.length, settings, overBudget);
   return {
     toSend,
     designsPerRecord,
@@ -72,7 +77,7 @@ export function planBatch(
 }
 
 /** What stands in the way of a batch job, first the things no setting changes. */
-function obstacle(records: number, settings: AiSettings, overBudget: boolean): string | undefined {
+function obstacle(records: number, settings: AiSettings, overBudget: string | null): string | undefined {
   if (records < BATCH_MINIMUM_RECORDS) {
     const minimum = `Bedrock's minimum of ${BATCH_MINIMUM_RECORDS} records per batch job`;
     return `${records} images to send is under ${minimum}: analyse them on demand.`;
@@ -91,8 +96,7 @@ function obstacle(records: number, settings: AiSettings, overBudget: boolean): s
   if (!ROLE_ARN.test(settings.batchRoleArn)) {
     return 'Set the IAM role Bedrock assumes for batch jobs in Settings → AI (arn:aws:iam::<account>:role/<name>).';
   }
-  if (overBudget) return '{budget}';
-  return undefined;
+  return overBudget ?? undefined;
 }
 
 function budgetText(cost: number, spent: number, held: number, budget: number, team: boolean): string {

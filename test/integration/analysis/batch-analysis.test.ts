@@ -175,6 +175,25 @@ describe('a bulk run as a Bedrock batch job', () => {
     expect(e.store.analysis.listInvocations()).toHaveLength(0);
   }, 60_000);
 
+  it('sends on demand an image a completed job left out of its output, and is not done when nothing came back', async () => {
+    const { engine: e } = await library();
+    fake.setFallback({ kind: 'toolUse', input: designs(8) });
+    fake.scriptBatch({ input: designs(1), records: { 0: 'lost' } });
+    const lost = await ended(e, e.analysis.batch.start(allAssets(e)).id);
+    expect(lost).toMatchObject({ state: 'done', stored: IMAGES - 1, retried: 1 });
+    expect(lost.message).toMatch(/1 images had no answer in Bedrock's output/);
+    await e.analysis.queue.settled();
+    await e.close();
+
+    const { engine: second } = await library();
+    const everyRecord = Object.fromEntries(Array.from({ length: IMAGES }, (_, i) => [i, 'error' as const]));
+    fake.scriptBatch({ input: designs(1), records: everyRecord });
+    second.analysis.queue.pause();
+    const none = await ended(second, second.analysis.batch.start(allAssets(second)).id);
+    expect(none).toMatchObject({ state: 'failed', stored: 0, retried: IMAGES });
+    second.analysis.queue.cancel();
+  }, 60_000);
+
   it('says why when Bedrock fails the job, and stores nothing', async () => {
     const { engine: e } = await library();
     fake.scriptBatch({ outcome: { status: 'Failed', message: 'The role cannot read the input.' } });

@@ -36,6 +36,8 @@ export interface AnsweredRecord {
   file: string;
   line: Record<string, unknown>;
   failed: boolean;
+  /** Answered, but its line is missing from the output, as if the output had lost it. */
+  lost?: boolean;
   inputTokens: number;
   outputTokens: number;
 }
@@ -130,7 +132,8 @@ export function answerRecords(records: BatchInputRecord[], b: BatchJobBehaviour,
       stop_sequence: null,
       usage: { input_tokens: inputTokens, output_tokens: outputTokens },
     };
-    return { file: record.file, line: { ...base, modelOutput }, failed: false, inputTokens, outputTokens };
+    const lost = answer === 'lost';
+    return { file: record.file, line: { ...base, modelOutput }, failed: false, lost, inputTokens, outputTokens };
   });
 }
 
@@ -139,7 +142,7 @@ export function writeBatchOutput(objects: S3Objects, folder: string, records: An
   const files = new Map<string, string[]>();
   for (const record of records) {
     const lines = files.get(record.file) ?? [];
-    lines.push(JSON.stringify(record.line));
+    if (!record.lost) lines.push(JSON.stringify(record.line));
     files.set(record.file, lines);
   }
   for (const [file, lines] of files) {
