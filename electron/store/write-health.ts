@@ -74,6 +74,7 @@ export class WriteHealth extends EventEmitter<HealthEvents> {
   check(): void {
     if (this.health.writable) {
       if (!this.holdsLock()) this.enter('missing', this.options.dataDir, 0, 'ENOENT');
+      else this.noticeFullDisk();
       return;
     }
     const blocker = this.blocker();
@@ -83,6 +84,28 @@ export class WriteHealth extends EventEmitter<HealthEvents> {
 
   close(): void {
     clearInterval(this.timer);
+  }
+
+  /**
+   * A disk that filled up while nothing was written is said at once, not when the next snapshot fails
+   * (which may be many seconds away, or never while the user only browses). The free space the system
+   * reports is confirmed by writing as much as the snapshot may need, up to a megabyte: some network
+   * and FUSE mounts report no free space at all and write fine, and root may write into reserved blocks.
+   */
+  private noticeFullDisk(): void {
+    const { dataDir } = this.options;
+    const snapshotBytes = this.options.snapshotBytes();
+    const free = freeSpace(dataDir);
+    if (free === null || free >= snapshotBytes) return;
+    const probe = join(dataDir, PROBE_FILE);
+    try {
+      writeFileSync(probe, Buffer.alloc(Math.min(snapshotBytes, MARGIN_BYTES)));
+    } catch (error) {
+      const fault = writeFaultOf(error);
+      if (fault) this.enter(fault, dataDir, 0, errnoOf(error));
+    } finally {
+      rmSync(probe, { force: true });
+    }
   }
 
   private enter(fault: StorageFault, where: string, bytes: number, code: string | null): void {

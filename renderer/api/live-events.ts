@@ -140,6 +140,9 @@ export function applyLiveEvent(queryClient: QueryClient) {
         queryClient.setQueryData<LibraryStatus>(queryKeys.libraryStatus, (old) =>
           old ? { ...old, storage: event.storage } : old,
         );
+        // A status fetch asked before the change and answered after it would put the old health back:
+        // invalidating cancels it and asks again.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.libraryStatus });
         // Writing is back: what failed while it was not may have been recorded since.
         if (event.storage.writable) refresh(queryKeys.libraryStatus, queryKeys.errors, ...ASSET_READS);
         break;

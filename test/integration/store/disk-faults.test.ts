@@ -70,6 +70,36 @@ describe.skipIf(smallDiskRefusal !== null)('the library on a disk that fills up,
     await reopened.close();
   });
 
+  it('says the disk is full as soon as it fills while nothing is written, and clears once there is room again', async () => {
+    const disk = smallDisk();
+    const store = await openLibraryStore(join(disk.dir, 'data'), { storageCheckMs: 50 });
+    store.createCollection('before');
+    await store.flush();
+    disk.fill();
+    await until(() => !store.storage.status.writable);
+    expect(store.storage.status).toMatchObject({ fault: 'disk-full' });
+    expect(store.storage.status.message).toMatch(
+      /^The disk holding your library is full: [\d.]+ MB needed, under 0.1 MB free/,
+    );
+    expect(() => store.createCollection('refused')).toThrow(StorageUnavailableError);
+
+    disk.free();
+    await until(() => store.storage.status.writable);
+    store.createCollection('after');
+    await store.close();
+  });
+
+  it('does not call a nearly full disk full while the next snapshot still fits', async () => {
+    const disk = smallDisk();
+    const store = await openLibraryStore(join(disk.dir, 'data'), { storageCheckMs: 50 });
+    store.createCollection('before');
+    await store.flush();
+    disk.fill(64);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(store.storage.status.writable).toBe(true);
+    await store.close();
+  });
+
   it('stops writing when the data folder disappears, never makes an empty one in its place, and goes on when it is back', async () => {
     const disk = smallDisk();
     const dataDir = join(disk.dir, 'data');

@@ -1,5 +1,6 @@
 import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WRITABLE, type StorageHealth } from '../../../../shared/model/storage';
 import type { TeamLibraryInfo, TeamStatus } from '../../../../shared/model';
 import { applyLiveEvent } from '../../../../renderer/api/live-events';
 import { queryKeys } from '../../../../renderer/api/query-keys';
@@ -134,5 +135,38 @@ describe('teamChanges events', () => {
     expect(queue.fetches()).toBe(1);
     expect(client.getQueryState(queueKey)?.isInvalidated).toBe(true);
     live.dispose();
+  });
+});
+
+describe('storage events', () => {
+  const full: StorageHealth = {
+    writable: false,
+    fault: 'disk-full',
+    problem: 'The disk holding your library is full.',
+    message: 'The disk holding your library is full. Browsing goes on.',
+    since: 1_700_000_000_000,
+    neededBytes: 2 ** 20,
+    freeBytes: 0,
+  };
+
+  it('win over a status fetch asked before the disk filled and answered after', async () => {
+    // The server's health, read when a fetch is asked and answered 100 ms later.
+    let health: StorageHealth = WRITABLE;
+    const observer = new QueryObserver(client, {
+      queryKey: queryKeys.libraryStatus,
+      queryFn: () => {
+        const asked = health;
+        return new Promise<{ storage: StorageHealth }>((resolve) => setTimeout(() => resolve({ storage: asked }), 100));
+      },
+    });
+    unsubscribes.push(observer.subscribe(() => undefined));
+    await vi.advanceTimersByTimeAsync(100);
+    void client.invalidateQueries({ queryKey: queryKeys.libraryStatus });
+    await vi.advanceTimersByTimeAsync(10);
+
+    health = full;
+    applyLiveEvent(client).handle({ type: 'storage', storage: full });
+    await vi.advanceTimersByTimeAsync(AFTER_REFRESH_MS);
+    expect(client.getQueryData<{ storage: StorageHealth }>(queryKeys.libraryStatus)?.storage).toEqual(full);
   });
 });
