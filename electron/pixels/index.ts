@@ -8,7 +8,7 @@ export { measure, type RasterFeatures } from './features';
 export { perceptualHash, hammingDistance } from './phash';
 export { featureVector, vectorFromFeatures, similarity, VECTOR_LENGTH } from './feature-vector';
 export { segmentSheet } from './segment-sheet';
-export { extractPalette, nameColour, MAX_PALETTE_COLOURS } from './palette';
+export { extractPalette, nameColour, paletteLab, MAX_PALETTE_COLOURS } from './palette';
 export {
   hexToOklab,
   hexToRgb,

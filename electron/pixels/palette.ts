@@ -256,6 +256,15 @@ function mergeSameName(clusters: Cluster[]): (Cluster & { name: string })[] {
 
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
+/**
+ * A palette colour's OKLab coordinates: those of its hex, the colour people see and pick, to 4 decimals
+ * (the cluster centre differs by at most the hex's rounding, or lies outside sRGB). Derived from the
+ * hex, they need not be stored: the store writes them only when an older analysis has other values.
+ */
+export function paletteLab(hex: string): Oklab {
+  return hexToOklab(hex).map(round4) as Oklab;
+}
+
 export interface PaletteResult {
   colours: PaletteColour[];
   /** Mean OKLab distance ×100 from each sampled pixel to its cluster: ~1 for flat-filled designs, higher for photos. */
@@ -288,10 +297,8 @@ function toPalette(merged: (Cluster & { name: string })[]): PaletteColour[] {
   const keptTotal = kept.reduce((s, c) => s + c.count, 0);
   return kept
     .sort((a, b) => b.count - a.count)
-    .map((c) => ({
-      hex: oklabToHex(c.centre),
-      name: c.name,
-      share: round4(c.count / keptTotal),
-      lab: c.centre.map(round4) as Oklab,
-    }));
+    .map((c) => {
+      const hex = oklabToHex(c.centre);
+      return { hex, name: c.name, share: round4(c.count / keptTotal), lab: paletteLab(hex) };
+    });
 }

@@ -18,7 +18,7 @@ import type {
 import type { FileRecord } from './library-store';
 
 /** Bump with a migration in migrations.ts whenever the document's shape changes. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /**
  * The library as one document in memory (on disk split into library.json and record shards,

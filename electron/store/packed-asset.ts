@@ -1,4 +1,5 @@
-import type { Asset, LocalAnalysis, Segment } from '../../shared/model';
+import type { Asset, LocalAnalysis, PaletteColour, Segment } from '../../shared/model';
+import { paletteLab } from '../pixels';
 
 const FLOAT32 = 'f32:';
 const GRID16 = 'i16:';
@@ -65,10 +66,14 @@ export function unpackAsset(stored: PackedAsset): Asset {
 export function withAssetDefaults(stored: PackedAsset): Asset {
   const asset = withDefaults(stored, ASSET_DEFAULTS()) as unknown as Asset;
   withDefaults(asset.metadata, METADATA_DEFAULTS());
-  withDefaults(asset.analysis.pattern, PATTERN_DEFAULTS());
-  for (const part of [asset.tiles, asset.segments])
-    for (const s of part) withDefaults(s.analysis.pattern, PATTERN_DEFAULTS());
+  withAnalysisDefaults(asset.analysis);
+  for (const part of [asset.tiles, asset.segments]) for (const s of part) withAnalysisDefaults(s.analysis);
   return asset;
+}
+
+function withAnalysisDefaults(analysis: LocalAnalysis): void {
+  withDefaults(analysis.pattern, PATTERN_DEFAULTS());
+  for (const colour of analysis.palette) colour.lab ??= paletteLab(colour.hex);
 }
 
 const SCALE = 10 ** PALETTE_DECIMALS;
@@ -83,13 +88,18 @@ function packSegment(segment: Segment): Fields {
 }
 
 function packAnalysis(analysis: LocalAnalysis): Fields {
-  const palette = analysis.palette.map((colour) => ({
-    ...colour,
-    share: roundPaletteNumber(colour.share),
-    lab: colour.lab.map(roundPaletteNumber),
-  }));
+  const palette = analysis.palette.map(packColour);
   const pattern = withoutDefaults(analysis.pattern, PATTERN_DEFAULTS());
   return { ...analysis, palette, pattern, colourfulness: roundPaletteNumber(analysis.colourfulness) };
+}
+
+/** A palette colour without its OKLab coordinates when they are its hex's (see paletteLab). */
+function packColour({ lab, ...colour }: PaletteColour): Fields {
+  const packed: Fields = { ...colour, share: roundPaletteNumber(colour.share) };
+  const rounded = lab.map(roundPaletteNumber);
+  const derived = paletteLab(colour.hex);
+  if (rounded.some((value, i) => value !== derived[i])) packed.lab = rounded;
+  return packed;
 }
 
 function withoutDefaults<T extends object>(record: T, defaults: Fields): Fields {

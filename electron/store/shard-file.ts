@@ -1,3 +1,5 @@
+import type { ModelAnalysis } from '../../shared/model';
+import { packAnswer } from './packed-answer';
 import type { RecordSpan } from './record-spans';
 import { SHARD_KEYS, type ShardKey } from './record-shards';
 
@@ -24,7 +26,7 @@ export function* shardFileChunks(file: string, shard: Record<string, unknown>, p
     text += header;
     bytes += Buffer.byteLength(header);
     for (let i = 0; i < records.length; i++) {
-      const line = JSON.stringify(records[i]);
+      const line = storedLine(key, records[i]);
       const length = Buffer.byteLength(line);
       place(key, records[i], { file, start: bytes, end: bytes + length });
       const ending = i < records.length - 1 ? ',\n' : '\n';
@@ -40,6 +42,11 @@ export function* shardFileChunks(file: string, shard: Record<string, unknown>, p
     bytes += close.length;
   }
   yield text;
+}
+
+/** A record's line as a shard file holds it (model answers packed, see packed-answer.ts). */
+export function storedLine(key: string, record: unknown): string {
+  return JSON.stringify(key === 'modelAnalyses' ? packAnswer(record as ModelAnalysis) : record);
 }
 
 /** One record's bytes in a shard file (its line without the comma and newline). */

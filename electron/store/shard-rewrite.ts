@@ -3,7 +3,7 @@ import type { FileRecord } from './library-store';
 import { packAsset } from './packed-asset';
 import type { ShardId, ShardKey } from './record-shards';
 import type { ShardChange } from './shard-changes';
-import type { Line, PlaceRecord, ShardLines } from './shard-file';
+import { storedLine, type Line, type PlaceRecord, type ShardLines } from './shard-file';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -134,7 +134,7 @@ class ShardText {
     for (let i = 0; i < entries.length; i++) {
       const { line, record } = entries[i];
       const start = this.bytes;
-      pieces.push(line ? this.copy(line) : this.text(JSON.stringify(record)));
+      pieces.push(line ? this.copy(line) : this.text(storedLine(key, record)));
       this.place(key, record ?? this.keyOf(key, line!), { file: this.file, start, end: this.bytes });
       pieces.push(this.text(i < entries.length - 1 ? ',\n' : '\n'));
       if (pieces.length >= PIECES_PER_CHUNK) {
@@ -151,7 +151,12 @@ class ShardText {
     const hash = stringAt(this.old, line, 'hash');
     if (key !== 'modelAnalyses') return { hash };
     const field = (name: string) => stringAt(this.old, line, name);
-    return { hash, requestedModelId: field('requestedModelId'), promptVersion: field('promptVersion') };
+    // A packed answer leaves the requested model out when it is the model that answered (packed-answer.ts).
+    return {
+      hash,
+      requestedModelId: field('requestedModelId') ?? field('modelId'),
+      promptVersion: field('promptVersion'),
+    };
   }
 
   private text(value: string): string {

@@ -22,6 +22,7 @@ import {
 import { jsonChunks } from './json-chunks';
 import { readLargeJsonObject } from './large-json';
 import { packAsset, sourceOf, unpackAsset, type PackedAsset } from './packed-asset';
+import { unpackAnswer } from './packed-answer';
 import { MigrationLog } from './migration-log';
 import { applyShardChange, type ShardChange } from './shard-changes';
 import { shardFileChunks, shardLines, type PlaceRecord } from './shard-file';
@@ -305,6 +306,7 @@ function parseShard(file: string, bytes: Buffer): StoredShard {
   for (const key of SHARD_KEYS) {
     if (!Array.isArray(shard?.[key])) throw new CorruptLibraryError(file, `"${key}" is missing or not a list`);
   }
+  shard.modelAnalyses.forEach(unpackAnswer);
   return shard;
 }
 

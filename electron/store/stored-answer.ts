@@ -1,6 +1,7 @@
 import { ATTRIBUTE_FIELDS, type AttributeField } from '../../shared/model/attributes';
 import type { ModelAnalysis } from '../../shared/model';
 import { readSpan, type RecordSpan } from './record-spans';
+import { unpackAnswer, type PackedAnswer } from './packed-answer';
 import type { AnalysisHead } from './library-store';
 import { FIELDS, type AnswerTable } from './answer-table';
 
@@ -66,7 +67,7 @@ export class StoredAnswer {
 
   /** The whole answer: from memory, else from its file. */
   get answer(): ModelAnalysis {
-    return this.table.record(this.row) ?? (readSpan(this.table.span(this.row)!) as ModelAnalysis);
+    return this.table.record(this.row) ?? unpackAnswer(readSpan(this.table.span(this.row)!) as PackedAnswer);
   }
 
   /** Same model as asked for, same prompt: the cache key (a newer answer under it replaces this one). */

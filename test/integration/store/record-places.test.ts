@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../../../electron/store';
@@ -97,6 +97,37 @@ describe('model answers in shard files', () => {
     expect(JSON.parse(lines[lines.indexOf('"modelAnalyses":[') + 1].replace(/,$/, ''))).toEqual(
       parsed.modelAnalyses[0],
     );
+  });
+
+  it('leave out what a reader works out, and an answer copied into the next file is still found by its model', async () => {
+    const { store, dir } = await openTempStore();
+    recordOne(store);
+    await store.flush();
+    // Another image in the same shard: the next file copies the answer's line as it was.
+    const other = `ab${'34'.repeat(31)}`;
+    store.recordAsset(
+      { path: '/lib/tulip.jpg', fileSize: 1, mtimeMs: 1 },
+      makeAsset({ hash: other, path: '/lib/tulip.jpg' }),
+    );
+    await store.flush();
+    const parsed = JSON.parse(await readFile(await shardFileOf(dir), 'utf8'));
+    expect(parsed.modelAnalyses[0]).not.toHaveProperty('requestedModelId');
+    expect(parsed.assets[0].analysis.palette[0]).not.toHaveProperty('lab');
+    const promptVersion = answer(HASH, HAIKU).promptVersion;
+    expect(store.analysis.findModelAnalysis(HASH, HAIKU, promptVersion)?.attributes.description).toBe(WRITTEN);
+    const palette = store.getAsset(HASH)!.analysis.palette;
+    await store.close();
+
+    // Reopened from the index the close wrote, then from the records alone.
+    for (const fromRecords of [false, true]) {
+      if (fromRecords) await rm(join(dir, 'library.index'), { force: true });
+      const { store: reopened } = await openTempStore({}, dir);
+      expect(reopened.analysis.findModelAnalysis(HASH, HAIKU, promptVersion)).toEqual(
+        answer(HASH, HAIKU, { description: WRITTEN }),
+      );
+      expect(reopened.getAsset(HASH)!.analysis.palette).toEqual(palette);
+      await reopened.close();
+    }
   });
 
   it('keep a newer answer recorded while a snapshot writes the older one', async () => {

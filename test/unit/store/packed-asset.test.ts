@@ -78,6 +78,21 @@ describe('an asset as a shard file holds it', () => {
     expect(typeof read.vector).toBe('string');
   });
 
+  it('leaves out a colour’s OKLab when it is its hex’s, and keeps the values an older analysis gave', () => {
+    const line = written(plain);
+    const palette = (line.analysis as Asset['analysis']).palette;
+    for (const colour of palette) expect(colour).not.toHaveProperty('lab');
+    expect(unpackAsset(line).analysis.palette).toEqual(plain.analysis.palette);
+
+    // An analysis from before paletteLab kept the cluster centre, a little off the hex's coordinates.
+    const [first, ...rest] = plain.analysis.palette;
+    const centre: typeof first.lab = [first.lab[0] + 0.0021, first.lab[1], first.lab[2] - 0.0013];
+    const older = { ...plain, analysis: { ...plain.analysis, palette: [{ ...first, lab: centre }, ...rest] } };
+    const olderLine = written(older);
+    expect((olderLine.analysis as Asset['analysis']).palette[0].lab).toEqual(centre.map(roundPaletteNumber));
+    expect(unpackAsset(olderLine).analysis.palette[0].lab).toEqual(centre.map(roundPaletteNumber));
+  });
+
   it('refuses a vector encoding it does not know, naming the asset', () => {
     expect(() => unpackAsset({ ...written(plain), vector: 'q4:AAAA' })).toThrow(plain.hash);
   });
