@@ -76,8 +76,9 @@ const MIGRATIONS: readonly Migration[] = [
     migrate: (doc) => ({ ...doc, schemaVersion: 8 }),
   },
   {
-    // v9 shard lines leave out what a reader works out: a palette colour's OKLab when it is its hex's
-    // (packed-asset.ts) and an answer's requested model when it answered itself (packed-answer.ts).
+    // v9 shard lines leave out what a reader works out: a palette colour's OKLab when it is its hex's and
+    // the local analysis's source (packed-asset.ts), and an answer's requested model when it answered
+    // itself, a null escalation and the first answer schema (packed-answer.ts).
     // v8 lines read as they are; the step marks the library so an older Swatchbook refuses it.
     from: 8,
     to: 9,

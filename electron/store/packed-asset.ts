@@ -18,6 +18,8 @@ const PALETTE_DECIMALS = 4;
 const METADATA_DEFAULTS = () => ({ space: 'srgb', dpi: null, hasAlpha: false, pages: 1 });
 const PATTERN_DEFAULTS = () => ({ solid: false, repeat: null, stripeOrientation: null, checks: false, dots: false });
 const ASSET_DEFAULTS = () => ({ tiles: [], segments: [], tags: [], status: 'unreviewed' });
+/** Every stored analysis is the local analyzer's (a model's answers are records of their own). */
+const ANALYSIS_DEFAULTS = () => ({ source: 'local' });
 
 type Fields = Record<string, unknown>;
 
@@ -72,6 +74,7 @@ export function withAssetDefaults(stored: PackedAsset): Asset {
 }
 
 function withAnalysisDefaults(analysis: LocalAnalysis): void {
+  withDefaults(analysis, ANALYSIS_DEFAULTS());
   withDefaults(analysis.pattern, PATTERN_DEFAULTS());
   for (const colour of analysis.palette) colour.lab ??= paletteLab(colour.hex);
 }
@@ -90,7 +93,8 @@ function packSegment(segment: Segment): Fields {
 function packAnalysis(analysis: LocalAnalysis): Fields {
   const palette = analysis.palette.map(packColour);
   const pattern = withoutDefaults(analysis.pattern, PATTERN_DEFAULTS());
-  return { ...analysis, palette, pattern, colourfulness: roundPaletteNumber(analysis.colourfulness) };
+  const colourfulness = roundPaletteNumber(analysis.colourfulness);
+  return { ...withoutDefaults(analysis, ANALYSIS_DEFAULTS()), palette, pattern, colourfulness };
 }
 
 /** A palette colour without its OKLab coordinates when they are its hex's (see paletteLab). */

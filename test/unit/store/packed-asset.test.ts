@@ -31,6 +31,7 @@ describe('an asset as a shard file holds it', () => {
     const line = written(asset);
     for (const field of ['tags', 'status', 'tiles', 'segments']) expect(line).not.toHaveProperty(field);
     expect(line.metadata).not.toHaveProperty('hasAlpha');
+    expect(line.analysis).not.toHaveProperty('source');
     expect((line.analysis as Asset['analysis']).pattern).not.toHaveProperty('checks');
     expect(unpackAsset(line)).toEqual(asset);
   });
