@@ -5,6 +5,7 @@
 import type { Raster } from './raster';
 import { rgbToOklab } from './colour-space';
 import { measure, type RasterFeatures } from './features';
+import { onByteGrid } from './vector-grid';
 
 const L_BINS = 4;
 const HUES = 6;
@@ -57,7 +58,7 @@ function textureBlock(f: RasterFeatures): number[] {
 export function vectorFromFeatures(f: RasterFeatures): number[] {
   const v = [...colourHistogram(f.raster), ...textureBlock(f)];
   const norm = Math.hypot(...v) || 1;
-  return v.map((x) => Math.round((x / norm) * 1e4) / 1e4);
+  return onByteGrid(v.map((x) => x / norm));
 }
 
 export function featureVector(r: Raster): number[] {

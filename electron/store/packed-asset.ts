@@ -1,8 +1,9 @@
 import type { Asset, LocalAnalysis, PaletteColour, Segment } from '../../shared/model';
-import { paletteLab } from '../pixels';
+import { byteGridOf, fromByteGrid, paletteLab } from '../pixels';
 
 const FLOAT32 = 'f32:';
 const GRID16 = 'i16:';
+const BYTES = 'u8:';
 /** The analyzer writes vector components to 4 decimals (feature-vector.ts): such a vector is 16-bit integers. */
 const VECTOR_GRID = 1e4;
 const INT16_LIMIT = 32_767;
@@ -25,9 +26,9 @@ type Fields = Record<string, unknown>;
 
 /**
  * An asset as a shard file holds it: fields at their defaults left out; the similarity vector as
- * base64 of 16-bit integers when it is on the analyzer's 4-decimal grid (a quarter of its decimal
- * text, half of float32, and exact), else of its float32 values; palette numbers to
- * PALETTE_DECIMALS instead of 17 digits.
+ * base64 of its bytes when it is on the analyzer's byte grid (vector-grid.ts: a quarter of float32,
+ * and exact), of 16-bit integers when on the 4-decimal grid older analyses used, else of its
+ * float32 values; palette numbers to PALETTE_DECIMALS instead of 17 digits.
  */
 export type PackedAsset = Pick<Asset, 'hash' | 'locations'> & { readonly [field: string]: unknown };
 
@@ -125,6 +126,8 @@ function withDefaults<T extends object>(record: T, defaults: Fields): T {
 }
 
 function packVector(vector: readonly number[]): string {
+  const onBytes = byteGridOf(vector);
+  if (onBytes) return `${BYTES}${onBytes.scale}:${Buffer.from(onBytes.bytes).toString('base64')}`;
   const grid = vector.map((v) => Math.round(v * VECTOR_GRID));
   const exact = grid.every(
     (k, i) => Math.abs(k) <= INT16_LIMIT && Math.fround(k / VECTOR_GRID) === Math.fround(vector[i]),
@@ -137,6 +140,10 @@ function packVector(vector: readonly number[]): string {
 }
 
 function unpackVector(text: string, hash: string): number[] {
+  if (text.startsWith(BYTES)) {
+    const [scale, base64] = text.slice(BYTES.length).split(':');
+    return fromByteGrid({ scale: Number(scale), bytes: Buffer.from(base64 ?? '', 'base64') });
+  }
   if (text.startsWith(GRID16)) {
     const bytes = Buffer.from(text.slice(GRID16.length), 'base64');
     return Array.from({ length: bytes.length / 2 }, (_, i) => bytes.readInt16LE(i * 2) / VECTOR_GRID);

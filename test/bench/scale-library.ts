@@ -18,7 +18,7 @@ const FLUSH_EVERY = 50_000;
 const REVIEWED_EVERY = 10;
 const COLLECTIONS = 20;
 /** Bumped when what the builder puts in the library, or how the store lays it out, changes (then built again). */
-const LAYOUT = 7;
+const LAYOUT = 8;
 const LIBRARY_FOLDERS = ['/library', '/mnt/archive/designs'];
 
 /** Content-addressed like real assets: 64 hex characters, as the API requires. */

@@ -63,7 +63,7 @@ describe('the library as a folder of JSON files', () => {
     expect(rest).toEqual(expected);
     // Vectors on the analyzer's 4-decimal grid are kept exactly, as 16-bit integers (read in float32, as search compares them).
     expect(vector).toEqual(original.map(Math.fround));
-    expect(readFileSync(join(dir, 'records', file), 'utf8')).toMatch(/"vector":"i16:/);
+    expect(readFileSync(join(dir, 'records', file), 'utf8')).toMatch(/"vector":"u8:/);
     // Palette numbers to four decimals (~0.01 ΔE in OKLab); the rest of the analysis as it was.
     expect({ ...analysis, palette: [], colourfulness: 0 }).toEqual({ ...analysed, palette: [], colourfulness: 0 });
     expect(analysis.colourfulness).toBeCloseTo(analysed.colourfulness, 4);

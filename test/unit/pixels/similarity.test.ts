@@ -1,6 +1,14 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { featureVector, hammingDistance, perceptualHash, similarity, VECTOR_LENGTH } from '../../../electron/pixels';
+import {
+  byteGridOf,
+  featureVector,
+  fromByteGrid,
+  hammingDistance,
+  perceptualHash,
+  similarity,
+  VECTOR_LENGTH,
+} from '../../../electron/pixels';
 import { decodeToRaster } from '../../support/decode';
 import {
   makeChecks,
@@ -53,14 +61,16 @@ describe('perceptual hash', () => {
 });
 
 describe('feature vector', () => {
-  it('is small, unit length and rounded', () => {
+  it('is small, unit length and on the byte grid', () => {
     const v = featureVector(
       stripesRaster({ ...size, period: 40, orientation: 'vertical', colours: ['#1b2a4a', '#ffffff'] }),
     );
     expect(v).toHaveLength(VECTOR_LENGTH);
     expect(v.length).toBeLessThanOrEqual(96);
-    expect(Math.hypot(...v)).toBeCloseTo(1, 2);
-    for (const x of v) expect(Math.round(x * 1e4) / 1e4).toBe(x);
+    expect(Math.hypot(...v)).toBeCloseTo(1, 5);
+    const grid = byteGridOf(v)!;
+    expect(fromByteGrid(grid)).toEqual(v);
+    expect(Math.max(...grid.bytes)).toBe(255);
   });
 
   it('puts two navy stripe images closer to each other than to red dots', async () => {

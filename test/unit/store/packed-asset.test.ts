@@ -56,21 +56,29 @@ describe('an asset as a shard file holds it', () => {
     expect(unpackAsset(written(asset))).toEqual(asset);
   });
 
-  it('writes a vector on the 4-decimal grid as 16-bit integers, exactly', () => {
+  it('writes a vector on the analyzer’s byte grid as its bytes and scale, exactly', () => {
     const line = written(plain);
-    expect(line.vector).toMatch(/^i16:/);
-    expect((line.vector as string).length).toBeLessThan(4 + Math.ceil((plain.vector.length * 2) / 3) * 4 + 1);
+    expect(line.vector).toMatch(/^u8:0\.\d+:/);
+    expect((line.vector as string).length).toBeLessThanOrEqual(14 + Math.ceil(plain.vector.length / 3) * 4);
     expect(unpackAsset(line).vector).toEqual(plain.vector);
   });
 
+  it('writes an older analysis’s vector on the 4-decimal grid as 16-bit integers, exactly', () => {
+    const older = { ...plain, vector: plain.vector.map((v, i) => Math.round((i % 2 ? v : -v) * 1e4) / 1e4) };
+    const line = written(older);
+    expect(line.vector).toMatch(/^i16:/);
+    expect(unpackAsset(line).vector).toEqual(older.vector);
+  });
+
   it('writes any other vector as float32, and reads an older float32 line onto the grid it came from', () => {
-    const offGrid = { ...plain, vector: plain.vector.map((v) => v + 1e-6) };
+    const onGrid = plain.vector.map((v, i) => Math.round((i % 2 ? v : -v) * 1e4) / 1e4);
+    const offGrid = { ...plain, vector: onGrid.map((v) => v + 1e-6) };
     const line = written(offGrid);
     expect(line.vector).toMatch(/^f32:/);
     expect(unpackAsset(line).vector).toEqual(offGrid.vector.map(Math.fround));
     // A v7 line wrote grid values as float32: packed again, they are the grid's exact values.
-    const v7 = { ...line, vector: `f32:${Buffer.from(Float32Array.from(plain.vector).buffer).toString('base64')}` };
-    expect(written(unpackAsset(v7)).vector).toBe(written(plain).vector);
+    const v7 = { ...line, vector: `f32:${Buffer.from(Float32Array.from(onGrid).buffer).toString('base64')}` };
+    expect(written(unpackAsset(v7)).vector).toBe(written({ ...plain, vector: onGrid }).vector);
   });
 
   it('leaves the vector packed for a grid cell, every other field filled in', () => {

@@ -1,4 +1,5 @@
 import { hexToOklab, oklabToHex } from '../../../electron/pixels/colour-space';
+import { onByteGrid } from '../../../electron/pixels/vector-grid';
 import { PATTERN_LABELS, type PatternLabel } from '../../../shared/vocabulary/pattern-labels';
 import { COLOUR_NAMES } from '../../../shared/vocabulary/colour-names';
 import { REVIEW_STATUSES, type Asset, type PaletteColour } from '../../../shared/model';
@@ -73,10 +74,10 @@ function jitteredColour(random: Random, base: { name: string; hex: string }, sha
 }
 
 export function unitVector(random: Random, length = VECTOR_LENGTH): number[] {
-  const v = Array.from({ length }, () => random() - 0.5);
+  // Non-negative, unit length and on the byte grid, as the analyzer writes them (feature-vector.ts).
+  const v = Array.from({ length }, () => random());
   const norm = Math.hypot(...v);
-  // To 4 decimals, as the analyzer writes them (feature-vector.ts).
-  return v.map((x) => Math.round((x / norm) * 1e4) / 1e4);
+  return onByteGrid(v.map((x) => x / norm));
 }
 
 export interface AssetSpec {
