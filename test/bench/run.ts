@@ -1,14 +1,13 @@
 /**
  * `npm run bench [-- --only search,scale,review,highlights,streaming,ingest,cost,ads,labels,team] [--count N] [--scale-assets N] [--json]`:
- * search latency on a 100,000-asset store; the library at scale (open, RSS, store size, search and review
- * latency, stalls; 250,000 assets by default); review latency (keypress to next item shown) in browser
- * mode; ingest throughput against a bare-sharp floor measured in the same run on the same files
- * (generated images, and real ones once `npm run ingest-set:assemble` has fetched them); peak RSS; the
- * model cost per 1,000 images; ad render time per variant (still and live) against a compositing floor;
- * the pattern labels' per-class precision, recall and macro-F1 on real images (`npm run
- * eval:assemble` first); what reviewers change over 100,000 decisions; and a team library on
- * PostgreSQL with two reviewers in two processes. Each measurement runs in its own process so peak
- * RSS and warm caches are its own; each part prints its figures as soon as it has them, the parts that need no corpus first.
+ * search latency on a 100,000-asset store; the library at scale (open, RSS, store size, search and review latency,
+ * stalls; 250,000 assets by default); review latency (keypress to next item shown) in browser mode; ingest
+ * throughput against a bare-sharp floor measured in the same run on the same files (generated images, and real ones
+ * once `npm run ingest-set:assemble` has fetched them); peak RSS; the model cost per 1,000 images; ad render time
+ * per variant (still and live) against a compositing floor; the pattern labels' per-class precision, recall and
+ * macro-F1 on real images (`npm run eval:assemble` first); what reviewers change over 100,000 decisions; and a team
+ * library on PostgreSQL with two reviewers in two processes. Each measurement runs in its own process so peak RSS
+ * and warm caches are its own; each part prints its figures as soon as it has them, those needing no corpus first.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -131,14 +130,14 @@ async function scalePart(): Promise<Figures> {
 }
 
 function scaleFigures(cold: Record<string, number>, s: Record<string, number>): Figures {
+  const kb = (mb: number) => (mb * 1024) / s.assets;
   console.log(
     `Scale         ${s.assets} assets: open ${round(s.openSeconds)} s to the first search result (target ≤ 2 s), RSS` +
       ` ${Math.round(s.rssAfterOpenMb)} MB after open (≤ 600), peak ${Math.round(s.peakRssMb)} MB; from its` +
       ` records alone (no open index, as after a crash) ${round(cold.openSeconds)} s and` +
       ` ${Math.round(cold.rssAfterOpenMb)} MB, close writing the index ${round(cold.closeSeconds)} s` +
-      ` (${round((cold.indexMb * 1024) / s.assets)} KB per asset); store` +
-      ` ${Math.round(s.storeMb)} MB (${round((s.storeMb * 1024) / s.assets)} KB per asset, ≤ 1.5;` +
-      ` ${round(((s.storeMb + cold.indexMb) * 1024) / s.assets)} KB with the open index beside it); search p95` +
+      ` (${round(kb(cold.indexMb))} KB per asset); store ${Math.round(s.storeMb)} MB (${round(kb(s.storeMb))} KB` +
+      ` per asset, ≤ 1.5; ${round(kb(s.storeMb + cold.indexMb))} KB with the open index beside it); search p95` +
       ` ${round(s.searchP95Ms)} ms (≤ 50); review decision p95 ${round(s.reviewP95Ms)} ms (≤ 20); longest stall` +
       ` ${Math.round(s.maxStallMs)} ms while reviewing (≤ 50), ${Math.round(s.maxIngestStallMs)} ms while ingesting` +
       ` ${s.ingestedImages} photos into it (${round(s.ingestImagesPerS)} images/s)`,
@@ -152,7 +151,6 @@ function scaleFigures(cold: Record<string, number>, s: Record<string, number>): 
     scale_rss_mb: Math.round(s.rssAfterOpenMb),
     scale_peak_rss_mb: Math.round(s.peakRssMb),
     scale_store_mb: Math.round(s.storeMb),
-    scale_store_with_index_kb_per_asset: round(((s.storeMb + cold.indexMb) * 1024) / s.assets),
     scale_search_p95_ms: round(s.searchP95Ms),
     scale_review_p95_ms: round(s.reviewP95Ms),
     scale_max_stall_ms: Math.round(s.maxStallMs),
