@@ -7,7 +7,7 @@ export { analyzeRaster, analysisFromFeatures, type AnalyzeOptions } from './anal
 export { measure, type RasterFeatures } from './features';
 export { perceptualHash, hammingDistance } from './phash';
 export { featureVector, vectorFromFeatures, similarity, VECTOR_LENGTH } from './feature-vector';
-export { byteGridOf, fromByteGrid } from './vector-grid';
+export { byteGridOf, fromByteGrid, fromStep } from './vector-grid';
 export { segmentSheet } from './segment-sheet';
 export { extractPalette, nameColour, paletteLab, MAX_PALETTE_COLOURS } from './palette';
 export {

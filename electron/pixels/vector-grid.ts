@@ -47,4 +47,5 @@ export function fromByteGrid({ scale, bytes }: ByteGrid): number[] {
   return Array.from(bytes, (step) => fromStep(step, scale));
 }
 
-const fromStep = (step: number, scale: number) => (step * scale) / STEPS;
+/** One component's value: `step` bytes of `scale` (what fromByteGrid gives, one at a time). */
+export const fromStep = (step: number, scale: number) => (step * scale) / STEPS;

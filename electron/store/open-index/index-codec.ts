@@ -5,6 +5,7 @@ import { FacetDictionary } from '../facet-dictionary';
 import { SlotPaths } from '../slot-paths';
 import { CONCEPT_WORDS } from '../search/search-words';
 import type { Column, SectionReader, SectionWriter } from './sections';
+import { vectorBytes, vectorsFromBytes } from './vector-rows';
 
 /** A record memory holds that no shard file does yet: no index can be written until a snapshot has. */
 export class HeldInMemory extends Error {}
@@ -180,8 +181,11 @@ function readCodeLists(input: SectionReader, index: AssetIndex): void {
 
 function writeRows(out: SectionWriter, name: string, rows: RowColumn<Float32Array | Uint32Array>, n: number): void {
   out.column(`index.${name}.lengths`, rows.lengths.subarray(0, n));
-  out.column(`index.${name}.data`, rows.data.subarray(0, n * rows.width));
   out.json(`index.${name}.width`, rows.width);
+  // Vectors on the analyzer's byte grid go as their bytes and scales: a quarter of their float32 values.
+  const onGrid = name === 'vectors' && vectorBytes(rows as RowColumn<Float32Array>, n);
+  if (onGrid) for (const [part, column] of Object.entries(onGrid)) out.column(`index.${name}.${part}`, column);
+  else out.column(`index.${name}.data`, rows.data.subarray(0, n * rows.width));
 }
 
 function readRows(
@@ -192,6 +196,11 @@ function readRows(
 ): void {
   rows.width = input.json<number>(`index.${name}.width`);
   rows.lengths = input.column(`index.${name}.lengths`, 'u16', capacity);
+  if (input.has(`index.${name}.bytes`)) {
+    const [bytes, scales] = [input.column(`index.${name}.bytes`, 'u8'), input.column(`index.${name}.scales`, 'f64')];
+    rows.data = vectorsFromBytes({ bytes, scales }, rows.width, capacity);
+    return;
+  }
   rows.data = input.column(
     `index.${name}.data`,
     rows.data instanceof Float32Array ? 'f32' : 'u32',
@@ -215,8 +224,9 @@ function readDictionaries(input: SectionReader, index: AssetIndex): void {
   });
 }
 
-function kindOf(column: Column): 'f64' | 'f32' | 'u32' | 'u16' {
+function kindOf(column: Column): 'f64' | 'f32' | 'u32' | 'u16' | 'u8' {
   if (column instanceof Float64Array) return 'f64';
+  if (column instanceof Uint8Array) return 'u8';
   if (column instanceof Float32Array) return 'f32';
   return column instanceof Uint32Array ? 'u32' : 'u16';
 }

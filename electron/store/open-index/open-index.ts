@@ -24,7 +24,7 @@ import { FacetDictionary } from '../facet-dictionary';
  * Bumped whenever what the store works out from records (search words, concepts, facets,
  * columns) changes, so an index an older app wrote is rebuilt from the records, not trusted.
  */
-const OPEN_INDEX_FORMAT = 3;
+const OPEN_INDEX_FORMAT = 4;
 const FINGERPRINT = createHash('sha256').update(`${OPEN_INDEX_FORMAT}:${CONCEPT_VOCABULARY}`).digest('hex');
 
 /** The library's records the index was written from: the head's seq and each shard file as it was. */

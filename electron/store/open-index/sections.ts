@@ -8,9 +8,10 @@ const KINDS = {
   f32: Float32Array,
   u32: Uint32Array,
   u16: Uint16Array,
+  u8: Uint8Array,
 } as const;
 type Kind = keyof typeof KINDS;
-export type Column = Float64Array | Float32Array | Uint32Array | Uint16Array;
+export type Column = Float64Array | Float32Array | Uint32Array | Uint16Array | Uint8Array;
 
 const MAGIC = 'SWATCHBOOK-OPEN-INDEX\n';
 /** Every section starts on a multiple of 8 bytes, so a Float64Array can view it where it lies. */
@@ -145,6 +146,11 @@ export class SectionReader {
 
   close(): void {
     closeSync(this.fd);
+  }
+
+  /** Whether the file has a section of that name (of any kind). */
+  has(name: string): boolean {
+    return this.entries.has(name);
   }
 
   /** How many values the column holds, without reading it. */

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchQuery } from '../../../shared/model';
 import type { LibraryStore } from '../../../electron/store';
 import { ShardedJsonFiles } from '../../../electron/store/sharded-json-files';
+import { SectionReader } from '../../../electron/store/open-index/sections';
 import { shardOf } from '../../../electron/store/record-shards';
 import { makeAsset, makeSyntheticAssets, seededRandom } from '../../unit/store/synthetic-assets';
 import { makeTempDir, openTempStore } from '../../unit/store/temp-store';
@@ -77,6 +78,33 @@ describe('the open index', () => {
       store = (await openTempStore({}, dir)).store;
     }
     expect(store.stats().assets).toBeGreaterThan(10);
+  });
+
+  it('holds vectors on the byte grid as their bytes, and an older analysis’s vectors as float32, each read back the same', async () => {
+    const sections = (dir: string) => {
+      const index = new SectionReader(indexOf(dir));
+      const has = [index.has('index.vectors.bytes'), index.has('index.vectors.data')];
+      index.close();
+      return has;
+    };
+    const older = makeSyntheticAssets(1, 9).map((a) => ({ ...a, vector: a.vector.map((v, i) => (i % 3 ? v : -v)) }));
+    for (const [assets, expected] of [
+      [makeSyntheticAssets(30, 8), [true, false]],
+      [
+        [...makeSyntheticAssets(30, 8), ...older],
+        [false, true],
+      ],
+    ] as const) {
+      const dir = await makeTempDir();
+      const store = (await openTempStore({}, dir)).store;
+      for (const asset of assets) store.recordAsset({ path: asset.locations[0].path, fileSize: 1, mtimeMs: 1 }, asset);
+      const similar = store.moreLikeThis(assets[0].hash, 10);
+      await store.close();
+      expect(sections(dir)).toEqual(expected);
+      const reopened = (await openTempStore({}, dir)).store;
+      expect(reopened.moreLikeThis(assets[0].hash, 10)).toEqual(similar);
+      await reopened.close();
+    }
   });
 
   it('takes the journal written after it (a crash before any snapshot) on top of it', async () => {
