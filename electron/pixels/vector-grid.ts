@@ -30,9 +30,10 @@ export function onByteGrid(vector: readonly number[]): number[] {
  * Float32 precision is enough: a library holds its vectors as float32 (a vector read back from its
  * bytes is the grid's exact number, the same float32).
  */
-export function byteGridOf(vector: readonly number[]): ByteGrid | null {
-  if (vector.length === 0) return null;
-  const scale = Math.round(Math.max(...vector) * SCALE_GRID) / SCALE_GRID;
+export function byteGridOf(vector: ArrayLike<number>): ByteGrid | null {
+  let largest = 0;
+  for (let i = 0; i < vector.length; i++) largest = Math.max(largest, vector[i]);
+  const scale = Math.round(largest * SCALE_GRID) / SCALE_GRID;
   if (!(scale > 0)) return null;
   const bytes = new Uint8Array(vector.length);
   for (let i = 0; i < vector.length; i++) {

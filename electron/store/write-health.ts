@@ -97,12 +97,19 @@ export class WriteHealth extends EventEmitter<HealthEvents> {
     const snapshotBytes = this.options.snapshotBytes();
     const free = freeSpace(dataDir);
     if (free === null || free >= snapshotBytes) return;
-    const probe = join(dataDir, PROBE_FILE);
+    const refusal = this.probeWrite(Buffer.alloc(Math.min(snapshotBytes, MARGIN_BYTES)));
+    const fault = refusal === null ? null : writeFaultOf(refusal);
+    if (fault) this.enter(fault, dataDir, 0, errnoOf(refusal));
+  }
+
+  /** Writes `bytes` to a probe file in the data folder and removes it: the error when refused, else null. */
+  private probeWrite(bytes: Buffer | string): unknown {
+    const probe = join(this.options.dataDir, PROBE_FILE);
     try {
-      writeFileSync(probe, Buffer.alloc(Math.min(snapshotBytes, MARGIN_BYTES)));
+      writeFileSync(probe, bytes);
+      return null;
     } catch (error) {
-      const fault = writeFaultOf(error);
-      if (fault) this.enter(fault, dataDir, 0, errnoOf(error));
+      return error;
     } finally {
       rmSync(probe, { force: true });
     }
@@ -129,13 +136,9 @@ export class WriteHealth extends EventEmitter<HealthEvents> {
     const { neededBytes } = this.health;
     if (this.health.fault === 'disk-full' && free !== null && neededBytes !== null && free < neededBytes)
       return faultText('disk-full', dataDir, neededBytes, free, 'ENOSPC');
-    try {
-      writeFileSync(join(dataDir, PROBE_FILE), String(this.now()));
-      rmSync(join(dataDir, PROBE_FILE), { force: true });
-      return null;
-    } catch (error) {
-      return faultText(writeFaultOf(error) ?? 'io', dataDir, neededBytes, free, errnoOf(error));
-    }
+    const refusal = this.probeWrite(String(this.now()));
+    if (refusal === null) return null;
+    return faultText(writeFaultOf(refusal) ?? 'io', dataDir, neededBytes, free, errnoOf(refusal));
   }
 
   private holdsLock(): boolean {

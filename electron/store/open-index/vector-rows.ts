@@ -17,7 +17,7 @@ export function vectorBytes(rows: RowColumn<Float32Array>, n: number): VectorByt
   const scales = new Float64Array(n);
   for (let slot = 0; slot < n; slot++) {
     if (rows.lengths[slot] === 0) continue;
-    const grid = byteGridOf(Array.from(rows.row(slot)));
+    const grid = byteGridOf(rows.row(slot));
     if (!grid) return null;
     bytes.set(grid.bytes, slot * rows.width);
     scales[slot] = grid.scale;

@@ -19,6 +19,15 @@ function smallDisk(sizeKb = 2048): SmallDisk {
 
 const loc = (path: string) => ({ path, fileSize: 100, mtimeMs: 1 });
 
+/** A library on a small disk, checked every 50 ms, with one change already in its files. */
+async function libraryWrittenOnce(): Promise<{ disk: SmallDisk; store: LibraryStore }> {
+  const disk = smallDisk();
+  const store = await openLibraryStore(join(disk.dir, 'data'), { storageCheckMs: 50 });
+  store.createCollection('before');
+  await store.flush();
+  return { disk, store };
+}
+
 /** Records images until the store refuses one; returns how many it took and the refusal. */
 function recordUntilRefused(store: LibraryStore, from: number): { recorded: number; refusal: unknown } {
   for (let i = from; i < from + 5000; i++) {
@@ -71,10 +80,7 @@ describe.skipIf(smallDiskRefusal !== null)('the library on a disk that fills up,
   });
 
   it('says the disk is full as soon as it fills while nothing is written, and clears once there is room again', async () => {
-    const disk = smallDisk();
-    const store = await openLibraryStore(join(disk.dir, 'data'), { storageCheckMs: 50 });
-    store.createCollection('before');
-    await store.flush();
+    const { disk, store } = await libraryWrittenOnce();
     disk.fill();
     await until(() => !store.storage.status.writable);
     expect(store.storage.status).toMatchObject({ fault: 'disk-full' });
@@ -90,10 +96,7 @@ describe.skipIf(smallDiskRefusal !== null)('the library on a disk that fills up,
   });
 
   it('does not call a nearly full disk full while the next snapshot still fits', async () => {
-    const disk = smallDisk();
-    const store = await openLibraryStore(join(disk.dir, 'data'), { storageCheckMs: 50 });
-    store.createCollection('before');
-    await store.flush();
+    const { disk, store } = await libraryWrittenOnce();
     disk.fill(64);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(store.storage.status.writable).toBe(true);
